@@ -1,0 +1,86 @@
+//! `ssr`: the command-line face of ssr-model.
+//!
+//! Exit codes: 0 success, 1 the input has error-level findings (validate),
+//! 2 the input cannot be read or parsed, or the command line is wrong.
+
+#![forbid(unsafe_code)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod input;
+mod report;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Security Sector Reform programmes as data: inspect, validate, score.
+#[derive(Parser)]
+#[command(name = "ssr", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the embedded sample portfolio as a JSON document.
+    Sample,
+    /// Print a readable summary of a portfolio (the embedded sample when no file is given).
+    Report {
+        /// A portfolio document, or `-` for standard input.
+        file: Option<PathBuf>,
+    },
+}
+
+/// A failure the CLI reports on stderr, with its exit code.
+pub(crate) struct Failure {
+    pub(crate) code: u8,
+    pub(crate) message: String,
+}
+
+impl Failure {
+    /// Unreadable or invalid input: exit code 2.
+    pub(crate) fn input(message: impl Into<String>) -> Self {
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut out = std::io::stdout().lock();
+    let result = match cli.command {
+        Command::Sample => print_sample(&mut out),
+        Command::Report { file } => report::run(file.as_deref(), &mut out),
+    };
+    match result.and_then(|code| out.flush().map(|()| code).map_err(write_failure)) {
+        Ok(code) => ExitCode::from(code),
+        Err(failure) => {
+            eprintln!("ssr: {}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+pub(crate) fn write_failure(e: impl std::fmt::Display) -> Failure {
+    Failure {
+        code: 2,
+        message: format!("cannot write output: {e}"),
+    }
+}
+
+fn print_sample(out: &mut impl Write) -> Result<u8, Failure> {
+    let portfolio = ssr_model::samples::portfolio();
+    ssr_model::document::to_writer_pretty(&mut *out, &portfolio).map_err(write_failure)?;
+    writeln!(out).map_err(write_failure)?;
+    Ok(0)
+}

@@ -1,0 +1,286 @@
+//! The versioned JSON document format.
+//!
+//! A document is one JSON object holding a portfolio:
+//!
+//! ```json
+//! {
+//!   "schema_version": 1,
+//!   "name": "West Africa SSR",
+//!   "programmes": [ { "id": "…", "name": "…", "country": "LBR", … } ]
+//! }
+//! ```
+//!
+//! Field by field, the document follows the model types' serde form:
+//! every struct field of [`Programme`](crate::Programme) and the types it
+//! holds is a JSON member of the same name; optional fields and empty lists
+//! may be left out; enums are `snake_case` strings; ids are UUID strings;
+//! dates are `YYYY-MM-DD`; money is `{"amount": "1250000.50", "currency":
+//! "USD"}` with the amount as a decimal string; indicator values are numbers
+//! or label strings; 1–5 levels, weights, percentages and fractions are
+//! numbers checked against their range. Unknown members are rejected by name,
+//! so a misspelt field never passes silently.
+//!
+//! `schema_version` is [`SCHEMA_VERSION`]. A document from a newer version is
+//! refused with [`LoadError::UnsupportedVersion`] rather than half-read.
+//!
+//! ```
+//! use ssr_model::{document, Country, Portfolio, Programme};
+//!
+//! let portfolio = Portfolio::new().with_programme(Programme::new("Police reform", Country::new("LBR")?));
+//! let json = document::to_string_pretty(&portfolio)?;
+//! assert_eq!(document::from_str(&json)?, portfolio);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+use std::io::Read;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Portfolio;
+
+/// The schema version this crate writes, and the newest it reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// What kind of problem stopped a document from loading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ParseErrorKind {
+    /// The text is not well-formed JSON.
+    Syntax,
+    /// The text ends before the document does (a truncated file).
+    Truncated,
+    /// Well-formed JSON that does not fit the format: a wrong type, a value
+    /// out of range, a missing or unknown field.
+    Data,
+}
+
+/// Why a document could not be loaded.
+///
+/// Parse errors carry the JSON Pointer path of the offending value, and the
+/// line and column where the parser stopped.
+///
+/// ```
+/// use ssr_model::document::{self, LoadError};
+///
+/// let err = document::from_str(r#"{"schema_version": 1, "programmes": [{"nmae": "x"}]}"#).unwrap_err();
+/// match &err {
+///     LoadError::Parse { path, message, .. } => {
+///         assert_eq!(path, "/programmes/0/nmae");
+///         assert!(message.contains("unknown field `nmae`"));
+///     }
+///     other => panic!("unexpected {other}"),
+/// }
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadError {
+    /// The document could not be read.
+    #[error("cannot read the document: {0}")]
+    Io(#[from] std::io::Error),
+    /// The document could not be parsed.
+    #[error("{message} at {} (line {line}, column {column})", display_path(path))]
+    Parse {
+        /// What kind of problem it is.
+        kind: ParseErrorKind,
+        /// JSON Pointer to the offending value (`""` for the whole document).
+        path: String,
+        /// 1-based line where parsing stopped.
+        line: usize,
+        /// 1-based column where parsing stopped.
+        column: usize,
+        /// What was expected and what was found.
+        message: String,
+    },
+    /// The document was written for a newer schema than this crate reads.
+    #[error(
+        "document has schema_version {found}, but this version of ssr-model reads versions 1 to {supported}; upgrade ssr-model to read it"
+    )]
+    UnsupportedVersion {
+        /// The version the document declares.
+        found: u64,
+        /// The newest version this crate reads.
+        supported: u32,
+    },
+}
+
+fn display_path(path: &str) -> impl fmt::Display + '_ {
+    struct P<'a>(&'a str);
+    impl fmt::Display for P<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            if self.0.is_empty() {
+                f.write_str("the document root")
+            } else {
+                f.write_str(self.0)
+            }
+        }
+    }
+    P(path)
+}
+
+/// Why a portfolio could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write the document: {0}")]
+pub struct SaveError(#[from] serde_json::Error);
+
+#[derive(Serialize)]
+struct DocumentOut<'a> {
+    schema_version: u32,
+    #[serde(flatten)]
+    portfolio: &'a Portfolio,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocumentIn {
+    schema_version: u64,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    programmes: Vec<crate::Programme>,
+}
+
+/// Reads only the version, to explain a failure in a newer document.
+#[derive(Deserialize)]
+struct VersionProbe {
+    schema_version: u64,
+}
+
+/// Loads a portfolio from a JSON document.
+///
+/// # Errors
+///
+/// [`LoadError::Parse`] with the path, line and column of the first problem;
+/// [`LoadError::UnsupportedVersion`] for a document of a newer schema.
+pub fn from_str(text: &str) -> Result<Portfolio, LoadError> {
+    from_slice(text.as_bytes())
+}
+
+/// Loads a portfolio from JSON bytes. See [`from_str`].
+///
+/// # Errors
+///
+/// As [`from_str`].
+pub fn from_slice(bytes: &[u8]) -> Result<Portfolio, LoadError> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let parsed = serde_path_to_error::deserialize::<_, DocumentIn>(&mut de)
+        .map_err(|e| (pointer(e.path()), e.into_inner()))
+        .and_then(|doc| de.end().map(|()| doc).map_err(|e| (String::new(), e)));
+    match parsed {
+        Ok(doc) => {
+            check_version(doc.schema_version)?;
+            Ok(Portfolio {
+                name: doc.name,
+                programmes: doc.programmes,
+            })
+        }
+        Err((path, error)) => {
+            // A newer document may fail on fields this version does not know;
+            // say so rather than report the first unknown field.
+            if let Ok(probe) = serde_json::from_slice::<VersionProbe>(bytes) {
+                check_version(probe.schema_version)?;
+            }
+            Err(parse_error(path, &error))
+        }
+    }
+}
+
+/// Loads a portfolio from a reader, e.g. a file or standard input.
+///
+/// # Errors
+///
+/// [`LoadError::Io`] when reading fails, else as [`from_str`].
+pub fn from_reader(mut reader: impl Read) -> Result<Portfolio, LoadError> {
+    // Reading everything first is faster than serde_json's byte-by-byte
+    // reader, and lets a failure be re-read for its version.
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes)?;
+    from_slice(&bytes)
+}
+
+/// Writes a portfolio as a compact JSON document.
+///
+/// # Errors
+///
+/// Only if serialisation fails, which the model's types do not cause.
+pub fn to_string(portfolio: &Portfolio) -> Result<String, SaveError> {
+    Ok(serde_json::to_string(&document(portfolio))?)
+}
+
+/// Writes a portfolio as an indented JSON document.
+///
+/// # Errors
+///
+/// As [`to_string`].
+pub fn to_string_pretty(portfolio: &Portfolio) -> Result<String, SaveError> {
+    Ok(serde_json::to_string_pretty(&document(portfolio))?)
+}
+
+/// Writes a portfolio as an indented JSON document to a writer.
+///
+/// # Errors
+///
+/// When writing fails.
+pub fn to_writer_pretty(
+    writer: impl std::io::Write,
+    portfolio: &Portfolio,
+) -> Result<(), SaveError> {
+    Ok(serde_json::to_writer_pretty(writer, &document(portfolio))?)
+}
+
+fn document(portfolio: &Portfolio) -> DocumentOut<'_> {
+    DocumentOut {
+        schema_version: SCHEMA_VERSION,
+        portfolio,
+    }
+}
+
+fn check_version(found: u64) -> Result<(), LoadError> {
+    if found == 0 || found > u64::from(SCHEMA_VERSION) {
+        Err(LoadError::UnsupportedVersion {
+            found,
+            supported: SCHEMA_VERSION,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+fn parse_error(path: String, error: &serde_json::Error) -> LoadError {
+    use serde_json::error::Category;
+    let kind = match error.classify() {
+        Category::Eof => ParseErrorKind::Truncated,
+        Category::Syntax | Category::Io => ParseErrorKind::Syntax,
+        Category::Data => ParseErrorKind::Data,
+    };
+    // serde_json appends " at line L column C"; we report those separately.
+    let full = error.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(i) => full.get(..i).unwrap_or(&full).to_owned(),
+        None => full,
+    };
+    LoadError::Parse {
+        kind,
+        path,
+        line: error.line(),
+        column: error.column(),
+        message,
+    }
+}
+
+/// A serde_path_to_error path as a JSON Pointer (RFC 6901).
+fn pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        out.push('/');
+        match segment {
+            Segment::Seq { index } => out.push_str(&index.to_string()),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                out.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            }
+            Segment::Unknown => out.push('?'),
+        }
+    }
+    out
+}

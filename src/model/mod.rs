@@ -1,0 +1,41 @@
+//! The domain model: the nouns of SSR, with no logic beyond constructors,
+//! accessors and the invariants their types keep.
+//!
+//! Every type here is re-exported at the crate root.
+
+mod challenge;
+mod code;
+mod component;
+mod error;
+mod evaluation;
+mod id;
+mod indicator;
+mod iso_tables;
+mod macros;
+mod money;
+mod objective;
+mod portfolio;
+mod programme;
+mod scale;
+mod scale_ordinal;
+mod stakeholder;
+
+pub use challenge::{Challenge, ChallengeKind, ChallengeStatus, Mitigation};
+pub use code::{Country, Currency, SectorCode};
+pub use component::{Component, Pillar};
+pub use error::ValueError;
+pub use evaluation::{DacCriterion, Evaluation, Rating};
+pub use id::{
+    ChallengeId, ComponentId, EvaluationId, IndicatorId, ObjectiveId, ProgrammeId, StakeholderId,
+};
+pub use indicator::{
+    Baseline, Breakdown, DataSource, Direction, Indicator, Measure, Period, ResultLevel,
+    SourceKind, Value,
+};
+pub use money::{Amount, Money};
+pub use objective::{Objective, ObjectiveKind};
+pub use portfolio::Portfolio;
+pub use programme::{Context, Funding, GenderMarker, Phase, Programme, Sector};
+pub use scale::{Finite, Fraction, Level, Percentage, Weight};
+pub use scale_ordinal::OrdinalScale;
+pub use stakeholder::{Role, Stakeholder, StakeholderKind, Stance};

@@ -1,0 +1,227 @@
+//! Money as an exact decimal amount with an ISO 4217 currency; never `f64`.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::{Currency, ValueError};
+
+/// Fractional digits an [`Amount`] keeps. Four covers every ISO 4217 minor
+/// unit (at most 4, e.g. CLF) exactly.
+const SCALE_DIGITS: u32 = 4;
+const SCALE: i64 = 10_i64.pow(SCALE_DIGITS);
+const EXPECTED: &str = "a decimal number with at most 4 decimal places, such as \"1250000.50\"";
+
+/// An exact decimal amount of money, with up to four decimal places.
+///
+/// Stored as an integer count of ten-thousandths, so sums are exact. In JSON
+/// it is a string (`"1250000.50"`) so that no reader turns it into a binary
+/// float; integer JSON numbers are accepted on input too.
+///
+/// ```
+/// use ssr_model::Amount;
+///
+/// let a: Amount = "1250000.50".parse()?;
+/// let b: Amount = "0.25".parse()?;
+/// assert_eq!(a.checked_add(b).map(|s| s.to_string()), Some("1250000.75".to_string()));
+/// assert!("1.23456".parse::<Amount>().is_err());
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Amount(i64);
+
+impl Amount {
+    /// Zero.
+    pub const ZERO: Amount = Amount(0);
+
+    /// A whole number of currency units.
+    ///
+    /// # Errors
+    ///
+    /// When the amount does not fit (beyond about ±9.2 × 10¹⁴ units).
+    pub fn from_units(units: i64) -> Result<Self, ValueError> {
+        units
+            .checked_mul(SCALE)
+            .map(Amount)
+            .ok_or_else(|| ValueError::new("amount", EXPECTED, units))
+    }
+
+    /// The amount as a float, for statistics only (never for bookkeeping).
+    pub fn to_f64(self) -> f64 {
+        self.0 as f64 / SCALE as f64
+    }
+
+    /// The sum, or `None` on overflow.
+    pub fn checked_add(self, other: Amount) -> Option<Amount> {
+        self.0.checked_add(other.0).map(Amount)
+    }
+
+    /// Whether the amount is below zero (IATI allows negative transactions).
+    pub fn is_negative(self) -> bool {
+        self.0 < 0
+    }
+}
+
+impl FromStr for Amount {
+    type Err = ValueError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = || ValueError::new("amount", EXPECTED, format!("{s:?}"));
+        let t = s.trim();
+        let (negative, digits) = match t.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, t.strip_prefix('+').unwrap_or(t)),
+        };
+        let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
+        let all_digits = |x: &str| x.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() && frac.is_empty()
+            || !all_digits(whole)
+            || !all_digits(frac)
+            || frac.len() > SCALE_DIGITS as usize
+        {
+            return Err(err());
+        }
+        let whole: i64 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().map_err(|_| err())?
+        };
+        let mut frac_value: i64 = if frac.is_empty() {
+            0
+        } else {
+            frac.parse().map_err(|_| err())?
+        };
+        for _ in frac.len()..SCALE_DIGITS as usize {
+            frac_value *= 10;
+        }
+        let magnitude = whole
+            .checked_mul(SCALE)
+            .and_then(|w| w.checked_add(frac_value))
+            .ok_or_else(err)?;
+        Ok(Amount(if negative { -magnitude } else { magnitude }))
+    }
+}
+
+impl fmt::Display for Amount {
+    /// Prints the shortest exact form, keeping two decimals when there is
+    /// any fraction (`"12.50"`, `"12"`, `"0.0125"`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        let scale = SCALE.unsigned_abs();
+        let whole = abs / scale;
+        let frac = abs % scale;
+        if frac == 0 {
+            return write!(f, "{sign}{whole}");
+        }
+        let mut digits = format!("{frac:04}");
+        while digits.len() > 2 && digits.ends_with('0') {
+            digits.pop();
+        }
+        write!(f, "{sign}{whole}.{digits}")
+    }
+}
+
+impl Serialize for Amount {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Amount {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Amount;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(EXPECTED)
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Amount, E> {
+                v.parse().map_err(E::custom)
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Amount, E> {
+                Amount::from_units(v).map_err(E::custom)
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Amount, E> {
+                i64::try_from(v)
+                    .map_err(|_| E::custom(ValueError::new("amount", EXPECTED, v)))
+                    .and_then(|v| Amount::from_units(v).map_err(E::custom))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// An amount in a currency.
+///
+/// ```
+/// use ssr_model::Money;
+///
+/// let m = Money::parse("2500000", "USD")?;
+/// assert_eq!(m.to_string(), "2500000 USD");
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Money {
+    /// The exact amount.
+    pub amount: Amount,
+    /// Its ISO 4217 currency.
+    pub currency: Currency,
+}
+
+impl Money {
+    /// Money from an amount and a currency.
+    pub fn new(amount: Amount, currency: Currency) -> Self {
+        Money { amount, currency }
+    }
+
+    /// Money from the text of an amount and a currency code.
+    ///
+    /// # Errors
+    ///
+    /// When either part is invalid.
+    pub fn parse(amount: &str, currency: &str) -> Result<Self, ValueError> {
+        Ok(Money {
+            amount: amount.parse()?,
+            currency: currency.parse()?,
+        })
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.amount, self.currency)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_prints() {
+        for (input, shown) in [
+            ("12", "12"),
+            ("12.5", "12.50"),
+            ("-0.0125", "-0.0125"),
+            (".5", "0.50"),
+            ("+3.10", "3.10"),
+        ] {
+            assert_eq!(input.parse::<Amount>().unwrap().to_string(), shown);
+        }
+        for bad in [
+            "",
+            ".",
+            "1e5",
+            "1.23456",
+            "abc",
+            "--1",
+            "1.2.3",
+            "99999999999999999999",
+        ] {
+            assert!(bad.parse::<Amount>().is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! What a programme sets out to achieve.
+
+use serde::{Deserialize, Serialize};
+
+use super::ObjectiveId;
+use super::macros::setters;
+
+/// The aims SSR pursues, as the SSR literature names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ObjectiveKind {
+    /// Security institutions answer for their conduct.
+    Accountability,
+    /// Everyone, the state included, is bound by law.
+    RuleOfLaw,
+    /// Democratic civilian control of the security forces.
+    CivilianControl,
+    /// Effective oversight by parliament, courts and independent bodies.
+    Oversight,
+    /// Capacity and efficiency of security provision.
+    Effectiveness,
+    /// Public trust in security institutions.
+    Trust,
+    /// Respect for human rights.
+    HumanRights,
+    /// Transparency of security budgets and decisions.
+    Transparency,
+    /// Gender equality and inclusion.
+    GenderEquality,
+    /// National and local ownership of the reform.
+    LocalOwnership,
+    /// Results that last beyond the programme.
+    Sustainability,
+    /// Regional and cross-border cooperation.
+    RegionalCooperation,
+    /// Anything else.
+    Other,
+}
+
+/// An objective of a programme.
+///
+/// ```
+/// use ssr_model::{Objective, ObjectiveKind};
+///
+/// let o = Objective::new(ObjectiveKind::CivilianControl, "Parliament approves the defence budget line by line");
+/// assert_eq!(o.kind, ObjectiveKind::CivilianControl);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Objective {
+    /// Its id.
+    pub id: ObjectiveId,
+    /// Which SSR aim it serves.
+    pub kind: ObjectiveKind,
+    /// The objective in words.
+    pub statement: String,
+}
+
+impl Objective {
+    /// An objective with a new random id.
+    pub fn new(kind: ObjectiveKind, statement: impl Into<String>) -> Self {
+        Objective {
+            id: ObjectiveId::new(),
+            kind,
+            statement: statement.into(),
+        }
+    }
+}
+
+setters!(Objective {
+    with_id => id: ObjectiveId,
+});

@@ -1,0 +1,45 @@
+//! A portfolio: the set of programmes a tool or an analysis works on.
+
+use serde::{Deserialize, Serialize};
+
+use super::Programme;
+use super::macros::{opt_setters, pushers};
+
+/// A collection of programmes, e.g. a donor's SSR portfolio or a research
+/// sample across countries.
+///
+/// ```
+/// use ssr_model::{Country, Portfolio, Programme};
+///
+/// let p = Portfolio::new()
+///     .with_name("West Africa SSR")
+///     .with_programme(Programme::new("Police reform", Country::new("LBR")?));
+/// assert_eq!(p.programmes.len(), 1);
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Portfolio {
+    /// A name for the portfolio.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The programmes.
+    #[serde(default)]
+    pub programmes: Vec<Programme>,
+}
+
+impl Portfolio {
+    /// An empty portfolio.
+    pub fn new() -> Self {
+        Portfolio::default()
+    }
+}
+
+opt_setters!(Portfolio {
+    with_name => name: String,
+});
+
+pushers!(Portfolio {
+    with_programme => programmes: Programme,
+});

@@ -1,0 +1,333 @@
+//! Programmes: one SSR programme or initiative in one country.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::macros::{opt_setters, pushers, setters};
+use super::{
+    Challenge, Component, Country, Evaluation, Money, Objective, Percentage, ProgrammeId,
+    SectorCode, Stakeholder, StakeholderId,
+};
+
+/// The setting a programme works in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Context {
+    /// A peace operation or post-conflict setting.
+    PeaceOperation,
+    /// A civil-military operation.
+    CivilMilitaryOperation,
+    /// Military diplomacy or bilateral defence cooperation.
+    MilitaryDiplomacy,
+    /// Development cooperation.
+    DevelopmentCooperation,
+}
+
+/// Where a programme is on the programme cycle.
+///
+/// Maps onto IATI ActivityStatus: assessment and design are pipeline (1),
+/// implementation is 2, review is finalisation (3), closed 4, cancelled 5,
+/// suspended 6.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Phase {
+    /// Assessing needs and context.
+    Assessment,
+    /// Designing the programme.
+    Design,
+    /// Being implemented.
+    Implementation,
+    /// Under review or evaluation, finalising.
+    Review,
+    /// Closed.
+    Closed,
+    /// Cancelled before completion.
+    Cancelled,
+    /// Suspended.
+    Suspended,
+}
+
+impl Phase {
+    /// The IATI ActivityStatus code.
+    pub fn iati_status(self) -> u8 {
+        match self {
+            Phase::Assessment | Phase::Design => 1,
+            Phase::Implementation => 2,
+            Phase::Review => 3,
+            Phase::Closed => 4,
+            Phase::Cancelled => 5,
+            Phase::Suspended => 6,
+        }
+    }
+
+    /// The phase for an IATI ActivityStatus code (pipeline reads as design).
+    ///
+    /// ```
+    /// use ssr_model::Phase;
+    ///
+    /// assert_eq!(Phase::from_iati_status(2), Some(Phase::Implementation));
+    /// assert_eq!(Phase::from_iati_status(9), None);
+    /// ```
+    pub fn from_iati_status(code: u8) -> Option<Phase> {
+        match code {
+            1 => Some(Phase::Design),
+            2 => Some(Phase::Implementation),
+            3 => Some(Phase::Review),
+            4 => Some(Phase::Closed),
+            5 => Some(Phase::Cancelled),
+            6 => Some(Phase::Suspended),
+            _ => None,
+        }
+    }
+}
+
+/// How significant gender equality is to a programme (IATI policy marker 1,
+/// on the IATI PolicySignificance codes, after the OECD gender marker).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum GenderMarker {
+    /// Screened, not targeted (0).
+    NotTargeted,
+    /// A significant objective (1).
+    Significant,
+    /// The principal objective (2).
+    Principal,
+}
+
+impl GenderMarker {
+    /// The IATI PolicySignificance code.
+    pub fn iati_code(self) -> u8 {
+        match self {
+            GenderMarker::NotTargeted => 0,
+            GenderMarker::Significant => 1,
+            GenderMarker::Principal => 2,
+        }
+    }
+
+    /// The marker for an IATI PolicySignificance code 0–2.
+    pub fn from_iati_code(code: u8) -> Option<Self> {
+        match code {
+            0 => Some(GenderMarker::NotTargeted),
+            1 => Some(GenderMarker::Significant),
+            2 => Some(GenderMarker::Principal),
+            _ => None,
+        }
+    }
+}
+
+/// Money committed by one source.
+///
+/// ```
+/// use ssr_model::{Funding, Money, StakeholderId};
+///
+/// let f = Funding::new(StakeholderId::from_external("donor"), Money::parse("1500000", "EUR")?);
+/// assert!(f.share.is_none());
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Funding {
+    /// The funding stakeholder.
+    pub source: StakeholderId,
+    /// How much it commits.
+    pub amount: Money,
+    /// Its share of the programme's funding, when stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<Percentage>,
+}
+
+impl Funding {
+    /// Funding from `source` of `amount`, share not stated.
+    pub fn new(source: StakeholderId, amount: Money) -> Self {
+        Funding {
+            source,
+            amount,
+            share: None,
+        }
+    }
+}
+
+opt_setters!(Funding {
+    with_share => share: Percentage,
+});
+
+/// A DAC sector a programme reports against, with its share.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Sector {
+    /// The DAC 5-digit purpose code.
+    pub code: SectorCode,
+    /// Its share of the programme; IATI requires shares to sum to 100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percentage: Option<Percentage>,
+}
+
+impl Sector {
+    /// A sector with no stated share.
+    pub fn new(code: SectorCode) -> Self {
+        Sector {
+            code,
+            percentage: None,
+        }
+    }
+}
+
+opt_setters!(Sector {
+    with_percentage => percentage: Percentage,
+});
+
+/// An SSR programme or initiative in one country.
+///
+/// ```
+/// use ssr_model::{Component, Context, Country, Phase, Pillar, Programme};
+///
+/// let p = Programme::new("Liberia National Police reform", Country::new("LBR")?)
+///     .with_context(Context::PeaceOperation)
+///     .with_phase(Phase::Implementation)
+///     .with_component(Component::new("Community policing", Pillar::PoliceReform));
+/// assert_eq!(p.country.name(), "Liberia");
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Programme {
+    /// Its id.
+    pub id: ProgrammeId,
+    /// An external identifier, such as the IATI activity identifier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_id: Option<String>,
+    /// Its name.
+    pub name: String,
+    /// A description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The country it works in.
+    pub country: Country,
+    /// The setting.
+    pub context: Context,
+    /// Where it is on the programme cycle.
+    pub phase: Phase,
+    /// Planned start date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_start: Option<NaiveDate>,
+    /// Planned end date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_end: Option<NaiveDate>,
+    /// Actual start date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual_start: Option<NaiveDate>,
+    /// Actual end date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual_end: Option<NaiveDate>,
+    /// Total budget.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<Money>,
+    /// Funding by source.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub funding: Vec<Funding>,
+    /// DAC sectors with their shares.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sectors: Vec<Sector>,
+    /// The gender equality policy marker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender_marker: Option<GenderMarker>,
+    /// What it sets out to achieve.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub objectives: Vec<Objective>,
+    /// Its pillars of work.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub components: Vec<Component>,
+    /// Who takes part or is affected.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stakeholders: Vec<Stakeholder>,
+    /// Its risk register.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub challenges: Vec<Challenge>,
+    /// Evaluations of it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evaluations: Vec<Evaluation>,
+}
+
+impl Programme {
+    /// A programme with a new random id, in implementation, in a
+    /// development-cooperation context, with nothing else yet.
+    pub fn new(name: impl Into<String>, country: Country) -> Self {
+        Programme {
+            id: ProgrammeId::new(),
+            external_id: None,
+            name: name.into(),
+            description: None,
+            country,
+            context: Context::DevelopmentCooperation,
+            phase: Phase::Implementation,
+            planned_start: None,
+            planned_end: None,
+            actual_start: None,
+            actual_end: None,
+            budget: None,
+            funding: Vec::new(),
+            sectors: Vec::new(),
+            gender_marker: None,
+            objectives: Vec::new(),
+            components: Vec::new(),
+            stakeholders: Vec::new(),
+            challenges: Vec::new(),
+            evaluations: Vec::new(),
+        }
+    }
+
+    /// The stakeholder with `id`, if the programme has one.
+    pub fn stakeholder(&self, id: StakeholderId) -> Option<&Stakeholder> {
+        self.stakeholders.iter().find(|s| s.id == id)
+    }
+
+    /// The start date that applies: actual if known, else planned.
+    pub fn start(&self) -> Option<NaiveDate> {
+        self.actual_start.or(self.planned_start)
+    }
+
+    /// The end date that applies: actual if known, else planned.
+    pub fn end(&self) -> Option<NaiveDate> {
+        self.actual_end.or(self.planned_end)
+    }
+
+    /// Every indicator of every component, in order.
+    pub fn indicators(&self) -> impl Iterator<Item = &super::Indicator> {
+        self.components.iter().flat_map(|c| c.indicators.iter())
+    }
+}
+
+setters!(Programme {
+    with_id => id: ProgrammeId,
+    with_name => name: String,
+    with_country => country: Country,
+    with_context => context: Context,
+    with_phase => phase: Phase,
+});
+
+opt_setters!(Programme {
+    with_external_id => external_id: String,
+    with_description => description: String,
+    with_planned_start => planned_start: NaiveDate,
+    with_planned_end => planned_end: NaiveDate,
+    with_actual_start => actual_start: NaiveDate,
+    with_actual_end => actual_end: NaiveDate,
+    with_budget => budget: Money,
+    with_gender_marker => gender_marker: GenderMarker,
+});
+
+pushers!(Programme {
+    with_funding => funding: Funding,
+    with_sector => sectors: Sector,
+    with_objective => objectives: Objective,
+    with_component => components: Component,
+    with_stakeholder => stakeholders: Stakeholder,
+    with_challenge => challenges: Challenge,
+    with_evaluation => evaluations: Evaluation,
+});
