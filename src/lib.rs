@@ -52,5 +52,6 @@ pub mod model;
 #[cfg(feature = "json")]
 pub mod document;
 pub mod samples;
+pub mod validate;
 
 pub use model::*;
