@@ -5,23 +5,135 @@
 //! follow the shape of the reforms the SSR literature describes (Liberia,
 //! Sierra Leone, Bosnia and Herzegovina, Tunisia, Colombia, Mali, South
 //! Africa), but their budgets, indicator values, ratings and dates are
-//! invented for demonstration and must not be cited as data.
+//! invented for demonstration and must not be cited as data. Institutions
+//! are named so the programmes read as SSR practice; the stances and
+//! figures given to them are invented too.
+//!
+//! # The programmes
+//!
+//! Every programme has objectives; stakeholders of several kinds and stances
+//! (champions, opposed actors, civil society, oversight bodies, international
+//! partners, national accountable and implementing actors); weighted
+//! components linked to objectives and led by a stakeholder; a risk register
+//! whose challenges name the components they threaten and the stakeholders
+//! behind them, with owned mitigations; indicators with a dated baseline, a
+//! data source and three or more dated periods; and an evaluation on the six
+//! OECD DAC criteria.
+//!
+//! | Programme | Context | Phase | Money |
+//! |---|---|---|---|
+//! | Liberia: AFL and LNP rebuilding, UNMIL and after | peace operation | review | USD |
+//! | Sierra Leone: post-war SSR (ONS, IMATT, LPPBs, DDR) | peace operation | closed (2013) | GBP |
+//! | Bosnia and Herzegovina: defence reform, state-level police, oversight | military diplomacy | implementation | EUR |
+//! | Tunisia: internal security reform and oversight after 2011 | development cooperation | implementation | EUR |
+//! | Colombia: security and reincorporation after the 2016 agreement | civil-military operation | implementation | USD |
+//! | Mali: defence reform with MINUSMA and EUTM | peace operation | suspended | EUR |
+//! | South Africa: police and defence oversight (IPID, Civilian Secretariat) | development cooperation | implementation | ZAR |
+//!
+//! # Findings the sample carries on purpose
+//!
+//! The sample validates with no error-level finding. A real portfolio is
+//! never spotless, so some programmes carry the weaknesses real programmes
+//! have, and a validation report of the sample reads like one of a real
+//! portfolio:
+//!
+//! - **South Africa** — `single_funder`: the reform is funded from the
+//!   national budget alone (National Treasury); international partners
+//!   advise but do not fund.
+//! - **Bosnia and Herzegovina** — `no_gender_dimension`: as in much early
+//!   defence and police reform, there is no gender marker, no gender
+//!   component, no women's organisation among the stakeholders and no
+//!   sex-disaggregated indicator.
+//! - **Colombia** — `quantitative_only`: every indicator is a count or a
+//!   percentage from administrative data, surveys or oversight reports.
+//! - **Tunisia** — `unmitigated_resistance`: the internal security forces'
+//!   unions are a resistant stakeholder of influence 5 that no challenge in
+//!   the risk register addresses.
+//! - **Mali** — suspended after the 2020 and 2021 coups: the periods of
+//!   2022–2023 of its quantitative indicators have no actual (`missing_value`)
+//!   and its latest actuals date from 2021 (`stale_data` under any policy
+//!   that allows less than about five years).
+//! - **Sierra Leone** — closed in 2013: its latest actuals date from 2012,
+//!   so a `stale_data` check that does not set closed programmes aside
+//!   reports it.
+//!
+//! Apart from these, the programmes are built to be clean of the
+//! SSR-practice codes: every programme has civil society, oversight and a
+//! national accountable or implementing actor; every component has
+//! indicators and every indicator a baseline; every opposed stakeholder of
+//! the other programmes is named by a challenge with a mitigation; every
+//! challenge has a mitigation. Liberia, Sierra Leone, Tunisia and South
+//! Africa also show missing actuals, on ordinal indicators (an assessment
+//! not yet made), which no code flags.
 
+mod build;
 mod synthetic;
+
+mod bosnia;
+mod colombia;
+mod liberia;
+mod mali;
+mod sierra_leone;
+mod south_africa;
+mod tunisia;
 
 pub use synthetic::{Synthetic, synthetic};
 
-use crate::Portfolio;
+use crate::{Portfolio, Programme, ValueError};
+
+/// The name of the sample portfolio.
+const NAME: &str = "Illustrative SSR portfolio (sample data)";
+
+/// The builders of the sample programmes, in the portfolio's order.
+const PROGRAMMES: [fn() -> Result<Programme, ValueError>; 7] = [
+    liberia::programme,
+    sierra_leone::programme,
+    bosnia::programme,
+    tunisia::programme,
+    colombia::programme,
+    mali::programme,
+    south_africa::programme,
+];
+
+/// The embedded sample portfolio of SSR programmes (illustrative figures),
+/// built with every value checked.
+///
+/// Ids are derived from fixed names (`sample/<country>/...`), so the
+/// portfolio is the same on every call and every machine.
+///
+/// ```
+/// let portfolio = ssr_model::samples::try_portfolio()?;
+/// assert_eq!(portfolio.programmes.len(), 7);
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
+///
+/// # Errors
+///
+/// The first [`ValueError`] met while building a programme. The sample's
+/// values are fixed, so this does not happen; the tests assert it.
+pub fn try_portfolio() -> Result<Portfolio, ValueError> {
+    PROGRAMMES
+        .iter()
+        .try_fold(Portfolio::new().with_name(NAME), |portfolio, build| {
+            Ok(portfolio.with_programme(build()?))
+        })
+}
 
 /// The embedded sample portfolio of SSR programmes (illustrative figures).
 ///
-/// Ids are derived from fixed names, so the portfolio is the same on every
-/// call and every machine.
+/// It holds every sample programme whose construction succeeds, which is
+/// all of them: [`try_portfolio`] reports a failure instead, and the tests
+/// assert it succeeds with all seven. Ids are derived from fixed names, so
+/// the portfolio is the same on every call and every machine.
 ///
 /// ```
 /// let portfolio = ssr_model::samples::portfolio();
 /// assert!(portfolio.programmes.len() >= 7);
+/// assert_eq!(portfolio, ssr_model::samples::portfolio());
 /// ```
 pub fn portfolio() -> Portfolio {
-    Portfolio::new().with_name("Illustrative SSR portfolio (sample data)")
+    PROGRAMMES
+        .iter()
+        .filter_map(|build| build().ok())
+        .fold(Portfolio::new().with_name(NAME), Portfolio::with_programme)
 }
