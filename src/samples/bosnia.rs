@@ -38,6 +38,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
     .with_weight(weight(4.0)?)
     .with_objective(o("civilian-control"))
     .with_objective(o("effective-forces"))
+    .with_objective(o("regional"))
     .with_lead(s("mod"))
     .with_indicator(numbers(
         indicator(

@@ -166,9 +166,9 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             (years(2007, 2009)?, "drafted", Some("enacted")),
             (years(2010, 2014)?, "enacted", Some("enacted")),
             (years(2015, 2019)?, "implemented", Some("implemented")),
-            (years(2020, 2024)?, "implemented", Some("implemented")),
-            // The 2025 legislative review is under way; no assessment yet.
-            (years(2025, 2025)?, "reviewed", None),
+            // No legal review was made in the COVID-19 and election years.
+            (years(2020, 2024)?, "implemented", None),
+            (years(2025, 2025)?, "reviewed", Some("implemented")),
         ],
     )?)
     .with_indicator(numbers(

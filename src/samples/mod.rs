@@ -62,9 +62,10 @@
 //! national accountable or implementing actor; every component has
 //! indicators and every indicator a baseline; every opposed stakeholder of
 //! the other programmes is named by a challenge with a mitigation; every
-//! challenge has a mitigation. Liberia, Sierra Leone, Tunisia and South
+//! challenge has a mitigation; the ongoing programmes report an actual for
+//! 2024 or 2025 on every indicator. Liberia, Sierra Leone, Tunisia and South
 //! Africa also show missing actuals, on ordinal indicators (an assessment
-//! not yet made), which no code flags.
+//! skipped in one period), which no code flags.
 
 mod build;
 mod synthetic;

@@ -103,9 +103,9 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
         &[
             (years(2015, 2017)?, "draft law", Some("draft law")),
             (years(2018, 2020)?, "law adopted", Some("draft law")),
-            (years(2021, 2023)?, "law applied", Some("draft law")),
-            // No legal review since parliament was dissolved.
-            (years(2024, 2025)?, "law applied", None),
+            // No legal review while parliament was suspended.
+            (years(2021, 2023)?, "law applied", None),
+            (years(2024, 2025)?, "law applied", Some("draft law")),
         ],
     )?)
     .with_indicator(numbers(

@@ -1,0 +1,98 @@
+//! `ssr sample` and `ssr report` on the embedded sample, on a file, and on a
+//! bad file.
+
+#![cfg(feature = "cli")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use ssr_model::{document, samples};
+
+fn ssr(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ssr"))
+        .args(args)
+        .output()
+        .expect("the ssr binary runs")
+}
+
+/// A file path of this test's own in Cargo's scratch directory.
+fn scratch(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli_sample-{name}"))
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+#[test]
+fn sample_prints_a_document_equal_to_the_embedded_portfolio() {
+    let out = ssr(&["sample"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stderr.is_empty());
+    let loaded = document::from_slice(&out.stdout).unwrap();
+    assert_eq!(loaded, samples::portfolio());
+    // Deterministic: a second run prints the same bytes.
+    assert_eq!(ssr(&["sample"]).stdout, out.stdout);
+}
+
+#[test]
+fn report_summarises_the_sample_when_no_file_is_given() {
+    let out = ssr(&["report"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    let portfolio = samples::portfolio();
+    for p in &portfolio.programmes {
+        assert!(text.contains(&p.name), "report lacks {}", p.name);
+        assert!(
+            text.contains(p.country.name()),
+            "report lacks {}",
+            p.country.name()
+        );
+    }
+}
+
+#[test]
+fn report_reads_a_file_and_says_the_same_as_for_the_sample() {
+    let path = scratch("sample.json");
+    let sample = ssr(&["sample"]);
+    std::fs::write(&path, &sample.stdout).unwrap();
+    let from_file = ssr(&["report", path.to_str().unwrap()]);
+    assert!(
+        from_file.status.success(),
+        "{}",
+        String::from_utf8_lossy(&from_file.stderr)
+    );
+    assert_eq!(from_file.stdout, ssr(&["report"]).stdout);
+}
+
+#[test]
+fn report_on_a_bad_file_exits_2_naming_the_file() {
+    let path = scratch("truncated.json");
+    let sample = ssr(&["sample"]);
+    // A document cut off half-way, as an interrupted download leaves it.
+    std::fs::write(&path, &sample.stdout[..sample.stdout.len() / 2]).unwrap();
+    let out = ssr(&["report", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains(path.to_str().unwrap()), "stderr: {stderr}");
+}
+
+#[test]
+fn report_on_a_missing_file_exits_2_naming_the_file() {
+    let path = scratch("does-not-exist.json");
+    let _ = std::fs::remove_file(&path);
+    let out = ssr(&["report", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains(path.to_str().unwrap()), "stderr: {stderr}");
+}
