@@ -1,7 +1,5 @@
 //! Evaluations of a programme against the OECD DAC criteria.
 
-use std::fmt;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -37,19 +35,6 @@ impl DacCriterion {
         DacCriterion::Impact,
         DacCriterion::Sustainability,
     ];
-}
-
-impl fmt::Display for DacCriterion {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            DacCriterion::Relevance => "relevance",
-            DacCriterion::Coherence => "coherence",
-            DacCriterion::Effectiveness => "effectiveness",
-            DacCriterion::Efficiency => "efficiency",
-            DacCriterion::Impact => "impact",
-            DacCriterion::Sustainability => "sustainability",
-        })
-    }
 }
 
 /// One criterion's rating: a label of the evaluation's scale.

@@ -13,6 +13,7 @@ mod indicator;
 mod iso_tables;
 mod macros;
 mod money;
+mod names;
 mod objective;
 mod portfolio;
 mod programme;
