@@ -449,3 +449,27 @@ fn every_text_form_rejects_what_it_cannot_represent() {
         assert!(EvaluationId::from_str(bad).is_err());
     }
 }
+
+#[test]
+fn floats_read_back_exactly() {
+    // serde_json's default float parser misreads these by one ULP; the
+    // document format must not (it needs serde_json's float_roundtrip).
+    for x in [
+        -3.0839457509452754e26,
+        -4.038712069128769e141,
+        2.2250738585072014e-308,
+        0.1 + 0.2,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+        5e-324,
+    ] {
+        let value = ssr_model::Value::number(x).unwrap();
+        let text = serde_json::to_string(&value).unwrap();
+        let back: ssr_model::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            back.as_number().map(f64::to_bits),
+            Some(x.to_bits()),
+            "{text}"
+        );
+    }
+}

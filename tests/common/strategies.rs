@@ -286,17 +286,32 @@ pub const CURRENCY_CODES: [&str; 18] = [
 /// U+2028/U+2029). May be empty.
 pub fn arb_text() -> impl Strategy<Value = String> + Clone {
     prop_oneof![
-        4 => "[A-Za-z0-9 ,.'()-]{0,24}",
-        2 => "\\PC{0,12}",
-        1 => "[\\x00-\\x1f\"\\\\/\\x7f\\u{80}-\\u{a0}\\u{2028}\\u{2029}\\u{fffd}\\u{10ffff}a]{0,8}",
+        4 => regex("[A-Za-z0-9 ,.'()-]{0,24}"),
+        2 => regex("\\PC{0,12}"),
+        1 => regex("[\\x00-\\x1f\"\\\\/\\x7f\\u{80}-\\u{a0}\\u{2028}\\u{2029}\\u{fffd}\\u{10ffff}a]{0,8}"),
     ]
+}
+
+/// A string strategy from a regular expression, compiled once (a `&str`
+/// strategy recompiles its expression for every value, which is slow).
+pub fn regex(pattern: &str) -> BoxedStrategy<String> {
+    thread_local! {
+        static COMPILED: std::cell::RefCell<std::collections::HashMap<String, BoxedStrategy<String>>> =
+            std::cell::RefCell::default();
+    }
+    COMPILED.with_borrow_mut(|compiled| {
+        compiled
+            .entry(pattern.to_owned())
+            .or_insert_with(|| proptest::string::string_regex(pattern).unwrap().boxed())
+            .clone()
+    })
 }
 
 /// A name that is not blank: starts with a letter.
 pub fn arb_name() -> impl Strategy<Value = String> + Clone {
     prop_oneof![
-        4 => "[A-Z][a-z]{1,9}( [A-Za-z][a-z]{0,9}){0,3}",
-        1 => "\\p{L}\\PC{0,10}",
+        4 => regex("[A-Z][a-z]{1,9}( [A-Za-z][a-z]{0,9}){0,3}"),
+        1 => regex("\\p{L}\\PC{0,10}"),
     ]
 }
 
@@ -400,7 +415,7 @@ pub fn arb_value() -> impl Strategy<Value = Value> + Clone {
     prop_oneof![
         arb_finite().prop_map(Value::Number),
         arb_text().prop_map(Value::Label),
-        "-?[0-9]{1,4}(\\.[0-9]{1,2})?".prop_map(Value::Label),
+        regex("-?[0-9]{1,4}(\\.[0-9]{1,2})?").prop_map(Value::Label),
     ]
 }
 
@@ -898,19 +913,15 @@ pub fn consistent_programme() -> BoxedStrategy<Programme> {
 
 /// A portfolio of 0–3 consistent programmes with distinct ids throughout.
 pub fn consistent_portfolio() -> BoxedStrategy<Portfolio> {
-    (0usize..=3)
-        .prop_flat_map(|n| {
-            (
-                option::of(arb_name()),
-                (0..n)
-                    .map(|i| consistent_programme_keyed(format!("programme-{i}")))
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .prop_map(|(name, programmes)| {
+    (option::of(arb_name()), vec(programme_plan(), 0..=3))
+        .prop_map(|(name, plans)| {
             let mut p = Portfolio::new();
             p.name = name;
-            p.programmes = programmes;
+            p.programmes = plans
+                .into_iter()
+                .enumerate()
+                .map(|(i, plan)| build_programme(&format!("programme-{i}"), plan))
+                .collect();
             p
         })
         .boxed()
@@ -919,6 +930,12 @@ pub fn consistent_portfolio() -> BoxedStrategy<Portfolio> {
 /// As [`consistent_programme`], with every id derived from `key`, so that
 /// programmes of different keys never share an id.
 pub fn consistent_programme_keyed(key: String) -> BoxedStrategy<Programme> {
+    programme_plan()
+        .prop_map(move |plan| build_programme(&key, plan))
+        .boxed()
+}
+
+fn programme_plan() -> impl Strategy<Value = ProgrammePlan> {
     let header = (
         arb_name(),
         arb_country(),
@@ -957,8 +974,6 @@ pub fn consistent_programme_keyed(key: String) -> BoxedStrategy<Programme> {
         vec(challenge_plan(), 0..=3),
         vec(evaluation_plan(), 0..=2),
     )
-        .prop_map(move |plan| build_programme(&key, plan))
-        .boxed()
 }
 
 type StakeholderPlan = (
@@ -983,7 +998,7 @@ fn stakeholder_plan() -> impl Strategy<Value = StakeholderPlan> {
         arb_stance(),
         any::<bool>(),
         any::<bool>(),
-        option::of("[A-Z]{2}-[A-Z0-9]{3,8}"),
+        option::of(regex("[A-Z]{2}-[A-Z0-9]{3,8}")),
     )
 }
 
