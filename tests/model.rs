@@ -12,7 +12,6 @@
 mod common;
 
 use std::collections::HashSet;
-use std::str::FromStr;
 
 use chrono::NaiveDate;
 use common::strategies::*;
@@ -1357,6 +1356,7 @@ fn strategy_enum_lists_have_no_repeats() {
 mod json {
     use super::*;
     use serde_json::json;
+    use std::str::FromStr;
 
     #[test]
     fn enums_are_snake_case_strings() {
