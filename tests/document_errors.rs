@@ -395,6 +395,15 @@ fn unknown_field_at_the_top_level() {
 }
 
 #[test]
+fn unknown_field_names_are_escaped_in_the_pointer() {
+    // RFC 6901: "~" is written "~0" and "/" is written "~1".
+    let doc = with(r#""name": "Test portfolio","#, r#""a/b~c": 1,"#);
+    parse_error(&doc)
+        .assert_at(ParseErrorKind::Data, "/a~1b~0c", &doc, r#""a/b~c""#)
+        .says(&["unknown field `a/b~c`"]);
+}
+
+#[test]
 fn unknown_field_in_money() {
     let doc = with(
         r#""budget": { "amount": "2500000.50", "currency": "USD" }"#,

@@ -62,8 +62,12 @@
 //! - **`ALL_<ENUM>` lists** — every variant of each enum, written out by hand
 //!   because the enums are `#[non_exhaustive]`; `tests/model.rs` checks them
 //!   against the crate's own `ALL` lists where there is one.
+//!   [`SECURITY_DAC_CODES`] and [`CURRENCY_CODES`] are the code lists the
+//!   strategies draw from.
 //! - Building blocks: [`arb_text`], [`arb_name`], [`arb_date`],
-//!   [`arb_finite_f64`], [`amount_from_ten_thousandths`].
+//!   [`arb_finite_f64`], [`arb_uuid`], [`amount_from_ten_thousandths`], and
+//!   [`regex`] (a compiled, cached regex strategy: prefer it to a bare `&str`
+//!   strategy, which recompiles its expression for every value).
 //!
 //! Collections are small (at most a handful of elements), so a generated
 //! portfolio serialises to a few kilobytes and properties stay fast.
