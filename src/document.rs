@@ -94,7 +94,8 @@ pub enum LoadError {
     },
     /// The document was written for a newer schema than this crate reads.
     #[error(
-        "document has schema_version {found}, but this version of ssr-model reads versions 1 to {supported}; upgrade ssr-model to read it"
+        "document has schema_version {found}, but this version of ssr-model reads versions 1 to {supported}{}",
+        upgrade_hint(*found, *supported)
     )]
     UnsupportedVersion {
         /// The version the document declares.
@@ -102,6 +103,15 @@ pub enum LoadError {
         /// The newest version this crate reads.
         supported: u32,
     },
+}
+
+/// Upgrading helps only with documents from a newer version (0 never existed).
+fn upgrade_hint(found: u64, supported: u32) -> &'static str {
+    if found > u64::from(supported) {
+        "; upgrade ssr-model to read it"
+    } else {
+        ""
+    }
 }
 
 fn display_path(path: &str) -> impl fmt::Display + '_ {
@@ -131,7 +141,10 @@ struct DocumentOut<'a> {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a portfolio document (a JSON object with a schema_version)"
+)]
 struct DocumentIn {
     schema_version: u64,
     #[serde(default)]
