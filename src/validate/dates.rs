@@ -10,7 +10,9 @@ use crate::{Period, Phase, Programme};
 
 /// The broadest time a programme covers: from its earliest stated start
 /// (planned or actual) to its latest stated end. Periods entirely outside
-/// it are errors; a side with no date is open.
+/// it are errors; a side with no date is open. A pair of dates in the wrong
+/// order is left out, so that one wrong date gives one finding rather than
+/// one per period.
 #[derive(Clone, Copy)]
 pub(crate) struct Span {
     start: Option<NaiveDate>,
@@ -24,11 +26,24 @@ fn earliest(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
     }
 }
 
+/// The pair, or nothing when its end comes before its start.
+fn ordered(
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    match (start, end) {
+        (Some(s), Some(e)) if e < s => (None, None),
+        pair => pair,
+    }
+}
+
 impl Span {
     pub(crate) fn of(p: &Programme) -> Span {
+        let (planned_start, planned_end) = ordered(p.planned_start, p.planned_end);
+        let (actual_start, actual_end) = ordered(p.actual_start, p.actual_end);
         Span {
-            start: earliest(p.planned_start, p.actual_start),
-            end: p.planned_end.max(p.actual_end),
+            start: earliest(planned_start, actual_start),
+            end: planned_end.max(actual_end),
         }
     }
 }
