@@ -150,9 +150,8 @@ pub(crate) fn programme(sink: &mut Sink<'_>, at: &At<'_>, p: &Programme, facts: 
             Code::NoCivilSociety,
             &stakeholders,
             format_args!(
-                "none of the {} stakeholders is a civil-society organisation, women's \
-                 organisation, local community, academic institution or media outlet",
-                p.stakeholders.len()
+                "no stakeholder is a civil-society organisation, women's organisation, local \
+                 community, academic institution or media outlet"
             ),
             "involve the people the security sector serves: add the civil-society \
              organisations or community representatives consulted or engaged",
