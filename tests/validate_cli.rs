@@ -50,7 +50,10 @@ fn stderr(o: &Output) -> String {
 }
 
 fn clean_document() -> String {
-    document::to_string_pretty(&validate_fixture::portfolio_of(validate_fixture::programme())).unwrap()
+    document::to_string_pretty(&validate_fixture::portfolio_of(
+        validate_fixture::programme(),
+    ))
+    .unwrap()
 }
 
 /// A hand-written document with an error (a lead that names nobody) and
@@ -79,8 +82,17 @@ const BAD: &str = r#"{
 #[test]
 fn clean_document_exits_0() {
     let path = file("clean.json", &clean_document());
-    let out = ssr(&["validate", "--as-of", "2026-01-01", path.to_str().unwrap()], None);
-    assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), stderr(&out));
+    let out = ssr(
+        &["validate", "--as-of", "2026-01-01", path.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
     assert_eq!(stdout(&out), "0 errors, 0 warnings, 0 advice\n");
 }
 
@@ -140,7 +152,14 @@ fn policy_file_can_lower_the_error() {
         r#"{"levels": {"dangling_reference": "warning", "no_gender_dimension": "allow"}}"#,
     );
     let out = ssr(
-        &["validate", "--policy", policy.to_str().unwrap(), "--format", "json", "-"],
+        &[
+            "validate",
+            "--policy",
+            policy.to_str().unwrap(),
+            "--format",
+            "json",
+            "-",
+        ],
         Some(BAD),
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -159,7 +178,10 @@ fn as_of_flag_overrides_the_policy() {
     let policy = policy.to_str().unwrap();
     let later = ssr(&["validate", "--policy", policy, "-"], Some(&text));
     assert_eq!(later.status.code(), Some(0), "{}", stdout(&later));
-    let earlier = ssr(&["validate", "--policy", policy, "--as-of", "2026-01-01", "-"], Some(&text));
+    let earlier = ssr(
+        &["validate", "--policy", policy, "--as-of", "2026-01-01", "-"],
+        Some(&text),
+    );
     assert_eq!(earlier.status.code(), Some(1));
     assert!(stdout(&earlier).contains("error[future_actual] "));
 }
@@ -178,7 +200,10 @@ fn unparseable_document_exits_2_with_path_and_position() {
     assert!(err.contains("/programmes/0/nmae"), "{err}");
     assert!(err.contains("line 4"), "{err}");
 
-    let truncated = ssr(&["validate", "-"], Some("{\"schema_version\": 1, \"programmes\": ["));
+    let truncated = ssr(
+        &["validate", "-"],
+        Some("{\"schema_version\": 1, \"programmes\": ["),
+    );
     assert_eq!(truncated.status.code(), Some(2));
     assert!(stderr(&truncated).contains("<stdin>"));
     assert!(stderr(&truncated).contains("line 1"));
@@ -190,8 +215,14 @@ fn unreadable_inputs_exit_2() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("/nonexistent/portfolio.json"));
 
-    let bad_policy = file("bad_policy.json", "{\"levels\": {\"no_such_code\": \"allow\"}}");
-    let out = ssr(&["validate", "--policy", bad_policy.to_str().unwrap(), "-"], Some(BAD));
+    let bad_policy = file(
+        "bad_policy.json",
+        "{\"levels\": {\"no_such_code\": \"allow\"}}",
+    );
+    let out = ssr(
+        &["validate", "--policy", bad_policy.to_str().unwrap(), "-"],
+        Some(BAD),
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("bad_policy.json"), "{}", stderr(&out));
     assert!(stderr(&out).contains("line 1"), "{}", stderr(&out));
@@ -208,7 +239,10 @@ fn report_includes_a_validation_summary() {
     let out = ssr(&["report", path.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
-    assert!(text.contains("  validation: 1 error, 4 warnings, 1 advice\n"), "{text}");
+    assert!(
+        text.contains("  validation: 1 error, 4 warnings, 1 advice\n"),
+        "{text}"
+    );
     // The error comes first among the findings shown.
     assert!(
         text.contains("    error[dangling_reference] /components/0/lead: "),

@@ -16,7 +16,9 @@ use ssr_model::{
     Measure, ObjectiveId, Period, Phase, Pillar, Portfolio, ProgrammeId, ResultLevel, Role,
     SectorCode, Stakeholder, StakeholderId, StakeholderKind, Value, Weight,
 };
-use validate_fixture::{check, d, expect, found, level, num, pct, policy, portfolio_of, programme, sid};
+use validate_fixture::{
+    check, d, expect, found, level, num, pct, policy, portfolio_of, programme, sid,
+};
 
 use Code::*;
 
@@ -51,7 +53,11 @@ fn date_order_programme_end_before_start() {
     assert_found!(report, [(DateOrder, "/planned_end")]);
     let f = &report.findings()[0];
     assert_eq!(f.severity, Severity::Error);
-    assert!(f.message.contains("2022-06-30") && f.message.contains("2023-01-01"), "{}", f.message);
+    assert!(
+        f.message.contains("2022-06-30") && f.message.contains("2023-01-01"),
+        "{}",
+        f.message
+    );
 
     p.planned_end = Some(d(2027, 6, 30));
     assert!(check(p).is_empty());
@@ -88,17 +94,29 @@ fn date_order_period_outside_the_programme() {
         .periods
         .push(Period::new(d(2030, 1, 1), d(2030, 12, 31)).with_target(num(60.0)));
     let report = check(p.clone());
-    assert_found!(report, [(DateOrder, "/components/0/indicators/0/periods/4/start")]);
+    assert_found!(
+        report,
+        [(DateOrder, "/components/0/indicators/0/periods/4/start")]
+    );
     assert!(report.findings()[0].message.contains("2027-12-31"));
 
     // Before the programme too.
     let mut q = programme();
     q.components[0].indicators[0].periods.insert(
         0,
-        Period::new(d(2019, 1, 1), d(2019, 12, 31)).with_target(num(38.0)).with_actual(num(38.0)),
+        Period::new(d(2019, 1, 1), d(2019, 12, 31))
+            .with_target(num(38.0))
+            .with_actual(num(38.0)),
     );
-    q.components[0].indicators[0].baseline.as_mut().unwrap().date = Some(d(2018, 12, 31));
-    assert_found!(check(q), [(DateOrder, "/components/0/indicators/0/periods/0/end")]);
+    q.components[0].indicators[0]
+        .baseline
+        .as_mut()
+        .unwrap()
+        .date = Some(d(2018, 12, 31));
+    assert_found!(
+        check(q),
+        [(DateOrder, "/components/0/indicators/0/periods/0/end")]
+    );
 
     // Extended programme: fixed by its new end date.
     p.planned_end = Some(d(2030, 12, 31));
@@ -108,12 +126,30 @@ fn date_order_period_outside_the_programme() {
 #[test]
 fn date_order_baseline_after_the_period() {
     let mut p = programme();
-    p.components[1].indicators[0].baseline.as_mut().unwrap().date = Some(d(2024, 3, 31));
+    p.components[1].indicators[0]
+        .baseline
+        .as_mut()
+        .unwrap()
+        .date = Some(d(2024, 3, 31));
     let report = check(p.clone());
-    assert_found!(report, [(DateOrder, "/components/1/indicators/0/baseline/date")]);
-    assert!(report.findings()[0].message.contains("/programmes/0/components/1/indicators/0/periods/0"));
-    p.components[1].indicators[0].baseline.as_mut().unwrap().date = Some(d(2023, 12, 31));
-    assert!(check(p).is_empty(), "a baseline on the last day of the first period is fine");
+    assert_found!(
+        report,
+        [(DateOrder, "/components/1/indicators/0/baseline/date")]
+    );
+    assert!(
+        report.findings()[0]
+            .message
+            .contains("/programmes/0/components/1/indicators/0/periods/0")
+    );
+    p.components[1].indicators[0]
+        .baseline
+        .as_mut()
+        .unwrap()
+        .date = Some(d(2023, 12, 31));
+    assert!(
+        check(p).is_empty(),
+        "a baseline on the last day of the first period is fine"
+    );
 }
 
 #[test]
@@ -122,7 +158,11 @@ fn duplicate_id_stakeholder() {
     p.stakeholders[4].id = p.stakeholders[0].id;
     let report = check(p.clone());
     assert_found!(report, [(DuplicateId, "/stakeholders/4/id")]);
-    assert!(report.findings()[0].message.contains("/programmes/0/stakeholders/0"));
+    assert!(
+        report.findings()[0]
+            .message
+            .contains("/programmes/0/stakeholders/0")
+    );
     p.stakeholders[4].id = StakeholderId::from_external("Civil society coalition 2");
     assert!(check(p).is_empty());
 }
@@ -133,7 +173,11 @@ fn duplicate_id_indicator_across_components() {
     p.components[1].indicators[0].id = IndicatorId::from_external("trust");
     let report = check(p.clone());
     assert_found!(report, [(DuplicateId, "/components/1/indicators/0/id")]);
-    assert!(report.findings()[0].message.contains("/programmes/0/components/0/indicators/0"));
+    assert!(
+        report.findings()[0]
+            .message
+            .contains("/programmes/0/components/0/indicators/0")
+    );
     p.components[1].indicators[0].id = IndicatorId::from_external("backlog 2");
     assert!(check(p).is_empty());
 }
@@ -154,9 +198,13 @@ fn dangling_reference_everywhere_an_id_points() {
     let nobody = StakeholderId::from_external("nobody");
     let mut p = programme();
     p.components[0].lead = Some(nobody);
-    p.components[1].objectives.push(ObjectiveId::from_external("missing objective"));
+    p.components[1]
+        .objectives
+        .push(ObjectiveId::from_external("missing objective"));
     p.funding[1].source = nobody;
-    p.challenges[0].affects.push(ComponentId::from_external("missing component"));
+    p.challenges[0]
+        .affects
+        .push(ComponentId::from_external("missing component"));
     p.challenges[0].stakeholders.push(nobody);
     p.challenges[0].mitigations[0].owner = Some(nobody);
     let report = check(p);
@@ -171,12 +219,19 @@ fn dangling_reference_everywhere_an_id_points() {
             (DanglingReference, "/funding/1/source"),
         ]
     );
-    assert!(report.findings().iter().all(|f| f.severity == Severity::Error));
+    assert!(
+        report
+            .findings()
+            .iter()
+            .all(|f| f.severity == Severity::Error)
+    );
     assert!(report.findings()[3].message.contains(&nobody.to_string()));
 
     let mut fixed = programme();
     fixed.components[0].lead = Some(sid("Ministry of Justice"));
-    fixed.challenges[0].affects.push(ComponentId::from_external("oversight"));
+    fixed.challenges[0]
+        .affects
+        .push(ComponentId::from_external("oversight"));
     assert!(check(fixed).is_empty());
 }
 
@@ -188,7 +243,10 @@ fn weight_invalid_components() {
     }
     assert_found!(check(p.clone()), [(WeightInvalid, "/components")]);
     p.components[1].weight = Weight::new(0.5).unwrap();
-    assert!(check(p).is_empty(), "one zero weight among positive ones is allowed");
+    assert!(
+        check(p).is_empty(),
+        "one zero weight among positive ones is allowed"
+    );
 }
 
 #[test]
@@ -197,7 +255,10 @@ fn weight_invalid_indicators() {
     for i in &mut p.components[0].indicators {
         i.weight = Weight::new(0.0).unwrap();
     }
-    assert_found!(check(p.clone()), [(WeightInvalid, "/components/0/indicators")]);
+    assert_found!(
+        check(p.clone()),
+        [(WeightInvalid, "/components/0/indicators")]
+    );
     p.components[0].indicators[1].weight = Weight::new(2.0).unwrap();
     assert!(check(p).is_empty());
 }
@@ -208,7 +269,11 @@ fn percentage_sum_sectors() {
     p.sectors[1].percentage = Some(pct(30.0));
     let report = check(p.clone());
     assert_found!(report, [(PercentageSum, "/sectors")]);
-    assert!(report.findings()[0].message.contains("90"), "{}", report.findings()[0].message);
+    assert!(
+        report.findings()[0].message.contains("90"),
+        "{}",
+        report.findings()[0].message
+    );
 
     p.sectors[1].percentage = None;
     assert_found!(check(p.clone()), [(PercentageSum, "/sectors")]);
@@ -252,7 +317,10 @@ fn missing_value_target() {
     let mut p = programme();
     p.components[1].indicators[0].periods[2].target = None;
     let report = check(p.clone());
-    assert_found!(report, [(MissingValue, "/components/1/indicators/0/periods/2/target")]);
+    assert_found!(
+        report,
+        [(MissingValue, "/components/1/indicators/0/periods/2/target")]
+    );
     assert_eq!(report.findings()[0].severity, Severity::Warning);
     p.components[1].indicators[0].periods[2].target = Some(num(110.0));
     assert!(check(p).is_empty());
@@ -263,7 +331,11 @@ fn missing_value_labels_in_a_quantitative_indicator() {
     let mut p = programme();
     p.components[0].indicators[0].periods[0].actual = Some(Value::label("about forty"));
     p.components[0].indicators[0].periods[1].target = Some(Value::label("more"));
-    p.components[1].indicators[0].baseline.as_mut().unwrap().value = Some(Value::label("high"));
+    p.components[1].indicators[0]
+        .baseline
+        .as_mut()
+        .unwrap()
+        .value = Some(Value::label("high"));
     let report = check(p);
     assert_found!(
         report,
@@ -282,20 +354,29 @@ fn missing_value_actual_of_an_ended_period() {
     let mut p = programme();
     p.components[1].indicators[0].periods[2].actual = None;
     let report = check(p.clone());
-    assert_found!(report, [(MissingValue, "/components/1/indicators/0/periods/2/actual")]);
+    assert_found!(
+        report,
+        [(MissingValue, "/components/1/indicators/0/periods/2/actual")]
+    );
     assert!(report.findings()[0].message.contains("2026-01-01"));
 
     // Without an as_of date, a period is only missing its actual when a later
     // one has one.
     let portfolio = portfolio_of(p.clone());
-    let undated = validate::validate(&portfolio, &ssr_model::validate::ValidationPolicy::default());
+    let undated = validate::validate(
+        &portfolio,
+        &ssr_model::validate::ValidationPolicy::default(),
+    );
     assert!(undated.is_empty(), "{undated}");
     p.components[1].indicators[0].periods[1].actual = None;
     p.components[1].indicators[0].periods[2].actual = Some(num(125.0));
     let gap = validate::validate(&portfolio_of(p.clone()), &Default::default());
     assert_eq!(
         found(&gap),
-        expect(&[(MissingValue, "/programmes/0/components/1/indicators/0/periods/1/actual")])
+        expect(&[(
+            MissingValue,
+            "/programmes/0/components/1/indicators/0/periods/1/actual"
+        )])
     );
 
     p.components[1].indicators[0].periods[1].actual = Some(num(160.0));
@@ -310,14 +391,29 @@ fn direction_conflict_every_target_against_the_direction() {
     assert_found!(
         report,
         [
-            (DirectionConflict, "/components/0/indicators/0/periods/0/target"),
-            (DirectionConflict, "/components/0/indicators/0/periods/1/target"),
-            (DirectionConflict, "/components/0/indicators/0/periods/2/target"),
-            (DirectionConflict, "/components/0/indicators/0/periods/3/target"),
+            (
+                DirectionConflict,
+                "/components/0/indicators/0/periods/0/target"
+            ),
+            (
+                DirectionConflict,
+                "/components/0/indicators/0/periods/1/target"
+            ),
+            (
+                DirectionConflict,
+                "/components/0/indicators/0/periods/2/target"
+            ),
+            (
+                DirectionConflict,
+                "/components/0/indicators/0/periods/3/target"
+            ),
         ]
     );
     let m = &report.findings()[0].message;
-    assert!(m.contains("42") && m.contains("38") && m.contains("decrease"), "{m}");
+    assert!(
+        m.contains("42") && m.contains("38") && m.contains("decrease"),
+        "{m}"
+    );
 
     // No stated direction: nothing to contradict.
     p.components[0].indicators[0].direction = None;
@@ -330,7 +426,10 @@ fn direction_conflict_one_target() {
     p.components[1].indicators[0].periods[1].target = Some(num(210.0));
     assert_found!(
         check(p.clone()),
-        [(DirectionConflict, "/components/1/indicators/0/periods/1/target")]
+        [(
+            DirectionConflict,
+            "/components/1/indicators/0/periods/1/target"
+        )]
     );
     // Holding the baseline is a "maintain" target, not a conflict.
     p.components[1].indicators[0].periods[1].target = Some(num(200.0));
@@ -342,8 +441,15 @@ fn period_overlap_sharing_a_day() {
     let mut p = programme();
     p.components[0].indicators[0].periods[1].start = d(2023, 12, 31);
     let report = check(p.clone());
-    assert_found!(report, [(PeriodOverlap, "/components/0/indicators/0/periods/1/start")]);
-    assert!(report.findings()[0].message.contains("/programmes/0/components/0/indicators/0/periods/0"));
+    assert_found!(
+        report,
+        [(PeriodOverlap, "/components/0/indicators/0/periods/1/start")]
+    );
+    assert!(
+        report.findings()[0]
+            .message
+            .contains("/programmes/0/components/0/indicators/0/periods/0")
+    );
     p.components[0].indicators[0].periods[1].start = d(2024, 1, 1);
     assert!(check(p).is_empty());
 }
@@ -367,7 +473,10 @@ fn future_actual() {
     let mut p = programme();
     p.components[0].indicators[0].periods[3].actual = Some(num(56.0));
     let report = check(p.clone());
-    assert_found!(report, [(FutureActual, "/components/0/indicators/0/periods/3/actual")]);
+    assert_found!(
+        report,
+        [(FutureActual, "/components/0/indicators/0/periods/3/actual")]
+    );
     assert_eq!(report.findings()[0].severity, Severity::Error);
     // Without as_of the check is not made.
     let undated = validate::validate(&portfolio_of(p.clone()), &Default::default());
@@ -432,8 +541,10 @@ fn no_civil_society() {
     let mut p = programme();
     p.stakeholders.remove(4);
     assert_found!(check(p.clone()), [(NoCivilSociety, "/stakeholders")]);
-    p.stakeholders
-        .push(Stakeholder::new("Women of Lofa County", StakeholderKind::LocalCommunity));
+    p.stakeholders.push(Stakeholder::new(
+        "Women of Lofa County",
+        StakeholderKind::LocalCommunity,
+    ));
     assert!(check(p).is_empty());
 }
 
@@ -475,12 +586,19 @@ fn component_without_indicator() {
     p.components
         .push(Component::new("Vetting", Pillar::VettingAndAntiCorruption));
     let report = check(p.clone());
-    assert_found!(report, [(ComponentWithoutIndicator, "/components/2/indicators")]);
+    assert_found!(
+        report,
+        [(ComponentWithoutIndicator, "/components/2/indicators")]
+    );
     assert!(report.findings()[0].message.contains("\"Vetting\""));
     p.components[2].indicators.push(
         Indicator::new("Officers vetted", ResultLevel::Output, Measure::Unit)
             .with_baseline(ssr_model::Baseline::new(num(0.0)))
-            .with_period(Period::new(d(2024, 1, 1), d(2024, 12, 31)).with_target(num(500.0)).with_actual(num(420.0))),
+            .with_period(
+                Period::new(d(2024, 1, 1), d(2024, 12, 31))
+                    .with_target(num(500.0))
+                    .with_actual(num(420.0)),
+            ),
     );
     assert!(check(p).is_empty());
 }
@@ -489,16 +607,30 @@ fn component_without_indicator() {
 fn indicator_without_baseline() {
     let mut p = programme();
     p.components[0].indicators[1].baseline = None;
-    p.components[1].indicators[0].baseline.as_mut().unwrap().value = None;
+    p.components[1].indicators[0]
+        .baseline
+        .as_mut()
+        .unwrap()
+        .value = None;
     assert_found!(
         check(p.clone()),
         [
-            (IndicatorWithoutBaseline, "/components/0/indicators/1/baseline"),
-            (IndicatorWithoutBaseline, "/components/1/indicators/0/baseline/value"),
+            (
+                IndicatorWithoutBaseline,
+                "/components/0/indicators/1/baseline"
+            ),
+            (
+                IndicatorWithoutBaseline,
+                "/components/1/indicators/0/baseline/value"
+            ),
         ]
     );
     p.components[0].indicators[1].baseline = Some(ssr_model::Baseline::new(Value::label("none")));
-    p.components[1].indicators[0].baseline.as_mut().unwrap().value = Some(num(200.0));
+    p.components[1].indicators[0]
+        .baseline
+        .as_mut()
+        .unwrap()
+        .value = Some(num(200.0));
     assert!(check(p).is_empty());
 }
 
@@ -509,7 +641,10 @@ fn unmitigated_resistance() {
     let report = check(p.clone());
     assert_found!(report, [(UnmitigatedResistance, "/stakeholders/6")]);
     let m = &report.findings()[0].message;
-    assert!(m.contains("Police union") && m.contains("resistant") && m.contains('4'), "{m}");
+    assert!(
+        m.contains("Police union") && m.contains("resistant") && m.contains('4'),
+        "{m}"
+    );
 
     // A challenge that names it but plans nothing does not address it.
     let mut named = programme();
@@ -535,7 +670,10 @@ fn high_risk_without_mitigation() {
             .with_impact(level(3)),
     );
     let report = check(p.clone());
-    assert_found!(report, [(HighRiskWithoutMitigation, "/challenges/1/mitigations")]);
+    assert_found!(
+        report,
+        [(HighRiskWithoutMitigation, "/challenges/1/mitigations")]
+    );
     assert!(report.findings()[0].message.contains("15"));
     // Below the threshold.
     p.challenges[1].impact = level(2);
@@ -580,7 +718,10 @@ fn no_gender_dimension() {
     assert!(check(p.clone()).is_empty());
     // So is a women's organisation.
     p.components[0].indicators[0].periods[0].breakdowns.clear();
-    p.stakeholders.push(Stakeholder::new("Women in Security Network", StakeholderKind::WomensOrganisation));
+    p.stakeholders.push(Stakeholder::new(
+        "Women in Security Network",
+        StakeholderKind::WomensOrganisation,
+    ));
     assert!(check(p).is_empty());
 }
 
@@ -590,8 +731,12 @@ fn quantitative_only() {
     p.components[0].indicators.remove(1);
     assert_found!(check(p.clone()), [(QuantitativeOnly, "/components")]);
     p.components[1].indicators.push(
-        Indicator::new("Oversight body's assessment", ResultLevel::Outcome, Measure::Qualitative)
-            .with_baseline(ssr_model::Baseline::new(Value::label("weak"))),
+        Indicator::new(
+            "Oversight body's assessment",
+            ResultLevel::Outcome,
+            Measure::Qualitative,
+        )
+        .with_baseline(ssr_model::Baseline::new(Value::label("weak"))),
     );
     assert!(check(p).is_empty());
 }
@@ -605,10 +750,16 @@ fn stale_data() {
     // The latest actuals end 2025-12-31; the first in document order is named.
     assert_eq!(
         found(&report),
-        expect(&[(StaleData, "/programmes/0/components/0/indicators/0/periods/2/actual")])
+        expect(&[(
+            StaleData,
+            "/programmes/0/components/0/indicators/0/periods/2/actual"
+        )])
     );
     let m = &report.findings()[0].message;
-    assert!(m.contains("2025-12-31") && m.contains("517") && m.contains("365"), "{m}");
+    assert!(
+        m.contains("2025-12-31") && m.contains("517") && m.contains("365"),
+        "{m}"
+    );
     // A closed programme reports no more.
     p.phase = Phase::Closed;
     assert!(validate::validate(&portfolio_of(p), &policy).is_empty());
@@ -630,7 +781,8 @@ fn many_problems_are_all_reported_sorted() {
     p.components[1].weight = Weight::new(0.0).unwrap();
     p.components[0].weight = Weight::new(0.0).unwrap();
     p.components[0].indicators[0].periods[3].actual = Some(num(56.0));
-    let mut portfolio: Portfolio = portfolio_of(programme().with_id(ProgrammeId::from_external("first")));
+    let mut portfolio: Portfolio =
+        portfolio_of(programme().with_id(ProgrammeId::from_external("first")));
     portfolio.programmes.push(p);
     let report = validate::validate(&portfolio, &policy());
     assert_eq!(
@@ -638,7 +790,10 @@ fn many_problems_are_all_reported_sorted() {
         expect(&[
             (WeightInvalid, "/programmes/1/components"),
             // Member names alphabetically: "indicators" before "lead".
-            (FutureActual, "/programmes/1/components/0/indicators/0/periods/3/actual"),
+            (
+                FutureActual,
+                "/programmes/1/components/0/indicators/0/periods/3/actual"
+            ),
             (DanglingReference, "/programmes/1/components/0/lead"),
             (EmptyName, "/programmes/1/name"),
             (NoCivilSociety, "/programmes/1/stakeholders"),

@@ -98,7 +98,12 @@ fn allowing_every_code_gives_an_empty_report() {
 fn high_influence_threshold() {
     let mut p = programme();
     p.challenges[0].stakeholders.clear(); // the union (influence 4) is now unaddressed
-    assert_eq!(check(p.clone()).with_code(Code::UnmitigatedResistance).count(), 1);
+    assert_eq!(
+        check(p.clone())
+            .with_code(Code::UnmitigatedResistance)
+            .count(),
+        1
+    );
     let five = policy().with_high_influence(level(5));
     assert!(validate::validate(&portfolio_of(p.clone()), &five).is_empty());
     let three = policy().with_high_influence(level(3));
@@ -149,9 +154,7 @@ fn percentage_tolerance_threshold() {
     assert_eq!(validate::validate(&portfolio_of(p), &tight).len(), 1);
     assert!(policy().with_percentage_tolerance(-1.0).is_err());
     assert!(policy().with_percentage_tolerance(f64::NAN).is_err());
-    assert!(
-        serde_json::from_str::<ValidationPolicy>(r#"{"percentage_tolerance": -0.5}"#).is_err()
-    );
+    assert!(serde_json::from_str::<ValidationPolicy>(r#"{"percentage_tolerance": -0.5}"#).is_err());
 }
 
 #[test]
@@ -201,7 +204,10 @@ fn policy_documents() {
         r#"{"as_of": "2025-13-01"}"#,
         r#"{"stale_days": 10}"#,
     ] {
-        assert!(serde_json::from_str::<ValidationPolicy>(bad).is_err(), "{bad}");
+        assert!(
+            serde_json::from_str::<ValidationPolicy>(bad).is_err(),
+            "{bad}"
+        );
     }
 }
 
@@ -236,7 +242,10 @@ fn report_api() {
     .collect();
     assert_eq!(report.len(), 4);
     assert!(!report.is_valid());
-    assert_eq!(report.first_error().unwrap().path, "/programmes/0/planned_end");
+    assert_eq!(
+        report.first_error().unwrap().path,
+        "/programmes/0/planned_end"
+    );
     assert_eq!(report.errors().count(), 2);
     assert_eq!(report.with_code(Code::DateOrder).count(), 2);
     assert_eq!(report.with_severity(Severity::Warning).count(), 1);
@@ -272,11 +281,16 @@ fn report_display() {
     let text = check(p).to_string();
     let lines: Vec<&str> = text.lines().collect();
     assert!(
-        lines[0].starts_with("error[dangling_reference] /programmes/0/components/0/lead: no stakeholder"),
+        lines[0].starts_with(
+            "error[dangling_reference] /programmes/0/components/0/lead: no stakeholder"
+        ),
         "{text}"
     );
     assert!(lines[1].starts_with("  help: "), "{text}");
-    assert!(lines[2].starts_with("advice[single_funder] /programmes/0/funding: "), "{text}");
+    assert!(
+        lines[2].starts_with("advice[single_funder] /programmes/0/funding: "),
+        "{text}"
+    );
     assert_eq!(*lines.last().unwrap(), "1 error, 0 warnings, 1 advice");
     assert_eq!(Report::new().to_string(), "0 errors, 0 warnings, 0 advice");
 }

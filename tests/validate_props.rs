@@ -28,7 +28,8 @@ fn objective_id() -> impl Strategy<Value = ObjectiveId> {
 }
 
 fn date() -> impl Strategy<Value = NaiveDate> {
-    (2012i32..2030, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    (2012i32..2030, 1u32..=12, 1u32..=28)
+        .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap())
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -52,46 +53,58 @@ fn weight() -> impl Strategy<Value = Weight> {
 }
 
 fn period() -> impl Strategy<Value = Period> {
-    (date(), -60i64..500, value(), value(), any::<bool>()).prop_map(|(start, len, target, actual, sex)| {
-        let end = if len >= 0 {
-            start.checked_add_days(Days::new(len as u64)).unwrap()
-        } else {
-            start.checked_sub_days(Days::new(len.unsigned_abs())).unwrap()
-        };
-        let mut p = Period::new(start, end);
-        p.target = target;
-        p.actual = actual;
-        if sex {
-            p = p.with_breakdown(Breakdown::new("sex", "female"));
-        }
-        p
-    })
+    (date(), -60i64..500, value(), value(), any::<bool>()).prop_map(
+        |(start, len, target, actual, sex)| {
+            let end = if len >= 0 {
+                start.checked_add_days(Days::new(len as u64)).unwrap()
+            } else {
+                start
+                    .checked_sub_days(Days::new(len.unsigned_abs()))
+                    .unwrap()
+            };
+            let mut p = Period::new(start, end);
+            p.target = target;
+            p.actual = actual;
+            if sex {
+                p = p.with_breakdown(Breakdown::new("sex", "female"));
+            }
+            p
+        },
+    )
 }
 
 fn indicator() -> impl Strategy<Value = Indicator> {
     (
         (0..8u8).prop_map(|n| IndicatorId::from_external(&format!("i{n}"))),
         text(),
-        select(vec![Measure::Unit, Measure::Percentage, Measure::Ordinal, Measure::Qualitative, Measure::Nominal]),
+        select(vec![
+            Measure::Unit,
+            Measure::Percentage,
+            Measure::Ordinal,
+            Measure::Qualitative,
+            Measure::Nominal,
+        ]),
         proptest::option::of(select(vec![Direction::Increase, Direction::Decrease])),
         proptest::option::of((value(), proptest::option::of(date()))),
         proptest::collection::vec(period(), 0..5),
         weight(),
     )
-        .prop_map(|(id, title, measure, direction, baseline, periods, weight)| {
-            let mut i = Indicator::new(title, ResultLevel::Outcome, measure)
-                .with_id(id)
-                .with_weight(weight);
-            i.direction = direction;
-            i.baseline = baseline.map(|(value, date)| {
-                let mut b = Baseline::default();
-                b.value = value;
-                b.date = date;
-                b
-            });
-            i.periods = periods;
-            i
-        })
+        .prop_map(
+            |(id, title, measure, direction, baseline, periods, weight)| {
+                let mut i = Indicator::new(title, ResultLevel::Outcome, measure)
+                    .with_id(id)
+                    .with_weight(weight);
+                i.direction = direction;
+                i.baseline = baseline.map(|(value, date)| {
+                    let mut b = Baseline::default();
+                    b.value = value;
+                    b.date = date;
+                    b
+                });
+                i.periods = periods;
+                i
+            },
+        )
 }
 
 fn component() -> impl Strategy<Value = Component> {
@@ -123,8 +136,20 @@ const KINDS: [StakeholderKind; 8] = [
     StakeholderKind::WomensOrganisation,
     StakeholderKind::Other,
 ];
-const ROLES: [Role; 5] = [Role::Funding, Role::Accountable, Role::Implementing, Role::Oversight, Role::Beneficiary];
-const STANCES: [Stance; 5] = [Stance::Champion, Stance::Supportive, Stance::Neutral, Stance::Resistant, Stance::Blocking];
+const ROLES: [Role; 5] = [
+    Role::Funding,
+    Role::Accountable,
+    Role::Implementing,
+    Role::Oversight,
+    Role::Beneficiary,
+];
+const STANCES: [Stance; 5] = [
+    Stance::Champion,
+    Stance::Supportive,
+    Stance::Neutral,
+    Stance::Resistant,
+    Stance::Blocking,
+];
 
 fn stakeholder() -> impl Strategy<Value = Stakeholder> {
     (
@@ -151,26 +176,32 @@ fn challenge() -> impl Strategy<Value = Challenge> {
         text(),
         level(),
         level(),
-        select(vec![ChallengeStatus::Open, ChallengeStatus::Closed, ChallengeStatus::Mitigating]),
+        select(vec![
+            ChallengeStatus::Open,
+            ChallengeStatus::Closed,
+            ChallengeStatus::Mitigating,
+        ]),
         proptest::collection::vec((text(), proptest::option::of(stakeholder_id())), 0..2),
         proptest::collection::vec(component_id(), 0..2),
         proptest::collection::vec(stakeholder_id(), 0..2),
     )
-        .prop_map(|(id, description, likelihood, impact, status, mitigations, affects, stakeholders)| {
-            let mut c = Challenge::new(ChallengeKind::ResistanceToChange, description)
-                .with_id(id)
-                .with_likelihood(likelihood)
-                .with_impact(impact)
-                .with_status(status);
-            for (action, owner) in mitigations {
-                let mut m = Mitigation::new(action);
-                m.owner = owner;
-                c = c.with_mitigation(m);
-            }
-            c.affects = affects;
-            c.stakeholders = stakeholders;
-            c
-        })
+        .prop_map(
+            |(id, description, likelihood, impact, status, mitigations, affects, stakeholders)| {
+                let mut c = Challenge::new(ChallengeKind::ResistanceToChange, description)
+                    .with_id(id)
+                    .with_likelihood(likelihood)
+                    .with_impact(impact)
+                    .with_status(status);
+                for (action, owner) in mitigations {
+                    let mut m = Mitigation::new(action);
+                    m.owner = owner;
+                    c = c.with_mitigation(m);
+                }
+                c.affects = affects;
+                c.stakeholders = stakeholders;
+                c
+            },
+        )
 }
 
 fn sector() -> impl Strategy<Value = Sector> {
@@ -198,18 +229,33 @@ fn programme() -> impl Strategy<Value = Programme> {
         (
             (0..3u8).prop_map(|n| ProgrammeId::from_external(&format!("p{n}"))),
             text(),
-            select(vec![Phase::Implementation, Phase::Closed, Phase::Design, Phase::Suspended]),
+            select(vec![
+                Phase::Implementation,
+                Phase::Closed,
+                Phase::Design,
+                Phase::Suspended,
+            ]),
             proptest::option::of(date()),
             proptest::option::of(date()),
             proptest::option::of(date()),
             proptest::option::of(date()),
-            proptest::option::of(select(vec![GenderMarker::NotTargeted, GenderMarker::Significant])),
+            proptest::option::of(select(vec![
+                GenderMarker::NotTargeted,
+                GenderMarker::Significant,
+            ])),
         ),
         (
             proptest::collection::vec(sector(), 0..3),
             proptest::collection::vec(funding(), 0..3),
             proptest::collection::vec(
-                (objective_id(), text(), select(vec![ObjectiveKind::Accountability, ObjectiveKind::GenderEquality])),
+                (
+                    objective_id(),
+                    text(),
+                    select(vec![
+                        ObjectiveKind::Accountability,
+                        ObjectiveKind::GenderEquality,
+                    ]),
+                ),
                 0..3,
             ),
             proptest::collection::vec(stakeholder(), 0..5),
@@ -245,12 +291,16 @@ fn programme() -> impl Strategy<Value = Programme> {
 }
 
 fn portfolio() -> impl Strategy<Value = Portfolio> {
-    (proptest::option::of(text()), proptest::collection::vec(programme(), 0..4)).prop_map(|(name, programmes)| {
-        let mut p = Portfolio::new();
-        p.name = name;
-        p.programmes = programmes;
-        p
-    })
+    (
+        proptest::option::of(text()),
+        proptest::collection::vec(programme(), 0..4),
+    )
+        .prop_map(|(name, programmes)| {
+            let mut p = Portfolio::new();
+            p.name = name;
+            p.programmes = programmes;
+            p
+        })
 }
 
 fn policy() -> impl Strategy<Value = ValidationPolicy> {
@@ -258,7 +308,12 @@ fn policy() -> impl Strategy<Value = ValidationPolicy> {
         proptest::option::of(date()),
         proptest::collection::btree_map(
             select(Code::ALL.to_vec()),
-            select(vec![CodeLevel::Allow, CodeLevel::Advice, CodeLevel::Warning, CodeLevel::Error]),
+            select(vec![
+                CodeLevel::Allow,
+                CodeLevel::Advice,
+                CodeLevel::Warning,
+                CodeLevel::Error,
+            ]),
             0..4,
         ),
         level(),

@@ -72,24 +72,31 @@ impl<'a> At<'a> {
 
 /// Compares two JSON Pointers segment by segment: array indices as numbers,
 /// member names as text, a pointer before the pointers below it.
+///
+/// Only the segment holding the first differing byte decides, so the common
+/// prefix (most of a path, in a sorted report) is compared as plain bytes.
 pub(crate) fn compare_pointers(a: &str, b: &str) -> Ordering {
-    let mut left = a.split('/');
-    let mut right = b.split('/');
-    loop {
-        match (left.next(), right.next()) {
-            (None, None) => return Ordering::Equal,
-            (None, Some(_)) => return Ordering::Less,
-            (Some(_), None) => return Ordering::Greater,
-            (Some(x), Some(y)) => match compare_segments(x, y) {
-                Ordering::Equal => {}
-                other => return other,
-            },
-        }
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let common = x.iter().zip(y).take_while(|(p, q)| p == q).count();
+    if common == x.len() && common == y.len() {
+        return Ordering::Equal;
     }
+    let prefix = x.get(..common).unwrap_or_default();
+    let start = prefix.iter().rposition(|&c| c == b'/').map_or(0, |i| i + 1);
+    // When the two segments are equal, one pointer ends where the other goes
+    // on below it: the shorter comes first.
+    compare_segments(segment_at(x, start), segment_at(y, start)).then_with(|| x.len().cmp(&y.len()))
 }
 
-fn compare_segments(a: &str, b: &str) -> Ordering {
-    let numeric = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+/// The segment of `pointer` that starts at byte `start`.
+fn segment_at(pointer: &[u8], start: usize) -> &[u8] {
+    let rest = pointer.get(start..).unwrap_or_default();
+    let end = rest.iter().position(|&c| c == b'/').unwrap_or(rest.len());
+    rest.get(..end).unwrap_or_default()
+}
+
+fn compare_segments(a: &[u8], b: &[u8]) -> Ordering {
+    let numeric = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
     match (numeric(a), numeric(b)) {
         // Decimal digits without leading zeros: the shorter is the smaller;
         // equal lengths compare as text. Equal only when the text is equal.
@@ -132,5 +139,47 @@ mod tests {
         );
         assert_eq!(compare_pointers("/a/01", "/a/1"), Ordering::Greater);
         assert_eq!(compare_pointers("/a/7", "/a/7"), Ordering::Equal);
+        assert_eq!(compare_pointers("", "/name"), Ordering::Less);
+        assert_eq!(compare_pointers("/name", "/programmes/0"), Ordering::Less);
+        assert_eq!(compare_pointers("/p/1/b", "/p/12/a"), Ordering::Less);
+        assert_eq!(compare_pointers("/p/19", "/p/2"), Ordering::Greater);
+        assert_eq!(compare_pointers("/p/ab", "/p/a"), Ordering::Greater);
+        assert_eq!(compare_pointers("/p/a/x", "/p/ab"), Ordering::Less);
+    }
+
+    /// The fast comparison agrees with a plain segment-by-segment one.
+    #[test]
+    fn agrees_with_segment_by_segment() {
+        fn slow(a: &str, b: &str) -> Ordering {
+            let mut l = a.split('/');
+            let mut r = b.split('/');
+            loop {
+                match (l.next(), r.next()) {
+                    (None, None) => return Ordering::Equal,
+                    (None, Some(_)) => return Ordering::Less,
+                    (Some(_), None) => return Ordering::Greater,
+                    (Some(x), Some(y)) => match compare_segments(x.as_bytes(), y.as_bytes()) {
+                        Ordering::Equal => {}
+                        o => return o,
+                    },
+                }
+            }
+        }
+        let parts = ["", "a", "ab", "b", "0", "1", "2", "10", "12", "19", "100"];
+        let mut paths = vec![String::new()];
+        for x in parts {
+            paths.push(format!("/{x}"));
+            for y in parts {
+                paths.push(format!("/{x}/{y}"));
+                for z in ["1", "a"] {
+                    paths.push(format!("/{x}/{y}/{z}"));
+                }
+            }
+        }
+        for a in &paths {
+            for b in &paths {
+                assert_eq!(compare_pointers(a, b), slow(a, b), "{a:?} vs {b:?}");
+            }
+        }
     }
 }

@@ -173,9 +173,7 @@ pub(crate) fn programme(sink: &mut Sink<'_>, at: &At<'_>, p: &Programme, facts: 
         sink.emit(
             Code::NoLocalOwnership,
             &stakeholders,
-            format_args!(
-                "no national actor is accountable for or implements the programme"
-            ),
+            format_args!("no national actor is accountable for or implements the programme"),
             "name the national institution that is accountable for or implements the reform \
              (ministry, police, parliament, civil society) and give it that role",
         );

@@ -55,7 +55,14 @@ impl<'p> Walker<'p> {
             portfolio.programmes.iter().map(|p| p.id),
         );
         for (i, programme) in portfolio.programmes.iter().enumerate() {
+            let first = self.sink.findings.len();
             self.programme(&programmes.index(i), programme);
+            // Sorting each programme's few findings now leaves the whole
+            // report in order but for the portfolio-wide ones, so the final
+            // sort only merges a couple of runs.
+            if let Some(own) = self.sink.findings.get_mut(first..) {
+                own.sort();
+            }
         }
     }
 

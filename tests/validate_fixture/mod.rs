@@ -3,7 +3,12 @@
 //!
 //! Shared by the validate_* test files (`mod validate_fixture;`).
 
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
 
 use chrono::NaiveDate;
 use ssr_model::validate::{self, Code, Report, ValidationPolicy};

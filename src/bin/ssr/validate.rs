@@ -99,7 +99,11 @@ pub(crate) fn write_summary(programme: &Programme, out: &mut impl Write) -> std:
     // Most serious first; report order within a severity.
     top.sort_by_key(|f| std::cmp::Reverse(f.severity));
     for f in top.iter().take(SHOWN) {
-        writeln!(out, "    {}[{}] {}: {}", f.severity, f.code, f.path, f.message)?;
+        writeln!(
+            out,
+            "    {}[{}] {}: {}",
+            f.severity, f.code, f.path, f.message
+        )?;
     }
     if report.len() > SHOWN {
         let more = report.len() - SHOWN;
