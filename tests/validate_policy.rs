@@ -35,6 +35,7 @@ fn defaults_are_the_documented_ones() {
     assert_eq!(p.percentage_tolerance, 0.01);
     assert_eq!(ValidationPolicy::new(), p);
     // An empty policy document is the default policy.
+    #[cfg(feature = "json")]
     assert_eq!(serde_json::from_str::<ValidationPolicy>("{}").unwrap(), p);
     for code in Code::ALL {
         assert_eq!(p.severity(*code), Some(code.default_severity()));
@@ -154,6 +155,7 @@ fn percentage_tolerance_threshold() {
     assert_eq!(validate::validate(&portfolio_of(p), &tight).len(), 1);
     assert!(policy().with_percentage_tolerance(-1.0).is_err());
     assert!(policy().with_percentage_tolerance(f64::NAN).is_err());
+    #[cfg(feature = "json")]
     assert!(serde_json::from_str::<ValidationPolicy>(r#"{"percentage_tolerance": -0.5}"#).is_err());
 }
 
@@ -174,6 +176,7 @@ fn as_of_moves_time_dependent_checks() {
     assert!(undated.is_empty());
 }
 
+#[cfg(feature = "json")]
 #[test]
 fn policy_documents() {
     let text = r#"{
@@ -211,6 +214,7 @@ fn policy_documents() {
     }
 }
 
+#[cfg(feature = "json")]
 #[test]
 fn report_serialises_as_findings_list() {
     let mut p = programme();

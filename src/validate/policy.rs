@@ -75,6 +75,8 @@ impl From<Severity> for CodeLevel {
 /// 33.34) and nothing more.
 ///
 /// ```
+/// # #[cfg(feature = "json")]
+/// # fn main() -> Result<(), serde_json::Error> {
 /// use chrono::NaiveDate;
 /// use ssr_model::validate::{Code, CodeLevel, ValidationPolicy};
 ///
@@ -89,8 +91,19 @@ impl From<Severity> for CodeLevel {
 /// assert_eq!(policy.level(Code::DuplicateId), CodeLevel::Error); // its default
 /// assert_eq!(policy.high_risk, 15);
 ///
+/// // The same policy, built in code.
+/// let built = ValidationPolicy::default()
+///     .with_as_of(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
+///     .with_level(Code::SingleFunder, CodeLevel::Allow)
+///     .with_level(Code::StaleData, CodeLevel::Error)
+///     .with_stale_after_days(180);
+/// assert_eq!(built, policy);
+///
 /// assert!(serde_json::from_str::<ValidationPolicy>(r#"{"levels": {"no_such_code": "allow"}}"#).is_err());
-/// # Ok::<(), serde_json::Error>(())
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "json"))]
+/// # fn main() {}
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
