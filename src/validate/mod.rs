@@ -52,7 +52,8 @@
 //! path, compared segment by segment (array indices as numbers, member names
 //! alphabetically, a path before the paths below it), so each programme's
 //! findings come together and programmes follow document order; then by code
-//! in catalogue order; then by severity, message and help.
+//! in catalogue order; then by severity (most serious first), message and
+//! help.
 //!
 //! ## Cost
 //!

@@ -110,10 +110,11 @@ impl From<Severity> for CodeLevel {
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ValidationPolicy {
-    /// The date of the assessment. `future_actual`, `stale_data` and the
-    /// "period ended without an actual" part of `missing_value` need it and
-    /// are skipped when it is absent: the library never reads the clock, so
-    /// the same document and policy always give the same report.
+    /// The date of the assessment. `future_actual` and `stale_data` need it
+    /// and are skipped when it is absent; `missing_value` then expects an
+    /// actual only where a later period has one. The library never reads
+    /// the clock, so the same document and policy always give the same
+    /// report.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<NaiveDate>,
     /// Levels that replace codes' default severities.

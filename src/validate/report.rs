@@ -35,7 +35,7 @@ impl fmt::Display for Severity {
 /// One problem found, where, and how serious.
 ///
 /// Findings are ordered by path (segment by segment, array indices as
-/// numbers), then code, severity, message and help; a [`Report`] from
+/// numbers), then code, severity (most serious first), message and help; a [`Report`] from
 /// [`validate`](super::validate) is sorted in that order.
 ///
 /// ```
