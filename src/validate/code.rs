@@ -14,8 +14,23 @@ macro_rules! codes {
         ///
         /// Codes serialise to their snake_case names, which never change once
         /// released; tools may filter on them. New codes may be added in minor
-        /// releases.
+        /// releases. The [catalogue](super::catalogue) explains each code: what it
+        /// means, why it matters in SSR practice, and how to fix it.
+        ///
+        /// Codes are ordered as the catalogue lists them.
+        ///
+        /// ```
+        /// use ssr_model::validate::{Code, Severity};
+        ///
+        /// let code: Code = "dangling_reference".parse()?;
+        /// assert_eq!(code, Code::DanglingReference);
+        /// assert_eq!(code.to_string(), "dangling_reference");
+        /// assert_eq!(code.default_severity(), Severity::Error);
+        /// assert!("no_such_code".parse::<Code>().is_err());
+        /// # Ok::<(), ssr_model::ValueError>(())
+        /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
         #[serde(rename_all = "snake_case")]
         #[non_exhaustive]
         pub enum Code {
@@ -52,55 +67,112 @@ macro_rules! codes {
 codes! {
     /// An end before its start, a period outside the programme, a baseline
     /// after the period it is compared with.
+    ///
+    /// See [`date_order`](super::catalogue#date_order) in the catalogue.
     DateOrder = "date_order", Error;
     /// Two entities of the same kind share an id.
+    ///
+    /// See [`duplicate_id`](super::catalogue#duplicate_id) in the catalogue.
     DuplicateId = "duplicate_id", Error;
     /// An id that points at nothing.
+    ///
+    /// See [`dangling_reference`](super::catalogue#dangling_reference) in the catalogue.
     DanglingReference = "dangling_reference", Error;
     /// All weights of a level are zero.
+    ///
+    /// See [`weight_invalid`](super::catalogue#weight_invalid) in the catalogue.
     WeightInvalid = "weight_invalid", Error;
     /// Funding shares or DAC sector percentages do not sum to 100.
+    ///
+    /// See [`percentage_sum`](super::catalogue#percentage_sum) in the catalogue.
     PercentageSum = "percentage_sum", Error;
     /// A quantitative indicator period with no numeric target or actual.
+    ///
+    /// See [`missing_value`](super::catalogue#missing_value) in the catalogue.
     MissingValue = "missing_value", Warning;
     /// The stated direction contradicts baseline → target.
+    ///
+    /// See [`direction_conflict`](super::catalogue#direction_conflict) in the catalogue.
     DirectionConflict = "direction_conflict", Warning;
     /// Two periods of one indicator overlap.
+    ///
+    /// See [`period_overlap`](super::catalogue#period_overlap) in the catalogue.
     PeriodOverlap = "period_overlap", Warning;
     /// An actual dated after the `as_of` date.
+    ///
+    /// See [`future_actual`](super::catalogue#future_actual) in the catalogue.
     FutureActual = "future_actual", Error;
     /// A name, title or statement is empty.
+    ///
+    /// See [`empty_name`](super::catalogue#empty_name) in the catalogue.
     EmptyName = "empty_name", Error;
     /// A DAC purpose code withdrawn in 2020.
+    ///
+    /// See [`withdrawn_sector_code`](super::catalogue#withdrawn_sector_code) in the catalogue.
     WithdrawnSectorCode = "withdrawn_sector_code", Warning;
     /// No civil-society or local-community stakeholder.
+    ///
+    /// See [`no_civil_society`](super::catalogue#no_civil_society) in the catalogue.
     NoCivilSociety = "no_civil_society", Warning;
     /// Neither an oversight or justice component nor an oversight stakeholder.
+    ///
+    /// See [`no_oversight`](super::catalogue#no_oversight) in the catalogue.
     NoOversight = "no_oversight", Warning;
     /// No national actor in an accountable or implementing role.
+    ///
+    /// See [`no_local_ownership`](super::catalogue#no_local_ownership) in the catalogue.
     NoLocalOwnership = "no_local_ownership", Warning;
     /// A component without indicators.
+    ///
+    /// See [`component_without_indicator`](super::catalogue#component_without_indicator) in the catalogue.
     ComponentWithoutIndicator = "component_without_indicator", Warning;
     /// An indicator without a baseline value.
+    ///
+    /// See [`indicator_without_baseline`](super::catalogue#indicator_without_baseline) in the catalogue.
     IndicatorWithoutBaseline = "indicator_without_baseline", Warning;
     /// A resistant or blocking stakeholder of high influence that no
     /// challenge mitigation addresses.
+    ///
+    /// See [`unmitigated_resistance`](super::catalogue#unmitigated_resistance) in the catalogue.
     UnmitigatedResistance = "unmitigated_resistance", Warning;
     /// A challenge of inherent risk 15 or more with no mitigation.
+    ///
+    /// See [`high_risk_without_mitigation`](super::catalogue#high_risk_without_mitigation) in the catalogue.
     HighRiskWithoutMitigation = "high_risk_without_mitigation", Warning;
     /// A single funder.
+    ///
+    /// See [`single_funder`](super::catalogue#single_funder) in the catalogue.
     SingleFunder = "single_funder", Advice;
     /// No gender dimension: no gender marker, gender component, women's
     /// organisation or sex-disaggregated indicator.
+    ///
+    /// See [`no_gender_dimension`](super::catalogue#no_gender_dimension) in the catalogue.
     NoGenderDimension = "no_gender_dimension", Advice;
     /// Only quantitative indicators.
+    ///
+    /// See [`quantitative_only`](super::catalogue#quantitative_only) in the catalogue.
     QuantitativeOnly = "quantitative_only", Advice;
     /// The latest actual is older than the policy allows.
+    ///
+    /// See [`stale_data`](super::catalogue#stale_data) in the catalogue.
     StaleData = "stale_data", Warning;
 }
 
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_is_in_declaration_order() {
+        for (i, code) in Code::ALL.iter().enumerate() {
+            assert_eq!(*code as usize, i);
+            assert_eq!(code.as_str().parse::<Code>().ok(), Some(*code));
+        }
     }
 }

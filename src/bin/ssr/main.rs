@@ -13,6 +13,7 @@
 
 mod input;
 mod report;
+mod validate;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -37,6 +38,11 @@ enum Command {
         /// A portfolio document, or `-` for standard input.
         file: Option<PathBuf>,
     },
+    /// Check a portfolio document: every problem at once, with codes and paths.
+    ///
+    /// Exit code 0 when no finding is an error, 1 when one is, 2 when the
+    /// document or the policy cannot be read.
+    Validate(validate::Args),
 }
 
 /// A failure the CLI reports on stderr, with its exit code.
@@ -61,6 +67,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Sample => print_sample(&mut out),
         Command::Report { file } => report::run(file.as_deref(), &mut out),
+        Command::Validate(args) => validate::run(&args, &mut out),
     };
     match result.and_then(|code| out.flush().map(|()| code).map_err(write_failure)) {
         Ok(code) => ExitCode::from(code),

@@ -96,5 +96,6 @@ fn write_programme(p: &Programme, out: &mut impl Write) -> std::io::Result<()> {
             c.mitigations.len()
         )?;
     }
+    crate::validate::write_summary(p, out)?;
     writeln!(out)
 }

@@ -1,0 +1,418 @@
+//! The catalogue of finding codes: what each code means, why it matters in
+//! Security Sector Reform practice, and how to fix it.
+//!
+//! Every [`Finding`](super::Finding) carries one of these codes. The names
+//! are stable: once released, a code keeps its name and meaning, so tools may
+//! filter on them. New codes may be added in minor releases. Each code has a
+//! default severity; a [`ValidationPolicy`](super::ValidationPolicy) can
+//! raise or lower it, or `allow` the code to drop its findings.
+//!
+//! The codes fall into two families. **Structural** codes say the document
+//! contradicts itself or the standards it follows: the numbers computed from
+//! it (scores, ranks, progress) would be wrong. **Practice** codes say the
+//! document is consistent but the programme it describes departs from what
+//! the SSR literature holds to be good practice: national ownership of the
+//! reform, democratic civilian oversight of the security sector, inclusive
+//! engagement of civil society and communities, attention to gender, and
+//! monitoring that mixes quantitative and qualitative evidence against a
+//! baseline. A practice finding is a question to the programme team, not a
+//! verdict: many have good reasons, and the policy lets a team record that
+//! by allowing the code.
+//!
+//! | code | family | default | in short |
+//! |---|---|---|---|
+//! | [`date_order`](#date_order) | structural | error | dates out of order, a period outside the programme, a baseline after its period |
+//! | [`duplicate_id`](#duplicate_id) | structural | error | two entities of one kind share an id |
+//! | [`dangling_reference`](#dangling_reference) | structural | error | an id that points at nothing |
+//! | [`weight_invalid`](#weight_invalid) | structural | error | all weights of a level are zero |
+//! | [`percentage_sum`](#percentage_sum) | structural | error | sector percentages or funding shares do not sum to 100 |
+//! | [`missing_value`](#missing_value) | structural | warning | a quantitative indicator lacks a numeric target or actual |
+//! | [`direction_conflict`](#direction_conflict) | structural | warning | a target on the wrong side of the baseline for the stated direction |
+//! | [`period_overlap`](#period_overlap) | structural | warning | two periods of one indicator overlap |
+//! | [`future_actual`](#future_actual) | structural | error | an actual dated after the assessment date |
+//! | [`empty_name`](#empty_name) | structural | error | a name, title or statement is empty |
+//! | [`withdrawn_sector_code`](#withdrawn_sector_code) | structural | warning | a DAC purpose code the DAC has withdrawn |
+//! | [`no_civil_society`](#no_civil_society) | practice | warning | no civil-society or community stakeholder |
+//! | [`no_oversight`](#no_oversight) | practice | warning | no oversight component and no oversight stakeholder |
+//! | [`no_local_ownership`](#no_local_ownership) | practice | warning | no national actor accountable for or implementing the programme |
+//! | [`component_without_indicator`](#component_without_indicator) | practice | warning | a component with no indicator |
+//! | [`indicator_without_baseline`](#indicator_without_baseline) | practice | warning | an indicator with no baseline value |
+//! | [`unmitigated_resistance`](#unmitigated_resistance) | practice | warning | a powerful opponent of the reform that no mitigation addresses |
+//! | [`high_risk_without_mitigation`](#high_risk_without_mitigation) | practice | warning | a high inherent risk with no mitigation |
+//! | [`single_funder`](#single_funder) | practice | advice | one funding source only |
+//! | [`no_gender_dimension`](#no_gender_dimension) | practice | advice | no sign of gender in marker, components, stakeholders or data |
+//! | [`quantitative_only`](#quantitative_only) | practice | advice | every indicator is a number |
+//! | [`stale_data`](#stale_data) | practice | warning | the latest actual is older than the policy allows |
+//!
+//! Paths in the examples below are JSON Pointers into the
+//! [document format](crate::document).
+//!
+//! # Structural codes
+//!
+//! ## `date_order`
+//!
+//! **What it means.** A date comes before one it should follow: a
+//! programme's planned or actual end before its start (path `…/planned_end`
+//! or `…/actual_end`); a period's end before its start; a period entirely
+//! outside the programme, ending before its earliest start or starting after
+//! its latest end (planned or actual, whichever is wider); or an indicator's
+//! baseline dated after the end of the earliest period it is compared with
+//! (path `…/baseline/date`). A period that only partly overlaps the
+//! programme is accepted: reporting years rarely line up with start dates.
+//!
+//! **Why it matters.** Expected progress is interpolated over time from the
+//! baseline date to the target date, and durations feed forecasts. With
+//! dates out of order the arithmetic runs backwards and every status derived
+//! from it is meaningless.
+//!
+//! **How to fix it.** Look for swapped start and end dates or a mistyped
+//! year. If a programme was extended, record its new end date. If a baseline
+//! was only measured after work began, date it honestly, explain it in the
+//! baseline comment and start the first period after it.
+//!
+//! ## `duplicate_id`
+//!
+//! **What it means.** Two programmes of the portfolio, or two stakeholders,
+//! objectives, components, indicators, challenges or evaluations of one
+//! programme, share an id. The finding is at the later one's `id` and names
+//! the path of the first.
+//!
+//! **Why it matters.** Components name their lead and objectives by id,
+//! challenges name the stakeholders and components they concern, funding
+//! names its source: with two holders of one id, every such reference is
+//! ambiguous, and results merged across tools attach to the wrong entity.
+//!
+//! **How to fix it.** Give each entity its own id (a new UUID). If the two
+//! entries describe the same thing, merge them. Copying an entry in an
+//! editor is the usual cause.
+//!
+//! ## `dangling_reference`
+//!
+//! **What it means.** An id that should name something of the same
+//! programme names nothing: a funding `source`, a component `lead` or one of
+//! its `objectives`, a challenge's `affects` or `stakeholders`, or a
+//! mitigation's `owner`.
+//!
+//! **Why it matters.** Stakeholder analysis, risk ownership and the
+//! question "who leads this pillar?" all follow these links. A reference to
+//! nothing silently drops a funder from the funding picture or a resistant
+//! actor from the risk register.
+//!
+//! **How to fix it.** Use the id of one of the programme's own entities, or
+//! add the entity the id was meant for. References never cross programmes.
+//!
+//! ## `weight_invalid`
+//!
+//! **What it means.** Every component of a programme, or every indicator of
+//! a component, has weight 0. (Negative and non-finite weights cannot occur:
+//! the document format refuses them.)
+//!
+//! **Why it matters.** Weights are relative within their level: a score is
+//! the weighted mean of the level below. When all weights are zero there is
+//! nothing to divide by, and the programme or component gets no score.
+//!
+//! **How to fix it.** Give at least one entry a positive weight. Weights of 1
+//! everywhere mean equal weighting; to leave something out of the score, give
+//! it weight 0 and keep the others positive.
+//!
+//! ## `percentage_sum`
+//!
+//! **What it means.** The shares of a list do not sum to 100, within the
+//! policy's `percentage_tolerance` (0.01 points by default). For DAC sectors
+//! the IATI rule applies: a single sector may leave out its percentage (it
+//! then takes 100), but several sectors must each state one. For funding,
+//! shares are optional, but once one source states a share, all must. The
+//! path is the list, `…/sectors` or `…/funding`.
+//!
+//! **Why it matters.** Sector percentages split a programme's money between
+//! DAC purposes: how much of it is police reform, how much justice. Shares
+//! that do not add up double-count or lose money in every aggregate of SSR
+//! spending, and IATI validators reject them.
+//!
+//! **How to fix it.** Correct the shares so that they sum to 100. Shares
+//! written with two decimals (33.33, 33.33, 33.34) are fine.
+//!
+//! ## `missing_value`
+//!
+//! **What it means.** A quantitative indicator (measure `unit` or
+//! `percentage`) lacks a number it needs: a period with no target, a target,
+//! actual or baseline written as a label instead of a number, or a period
+//! with no actual although it should have one. An actual is expected when
+//! the period ended on or before the policy's `as_of` date, or, without a
+//! date, when a later period of the same indicator has an actual (a gap in
+//! the series). Periods still running are not flagged.
+//!
+//! **Why it matters.** Progress is `(actual − baseline) / (target −
+//! baseline)`: without a number in each place there is no progress to
+//! report, and the indicator silently drops out of the component score,
+//! lowering its coverage.
+//!
+//! **How to fix it.** Enter the number. If the value was not measured, say
+//! why in the period comment. If the indicator is really about categories
+//! ("draft", "adopted"), make its measure `ordinal` or `qualitative` and
+//! give it a scale.
+//!
+//! ## `direction_conflict`
+//!
+//! **What it means.** An indicator states a direction, and a period's target
+//! lies on the wrong side of the baseline: below it when the direction is
+//! `increase`, above it when it is `decrease`. The path is the target.
+//!
+//! **Why it matters.** Either the direction or the numbers are wrong. The
+//! progress formula follows baseline → target whatever the direction says,
+//! so a wrong direction misleads the reader, while a wrong target makes
+//! getting worse count as success: falling public trust in the police
+//! scored as progress.
+//!
+//! **How to fix it.** Check which is right: the direction (`increase` when
+//! higher is better, as for trust; `decrease` when lower is better, as for
+//! complaints of abuse), the baseline or the target. To hold a value steady,
+//! set the target equal to the baseline.
+//!
+//! ## `period_overlap`
+//!
+//! **What it means.** Two reporting periods of one indicator share at least
+//! one day (dates are inclusive: a period ending on 31 December and the next
+//! starting on 31 December overlap). The finding is at the `start` of the
+//! later-starting period and names the other.
+//!
+//! **Why it matters.** A result reported in both periods counts twice in
+//! trends and forecasts, and the expected progress of each period is
+//! computed over time that belongs to the other.
+//!
+//! **How to fix it.** Make the periods consecutive: each starting the day
+//! after the previous one ends.
+//!
+//! ## `future_actual`
+//!
+//! **What it means.** An actual is reported for a period that ends after
+//! the policy's `as_of` date. The model dates an actual at the end of its
+//! period, so the value claims to be measured in the future. Checked only
+//! when the policy gives `as_of`.
+//!
+//! **Why it matters.** A figure that cannot have been measured yet is either
+//! a target entered in the wrong field or a period with wrong dates; either
+//! way the programme looks further along than it is.
+//!
+//! **How to fix it.** Move the value to the period it was measured in, or
+//! correct the period's dates, or the `as_of` date if that is what is wrong.
+//!
+//! ## `empty_name`
+//!
+//! **What it means.** Text that identifies something is empty or only
+//! whitespace: the portfolio name (when given), a programme, stakeholder or
+//! component name, an indicator title, an objective statement, a challenge
+//! description, a mitigation action or an evaluator.
+//!
+//! **Why it matters.** Reports, rankings, risk registers and exports show
+//! these texts, not ids. An unnamed entry cannot be discussed, checked or
+//! traced back to the programme documents.
+//!
+//! **How to fix it.** Write the name people use for it.
+//!
+//! ## `withdrawn_sector_code`
+//!
+//! **What it means.** A sector uses a DAC purpose code that the DAC has
+//! withdrawn: 15120 (public sector financial management), 15140
+//! (government administration), 15161 (elections), 15162 (human rights),
+//! 15163 (free flow of information) or 15164 (women's equality organisations
+//! and institutions). The help names the code that replaced it.
+//!
+//! **Why it matters.** Current DAC statistics and IATI tools no longer know
+//! these codes: spending reported under them falls out of sector totals,
+//! including the governance and human-rights spending that SSR programmes
+//! often carry.
+//!
+//! **How to fix it.** Report under the successor: 15111 for public finance
+//! management, 15110 for public sector policy and administration, 15151 for
+//! elections, 15160 for human rights, 15153 for media and free flow of
+//! information, 15170 for women's rights organisations and institutions.
+//!
+//! # Practice codes
+//!
+//! ## `no_civil_society`
+//!
+//! **What it means.** No stakeholder is a civil-society organisation, a
+//! women's organisation, a local community, an academic institution or a
+//! media outlet. The path is the stakeholder list.
+//!
+//! **Why it matters.** SSR is about security for people, and the literature
+//! is consistent that reform designed and watched only by governments and
+//! donors loses legitimacy. Civil society and communities voice what
+//! security means to them, monitor abuses, and hold the reformed
+//! institutions to their promises; community policing cannot be built
+//! without the community.
+//!
+//! **How to fix it.** Add the civil-society organisations and community
+//! representatives the programme consults or works with, with their roles
+//! (beneficiary, advisory, oversight).
+//!
+//! ## `no_oversight`
+//!
+//! **What it means.** No component works on oversight or justice (pillars
+//! `oversight` and `justice_reform`), and no stakeholder is a parliament,
+//! the judiciary or an independent oversight body, or has the oversight
+//! role. The path is the component list.
+//!
+//! **Why it matters.** Democratic civilian control is what distinguishes
+//! security sector *reform* from train-and-equip: forces made more capable
+//! but answerable to no one are a risk to the people they serve.
+//! Parliamentary committees, courts, ombudspersons and inspectorates are how
+//! that control is exercised.
+//!
+//! **How to fix it.** Add an oversight or justice component (for example
+//! support to the parliamentary defence committee or a police complaints
+//! body), or name the body that oversees the institutions being reformed and
+//! give it the oversight role.
+//!
+//! ## `no_local_ownership`
+//!
+//! **What it means.** No national actor (any kind except international
+//! organisations, bilateral donors, international NGOs and `other`) is
+//! accountable for or implements the programme. The path is the
+//! stakeholder list.
+//!
+//! **Why it matters.** Local ownership is the first principle of SSR: reform
+//! imposed and run from outside rarely survives the donors' departure, and a
+//! security sector reformed without its own institutions in charge does not
+//! learn to govern itself.
+//!
+//! **How to fix it.** Name the national institution that is accountable for
+//! the reform or carries it out (a ministry, the police, the national
+//! security council, a national civil-society partner) and give it the
+//! `accountable` or `implementing` role.
+//!
+//! ## `component_without_indicator`
+//!
+//! **What it means.** A component has no indicator. The path is the
+//! component's `indicators`.
+//!
+//! **Why it matters.** A pillar of work with no indicator cannot be
+//! monitored or scored; its weight silently drops out of the programme
+//! score, and the programme looks more measured than it is.
+//!
+//! **How to fix it.** Add at least one indicator, with a baseline, targets
+//! and a means of verification.
+//!
+//! ## `indicator_without_baseline`
+//!
+//! **What it means.** An indicator has no baseline, or a baseline without a
+//! value. The path is `…/baseline` or `…/baseline/value`.
+//!
+//! **Why it matters.** Without a starting point, progress cannot be told
+//! apart from where things already stood: a 60% trust rating is a success
+//! from 40% and a failure from 75%.
+//!
+//! **How to fix it.** Record the value measured before the programme's work
+//! began, with its date. If none exists, measure one now and say so in the
+//! baseline comment.
+//!
+//! ## `unmitigated_resistance`
+//!
+//! **What it means.** A stakeholder whose stance is `resistant` or
+//! `blocking` has influence at or above the policy's `high_influence`
+//! (4 by default), and no challenge that names it in its `stakeholders`
+//! has a mitigation. The path is the stakeholder.
+//!
+//! **Why it matters.** Resistance from vested interests is the challenge
+//! the SSR literature names most often: senior officers facing vetting,
+//! factions losing control of a force. A powerful opponent left out of the
+//! risk register is the likeliest way for a reform to stall.
+//!
+//! **How to fix it.** Add a challenge (for example `resistance_to_change`)
+//! that names the stakeholder, with at least one mitigation: engagement,
+//! incentives such as retirement packages, sequencing, or political backing
+//! from champions of the reform.
+//!
+//! ## `high_risk_without_mitigation`
+//!
+//! **What it means.** A challenge that is not closed has an inherent risk
+//! (likelihood × impact, each 1–5) at or above the policy's `high_risk` (15
+//! by default) and no mitigation. The path is its `mitigations`.
+//!
+//! **Why it matters.** A risk register that names severe risks and plans
+//! nothing against them is a list of expected failures. Risk exposure and
+//! residual risk scores assume mitigations are recorded.
+//!
+//! **How to fix it.** Plan at least one mitigation with an owner and an
+//! estimated effectiveness, or close the challenge if it no longer applies.
+//!
+//! ## `single_funder`
+//!
+//! **What it means.** The programme has exactly one funding source (the
+//! distinct sources of its `funding` and its stakeholders with the `funding`
+//! role). The path is the funding list.
+//!
+//! **Why it matters.** A programme that depends on one donor stops when that
+//! donor's priorities change, and a reform funded wholly from outside is
+//! hard for the country to own. This is advice: many sound programmes have
+//! one funder.
+//!
+//! **How to fix it.** Nothing, if it is deliberate. Otherwise consider
+//! co-funding, pooled funds, or a national budget contribution, which also
+//! signals national ownership.
+//!
+//! ## `no_gender_dimension`
+//!
+//! **What it means.** Nothing in the programme addresses gender: no gender
+//! marker of `significant` or `principal`, no `human_rights_and_gender`
+//! component, no gender-equality objective, no women's organisation among
+//! the stakeholders and no indicator broken down by sex or gender. The path
+//! is the gender marker.
+//!
+//! **Why it matters.** Women and men experience insecurity differently, and
+//! security institutions that exclude women serve half the population badly.
+//! Gender mainstreaming is part of accepted SSR practice, and the OECD
+//! gender marker is reported for all aid.
+//!
+//! **How to fix it.** Set the gender marker, break people-counting
+//! indicators down by sex (officers trained, complaints filed), or involve
+//! women's organisations.
+//!
+//! ## `quantitative_only`
+//!
+//! **What it means.** The programme has indicators, and every one is
+//! quantitative (`unit` or `percentage`); none is ordinal, nominal or
+//! qualitative. The path is the component list.
+//!
+//! **Why it matters.** What SSR changes most — behaviour, legitimacy, trust,
+//! respect for rights — is poorly captured by counts. The literature
+//! recommends combining quantitative and qualitative evidence: officers
+//! trained *and* whether communities feel safer with them.
+//!
+//! **How to fix it.** Add an ordinal or qualitative indicator with an
+//! explicit scale: an oversight body's assessment, a perception survey
+//! band, the stage of a law from draft to implemented.
+//!
+//! ## `stale_data`
+//!
+//! **What it means.** The latest actual of the programme (dated at the end
+//! of its period) is more than the policy's `stale_after_days` (365 by
+//! default) before `as_of`. The path is that actual. Checked only when the
+//! policy gives `as_of`, and not for closed, cancelled or suspended
+//! programmes.
+//!
+//! **Why it matters.** Decisions taken on old monitoring data rest on a
+//! programme that may no longer exist in that form. A year without a
+//! reported result usually means a missed reporting cycle.
+//!
+//! **How to fix it.** Report the actuals of the periods that have ended
+//! since. If the programme has stopped, record its phase as closed,
+//! suspended or cancelled.
+
+#[cfg(test)]
+mod tests {
+    use super::super::Code;
+
+    /// Every code has a section of its own in the catalogue.
+    #[test]
+    fn every_code_is_catalogued() {
+        let text = include_str!("catalogue.rs");
+        for code in Code::ALL {
+            let heading = format!("//! ## `{}`\n", code.as_str());
+            assert!(text.contains(&heading), "no catalogue section for {code}");
+            let row = format!("//! | [`{code}`](#{code}) |");
+            assert!(text.contains(&row), "no catalogue table row for {code}");
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! The validation policy: which codes count how much, and the thresholds of
+//! the checks, as data.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::{Code, Severity};
+use crate::{Level, ValueError};
+
+/// What a policy makes of one code: a severity, or `allow` to drop its
+/// findings altogether (the name follows compiler lint levels).
+///
+/// In a policy document it is one of `"allow"`, `"advice"`, `"warning"` or
+/// `"error"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CodeLevel {
+    /// Drop the code's findings.
+    Allow,
+    /// Report them as advice.
+    Advice,
+    /// Report them as warnings.
+    Warning,
+    /// Report them as errors, which make a document invalid.
+    Error,
+}
+
+impl CodeLevel {
+    /// The severity findings get, or `None` when they are dropped.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            CodeLevel::Allow => None,
+            CodeLevel::Advice => Some(Severity::Advice),
+            CodeLevel::Warning => Some(Severity::Warning),
+            CodeLevel::Error => Some(Severity::Error),
+        }
+    }
+}
+
+impl From<Severity> for CodeLevel {
+    fn from(severity: Severity) -> Self {
+        match severity {
+            Severity::Advice => CodeLevel::Advice,
+            Severity::Warning => CodeLevel::Warning,
+            Severity::Error => CodeLevel::Error,
+        }
+    }
+}
+
+/// How [`validate`](super::validate) judges a document: per-code levels, the
+/// thresholds of the SSR practice checks, and the date time-dependent checks
+/// are made against.
+///
+/// Every field has a default, so a policy document need only name what it
+/// changes. Unknown fields and unknown code names are refused, so a misspelt
+/// setting never passes silently.
+///
+/// | field | default | meaning |
+/// |---|---|---|
+/// | `as_of` | none | the date of the assessment; checks that need it are skipped without it |
+/// | `levels` | `{}` | per-code level: `"allow"`, `"advice"`, `"warning"` or `"error"` |
+/// | `high_influence` | 4 | the stakeholder influence (1–5) that counts as high |
+/// | `high_risk` | 15 | the inherent risk (likelihood × impact, 1–25) that counts as high |
+/// | `stale_after_days` | 365 | how old the latest actual may be, in days before `as_of` |
+/// | `percentage_tolerance` | 0.01 | how far, in percentage points, shares may sum from 100 |
+///
+/// The default staleness of a year matches the annual reporting cycle of
+/// most SSR programmes and of IATI publication: a programme whose newest
+/// actual is older than one cycle has missed a report. The tolerance of
+/// 0.01 points absorbs shares written with two decimals (33.33 + 33.33 +
+/// 33.34) and nothing more.
+///
+/// ```
+/// # #[cfg(feature = "json")]
+/// # fn main() -> Result<(), serde_json::Error> {
+/// use chrono::NaiveDate;
+/// use ssr_model::validate::{Code, CodeLevel, ValidationPolicy};
+///
+/// let policy: ValidationPolicy = serde_json::from_str(r#"{
+///     "as_of": "2026-01-01",
+///     "levels": { "single_funder": "allow", "stale_data": "error" },
+///     "stale_after_days": 180
+/// }"#)?;
+/// assert_eq!(policy.as_of, NaiveDate::from_ymd_opt(2026, 1, 1));
+/// assert_eq!(policy.level(Code::SingleFunder), CodeLevel::Allow);
+/// assert_eq!(policy.level(Code::StaleData), CodeLevel::Error);
+/// assert_eq!(policy.level(Code::DuplicateId), CodeLevel::Error); // its default
+/// assert_eq!(policy.high_risk, 15);
+///
+/// // The same policy, built in code.
+/// let built = ValidationPolicy::default()
+///     .with_as_of(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
+///     .with_level(Code::SingleFunder, CodeLevel::Allow)
+///     .with_level(Code::StaleData, CodeLevel::Error)
+///     .with_stale_after_days(180);
+/// assert_eq!(built, policy);
+///
+/// assert!(serde_json::from_str::<ValidationPolicy>(r#"{"levels": {"no_such_code": "allow"}}"#).is_err());
+/// # Ok(())
+/// # }
+/// # #[cfg(not(feature = "json"))]
+/// # fn main() {}
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ValidationPolicy {
+    /// The date of the assessment. `future_actual` and `stale_data` need it
+    /// and are skipped when it is absent; `missing_value` then expects an
+    /// actual only where a later period has one. The library never reads
+    /// the clock, so the same document and policy always give the same
+    /// report.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<NaiveDate>,
+    /// Levels that replace codes' default severities.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub levels: BTreeMap<Code, CodeLevel>,
+    /// The influence from which a resistant or blocking stakeholder counts as
+    /// high-influence for `unmitigated_resistance`.
+    #[cfg_attr(feature = "schemars", schemars(with = "u8", range(min = 1, max = 5)))]
+    pub high_influence: Level,
+    /// The inherent risk (likelihood × impact) from which a challenge needs a
+    /// mitigation, for `high_risk_without_mitigation`.
+    pub high_risk: u8,
+    /// How many days before `as_of` the latest actual may be, for `stale_data`.
+    pub stale_after_days: u32,
+    /// How far from 100, in percentage points, shares may sum for
+    /// `percentage_sum`. Finite and not negative.
+    #[serde(deserialize_with = "non_negative")]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 0)))]
+    pub percentage_tolerance: f64,
+}
+
+impl Default for ValidationPolicy {
+    fn default() -> Self {
+        ValidationPolicy {
+            as_of: None,
+            levels: BTreeMap::new(),
+            high_influence: Level::new(4).unwrap_or(Level::MAX),
+            high_risk: 15,
+            stale_after_days: 365,
+            percentage_tolerance: 0.01,
+        }
+    }
+}
+
+impl ValidationPolicy {
+    /// The default policy: every code at its default severity, no `as_of`.
+    pub fn new() -> Self {
+        ValidationPolicy::default()
+    }
+
+    /// The level `code` has under this policy.
+    pub fn level(&self, code: Code) -> CodeLevel {
+        self.levels
+            .get(&code)
+            .copied()
+            .unwrap_or_else(|| code.default_severity().into())
+    }
+
+    /// The severity findings of `code` get, or `None` when the policy allows
+    /// (drops) them.
+    pub fn severity(&self, code: Code) -> Option<Severity> {
+        self.level(code).severity()
+    }
+
+    /// Returns `self` with the assessment date set.
+    #[must_use]
+    pub fn with_as_of(mut self, date: NaiveDate) -> Self {
+        self.as_of = Some(date);
+        self
+    }
+
+    /// Returns `self` with `code` set to `level`.
+    #[must_use]
+    pub fn with_level(mut self, code: Code, level: CodeLevel) -> Self {
+        self.levels.insert(code, level);
+        self
+    }
+
+    /// Returns `self` with another high-influence threshold.
+    #[must_use]
+    pub fn with_high_influence(mut self, level: Level) -> Self {
+        self.high_influence = level;
+        self
+    }
+
+    /// Returns `self` with another high-risk threshold.
+    #[must_use]
+    pub fn with_high_risk(mut self, risk: u8) -> Self {
+        self.high_risk = risk;
+        self
+    }
+
+    /// Returns `self` with another maximum age of the latest actual.
+    #[must_use]
+    pub fn with_stale_after_days(mut self, days: u32) -> Self {
+        self.stale_after_days = days;
+        self
+    }
+
+    /// Returns `self` with another percentage-sum tolerance.
+    ///
+    /// # Errors
+    ///
+    /// When `points` is negative or not finite.
+    pub fn with_percentage_tolerance(mut self, points: f64) -> Result<Self, ValueError> {
+        self.percentage_tolerance = check_non_negative(points)?;
+        Ok(self)
+    }
+}
+
+fn check_non_negative(x: f64) -> Result<f64, ValueError> {
+    if x.is_finite() && x >= 0.0 {
+        Ok(x + 0.0)
+    } else {
+        Err(ValueError::new(
+            "percentage tolerance",
+            "a finite number of at least 0",
+            x,
+        ))
+    }
+}
+
+fn non_negative<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
+    check_non_negative(f64::deserialize(deserializer)?).map_err(serde::de::Error::custom)
+}

@@ -1,0 +1,245 @@
+//! SSR design practice: the checks that read a programme the way an SSR
+//! adviser would, after the literature's principles of local ownership,
+//! democratic civilian oversight, inclusive engagement and monitoring that
+//! mixes numbers with qualitative evidence.
+
+use chrono::NaiveDate;
+
+use super::Code;
+use super::dates;
+use super::ids::Ids;
+use super::path::At;
+use super::sink::Sink;
+use crate::{
+    Challenge, ChallengeStatus, Component, GenderMarker, Indicator, ObjectiveKind, Pillar,
+    Programme, Role, StakeholderId,
+};
+
+/// What the walk over a programme's components learnt, for the
+/// programme-wide checks.
+#[derive(Default)]
+pub(crate) struct Facts {
+    /// How many indicators the programme has.
+    pub(crate) indicators: usize,
+    /// Whether one of them is ordinal, nominal or qualitative.
+    pub(crate) non_quantitative: bool,
+    /// Whether a period breaks a value down by sex or gender.
+    pub(crate) sex_disaggregated: bool,
+    /// The latest-dated actual: its date and its (component, indicator,
+    /// period) position.
+    pub(crate) latest_actual: Option<(NaiveDate, (usize, usize, usize))>,
+}
+
+/// `component_without_indicator`.
+pub(crate) fn component(sink: &mut Sink<'_>, at: &At<'_>, component: &Component) {
+    if component.indicators.is_empty() {
+        sink.emit(
+            Code::ComponentWithoutIndicator,
+            &at.member("indicators"),
+            format_args!(
+                "the component {:?} has no indicator, so its progress cannot be measured",
+                component.name
+            ),
+            "add at least one indicator with a baseline and targets, and the means of \
+             verifying it",
+        );
+    }
+}
+
+/// `indicator_without_baseline`.
+pub(crate) fn baseline(sink: &mut Sink<'_>, at: &At<'_>, indicator: &Indicator) {
+    let help = "record the value measured before the programme's work began, with its date; \
+                without it, progress cannot be told apart from where things stood";
+    match &indicator.baseline {
+        None => sink.emit(
+            Code::IndicatorWithoutBaseline,
+            &at.member("baseline"),
+            format_args!("the indicator {:?} has no baseline", indicator.title),
+            help,
+        ),
+        Some(b) if b.value.is_none() => {
+            let baseline = at.member("baseline");
+            sink.emit(
+                Code::IndicatorWithoutBaseline,
+                &baseline.member("value"),
+                format_args!(
+                    "the baseline of the indicator {:?} has no value",
+                    indicator.title
+                ),
+                help,
+            );
+        }
+        Some(_) => {}
+    }
+}
+
+/// `high_risk_without_mitigation`: a challenge of high inherent risk that
+/// is not closed and has no mitigation.
+pub(crate) fn challenge(sink: &mut Sink<'_>, at: &At<'_>, challenge: &Challenge) {
+    let risk = u16::from(challenge.likelihood.get()) * u16::from(challenge.impact.get());
+    if risk >= u16::from(sink.policy.high_risk)
+        && challenge.mitigations.is_empty()
+        && challenge.status != ChallengeStatus::Closed
+    {
+        sink.emit(
+            Code::HighRiskWithoutMitigation,
+            &at.member("mitigations"),
+            format_args!(
+                "the challenge {:?} has inherent risk {risk} (likelihood {} × impact {}) and no mitigation",
+                challenge.description, challenge.likelihood, challenge.impact
+            ),
+            "plan at least one mitigation with an owner and an estimated effectiveness, or \
+             close the challenge if it no longer applies",
+        );
+    }
+}
+
+/// The programme-wide practice checks, run after the walk gathered `facts`
+/// and `ids` (with the stakeholders the challenges address).
+pub(crate) fn programme(sink: &mut Sink<'_>, at: &At<'_>, p: &Programme, facts: &Facts, ids: &Ids) {
+    let stakeholders = at.member("stakeholders");
+    let mut civil_society = false;
+    let mut oversight = p.components.iter().any(|c| c.pillar.is_oversight());
+    let mut local_ownership = false;
+    let mut gender = matches!(
+        p.gender_marker,
+        Some(GenderMarker::Significant | GenderMarker::Principal)
+    ) || facts.sex_disaggregated
+        || p.components
+            .iter()
+            .any(|c| c.pillar == Pillar::HumanRightsAndGender)
+        || p.objectives
+            .iter()
+            .any(|o| o.kind == ObjectiveKind::GenderEquality);
+    let mut funders = Funders::default();
+    for f in &p.funding {
+        funders.add(f.source);
+    }
+    let high = sink.policy.high_influence;
+    for (i, s) in p.stakeholders.iter().enumerate() {
+        civil_society |= s.kind.is_civil_society();
+        oversight |= s.kind.is_oversight() || s.has_role(Role::Oversight);
+        local_ownership |= s.kind.is_national()
+            && (s.has_role(Role::Accountable) || s.has_role(Role::Implementing));
+        gender |= s.kind == crate::StakeholderKind::WomensOrganisation;
+        if s.has_role(Role::Funding) {
+            funders.add(s.id);
+        }
+        if s.stance.is_opposed() && s.influence >= high && !ids.addressed.contains(&s.id) {
+            let here = stakeholders.index(i);
+            sink.emit(
+                Code::UnmitigatedResistance,
+                &here,
+                format_args!(
+                    "{:?} is {} with influence {}, and no mitigated challenge names it",
+                    s.name,
+                    if s.stance == crate::Stance::Blocking {
+                        "blocking"
+                    } else {
+                        "resistant"
+                    },
+                    s.influence
+                ),
+                "add a challenge (e.g. resistance to change) that names this stakeholder, with \
+                 a mitigation: engagement, incentives, sequencing or political backing",
+            );
+        }
+    }
+    if !civil_society {
+        sink.emit(
+            Code::NoCivilSociety,
+            &stakeholders,
+            format_args!(
+                "no stakeholder is a civil-society organisation, women's organisation, local \
+                 community, academic institution or media outlet"
+            ),
+            "involve the people the security sector serves: add the civil-society \
+             organisations or community representatives consulted or engaged",
+        );
+    }
+    if !oversight {
+        sink.emit(
+            Code::NoOversight,
+            &at.member("components"),
+            format_args!(
+                "no component works on oversight or justice and no stakeholder is a parliament, \
+                 judiciary or oversight body or has the oversight role"
+            ),
+            "add an oversight component (parliamentary committees, independent oversight \
+             bodies, courts) or name the body that oversees the reformed institutions",
+        );
+    }
+    if !local_ownership {
+        sink.emit(
+            Code::NoLocalOwnership,
+            &stakeholders,
+            format_args!("no national actor is accountable for or implements the programme"),
+            "name the national institution that is accountable for or implements the reform \
+             (ministry, police, parliament, civil society) and give it that role",
+        );
+    }
+    if funders.single() {
+        sink.emit(
+            Code::SingleFunder,
+            &at.member("funding"),
+            format_args!("the programme has a single funding source"),
+            "nothing to fix if this is deliberate; otherwise consider co-funding or a \
+             national budget contribution, which spreads the risk of a funder's withdrawal \
+             and signals national ownership",
+        );
+    }
+    if !gender {
+        sink.emit(
+            Code::NoGenderDimension,
+            &at.member("gender_marker"),
+            format_args!(
+                "the programme shows no gender dimension: no significant or principal gender \
+                 marker, gender component or objective, women's organisation or \
+                 sex-disaggregated indicator"
+            ),
+            "set the gender marker, disaggregate people-counting indicators by sex, or \
+             involve women's organisations",
+        );
+    }
+    if facts.indicators > 0 && !facts.non_quantitative {
+        sink.emit(
+            Code::QuantitativeOnly,
+            &at.member("components"),
+            format_args!(
+                "all {} indicators are quantitative; none is ordinal or qualitative",
+                facts.indicators
+            ),
+            "add a qualitative or ordinal indicator (e.g. an oversight body's assessment or a \
+             perception survey scale) for what numbers miss: behaviour, legitimacy, trust",
+        );
+    }
+    if let (Some(as_of), Some((date, (c, i, k)))) = (sink.policy.as_of, facts.latest_actual) {
+        let components = at.member("components");
+        let component = components.index(c);
+        let indicators = component.member("indicators");
+        let indicator = indicators.index(i);
+        let periods = indicator.member("periods");
+        let period = periods.index(k);
+        dates::stale(sink, &period.member("actual"), p.phase, date, as_of);
+    }
+}
+
+/// Counts distinct funders only as far as telling one from several.
+#[derive(Default)]
+struct Funders {
+    first: Option<StakeholderId>,
+    several: bool,
+}
+
+impl Funders {
+    fn add(&mut self, id: StakeholderId) {
+        match self.first {
+            None => self.first = Some(id),
+            Some(first) => self.several |= first != id,
+        }
+    }
+
+    fn single(&self) -> bool {
+        self.first.is_some() && !self.several
+    }
+}

@@ -1,0 +1,218 @@
+//! Structural checks on single values and lists: names, weights, shares and
+//! sector codes.
+
+use super::Code;
+use super::path::At;
+use super::sink::Sink;
+use crate::{Component, Funding, Indicator, Sector, SectorCode};
+
+/// `empty_name`: `text` (the `what` of some entity) is empty or blank.
+pub(crate) fn name(sink: &mut Sink<'_>, at: &At<'_>, what: &str, text: &str) {
+    if text.trim().is_empty() {
+        let state = if text.is_empty() {
+            "empty"
+        } else {
+            "blank (only whitespace)"
+        };
+        sink.emit(
+            Code::EmptyName,
+            at,
+            format_args!("the {what} is {state}"),
+            "write the text people will recognise it by in reports; every listing, \
+             ranking and export names it so",
+        );
+    }
+}
+
+/// `weight_invalid`: every component of the programme weighs zero.
+pub(crate) fn component_weights(sink: &mut Sink<'_>, at: &At<'_>, components: &[Component]) {
+    if !components.is_empty() && components.iter().all(|c| c.weight.get() == 0.0) {
+        sink.emit(
+            Code::WeightInvalid,
+            at,
+            format_args!(
+                "all {} component weights are 0, so the programme score has no weight to share",
+                components.len()
+            ),
+            "give at least one component a positive weight; weights are relative, \
+             so 1 for every component means equal weighting",
+        );
+    }
+}
+
+/// `weight_invalid`: every indicator of a component weighs zero.
+pub(crate) fn indicator_weights(sink: &mut Sink<'_>, at: &At<'_>, indicators: &[Indicator]) {
+    if !indicators.is_empty() && indicators.iter().all(|i| i.weight.get() == 0.0) {
+        sink.emit(
+            Code::WeightInvalid,
+            at,
+            format_args!(
+                "all {} indicator weights of the component are 0, so the component score has no weight to share",
+                indicators.len()
+            ),
+            "give at least one indicator a positive weight; weights are relative, \
+             so 1 for every indicator means equal weighting",
+        );
+    }
+}
+
+/// Whether `sum` is 100 within `tolerance` percentage points. A tiny epsilon
+/// absorbs binary rounding of decimal shares; a NaN tolerance fails.
+fn sums_to_100(sum: f64, tolerance: f64) -> bool {
+    (sum - 100.0).abs() <= tolerance + 1e-9
+}
+
+/// `percentage_sum` for DAC sectors, after the IATI rule: one sector may omit
+/// its percentage (it is then 100); several must each state one, summing to
+/// 100.
+pub(crate) fn sector_shares(sink: &mut Sink<'_>, at: &At<'_>, sectors: &[Sector]) {
+    let tolerance = sink.policy.percentage_tolerance;
+    let help = "state a percentage for every sector so that they add up to 100, as IATI \
+                requires; a single sector may leave it out";
+    match sectors {
+        [] => {}
+        [only] => {
+            if let Some(p) = only.percentage
+                && !sums_to_100(p.get(), tolerance)
+            {
+                sink.emit(
+                    Code::PercentageSum,
+                    at,
+                    format_args!(
+                        "the only sector, {}, has percentage {}, but a single sector takes 100",
+                        only.code,
+                        p.get()
+                    ),
+                    help,
+                );
+            }
+        }
+        several => {
+            let missing = several.iter().filter(|s| s.percentage.is_none()).count();
+            if missing > 0 {
+                sink.emit(
+                    Code::PercentageSum,
+                    at,
+                    format_args!(
+                        "{missing} of {} sectors have no percentage, so the shares cannot sum to 100",
+                        several.len()
+                    ),
+                    help,
+                );
+            } else {
+                let sum: f64 = several
+                    .iter()
+                    .filter_map(|s| s.percentage)
+                    .map(|p| p.get())
+                    .sum();
+                if !sums_to_100(sum, tolerance) {
+                    sink.emit(
+                        Code::PercentageSum,
+                        at,
+                        format_args!(
+                            "the {} sector percentages sum to {}, not 100",
+                            several.len(),
+                            round(sum)
+                        ),
+                        help,
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// `percentage_sum` for funding shares: optional, but once any source states
+/// one, all must, summing to 100.
+pub(crate) fn funding_shares(sink: &mut Sink<'_>, at: &At<'_>, funding: &[Funding]) {
+    let stated = funding.iter().filter(|f| f.share.is_some()).count();
+    if stated == 0 {
+        return;
+    }
+    let help = "state a share for every funding source so that they add up to 100, or \
+                leave every share out";
+    if stated < funding.len() {
+        sink.emit(
+            Code::PercentageSum,
+            at,
+            format_args!(
+                "{stated} of {} funding sources state a share, so the shares cannot sum to 100",
+                funding.len()
+            ),
+            help,
+        );
+        return;
+    }
+    let sum: f64 = funding
+        .iter()
+        .filter_map(|f| f.share)
+        .map(|p| p.get())
+        .sum();
+    if !sums_to_100(sum, sink.policy.percentage_tolerance) {
+        sink.emit(
+            Code::PercentageSum,
+            at,
+            format_args!(
+                "the {} funding shares sum to {}, not 100",
+                funding.len(),
+                round(sum)
+            ),
+            help,
+        );
+    }
+}
+
+/// A sum shown to four decimals at most, so that binary noise such as
+/// 99.99000000000001 reads as 99.99.
+fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// The DAC purpose codes that have been withdrawn, with what they meant and
+/// the code that took their place.
+const WITHDRAWN: &[(u32, &str, u32, &str)] = &[
+    (
+        15120,
+        "public sector financial management",
+        15111,
+        "public finance management",
+    ),
+    (
+        15140,
+        "government administration",
+        15110,
+        "public sector policy and administrative management",
+    ),
+    (15161, "elections", 15151, "elections"),
+    (15162, "human rights", 15160, "human rights"),
+    (
+        15163,
+        "free flow of information",
+        15153,
+        "media and free flow of information",
+    ),
+    (
+        15164,
+        "women's equality organisations and institutions",
+        15170,
+        "women's rights organisations and movements, and government institutions",
+    ),
+];
+
+/// `withdrawn_sector_code`: the sector is reported under a withdrawn code.
+pub(crate) fn sector_code(sink: &mut Sink<'_>, at: &At<'_>, code: SectorCode) {
+    if let Some((_, meaning, successor, successor_meaning)) =
+        WITHDRAWN.iter().find(|(c, ..)| *c == code.get())
+    {
+        sink.emit(
+            Code::WithdrawnSectorCode,
+            at,
+            format_args!(
+                "DAC purpose code {code} ({meaning}) has been withdrawn from the DAC list"
+            ),
+            &format!(
+                "report it under {successor} ({successor_meaning}), the code that replaced it"
+            ),
+        );
+    }
+}

@@ -1,0 +1,335 @@
+//! One pass over a portfolio: every entity is visited once, and each visit
+//! runs the checks of every family that concern it.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::dates::{self, Span};
+use super::ids::{self, Ids};
+use super::path::At;
+use super::practice::{self, Facts};
+use super::sink::Sink;
+use super::{Report, ValidationPolicy, structure, values};
+use crate::{Indicator, Portfolio, Programme, ProgrammeId, Value};
+
+/// The walk's state: findings so far and tables reused between programmes.
+pub(crate) struct Walker<'p> {
+    sink: Sink<'p>,
+    ids: Ids,
+    /// Indices of periods without an actual, per indicator.
+    unreported: Vec<usize>,
+    /// Period indices in start-date order, per indicator.
+    order: Vec<usize>,
+}
+
+impl<'p> Walker<'p> {
+    pub(crate) fn new(policy: &'p ValidationPolicy) -> Self {
+        Walker {
+            sink: Sink::new(policy),
+            ids: Ids::default(),
+            unreported: Vec::new(),
+            order: Vec::new(),
+        }
+    }
+
+    pub(crate) fn finish(self) -> Report {
+        let mut report: Report = self.sink.findings.into_iter().collect();
+        report.sort();
+        report
+    }
+
+    pub(crate) fn portfolio(&mut self, portfolio: &Portfolio) {
+        let root = At::ROOT;
+        if let Some(name) = &portfolio.name {
+            structure::name(&mut self.sink, &root.member("name"), "portfolio name", name);
+        }
+        let programmes = root.member("programmes");
+        let mut seen: HashMap<ProgrammeId, usize> =
+            HashMap::with_capacity(portfolio.programmes.len());
+        ids::index(
+            &mut self.sink,
+            &mut seen,
+            &programmes,
+            "programme",
+            portfolio.programmes.iter().map(|p| p.id),
+        );
+        for (i, programme) in portfolio.programmes.iter().enumerate() {
+            let first = self.sink.findings.len();
+            self.programme(&programmes.index(i), programme);
+            // Sorting each programme's few findings now leaves the whole
+            // report in order but for the portfolio-wide ones, so the final
+            // sort only merges a couple of runs.
+            if let Some(own) = self.sink.findings.get_mut(first..) {
+                own.sort();
+            }
+        }
+    }
+
+    pub(crate) fn programme(&mut self, at: &At<'_>, p: &Programme) {
+        let sink = &mut self.sink;
+        let ids = &mut self.ids;
+        ids.clear();
+
+        structure::name(sink, &at.member("name"), "programme name", &p.name);
+        dates::programme(sink, at, p);
+
+        let stakeholders = at.member("stakeholders");
+        ids::index(
+            sink,
+            &mut ids.stakeholders,
+            &stakeholders,
+            "stakeholder",
+            p.stakeholders.iter().map(|s| s.id),
+        );
+        for (i, s) in p.stakeholders.iter().enumerate() {
+            let here = stakeholders.index(i);
+            structure::name(sink, &here.member("name"), "stakeholder name", &s.name);
+        }
+
+        let objectives = at.member("objectives");
+        ids::index(
+            sink,
+            &mut ids.objectives,
+            &objectives,
+            "objective",
+            p.objectives.iter().map(|o| o.id),
+        );
+        for (i, o) in p.objectives.iter().enumerate() {
+            let here = objectives.index(i);
+            structure::name(
+                sink,
+                &here.member("statement"),
+                "objective statement",
+                &o.statement,
+            );
+        }
+
+        let components = at.member("components");
+        ids::index(
+            sink,
+            &mut ids.components,
+            &components,
+            "component",
+            p.components.iter().map(|c| c.id),
+        );
+
+        let funding = at.member("funding");
+        structure::funding_shares(sink, &funding, &p.funding);
+        for (i, f) in p.funding.iter().enumerate() {
+            let here = funding.index(i);
+            ids::reference(
+                sink,
+                &ids.stakeholders,
+                &here.member("source"),
+                "stakeholder",
+                "stakeholders",
+                &f.source,
+            );
+        }
+
+        let sectors = at.member("sectors");
+        structure::sector_shares(sink, &sectors, &p.sectors);
+        for (i, s) in p.sectors.iter().enumerate() {
+            let here = sectors.index(i);
+            structure::sector_code(sink, &here.member("code"), s.code);
+        }
+
+        let challenges = at.member("challenges");
+        ids::index(
+            sink,
+            &mut ids.challenges,
+            &challenges,
+            "challenge",
+            p.challenges.iter().map(|c| c.id),
+        );
+        for (i, c) in p.challenges.iter().enumerate() {
+            let here = challenges.index(i);
+            structure::name(
+                sink,
+                &here.member("description"),
+                "challenge description",
+                &c.description,
+            );
+            practice::challenge(sink, &here, c);
+            let affects = here.member("affects");
+            for (j, id) in c.affects.iter().enumerate() {
+                ids::reference(
+                    sink,
+                    &ids.components,
+                    &affects.index(j),
+                    "component",
+                    "components",
+                    id,
+                );
+            }
+            let named = here.member("stakeholders");
+            for (j, id) in c.stakeholders.iter().enumerate() {
+                ids::reference(
+                    sink,
+                    &ids.stakeholders,
+                    &named.index(j),
+                    "stakeholder",
+                    "stakeholders",
+                    id,
+                );
+            }
+            if !c.mitigations.is_empty() {
+                ids.addressed.extend(c.stakeholders.iter().copied());
+            }
+            let mitigations = here.member("mitigations");
+            for (j, m) in c.mitigations.iter().enumerate() {
+                let m_at = mitigations.index(j);
+                structure::name(sink, &m_at.member("action"), "mitigation action", &m.action);
+                if let Some(owner) = &m.owner {
+                    ids::reference(
+                        sink,
+                        &ids.stakeholders,
+                        &m_at.member("owner"),
+                        "stakeholder",
+                        "stakeholders",
+                        owner,
+                    );
+                }
+            }
+        }
+
+        let evaluations = at.member("evaluations");
+        ids::index(
+            sink,
+            &mut ids.evaluations,
+            &evaluations,
+            "evaluation",
+            p.evaluations.iter().map(|e| e.id),
+        );
+        for (i, e) in p.evaluations.iter().enumerate() {
+            let here = evaluations.index(i);
+            structure::name(sink, &here.member("evaluator"), "evaluator", &e.evaluator);
+        }
+
+        structure::component_weights(sink, &components, &p.components);
+        let span = Span::of(p);
+        let mut facts = Facts::default();
+        for (ci, c) in p.components.iter().enumerate() {
+            let here = components.index(ci);
+            structure::name(sink, &here.member("name"), "component name", &c.name);
+            let refs = here.member("objectives");
+            for (j, id) in c.objectives.iter().enumerate() {
+                ids::reference(
+                    sink,
+                    &ids.objectives,
+                    &refs.index(j),
+                    "objective",
+                    "objectives",
+                    id,
+                );
+            }
+            if let Some(lead) = &c.lead {
+                ids::reference(
+                    sink,
+                    &ids.stakeholders,
+                    &here.member("lead"),
+                    "stakeholder",
+                    "stakeholders",
+                    lead,
+                );
+            }
+            practice::component(sink, &here, c);
+            let indicators = here.member("indicators");
+            structure::indicator_weights(sink, &indicators, &c.indicators);
+            for (ii, indicator) in c.indicators.iter().enumerate() {
+                let ind_at = indicators.index(ii);
+                ids::indicator(sink, ids, at, indicator.id, (ci, ii));
+                indicator_checks(
+                    sink,
+                    &ind_at,
+                    indicator,
+                    span,
+                    (ci, ii),
+                    &mut facts,
+                    &mut self.unreported,
+                    &mut self.order,
+                );
+            }
+        }
+
+        practice::programme(sink, at, p, &facts, ids);
+    }
+}
+
+/// Every check of one indicator and its periods, in one loop over the
+/// periods.
+#[allow(clippy::too_many_arguments)]
+fn indicator_checks(
+    sink: &mut Sink<'_>,
+    at: &At<'_>,
+    indicator: &Indicator,
+    span: Span,
+    (ci, ii): (usize, usize),
+    facts: &mut Facts,
+    unreported: &mut Vec<usize>,
+    order: &mut Vec<usize>,
+) {
+    structure::name(
+        sink,
+        &at.member("title"),
+        "indicator title",
+        &indicator.title,
+    );
+    practice::baseline(sink, at, indicator);
+    values::baseline(sink, at, indicator);
+    facts.indicators += 1;
+    let quantitative = indicator.measure.is_quantitative();
+    facts.non_quantitative |= !quantitative;
+
+    let as_of = sink.policy.as_of;
+    let baseline = indicator.baseline.as_ref();
+    let baseline_number = baseline
+        .and_then(|b| b.value.as_ref())
+        .and_then(Value::as_number);
+    let periods = at.member("periods");
+    unreported.clear();
+    let mut ordered = true;
+    let mut previous_start: Option<NaiveDate> = None;
+    let mut earliest_end: Option<(NaiveDate, usize)> = None;
+    let mut reported_until: Option<NaiveDate> = None;
+    for (k, period) in indicator.periods.iter().enumerate() {
+        let here = periods.index(k);
+        dates::period(sink, &here, period, span);
+        if let Some(as_of) = as_of {
+            dates::future_actual(sink, &here, period, as_of);
+        }
+        if quantitative {
+            values::period(sink, &here, indicator, period, baseline_number);
+        }
+        ordered &= previous_start.is_none_or(|s| s <= period.start);
+        previous_start = Some(period.start);
+        if earliest_end.is_none_or(|(end, _)| period.end < end) {
+            earliest_end = Some((period.end, k));
+        }
+        if period.actual.is_some() {
+            reported_until = reported_until.max(Some(period.end));
+            if facts.latest_actual.is_none_or(|(d, _)| period.end > d) {
+                facts.latest_actual = Some((period.end, (ci, ii, k)));
+            }
+        } else if quantitative {
+            unreported.push(k);
+        }
+        if !facts.sex_disaggregated {
+            facts.sex_disaggregated = period.breakdowns.iter().any(|b| {
+                b.dimension.eq_ignore_ascii_case("sex")
+                    || b.dimension.eq_ignore_ascii_case("gender")
+            });
+        }
+    }
+    values::unreported(
+        sink,
+        &periods,
+        &indicator.periods,
+        unreported,
+        reported_until,
+        as_of,
+    );
+    dates::baseline_after_period(sink, at, baseline.and_then(|b| b.date), earliest_end);
+    dates::overlaps(sink, &periods, &indicator.periods, ordered, order);
+}
