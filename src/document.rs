@@ -175,10 +175,22 @@ pub fn from_str(text: &str) -> Result<Portfolio, LoadError> {
 ///
 /// As [`from_str`].
 pub fn from_slice(bytes: &[u8]) -> Result<Portfolio, LoadError> {
+    if let Some(error) = not_an_object(bytes) {
+        return Err(error);
+    }
+    // The fast path tracks no paths; only a failing document is parsed a
+    // second time, with path tracking, to say where it failed.
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let parsed = serde_path_to_error::deserialize::<_, DocumentIn>(&mut de)
-        .map_err(|e| (pointer(e.path()), e.into_inner()))
-        .and_then(|doc| de.end().map(|()| doc).map_err(|e| (String::new(), e)));
+    let fast = DocumentIn::deserialize(&mut de).and_then(|doc| de.end().map(|()| doc));
+    let parsed = match fast {
+        Ok(doc) => Ok(doc),
+        Err(_) => {
+            let mut de = serde_json::Deserializer::from_slice(bytes);
+            serde_path_to_error::deserialize::<_, DocumentIn>(&mut de)
+                .map_err(|e| (pointer(e.path()), e.into_inner()))
+                .and_then(|doc| de.end().map(|()| doc).map_err(|e| (String::new(), e)))
+        }
+    };
     match parsed {
         Ok(doc) => {
             check_version(doc.schema_version)?;
@@ -196,6 +208,38 @@ pub fn from_slice(bytes: &[u8]) -> Result<Portfolio, LoadError> {
             Err(parse_error(path, &error))
         }
     }
+}
+
+/// serde's derived structs also accept a JSON array of their fields in
+/// order; a document is an object, so refuse anything else up front.
+fn not_an_object(bytes: &[u8]) -> Option<LoadError> {
+    let (index, &first) = bytes
+        .iter()
+        .enumerate()
+        .find(|(_, b)| !b.is_ascii_whitespace())?;
+    if first == b'{' {
+        return None;
+    }
+    let before = bytes.get(..index).unwrap_or_default();
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    let column = 1 + before.iter().rev().take_while(|&&b| b != b'\n').count();
+    let found = match first {
+        b'[' => "an array",
+        b'"' => "a string",
+        b't' | b'f' => "a boolean",
+        b'n' => "null",
+        b'-' | b'0'..=b'9' => "a number",
+        _ => return None, // not JSON at all: let the parser describe it
+    };
+    Some(LoadError::Parse {
+        kind: ParseErrorKind::Data,
+        path: String::new(),
+        line,
+        column,
+        message: format!(
+            "invalid type: {found}, expected a portfolio document (a JSON object with a schema_version)"
+        ),
+    })
 }
 
 /// Loads a portfolio from a reader, e.g. a file or standard input.

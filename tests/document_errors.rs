@@ -993,3 +993,36 @@ fn load_error_is_a_shareable_error() {
         document::from_str("").unwrap_err().into();
     assert!(boxed.to_string().contains("EOF"));
 }
+
+#[test]
+fn wrong_type_for_a_level_says_what_a_level_is() {
+    let doc = with(r#""influence": 5"#, r#""influence": "high""#);
+    parse_error(&doc).says(&["an integer from 1 to 5"]);
+}
+
+#[test]
+fn a_document_is_an_object_not_an_array() {
+    // serde's derived structs accept arrays of fields; documents must not.
+    for text in ["[1]", "\n  [1, null, []]", "\"text\"", "42", "null"] {
+        match ssr_model::document::from_str(text) {
+            Err(LoadError::Parse {
+                kind,
+                path,
+                message,
+                ..
+            }) => {
+                assert_eq!(kind, ParseErrorKind::Data, "{text}");
+                assert_eq!(path, "", "{text}");
+                assert!(
+                    message.contains("expected a portfolio document"),
+                    "{message}"
+                );
+            }
+            other => panic!("{text}: expected a parse error, got {other:?}"),
+        }
+    }
+    match ssr_model::document::from_str("\n  [1]") {
+        Err(LoadError::Parse { line, column, .. }) => assert_eq!((line, column), (2, 3)),
+        other => panic!("expected a parse error, got {other:?}"),
+    }
+}

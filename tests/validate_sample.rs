@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use ssr_model::validate::{self, Severity, ValidationPolicy};
 
 #[test]
-#[ignore = "needs the sample portfolio from the samples branch"]
 fn sample_portfolio_has_no_error() {
     let portfolio = ssr_model::samples::portfolio();
     assert!(
@@ -21,4 +20,33 @@ fn sample_portfolio_has_no_error() {
     // The sample is meant to read like real programmes, some with warnings
     // (e.g. a single funder), so the report is not empty.
     assert!(report.at_least(Severity::Advice).count() > 0, "{report}");
+
+    // Exactly the weaknesses the samples module documents, each in its
+    // documented programme (by index in the portfolio), and nothing else.
+    let documented: &[(&str, usize)] = &[
+        ("no_gender_dimension", 2),    // Bosnia and Herzegovina
+        ("unmitigated_resistance", 3), // Tunisia
+        ("quantitative_only", 4),      // Colombia
+        ("missing_value", 5),          // Mali (suspended; 2022-23 not measured)
+        ("single_funder", 6),          // South Africa
+    ];
+    for finding in report.findings() {
+        let index: usize = finding
+            .path
+            .split('/')
+            .nth(2)
+            .and_then(|i| i.parse().ok())
+            .unwrap();
+        assert!(
+            documented.contains(&(finding.code.as_str(), index)),
+            "undocumented finding: {finding}"
+        );
+    }
+    for (code, index) in documented {
+        assert!(
+            report.findings().iter().any(|f| f.code.as_str() == *code
+                && f.path.starts_with(&format!("/programmes/{index}/"))),
+            "documented weakness {code} missing from programme {index}"
+        );
+    }
 }

@@ -24,9 +24,36 @@ use super::ValueError;
 /// assert_eq!("5".parse::<Level>()?, Level::MAX);
 /// # Ok::<(), ssr_model::ValueError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u8", into = "u8")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(into = "u8")]
 pub struct Level(u8);
+
+const LEVEL_EXPECTED: &str = "an integer from 1 to 5";
+
+impl<'de> Deserialize<'de> for Level {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Level;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(LEVEL_EXPECTED)
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Level, E> {
+                u8::try_from(v)
+                    .map_err(|_| ValueError::new("level", LEVEL_EXPECTED, v))
+                    .and_then(Level::new)
+                    .map_err(E::custom)
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Level, E> {
+                u8::try_from(v)
+                    .map_err(|_| ValueError::new("level", LEVEL_EXPECTED, v))
+                    .and_then(Level::new)
+                    .map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_u8(Visitor)
+    }
+}
 
 impl Level {
     /// The lowest level, 1.
@@ -45,7 +72,7 @@ impl Level {
         if (1..=5).contains(&value) {
             Ok(Level(value))
         } else {
-            Err(ValueError::new("level", "an integer from 1 to 5", value))
+            Err(ValueError::new("level", LEVEL_EXPECTED, value))
         }
     }
 
@@ -73,7 +100,7 @@ impl FromStr for Level {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         s.trim()
             .parse::<u8>()
-            .map_err(|_| ValueError::new("level", "an integer from 1 to 5", s))
+            .map_err(|_| ValueError::new("level", LEVEL_EXPECTED, s))
             .and_then(Level::new)
     }
 }
