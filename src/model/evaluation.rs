@@ -10,6 +10,7 @@ use super::{EvaluationId, OrdinalScale, ValueError};
 /// The six OECD DAC evaluation criteria (OECD 2019, *Better Criteria for
 /// Better Evaluation*).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DacCriterion {
@@ -54,6 +55,7 @@ impl fmt::Display for DacCriterion {
 
 /// One criterion's rating: a label of the evaluation's scale.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Rating {
@@ -86,6 +88,7 @@ pub struct Rating {
 /// # Ok::<(), ssr_model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(try_from = "EvaluationRepr", into = "EvaluationRepr")]
 #[non_exhaustive]
 pub struct Evaluation {
@@ -193,6 +196,7 @@ impl Evaluation {
 
 /// The serialised form of [`Evaluation`], checked on the way in.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct EvaluationRepr {
     id: EvaluationId,
