@@ -51,7 +51,7 @@ impl JsonSchema for SchemaVersion {
     }
 }
 
-/// A portfolio document: the shape [`document`](crate::document) reads and writes.
+/// A portfolio document, as `ssr_model::document` reads and writes it.
 #[derive(JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "ssr-model portfolio document")]

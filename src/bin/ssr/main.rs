@@ -11,8 +11,10 @@
     clippy::indexing_slicing
 )]
 
+mod import_iati;
 mod input;
 mod report;
+mod schema;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -36,6 +38,14 @@ enum Command {
     Report {
         /// A portfolio document, or `-` for standard input.
         file: Option<PathBuf>,
+    },
+    /// Import an IATI 2.03 activity file as a portfolio document (findings on stderr).
+    ImportIati(import_iati::ImportIati),
+    /// Print the JSON Schema of the portfolio document.
+    Schema {
+        /// The format whose schema to print.
+        #[arg(value_enum, default_value = "document")]
+        which: schema::Which,
     },
 }
 
@@ -61,6 +71,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Sample => print_sample(&mut out),
         Command::Report { file } => report::run(file.as_deref(), &mut out),
+        Command::ImportIati(args) => import_iati::run(&args, &mut out),
+        Command::Schema { which } => schema::run(which, &mut out),
     };
     match result.and_then(|code| out.flush().map(|()| code).map_err(write_failure)) {
         Ok(code) => ExitCode::from(code),

@@ -226,10 +226,8 @@ fn programme(
 /// unknown (with a finding).
 fn phase(activity: El<'_>, path: &str, findings: &mut Findings) -> Phase {
     let here = format!("{path}/activity-status/@code");
-    let Some(text) = activity
-        .child("activity-status")
-        .and_then(|s| s.attr("code"))
-    else {
+    let status = activity.child("activity-status");
+    let Some(text) = status.and_then(|s| s.attr("code")) else {
         findings.push(
             Code::IatiMissingElement,
             &here,
@@ -244,7 +242,7 @@ fn phase(activity: El<'_>, path: &str, findings: &mut Findings) -> Phase {
             findings.push(
                 Code::IatiUnknownCode,
                 &here,
-                activity,
+                status.unwrap_or(activity),
                 format_args!("activity status {text:?} is not an IATI ActivityStatus code; read as implementation"),
             );
             Phase::Implementation

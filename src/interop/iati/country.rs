@@ -168,10 +168,10 @@ pub(super) fn choose(
         .filter_map(|r| r.attr("code"))
         .collect();
     let why = if regions.is_empty() {
-        "no recipient country".to_owned()
+        "no usable recipient country".to_owned()
     } else {
         format!(
-            "no recipient country (recipient-region {})",
+            "no usable recipient country (recipient-region {})",
             regions.join(", ")
         )
     };

@@ -229,7 +229,8 @@ pub(super) fn transactions<'t>(
     for (n, el) in activity.children_named("transaction").enumerate() {
         let here = child_path(path, "transaction", n);
         let type_path = format!("{here}/transaction-type/@code");
-        let Some(text) = el.child("transaction-type").and_then(|t| t.attr("code")) else {
+        let type_el = el.child("transaction-type");
+        let Some(text) = type_el.and_then(|t| t.attr("code")) else {
             findings.push(
                 Code::IatiMissingElement,
                 &type_path,
@@ -238,11 +239,12 @@ pub(super) fn transactions<'t>(
             );
             continue;
         };
+        let type_el = type_el.unwrap_or(el);
         let Some(read) = codes::transaction_type(text) else {
             findings.push(
                 Code::IatiUnknownCode,
                 &type_path,
-                el,
+                type_el,
                 format_args!("transaction type {text:?} is not an IATI TransactionType code"),
             );
             continue;
@@ -251,7 +253,7 @@ pub(super) fn transactions<'t>(
             findings.push(
                 Code::IatiLegacyCode,
                 &type_path,
-                el,
+                type_el,
                 format_args!("transaction type {text:?} read as code {}", read.code),
             );
         }
