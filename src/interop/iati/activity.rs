@@ -103,29 +103,37 @@ pub(super) fn map(activity: El<'_>, context: &Context<'_>) -> Option<ImportedAct
         requested: options.language(),
         default: activity.attr("xml:lang").or(context.file_language),
     };
-    let programme = programme(
-        activity,
-        &path,
+    let reading = Reading {
+        path: &path,
         identifier,
-        country,
         languages,
-        options.fallback_pillar(),
-        sectors,
-        &mut findings,
-    );
+        fallback_pillar: options.fallback_pillar(),
+    };
+    let programme = programme(activity, &reading, country, sectors, &mut findings);
     Some(imported(Some(programme), findings))
+}
+
+/// What reading one activity's programme needs besides the element.
+struct Reading<'a> {
+    path: &'a str,
+    identifier: &'a str,
+    languages: Languages<'a>,
+    fallback_pillar: Option<Pillar>,
 }
 
 fn programme(
     activity: El<'_>,
-    path: &str,
-    identifier: &str,
+    reading: &Reading<'_>,
     country: crate::Country,
-    languages: Languages<'_>,
-    fallback_pillar: Option<Pillar>,
     sectors: sectors::Sectors<'_>,
     findings: &mut Findings,
 ) -> Programme {
+    let Reading {
+        path,
+        identifier,
+        languages,
+        fallback_pillar,
+    } = *reading;
     let name = match activity.child("title").and_then(|t| languages.narrative(t)) {
         Some(title) => title.to_owned(),
         None => {

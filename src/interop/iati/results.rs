@@ -494,6 +494,16 @@ impl Reader<'_> {
                             };
                             if slot.is_none() {
                                 *slot = Some(read);
+                            } else {
+                                findings.push(
+                                    Code::IatiNotImported,
+                                    &v_path,
+                                    v,
+                                    format_args!(
+                                        "a further {kind} for {} = {}: not imported; the first is used",
+                                        b.dimension, b.category
+                                    ),
+                                );
                             }
                         }
                     }
