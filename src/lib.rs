@@ -33,6 +33,9 @@
 //!
 //! - `json` (default): the [`document`] format.
 //! - `cli`: the `ssr` command-line program.
+//! - `iati`: [`interop::iati`], import of IATI 2.03 activity files.
+//! - `csv`: [`interop::csv`], tidy CSV tables for R and pandas.
+//! - `schemars`: [`interop::schema`], the JSON Schema of the document format.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -51,6 +54,7 @@ pub mod model;
 
 #[cfg(feature = "json")]
 pub mod document;
+pub mod interop;
 pub mod samples;
 pub mod validate;
 

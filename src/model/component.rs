@@ -11,6 +11,7 @@ use super::{ComponentId, Indicator, ObjectiveId, SectorCode, StakeholderId, Weig
 /// Each pillar maps onto OECD DAC purpose codes ([`Pillar::dac_codes`]), so
 /// IATI sectors can be read as components and components reported as sectors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Pillar {
@@ -133,6 +134,7 @@ impl Pillar {
 /// # Ok::<(), ssr_model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Component {

@@ -8,6 +8,7 @@ use super::{EvaluationId, OrdinalScale, ValueError};
 /// The six OECD DAC evaluation criteria (OECD 2019, *Better Criteria for
 /// Better Evaluation*).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DacCriterion {
@@ -39,6 +40,7 @@ impl DacCriterion {
 
 /// One criterion's rating: a label of the evaluation's scale.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Rating {
@@ -71,6 +73,7 @@ pub struct Rating {
 /// # Ok::<(), ssr_model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(try_from = "EvaluationRepr", into = "EvaluationRepr")]
 #[non_exhaustive]
 pub struct Evaluation {
@@ -178,6 +181,7 @@ impl Evaluation {
 
 /// The serialised form of [`Evaluation`], checked on the way in.
 #[derive(Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct EvaluationRepr {
     id: EvaluationId,

@@ -19,6 +19,8 @@ mod portfolio;
 mod programme;
 mod scale;
 mod scale_ordinal;
+#[cfg(feature = "schemars")]
+mod schema;
 mod stakeholder;
 
 pub use challenge::{Challenge, ChallengeKind, ChallengeStatus, Mitigation};

@@ -163,6 +163,7 @@ impl<'de> Deserialize<'de> for Amount {
 /// # Ok::<(), ssr_model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Money {
     /// The exact amount.

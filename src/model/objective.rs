@@ -7,6 +7,7 @@ use super::macros::setters;
 
 /// The aims SSR pursues, as the SSR literature names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ObjectiveKind {
@@ -47,6 +48,7 @@ pub enum ObjectiveKind {
 /// assert_eq!(o.kind, ObjectiveKind::CivilianControl);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Objective {

@@ -8,6 +8,7 @@ use super::{Level, StakeholderId};
 
 /// The kind of actor a stakeholder is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum StakeholderKind {
@@ -94,6 +95,7 @@ impl StakeholderKind {
 /// A role a stakeholder plays: the IATI OrganisationRole codes 1–4, plus the
 /// roles SSR analysis adds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Role {
@@ -139,6 +141,7 @@ impl Role {
 
 /// A stakeholder's position towards the reform.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Stance {
@@ -179,6 +182,7 @@ impl Stance {
 /// # Ok::<(), ssr_model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Stakeholder {

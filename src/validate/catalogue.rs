@@ -7,7 +7,7 @@
 //! default severity; a [`ValidationPolicy`](super::ValidationPolicy) can
 //! raise or lower it, or `allow` the code to drop its findings.
 //!
-//! The codes fall into two families. **Structural** codes say the document
+//! The codes fall into three families. **Structural** codes say the document
 //! contradicts itself or the standards it follows: the numbers computed from
 //! it (scores, ranks, progress) would be wrong. **Practice** codes say the
 //! document is consistent but the programme it describes departs from what
@@ -17,7 +17,8 @@
 //! monitoring that mixes quantitative and qualitative evidence against a
 //! baseline. A practice finding is a question to the programme team, not a
 //! verdict: many have good reasons, and the policy lets a team record that
-//! by allowing the code.
+//! by allowing the code. **Import** codes come from the IATI importer and
+//! say what in a source file could not be mapped as it stands.
 //!
 //! | code | family | default | in short |
 //! |---|---|---|---|
@@ -43,6 +44,20 @@
 //! | [`no_gender_dimension`](#no_gender_dimension) | practice | advice | no sign of gender in marker, components, stakeholders or data |
 //! | [`quantitative_only`](#quantitative_only) | practice | advice | every indicator is a number |
 //! | [`stale_data`](#stale_data) | practice | warning | the latest actual is older than the policy allows |
+//! | [`iati_non_numeric_value`](#iati_non_numeric_value) | import | warning | a value that should be a number is not |
+//! | [`iati_missing_value`](#iati_missing_value) | import | advice | a baseline, target or actual without a value |
+//! | [`iati_qualitative_value`](#iati_qualitative_value) | import | advice | a non-quantitative indicator carries a number |
+//! | [`iati_missing_country`](#iati_missing_country) | import | error | no usable recipient country |
+//! | [`iati_multiple_countries`](#iati_multiple_countries) | import | warning | several recipient countries; the largest share is kept |
+//! | [`iati_unknown_code`](#iati_unknown_code) | import | warning | a code not on its IATI or ISO list |
+//! | [`iati_legacy_code`](#iati_legacy_code) | import | advice | an IATI 1.x code read as its 2.03 equivalent |
+//! | [`iati_invalid_date`](#iati_invalid_date) | import | warning | a date that is not `YYYY-MM-DD` |
+//! | [`iati_invalid_percentage`](#iati_invalid_percentage) | import | warning | a percentage that is not a number from 0 to 100 |
+//! | [`iati_missing_element`](#iati_missing_element) | import | warning | a required element or attribute is missing |
+//! | [`iati_mixed_currency`](#iati_mixed_currency) | import | warning | amounts in several currencies |
+//! | [`iati_amount_rounded`](#iati_amount_rounded) | import | advice | an amount with more than four decimals |
+//! | [`iati_no_ssr_component`](#iati_no_ssr_component) | import | warning | results with no SSR sector to hold them |
+//! | [`iati_not_imported`](#iati_not_imported) | import | advice | data the model has no place for |
 //!
 //! Paths in the examples below are JSON Pointers into the
 //! [document format](crate::document).
@@ -399,6 +414,128 @@
 //! **How to fix it.** Report the actuals of the periods that have ended
 //! since. If the programme has stopped, record its phase as closed,
 //! suspended or cancelled.
+//!
+//! # IATI import codes
+//!
+//! These codes are raised by the IATI importer (`interop::iati`, feature
+//! `iati`) rather than by [`validate`](super::validate). Their paths are
+//! XPath-like locations in the source file (for example
+//! `/iati-activities/iati-activity[3]/result[1]/indicator[1]/baseline/@value`)
+//! and their messages name the activity identifier and the source line.
+//! The importer never drops data silently: whatever it cannot map becomes
+//! one of these findings, and the rest of the activity still imports.
+//!
+//! ## `iati_non_numeric_value`
+//!
+//! **What it means.** A value the IATI standard defines as a number is not one: an indicator value of a unit or percentage measure (kept as a label), an amount or a percentage (left out).
+//!
+//! **Why it matters.** Scores need numbers; a label where a count is expected cannot be compared with its baseline or target.
+//!
+//! **How to fix it.** Correct the publisher's data, or set the indicator's measure to qualitative if the value is a description.
+//!
+//! ## `iati_missing_value`
+//!
+//! **What it means.** A baseline, target or actual element without a `value` attribute.
+//!
+//! **Why it matters.** Progress is measured from a baseline towards a target; without either the indicator cannot be scored.
+//!
+//! **How to fix it.** Ask the publisher for the value, or add it to the imported document by hand.
+//!
+//! ## `iati_qualitative_value`
+//!
+//! **What it means.** A qualitative, nominal or ordinal indicator carries a numeric value; it is kept as a label.
+//!
+//! **Why it matters.** Numbers on a qualitative indicator have no stated order or scale, so they cannot be scored as they stand.
+//!
+//! **How to fix it.** Give the indicator an ordinal scale whose labels are those values, or change its measure to unit.
+//!
+//! ## `iati_missing_country`
+//!
+//! **What it means.** The activity names no recipient country on the ISO 3166-1 list (often a regional activity). It is not imported unless a fallback country is given, in which case the finding is a warning.
+//!
+//! **Why it matters.** A programme in this model works in one country; country comparisons would be wrong with a guessed one.
+//!
+//! **How to fix it.** Pass a fallback country (`--fallback-country`) if the region's programme is run from one country, or leave it out.
+//!
+//! ## `iati_multiple_countries`
+//!
+//! **What it means.** The activity has several recipient countries; the one with the largest percentage becomes the programme's country.
+//!
+//! **Why it matters.** Country-level comparisons attribute the whole programme to one country.
+//!
+//! **How to fix it.** Split the activity per country if the shares matter for your analysis.
+//!
+//! ## `iati_unknown_code`
+//!
+//! **What it means.** A code not on its IATI codelist (status, role, organisation type, result type, measure, ...), or a country or currency not on its ISO list.
+//!
+//! **Why it matters.** An unknown code cannot be mapped; the field is left at its default or out.
+//!
+//! **How to fix it.** Check the publisher's codelist version; correct the code in the source.
+//!
+//! ## `iati_legacy_code`
+//!
+//! **What it means.** An IATI 1.x code or name (e.g. role `Funding`, transaction type `C`, date type `start-actual`) read as its 2.03 equivalent.
+//!
+//! **Why it matters.** Nothing is lost, but the source is older than the version it declares.
+//!
+//! **How to fix it.** Nothing to do; publishers should move to the 2.03 codes.
+//!
+//! ## `iati_invalid_date`
+//!
+//! **What it means.** A date that is not an ISO 8601 `YYYY-MM-DD` date; it is left out.
+//!
+//! **Why it matters.** Dates drive status against time, staleness and forecasts.
+//!
+//! **How to fix it.** Correct the date in the source or in the imported document.
+//!
+//! ## `iati_invalid_percentage`
+//!
+//! **What it means.** A sector or country percentage that is not a number from 0 to 100; it is left out.
+//!
+//! **Why it matters.** Shares decide the main sector and country.
+//!
+//! **How to fix it.** Correct the percentage in the source.
+//!
+//! ## `iati_missing_element`
+//!
+//! **What it means.** An element or attribute the standard requires is missing (an identifier, a title, a period date, ...).
+//!
+//! **Why it matters.** The imported programme lacks something the rest of the crate expects; a default is used where one is documented.
+//!
+//! **How to fix it.** Complete the source, or fill the field in the imported document.
+//!
+//! ## `iati_mixed_currency`
+//!
+//! **What it means.** Budgets or transactions in several currencies; only amounts in the activity's main (default) currency are summed.
+//!
+//! **Why it matters.** The crate never converts currencies: exchange rates are a choice the analyst must make and publish.
+//!
+//! **How to fix it.** Convert the amounts at a documented rate and add them to the imported document.
+//!
+//! ## `iati_amount_rounded`
+//!
+//! **What it means.** An amount with more than four decimal places, rounded to four.
+//!
+//! **Why it matters.** Money is kept exactly to four decimals; the rounding is at most 0.00005 units.
+//!
+//! **How to fix it.** Nothing to do in most cases.
+//!
+//! ## `iati_no_ssr_component`
+//!
+//! **What it means.** An activity with results but no DAC sector that maps onto an SSR pillar, so there is no component to hold its indicators; they are not imported unless a fallback pillar is given.
+//!
+//! **Why it matters.** Indicators belong to components (pillars); guessing the pillar would distort component scores.
+//!
+//! **How to fix it.** Pass `--fallback-pillar` to keep them in a placeholder component, or assign them by hand.
+//!
+//! ## `iati_not_imported`
+//!
+//! **What it means.** Data the model has no place for: a sector vocabulary other than DAC 5-digit, a second baseline, a disaggregated baseline.
+//!
+//! **Why it matters.** Nothing is dropped silently: this finding records what was left out.
+//!
+//! **How to fix it.** If the data matters, add it to the imported document in the model's terms.
 
 #[cfg(test)]
 mod tests {

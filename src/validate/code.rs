@@ -156,6 +156,42 @@ codes! {
     ///
     /// See [`stale_data`](super::catalogue#stale_data) in the catalogue.
     StaleData = "stale_data", Warning;
+    /// IATI import: a value that should be a number is not (an indicator
+    /// value is kept as a label; an amount or percentage is left out).
+    IatiNonNumericValue = "iati_non_numeric_value", Warning;
+    /// IATI import: a baseline, target or actual without a value.
+    IatiMissingValue = "iati_missing_value", Advice;
+    /// IATI import: a qualitative, nominal or ordinal indicator carries a
+    /// numeric value; it is kept as a label.
+    IatiQualitativeValue = "iati_qualitative_value", Advice;
+    /// IATI import: an activity with no usable recipient country. It is not
+    /// imported unless a fallback country is given (then a warning).
+    IatiMissingCountry = "iati_missing_country", Error;
+    /// IATI import: several recipient countries; the one with the largest
+    /// share becomes the programme's country.
+    IatiMultipleCountries = "iati_multiple_countries", Warning;
+    /// IATI import: a code that is not on its IATI codelist, or a country or
+    /// currency not on its ISO list.
+    IatiUnknownCode = "iati_unknown_code", Warning;
+    /// IATI import: an IATI 1.x code or name, read as its 2.03 equivalent.
+    IatiLegacyCode = "iati_legacy_code", Advice;
+    /// IATI import: a date that is not an ISO 8601 `YYYY-MM-DD` date.
+    IatiInvalidDate = "iati_invalid_date", Warning;
+    /// IATI import: a percentage that is not a number from 0 to 100.
+    IatiInvalidPercentage = "iati_invalid_percentage", Warning;
+    /// IATI import: an element or attribute the standard requires is missing.
+    IatiMissingElement = "iati_missing_element", Warning;
+    /// IATI import: amounts in several currencies; only those in the main
+    /// currency are summed.
+    IatiMixedCurrency = "iati_mixed_currency", Warning;
+    /// IATI import: an amount with more than four decimal places, rounded.
+    IatiAmountRounded = "iati_amount_rounded", Advice;
+    /// IATI import: results of an activity none of whose DAC sectors maps
+    /// onto an SSR pillar, so there is no component to hold its indicators.
+    IatiNoSsrComponent = "iati_no_ssr_component", Warning;
+    /// IATI import: data the model has no place for (a sector vocabulary
+    /// other than DAC, a second baseline, a disaggregated baseline).
+    IatiNotImported = "iati_not_imported", Advice;
 }
 
 impl fmt::Display for Code {

@@ -60,8 +60,10 @@ pub struct Finding {
     pub code: Code,
     /// How serious.
     pub severity: Severity,
-    /// Where: a JSON Pointer into the document, e.g.
-    /// `/programmes/0/components/2/weight`.
+    /// Where: for validation, a JSON Pointer into the document, e.g.
+    /// `/programmes/0/components/2/weight`; for IATI import findings, an
+    /// XPath-like location in the source file, e.g.
+    /// `/iati-activities/iati-activity[3]/result[1]/indicator[1]/baseline/@value`.
     pub path: String,
     /// What is wrong, in words.
     pub message: String,

@@ -11,8 +11,10 @@
     clippy::indexing_slicing
 )]
 
+mod import_iati;
 mod input;
 mod report;
+mod schema;
 mod validate;
 
 use std::io::Write;
@@ -43,6 +45,14 @@ enum Command {
     /// Exit code 0 when no finding is an error, 1 when one is, 2 when the
     /// document or the policy cannot be read.
     Validate(validate::Args),
+    /// Import an IATI 2.03 activity file as a portfolio document (findings on stderr).
+    ImportIati(import_iati::ImportIati),
+    /// Print the JSON Schema of the portfolio document.
+    Schema {
+        /// The format whose schema to print.
+        #[arg(value_enum, default_value = "document")]
+        which: schema::Which,
+    },
 }
 
 /// A failure the CLI reports on stderr, with its exit code.
@@ -68,6 +78,8 @@ fn main() -> ExitCode {
         Command::Sample => print_sample(&mut out),
         Command::Report { file } => report::run(file.as_deref(), &mut out),
         Command::Validate(args) => validate::run(&args, &mut out),
+        Command::ImportIati(args) => import_iati::run(&args, &mut out),
+        Command::Schema { which } => schema::run(which, &mut out),
     };
     match result.and_then(|code| out.flush().map(|()| code).map_err(write_failure)) {
         Ok(code) => ExitCode::from(code),

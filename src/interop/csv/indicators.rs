@@ -1,0 +1,181 @@
+//! The indicators table: one row per indicator period.
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::{
+    Component, ComponentId, Direction, Indicator, IndicatorId, Measure, Period, Pillar, Portfolio,
+    Programme, ProgrammeId, ResultLevel, Value,
+};
+
+use super::{CsvError, write_table};
+
+/// The columns of the indicators table, in order. Each value (baseline,
+/// target, actual) has two columns so that numeric columns stay numeric in
+/// R and pandas: the number, or the label of a qualitative value.
+///
+/// | column | meaning |
+/// | --- | --- |
+/// | `programme_id`, `external_id`, `country` | the programme |
+/// | `component_id`, `component_name`, `pillar` | the component (pillar in snake_case) |
+/// | `indicator_id`, `indicator_title` | the indicator |
+/// | `level` | `output`, `outcome`, `impact` |
+/// | `measure` | `unit`, `percentage`, `nominal`, `ordinal`, `qualitative` |
+/// | `direction` | `increase`, `decrease`, or empty when not stated |
+/// | `unit` | unit of quantitative values |
+/// | `weight` | relative weight within the component |
+/// | `baseline`, `baseline_label`, `baseline_date` | the baseline value (number or label) and date |
+/// | `period_start`, `period_end` | the period (empty for an indicator without periods) |
+/// | `target`, `target_label` | the period's target (number or label) |
+/// | `actual`, `actual_label` | the period's actual (number or label) |
+pub const INDICATOR_COLUMNS: &[&str] = &[
+    "programme_id",
+    "external_id",
+    "country",
+    "component_id",
+    "component_name",
+    "pillar",
+    "indicator_id",
+    "indicator_title",
+    "level",
+    "measure",
+    "direction",
+    "unit",
+    "weight",
+    "baseline",
+    "baseline_label",
+    "baseline_date",
+    "period_start",
+    "period_end",
+    "target",
+    "target_label",
+    "actual",
+    "actual_label",
+];
+
+#[derive(Serialize)]
+struct Row<'a> {
+    programme_id: ProgrammeId,
+    external_id: Option<&'a str>,
+    country: &'a str,
+    component_id: ComponentId,
+    component_name: &'a str,
+    pillar: Pillar,
+    indicator_id: IndicatorId,
+    indicator_title: &'a str,
+    level: ResultLevel,
+    measure: Measure,
+    direction: Option<Direction>,
+    unit: Option<&'a str>,
+    weight: f64,
+    baseline: Option<f64>,
+    baseline_label: Option<&'a str>,
+    baseline_date: Option<NaiveDate>,
+    period_start: Option<NaiveDate>,
+    period_end: Option<NaiveDate>,
+    target: Option<f64>,
+    target_label: Option<&'a str>,
+    actual: Option<f64>,
+    actual_label: Option<&'a str>,
+}
+
+fn split(value: Option<&Value>) -> (Option<f64>, Option<&str>) {
+    match value {
+        Some(v) => (v.as_number(), v.as_label()),
+        None => (None, None),
+    }
+}
+
+fn row<'a>(
+    p: &'a Programme,
+    c: &'a Component,
+    i: &'a Indicator,
+    period: Option<&'a Period>,
+) -> Row<'a> {
+    let baseline = i.baseline.as_ref();
+    let (baseline_value, baseline_label) = split(baseline.and_then(|b| b.value.as_ref()));
+    let (target, target_label) = split(period.and_then(|p| p.target.as_ref()));
+    let (actual, actual_label) = split(period.and_then(|p| p.actual.as_ref()));
+    Row {
+        programme_id: p.id,
+        external_id: p.external_id.as_deref(),
+        country: p.country.as_str(),
+        component_id: c.id,
+        component_name: &c.name,
+        pillar: c.pillar,
+        indicator_id: i.id,
+        indicator_title: &i.title,
+        level: i.level,
+        measure: i.measure,
+        direction: i.direction,
+        unit: i.unit.as_deref(),
+        weight: i.weight.get(),
+        baseline: baseline_value,
+        baseline_label,
+        baseline_date: baseline.and_then(|b| b.date),
+        period_start: period.map(|p| p.start),
+        period_end: period.map(|p| p.end),
+        target,
+        target_label,
+        actual,
+        actual_label,
+    }
+}
+
+fn rows(portfolio: &Portfolio) -> impl Iterator<Item = Row<'_>> {
+    portfolio.programmes.iter().flat_map(|p| {
+        p.components.iter().flat_map(move |c| {
+            c.indicators.iter().flat_map(move |i| {
+                let periods: Vec<Option<&Period>> = if i.periods.is_empty() {
+                    vec![None]
+                } else {
+                    i.periods.iter().map(Some).collect()
+                };
+                periods.into_iter().map(move |period| row(p, c, i, period))
+            })
+        })
+    })
+}
+
+/// Writes the indicators table of `portfolio` (see [`INDICATOR_COLUMNS`]):
+/// one row per period of every indicator, and one row with empty period
+/// cells for an indicator without periods, so none is left out.
+///
+/// # Errors
+///
+/// When writing fails.
+pub fn write_indicators<W: Write>(writer: W, portfolio: &Portfolio) -> Result<(), CsvError> {
+    write_table(writer, INDICATOR_COLUMNS, rows(portfolio))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::samples::{Synthetic, synthetic};
+
+    #[test]
+    fn columns_match_the_row_fields() {
+        let portfolio = synthetic(&Synthetic::new(1));
+        let first = rows(&portfolio).next().unwrap();
+        assert_eq!(
+            super::super::derived_header(first),
+            INDICATOR_COLUMNS.join(",")
+        );
+    }
+
+    #[test]
+    fn an_indicator_without_periods_still_has_a_row() {
+        let mut portfolio = synthetic(
+            &Synthetic::new(1)
+                .with_components(1)
+                .with_indicators(2)
+                .with_periods(3),
+        );
+        portfolio.programmes[0].components[0].indicators[1]
+            .periods
+            .clear();
+        assert_eq!(rows(&portfolio).count(), 3 + 1);
+    }
+}

@@ -1,0 +1,84 @@
+//! Tidy CSV tables for R and pandas (feature `csv`).
+//!
+//! Each table is long and tidy: one row per observation, one column per
+//! variable, a header row always present (even with no rows), UTF-8,
+//! comma-separated, RFC 4180 quoting, empty cells for missing values, dates
+//! as `YYYY-MM-DD`, enums as their snake_case names, and money amounts as
+//! exact decimals. `pandas.read_csv(path)` and `read.csv(path)` read them
+//! without options. Column names are stable: new columns may be added at the
+//! end in minor releases, existing ones never renamed or reordered.
+//!
+//! | table | one row per | writer | columns |
+//! | --- | --- | --- | --- |
+//! | programmes | programme | [`write_programmes`] | [`PROGRAMME_COLUMNS`] |
+//! | indicators | indicator period (or indicator, when it has none) | [`write_indicators`] | [`INDICATOR_COLUMNS`] |
+//! | findings | finding of validation or import | [`write_findings`] | [`FINDING_COLUMNS`] |
+//!
+//! ```
+//! use ssr_model::interop::csv;
+//! use ssr_model::samples::{synthetic, Synthetic};
+//!
+//! let portfolio = synthetic(&Synthetic::new(2).with_components(1).with_indicators(1).with_periods(3));
+//! let mut out = Vec::new();
+//! csv::write_indicators(&mut out, &portfolio)?;
+//! let text = String::from_utf8(out)?;
+//! assert!(text.starts_with("programme_id,external_id,country,component_id,"));
+//! assert_eq!(text.lines().count(), 1 + 2 * 3); // header + one row per period
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod findings;
+mod indicators;
+mod programmes;
+
+use std::io::Write;
+
+use serde::Serialize;
+
+pub use findings::{FINDING_COLUMNS, write_findings};
+pub use indicators::{INDICATOR_COLUMNS, write_indicators};
+pub use programmes::{PROGRAMME_COLUMNS, write_programmes};
+
+/// A CSV table could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write the CSV table: {0}")]
+pub struct CsvError(#[from] ::csv::Error);
+
+impl From<std::io::Error> for CsvError {
+    fn from(e: std::io::Error) -> Self {
+        CsvError(e.into())
+    }
+}
+
+/// Writes a header of `columns`, then one record per row. Rows are structs
+/// whose fields are the columns, in order (each table's tests check that).
+/// Adding a table is a row struct, its column list and one call of this.
+fn write_table<W: Write, R: Serialize>(
+    writer: W,
+    columns: &[&str],
+    rows: impl IntoIterator<Item = R>,
+) -> Result<(), CsvError> {
+    let mut out = ::csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(writer);
+    out.write_record(columns)?;
+    for row in rows {
+        out.serialize(row)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The header serde derives for a row type: what `columns` must equal.
+#[cfg(test)]
+fn derived_header<R: Serialize>(row: R) -> String {
+    let mut out = ::csv::Writer::from_writer(Vec::new());
+    out.serialize(row).unwrap();
+    let bytes = out.into_inner().unwrap();
+    String::from_utf8(bytes)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_owned()
+}

@@ -1,0 +1,391 @@
+//! One `iati-activity`, and the programme it becomes.
+
+use crate::validate::{Code, Report, Severity};
+use crate::{
+    Component, ComponentId, GenderMarker, Objective, ObjectiveId, ObjectiveKind, Phase, Pillar,
+    Programme, ProgrammeId,
+};
+
+use super::findings::{Findings, child_path};
+use super::narrative::Languages;
+use super::orgs::Stakeholders;
+use super::results;
+use super::tree::El;
+use super::{ImportOptions, codes, country, finance, sectors, values};
+
+/// The programme read from one activity, with the import findings about it.
+///
+/// ```
+/// use ssr_model::interop::iati;
+///
+/// let xml = r#"<iati-activities version="2.03"><iati-activity>
+///   <iati-identifier>XM-EX-2</iati-identifier>
+///   <title><narrative>Regional dialogue</narrative></title>
+///   <recipient-region code="298"/>
+/// </iati-activity></iati-activities>"#;
+/// let activity = iati::activities(xml.as_bytes())?.next().unwrap()?;
+/// assert_eq!(activity.identifier, "XM-EX-2");
+/// assert!(activity.programme.is_none()); // no recipient country
+/// assert_eq!(activity.findings.findings()[0].code.as_str(), "iati_missing_country");
+/// # Ok::<(), iati::ImportError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct ImportedActivity {
+    /// The `iati-identifier` (empty when the activity has none).
+    pub identifier: String,
+    /// Its position among the file's `iati-activity` elements, from 1.
+    pub position: usize,
+    /// The line its start tag is on.
+    pub line: u64,
+    /// The programme, or `None` when the activity cannot become one (no
+    /// identifier, or no country and no fallback country); the findings say
+    /// why.
+    pub programme: Option<Programme>,
+    /// What the import noticed; paths are XPath-like locations in the file.
+    pub findings: Report,
+}
+
+/// What mapping one activity needs to know about the stream.
+pub(super) struct Context<'a> {
+    pub(super) options: &'a ImportOptions,
+    pub(super) position: usize,
+    pub(super) line: u64,
+    pub(super) file_language: Option<&'a str>,
+}
+
+/// Maps one activity; `None` when the filter leaves it out.
+pub(super) fn map(activity: El<'_>, context: &Context<'_>) -> Option<ImportedActivity> {
+    let options = context.options;
+    let filter = options.filter();
+    let path = format!("/iati-activities/iati-activity[{}]", context.position);
+    let mut findings = Findings::new();
+    let identifier = activity
+        .child("iati-identifier")
+        .map(|e| e.text())
+        .filter(|t| !t.is_empty());
+    if let Some(id) = identifier {
+        findings.set_identifier(id);
+    }
+    let reporting = activity.child("reporting-org");
+    if !filter.keeps_reporting_org(reporting.and_then(|r| r.attr("ref"))) {
+        return None;
+    }
+    let sectors = sectors::read(activity, &path, &mut findings);
+    if !filter.keeps_sectors(sectors.filter_codes.iter().copied()) {
+        return None;
+    }
+    let country = country::choose(activity, &path, options.fallback_country(), &mut findings);
+    if !filter.keeps_country(country) {
+        return None;
+    }
+    let imported = |programme, findings: Findings| ImportedActivity {
+        identifier: identifier.unwrap_or("").to_owned(),
+        position: context.position,
+        line: context.line,
+        programme,
+        findings: findings.into_report(),
+    };
+    let Some(identifier) = identifier else {
+        findings.push_with(
+            Code::IatiMissingElement,
+            Severity::Error,
+            &format!("{path}/iati-identifier"),
+            activity,
+            "no iati-identifier: not imported (ids are derived from it)",
+        );
+        return Some(imported(None, findings));
+    };
+    let Some(country) = country else {
+        return Some(imported(None, findings));
+    };
+    let languages = Languages {
+        requested: options.language(),
+        default: activity.attr("xml:lang").or(context.file_language),
+    };
+    let reading = Reading {
+        path: &path,
+        identifier,
+        languages,
+        fallback_pillar: options.fallback_pillar(),
+    };
+    let programme = programme(activity, &reading, country, sectors, &mut findings);
+    Some(imported(Some(programme), findings))
+}
+
+/// What reading one activity's programme needs besides the element.
+struct Reading<'a> {
+    path: &'a str,
+    identifier: &'a str,
+    languages: Languages<'a>,
+    fallback_pillar: Option<Pillar>,
+}
+
+fn programme(
+    activity: El<'_>,
+    reading: &Reading<'_>,
+    country: crate::Country,
+    sectors: sectors::Sectors<'_>,
+    findings: &mut Findings,
+) -> Programme {
+    let Reading {
+        path,
+        identifier,
+        languages,
+        fallback_pillar,
+    } = *reading;
+    let name = match activity.child("title").and_then(|t| languages.narrative(t)) {
+        Some(title) => title.to_owned(),
+        None => {
+            findings.push(
+                Code::IatiMissingElement,
+                &format!("{path}/title"),
+                activity,
+                "no title; the identifier is used as the name",
+            );
+            identifier.to_owned()
+        }
+    };
+    let mut programme = Programme::new(name, country)
+        .with_id(ProgrammeId::from_external(identifier))
+        .with_external_id(identifier)
+        .with_phase(phase(activity, path, findings));
+    programme = descriptions(programme, activity, identifier, languages);
+    programme = dates(programme, activity, path, findings);
+
+    let components = sectors::components(&sectors.dac, identifier);
+    programme.sectors = sectors.dac;
+
+    let default_currency = activity.attr("default-currency");
+    let reporting = activity.child("reporting-org");
+    let mut stakeholders = Stakeholders::read(
+        activity, path, identifier, country, reporting, languages, findings,
+    );
+    let transactions = finance::transactions(activity, path, default_currency, findings);
+    programme.budget = finance::budget(activity, path, default_currency, &transactions, findings);
+    programme.funding = finance::funding(
+        activity,
+        path,
+        default_currency,
+        &transactions,
+        &mut stakeholders,
+        languages,
+        findings,
+    );
+    programme.stakeholders = stakeholders.into_vec();
+
+    let reader = results::Reader {
+        identifier,
+        languages,
+    };
+    let indicators = reader.indicators(activity, path, findings);
+    programme.components = components.components;
+    if let Some(main) = components
+        .main
+        .and_then(|i| programme.components.get_mut(i))
+    {
+        main.indicators = indicators;
+    } else if !indicators.is_empty() {
+        let here = format!("{path}/result");
+        match fallback_pillar {
+            Some(pillar) => {
+                let main_sector = programme
+                    .sectors
+                    .iter()
+                    .max_by(|a, b| {
+                        let share = |s: &crate::Sector| s.percentage.map_or(0.0, |p| p.get());
+                        share(a).total_cmp(&share(b)).then(std::cmp::Ordering::Greater)
+                    })
+                    .map(|s| s.code);
+                let (name, key) = match main_sector {
+                    Some(code) => (format!("DAC {code}"), format!("{identifier}/sector/{code}")),
+                    None => ("Results".to_owned(), format!("{identifier}/results")),
+                };
+                findings.push_with(
+                    Code::IatiNoSsrComponent,
+                    Severity::Advice,
+                    &here,
+                    activity,
+                    format_args!(
+                        "no DAC sector of the activity maps onto an SSR pillar: its {} indicator(s) are in a component of the fallback pillar {pillar:?}",
+                        indicators.len()
+                    ),
+                );
+                let mut component = Component::new(name, pillar).with_id(ComponentId::from_external(&key));
+                component.indicators = indicators;
+                programme.components.push(component);
+            }
+            None => findings.push(
+                Code::IatiNoSsrComponent,
+                &here,
+                activity,
+                format_args!(
+                    "{} indicator(s) not imported: no DAC sector of the activity maps onto an SSR pillar",
+                    indicators.len()
+                ),
+            ),
+        }
+    }
+    programme.gender_marker = gender_marker(activity, path, findings);
+    programme
+}
+
+/// `activity-status`, read as a phase; implementation when missing or
+/// unknown (with a finding).
+fn phase(activity: El<'_>, path: &str, findings: &mut Findings) -> Phase {
+    let here = format!("{path}/activity-status/@code");
+    let status = activity.child("activity-status");
+    let Some(text) = status.and_then(|s| s.attr("code")) else {
+        findings.push(
+            Code::IatiMissingElement,
+            &here,
+            activity,
+            "no activity-status; read as implementation",
+        );
+        return Phase::Implementation;
+    };
+    match values::code(text).and_then(Phase::from_iati_status) {
+        Some(phase) => phase,
+        None => {
+            findings.push(
+                Code::IatiUnknownCode,
+                &here,
+                status.unwrap_or(activity),
+                format_args!("activity status {text:?} is not an IATI ActivityStatus code; read as implementation"),
+            );
+            Phase::Implementation
+        }
+    }
+}
+
+/// The general description (type 1, or untyped) becomes the programme's
+/// description; objectives descriptions (type 2) become objectives.
+fn descriptions(
+    mut programme: Programme,
+    activity: El<'_>,
+    identifier: &str,
+    languages: Languages<'_>,
+) -> Programme {
+    for (n, el) in activity.children_named("description").enumerate() {
+        let Some(text) = languages.narrative(el) else {
+            continue;
+        };
+        match el.attr("type") {
+            None | Some("1") if programme.description.is_none() => {
+                programme.description = Some(text.to_owned());
+            }
+            Some("2") => {
+                let id =
+                    ObjectiveId::from_external(&format!("{identifier}/description[{}]", n + 1));
+                programme
+                    .objectives
+                    .push(Objective::new(ObjectiveKind::Other, text).with_id(id));
+            }
+            _ => {}
+        }
+    }
+    programme
+}
+
+/// `activity-date` types 1–4: planned start, actual start, planned end,
+/// actual end (the first of each type).
+fn dates(
+    mut programme: Programme,
+    activity: El<'_>,
+    path: &str,
+    findings: &mut Findings,
+) -> Programme {
+    for (n, el) in activity.children_named("activity-date").enumerate() {
+        let here = child_path(path, "activity-date", n);
+        let Some(kind) = el.attr("type") else {
+            findings.push(
+                Code::IatiMissingElement,
+                &format!("{here}/@type"),
+                el,
+                "activity-date has no type",
+            );
+            continue;
+        };
+        let Some(read) = codes::activity_date_type(kind) else {
+            findings.push(
+                Code::IatiUnknownCode,
+                &format!("{here}/@type"),
+                el,
+                format_args!("activity-date type {kind:?} is not an IATI ActivityDateType code"),
+            );
+            continue;
+        };
+        if read.legacy {
+            findings.push(
+                Code::IatiLegacyCode,
+                &format!("{here}/@type"),
+                el,
+                format_args!("activity-date type {kind:?} read as code {}", read.code),
+            );
+        }
+        let slot = match read.code {
+            1 => &mut programme.planned_start,
+            2 => &mut programme.actual_start,
+            3 => &mut programme.planned_end,
+            _ => &mut programme.actual_end,
+        };
+        let Some(text) = el.attr("iso-date") else {
+            findings.push(
+                Code::IatiMissingElement,
+                &format!("{here}/@iso-date"),
+                el,
+                "activity-date has no iso-date",
+            );
+            continue;
+        };
+        match values::date(text) {
+            Some(d) => {
+                if slot.is_none() {
+                    *slot = Some(d);
+                }
+            }
+            None => findings.push(
+                Code::IatiInvalidDate,
+                &format!("{here}/@iso-date"),
+                el,
+                format_args!("activity-date {text:?} is not a YYYY-MM-DD date"),
+            ),
+        }
+    }
+    programme
+}
+
+/// The OECD DAC gender equality marker: `policy-marker` code 1 of the DAC
+/// vocabulary (1, the default). Significance 0–2 map onto the marker; 3 and
+/// 4 (principal objective in other forms) read as principal.
+fn gender_marker(activity: El<'_>, path: &str, findings: &mut Findings) -> Option<GenderMarker> {
+    let (n, el) = activity
+        .children_named("policy-marker")
+        .enumerate()
+        .find(|(_, m)| {
+            m.attr("code") == Some("1") && matches!(m.attr("vocabulary"), None | Some("1"))
+        })?;
+    let here = format!("{}/@significance", child_path(path, "policy-marker", n));
+    let Some(text) = el.attr("significance") else {
+        findings.push(
+            Code::IatiMissingElement,
+            &here,
+            el,
+            "gender policy-marker has no significance",
+        );
+        return None;
+    };
+    match values::code(text) {
+        Some(c @ 0..=2) => GenderMarker::from_iati_code(c),
+        Some(3 | 4) => Some(GenderMarker::Principal),
+        _ => {
+            findings.push(
+                Code::IatiUnknownCode,
+                &here,
+                el,
+                format_args!("policy significance {text:?} is not an IATI PolicySignificance code"),
+            );
+            None
+        }
+    }
+}

@@ -1,0 +1,371 @@
+//! Budgets and transactions, and the budget and funding they become.
+
+use crate::validate::Code;
+use crate::{Amount, Currency, Funding, Money, StakeholderId};
+
+use super::codes;
+use super::findings::{Findings, child_path};
+use super::narrative::Languages;
+use super::orgs::Stakeholders;
+use super::tree::El;
+use super::values;
+
+/// Reads the money in the `value` child of `el`: the amount and its currency
+/// (`value/@currency`, else the activity's `default-currency`), with
+/// findings for what cannot be read.
+fn money(
+    el: El<'_>,
+    here: &str,
+    default_currency: Option<&str>,
+    findings: &mut Findings,
+) -> Option<Money> {
+    let value_path = format!("{here}/value");
+    let Some(value) = el.child("value") else {
+        findings.push(
+            Code::IatiMissingElement,
+            &value_path,
+            el,
+            format_args!("{} has no value", el.name()),
+        );
+        return None;
+    };
+    let text = value.text();
+    let Some((amount, rounded)) = values::amount(text) else {
+        findings.push(
+            Code::IatiNonNumericValue,
+            &value_path,
+            value,
+            format_args!("{} value {text:?} is not an amount: left out", el.name()),
+        );
+        return None;
+    };
+    if rounded {
+        findings.push(
+            Code::IatiAmountRounded,
+            &value_path,
+            value,
+            format_args!("{} value {text} rounded to {amount}", el.name()),
+        );
+    }
+    let Some(code) = value.attr("currency").or(default_currency) else {
+        findings.push(
+            Code::IatiMissingElement,
+            &format!("{value_path}/@currency"),
+            value,
+            format_args!(
+                "{} value has no currency and the activity no default-currency: left out",
+                el.name()
+            ),
+        );
+        return None;
+    };
+    match code.parse::<Currency>() {
+        Ok(currency) => Some(Money::new(amount, currency)),
+        Err(_) => {
+            findings.push(
+                Code::IatiUnknownCode,
+                &format!("{value_path}/@currency"),
+                value,
+                format_args!("currency {code:?} is not an ISO 4217 code: value left out"),
+            );
+            None
+        }
+    }
+}
+
+/// Sums amounts in one currency: the activity's default currency when some
+/// amount uses it, else the first amount's. Amounts in other currencies are
+/// left out with an `iati_mixed_currency` finding (converting needs rates
+/// the file does not give).
+fn sum(
+    amounts: &[Money],
+    default_currency: Option<&str>,
+    what: &str,
+    el: El<'_>,
+    here: &str,
+    findings: &mut Findings,
+) -> Option<Money> {
+    let first = amounts.first()?;
+    let currency = amounts
+        .iter()
+        .map(|m| m.currency)
+        .find(|c| Some(c.as_str()) == default_currency)
+        .unwrap_or(first.currency);
+    let mut total = Amount::ZERO;
+    let mut left_out = Vec::new();
+    for m in amounts {
+        if m.currency != currency {
+            left_out.push(m.to_string());
+            continue;
+        }
+        match total.checked_add(m.amount) {
+            Some(t) => total = t,
+            None => {
+                left_out.push(format!("{m} (the sum overflows)"));
+            }
+        }
+    }
+    if !left_out.is_empty() {
+        findings.push(
+            Code::IatiMixedCurrency,
+            here,
+            el,
+            format_args!(
+                "{what} summed in {currency}; left out: {}",
+                left_out.join(", ")
+            ),
+        );
+    }
+    Some(Money::new(total, currency))
+}
+
+/// One `budget` element as read.
+struct Budget {
+    revised: bool,
+    period: (Option<String>, Option<String>),
+    money: Money,
+}
+
+/// The programme's budget:
+///
+/// - the sum of its `budget` elements, taking for each budget period (same
+///   start and end) the revised budgets (`type="2"`) when there are any,
+///   else the original ones, so a revision does not count twice;
+/// - else, when there is no usable budget, the sum of its outgoing
+///   commitments (transaction type 2);
+///
+/// in one currency (see [`sum`]).
+pub(super) fn budget(
+    activity: El<'_>,
+    path: &str,
+    default_currency: Option<&str>,
+    transactions: &[Transaction<'_>],
+    findings: &mut Findings,
+) -> Option<Money> {
+    let mut budgets = Vec::new();
+    for (n, el) in activity.children_named("budget").enumerate() {
+        let here = child_path(path, "budget", n);
+        let revised = match el.attr("type") {
+            None | Some("1") => false,
+            Some("2") => true,
+            Some(other) => {
+                findings.push(
+                    Code::IatiUnknownCode,
+                    &format!("{here}/@type"),
+                    el,
+                    format_args!(
+                        "budget type {other:?} is not an IATI BudgetType code; read as original"
+                    ),
+                );
+                false
+            }
+        };
+        let date = |name: &str| {
+            el.child(name)
+                .and_then(|d| d.attr("iso-date"))
+                .map(str::to_owned)
+        };
+        if let Some(money) = money(el, &here, default_currency, findings) {
+            budgets.push(Budget {
+                revised,
+                period: (date("period-start"), date("period-end")),
+                money,
+            });
+        }
+    }
+    let chosen: Vec<Money> = budgets
+        .iter()
+        .filter(|b| {
+            b.revised
+                || !budgets
+                    .iter()
+                    .any(|other| other.revised && other.period == b.period)
+        })
+        .map(|b| b.money)
+        .collect();
+    if !chosen.is_empty() {
+        return sum(
+            &chosen,
+            default_currency,
+            "budgets",
+            activity,
+            &format!("{path}/budget"),
+            findings,
+        );
+    }
+    let commitments: Vec<Money> = transactions
+        .iter()
+        .filter(|t| t.kind == codes::OUTGOING_COMMITMENT)
+        .map(|t| t.money)
+        .collect();
+    sum(
+        &commitments,
+        default_currency,
+        "outgoing commitments",
+        activity,
+        &format!("{path}/transaction"),
+        findings,
+    )
+}
+
+/// One `transaction` element as read.
+pub(super) struct Transaction<'t> {
+    kind: u8,
+    money: Money,
+    provider: Option<El<'t>>,
+    path: String,
+}
+
+/// The activity's transactions of the types budget and funding use
+/// (incoming funds, outgoing and incoming commitments), with findings for
+/// unreadable types and values. Other types are not read.
+pub(super) fn transactions<'t>(
+    activity: El<'t>,
+    path: &str,
+    default_currency: Option<&str>,
+    findings: &mut Findings,
+) -> Vec<Transaction<'t>> {
+    let mut out = Vec::new();
+    for (n, el) in activity.children_named("transaction").enumerate() {
+        let here = child_path(path, "transaction", n);
+        let type_path = format!("{here}/transaction-type/@code");
+        let type_el = el.child("transaction-type");
+        let Some(text) = type_el.and_then(|t| t.attr("code")) else {
+            findings.push(
+                Code::IatiMissingElement,
+                &type_path,
+                el,
+                "transaction has no transaction-type code",
+            );
+            continue;
+        };
+        let type_el = type_el.unwrap_or(el);
+        let Some(read) = codes::transaction_type(text) else {
+            findings.push(
+                Code::IatiUnknownCode,
+                &type_path,
+                type_el,
+                format_args!("transaction type {text:?} is not an IATI TransactionType code"),
+            );
+            continue;
+        };
+        if read.legacy {
+            findings.push(
+                Code::IatiLegacyCode,
+                &type_path,
+                type_el,
+                format_args!("transaction type {text:?} read as code {}", read.code),
+            );
+        }
+        let used = [
+            codes::INCOMING_FUNDS,
+            codes::OUTGOING_COMMITMENT,
+            codes::INCOMING_COMMITMENT,
+        ];
+        if !used.contains(&read.code) {
+            continue;
+        }
+        if let Some(money) = money(el, &here, default_currency, findings) {
+            out.push(Transaction {
+                kind: read.code,
+                money,
+                provider: el.child("provider-org"),
+                path: here,
+            });
+        }
+    }
+    out
+}
+
+/// The programme's funding by source:
+///
+/// - incoming commitments (transaction type 11) by `provider-org`, or for a
+///   provider with none, its incoming funds (type 1);
+/// - else, when nothing comes in, outgoing commitments (type 2) by
+///   `provider-org`, the reporting organisation when the transaction names
+///   none (a donor committing its own funds).
+///
+/// Each source becomes a [`Funding`] from the matching stakeholder (by
+/// identifier, else name), added with the funding role when it is not a
+/// participating organisation. An incoming transaction without a provider
+/// is credited to the only funding stakeholder, or else left out with a
+/// finding.
+pub(super) fn funding(
+    activity: El<'_>,
+    path: &str,
+    default_currency: Option<&str>,
+    all: &[Transaction<'_>],
+    stakeholders: &mut Stakeholders<'_>,
+    languages: Languages<'_>,
+    findings: &mut Findings,
+) -> Vec<Funding> {
+    let incoming: Vec<&Transaction<'_>> = all
+        .iter()
+        .filter(|t| t.kind == codes::INCOMING_COMMITMENT || t.kind == codes::INCOMING_FUNDS)
+        .collect();
+    let reporting = activity.child("reporting-org");
+    let (chosen, outgoing): (Vec<&Transaction<'_>>, bool) = if incoming.is_empty() {
+        (
+            all.iter()
+                .filter(|t| t.kind == codes::OUTGOING_COMMITMENT)
+                .collect(),
+            true,
+        )
+    } else {
+        (incoming, false)
+    };
+    // Sources in order of first appearance, each with its transactions.
+    let mut sources: Vec<(StakeholderId, Vec<&Transaction<'_>>)> = Vec::new();
+    for t in chosen {
+        let provider = t.provider.or(if outgoing { reporting } else { None });
+        let source = match provider {
+            Some(p) => {
+                stakeholders.funder(p, &format!("{}/provider-org", t.path), languages, findings)
+            }
+            None => stakeholders.sole_funder(),
+        };
+        let Some(source) = source else {
+            findings.push(
+                Code::IatiNotImported,
+                &t.path,
+                activity,
+                format_args!(
+                    "incoming {} has no provider-org and the activity no single funder: not counted as funding",
+                    t.money
+                ),
+            );
+            continue;
+        };
+        match sources.iter_mut().find(|(id, _)| *id == source) {
+            Some((_, list)) => list.push(t),
+            None => sources.push((source, vec![t])),
+        }
+    }
+    let mut out = Vec::new();
+    for (source, list) in sources {
+        let commitments: Vec<Money> = list
+            .iter()
+            .filter(|t| t.kind != codes::INCOMING_FUNDS)
+            .map(|t| t.money)
+            .collect();
+        let amounts = if commitments.is_empty() {
+            list.iter().map(|t| t.money).collect()
+        } else {
+            commitments
+        };
+        let here = list
+            .first()
+            .map_or_else(|| path.to_owned(), |t| t.path.clone());
+        if let Some(total) = sum(
+            &amounts,
+            default_currency,
+            "funding",
+            activity,
+            &here,
+            findings,
+        ) {
+            out.push(Funding::new(source, total));
+        }
+    }
+    out
+}

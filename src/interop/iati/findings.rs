@@ -1,0 +1,64 @@
+//! Import findings of one activity, in the shape validation uses.
+
+use std::fmt::Display;
+
+use crate::validate::{Code, Finding, Report, Severity};
+
+use super::tree::El;
+
+/// Collects the findings of one activity. Every message names the activity
+/// and the source line; every path is an XPath-like location such as
+/// `/iati-activities/iati-activity[3]/result[1]/indicator[2]/baseline/@value`.
+pub(super) struct Findings {
+    identifier: String,
+    report: Report,
+}
+
+impl Findings {
+    pub(super) fn new() -> Self {
+        Findings {
+            identifier: String::new(),
+            report: Report::new(),
+        }
+    }
+
+    /// Names the activity in later messages.
+    pub(super) fn set_identifier(&mut self, identifier: &str) {
+        identifier.clone_into(&mut self.identifier);
+    }
+
+    /// Records a finding about element `el` at `path`, with the code's
+    /// default severity.
+    pub(super) fn push(&mut self, code: Code, path: &str, el: El<'_>, message: impl Display) {
+        self.push_with(code, code.default_severity(), path, el, message);
+    }
+
+    /// Records a finding with an explicit severity.
+    pub(super) fn push_with(
+        &mut self,
+        code: Code,
+        severity: Severity,
+        path: &str,
+        el: El<'_>,
+        message: impl Display,
+    ) {
+        let who = if self.identifier.is_empty() {
+            "activity without identifier".to_owned()
+        } else {
+            format!("activity {}", self.identifier)
+        };
+        self.report.push(
+            Finding::new(code, path, format!("{who}: {message} (line {})", el.line()))
+                .with_severity(severity),
+        );
+    }
+
+    pub(super) fn into_report(self) -> Report {
+        self.report
+    }
+}
+
+/// The path of the `n`-th (0-based) child called `name` under `parent`.
+pub(super) fn child_path(parent: &str, name: &str, n: usize) -> String {
+    format!("{parent}/{name}[{}]", n + 1)
+}

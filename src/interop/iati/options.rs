@@ -1,0 +1,116 @@
+//! How to import: which activities, in which language, and what to do with
+//! activities that name no country.
+
+use std::io::BufRead;
+
+use crate::{Country, Pillar};
+
+use super::{Activities, Filter, Import, ImportError};
+
+/// Options of an IATI import. The default imports every activity, reads
+/// the first narrative of each text, and leaves out activities without a
+/// recipient country (with an `iati_missing_country` finding).
+///
+/// ```
+/// use ssr_model::Country;
+/// use ssr_model::interop::iati::{Filter, ImportOptions};
+///
+/// let options = ImportOptions::new()
+///     .with_filter(Filter::new().with_sector_prefix("152")?)
+///     .with_language("fr")
+///     .with_fallback_country(Country::new("MLI")?);
+/// assert_eq!(options.language(), Some("fr"));
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    filter: Filter,
+    language: Option<String>,
+    fallback_country: Option<Country>,
+    fallback_pillar: Option<Pillar>,
+}
+
+impl ImportOptions {
+    /// The default options.
+    pub fn new() -> Self {
+        ImportOptions::default()
+    }
+
+    /// Returns `self` importing only the activities `filter` keeps.
+    #[must_use]
+    pub fn with_filter(mut self, filter: Filter) -> Self {
+        self.filter = filter;
+        self
+    }
+
+    /// Returns `self` reading narratives in `language` (an `xml:lang` tag
+    /// such as `"fr"`, matched on its primary subtag, case-insensitively)
+    /// where a text has one, else the first narrative.
+    #[must_use]
+    pub fn with_language(mut self, language: impl Into<String>) -> Self {
+        self.language = Some(language.into());
+        self
+    }
+
+    /// Returns `self` giving activities without a usable recipient country
+    /// this country instead of leaving them out; each such activity still
+    /// gets an `iati_missing_country` finding, as a warning.
+    #[must_use]
+    pub fn with_fallback_country(mut self, country: Country) -> Self {
+        self.fallback_country = Some(country);
+        self
+    }
+
+    /// Returns `self` keeping the indicators of activities none of whose
+    /// DAC sectors maps onto an SSR pillar, in a component of `pillar`
+    /// (named after the activity's main DAC sector), instead of leaving them
+    /// out; each such activity gets an `iati_no_ssr_component` finding, as
+    /// advice. Useful to score the results of a whole file; the pillar is a
+    /// placeholder, not a finding about the activity.
+    #[must_use]
+    pub fn with_fallback_pillar(mut self, pillar: Pillar) -> Self {
+        self.fallback_pillar = Some(pillar);
+        self
+    }
+
+    /// The filter.
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    /// The requested narrative language, if any.
+    pub fn language(&self) -> Option<&str> {
+        self.language.as_deref()
+    }
+
+    /// The fallback country, if any.
+    pub fn fallback_country(&self) -> Option<Country> {
+        self.fallback_country
+    }
+
+    /// The fallback pillar, if any.
+    pub fn fallback_pillar(&self) -> Option<Pillar> {
+        self.fallback_pillar
+    }
+
+    /// Streams the activities of an IATI file with these options. See
+    /// [`Activities`].
+    ///
+    /// # Errors
+    ///
+    /// When the file does not start as an IATI 2.0x `iati-activities`
+    /// document; see [`ImportError`].
+    pub fn activities<R: BufRead>(&self, reader: R) -> Result<Activities<R>, ImportError> {
+        Activities::new(reader, self.clone())
+    }
+
+    /// Imports a whole IATI file into a portfolio. See [`Import`].
+    ///
+    /// # Errors
+    ///
+    /// When the file cannot be read, is not well-formed, or is not an IATI
+    /// 2.0x `iati-activities` document; see [`ImportError`].
+    pub fn import<R: BufRead>(&self, reader: R) -> Result<Import, ImportError> {
+        Import::from_activities(self.activities(reader)?)
+    }
+}

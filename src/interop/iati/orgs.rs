@@ -1,0 +1,240 @@
+//! Participating organisations, and the stakeholders they become.
+
+use crate::validate::Code;
+use crate::{Country, Role, Stakeholder, StakeholderId, StakeholderKind};
+
+use super::codes::{self, Organisation};
+use super::findings::{Findings, child_path};
+use super::narrative::Languages;
+use super::tree::El;
+use super::values;
+
+/// An organisation as named in the XML: by identifier, else by name.
+fn key(reference: Option<&str>, name: Option<&str>) -> Option<String> {
+    match (reference, name) {
+        (Some(r), _) => Some(r.to_owned()),
+        (None, Some(n)) => Some(format!("name:{}", n.to_lowercase())),
+        (None, None) => None,
+    }
+}
+
+/// The stakeholders of one activity, with the key each was merged under.
+pub(super) struct Stakeholders<'a> {
+    identifier: &'a str,
+    country: Country,
+    reporting_type: Option<(Option<&'a str>, u8)>,
+    list: Vec<(String, Stakeholder)>,
+}
+
+impl<'a> Stakeholders<'a> {
+    fn id(&self, key: &str) -> StakeholderId {
+        StakeholderId::from_external(&format!("{}/org/{key}", self.identifier))
+    }
+
+    /// The organisation type, falling back on the reporting organisation's
+    /// when the organisation is the reporter.
+    fn type_code(
+        &self,
+        el: El<'_>,
+        reference: Option<&str>,
+        here: &str,
+        findings: &mut Findings,
+    ) -> Option<u8> {
+        match el.attr("type") {
+            Some(text) => {
+                let code = values::code(text);
+                if code.is_none() {
+                    findings.push(
+                        Code::IatiUnknownCode,
+                        &format!("{here}/@type"),
+                        el,
+                        format_args!(
+                            "organisation type {text:?} is not an IATI OrganisationType code"
+                        ),
+                    );
+                }
+                code
+            }
+            None => self
+                .reporting_type
+                .filter(|(r, _)| reference.is_some() && *r == reference)
+                .map(|(_, t)| t),
+        }
+    }
+
+    fn kind(
+        &self,
+        el: El<'_>,
+        org: Organisation<'_>,
+        here: &str,
+        findings: &mut Findings,
+    ) -> StakeholderKind {
+        match codes::stakeholder_kind(org, self.country) {
+            Some(kind) => kind,
+            None => {
+                findings.push(
+                    Code::IatiUnknownCode,
+                    &format!("{here}/@type"),
+                    el,
+                    format_args!(
+                        "organisation type {} is not on the IATI OrganisationType codelist; read as other",
+                        org.type_code.map_or_else(String::new, |c| c.to_string())
+                    ),
+                );
+                StakeholderKind::Other
+            }
+        }
+    }
+
+    /// The stakeholders for the activity's `participating-org` elements,
+    /// merged by identifier (else by name), each with every role it plays.
+    pub(super) fn read(
+        activity: El<'_>,
+        path: &str,
+        identifier: &'a str,
+        country: Country,
+        reporting: Option<El<'a>>,
+        languages: Languages<'_>,
+        findings: &mut Findings,
+    ) -> Self {
+        let reporting_type = reporting.and_then(|r| {
+            r.attr("type")
+                .and_then(values::code)
+                .map(|t| (r.attr("ref"), t))
+        });
+        let mut out = Stakeholders {
+            identifier,
+            country,
+            reporting_type,
+            list: Vec::new(),
+        };
+        for (n, el) in activity.children_named("participating-org").enumerate() {
+            let here = child_path(path, "participating-org", n);
+            let reference = el.attr("ref");
+            let name = languages.narrative(el);
+            let role = match el.attr("role") {
+                None => {
+                    findings.push(
+                        Code::IatiMissingElement,
+                        &format!("{here}/@role"),
+                        el,
+                        "participating-org has no role",
+                    );
+                    None
+                }
+                Some(text) => {
+                    match codes::organisation_role(text) {
+                        Some(read) => {
+                            if read.legacy {
+                                findings.push(
+                                    Code::IatiLegacyCode,
+                                    &format!("{here}/@role"),
+                                    el,
+                                    format_args!(
+                                        "organisation role {text:?} read as code {}",
+                                        read.code
+                                    ),
+                                );
+                            }
+                            Role::from_iati_code(read.code)
+                        }
+                        None => {
+                            findings.push(
+                            Code::IatiUnknownCode,
+                            &format!("{here}/@role"),
+                            el,
+                            format_args!("organisation role {text:?} is not an IATI OrganisationRole code"),
+                        );
+                            None
+                        }
+                    }
+                }
+            };
+            let key =
+                key(reference, name).unwrap_or_else(|| format!("participating-org[{}]", n + 1));
+            if reference.is_none() && name.is_none() {
+                findings.push(
+                    Code::IatiMissingElement,
+                    &here,
+                    el,
+                    "participating-org has neither a ref nor a name",
+                );
+            }
+            if let Some((_, existing)) = out.list.iter_mut().find(|(k, _)| *k == key) {
+                if let Some(role) = role.filter(|r| !existing.has_role(*r)) {
+                    existing.roles.push(role);
+                }
+                continue;
+            }
+            let org = Organisation {
+                type_code: out.type_code(el, reference, &here, findings),
+                reference,
+                funding: role == Some(Role::Funding),
+            };
+            let kind = out.kind(el, org, &here, findings);
+            let display = name
+                .or(reference)
+                .map_or_else(|| format!("Organisation {}", n + 1), str::to_owned);
+            let mut stakeholder = Stakeholder::new(display, kind).with_id(out.id(&key));
+            if let Some(r) = reference {
+                stakeholder = stakeholder.with_reference(r);
+            }
+            if let Some(role) = role {
+                stakeholder = stakeholder.with_role(role);
+            }
+            out.list.push((key, stakeholder));
+        }
+        out
+    }
+
+    /// The funding stakeholder for a provider organisation (`provider-org`
+    /// of a transaction, or the reporting organisation), added with the
+    /// funding role when it is not a participating organisation already.
+    pub(super) fn funder(
+        &mut self,
+        el: El<'_>,
+        here: &str,
+        languages: Languages<'_>,
+        findings: &mut Findings,
+    ) -> Option<StakeholderId> {
+        let reference = el.attr("ref");
+        let name = languages.narrative(el);
+        let key = key(reference, name)?;
+        if let Some((_, existing)) = self.list.iter_mut().find(|(k, _)| *k == key) {
+            if !existing.has_role(Role::Funding) {
+                existing.roles.push(Role::Funding);
+            }
+            return Some(existing.id);
+        }
+        let org = Organisation {
+            type_code: self.type_code(el, reference, here, findings),
+            reference,
+            funding: true,
+        };
+        let kind = self.kind(el, org, here, findings);
+        let display = name.or(reference).unwrap_or("Provider");
+        let mut stakeholder = Stakeholder::new(display, kind)
+            .with_id(self.id(&key))
+            .with_role(Role::Funding);
+        if let Some(r) = reference {
+            stakeholder = stakeholder.with_reference(r);
+        }
+        let id = stakeholder.id;
+        self.list.push((key, stakeholder));
+        Some(id)
+    }
+
+    /// The only stakeholder in the funding role, if exactly one has it.
+    pub(super) fn sole_funder(&self) -> Option<StakeholderId> {
+        let mut funders = self.list.iter().filter(|(_, s)| s.has_role(Role::Funding));
+        match (funders.next(), funders.next()) {
+            (Some((_, s)), None) => Some(s.id),
+            _ => None,
+        }
+    }
+
+    /// The stakeholders, in order of first appearance.
+    pub(super) fn into_vec(self) -> Vec<Stakeholder> {
+        self.list.into_iter().map(|(_, s)| s).collect()
+    }
+}

@@ -1,0 +1,527 @@
+//! Results and their indicators, baselines and periods.
+
+use chrono::NaiveDate;
+
+use crate::validate::Code;
+use crate::{
+    Baseline, Breakdown, Direction, Indicator, IndicatorId, Measure, Period, ResultLevel, Value,
+};
+
+use super::findings::{Findings, child_path};
+use super::narrative::Languages;
+use super::tree::El;
+use super::values;
+
+/// What the results of one activity are read with.
+pub(super) struct Reader<'a> {
+    pub(super) identifier: &'a str,
+    pub(super) languages: Languages<'a>,
+}
+
+/// A value read for an indicator of `measure`: numbers for unit and
+/// percentage measures, labels for the others. A quantitative value that is
+/// not a number is kept as a label (`iati_non_numeric_value`); a number for a
+/// qualitative measure is kept as a label too (`iati_qualitative_value`).
+fn value(measure: Measure, text: &str, el: El<'_>, here: &str, findings: &mut Findings) -> Value {
+    let number = values::number(text);
+    if measure.is_quantitative() {
+        if let Some(v) = number.and_then(|x| Value::number(x).ok()) {
+            return v;
+        }
+        findings.push(
+            Code::IatiNonNumericValue,
+            here,
+            el,
+            format_args!(
+                "{} value {text:?} is not a number but the measure is {}; kept as a label",
+                el.name(),
+                measure_name(measure)
+            ),
+        );
+    } else if number.is_some() {
+        findings.push(
+            Code::IatiQualitativeValue,
+            here,
+            el,
+            format_args!(
+                "{} value {text:?} is a number but the measure is {}; kept as a label",
+                el.name(),
+                measure_name(measure)
+            ),
+        );
+    }
+    Value::label(text)
+}
+
+fn measure_name(measure: Measure) -> &'static str {
+    match measure {
+        Measure::Unit => "unit (1)",
+        Measure::Percentage => "percentage (2)",
+        Measure::Nominal => "nominal (3)",
+        Measure::Ordinal => "ordinal (4)",
+        _ => "qualitative (5)",
+    }
+}
+
+/// The comment narrative of a baseline, target or actual.
+fn comment(el: El<'_>, languages: Languages<'_>) -> Option<String> {
+    el.child("comment")
+        .and_then(|c| languages.narrative(c))
+        .map(str::to_owned)
+}
+
+/// The dimensions of a target or actual as one breakdown key: a single
+/// dimension as itself, several joined with `;` (`sex;age` = `female;adult`).
+fn dimensions(el: El<'_>) -> Option<(String, String)> {
+    let dims: Vec<(&str, &str)> = el
+        .children_named("dimension")
+        .map(|d| (d.attr("name").unwrap_or(""), d.attr("value").unwrap_or("")))
+        .collect();
+    if dims.is_empty() {
+        return None;
+    }
+    let names: Vec<&str> = dims.iter().map(|(n, _)| *n).collect();
+    let values: Vec<&str> = dims.iter().map(|(_, v)| *v).collect();
+    Some((names.join(";"), values.join(";")))
+}
+
+/// A date attribute, with a finding when it is missing or unreadable.
+fn required_date(
+    el: Option<El<'_>>,
+    parent: El<'_>,
+    here: &str,
+    findings: &mut Findings,
+) -> Option<NaiveDate> {
+    let Some(el) = el else {
+        findings.push(
+            Code::IatiMissingElement,
+            here,
+            parent,
+            format_args!(
+                "{} has no {}",
+                parent.name(),
+                here.rsplit('/').next().unwrap_or("")
+            ),
+        );
+        return None;
+    };
+    let attr_path = format!("{here}/@iso-date");
+    match el.attr("iso-date") {
+        None => {
+            findings.push(
+                Code::IatiMissingElement,
+                &attr_path,
+                el,
+                format_args!("{} has no iso-date", el.name()),
+            );
+            None
+        }
+        Some(text) => {
+            let d = values::date(text);
+            if d.is_none() {
+                findings.push(
+                    Code::IatiInvalidDate,
+                    &attr_path,
+                    el,
+                    format_args!("{} {text:?} is not a YYYY-MM-DD date", el.name()),
+                );
+            }
+            d
+        }
+    }
+}
+
+impl Reader<'_> {
+    /// The indicators of every `result` of the activity, in document order.
+    pub(super) fn indicators(
+        &self,
+        activity: El<'_>,
+        path: &str,
+        findings: &mut Findings,
+    ) -> Vec<Indicator> {
+        let mut out = Vec::new();
+        for (r, result) in activity.children_named("result").enumerate() {
+            let here = child_path(path, "result", r);
+            let level = self.level(result, &here, findings);
+            let result_title = result
+                .child("title")
+                .and_then(|t| self.languages.narrative(t));
+            for (i, indicator) in result.children_named("indicator").enumerate() {
+                let ind_path = child_path(&here, "indicator", i);
+                out.push(self.indicator(
+                    indicator,
+                    &ind_path,
+                    (r, i),
+                    level,
+                    result_title,
+                    findings,
+                ));
+            }
+        }
+        out
+    }
+
+    fn level(&self, result: El<'_>, here: &str, findings: &mut Findings) -> ResultLevel {
+        let attr = format!("{here}/@type");
+        match result.attr("type") {
+            None => {
+                findings.push(
+                    Code::IatiMissingElement,
+                    &attr,
+                    result,
+                    "result has no type; its indicators are read as outputs",
+                );
+                ResultLevel::Output
+            }
+            Some(text) => match values::code(text).and_then(ResultLevel::from_iati_code) {
+                Some(level) => level,
+                None => {
+                    findings.push(
+                        Code::IatiUnknownCode,
+                        &attr,
+                        result,
+                        format_args!(
+                            "result type {text:?} is not output (1), outcome (2) or impact (3); its indicators are read as outputs"
+                        ),
+                    );
+                    ResultLevel::Output
+                }
+            },
+        }
+    }
+
+    fn measure(&self, indicator: El<'_>, here: &str, findings: &mut Findings) -> Measure {
+        let attr = format!("{here}/@measure");
+        match indicator.attr("measure") {
+            None => {
+                findings.push(
+                    Code::IatiMissingElement,
+                    &attr,
+                    indicator,
+                    "indicator has no measure; read as unit (1)",
+                );
+                Measure::Unit
+            }
+            Some(text) => match values::code(text).and_then(Measure::from_iati_code) {
+                Some(m) => m,
+                None => {
+                    findings.push(
+                        Code::IatiUnknownCode,
+                        &attr,
+                        indicator,
+                        format_args!(
+                            "indicator measure {text:?} is not an IATI IndicatorMeasure code; read as unit (1)"
+                        ),
+                    );
+                    Measure::Unit
+                }
+            },
+        }
+    }
+
+    fn direction(
+        &self,
+        indicator: El<'_>,
+        here: &str,
+        findings: &mut Findings,
+    ) -> Option<Direction> {
+        match indicator.attr("ascending") {
+            None => None,
+            Some("1" | "true") => Some(Direction::Increase),
+            Some("0" | "false") => Some(Direction::Decrease),
+            Some(other) => {
+                findings.push(
+                    Code::IatiUnknownCode,
+                    &format!("{here}/@ascending"),
+                    indicator,
+                    format_args!("ascending {other:?} is not a boolean; direction left open"),
+                );
+                None
+            }
+        }
+    }
+
+    fn indicator(
+        &self,
+        el: El<'_>,
+        here: &str,
+        (r, i): (usize, usize),
+        level: ResultLevel,
+        result_title: Option<&str>,
+        findings: &mut Findings,
+    ) -> Indicator {
+        let measure = self.measure(el, here, findings);
+        let title = match el.child("title").and_then(|t| self.languages.narrative(t)) {
+            Some(t) => t.to_owned(),
+            None => {
+                let fallback = result_title.unwrap_or("Untitled indicator");
+                findings.push(
+                    Code::IatiMissingElement,
+                    &format!("{here}/title"),
+                    el,
+                    format_args!("indicator has no title; named {fallback:?} after its result"),
+                );
+                fallback.to_owned()
+            }
+        };
+        let mut indicator =
+            Indicator::new(title, level, measure).with_id(IndicatorId::from_external(&format!(
+                "{}/result[{}]/indicator[{}]",
+                self.identifier,
+                r + 1,
+                i + 1
+            )));
+        if let Some(direction) = self.direction(el, here, findings) {
+            indicator = indicator.with_direction(direction);
+        }
+        if let Some(reference) = el.child("reference").and_then(|r| r.attr("code")) {
+            let text = match el.child("reference").and_then(|r| r.attr("vocabulary")) {
+                Some(vocabulary) => format!("{vocabulary}:{reference}"),
+                None => reference.to_owned(),
+            };
+            indicator = indicator.with_reference(text);
+        }
+        if let Some(baseline) = self.baseline(el, here, measure, findings) {
+            indicator = indicator.with_baseline(baseline);
+        }
+        for (p, period) in el.children_named("period").enumerate() {
+            if let Some(period) =
+                self.period(period, &child_path(here, "period", p), measure, findings)
+            {
+                indicator = indicator.with_period(period);
+            }
+        }
+        indicator
+    }
+
+    /// The first baseline: its value, its date (`iso-date`, else 1 January
+    /// of `year`) and comment. Further baselines, and the dimensions of a
+    /// disaggregated one, have no place in the model.
+    fn baseline(
+        &self,
+        indicator: El<'_>,
+        here: &str,
+        measure: Measure,
+        findings: &mut Findings,
+    ) -> Option<Baseline> {
+        let mut baselines = indicator.children_named("baseline");
+        let el = baselines.next()?;
+        let here_b = format!("{here}/baseline[1]");
+        let extra = baselines.count();
+        if extra > 0 {
+            findings.push(
+                Code::IatiNotImported,
+                &format!("{here}/baseline[2]"),
+                el,
+                format_args!(
+                    "{extra} further baseline(s) of the indicator not imported; the first is used"
+                ),
+            );
+        }
+        if let Some((names, _)) = dimensions(el) {
+            findings.push(
+                Code::IatiNotImported,
+                &format!("{here_b}/dimension"),
+                el,
+                format_args!(
+                    "the baseline is disaggregated by {names}; its dimensions are not imported"
+                ),
+            );
+        }
+        let mut baseline = Baseline::default();
+        match el.attr("value") {
+            Some(text) => {
+                baseline = baseline.with_value(value(
+                    measure,
+                    text,
+                    el,
+                    &format!("{here_b}/@value"),
+                    findings,
+                ));
+            }
+            None => findings.push(
+                Code::IatiMissingValue,
+                &format!("{here_b}/@value"),
+                el,
+                "baseline has no value",
+            ),
+        }
+        let date = match (el.attr("iso-date"), el.attr("year")) {
+            (Some(text), _) => {
+                let d = values::date(text);
+                if d.is_none() {
+                    findings.push(
+                        Code::IatiInvalidDate,
+                        &format!("{here_b}/@iso-date"),
+                        el,
+                        format_args!("baseline iso-date {text:?} is not a YYYY-MM-DD date"),
+                    );
+                }
+                d
+            }
+            (None, Some(year)) => {
+                let d = year
+                    .parse::<i32>()
+                    .ok()
+                    .filter(|y| (1900..=2200).contains(y))
+                    .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1));
+                if d.is_none() {
+                    findings.push(
+                        Code::IatiInvalidDate,
+                        &format!("{here_b}/@year"),
+                        el,
+                        format_args!("baseline year {year:?} is not a year"),
+                    );
+                }
+                d
+            }
+            (None, None) => {
+                findings.push(
+                    Code::IatiMissingElement,
+                    &format!("{here_b}/@year"),
+                    el,
+                    "baseline has neither year nor iso-date",
+                );
+                None
+            }
+        };
+        if let Some(d) = date {
+            baseline = baseline.with_date(d);
+        }
+        if let Some(c) = comment(el, self.languages) {
+            baseline = baseline.with_comment(c);
+        }
+        Some(baseline)
+    }
+
+    /// One period: its dates (required: a period without both is left out
+    /// with a finding), the target and actual without dimensions (the first
+    /// of each), the disaggregated ones as breakdowns, and the comments.
+    fn period(
+        &self,
+        el: El<'_>,
+        here: &str,
+        measure: Measure,
+        findings: &mut Findings,
+    ) -> Option<Period> {
+        let start = required_date(
+            el.child("period-start"),
+            el,
+            &format!("{here}/period-start"),
+            findings,
+        );
+        let end = required_date(
+            el.child("period-end"),
+            el,
+            &format!("{here}/period-end"),
+            findings,
+        );
+        let (Some(start), Some(end)) = (start, end) else {
+            findings.push(
+                Code::IatiNotImported,
+                here,
+                el,
+                "period without a usable start and end: not imported",
+            );
+            return None;
+        };
+        let mut period = Period::new(start, end);
+        let mut comments: Vec<String> = Vec::new();
+        for kind in ["target", "actual"] {
+            for (n, v) in el.children_named(kind).enumerate() {
+                let v_path = child_path(here, kind, n);
+                let read = match v.attr("value") {
+                    Some(text) => Some(value(
+                        measure,
+                        text,
+                        v,
+                        &format!("{v_path}/@value"),
+                        findings,
+                    )),
+                    None => {
+                        findings.push(
+                            Code::IatiMissingValue,
+                            &format!("{v_path}/@value"),
+                            v,
+                            format_args!("{kind} has no value"),
+                        );
+                        None
+                    }
+                };
+                if let Some(c) = comment(v, self.languages) {
+                    comments.push(if kind == "target" {
+                        format!("Target: {c}")
+                    } else {
+                        format!("Actual: {c}")
+                    });
+                }
+                let Some(read) = read else { continue };
+                match dimensions(v) {
+                    None => {
+                        let slot = if kind == "target" {
+                            &mut period.target
+                        } else {
+                            &mut period.actual
+                        };
+                        if slot.is_none() {
+                            *slot = Some(read);
+                        } else {
+                            findings.push(
+                                Code::IatiNotImported,
+                                &v_path,
+                                v,
+                                format_args!("a further {kind} without dimensions: not imported; the first is used"),
+                            );
+                        }
+                    }
+                    Some((dimension, category)) => {
+                        let position = period
+                            .breakdowns
+                            .iter()
+                            .position(|b| b.dimension == dimension && b.category == category);
+                        let index = match position {
+                            Some(i) => i,
+                            None => {
+                                period.breakdowns.push(Breakdown::new(dimension, category));
+                                period.breakdowns.len().saturating_sub(1)
+                            }
+                        };
+                        if let Some(b) = period.breakdowns.get_mut(index) {
+                            let slot = if kind == "target" {
+                                &mut b.target
+                            } else {
+                                &mut b.actual
+                            };
+                            if slot.is_none() {
+                                *slot = Some(read);
+                            } else {
+                                findings.push(
+                                    Code::IatiNotImported,
+                                    &v_path,
+                                    v,
+                                    format_args!(
+                                        "a further {kind} for {} = {}: not imported; the first is used",
+                                        b.dimension, b.category
+                                    ),
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // The model keeps one comment per period: only an actual comment is
+        // kept as it is; with a target comment too, both are kept, labelled.
+        let comment = match comments.as_slice() {
+            [] => None,
+            [only] if only.starts_with("Actual: ") => {
+                only.get("Actual: ".len()..).map(str::to_owned)
+            }
+            all => Some(all.join("\n")),
+        };
+        if let Some(c) = comment {
+            period = period.with_comment(c);
+        }
+        Some(period)
+    }
+}

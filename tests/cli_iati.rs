@@ -1,0 +1,122 @@
+//! `ssr import-iati` and `ssr schema` end to end.
+#![cfg(feature = "cli")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::process::{Command, Output, Stdio};
+
+fn data(name: &str) -> String {
+    format!("{}/../shared/data/iati/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn ssr(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ssr"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn imports_a_real_file_as_a_document() {
+    let file = data("dportal_97.xml");
+    let out = ssr(&["import-iati", &file, "--sector", "152"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let portfolio = ssr_model::document::from_slice(&out.stdout).unwrap();
+    // 7 activities with a 152xx sector, all with a country.
+    assert_eq!(portfolio.programmes.len(), 7);
+    assert_eq!(
+        portfolio.name.as_deref(),
+        Some("IATI import of dportal_97.xml")
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("100 activities read, 93 left out by the filter, 7 programmes imported"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("[iati_missing_value]"), "{stderr}");
+}
+
+#[test]
+fn reads_standard_input_and_writes_csv() {
+    let file = std::fs::File::open(data("dportal_94.xml")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_ssr"))
+        .args([
+            "import-iati",
+            "-",
+            "--format",
+            "csv",
+            "--table",
+            "programmes",
+            "--country",
+            "HND",
+        ])
+        .stdin(file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        ssr_model::interop::csv::PROGRAMME_COLUMNS.join(",")
+    );
+    let rows: Vec<&str> = lines.collect();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter().all(|r| r.contains(",HND,Honduras,")),
+        "{rows:?}"
+    );
+
+    let out = ssr(&[
+        "import-iati",
+        &data("dportal_26.xml"),
+        "--format",
+        "csv",
+        "--table",
+        "findings",
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("code,severity,path,message,help\n"));
+    assert!(text.contains("iati_missing_country,error,/iati-activities/iati-activity["));
+}
+
+#[test]
+fn bad_input_exits_2() {
+    let out = ssr(&["import-iati", &data("../iati/missing.xml")]);
+    assert_eq!(out.status.code(), Some(2));
+    let dir = std::env::temp_dir().join(format!("ssr-cli-iati-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.xml");
+    std::fs::write(
+        &bad,
+        "<iati-activities version=\"2.03\">\n<iati-activity>\n</title>",
+    )
+    .unwrap();
+    let out = ssr(&["import-iati", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("line 3: malformed XML"), "{stderr}");
+    let out = ssr(&["import-iati", bad.to_str().unwrap(), "--sector", "abc"]);
+    assert_eq!(out.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn prints_the_document_schema() {
+    let out = ssr(&["schema"]);
+    assert_eq!(out.status.code(), Some(0));
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(schema["title"], "ssr-model portfolio document");
+    let explicit = ssr(&["schema", "document"]);
+    assert_eq!(explicit.stdout, out.stdout);
+}

@@ -1,0 +1,171 @@
+//! Mutated real IATI files never panic the importer: truncations, byte
+//! flips and element deletions give findings or a clear error, and whatever
+//! is imported still round-trips through the JSON document.
+#![cfg(feature = "iati")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use proptest::prelude::*;
+use ssr_model::Pillar;
+use ssr_model::interop::iati::{self, ImportOptions};
+
+fn read(name: &str) -> String {
+    let path = format!("{}/../shared/data/iati/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// The first `n` activities of a real file, closed properly: small enough
+/// for many cases, real in every byte.
+fn head(name: &str, n: usize) -> Vec<u8> {
+    let text = read(name);
+    let end = text
+        .match_indices("</iati-activity>")
+        .nth(n - 1)
+        .map(|(i, m)| i + m.len())
+        .unwrap();
+    format!("{}\n</iati-activities>\n", &text[..end]).into_bytes()
+}
+
+fn inputs() -> Vec<Vec<u8>> {
+    vec![
+        read("activity-standard-example-annotated.xml").into_bytes(),
+        head("dportal_26.xml", 6),
+        head("dportal_94.xml", 3),
+        head("dportal_97.xml", 2),
+    ]
+}
+
+/// Runs the importer over `bytes` every way a user would, checking only
+/// what must hold for any input.
+fn check(bytes: &[u8]) {
+    match iati::activities(bytes) {
+        Ok(activities) => {
+            for item in activities {
+                match item {
+                    Ok(a) => assert!(a.position >= 1 && a.line >= 1),
+                    Err(e) => assert!(e.line().is_none_or(|l| l >= 1), "{e}"),
+                }
+            }
+        }
+        Err(e) => assert!(!e.to_string().is_empty()),
+    }
+    let options = ImportOptions::new()
+        .with_fallback_country(ssr_model::Country::new("MLI").unwrap())
+        .with_fallback_pillar(Pillar::SecuritySystemGovernance)
+        .with_language("fr");
+    if let Ok(import) = options.import(bytes) {
+        let json = ssr_model::document::to_string(&import.portfolio).unwrap();
+        let back = ssr_model::document::from_str(&json).unwrap();
+        assert_eq!(back, import.portfolio);
+    }
+}
+
+/// Byte ranges of whole elements (start tag to its end tag, or a
+/// self-closed tag), found by a plain scan.
+fn element_ranges(bytes: &[u8]) -> Vec<(usize, usize)> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut out = Vec::new();
+    for (start, _) in text.match_indices('<') {
+        let rest = &text[start + 1..];
+        if rest.starts_with(['/', '?', '!']) {
+            continue;
+        }
+        let Some(tag_end) = rest.find('>') else {
+            continue;
+        };
+        let tag = &rest[..tag_end];
+        let end = if tag.ends_with('/') {
+            start + 1 + tag_end + 1
+        } else {
+            let name = tag.split_whitespace().next().unwrap_or("");
+            let close = format!("</{name}>");
+            match text[start..].find(&close) {
+                Some(i) => start + i + close.len(),
+                None => continue,
+            }
+        };
+        out.push((start, end));
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn truncations(which in 0usize..4, at in any::<prop::sample::Index>()) {
+        let input = &inputs()[which];
+        check(&input[..at.index(input.len() + 1)]);
+    }
+
+    #[test]
+    fn byte_flips(which in 0usize..4, flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..12)) {
+        let mut input = inputs()[which].clone();
+        let len = input.len();
+        for (at, byte) in flips {
+            input[at.index(len)] = byte;
+        }
+        check(&input);
+    }
+
+    #[test]
+    fn element_deletions(which in 0usize..4, picks in prop::collection::vec(any::<prop::sample::Index>(), 1..6)) {
+        let mut input = inputs()[which].clone();
+        for pick in picks {
+            let ranges = element_ranges(&input);
+            if ranges.is_empty() {
+                break;
+            }
+            let (start, end) = ranges[pick.index(ranges.len())];
+            input.drain(start..end);
+        }
+        check(&input);
+    }
+
+    #[test]
+    fn start_tag_deletions(which in 0usize..4, pick in any::<prop::sample::Index>()) {
+        // Removing only a start tag leaves an unmatched end tag.
+        let mut input = inputs()[which].clone();
+        let ranges = element_ranges(&input);
+        let (start, _) = ranges[pick.index(ranges.len())];
+        let tag_end = start + input[start..].iter().position(|b| *b == b'>').unwrap() + 1;
+        input.drain(start..tag_end);
+        check(&input);
+    }
+}
+
+#[test]
+fn unmutated_inputs_import() {
+    for input in inputs() {
+        let import = iati::import(&input[..]).unwrap();
+        assert!(import.activities >= 1);
+        check(&input);
+    }
+}
+
+#[test]
+fn clear_errors_for_broken_files() {
+    let err = |xml: &str| iati::import(xml.as_bytes()).unwrap_err();
+    let e = err("<iati-activities version=\"1.05\"></iati-activities>");
+    assert!(
+        e.to_string().contains("unsupported IATI version \"1.05\""),
+        "{e}"
+    );
+    let e = err("<iati-activities></iati-activities>");
+    assert!(e.to_string().contains("no version attribute"), "{e}");
+    let e = err("\n\n<iati-activities version=\"2.03\">\n<iati-activity>\n<title></iati-activity>");
+    assert_eq!(e.line(), Some(5), "{e}");
+    assert!(e.to_string().starts_with("line 5: malformed XML"), "{e}");
+    let e = err("<iati-activities version=\"2.03\">\n<iati-activity>\n<title>");
+    assert!(matches!(e, iati::ImportError::Truncated { .. }), "{e}");
+    assert!(e.to_string().contains("truncated"), "{e}");
+    let e = err("");
+    assert!(matches!(e, iati::ImportError::WrongRoot { .. }), "{e}");
+    let e =
+        err("<iati-activities version=\"2.03\"><iati-activity x=\"&bogus;\"/></iati-activities>");
+    assert_eq!(e.line(), Some(1), "{e}");
+}
