@@ -819,3 +819,41 @@ fn finding_lines_point_at_the_element() {
         }
     }
 }
+
+/// The imported SSR activities validate: findings are allowed (real
+/// programmes have weaknesses), but the importer itself must never produce a
+/// structurally broken document (duplicate or dangling ids, zero weights,
+/// shares that do not sum), and validation must not panic on real data.
+#[test]
+fn imported_ssr_activities_validate() {
+    use ssr_model::validate::{self, ValidationPolicy};
+    let policy =
+        ValidationPolicy::default().with_as_of(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    let mut programmes = 0;
+    for name in FILES {
+        let options = ImportOptions::new()
+            .with_filter(Filter::new().with_sector_prefix("152").unwrap())
+            .with_fallback_country("LBR".parse().unwrap())
+            .with_fallback_pillar(Pillar::SecuritySystemGovernance);
+        let imported = import(name, &options);
+        programmes += imported.portfolio.programmes.len();
+        let report = validate::validate(&imported.portfolio, &policy);
+        for finding in report.findings() {
+            assert!(
+                !matches!(
+                    finding.code,
+                    Code::DuplicateId
+                        | Code::DanglingReference
+                        | Code::WeightInvalid
+                        | Code::PercentageSum
+                        | Code::EmptyName
+                ),
+                "{name}: the importer produced {finding}"
+            );
+        }
+    }
+    assert!(
+        programmes >= 30,
+        "only {programmes} SSR programmes imported"
+    );
+}

@@ -148,6 +148,24 @@ fn error_finding_exits_1_json() {
 }
 
 #[test]
+fn error_finding_exits_1_csv() {
+    let out = ssr(&["validate", "--format", "csv", "-"], Some(BAD));
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("code,severity,path,message,help"));
+    let dangling: Vec<&str> = lines
+        .filter(|l| l.starts_with("dangling_reference,"))
+        .collect();
+    assert_eq!(dangling.len(), 1, "{text}");
+    assert!(
+        dangling[0].starts_with("dangling_reference,error,/programmes/0/components/0/lead,"),
+        "{}",
+        dangling[0]
+    );
+}
+
+#[test]
 fn policy_file_can_lower_the_error() {
     let policy = file(
         "lenient.json",

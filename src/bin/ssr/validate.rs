@@ -17,6 +17,8 @@ pub(crate) enum Format {
     Text,
     /// `{"findings": [{"code", "severity", "path", "message", "help"}, ...]}`.
     Json,
+    /// The tidy findings table (`ssr_model::interop::csv::write_findings`).
+    Csv,
 }
 
 /// The arguments of `ssr validate`.
@@ -53,6 +55,8 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
             serde_json::to_writer_pretty(&mut *out, &report).map_err(write_failure)?;
             writeln!(out).map_err(write_failure)?;
         }
+        Format::Csv => ssr_model::interop::csv::write_findings(&mut *out, report.findings())
+            .map_err(write_failure)?,
         Format::Text => write_text(&report, &policy, out).map_err(write_failure)?,
     }
     Ok(if report.is_valid() { 0 } else { 1 })
