@@ -82,6 +82,8 @@ pub struct Evaluation {
     /// Who evaluated.
     pub evaluator: String,
     /// When the evaluation was completed.
+    #[serde(with = "super::date")]
+    #[cfg_attr(feature = "schemars", schemars(with = "NaiveDate"))]
     pub date: NaiveDate,
     /// A summary of findings.
     pub summary: Option<String>,
@@ -186,6 +188,8 @@ impl Evaluation {
 struct EvaluationRepr {
     id: EvaluationId,
     evaluator: String,
+    #[serde(with = "super::date")]
+    #[cfg_attr(feature = "schemars", schemars(with = "NaiveDate"))]
     date: NaiveDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     summary: Option<String>,

@@ -232,7 +232,12 @@ pub struct Baseline {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<Value>,
     /// When it was measured.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::date::option"
+    )]
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<NaiveDate>"))]
     pub date: Option<NaiveDate>,
     /// A comment, e.g. how it was measured.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -310,8 +315,12 @@ opt_setters!(Breakdown {
 #[non_exhaustive]
 pub struct Period {
     /// First day of the period.
+    #[serde(with = "super::date")]
+    #[cfg_attr(feature = "schemars", schemars(with = "NaiveDate"))]
     pub start: NaiveDate,
     /// Last day of the period.
+    #[serde(with = "super::date")]
+    #[cfg_attr(feature = "schemars", schemars(with = "NaiveDate"))]
     pub end: NaiveDate,
     /// The value aimed for by the end of the period.
     #[serde(default, skip_serializing_if = "Option::is_none")]

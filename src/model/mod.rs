@@ -6,6 +6,7 @@
 mod challenge;
 mod code;
 mod component;
+mod date;
 mod error;
 mod evaluation;
 mod id;

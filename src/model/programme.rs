@@ -220,16 +220,36 @@ pub struct Programme {
     /// Where it is on the programme cycle.
     pub phase: Phase,
     /// Planned start date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::date::option"
+    )]
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<NaiveDate>"))]
     pub planned_start: Option<NaiveDate>,
     /// Planned end date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::date::option"
+    )]
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<NaiveDate>"))]
     pub planned_end: Option<NaiveDate>,
     /// Actual start date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::date::option"
+    )]
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<NaiveDate>"))]
     pub actual_start: Option<NaiveDate>,
     /// Actual end date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::date::option"
+    )]
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<NaiveDate>"))]
     pub actual_end: Option<NaiveDate>,
     /// Total budget.
     #[serde(default, skip_serializing_if = "Option::is_none")]
