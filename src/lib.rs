@@ -52,6 +52,7 @@ pub mod model;
 #[cfg(feature = "json")]
 pub mod document;
 pub mod samples;
+pub mod score;
 pub mod validate;
 
 pub use model::*;
