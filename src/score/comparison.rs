@@ -325,6 +325,10 @@ pub(crate) fn rankable(row: &[Option<f64>; 5], weights: &[f64; 5]) -> bool {
 }
 
 /// Composites of normalised rows, into `out`.
+///
+/// The arithmetic, geometric and harmonic means are computed in one pass
+/// (the zero rule of [`Aggregation`] applies: values below `floor` are
+/// raised to it first); other power means go through [`Aggregation::mean`].
 pub(crate) fn composites(
     table: &[[Option<f64>; 5]],
     weights: &[f64; 5],
@@ -332,8 +336,36 @@ pub(crate) fn composites(
     floor: f64,
     out: &mut [Option<f64>],
 ) {
-    match method.mean() {
-        Some(mean) => {
+    let one_pass = |row: &[Option<f64>; 5], map: fn(f64, f64) -> f64| {
+        let (mut s, mut tw) = (0.0, 0.0);
+        for (v, &w) in row.iter().zip(weights) {
+            if let Some(x) = v
+                && w > 0.0
+            {
+                s += w * map(*x, floor);
+                tw += w;
+            }
+        }
+        (tw > 0.0).then_some((s, tw))
+    };
+    match method {
+        PortfolioAggregation::Arithmetic => {
+            for (o, row) in out.iter_mut().zip(table) {
+                *o = one_pass(row, |x, _| x).map(|(s, tw)| s / tw);
+            }
+        }
+        PortfolioAggregation::Geometric => {
+            for (o, row) in out.iter_mut().zip(table) {
+                *o = one_pass(row, |x, f| x.max(f).ln()).map(|(s, tw)| (s / tw).exp());
+            }
+        }
+        PortfolioAggregation::Harmonic => {
+            for (o, row) in out.iter_mut().zip(table) {
+                *o = one_pass(row, |x, f| 1.0 / x.max(f)).map(|(s, tw)| tw / s);
+            }
+        }
+        PortfolioAggregation::Power(p) => {
+            let mean = Aggregation::Power(p);
             for (o, row) in out.iter_mut().zip(table) {
                 *o = mean.mean(
                     row.iter()
@@ -343,7 +375,7 @@ pub(crate) fn composites(
                 );
             }
         }
-        None => copeland(table, weights, out),
+        PortfolioAggregation::Copeland => copeland(table, weights, out),
     }
 }
 
@@ -354,16 +386,17 @@ pub(crate) fn composites(
 /// a beats b ⇔ c(a, b) > c(b, a)
 /// ```
 pub(crate) fn copeland(table: &[[Option<f64>; 5]], weights: &[f64; 5], out: &mut [Option<f64>]) {
-    for (i, (o, a)) in out.iter_mut().zip(table).enumerate() {
-        if !rankable(a, weights) {
-            *o = None;
+    // `out` first marks who takes part, then accumulates the scores.
+    for (o, row) in out.iter_mut().zip(table) {
+        *o = rankable(row, weights).then_some(0.0);
+    }
+    for (i, a) in table.iter().enumerate() {
+        let (head, tail) = out.split_at_mut((i + 1).min(table.len()));
+        let Some(Some(score_a)) = head.last_mut() else {
             continue;
-        }
-        let mut score = 0i64;
-        for (j, b) in table.iter().enumerate() {
-            if i == j || !rankable(b, weights) {
-                continue;
-            }
+        };
+        for (score_b, b) in tail.iter_mut().zip(table.iter().skip(i + 1)) {
+            let Some(score_b) = score_b else { continue };
             let (mut ab, mut ba) = (0.0, 0.0);
             for ((x, y), &w) in a.iter().zip(b).zip(weights) {
                 if let (Some(x), Some(y)) = (x, y) {
@@ -375,36 +408,36 @@ pub(crate) fn copeland(table: &[[Option<f64>; 5]], weights: &[f64; 5], out: &mut
                 }
             }
             // Ties add ½w to both sides, which cannot change who wins.
-            score += i64::from(ab > ba) - i64::from(ba > ab);
+            if ab > ba {
+                *score_a += 1.0;
+                *score_b -= 1.0;
+            } else if ba > ab {
+                *score_a -= 1.0;
+                *score_b += 1.0;
+            }
         }
-        *o = Some(score as f64);
     }
 }
 
 /// Competition ranks (1 best, ties share the best rank) of `scores`, higher
 /// better, into `out`; `order` is a scratch buffer.
-pub(crate) fn rank_into(scores: &[Option<f64>], order: &mut Vec<u32>, out: &mut [Option<u32>]) {
+pub(crate) fn rank_into(
+    scores: &[Option<f64>],
+    order: &mut Vec<(f64, u32)>,
+    out: &mut [Option<u32>],
+) {
     order.clear();
     order.extend(
         scores
             .iter()
             .enumerate()
-            .filter(|(_, s)| s.is_some())
-            .map(|(i, _)| i as u32),
+            .filter_map(|(i, s)| s.map(|s| (s, i as u32))),
     );
-    let score = |i: u32| {
-        scores
-            .get(i as usize)
-            .copied()
-            .flatten()
-            .unwrap_or(f64::MIN)
-    };
-    order.sort_unstable_by(|&a, &b| score(b).total_cmp(&score(a)));
+    order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
     out.iter_mut().for_each(|o| *o = None);
     let mut rank = 0u32;
     let mut last: Option<f64> = None;
-    for (pos, &i) in order.iter().enumerate() {
-        let s = score(i);
+    for (pos, &(s, i)) in order.iter().enumerate() {
         if last != Some(s) {
             rank = pos as u32 + 1;
             last = Some(s);

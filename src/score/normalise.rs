@@ -152,11 +152,18 @@ impl Normalisation {
     ) {
         scratch.clear();
         scratch.extend(values.iter().flatten().map(|&x| scaling.orient(x)));
-        scratch.sort_unstable_by(f64::total_cmp);
-        let (Some(&min), Some(&max)) = (scratch.first(), scratch.last()) else {
+        // Only the z-score's sums and percentile ranks need the sorted
+        // order; min and max do not depend on it.
+        if matches!(self, Normalisation::ZScore | Normalisation::PercentileRank) {
+            scratch.sort_unstable_by(f64::total_cmp);
+        }
+        let Some(&first) = scratch.first() else {
             out.iter_mut().for_each(|o| *o = None);
             return;
         };
+        let (min, max) = scratch
+            .iter()
+            .fold((first, first), |(lo, hi), &x| (lo.min(x), hi.max(x)));
         let n = scratch.len() as f64;
         let (low, high, target) = scaling.oriented();
         let (mean, sd) = if self == Normalisation::ZScore {

@@ -274,20 +274,25 @@ pub(crate) fn rank_uncertainty(
         }
         composites(&table, &dim_weights, method, floor, &mut composite);
         rank_into(&composite, &mut order, &mut ranks);
-        for (i, rk) in ranks.iter().enumerate() {
-            if let Some(slot) = all.get_mut(i * reps + r) {
+        // Replication-major: each replication writes one contiguous row.
+        if let Some(row) = all.get_mut(r * n..(r + 1) * n) {
+            for (slot, rk) in row.iter_mut().zip(&ranks) {
                 *slot = rk.unwrap_or(n as u32);
             }
         }
     }
 
+    let mut sample = vec![0u32; reps];
     let programmes = ranked
         .iter()
         .enumerate()
         .filter_map(|(i, &row)| {
             let row = comparison.rows.get(row)?;
-            let sample = all.get_mut(i * reps..(i + 1) * reps)?;
+            for (x, rk) in sample.iter_mut().zip(all.iter().skip(i).step_by(n.max(1))) {
+                *x = *rk;
+            }
             sample.sort_unstable();
+            let sample = sample.as_slice();
             let mean = sample.iter().map(|&x| f64::from(x)).sum::<f64>() / reps as f64;
             let ss: f64 = sample
                 .iter()
