@@ -218,7 +218,13 @@ pub(crate) fn score_programme(p: &Programme, policy: &ScoringPolicy) -> Programm
             .filter_map(|(c, &w)| c.score.map(|s| (s, w))),
         policy.zero_floor,
     );
-    let mut coverage = 0.0;
+    // Σ wᶜ·coverageᶜ / Σ wᶜ, summed in the order of `total`, so that full
+    // coverage is exactly 1.
+    let covered: f64 = ws
+        .iter()
+        .zip(&components)
+        .map(|(w, c)| w * c.coverage)
+        .sum();
     for (c, &w) in components.iter_mut().zip(&ws) {
         c.weight = if total > 0.0 { w / total } else { 0.0 };
         c.effective_weight = if c.score.is_some() && scored > 0.0 {
@@ -226,7 +232,6 @@ pub(crate) fn score_programme(p: &Programme, policy: &ScoringPolicy) -> Programm
         } else {
             0.0
         };
-        coverage += c.weight * c.coverage;
         for i in &mut c.indicators {
             i.weight *= c.weight;
             i.effective_weight *= c.effective_weight;
@@ -238,7 +243,11 @@ pub(crate) fn score_programme(p: &Programme, policy: &ScoringPolicy) -> Programm
     let drags = drags(&components, policy.explain);
     ProgrammeScore {
         score,
-        coverage: coverage.min(1.0),
+        coverage: if total > 0.0 {
+            (covered / total).min(1.0)
+        } else {
+            0.0
+        },
         components,
         drags,
     }

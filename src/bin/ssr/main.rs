@@ -12,7 +12,9 @@
 )]
 
 mod input;
+mod rank;
 mod report;
+mod score;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -37,6 +39,10 @@ enum Command {
         /// A portfolio document, or `-` for standard input.
         file: Option<PathBuf>,
     },
+    /// Score a portfolio: indicator progress and status, programme scores, risk, stakeholders, evaluations.
+    Score(score::Args),
+    /// Rank programmes, with the Monte Carlo uncertainty of their ranks.
+    Rank(rank::Args),
 }
 
 /// A failure the CLI reports on stderr, with its exit code.
@@ -61,6 +67,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Sample => print_sample(&mut out),
         Command::Report { file } => report::run(file.as_deref(), &mut out),
+        Command::Score(args) => score::run(&args, &mut out),
+        Command::Rank(args) => rank::run(&args, &mut out),
     };
     match result.and_then(|code| out.flush().map(|()| code).map_err(write_failure)) {
         Ok(code) => ExitCode::from(code),
