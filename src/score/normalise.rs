@@ -197,7 +197,7 @@ impl Normalisation {
                 match self {
                     Normalisation::MinMax => {
                         if max > min {
-                            100.0 * (x - min) / (max - min)
+                            100.0 * ((x - min) / (max - min))
                         } else {
                             50.0
                         }
@@ -211,14 +211,14 @@ impl Normalisation {
                     }
                     Normalisation::Goalposts => {
                         if high > low {
-                            (100.0 * (x - low) / (high - low)).clamp(0.0, 100.0)
+                            (100.0 * ((x - low) / (high - low))).clamp(0.0, 100.0)
                         } else {
                             50.0
                         }
                     }
                     Normalisation::DistanceToTarget => {
                         if target > min {
-                            (100.0 * (x - min) / (target - min)).min(100.0)
+                            (100.0 * ((x - min) / (target - min))).min(100.0)
                         } else {
                             100.0
                         }
@@ -230,7 +230,7 @@ impl Normalisation {
                             let below = scratch.partition_point(|&s| s < x);
                             let upto = scratch.partition_point(|&s| s <= x);
                             let ties = upto.saturating_sub(below).max(1);
-                            100.0 * (below as f64 + (ties - 1) as f64 / 2.0) / (n - 1.0)
+                            100.0 * ((below as f64 + (ties - 1) as f64 / 2.0) / (n - 1.0))
                         }
                     }
                 }
