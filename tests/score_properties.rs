@@ -132,9 +132,14 @@ proptest! {
     }
 }
 
-/// A programme of one component per entry, each indicator given by
-/// (baseline, target, actual, weight); the direction follows baseline → target.
-fn programme(components: &[(f64, Vec<(f64, f64, f64, f64)>)]) -> Programme {
+/// An indicator as (baseline, target, actual, weight).
+type IndicatorData = (f64, f64, f64, f64);
+/// A component as (weight, indicators).
+type ComponentData = (f64, Vec<IndicatorData>);
+
+/// A programme of one component per entry; each indicator's direction
+/// follows baseline → target.
+fn programme(components: &[ComponentData]) -> Programme {
     let d = |y, m| NaiveDate::from_ymd_opt(y, m, 1).unwrap();
     let mut p = Programme::new("generated", Country::new("LBR").unwrap());
     for (cw, indicators) in components {
@@ -163,7 +168,7 @@ fn programme(components: &[(f64, Vec<(f64, f64, f64, f64)>)]) -> Programme {
     p
 }
 
-fn indicator_data() -> impl Strategy<Value = (f64, f64, f64, f64)> {
+fn indicator_data() -> impl Strategy<Value = IndicatorData> {
     (
         -100.0f64..100.0,
         -100.0f64..100.0,
@@ -172,7 +177,7 @@ fn indicator_data() -> impl Strategy<Value = (f64, f64, f64, f64)> {
     )
 }
 
-fn components() -> impl Strategy<Value = Vec<(f64, Vec<(f64, f64, f64, f64)>)>> {
+fn components() -> impl Strategy<Value = Vec<ComponentData>> {
     prop::collection::vec(
         (0.0f64..5.0, prop::collection::vec(indicator_data(), 1..5)),
         1..5,
