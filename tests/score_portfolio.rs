@@ -226,3 +226,16 @@ fn tidy_rows_cover_every_programme() {
         .unwrap();
     assert_eq!(b_score.value, Some(0.5));
 }
+
+#[cfg(feature = "schemars")]
+#[test]
+fn scorecard_and_policy_have_json_schemas() {
+    let card = serde_json::to_value(schemars::schema_for!(ssr_model::score::Scorecard)).unwrap();
+    let text = card.to_string();
+    assert!(
+        text.contains("programmes") && text.contains("uncertainty"),
+        "{text}"
+    );
+    let policy = serde_json::to_value(schemars::schema_for!(ScoringPolicy)).unwrap();
+    assert!(policy.to_string().contains("at_risk_tolerance"));
+}

@@ -19,22 +19,24 @@ use serde::{Deserialize, Serialize};
 /// ```
 /// use ssr_model::score::{Normalisation, Scaling};
 ///
-/// let column = [Some(0.2), Some(0.6), None, Some(1.0)];
+/// let column = [Some(0.0), Some(0.5), None, Some(1.0)];
 /// let up = Scaling::new(true);
-/// // min-max: 100·(x − 0.2)/(1.0 − 0.2)
+/// // min-max: 100·(x − 0)/(1 − 0)
 /// assert_eq!(
 ///     Normalisation::MinMax.apply(&column, &up),
 ///     vec![Some(0.0), Some(50.0), None, Some(100.0)]
 /// );
-/// // goalposts 0.4 and 0.8, truncated: 100·(x − 0.4)/0.4, clamped to [0, 100]
-/// let posts = Scaling::new(true).with_goalposts(0.4, 0.8);
-/// let g = Normalisation::Goalposts.apply(&column, &posts);
-/// assert_eq!(g[0], Some(0.0));
-/// assert!((g[1].unwrap() - 50.0).abs() < 1e-9);
-/// assert_eq!(g[3], Some(100.0));
-/// // z-score: mean 0.6, sample sd 0.4, so (x − 0.6)/0.4
-/// let z = Normalisation::ZScore.apply(&column, &up);
-/// assert!((z[0].unwrap() + 1.0).abs() < 1e-9 && z[1] == Some(0.0));
+/// // goalposts 0.25 and 0.75, truncated: 100·(x − 0.25)/0.5, clamped to [0, 100]
+/// let posts = Scaling::new(true).with_goalposts(0.25, 0.75);
+/// assert_eq!(
+///     Normalisation::Goalposts.apply(&column, &posts),
+///     vec![Some(0.0), Some(50.0), None, Some(100.0)]
+/// );
+/// // z-score: mean 0.5, sample sd sqrt((0.25 + 0 + 0.25)/2) = 0.5
+/// assert_eq!(
+///     Normalisation::ZScore.apply(&column, &up),
+///     vec![Some(-1.0), Some(0.0), None, Some(1.0)]
+/// );
 /// // Lower is better: the order flips.
 /// let down = Scaling::new(false);
 /// assert_eq!(Normalisation::MinMax.apply(&column, &down)[0], Some(100.0));
