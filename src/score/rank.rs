@@ -178,16 +178,96 @@ fn prepare(cards: &[&ProgrammeCard], raw: &[[Option<f64>; 5]], policy: &ScoringP
     fixed
 }
 
-/// Type 7 quantile of sorted values.
-fn quantile(sorted: &[u32], q: f64) -> f64 {
-    let n = sorted.len();
+/// Where the ranks of every replication are kept until the statistics are
+/// taken: a replications × programmes matrix, or per programme a count of
+/// each rank, whichever is smaller. Both give the same statistics, to the
+/// bit: the statistics read the ranks in ascending order either way.
+enum Tally {
+    /// Replication-major: each replication writes one contiguous row.
+    Matrix(Vec<u32>),
+    /// Programme-major: `counts[i·n + k]` replications ranked programme i at k + 1.
+    Counts(Vec<u32>),
+}
+
+impl Tally {
+    fn new(n: usize, reps: usize) -> Tally {
+        if reps <= n {
+            Tally::Matrix(vec![0; n * reps])
+        } else {
+            Tally::Counts(vec![0; n * n])
+        }
+    }
+
+    fn record(&mut self, r: usize, ranks: &[Option<u32>]) {
+        let n = ranks.len();
+        match self {
+            Tally::Matrix(all) => {
+                if let Some(row) = all.get_mut(r * n..(r + 1) * n) {
+                    for (slot, rk) in row.iter_mut().zip(ranks) {
+                        *slot = rk.unwrap_or(n as u32);
+                    }
+                }
+            }
+            Tally::Counts(counts) => {
+                for (i, rk) in ranks.iter().enumerate() {
+                    let k = rk.unwrap_or(n as u32).saturating_sub(1) as usize;
+                    if let Some(c) = counts.get_mut(i * n + k) {
+                        *c += 1;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The statistics of programme `i`; `sample` is a buffer of `reps`.
+    fn stats(&self, i: usize, n: usize, reps: usize, sample: &mut Vec<u32>) -> [f64; 5] {
+        match self {
+            Tally::Matrix(all) => {
+                sample.clear();
+                sample.extend(all.iter().skip(i).step_by(n.max(1)));
+                sample.sort_unstable();
+                summarise(sample.iter().copied(), reps)
+            }
+            Tally::Counts(counts) => {
+                let row = counts.get(i * n..(i + 1) * n).unwrap_or(&[]);
+                let sorted = row
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(k, &c)| std::iter::repeat_n(k as u32 + 1, c as usize));
+                summarise(sorted, reps)
+            }
+        }
+    }
+}
+
+/// Mean, median, 5th and 95th percentile and sample standard deviation of
+/// `reps` ranks given in ascending order.
+fn summarise(sorted: impl Iterator<Item = u32> + Clone, reps: usize) -> [f64; 5] {
+    let mean = sorted.clone().map(f64::from).sum::<f64>() / reps as f64;
+    let ss: f64 = sorted
+        .clone()
+        .map(|x| (f64::from(x) - mean) * (f64::from(x) - mean))
+        .sum();
+    let sd = if reps > 1 {
+        (ss / (reps - 1) as f64).sqrt()
+    } else {
+        0.0
+    };
+    let q = |p| quantile(sorted.clone(), reps, p);
+    [mean, q(0.5), q(0.05), q(0.95), sd]
+}
+
+/// Type 7 quantile of `n` values in ascending order.
+fn quantile(sorted: impl Iterator<Item = u32> + Clone, n: usize, q: f64) -> f64 {
     if n == 0 {
         return 0.0;
     }
     let h = (n - 1) as f64 * q;
     let lo = h.floor() as usize;
-    let at = |i: usize| f64::from(sorted.get(i.min(n - 1)).copied().unwrap_or(0));
-    at(lo) + (h - lo as f64) * (at(lo + 1) - at(lo))
+    let mut it = sorted.skip(lo);
+    let a = it.next().map_or(0.0, f64::from);
+    let b = it.next().map_or(a, f64::from);
+    a + (h - lo as f64) * (b - a)
 }
 
 /// Runs the Monte Carlo over the scored programmes.
@@ -227,7 +307,7 @@ pub(crate) fn rank_uncertainty(
     let mut composite = vec![None; n];
     let mut order = Vec::with_capacity(n);
     let mut ranks = vec![None; n];
-    let mut all = vec![0u32; n * reps];
+    let mut tally = Tally::new(n, reps);
 
     for r in 0..reps {
         let norm_u = unit(&mut rng);
@@ -274,43 +354,25 @@ pub(crate) fn rank_uncertainty(
         }
         composites(&table, &dim_weights, method, floor, &mut composite);
         rank_into(&composite, &mut order, &mut ranks);
-        // Replication-major: each replication writes one contiguous row.
-        if let Some(row) = all.get_mut(r * n..(r + 1) * n) {
-            for (slot, rk) in row.iter_mut().zip(&ranks) {
-                *slot = rk.unwrap_or(n as u32);
-            }
-        }
+        tally.record(r, &ranks);
     }
 
-    let mut sample = vec![0u32; reps];
+    let mut sample = Vec::with_capacity(reps);
     let programmes = ranked
         .iter()
         .enumerate()
         .filter_map(|(i, &row)| {
             let row = comparison.rows.get(row)?;
-            for (x, rk) in sample.iter_mut().zip(all.iter().skip(i).step_by(n.max(1))) {
-                *x = *rk;
-            }
-            sample.sort_unstable();
-            let sample = sample.as_slice();
-            let mean = sample.iter().map(|&x| f64::from(x)).sum::<f64>() / reps as f64;
-            let ss: f64 = sample
-                .iter()
-                .map(|&x| (f64::from(x) - mean) * (f64::from(x) - mean))
-                .sum();
+            let [mean, median, p05, p95, sd] = tally.stats(i, n, reps, &mut sample);
             Some(RankStats {
                 programme: row.programme,
                 name: row.name.clone(),
                 nominal: row.rank.unwrap_or(n as u32),
                 mean,
-                median: quantile(sample, 0.5),
-                p05: quantile(sample, 0.05),
-                p95: quantile(sample, 0.95),
-                sd: if reps > 1 {
-                    (ss / (reps - 1) as f64).sqrt()
-                } else {
-                    0.0
-                },
+                median,
+                p05,
+                p95,
+                sd,
             })
         })
         .collect();
@@ -330,12 +392,41 @@ mod tests {
 
     #[test]
     fn type_7_quantiles() {
-        let x = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+        let x = [1u32, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+        let q = |p| quantile(x.iter().copied(), 10, p);
         // h = 9·0.05 = 0.45 → 1.45; h = 9·0.95 = 8.55 → 9.55; median 5.5.
-        assert!((quantile(&x, 0.05) - 1.45).abs() < 1e-12);
-        assert!((quantile(&x, 0.95) - 9.55).abs() < 1e-12);
-        assert_eq!(quantile(&x, 0.5), 5.5);
-        assert_eq!(quantile(&[3], 0.95), 3.0);
+        assert!((q(0.05) - 1.45).abs() < 1e-12);
+        assert!((q(0.95) - 9.55).abs() < 1e-12);
+        assert_eq!(q(0.5), 5.5);
+        assert_eq!(quantile([3u32].into_iter(), 1, 0.95), 3.0);
+    }
+
+    #[test]
+    fn matrix_and_counts_give_identical_statistics() {
+        // Three programmes over five replications.
+        let reps = [[1, 2, 3], [2, 1, 3], [1, 3, 2], [1, 2, 3], [3, 1, 2]];
+        let mut matrix = Tally::Matrix(vec![0; 15]);
+        let mut counts = Tally::Counts(vec![0; 9]);
+        for (r, ranks) in reps.iter().enumerate() {
+            let ranks = ranks.map(Some);
+            matrix.record(r, &ranks);
+            counts.record(r, &ranks);
+        }
+        let mut buf = Vec::new();
+        for i in 0..3 {
+            assert_eq!(
+                matrix.stats(i, 3, 5, &mut buf),
+                counts.stats(i, 3, 5, &mut buf)
+            );
+        }
+        // Programme 0 ranked 1, 2, 1, 1, 3: mean 1.6, median 1,
+        // p95: h = 3.8 between 2 and 3 → 2.8; squared deviations
+        // 0.36 + 0.16 + 0.36 + 0.36 + 1.96 = 3.2, sd sqrt(3.2/4).
+        let [mean, median, p05, p95, sd] = matrix.stats(0, 3, 5, &mut buf);
+        assert!((mean - 1.6).abs() < 1e-12);
+        assert_eq!((median, p05), (1.0, 1.0));
+        assert!((p95 - 2.8).abs() < 1e-12);
+        assert!((sd - (3.2f64 / 4.0).sqrt()).abs() < 1e-12);
     }
 
     #[test]
