@@ -20,12 +20,12 @@ fn rank(c: &mut Criterion) {
         b.iter(|| scorer.rank_uncertainty(black_box(&card)))
     });
     // The non-compensatory Copeland composite is O(n²) per replication:
-    // measured on 100 replications to show its cost.
+    // measured on 20 replications to show its cost.
     let mut policy = ScoringPolicy::default();
-    policy.uncertainty.replications = 100;
+    policy.uncertainty.replications = 20;
     policy.uncertainty.methods = vec![PortfolioAggregation::Copeland];
     if let Ok(copeland) = Scorer::new(policy) {
-        group.bench_function("uncertainty_copeland/100x1000", |b| {
+        group.bench_function("uncertainty_copeland/20x1000", |b| {
             b.iter(|| copeland.rank_uncertainty(black_box(&card)))
         });
     }
