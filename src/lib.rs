@@ -56,6 +56,7 @@ pub mod model;
 pub mod document;
 pub mod interop;
 pub mod samples;
+pub mod score;
 pub mod validate;
 
 pub use model::*;

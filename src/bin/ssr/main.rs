@@ -13,8 +13,10 @@
 
 mod import_iati;
 mod input;
+mod rank;
 mod report;
 mod schema;
+mod score;
 mod validate;
 
 use std::io::Write;
@@ -53,6 +55,10 @@ enum Command {
         #[arg(value_enum, default_value = "document")]
         which: schema::Which,
     },
+    /// Score a portfolio: indicator progress and status, programme scores, risk, stakeholders, evaluations.
+    Score(score::Args),
+    /// Rank programmes, with the Monte Carlo uncertainty of their ranks.
+    Rank(rank::Args),
 }
 
 /// A failure the CLI reports on stderr, with its exit code.
@@ -80,6 +86,8 @@ fn main() -> ExitCode {
         Command::Validate(args) => validate::run(&args, &mut out),
         Command::ImportIati(args) => import_iati::run(&args, &mut out),
         Command::Schema { which } => schema::run(which, &mut out),
+        Command::Score(args) => score::run(&args, &mut out),
+        Command::Rank(args) => rank::run(&args, &mut out),
     };
     match result.and_then(|code| out.flush().map(|()| code).map_err(write_failure)) {
         Ok(code) => ExitCode::from(code),

@@ -3,23 +3,42 @@
 use std::io::Write;
 use std::path::Path;
 
+use ssr_model::score::{RankUncertainty, Scorecard, Scorer};
 use ssr_model::{Portfolio, Programme, Stance};
 
 use crate::{Failure, input, write_failure};
 
 pub(crate) fn run(path: Option<&Path>, out: &mut impl Write) -> Result<u8, Failure> {
     let portfolio = input::load_or_sample(path)?;
-    write_report(&portfolio, out).map_err(write_failure)?;
+    let (scores, ranks) = score(&portfolio);
+    write_report(&portfolio, &scores, &ranks, out).map_err(write_failure)?;
     Ok(0)
 }
 
-fn write_report(portfolio: &Portfolio, out: &mut impl Write) -> std::io::Result<()> {
+/// Scores and rank uncertainty under the default policy (1,000
+/// replications, seed 0: the report is the same on every run).
+fn score(portfolio: &Portfolio) -> (Scorecard, RankUncertainty) {
+    let scorer = Scorer::default();
+    let scores = scorer.scorecard(portfolio);
+    let ranks = scorer.rank_uncertainty(&scores);
+    (scores, ranks)
+}
+
+fn write_report(
+    portfolio: &Portfolio,
+    scores: &Scorecard,
+    ranks: &RankUncertainty,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     let title = portfolio.name.as_deref().unwrap_or("Portfolio");
     writeln!(out, "{title}")?;
     writeln!(out, "{}", "=".repeat(title.chars().count()))?;
     writeln!(out, "{} programmes\n", portfolio.programmes.len())?;
-    for programme in &portfolio.programmes {
+    for (programme, card) in portfolio.programmes.iter().zip(&scores.programmes) {
         write_programme(programme, out)?;
+        let rank = ranks.get(programme.id).map(|r| (r, ranks.programmes.len()));
+        crate::score::write_programme_scores(card, rank, out)?;
+        writeln!(out)?;
     }
     Ok(())
 }
@@ -83,19 +102,7 @@ fn write_programme(p: &Programme, out: &mut impl Write) -> std::io::Result<()> {
             opposed.join(", ")
         }
     )?;
-    let mut risks: Vec<_> = p.challenges.iter().collect();
-    risks.sort_by_key(|c| {
-        std::cmp::Reverse(u16::from(c.likelihood.get()) * u16::from(c.impact.get()))
-    });
-    for c in risks.iter().take(3) {
-        writeln!(
-            out,
-            "  risk {:>2}: {} ({} mitigations)",
-            u16::from(c.likelihood.get()) * u16::from(c.impact.get()),
-            c.description,
-            c.mitigations.len()
-        )?;
-    }
     crate::validate::write_summary(p, out)?;
-    writeln!(out)
+    // Risks are listed, scored, by `score::write_programme_scores`.
+    Ok(())
 }

@@ -1,0 +1,227 @@
+//! `ssr score`: every score of every programme, as a table, JSON or tidy CSV;
+//! and the scores section of `ssr report`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use ssr_model::score::{ProgrammeCard, RankStats, Scorecard, Scorer, ScoringPolicy, Status};
+
+use crate::{Failure, input, write_failure};
+
+/// How results are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Format {
+    /// A readable table.
+    Table,
+    /// JSON (the scorecard, policy included).
+    Json,
+    /// Tidy long format: programme_id, programme_name, measure, value.
+    Csv,
+}
+
+/// Arguments of `ssr score`.
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// A portfolio document, or `-` for standard input.
+    file: PathBuf,
+    /// A scoring policy (JSON); every field is optional, defaults documented in ssr_model::score::ScoringPolicy.
+    #[arg(long, value_name = "FILE")]
+    policy: Option<PathBuf>,
+    /// Judge status and progress at this date (YYYY-MM-DD). Default: the
+    /// policy's `as_of`, else each indicator's latest report.
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<NaiveDate>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
+    let portfolio = input::load(&args.file)?;
+    let mut policy = load_policy(args.policy.as_deref())?;
+    if let Some(date) = args.as_of {
+        policy.as_of = Some(date);
+    }
+    let scorer = scorer(policy)?;
+    let card = scorer.scorecard(&portfolio);
+    match args.format {
+        Format::Json => write_json(out, &card)?,
+        Format::Csv => write_csv(out, &card, |_| true)?,
+        Format::Table => write_table(&card, out).map_err(write_failure)?,
+    }
+    Ok(0)
+}
+
+/// The policy at `path`, or the default.
+pub(crate) fn load_policy(path: Option<&Path>) -> Result<ScoringPolicy, Failure> {
+    let Some(path) = path else {
+        return Ok(ScoringPolicy::default());
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
+    ScoringPolicy::from_json(&text).map_err(|e| Failure::input(format!("{}: {e}", path.display())))
+}
+
+/// A scorer, or a failure naming the policy's problem.
+pub(crate) fn scorer(policy: ScoringPolicy) -> Result<Scorer, Failure> {
+    Scorer::new(policy).map_err(|e| Failure::input(e.to_string()))
+}
+
+pub(crate) fn write_json(
+    out: &mut impl Write,
+    value: &impl serde::Serialize,
+) -> Result<(), Failure> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(write_failure)?;
+    writeln!(out).map_err(write_failure)
+}
+
+/// Writes the scorecard's tidy rows whose measure `keep` accepts.
+pub(crate) fn write_csv(
+    out: &mut impl Write,
+    card: &Scorecard,
+    keep: impl Fn(&str) -> bool,
+) -> Result<(), Failure> {
+    let mut csv = csv::Writer::from_writer(out);
+    for row in card.rows().iter().filter(|r| keep(&r.measure)) {
+        csv.serialize(row).map_err(write_failure)?;
+    }
+    csv.flush().map_err(write_failure)
+}
+
+fn opt(x: Option<f64>, scale: f64, decimals: usize) -> String {
+    x.map_or_else(|| "-".to_owned(), |x| format!("{:.*}", decimals, x * scale))
+}
+
+fn write_table(card: &Scorecard, out: &mut impl Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{:<36} {:>5} {:>5} {:>4} {:>4} {:>4} {:>4} {:>5} {:>5} {:>5} {:>5} {:>4}",
+        "programme",
+        "score",
+        "cover",
+        "on",
+        "risk",
+        "off",
+        "none",
+        "expos",
+        "resis",
+        "incl",
+        "eval",
+        "rank"
+    )?;
+    for (p, row) in card.programmes.iter().zip(&card.comparison.rows) {
+        let s = &p.progress;
+        writeln!(
+            out,
+            "{:<36} {:>5} {:>4.0}% {:>4} {:>4} {:>4} {:>4} {:>5} {:>5} {:>5} {:>5} {:>4}",
+            truncate(&p.name, 36),
+            opt(s.score, 100.0, 1),
+            s.coverage * 100.0,
+            s.status_count(Status::OnTrack),
+            s.status_count(Status::AtRisk),
+            s.status_count(Status::OffTrack),
+            s.status_count(Status::NoData),
+            opt(p.risk.exposure, 100.0, 1),
+            opt(p.stakeholders.resistance_exposure, 100.0, 1),
+            opt(Some(p.stakeholders.inclusion), 100.0, 1),
+            opt(p.evaluation.as_ref().and_then(|e| e.score), 100.0, 1),
+            row.rank.map_or_else(|| "-".to_owned(), |r| r.to_string()),
+        )?;
+    }
+    writeln!(
+        out,
+        "\nscores on 0–100; on/risk/off/none: indicators on track, at risk, off track, without data; \
+         expos: risk exposure; resis: influence held by resistant stakeholders; incl: inclusion; \
+         eval: DAC evaluation score; rank by the {} composite of {} normalised dimensions",
+        card.comparison.method, card.comparison.normalisation
+    )
+}
+
+pub(crate) fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_owned()
+    } else {
+        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// The scores section of one programme in `ssr report`.
+pub(crate) fn write_programme_scores(
+    card: &ProgrammeCard,
+    rank: Option<(&RankStats, usize)>,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let s = &card.progress;
+    let score = s
+        .score
+        .map_or_else(|| "no data".to_owned(), |x| format!("{:.1}/100", 100.0 * x));
+    let rank = match rank {
+        Some((r, n)) => format!(
+            ", rank {} of {n} (5–95%: {:.0}–{:.0})",
+            r.nominal, r.p05, r.p95
+        ),
+        None => String::new(),
+    };
+    writeln!(
+        out,
+        "  score {score} (coverage {:.0}%){rank}",
+        100.0 * s.coverage
+    )?;
+    if !s.components.is_empty() {
+        let parts: Vec<String> = s
+            .components
+            .iter()
+            .map(|c| format!("{} {}", c.name, opt(c.score, 100.0, 0)))
+            .collect();
+        writeln!(out, "  components: {}", parts.join("; "))?;
+    }
+    let off: Vec<String> = s
+        .indicators()
+        .filter(|i| i.status == Status::OffTrack)
+        .map(|i| {
+            format!(
+                "{} ({} of {} expected)",
+                i.title,
+                opt(i.progress, 100.0, 0) + "%",
+                opt(i.expected, 100.0, 0) + "%"
+            )
+        })
+        .collect();
+    if !off.is_empty() {
+        writeln!(out, "  off track: {}", off.join("; "))?;
+    }
+    let risks: Vec<String> = card
+        .risk
+        .top(3)
+        .iter()
+        .map(|r| {
+            format!(
+                "{} (residual {:.1} {}, inherent {})",
+                r.description,
+                r.residual,
+                r.band.describe(),
+                r.inherent
+            )
+        })
+        .collect();
+    if !risks.is_empty() {
+        writeln!(out, "  top risks: {}", risks.join("; "))?;
+    }
+    let key: Vec<String> = card
+        .stakeholders
+        .key()
+        .iter()
+        .take(5)
+        .map(|k| {
+            let stance = format!("{:?}", k.stance).to_lowercase();
+            format!("{} ({}, {}, {stance})", k.name, k.quadrant, k.salience)
+        })
+        .collect();
+    if !key.is_empty() {
+        writeln!(out, "  key stakeholders: {}", key.join("; "))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,497 @@
+//! Comparing programmes: five programme-level dimensions, normalised across
+//! the portfolio and combined into a composite that ranks them.
+//!
+//! The construction follows the OECD/JRC *Handbook on Constructing
+//! Composite Indicators* (2008) and COINr: raw values → normalisation
+//! ([`Normalisation`]) → weighted aggregation ([`PortfolioAggregation`]) →
+//! rank. Dimensions a programme has no data for take no part in its
+//! composite (their weight is shared out among the rest), and the composite's
+//! coverage says how much of the weight stood behind it. A programme with no
+//! dimension at all is not ranked.
+//!
+//! Ranks are competition ranks: 1 is best, tied programmes share the best
+//! rank of their group and the next rank is skipped (1, 2, 2, 4).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Aggregation, Normalisation, ProgrammeCard, Scaling, ScoringPolicy};
+use crate::ProgrammeId;
+
+/// A programme-level measure programmes are compared on. All are on 0–1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Dimension {
+    /// The results score ([`ProgrammeScore::score`](super::ProgrammeScore::score)); higher is better.
+    Progress,
+    /// The latest evaluation's DAC score; higher is better.
+    Evaluation,
+    /// Risk exposure ([`RiskProfile::exposure`](super::RiskProfile::exposure)); lower is better.
+    Risk,
+    /// Resistance exposure of stakeholders; lower is better.
+    Resistance,
+    /// Inclusion of civil society, communities, oversight bodies and
+    /// women's organisations; higher is better.
+    Inclusion,
+}
+
+impl Dimension {
+    /// The five dimensions, in table order.
+    pub const ALL: [Dimension; 5] = [
+        Dimension::Progress,
+        Dimension::Evaluation,
+        Dimension::Risk,
+        Dimension::Resistance,
+        Dimension::Inclusion,
+    ];
+
+    /// Whether higher raw values are better.
+    pub fn higher_is_better(self) -> bool {
+        !matches!(self, Dimension::Risk | Dimension::Resistance)
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Dimension::Progress => 0,
+            Dimension::Evaluation => 1,
+            Dimension::Risk => 2,
+            Dimension::Resistance => 3,
+            Dimension::Inclusion => 4,
+        }
+    }
+}
+
+impl fmt::Display for Dimension {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Dimension::Progress => "progress",
+            Dimension::Evaluation => "evaluation",
+            Dimension::Risk => "risk",
+            Dimension::Resistance => "resistance",
+            Dimension::Inclusion => "inclusion",
+        })
+    }
+}
+
+/// One value per dimension (`None`: no data).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+#[allow(missing_docs)] // the fields are the dimensions
+pub struct DimensionValues {
+    pub progress: Option<f64>,
+    pub evaluation: Option<f64>,
+    pub risk: Option<f64>,
+    pub resistance: Option<f64>,
+    pub inclusion: Option<f64>,
+}
+
+impl DimensionValues {
+    /// The value of `dimension`.
+    pub fn get(&self, dimension: Dimension) -> Option<f64> {
+        self.to_array().get(dimension.index()).copied().flatten()
+    }
+
+    pub(crate) fn to_array(self) -> [Option<f64>; 5] {
+        [
+            self.progress,
+            self.evaluation,
+            self.risk,
+            self.resistance,
+            self.inclusion,
+        ]
+    }
+
+    pub(crate) fn from_array(
+        [progress, evaluation, risk, resistance, inclusion]: [Option<f64>; 5],
+    ) -> Self {
+        DimensionValues {
+            progress,
+            evaluation,
+            risk,
+            resistance,
+            inclusion,
+        }
+    }
+}
+
+/// How normalised dimensions combine into a composite: a weighted mean, or
+/// Copeland's non-compensatory pairwise rule.
+///
+/// **Copeland** (as in the OECD/JRC Handbook §6.2 and COINr's outranking
+/// aggregation): programme A beats B when the weight of the dimensions on
+/// which A is better (ties counting half) exceeds that on which B is better,
+/// counting dimensions both have. A's score is its wins minus its losses.
+/// No margin on one dimension makes up for another, and the result does not
+/// depend on the normalisation. It costs O(n²) per ranking.
+///
+/// In JSON: `"arithmetic"`, `"geometric"`, `"harmonic"`, `{"power": p}` or
+/// `"copeland"`.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PortfolioAggregation {
+    /// Weighted arithmetic mean (default).
+    #[default]
+    Arithmetic,
+    /// Weighted geometric mean (zero rule: see [`Aggregation`]).
+    Geometric,
+    /// Weighted harmonic mean.
+    Harmonic,
+    /// Weighted generalised mean with exponent `p`.
+    Power(f64),
+    /// Copeland's pairwise majority: wins minus losses.
+    Copeland,
+}
+
+impl PortfolioAggregation {
+    /// The mean this method is, or `None` for Copeland.
+    pub fn mean(self) -> Option<Aggregation> {
+        match self {
+            PortfolioAggregation::Arithmetic => Some(Aggregation::Arithmetic),
+            PortfolioAggregation::Geometric => Some(Aggregation::Geometric),
+            PortfolioAggregation::Harmonic => Some(Aggregation::Harmonic),
+            PortfolioAggregation::Power(p) => Some(Aggregation::Power(p)),
+            PortfolioAggregation::Copeland => None,
+        }
+    }
+}
+
+impl fmt::Display for PortfolioAggregation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PortfolioAggregation::Arithmetic => f.write_str("arithmetic"),
+            PortfolioAggregation::Geometric => f.write_str("geometric"),
+            PortfolioAggregation::Harmonic => f.write_str("harmonic"),
+            PortfolioAggregation::Power(p) => write!(f, "power {p}"),
+            PortfolioAggregation::Copeland => f.write_str("copeland"),
+        }
+    }
+}
+
+/// One programme's row of the comparison table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct ComparisonRow {
+    /// The programme.
+    #[cfg_attr(feature = "schemars", schemars(with = "uuid::Uuid"))]
+    pub programme: ProgrammeId,
+    /// Its name.
+    pub name: String,
+    /// Raw values, 0–1.
+    pub raw: DimensionValues,
+    /// Normalised values (0–100 except z-scores), higher is better.
+    pub normalised: DimensionValues,
+    /// The composite (a mean of normalised values, or a Copeland score).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub composite: Option<f64>,
+    /// Share of the dimension weight with data.
+    pub coverage: f64,
+    /// Rank by the composite, 1 best; `None` when not ranked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank: Option<u32>,
+}
+
+/// The normalised comparison table and nominal ranking of a portfolio.
+///
+/// ```
+/// use ssr_model::score::{Dimension, Normalisation, Scorer, ScoringPolicy};
+/// use ssr_model::samples::{synthetic, Synthetic};
+///
+/// let portfolio = synthetic(&Synthetic::new(5).with_components(2).with_indicators(2).with_periods(2));
+/// let card = Scorer::default().scorecard(&portfolio);
+/// let table = &card.comparison;
+/// assert_eq!(table.normalisation, Normalisation::MinMax);
+/// // Min-max: the best programme on a dimension scores 100, the worst 0.
+/// let progress: Vec<f64> = table.rows.iter().filter_map(|r| r.normalised.get(Dimension::Progress)).collect();
+/// assert_eq!(progress.iter().cloned().fold(f64::MIN, f64::max), 100.0);
+/// assert_eq!(progress.iter().cloned().fold(f64::MAX, f64::min), 0.0);
+/// // Someone is first.
+/// assert!(table.rows.iter().any(|r| r.rank == Some(1)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct Comparison {
+    /// The normalisation used.
+    pub normalisation: Normalisation,
+    /// The composite method used.
+    pub method: PortfolioAggregation,
+    /// One row per programme, in portfolio order.
+    pub rows: Vec<ComparisonRow>,
+}
+
+impl ComparisonRow {
+    fn from_card(card: &ProgrammeCard) -> Self {
+        ComparisonRow {
+            programme: card.id,
+            name: card.name.clone(),
+            raw: DimensionValues {
+                progress: card.progress.score,
+                evaluation: card.evaluation.as_ref().and_then(|e| e.score),
+                risk: card.risk.exposure,
+                resistance: card.stakeholders.resistance_exposure,
+                inclusion: Some(card.stakeholders.inclusion),
+            },
+            normalised: DimensionValues::default(),
+            composite: None,
+            coverage: 0.0,
+            rank: None,
+        }
+    }
+}
+
+/// The scaling of each dimension under the policy.
+pub(crate) fn scalings(policy: &ScoringPolicy) -> [Scaling; 5] {
+    Dimension::ALL.map(|d| {
+        let p = policy.comparison.dimensions.get(d);
+        let hib = d.higher_is_better();
+        let (low, high) = (p.goalposts.low, p.goalposts.high);
+        Scaling::new(hib)
+            .with_goalposts(low, high)
+            .with_target(p.target.unwrap_or(if hib { high } else { low }))
+    })
+}
+
+/// The policy's dimension weights, in [`Dimension::ALL`] order.
+pub(crate) fn dimension_weights(policy: &ScoringPolicy) -> [f64; 5] {
+    Dimension::ALL.map(|d| policy.comparison.dimensions.get(d).weight)
+}
+
+/// Builds the comparison table of the cards under `policy`.
+pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Comparison {
+    let mut rows: Vec<ComparisonRow> = cards.iter().map(ComparisonRow::from_card).collect();
+    let method = policy.comparison.method;
+    let normalisation = policy.comparison.normalisation;
+    let scalings = scalings(policy);
+    let weights = dimension_weights(policy);
+    let n = rows.len();
+    let mut column = vec![None; n];
+    let mut normalised = vec![None; n];
+    let mut scratch = Vec::with_capacity(n);
+    let mut table: Vec<[Option<f64>; 5]> = vec![[None; 5]; n];
+    for (k, scaling) in scalings.iter().enumerate() {
+        for (c, r) in column.iter_mut().zip(&rows) {
+            *c = r.raw.to_array().get(k).copied().flatten();
+        }
+        normalisation.apply_into(&column, scaling, &mut scratch, &mut normalised);
+        for (t, v) in table.iter_mut().zip(&normalised) {
+            if let Some(slot) = t.get_mut(k) {
+                *slot = *v;
+            }
+        }
+    }
+    let mut composite = vec![None; n];
+    composites(
+        &table,
+        &weights,
+        method,
+        100.0 * policy.zero_floor,
+        &mut composite,
+    );
+    let mut ranks = vec![None; n];
+    rank_into(&composite, &mut Vec::with_capacity(n), &mut ranks);
+    let total: f64 = weights.iter().sum();
+    for (((row, t), c), r) in rows.iter_mut().zip(&table).zip(&composite).zip(&ranks) {
+        row.normalised = DimensionValues::from_array(*t);
+        row.composite = *c;
+        row.rank = *r;
+        let with: f64 = t
+            .iter()
+            .zip(&weights)
+            .filter(|(v, _)| v.is_some())
+            .map(|(_, w)| w)
+            .sum();
+        row.coverage = if total > 0.0 { with / total } else { 0.0 };
+    }
+    Comparison {
+        normalisation,
+        method,
+        rows,
+    }
+}
+
+/// Whether a row takes part in the ranking: some dimension with data has
+/// positive weight.
+pub(crate) fn rankable(row: &[Option<f64>; 5], weights: &[f64; 5]) -> bool {
+    row.iter()
+        .zip(weights)
+        .any(|(v, &w)| v.is_some() && w > 0.0)
+}
+
+/// Composites of normalised rows, into `out`.
+///
+/// The arithmetic, geometric and harmonic means are computed in one pass
+/// (the zero rule of [`Aggregation`] applies: values below `floor` are
+/// raised to it first); other power means go through [`Aggregation::mean`].
+pub(crate) fn composites(
+    table: &[[Option<f64>; 5]],
+    weights: &[f64; 5],
+    method: PortfolioAggregation,
+    floor: f64,
+    out: &mut [Option<f64>],
+) {
+    let one_pass = |row: &[Option<f64>; 5], map: fn(f64, f64) -> f64| {
+        let (mut s, mut tw) = (0.0, 0.0);
+        for (v, &w) in row.iter().zip(weights) {
+            if let Some(x) = v
+                && w > 0.0
+            {
+                s += w * map(*x, floor);
+                tw += w;
+            }
+        }
+        (tw > 0.0).then_some((s, tw))
+    };
+    match method {
+        PortfolioAggregation::Arithmetic => {
+            for (o, row) in out.iter_mut().zip(table) {
+                *o = one_pass(row, |x, _| x).map(|(s, tw)| s / tw);
+            }
+        }
+        PortfolioAggregation::Geometric => {
+            for (o, row) in out.iter_mut().zip(table) {
+                *o = one_pass(row, |x, f| x.max(f).ln()).map(|(s, tw)| (s / tw).exp());
+            }
+        }
+        PortfolioAggregation::Harmonic => {
+            for (o, row) in out.iter_mut().zip(table) {
+                *o = one_pass(row, |x, f| 1.0 / x.max(f)).map(|(s, tw)| tw / s);
+            }
+        }
+        PortfolioAggregation::Power(p) => {
+            let mean = Aggregation::Power(p);
+            for (o, row) in out.iter_mut().zip(table) {
+                *o = mean.mean(
+                    row.iter()
+                        .zip(weights)
+                        .filter_map(|(v, &w)| v.map(|v| (v, w))),
+                    floor,
+                );
+            }
+        }
+        PortfolioAggregation::Copeland => copeland(table, weights, out),
+    }
+}
+
+/// Copeland scores (wins − losses) of normalised rows, into `out`.
+///
+/// ```text
+/// c(a, b) = Σ_d w_d · ([a_d > b_d] + ½[a_d = b_d])   over dimensions both have
+/// a beats b ⇔ c(a, b) > c(b, a)
+/// ```
+pub(crate) fn copeland(table: &[[Option<f64>; 5]], weights: &[f64; 5], out: &mut [Option<f64>]) {
+    // `out` first marks who takes part, then accumulates the scores.
+    for (o, row) in out.iter_mut().zip(table) {
+        *o = rankable(row, weights).then_some(0.0);
+    }
+    for (i, a) in table.iter().enumerate() {
+        let (head, tail) = out.split_at_mut((i + 1).min(table.len()));
+        let Some(Some(score_a)) = head.last_mut() else {
+            continue;
+        };
+        for (score_b, b) in tail.iter_mut().zip(table.iter().skip(i + 1)) {
+            let Some(score_b) = score_b else { continue };
+            let (mut ab, mut ba) = (0.0, 0.0);
+            for ((x, y), &w) in a.iter().zip(b).zip(weights) {
+                if let (Some(x), Some(y)) = (x, y) {
+                    if x > y {
+                        ab += w;
+                    } else if y > x {
+                        ba += w;
+                    }
+                }
+            }
+            // Ties add ½w to both sides, which cannot change who wins.
+            if ab > ba {
+                *score_a += 1.0;
+                *score_b -= 1.0;
+            } else if ba > ab {
+                *score_a -= 1.0;
+                *score_b += 1.0;
+            }
+        }
+    }
+}
+
+/// Competition ranks (1 best, ties share the best rank) of `scores`, higher
+/// better, into `out`; `order` is a scratch buffer.
+pub(crate) fn rank_into(
+    scores: &[Option<f64>],
+    order: &mut Vec<(f64, u32)>,
+    out: &mut [Option<u32>],
+) {
+    order.clear();
+    order.extend(
+        scores
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.map(|s| (s, i as u32))),
+    );
+    order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+    out.iter_mut().for_each(|o| *o = None);
+    let mut rank = 0u32;
+    let mut last: Option<f64> = None;
+    for (pos, &(s, i)) in order.iter().enumerate() {
+        if last != Some(s) {
+            rank = pos as u32 + 1;
+            last = Some(s);
+        }
+        if let Some(o) = out.get_mut(i as usize) {
+            *o = Some(rank);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn competition_ranks_share_ties() {
+        let scores = [Some(0.5), Some(0.9), None, Some(0.5), Some(0.1)];
+        let mut out = [None; 5];
+        rank_into(&scores, &mut Vec::new(), &mut out);
+        assert_eq!(out, [Some(2), Some(1), None, Some(2), Some(4)]);
+    }
+
+    #[test]
+    fn copeland_is_hand_computed() {
+        // Three programmes on two dimensions of weight 2 and 1:
+        // A (90, 10), B (50, 60), C (40, 70).
+        // A vs B: A better on the heavier → A wins. A vs C: A wins.
+        // B vs C: B better on dim 0 (2) vs C on dim 1 (1) → B wins.
+        let w = [2.0, 1.0, 0.0, 0.0, 0.0];
+        let t = [
+            [Some(90.0), Some(10.0), None, None, None],
+            [Some(50.0), Some(60.0), None, None, None],
+            [Some(40.0), Some(70.0), None, None, None],
+        ];
+        let mut out = [None; 3];
+        copeland(&t, &w, &mut out);
+        assert_eq!(out, [Some(2.0), Some(0.0), Some(-2.0)]);
+        // Equal weights: every pair splits one to one, so all tie.
+        copeland(&t, &[1.0, 1.0, 0.0, 0.0, 0.0], &mut out);
+        assert_eq!(out, [Some(0.0), Some(0.0), Some(0.0)]);
+    }
+
+    #[test]
+    fn composite_mean_skips_missing_dimensions() {
+        let t = [[Some(80.0), None, Some(20.0), None, None]];
+        let mut out = [None];
+        composites(
+            &t,
+            &[1.0, 5.0, 3.0, 1.0, 1.0],
+            PortfolioAggregation::Arithmetic,
+            1.0,
+            &mut out,
+        );
+        // (1·80 + 3·20)/4 = 35.
+        assert_eq!(out, [Some(35.0)]);
+    }
+}

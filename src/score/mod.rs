@@ -1,0 +1,131 @@
+//! Scoring: transparent, reproducible scores of SSR programmes, and ranks
+//! with their uncertainty.
+//!
+//! Pure functions over the model and a [`ScoringPolicy`] that holds every
+//! methodological choice as data, so a researcher can publish the method
+//! beside the results and anyone can re-run it bit for bit. The types live
+//! here, under `ssr_model::score` (not at the crate root, where names such as
+//! `Status` would be ambiguous).
+//!
+//! | step | module docs | source |
+//! |---|---|---|
+//! | indicator progress `p = (a − b)/(t − b)`, maintain targets, ordinal scales | [`progress`](fn@progress) | DESIGN §4; IATI `ascending` |
+//! | status against elapsed time (on track / at risk / off track / no data) | [`classify`] | TolaData ±15% |
+//! | least-squares forecast to the target date | [`least_squares`], [`Forecast`] | |
+//! | aggregation: arithmetic, geometric, harmonic, generalised mean | [`Aggregation`] | OECD/JRC Handbook (2008) §6 |
+//! | effective weights, coverage, what pulled a score down | [`ProgrammeScore`] | |
+//! | risk: inherent L × I, residual after mitigation, bands, exposure | [`RiskProfile`] | 5 × 5 risk matrix |
+//! | stakeholders: Mendelow grid, salience, resistance, inclusion | [`StakeholderProfile`] | Mendelow 1991; Mitchell, Agle & Wood 1997 |
+//! | evaluation: DAC criteria combined | [`EvaluationScore`] | OECD DAC 2019 |
+//! | normalisation: min-max, z-score, goalposts, distance to target, percentile rank | [`Normalisation`] | OECD/JRC 2008 §5; COINr |
+//! | comparison and ranking, incl. Copeland | [`Comparison`], [`PortfolioAggregation`] | OECD/JRC 2008; COINr |
+//! | rank uncertainty by Monte Carlo | [`RankUncertainty`] | Saisana, Saltelli & Tarantola 2005; COINr `get_sensitivity` |
+//!
+//! # A worked example
+//!
+//! One programme, two indicators, default policy (arithmetic means, progress
+//! capped to [0, 1], status tolerance 0.15):
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use ssr_model::score::{Scorer, Status};
+//! use ssr_model::*;
+//!
+//! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+//! // Trust in the police, 38% at the start of 2020, 52% targeted for the
+//! // end of 2023, 45% reached by the end of 2021.
+//! let trust = Indicator::new("Public trust in the police", ResultLevel::Outcome, Measure::Percentage)
+//!     .with_baseline(Baseline::new(Value::number(38.0)?).with_date(d(2020, 1, 1)))
+//!     .with_period(Period::new(d(2021, 1, 1), d(2021, 12, 31)).with_actual(Value::number(45.0)?))
+//!     .with_period(Period::new(d(2023, 1, 1), d(2023, 12, 31)).with_target(Value::number(52.0)?));
+//! // Reported abuses, lower is better: 200 → 100, 170 by the end of 2021.
+//! let abuses = Indicator::new("Reported abuses by police", ResultLevel::Outcome, Measure::Unit)
+//!     .with_direction(Direction::Decrease)
+//!     .with_baseline(Baseline::new(Value::number(200.0)?).with_date(d(2020, 1, 1)))
+//!     .with_period(Period::new(d(2021, 1, 1), d(2021, 12, 31)).with_actual(Value::number(170.0)?))
+//!     .with_period(Period::new(d(2023, 1, 1), d(2023, 12, 31)).with_target(Value::number(100.0)?));
+//! let programme = Programme::new("Police reform", Country::new("LBR")?)
+//!     .with_component(Component::new("Community policing", Pillar::PoliceReform)
+//!         .with_indicator(trust)
+//!         .with_indicator(abuses));
+//!
+//! let score = Scorer::default().programme(&programme);
+//! let [trust, abuses] = &score.components[0].indicators[..] else { unreachable!() };
+//! // Trust: (45 − 38)/(52 − 38) = 0.5. Abuses: (170 − 200)/(100 − 200) = 0.3.
+//! assert_eq!(trust.progress, Some(0.5));
+//! assert!((abuses.progress.unwrap() - 0.3).abs() < 1e-12);
+//! // Judged at the end of 2021: 730 of 1460 days gone, 0.5 expected.
+//! // Trust is on track (0.5 ≥ 0.425); abuses are off track (0.3 < 0.35).
+//! assert_eq!(trust.expected, Some(0.5));
+//! assert_eq!(trust.status, Status::OnTrack);
+//! assert_eq!(abuses.status, Status::OffTrack);
+//! // Programme score: (0.5 + 0.3)/2 = 0.4, all weight covered.
+//! assert!((score.score.unwrap() - 0.4).abs() < 1e-12);
+//! assert_eq!(score.coverage, 1.0);
+//! // Abuses pull it down most: at target the score would be 0.75.
+//! assert_eq!(score.drags[0].title, "Reported abuses by police");
+//! assert!((score.drags[0].shortfall - 0.35).abs() < 1e-12);
+//! # Ok::<(), ssr_model::ValueError>(())
+//! ```
+//!
+//! For a portfolio, [`Scorer::scorecard`] gives a [`Scorecard`] with every
+//! programme's card and the comparison table; [`Scorer::rank_uncertainty`]
+//! adds the Monte Carlo ranks; [`Scorecard::rows`] gives the tidy long
+//! format the CLI writes as CSV.
+//!
+//! # Sources
+//!
+//! - OECD/JRC (2008), *Handbook on Constructing Composite Indicators:
+//!   Methodology and User Guide*, OECD Publishing.
+//! - Becker, W. et al., COINr: an R package for developing composite
+//!   indicators (normalisation functions, `get_sensitivity`).
+//! - TolaData, indicator tracking (±15% on-track band).
+//! - Mendelow, A. (1991), *Environmental scanning: the impact of the
+//!   stakeholder concept*, Proceedings of the Second International
+//!   Conference on Information Systems.
+//! - Mitchell, R. K., Agle, B. R. & Wood, D. J. (1997), *Toward a theory of
+//!   stakeholder identification and salience*, Academy of Management Review
+//!   22(4), 853–886.
+//! - OECD DAC (2019), *Better Criteria for Better Evaluation*.
+//! - Saisana, M., Saltelli, A. & Tarantola, S. (2005), *Uncertainty and
+//!   sensitivity analysis techniques as tools for the quality assessment of
+//!   composite indicators*, J. R. Stat. Soc. A 168(2), 307–323.
+
+mod aggregate;
+mod comparison;
+mod evaluation;
+mod forecast;
+mod indicator;
+mod normalise;
+mod policy;
+mod programme;
+mod progress;
+mod rank;
+mod risk;
+mod scorecard;
+mod scorer;
+mod stakeholders;
+mod status;
+
+pub use aggregate::Aggregation;
+pub use comparison::{Comparison, ComparisonRow, Dimension, DimensionValues, PortfolioAggregation};
+pub use evaluation::{CriterionScore, EvaluationScore};
+pub use forecast::{Forecast, Line, least_squares};
+pub use indicator::IndicatorScore;
+pub use normalise::{Normalisation, Scaling};
+pub use policy::{
+    ComparisonPolicy, CriterionWeights, DimensionPolicy, Dimensions, EvaluationPolicy, Goalposts,
+    LevelPolicy, PolicyError, ProgressPolicy, RiskBands, ScalePolicy, ScoringPolicy,
+    StakeholderPolicy, StatusPolicy, TargetRule, UncertaintyPolicy, Weighting,
+};
+pub use programme::{ComponentScore, Drag, ProgrammeScore};
+pub use progress::{Gap, progress};
+pub use rank::{RankStats, RankUncertainty};
+pub use risk::{RiskBand, RiskProfile, RiskScore, combined_effectiveness, inherent_risk};
+pub use scorecard::{ProgrammeCard, Row, Scorecard};
+pub use scorer::Scorer;
+pub use stakeholders::{
+    GroupPresence, InclusionGroup, Presence, Quadrant, Salience, StakeholderProfile,
+    StakeholderScore,
+};
+pub use status::{Status, classify, expected_progress};

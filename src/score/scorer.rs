@@ -1,0 +1,122 @@
+//! The scorer: a checked policy, and the entry points of scoring.
+
+use super::comparison::compare;
+use super::evaluation::score_latest;
+use super::indicator::score_indicator;
+use super::programme::{score_component, score_programme};
+use super::rank::rank_uncertainty;
+use super::risk::score_risks;
+use super::stakeholders::score_stakeholders;
+use super::{
+    ComponentScore, EvaluationScore, IndicatorScore, PolicyError, ProgrammeCard, ProgrammeScore,
+    RankUncertainty, RiskProfile, Scorecard, ScoringPolicy, StakeholderProfile,
+};
+use crate::{Component, Indicator, Portfolio, Programme};
+
+/// Scores portfolios under a checked [`ScoringPolicy`].
+///
+/// A `Scorer` holds a policy that passed [`ScoringPolicy::check`], so every
+/// scoring function is infallible and pure: the same model and policy give
+/// the same result, bit for bit.
+///
+/// ```
+/// use ssr_model::score::{Scorer, ScoringPolicy};
+/// use ssr_model::samples::{synthetic, Synthetic};
+///
+/// let portfolio = synthetic(&Synthetic::new(3).with_components(2).with_indicators(2).with_periods(4));
+/// let scorer = Scorer::new(ScoringPolicy::default())?;
+/// let card = scorer.scorecard(&portfolio);
+/// assert_eq!(card.programmes.len(), 3);
+/// for p in &card.programmes {
+///     let s = p.progress.score.unwrap();
+///     assert!((0.0..=1.0).contains(&s));
+/// }
+/// # Ok::<(), ssr_model::score::PolicyError>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scorer {
+    policy: ScoringPolicy,
+}
+
+impl Scorer {
+    /// A scorer for `policy`.
+    ///
+    /// # Errors
+    ///
+    /// When [`ScoringPolicy::check`] refuses the policy.
+    pub fn new(policy: ScoringPolicy) -> Result<Self, PolicyError> {
+        policy.check()?;
+        Ok(Scorer { policy })
+    }
+
+    /// The policy.
+    pub fn policy(&self) -> &ScoringPolicy {
+        &self.policy
+    }
+
+    /// One indicator's progress, status and forecast (its weights are 0:
+    /// they are shares of a programme).
+    pub fn indicator(&self, indicator: &Indicator) -> IndicatorScore {
+        score_indicator(indicator, &self.policy)
+    }
+
+    /// One component's score, as if it were the whole programme.
+    pub fn component(&self, component: &Component) -> ComponentScore {
+        score_component(component, &self.policy)
+    }
+
+    /// A programme's results score.
+    pub fn programme(&self, programme: &Programme) -> ProgrammeScore {
+        score_programme(programme, &self.policy)
+    }
+
+    /// A programme's risk profile.
+    pub fn risk(&self, programme: &Programme) -> RiskProfile {
+        score_risks(programme, &self.policy.risk)
+    }
+
+    /// A programme's stakeholder analysis.
+    pub fn stakeholders(&self, programme: &Programme) -> StakeholderProfile {
+        score_stakeholders(programme, &self.policy.stakeholders)
+    }
+
+    /// A programme's latest evaluation, scored; `None` without evaluations.
+    pub fn evaluation(&self, programme: &Programme) -> Option<EvaluationScore> {
+        score_latest(programme, &self.policy.evaluation, self.policy.zero_floor)
+    }
+
+    /// Every score of one programme.
+    pub fn card(&self, programme: &Programme) -> ProgrammeCard {
+        ProgrammeCard {
+            id: programme.id,
+            name: programme.name.clone(),
+            country: programme.country,
+            progress: self.programme(programme),
+            risk: self.risk(programme),
+            stakeholders: self.stakeholders(programme),
+            evaluation: self.evaluation(programme),
+        }
+    }
+
+    /// The scorecard of a portfolio: every programme's card and the
+    /// comparison table, without rank uncertainty (see
+    /// [`rank_uncertainty`](Self::rank_uncertainty)).
+    pub fn scorecard(&self, portfolio: &Portfolio) -> Scorecard {
+        let programmes: Vec<ProgrammeCard> =
+            portfolio.programmes.iter().map(|p| self.card(p)).collect();
+        let comparison = compare(&programmes, &self.policy);
+        Scorecard {
+            as_of: self.policy.as_of,
+            policy: self.policy.clone(),
+            programmes,
+            comparison,
+            uncertainty: None,
+        }
+    }
+
+    /// The Monte Carlo rank uncertainty of a scorecard's programmes under
+    /// this scorer's policy (see [`UncertaintyPolicy`](super::UncertaintyPolicy)).
+    pub fn rank_uncertainty(&self, scorecard: &Scorecard) -> RankUncertainty {
+        rank_uncertainty(&scorecard.programmes, &scorecard.comparison, &self.policy)
+    }
+}

@@ -1,0 +1,241 @@
+//! Portfolio scoring through the public API, with hand-computed values.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use chrono::NaiveDate;
+use ssr_model::score::{
+    Dimension, Normalisation, PortfolioAggregation, Scorer, ScoringPolicy, Status,
+};
+use ssr_model::{
+    Baseline, Component, Country, Indicator, Measure, OrdinalScale, Period, Pillar, Portfolio,
+    Programme, ResultLevel, Value,
+};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// One component with one indicator from 0 towards 10, at `actual`.
+fn programme(name: &str, actual: f64) -> Programme {
+    Programme::new(name, Country::new("SLE").unwrap()).with_component(
+        Component::new("Justice", Pillar::JusticeReform).with_indicator(
+            Indicator::new("Cases closed", ResultLevel::Output, Measure::Unit)
+                .with_baseline(Baseline::new(Value::number(0.0).unwrap()).with_date(d(2020, 1, 1)))
+                .with_period(
+                    Period::new(d(2020, 1, 1), d(2020, 12, 31))
+                        .with_target(Value::number(10.0).unwrap())
+                        .with_actual(Value::number(actual).unwrap()),
+                ),
+        ),
+    )
+}
+
+/// A, B, C at progress 0.8, 0.5, 0.2; no stakeholders (inclusion 0 for
+/// all), no risks, no evaluations.
+fn portfolio() -> Portfolio {
+    Portfolio::new()
+        .with_programme(programme("A", 8.0))
+        .with_programme(programme("B", 5.0))
+        .with_programme(programme("C", 2.0))
+}
+
+fn scorer(normalisation: Normalisation, method: PortfolioAggregation) -> Scorer {
+    let mut policy = ScoringPolicy::default();
+    policy.comparison.normalisation = normalisation;
+    policy.comparison.method = method;
+    Scorer::new(policy).unwrap()
+}
+
+fn composites(scorer: &Scorer) -> Vec<f64> {
+    let card = scorer.scorecard(&portfolio());
+    card.comparison
+        .rows
+        .iter()
+        .map(|r| r.composite.unwrap())
+        .collect()
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9
+}
+
+#[test]
+fn min_max_arithmetic_table_and_ranks() {
+    let card =
+        scorer(Normalisation::MinMax, PortfolioAggregation::Arithmetic).scorecard(&portfolio());
+    let rows = &card.comparison.rows;
+    // Progress 0.8, 0.5, 0.2 → min-max 100, 50, 0; inclusion 0 for all → 50.
+    let progress: Vec<f64> = rows
+        .iter()
+        .map(|r| r.normalised.get(Dimension::Progress).unwrap())
+        .collect();
+    assert!(close(progress[0], 100.0) && close(progress[1], 50.0) && close(progress[2], 0.0));
+    assert!(
+        rows.iter()
+            .all(|r| r.normalised.get(Dimension::Inclusion) == Some(50.0))
+    );
+    assert!(
+        rows.iter()
+            .all(|r| r.normalised.get(Dimension::Risk).is_none())
+    );
+    // Composite over the two dimensions with data: 75, 50, 25.
+    assert!(close(rows[0].composite.unwrap(), 75.0));
+    assert!(close(rows[1].composite.unwrap(), 50.0));
+    assert!(close(rows[2].composite.unwrap(), 25.0));
+    assert_eq!(
+        rows.iter().map(|r| r.rank).collect::<Vec<_>>(),
+        [Some(1), Some(2), Some(3)]
+    );
+    // Two of five equally weighted dimensions have data.
+    assert!(rows.iter().all(|r| close(r.coverage, 0.4)));
+}
+
+#[test]
+fn other_composites_are_hand_computed() {
+    // Geometric: sqrt(100·50), sqrt(50·50), sqrt(1·50) (0 floored at 1).
+    let g = composites(&scorer(
+        Normalisation::MinMax,
+        PortfolioAggregation::Geometric,
+    ));
+    assert!(close(g[0], 5000f64.sqrt()) && close(g[1], 50.0) && close(g[2], 50f64.sqrt()));
+    // Harmonic: 2/(1/100 + 1/50) = 66.67; 50; 2/(1/1 + 1/50) = 1.96.
+    let h = composites(&scorer(
+        Normalisation::MinMax,
+        PortfolioAggregation::Harmonic,
+    ));
+    assert!(close(h[0], 2.0 / 0.03) && close(h[1], 50.0) && close(h[2], 2.0 / 1.02));
+    // z-scores: progress mean 0.5, sample sd 0.3 → 1, 0, −1; inclusion 0.
+    let z = composites(&scorer(
+        Normalisation::ZScore,
+        PortfolioAggregation::Arithmetic,
+    ));
+    assert!(close(z[0], 0.5) && close(z[1], 0.0) && close(z[2], -0.5));
+    // Copeland: A beats B and C on progress and ties inclusion; B beats C.
+    let c = composites(&scorer(
+        Normalisation::MinMax,
+        PortfolioAggregation::Copeland,
+    ));
+    assert_eq!(c, [2.0, 0.0, -2.0]);
+}
+
+#[test]
+fn z_scores_with_a_geometric_mean_are_refused() {
+    let mut policy = ScoringPolicy::default();
+    policy.comparison.normalisation = Normalisation::ZScore;
+    policy.comparison.method = PortfolioAggregation::Geometric;
+    let err = Scorer::new(policy).unwrap_err().to_string();
+    assert!(err.contains("comparison.method"), "{err}");
+}
+
+#[test]
+fn a_clear_ranking_is_certain() {
+    // Every choice the Monte Carlo draws keeps A > B > C: progress is the
+    // only dimension that differs and every method is monotone in it.
+    let scorer = Scorer::default();
+    let card = scorer.scorecard(&portfolio());
+    let ranks = scorer.rank_uncertainty(&card);
+    assert_eq!(ranks.replications, 1000);
+    for (s, expected) in ranks.programmes.iter().zip([1.0, 2.0, 3.0]) {
+        assert_eq!(f64::from(s.nominal), expected);
+        assert_eq!(
+            (s.mean, s.median, s.p05, s.p95, s.sd),
+            (expected, expected, expected, expected, 0.0)
+        );
+    }
+}
+
+#[test]
+fn as_of_hides_later_actuals() {
+    let mut policy = ScoringPolicy::default().with_as_of(d(2020, 6, 30));
+    policy.comparison.dimensions.inclusion.weight = 0.0;
+    let scorer = Scorer::new(policy).unwrap();
+    let card = scorer.scorecard(&portfolio());
+    // The only actual is dated 2020-12-31: nothing is known on 2020-06-30.
+    let ind = &card.programmes[0].progress.components[0].indicators[0];
+    assert_eq!(ind.status, Status::NoData);
+    assert_eq!(card.programmes[0].progress.score, None);
+    // With inclusion weighted 0, no programme has a weighted dimension.
+    assert!(card.comparison.rows.iter().all(|r| r.rank.is_none()));
+    assert!(scorer.rank_uncertainty(&card).programmes.is_empty());
+}
+
+#[test]
+fn policy_default_scale_scores_qualitative_indicators() {
+    let indicator = Indicator::new("Oversight law", ResultLevel::Outcome, Measure::Qualitative)
+        .with_baseline(Baseline::new(Value::label("absent")))
+        .with_period(
+            Period::new(d(2021, 1, 1), d(2021, 12, 31))
+                .with_target(Value::label("enforced"))
+                .with_actual(Value::label("adopted")),
+        );
+    // No scale anywhere: no data.
+    assert_eq!(
+        Scorer::default().indicator(&indicator).status,
+        Status::NoData
+    );
+    let mut policy = ScoringPolicy::default();
+    policy.scales.qualitative =
+        Some(OrdinalScale::new(["absent", "drafted", "adopted", "enforced"]).unwrap());
+    let s = Scorer::new(policy).unwrap().indicator(&indicator);
+    // absent 0, adopted 2/3, enforced 1.
+    assert!(close(s.progress.unwrap(), 2.0 / 3.0));
+}
+
+#[cfg(feature = "json")]
+#[test]
+fn scorecard_and_policy_round_trip_through_json() {
+    let scorer = Scorer::default();
+    let card = scorer.scorecard(&portfolio());
+    let card = card
+        .clone()
+        .with_uncertainty(scorer.rank_uncertainty(&card));
+    let json = serde_json::to_string(&card).unwrap();
+    let back: ssr_model::score::Scorecard = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, card);
+    let policy = serde_json::to_string_pretty(scorer.policy()).unwrap();
+    assert_eq!(&ScoringPolicy::from_json(&policy).unwrap(), scorer.policy());
+}
+
+#[test]
+fn tidy_rows_cover_every_programme() {
+    let scorer = Scorer::default();
+    let card = scorer.scorecard(&portfolio());
+    let card = card
+        .clone()
+        .with_uncertainty(scorer.rank_uncertainty(&card));
+    let rows = card.rows();
+    for name in ["A", "B", "C"] {
+        let of = |m: &str| {
+            rows.iter()
+                .find(|r| r.programme_name == name && r.measure == m)
+                .unwrap_or_else(|| panic!("{name} has no {m}"))
+                .value
+        };
+        assert_eq!(of("coverage"), Some(1.0));
+        assert_eq!(of("component:Justice"), of("score"));
+        assert_eq!(of("risk.exposure"), None);
+        assert_eq!(of("rank"), of("rank.median"));
+    }
+    let b_score = rows
+        .iter()
+        .find(|r| r.programme_name == "B" && r.measure == "score")
+        .unwrap();
+    assert_eq!(b_score.value, Some(0.5));
+}
+
+#[cfg(feature = "schemars")]
+#[test]
+fn scorecard_and_policy_have_json_schemas() {
+    let card = serde_json::to_value(schemars::schema_for!(ssr_model::score::Scorecard)).unwrap();
+    let text = card.to_string();
+    assert!(
+        text.contains("programmes") && text.contains("uncertainty"),
+        "{text}"
+    );
+    let policy = serde_json::to_value(schemars::schema_for!(ScoringPolicy)).unwrap();
+    assert!(policy.to_string().contains("at_risk_tolerance"));
+}
