@@ -73,6 +73,39 @@ fn date_order_actual_end_before_actual_start() {
 }
 
 #[test]
+fn date_order_actual_end_before_planned_start() {
+    // No actual start: the programme runs from its planned start, so an
+    // actual end before it is an end before the start.
+    let mut p = programme();
+    p.actual_start = None;
+    p.actual_end = Some(d(2022, 6, 30));
+    let report = check(p.clone());
+    assert_found!(report, [(DateOrder, "/actual_end")]);
+    let m = &report.findings()[0].message;
+    assert!(m.contains("2022-06-30") && m.contains("2023-01-01"), "{m}");
+    p.actual_end = Some(d(2027, 6, 30));
+    assert!(check(p).is_empty());
+}
+
+#[test]
+fn date_order_planned_end_before_actual_start() {
+    // Started after its planned end and not yet ended: the planned end
+    // still stated is before the start.
+    let mut p = programme();
+    p.actual_start = Some(d(2028, 3, 1));
+    let report = check(p.clone());
+    assert_found!(report, [(DateOrder, "/planned_end")]);
+    let m = &report.findings()[0].message;
+    assert!(m.contains("2027-12-31") && m.contains("2028-03-01"), "{m}");
+    // The revised end date, or the actual end, fixes it.
+    p.planned_end = Some(d(2030, 12, 31));
+    assert!(check(p.clone()).is_empty());
+    p.planned_end = Some(d(2027, 12, 31));
+    p.actual_end = Some(d(2029, 12, 31));
+    assert!(check(p).is_empty());
+}
+
+#[test]
 fn date_order_period_ends_before_it_starts() {
     let mut p = programme();
     let period = &mut p.components[1].indicators[0].periods[1];
