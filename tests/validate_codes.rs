@@ -121,6 +121,18 @@ fn date_order_period_ends_before_it_starts() {
 }
 
 #[test]
+fn date_order_one_reversed_period_is_one_finding() {
+    // The period's end is also before the baseline date; the baseline is
+    // not wrong, the period is, and it is reported once.
+    let mut p = programme();
+    p.components[1].indicators[0].periods[0].end = d(2022, 6, 30);
+    assert_found!(
+        check(p),
+        [(DateOrder, "/components/1/indicators/0/periods/0/end")]
+    );
+}
+
+#[test]
 fn date_order_period_outside_the_programme() {
     let mut p = programme();
     p.components[0].indicators[0]

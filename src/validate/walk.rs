@@ -304,7 +304,9 @@ fn indicator_checks(
         }
         ordered &= previous_start.is_none_or(|s| s <= period.start);
         previous_start = Some(period.start);
-        if earliest_end.is_none_or(|(end, _)| period.end < end) {
+        // A period ending before it starts is reported as such, not again as
+        // ending before the baseline.
+        if period.start <= period.end && earliest_end.is_none_or(|(end, _)| period.end < end) {
             earliest_end = Some((period.end, k));
         }
         if period.actual.is_some() {
