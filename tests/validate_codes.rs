@@ -84,7 +84,13 @@ fn date_order_actual_end_before_planned_start() {
     let m = &report.findings()[0].message;
     assert!(m.contains("2022-06-30") && m.contains("2023-01-01"), "{m}");
     p.actual_end = Some(d(2027, 6, 30));
-    assert!(check(p).is_empty());
+    assert!(check(p.clone()).is_empty());
+
+    // With no planned end either, the one wrong date is still one finding:
+    // the periods are not all reported as after the programme's end.
+    p.planned_end = None;
+    p.actual_end = Some(d(2022, 6, 30));
+    assert_found!(check(p), [(DateOrder, "/actual_end")]);
 }
 
 #[test]

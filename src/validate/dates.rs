@@ -41,10 +41,13 @@ impl Span {
     pub(crate) fn of(p: &Programme) -> Span {
         let (planned_start, planned_end) = ordered(p.planned_start, p.planned_end);
         let (actual_start, actual_end) = ordered(p.actual_start, p.actual_end);
-        Span {
-            start: earliest(planned_start, actual_start),
-            end: planned_end.max(actual_end),
-        }
+        // A planned start with an earlier actual end (or an actual start
+        // after a planned end) is out of order too; [`programme`] reports it.
+        let (start, end) = ordered(
+            earliest(planned_start, actual_start),
+            planned_end.max(actual_end),
+        );
+        Span { start, end }
     }
 }
 
