@@ -309,3 +309,41 @@ fn programme_entry_point_paths_start_at_the_programme() {
         vec![(Code::DanglingReference, "/components/0/lead".to_owned())]
     );
 }
+
+/// Severities and levels read and print as in a policy document, like every
+/// other code of the crate.
+#[test]
+fn severities_and_levels_have_text_forms_equal_to_their_serde_names() {
+    let severities = [
+        (Severity::Advice, "advice"),
+        (Severity::Warning, "warning"),
+        (Severity::Error, "error"),
+    ];
+    for (severity, name) in severities {
+        assert_eq!(severity.to_string(), name);
+        assert_eq!(name.parse::<Severity>().unwrap(), severity);
+        #[cfg(feature = "json")]
+        assert_eq!(
+            serde_json::to_string(&severity).unwrap(),
+            format!("\"{name}\"")
+        );
+    }
+    let levels = [
+        (CodeLevel::Allow, "allow"),
+        (CodeLevel::Advice, "advice"),
+        (CodeLevel::Warning, "warning"),
+        (CodeLevel::Error, "error"),
+    ];
+    for (level, name) in levels {
+        assert_eq!(level.to_string(), name);
+        assert_eq!(name.parse::<CodeLevel>().unwrap(), level);
+        #[cfg(feature = "json")]
+        assert_eq!(
+            serde_json::to_string(&level).unwrap(),
+            format!("\"{name}\"")
+        );
+    }
+    let err = "fatal".parse::<Severity>().unwrap_err();
+    assert!(err.to_string().contains("\"fatal\""), "{err}");
+    assert!("Error".parse::<CodeLevel>().is_err());
+}
