@@ -79,6 +79,7 @@ pub enum LoadError {
     #[error("cannot read the document: {0}")]
     Io(#[from] std::io::Error),
     /// The document could not be parsed.
+    #[non_exhaustive]
     #[error("{message} at {} (line {line}, column {column})", display_path(path))]
     Parse {
         /// What kind of problem it is.
@@ -93,6 +94,7 @@ pub enum LoadError {
         message: String,
     },
     /// The document was written for a newer schema than this crate reads.
+    #[non_exhaustive]
     #[error(
         "document has schema_version {found}, but this version of ssr-model reads versions 1 to {supported}{}",
         upgrade_hint(*found, *supported)

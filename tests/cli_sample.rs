@@ -61,6 +61,21 @@ fn report_summarises_the_sample_when_no_file_is_given() {
 }
 
 #[test]
+fn report_names_phases_contexts_and_pillars_as_documents_do() {
+    let text = stdout(&ssr(&["report"]));
+    for p in &samples::portfolio().programmes {
+        let line = format!("phase {}, context {},", p.phase, p.context);
+        assert!(text.contains(&line), "report lacks {line:?}");
+        for c in &p.components {
+            let pillar = format!("({}, weight", c.pillar);
+            assert!(text.contains(&pillar), "report lacks {pillar:?}");
+        }
+    }
+    // Not Rust's debug names.
+    assert!(!text.contains("PoliceReform"), "{text}");
+}
+
+#[test]
 fn report_reads_a_file_and_says_the_same_as_for_the_sample() {
     let path = scratch("sample.json");
     let sample = ssr(&["sample"]);

@@ -149,6 +149,7 @@ fn parse_error(doc: &str) -> Parse {
                 line,
                 column,
                 message,
+                ..
             } = err
             else {
                 unreachable!()
@@ -753,7 +754,7 @@ fn newer_schema_version() {
     let doc = with(r#""schema_version": 1"#, r#""schema_version": 2"#);
     let err = document::from_str(&doc).unwrap_err();
     assert!(
-        matches!(err, LoadError::UnsupportedVersion { found: 2, supported } if supported == SCHEMA_VERSION),
+        matches!(err, LoadError::UnsupportedVersion { found: 2, supported, .. } if supported == SCHEMA_VERSION),
         "{err:?}"
     );
     let message = err.to_string();

@@ -73,6 +73,45 @@ fn date_order_actual_end_before_actual_start() {
 }
 
 #[test]
+fn date_order_actual_end_before_planned_start() {
+    // No actual start: the programme runs from its planned start, so an
+    // actual end before it is an end before the start.
+    let mut p = programme();
+    p.actual_start = None;
+    p.actual_end = Some(d(2022, 6, 30));
+    let report = check(p.clone());
+    assert_found!(report, [(DateOrder, "/actual_end")]);
+    let m = &report.findings()[0].message;
+    assert!(m.contains("2022-06-30") && m.contains("2023-01-01"), "{m}");
+    p.actual_end = Some(d(2027, 6, 30));
+    assert!(check(p.clone()).is_empty());
+
+    // With no planned end either, the one wrong date is still one finding:
+    // the periods are not all reported as after the programme's end.
+    p.planned_end = None;
+    p.actual_end = Some(d(2022, 6, 30));
+    assert_found!(check(p), [(DateOrder, "/actual_end")]);
+}
+
+#[test]
+fn date_order_planned_end_before_actual_start() {
+    // Started after its planned end and not yet ended: the planned end
+    // still stated is before the start.
+    let mut p = programme();
+    p.actual_start = Some(d(2028, 3, 1));
+    let report = check(p.clone());
+    assert_found!(report, [(DateOrder, "/planned_end")]);
+    let m = &report.findings()[0].message;
+    assert!(m.contains("2027-12-31") && m.contains("2028-03-01"), "{m}");
+    // The revised end date, or the actual end, fixes it.
+    p.planned_end = Some(d(2030, 12, 31));
+    assert!(check(p.clone()).is_empty());
+    p.planned_end = Some(d(2027, 12, 31));
+    p.actual_end = Some(d(2029, 12, 31));
+    assert!(check(p).is_empty());
+}
+
+#[test]
 fn date_order_period_ends_before_it_starts() {
     let mut p = programme();
     let period = &mut p.components[1].indicators[0].periods[1];
@@ -85,6 +124,18 @@ fn date_order_period_ends_before_it_starts() {
     let period = &mut p.components[1].indicators[0].periods[1];
     std::mem::swap(&mut period.start, &mut period.end);
     assert!(check(p).is_empty());
+}
+
+#[test]
+fn date_order_one_reversed_period_is_one_finding() {
+    // The period's end is also before the baseline date; the baseline is
+    // not wrong, the period is, and it is reported once.
+    let mut p = programme();
+    p.components[1].indicators[0].periods[0].end = d(2022, 6, 30);
+    assert_found!(
+        check(p),
+        [(DateOrder, "/components/1/indicators/0/periods/0/end")]
+    );
 }
 
 #[test]

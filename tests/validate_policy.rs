@@ -309,3 +309,83 @@ fn programme_entry_point_paths_start_at_the_programme() {
         vec![(Code::DanglingReference, "/components/0/lead".to_owned())]
     );
 }
+
+/// Severities and levels read and print as in a policy document, like every
+/// other code of the crate.
+#[test]
+fn severities_and_levels_have_text_forms_equal_to_their_serde_names() {
+    let severities = [
+        (Severity::Advice, "advice"),
+        (Severity::Warning, "warning"),
+        (Severity::Error, "error"),
+    ];
+    for (severity, name) in severities {
+        assert_eq!(severity.to_string(), name);
+        assert_eq!(name.parse::<Severity>().unwrap(), severity);
+        #[cfg(feature = "json")]
+        assert_eq!(
+            serde_json::to_string(&severity).unwrap(),
+            format!("\"{name}\"")
+        );
+    }
+    let levels = [
+        (CodeLevel::Allow, "allow"),
+        (CodeLevel::Advice, "advice"),
+        (CodeLevel::Warning, "warning"),
+        (CodeLevel::Error, "error"),
+    ];
+    for (level, name) in levels {
+        assert_eq!(level.to_string(), name);
+        assert_eq!(name.parse::<CodeLevel>().unwrap(), level);
+        #[cfg(feature = "json")]
+        assert_eq!(
+            serde_json::to_string(&level).unwrap(),
+            format!("\"{name}\"")
+        );
+    }
+    let err = "fatal".parse::<Severity>().unwrap_err();
+    assert!(err.to_string().contains("\"fatal\""), "{err}");
+    assert!("Error".parse::<CodeLevel>().is_err());
+}
+
+/// The codes issue 3 asks for, by exactly the names it gives: each exists,
+/// and its serde form, `as_str`, `Display` and `FromStr` all use that name.
+#[test]
+fn the_required_codes_have_exactly_the_required_names() {
+    const REQUIRED: [&str; 22] = [
+        "date_order",
+        "duplicate_id",
+        "dangling_reference",
+        "weight_invalid",
+        "percentage_sum",
+        "missing_value",
+        "direction_conflict",
+        "period_overlap",
+        "future_actual",
+        "empty_name",
+        "withdrawn_sector_code",
+        "no_civil_society",
+        "no_oversight",
+        "no_local_ownership",
+        "component_without_indicator",
+        "indicator_without_baseline",
+        "unmitigated_resistance",
+        "high_risk_without_mitigation",
+        "single_funder",
+        "no_gender_dimension",
+        "quantitative_only",
+        "stale_data",
+    ];
+    for name in REQUIRED {
+        let code: Code = name.parse().unwrap();
+        assert_eq!(code.as_str(), name);
+        assert_eq!(code.to_string(), name);
+        #[cfg(feature = "json")]
+        {
+            assert_eq!(serde_json::to_string(&code).unwrap(), format!("\"{name}\""));
+            let back: Code = serde_json::from_str(&format!("\"{name}\"")).unwrap();
+            assert_eq!(back, code);
+        }
+    }
+    assert!(Code::ALL.len() >= REQUIRED.len());
+}

@@ -1,6 +1,7 @@
 //! Ordered scales for qualitative and ordinal measures and for evaluation
 //! ratings.
 
+use std::collections::HashSet;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -43,10 +44,12 @@ impl OrdinalScale {
         S: Into<String>,
     {
         let levels: Vec<String> = levels.into_iter().map(Into::into).collect();
+        // A set, not pairwise comparison: a scale comes from documents, and
+        // a long one must not take quadratic time to refuse or accept.
+        let mut seen = HashSet::with_capacity(levels.len());
         let distinct = levels
             .iter()
-            .enumerate()
-            .all(|(i, l)| !l.trim().is_empty() && !levels.iter().take(i).any(|m| m == l));
+            .all(|l| !l.trim().is_empty() && seen.insert(l.as_str()));
         if levels.len() >= 2 && distinct {
             Ok(OrdinalScale { levels })
         } else {

@@ -50,9 +50,9 @@
 //!   unions are a resistant stakeholder of influence 5 that no challenge in
 //!   the risk register addresses.
 //! - **Mali** — suspended after the 2020 and 2021 coups: the periods of
-//!   2022–2023 of its quantitative indicators have no actual (`missing_value`)
-//!   and its latest actuals date from 2021 (`stale_data` under any policy
-//!   that allows less than about five years).
+//!   2022–2023 of its quantitative indicators have no actual
+//!   (`missing_value`). Its latest actuals date from 2021, but `stale_data`
+//!   sets suspended programmes aside, so none is reported.
 //! - **Sierra Leone** — closed in 2013: its latest actuals date from 2012,
 //!   so a `stale_data` check that does not set closed programmes aside
 //!   reports it.

@@ -68,7 +68,9 @@
 //!
 //! **What it means.** A date comes before one it should follow: a
 //! programme's planned or actual end before its start (path `…/planned_end`
-//! or `…/actual_end`); a period's end before its start; a period entirely
+//! or `…/actual_end`), where an actual end with no actual start is compared
+//! with the planned start, and a planned end with no actual end with the
+//! actual start; a period's end before its start; a period entirely
 //! outside the programme, ending before its earliest start or starting after
 //! its latest end (planned or actual, whichever is wider); or an indicator's
 //! baseline dated after the end of the earliest period it is compared with

@@ -41,30 +41,61 @@ impl Span {
     pub(crate) fn of(p: &Programme) -> Span {
         let (planned_start, planned_end) = ordered(p.planned_start, p.planned_end);
         let (actual_start, actual_end) = ordered(p.actual_start, p.actual_end);
-        Span {
-            start: earliest(planned_start, actual_start),
-            end: planned_end.max(actual_end),
-        }
+        // A planned start with an earlier actual end (or an actual start
+        // after a planned end) is out of order too; [`programme`] reports it.
+        let (start, end) = ordered(
+            earliest(planned_start, actual_start),
+            planned_end.max(actual_end),
+        );
+        Span { start, end }
     }
 }
 
-/// `date_order` on the programme's own dates: each end on or after its start.
+/// `date_order` on the programme's own dates: each end on or after the
+/// start it runs from. That is its own kind's start; failing that, the
+/// other kind's: an actual end with no actual start ends what began at the
+/// planned start, and a planned end with no actual end is still when a
+/// programme that has actually started means to end. One finding at most
+/// per end.
 pub(crate) fn programme(sink: &mut Sink<'_>, at: &At<'_>, p: &Programme) {
-    let pairs = [
-        ("planned", p.planned_start, p.planned_end, "planned_end"),
-        ("actual", p.actual_start, p.actual_end, "actual_end"),
+    let ends = [
+        (
+            "planned",
+            "planned_end",
+            p.planned_end,
+            [
+                ("planned", p.planned_start),
+                ("actual", p.actual_start.filter(|_| p.actual_end.is_none())),
+            ],
+        ),
+        (
+            "actual",
+            "actual_end",
+            p.actual_end,
+            [
+                ("actual", p.actual_start),
+                (
+                    "planned",
+                    p.planned_start.filter(|_| p.actual_start.is_none()),
+                ),
+            ],
+        ),
     ];
-    for (which, start, end, field) in pairs {
-        if let (Some(start), Some(end)) = (start, end)
-            && end < start
-        {
-            sink.emit(
-                Code::DateOrder,
-                &at.member(field),
-                format_args!("the {which} end {end} is before the {which} start {start}"),
-                "check both dates; a start and end swapped, or a wrong year, are the usual causes",
-            );
-        }
+    for (which, field, end, starts) in ends {
+        let Some(end) = end else { continue };
+        let Some((from, start)) = starts
+            .into_iter()
+            .find_map(|(from, start)| start.filter(|&s| end < s).map(|s| (from, s)))
+        else {
+            continue;
+        };
+        sink.emit(
+            Code::DateOrder,
+            &at.member(field),
+            format_args!("the {which} end {end} is before the {from} start {start}"),
+            "check both dates; a start and end swapped, or a wrong year, are the usual \
+             causes; if the programme was delayed, record its revised planned end",
+        );
     }
 }
 

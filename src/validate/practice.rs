@@ -132,13 +132,7 @@ pub(crate) fn programme(sink: &mut Sink<'_>, at: &At<'_>, p: &Programme, facts: 
                 &here,
                 format_args!(
                     "{:?} is {} with influence {}, and no mitigated challenge names it",
-                    s.name,
-                    if s.stance == crate::Stance::Blocking {
-                        "blocking"
-                    } else {
-                        "resistant"
-                    },
-                    s.influence
+                    s.name, s.stance, s.influence
                 ),
                 "add a challenge (e.g. resistance to change) that names this stakeholder, with \
                  a mitigation: engagement, incentives, sequencing or political backing",

@@ -6,17 +6,7 @@ use chrono::NaiveDate;
 use super::Code;
 use super::path::At;
 use super::sink::Sink;
-use crate::{Direction, Indicator, Measure, Period, Value};
-
-fn measure_name(measure: Measure) -> &'static str {
-    match measure {
-        Measure::Unit => "unit",
-        Measure::Percentage => "percentage",
-        Measure::Nominal => "nominal",
-        Measure::Ordinal => "ordinal",
-        Measure::Qualitative => "qualitative",
-    }
-}
+use crate::{Direction, Indicator, Period, Value};
 
 const LABEL_HELP: &str = "write the value as a number, or, if the indicator is really \
                           qualitative, change its measure to ordinal or qualitative and give \
@@ -33,7 +23,7 @@ pub(crate) fn baseline(sink: &mut Sink<'_>, at: &At<'_>, indicator: &Indicator) 
             &baseline.member("value"),
             format_args!(
                 "the baseline {label:?} is a label, but the indicator is measured as a {}, in numbers",
-                measure_name(indicator.measure)
+                indicator.measure
             ),
             LABEL_HELP,
         );
@@ -51,7 +41,7 @@ pub(crate) fn period(
     period: &Period,
     baseline: Option<f64>,
 ) {
-    let measure = measure_name(indicator.measure);
+    let measure = indicator.measure;
     match &period.target {
         None => sink.emit(
             Code::MissingValue,

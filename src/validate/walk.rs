@@ -17,9 +17,15 @@ use crate::{Indicator, Portfolio, Programme, ProgrammeId, Value};
 pub(crate) struct Walker<'p> {
     sink: Sink<'p>,
     ids: Ids,
-    /// Indices of periods without an actual, per indicator.
+    scratch: Scratch,
+}
+
+/// Lists reused from one indicator to the next, so they are allocated once.
+#[derive(Default)]
+struct Scratch {
+    /// Indices of periods without an actual.
     unreported: Vec<usize>,
-    /// Period indices in start-date order, per indicator.
+    /// Period indices in start-date order.
     order: Vec<usize>,
 }
 
@@ -28,8 +34,7 @@ impl<'p> Walker<'p> {
         Walker {
             sink: Sink::new(policy),
             ids: Ids::default(),
-            unreported: Vec::new(),
-            order: Vec::new(),
+            scratch: Scratch::default(),
         }
     }
 
@@ -247,8 +252,7 @@ impl<'p> Walker<'p> {
                     span,
                     (ci, ii),
                     &mut facts,
-                    &mut self.unreported,
-                    &mut self.order,
+                    &mut self.scratch,
                 );
             }
         }
@@ -259,7 +263,6 @@ impl<'p> Walker<'p> {
 
 /// Every check of one indicator and its periods, in one loop over the
 /// periods.
-#[allow(clippy::too_many_arguments)]
 fn indicator_checks(
     sink: &mut Sink<'_>,
     at: &At<'_>,
@@ -267,9 +270,9 @@ fn indicator_checks(
     span: Span,
     (ci, ii): (usize, usize),
     facts: &mut Facts,
-    unreported: &mut Vec<usize>,
-    order: &mut Vec<usize>,
+    scratch: &mut Scratch,
 ) {
+    let Scratch { unreported, order } = scratch;
     structure::name(
         sink,
         &at.member("title"),
@@ -304,7 +307,9 @@ fn indicator_checks(
         }
         ordered &= previous_start.is_none_or(|s| s <= period.start);
         previous_start = Some(period.start);
-        if earliest_end.is_none_or(|(end, _)| period.end < end) {
+        // A period ending before it starts is reported as such, not again as
+        // ending before the baseline.
+        if period.start <= period.end && earliest_end.is_none_or(|(end, _)| period.end < end) {
             earliest_end = Some((period.end, k));
         }
         if period.actual.is_some() {

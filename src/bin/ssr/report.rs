@@ -51,11 +51,7 @@ fn write_programme(p: &Programme, out: &mut impl Write) -> std::io::Result<()> {
         (None, Some(e)) => format!("until {e}"),
         (None, None) => "dates not given".to_owned(),
     };
-    writeln!(
-        out,
-        "  phase {:?}, context {:?}, {dates}",
-        p.phase, p.context
-    )?;
+    writeln!(out, "  phase {}, context {}, {dates}", p.phase, p.context)?;
     if let Some(budget) = &p.budget {
         writeln!(
             out,
@@ -74,7 +70,7 @@ fn write_programme(p: &Programme, out: &mut impl Write) -> std::io::Result<()> {
     for c in &p.components {
         writeln!(
             out,
-            "    - {} ({:?}, weight {}, {} indicators)",
+            "    - {} ({}, weight {}, {} indicators)",
             c.name,
             c.pillar,
             c.weight,
