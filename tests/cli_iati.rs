@@ -119,4 +119,15 @@ fn prints_the_document_schema() {
     assert_eq!(schema["title"], "ssr-model portfolio document");
     let explicit = ssr(&["schema", "document"]);
     assert_eq!(explicit.stdout, out.stdout);
+    for (which, title) in [
+        ("scorecard", "Scorecard"),
+        ("scoring-policy", "ScoringPolicy"),
+        ("validation-policy", "ValidationPolicy"),
+    ] {
+        let out = ssr(&["schema", which]);
+        assert_eq!(out.status.code(), Some(0), "{which}");
+        let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(schema["title"], title, "{which}");
+    }
+    assert_eq!(ssr(&["schema", "nonsense"]).status.code(), Some(2));
 }

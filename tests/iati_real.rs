@@ -820,7 +820,7 @@ fn finding_lines_point_at_the_element() {
     }
 }
 
-/// The imported SSR activities validate: findings are allowed (real
+/// The imported SSR activities validate and score: findings are allowed (real
 /// programmes have weaknesses), but the importer itself must never produce a
 /// structurally broken document (duplicate or dangling ids, zero weights,
 /// shares that do not sum), and validation must not panic on real data.
@@ -838,6 +838,25 @@ fn imported_ssr_activities_validate() {
         let imported = import(name, &options);
         programmes += imported.portfolio.programmes.len();
         let report = validate::validate(&imported.portfolio, &policy);
+        // ... and score, with every score a number in its range.
+        let card = ssr_model::score::Scorer::default().scorecard(&imported.portfolio);
+        assert_eq!(card.programmes.len(), imported.portfolio.programmes.len());
+        for row in card.rows() {
+            if let Some(v) = row.value {
+                assert!(v.is_finite(), "{name}: {} = {v}", row.measure);
+            }
+        }
+        for programme in &card.programmes {
+            let p = &programme.progress;
+            assert!(
+                (0.0..=1.0).contains(&p.coverage),
+                "{name}: coverage {}",
+                p.coverage
+            );
+            if let Some(score) = p.score {
+                assert!((0.0..=1.0).contains(&score), "{name}: score {score}");
+            }
+        }
         for finding in report.findings() {
             assert!(
                 !matches!(
@@ -855,5 +874,29 @@ fn imported_ssr_activities_validate() {
     assert!(
         programmes >= 30,
         "only {programmes} SSR programmes imported"
+    );
+}
+
+/// Real result data flows through to scores: some activities of the real
+/// files publish baselines, targets and actuals that make a progress score.
+#[test]
+fn real_results_make_scores() {
+    let options = ImportOptions::new()
+        .with_fallback_country("LBR".parse().unwrap())
+        .with_fallback_pillar(Pillar::SecuritySystemGovernance);
+    let mut scored = 0;
+    for name in ["dportal_26.xml", "dportal_94.xml"] {
+        let imported = import(name, &options);
+        let card = ssr_model::score::Scorer::default().scorecard(&imported.portfolio);
+        for programme in &card.programmes {
+            if let Some(score) = programme.progress.score {
+                assert!((0.0..=1.0).contains(&score), "{name}: {score}");
+                scored += 1;
+            }
+        }
+    }
+    assert!(
+        scored >= 2,
+        "only {scored} imported programmes could be scored"
     );
 }

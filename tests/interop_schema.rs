@@ -139,3 +139,52 @@ fn schema_is_stable_json() {
     assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");
     assert_eq!(v["additionalProperties"], false);
 }
+
+fn validator_for(schema: schemars::Schema) -> Validator {
+    let schema = serde_json::to_value(schema).unwrap();
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the schema is itself a valid JSON Schema")
+}
+
+#[test]
+fn scorecard_schema_accepts_scorecards_and_rejects_others() {
+    use ssr_model::score::{RankUncertainty, Scorer};
+    let v = validator_for(ssr_model::interop::schema::scorecard_schema());
+    let scorer = Scorer::default();
+    for portfolio in [
+        ssr_model::samples::portfolio(),
+        synthetic(&Synthetic::new(5)),
+    ] {
+        let card = scorer.scorecard(&portfolio);
+        let uncertainty: RankUncertainty = scorer.rank_uncertainty(&card);
+        let card = card.with_uncertainty(uncertainty);
+        let json = serde_json::to_value(&card).unwrap();
+        assert_eq!(errors(&v, &json), Vec::<String>::new());
+        // A scorecard without its programmes is not a scorecard.
+        let mut broken = json.clone();
+        broken.as_object_mut().unwrap().remove("programmes");
+        assert!(!errors(&v, &broken).is_empty());
+    }
+}
+
+#[test]
+fn policy_schemas_accept_the_defaults_and_reject_unknown_members() {
+    use ssr_model::interop::schema::{scoring_policy_schema, validation_policy_schema};
+    let cases = [
+        (
+            validator_for(scoring_policy_schema()),
+            serde_json::to_value(ssr_model::score::ScoringPolicy::default()).unwrap(),
+        ),
+        (
+            validator_for(validation_policy_schema()),
+            serde_json::to_value(ssr_model::validate::ValidationPolicy::default()).unwrap(),
+        ),
+    ];
+    for (v, default) in cases {
+        assert_eq!(errors(&v, &default), Vec::<String>::new());
+        assert_eq!(errors(&v, &json!({})), Vec::<String>::new());
+        assert!(!errors(&v, &json!({"no_such_setting": 1})).is_empty());
+    }
+}

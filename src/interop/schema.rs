@@ -1,6 +1,7 @@
-//! The JSON Schema of the document format (feature `schemars`), generated
-//! from the model's types, so that tools in other languages can validate
-//! documents before handing them over.
+//! JSON Schemas (feature `schemars`) of the document format, the scorecard
+//! and the two policies, generated from the types, so that tools in other
+//! languages can validate documents before handing them over and read
+//! results with a contract.
 //!
 //! The schema follows JSON Schema draft 2020-12 and states what loading
 //! checks: required and unknown members (`additionalProperties: false`),
@@ -74,6 +75,40 @@ pub fn document_schema() -> Schema {
         .for_deserialize()
         .into_generator()
         .into_root_schema_for::<Document>()
+}
+
+/// The JSON Schema (draft 2020-12) of a [`Scorecard`](crate::score::Scorecard)
+/// as the crate writes it (`ssr score --format json`).
+///
+/// ```
+/// let schema = serde_json::to_value(ssr_model::interop::schema::scorecard_schema())?;
+/// assert_eq!(schema["title"], "Scorecard");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub fn scorecard_schema() -> Schema {
+    SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<crate::score::Scorecard>()
+}
+
+/// The JSON Schema (draft 2020-12) of a [`ScoringPolicy`](crate::score::ScoringPolicy)
+/// file, as `ssr score --policy` reads it.
+pub fn scoring_policy_schema() -> Schema {
+    SchemaSettings::draft2020_12()
+        .for_deserialize()
+        .into_generator()
+        .into_root_schema_for::<crate::score::ScoringPolicy>()
+}
+
+/// The JSON Schema (draft 2020-12) of a
+/// [`ValidationPolicy`](crate::validate::ValidationPolicy) file, as
+/// `ssr validate --policy` reads it.
+pub fn validation_policy_schema() -> Schema {
+    SchemaSettings::draft2020_12()
+        .for_deserialize()
+        .into_generator()
+        .into_root_schema_for::<crate::validate::ValidationPolicy>()
 }
 
 /// [`document_schema`] as indented JSON text, as `ssr schema` prints it.

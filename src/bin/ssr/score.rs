@@ -82,11 +82,9 @@ pub(crate) fn write_csv(
     card: &Scorecard,
     keep: impl Fn(&str) -> bool,
 ) -> Result<(), Failure> {
-    let mut csv = csv::Writer::from_writer(out);
-    for row in card.rows().iter().filter(|r| keep(&r.measure)) {
-        csv.serialize(row).map_err(write_failure)?;
-    }
-    csv.flush().map_err(write_failure)
+    let rows = card.rows();
+    ssr_model::interop::csv::write_scores(out, rows.iter().filter(|r| keep(&r.measure)))
+        .map_err(write_failure)
 }
 
 fn opt(x: Option<f64>, scale: f64, decimals: usize) -> String {

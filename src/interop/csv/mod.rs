@@ -13,6 +13,7 @@
 //! | programmes | programme | [`write_programmes`] | [`PROGRAMME_COLUMNS`] |
 //! | indicators | indicator period (or indicator, when it has none) | [`write_indicators`] | [`INDICATOR_COLUMNS`] |
 //! | findings | finding of validation or import | [`write_findings`] | [`FINDING_COLUMNS`] |
+//! | scores | programme × measure of a scorecard | [`write_scores`] | [`SCORE_COLUMNS`] |
 //!
 //! ```
 //! use ssr_model::interop::csv;
@@ -30,6 +31,7 @@
 mod findings;
 mod indicators;
 mod programmes;
+mod scores;
 
 use std::io::Write;
 
@@ -38,6 +40,7 @@ use serde::Serialize;
 pub use findings::{FINDING_COLUMNS, write_findings};
 pub use indicators::{INDICATOR_COLUMNS, write_indicators};
 pub use programmes::{PROGRAMME_COLUMNS, write_programmes};
+pub use scores::{SCORE_COLUMNS, write_scores};
 
 /// A CSV table could not be written.
 #[derive(Debug, thiserror::Error)]

@@ -1,0 +1,62 @@
+//! The scores table: one row per programme × measure of a scorecard.
+
+use std::io::Write;
+
+use crate::score::Row;
+
+use super::{CsvError, write_table};
+
+/// The columns of the scores table, in order:
+///
+/// | column | meaning |
+/// | --- | --- |
+/// | `programme_id` | the programme's UUID |
+/// | `programme_name` | its name |
+/// | `measure` | what is measured: `score`, `coverage`, `component:NAME`, `risk.exposure`, `rank.p05`, … (see [`Row`]) |
+/// | `value` | the value; empty where there is no data |
+pub const SCORE_COLUMNS: &[&str] = &["programme_id", "programme_name", "measure", "value"];
+
+/// Writes the scores table (see [`SCORE_COLUMNS`]) of the given rows, e.g.
+/// all of [`Scorecard::rows`](crate::score::Scorecard::rows) or a selection.
+///
+/// ```
+/// use ssr_model::interop::csv::write_scores;
+/// use ssr_model::samples::{synthetic, Synthetic};
+/// use ssr_model::score::Scorer;
+///
+/// let portfolio = synthetic(&Synthetic::new(3).with_components(2).with_indicators(2).with_periods(3));
+/// let rows = Scorer::default().scorecard(&portfolio).rows();
+/// let mut out = Vec::new();
+/// write_scores(&mut out, &rows)?;
+/// let text = String::from_utf8(out)?;
+/// assert!(text.starts_with("programme_id,programme_name,measure,value\n"));
+/// assert_eq!(text.lines().count(), 1 + rows.len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// When writing fails.
+pub fn write_scores<'a, W: Write>(
+    writer: W,
+    rows: impl IntoIterator<Item = &'a Row>,
+) -> Result<(), CsvError> {
+    write_table(writer, SCORE_COLUMNS, rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::samples::{Synthetic, synthetic};
+    use crate::score::Scorer;
+
+    #[test]
+    fn columns_match_the_row_fields() {
+        let p = synthetic(&Synthetic::new(1).with_components(1).with_indicators(1));
+        let rows = Scorer::default().scorecard(&p).rows();
+        assert_eq!(
+            super::super::derived_header(&rows[0]),
+            SCORE_COLUMNS.join(",")
+        );
+    }
+}
