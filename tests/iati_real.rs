@@ -240,7 +240,7 @@ fn every_activity_is_read() {
         assert_eq!(
             import
                 .report
-                .with_code(Code::IatiMissingCountry)
+                .of_code(Code::IatiMissingCountry)
                 .filter(|f| f.severity == ssr_model::validate::Severity::Error)
                 .count(),
             chunks.len() - expected,
@@ -459,7 +459,7 @@ fn indicators_periods_targets_and_actuals() {
             .filter(|c| has_country(c) && !has_ssr_component(c) && result_counts(c).indicators > 0)
             .count();
         assert_eq!(
-            ssr.report.with_code(Code::IatiNoSsrComponent).count(),
+            ssr.report.of_code(Code::IatiNoSsrComponent).count(),
             dropped,
             "{name}"
         );
@@ -613,7 +613,7 @@ fn lebanon_security_and_justice() {
     );
     let missing: Vec<_> = import
         .report
-        .with_code(Code::IatiMissingValue)
+        .of_code(Code::IatiMissingValue)
         .filter(|f| f.message.contains("XM-DAC-41114-OUTPUT-00106871"))
         .collect();
     // The baseline, 4 targets and 3 actuals have no value.
@@ -663,14 +663,14 @@ fn messy_values_are_kept_with_findings() {
         first.periods[0].actual.as_ref().and_then(|v| v.as_number()),
         Some(0.0)
     );
-    let tbd: Vec<_> = import.report.with_code(Code::IatiNonNumericValue).collect();
+    let tbd: Vec<_> = import.report.of_code(Code::IatiNonNumericValue).collect();
     assert_eq!(tbd.len(), 5); // 4 targets and 1 actual read "TBD"
     assert!(tbd.iter().all(|f| f.message.contains("\"TBD\"")));
     // Result type 9 ("other") has no level: read as output, reported.
     assert!(
         import
             .report
-            .with_code(Code::IatiUnknownCode)
+            .of_code(Code::IatiUnknownCode)
             .any(|f| f.path.ends_with("/@type") && f.message.contains("result type \"9\""))
     );
 }
@@ -700,7 +700,7 @@ fn standard_example() {
     // AF and AG at 25% each: the first.
     assert_eq!(p.country.as_str(), "AFG");
     assert_eq!(
-        import.report.with_code(Code::IatiMultipleCountries).count(),
+        import.report.of_code(Code::IatiMultipleCountries).count(),
         1
     );
     // The budget is in EUR although the default currency is USD.

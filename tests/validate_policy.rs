@@ -101,7 +101,7 @@ fn high_influence_threshold() {
     p.challenges[0].stakeholders.clear(); // the union (influence 4) is now unaddressed
     assert_eq!(
         check(p.clone())
-            .with_code(Code::UnmitigatedResistance)
+            .of_code(Code::UnmitigatedResistance)
             .count(),
         1
     );
@@ -111,7 +111,7 @@ fn high_influence_threshold() {
     p.stakeholders[6].influence = level(3);
     assert_eq!(
         validate::validate(&portfolio_of(p), &three)
-            .with_code(Code::UnmitigatedResistance)
+            .of_code(Code::UnmitigatedResistance)
             .count(),
         1
     );
@@ -148,7 +148,7 @@ fn stale_after_days_threshold() {
 fn percentage_tolerance_threshold() {
     let mut p = programme();
     p.sectors[1].percentage = Some(pct(39.5)); // sum 99.5
-    assert_eq!(check(p.clone()).with_code(Code::PercentageSum).count(), 1);
+    assert_eq!(check(p.clone()).of_code(Code::PercentageSum).count(), 1);
     let loose = policy().with_percentage_tolerance(0.5).unwrap();
     assert!(validate::validate(&portfolio_of(p.clone()), &loose).is_empty());
     let tight = policy().with_percentage_tolerance(0.49).unwrap();
@@ -251,8 +251,8 @@ fn report_api() {
         "/programmes/0/planned_end"
     );
     assert_eq!(report.errors().count(), 2);
-    assert_eq!(report.with_code(Code::DateOrder).count(), 2);
-    assert_eq!(report.with_severity(Severity::Warning).count(), 1);
+    assert_eq!(report.of_code(Code::DateOrder).count(), 2);
+    assert_eq!(report.of_severity(Severity::Warning).count(), 1);
     assert_eq!(report.at_least(Severity::Warning).count(), 3);
     assert_eq!(report.count(Severity::Advice), 1);
     assert_eq!(report.worst(), Some(Severity::Error));

@@ -38,10 +38,10 @@
 //! let report = validate::validate(&portfolio, &policy);
 //!
 //! assert!(report.is_valid()); // warnings only
-//! let f = report.with_code(Code::ComponentWithoutIndicator).next().unwrap();
+//! let f = report.of_code(Code::ComponentWithoutIndicator).next().unwrap();
 //! assert_eq!(f.path, "/programmes/0/components/0/indicators");
 //! assert_eq!(f.severity, Severity::Warning);
-//! assert_eq!(report.with_code(Code::NoGenderDimension).count(), 0);
+//! assert_eq!(report.of_code(Code::NoGenderDimension).count(), 0);
 //! # Ok::<(), ssr_model::ValueError>(())
 //! ```
 //!
@@ -99,7 +99,7 @@ pub fn validate(portfolio: &Portfolio, policy: &ValidationPolicy) -> Report {
 /// use ssr_model::{Country, Programme};
 ///
 /// let report = validate_programme(&Programme::new("", Country::new("SLE")?), &ValidationPolicy::default());
-/// let empty = report.with_code(Code::EmptyName).next().unwrap();
+/// let empty = report.of_code(Code::EmptyName).next().unwrap();
 /// assert_eq!(empty.path, "/name");
 /// assert!(!report.is_valid());
 /// # Ok::<(), ssr_model::ValueError>(())

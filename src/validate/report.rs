@@ -172,7 +172,7 @@ impl PartialOrd for Finding {
 /// .collect();
 /// assert!(!report.is_valid());
 /// assert_eq!(report.first_error().map(|f| f.code), Some(Code::DanglingReference));
-/// assert_eq!(report.with_severity(Severity::Advice).count(), 1);
+/// assert_eq!(report.of_severity(Severity::Advice).count(), 1);
 /// assert!(report.to_string().ends_with("1 error, 0 warnings, 1 advice"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -209,18 +209,18 @@ impl Report {
     }
 
     /// Findings of one code.
-    pub fn with_code(&self, code: Code) -> impl Iterator<Item = &Finding> {
+    pub fn of_code(&self, code: Code) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(move |f| f.code == code)
     }
 
     /// Findings of exactly `severity`.
-    pub fn with_severity(&self, severity: Severity) -> impl Iterator<Item = &Finding> {
+    pub fn of_severity(&self, severity: Severity) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(move |f| f.severity == severity)
     }
 
     /// The error-level findings: those that make the document invalid.
     pub fn errors(&self) -> impl Iterator<Item = &Finding> {
-        self.with_severity(Severity::Error)
+        self.of_severity(Severity::Error)
     }
 
     /// The highest severity of any finding, or `None` for an empty report.
