@@ -102,7 +102,8 @@ impl Aggregation {
     /// Pairs with weight 0 are ignored; `None` when no weight is left.
     ///
     /// Values and weights are expected finite and weights non-negative (the
-    /// model's types guarantee it); the result is then finite.
+    /// model's types guarantee it); weights keep their ratios even when
+    /// their sum would overflow.
     pub fn mean<I>(self, items: I, floor: f64) -> Option<f64>
     where
         I: IntoIterator<Item = (f64, f64)>,
@@ -110,14 +111,33 @@ impl Aggregation {
     {
         let items = items.into_iter();
         let kernel = Kernel::prepare(self, items.clone(), floor)?;
+        let unit = weight_unit(items.clone().map(|(_, w)| w).filter(|&w| w > 0.0));
         let (mut sum, mut total) = (0.0, 0.0);
         for (x, w) in items {
             if w > 0.0 {
+                let w = w / unit;
                 sum += w * kernel.forward(x);
                 total += w;
             }
         }
         Some(kernel.inverse(sum / total))
+    }
+}
+
+/// What weights are divided by before they are summed: 1, so that they are
+/// used exactly as given, unless their sum overflows; then the largest of
+/// them, which keeps their ratios (all that counts) and brings their sum
+/// down to at most their number.
+pub(crate) fn weight_unit(weights: impl IntoIterator<Item = f64>) -> f64 {
+    let (sum, largest) = weights
+        .into_iter()
+        .fold((0.0, 0.0), |(sum, largest): (f64, f64), w| {
+            (sum + w, largest.max(w))
+        });
+    if sum.is_finite() || largest <= 0.0 {
+        1.0
+    } else {
+        largest
     }
 }
 
@@ -277,6 +297,17 @@ mod tests {
         // p = 2 treats -0.5 as 0: sqrt(2.25/2)
         let m = Aggregation::Power(2.0).mean(items, 0.01).unwrap();
         assert!(close(m, (2.25_f64 / 2.0).sqrt()));
+    }
+
+    #[test]
+    fn weights_whose_sum_overflows_keep_their_ratios() {
+        let items = [(1.0, f64::MAX), (0.25, f64::MAX)];
+        // One to one: (1 + 0.25)/2, sqrt(0.25), 2/(1 + 4), sqrt((1 + 0.0625)/2).
+        let mean = |m: Aggregation| m.mean(items, 0.01).unwrap();
+        assert_eq!(mean(Aggregation::Arithmetic), 0.625);
+        assert!(close(mean(Aggregation::Geometric), 0.5));
+        assert!(close(mean(Aggregation::Harmonic), 0.4));
+        assert!(close(mean(Aggregation::Power(2.0)), 0.53125_f64.sqrt()));
     }
 
     #[test]

@@ -16,6 +16,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::aggregate::weight_unit;
 use super::{Aggregation, Normalisation, ProgrammeCard, Scaling, ScoringPolicy};
 use crate::ProgrammeId;
 
@@ -258,9 +259,12 @@ pub(crate) fn scalings(policy: &ScoringPolicy) -> [Scaling; 5] {
     })
 }
 
-/// The policy's dimension weights, in [`Dimension::ALL`] order.
+/// The policy's dimension weights, in [`Dimension::ALL`] order, in a unit
+/// that keeps their sum finite.
 pub(crate) fn dimension_weights(policy: &ScoringPolicy) -> [f64; 5] {
-    Dimension::ALL.map(|d| policy.comparison.dimensions.get(d).weight)
+    let weights = Dimension::ALL.map(|d| policy.comparison.dimensions.get(d).weight);
+    let unit = weight_unit(weights);
+    weights.map(|w| w / unit)
 }
 
 /// Builds the comparison table of the cards under `policy`.
