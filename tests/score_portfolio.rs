@@ -329,3 +329,38 @@ fn policy_weights_near_the_largest_float_keep_their_ratios() {
     assert!((e.score.unwrap() - 5.0 / 9.0).abs() < 1e-12);
     assert_eq!(e.coverage, 0.5);
 }
+
+#[test]
+fn values_near_the_largest_float_score_finitely() {
+    let max = f64::MAX;
+    // From −MAX (start of 2020) towards MAX (end of 2021), MAX reached by the
+    // end of 2020: the whole way, on track.
+    let indicator = Indicator::new("Budget executed", ResultLevel::Output, Measure::Unit)
+        .with_baseline(Baseline::new(Value::number(-max).unwrap()).with_date(d(2020, 1, 1)))
+        .with_period(
+            Period::new(d(2020, 1, 1), d(2020, 12, 31)).with_actual(Value::number(max).unwrap()),
+        )
+        .with_period(
+            Period::new(d(2021, 1, 1), d(2021, 12, 31)).with_target(Value::number(max).unwrap()),
+        );
+    let s = Scorer::default().indicator(&indicator);
+    assert_eq!(s.progress, Some(1.0));
+    assert_eq!(s.status, Status::OnTrack);
+    // The trend from −MAX to MAX in a year has no finite projection.
+    if let Some(f) = s.forecast {
+        assert!(f.value.is_finite() && f.progress.is_finite() && f.slope_per_year.is_finite());
+    }
+    #[cfg(feature = "json")]
+    {
+        let portfolio = Portfolio::new().with_programme(
+            Programme::new("Budget reform", Country::new("SLE").unwrap()).with_component(
+                Component::new("Defence budget", Pillar::DefenceInstitutionBuilding)
+                    .with_indicator(indicator),
+            ),
+        );
+        let card = Scorer::default().scorecard(&portfolio);
+        let json = serde_json::to_string(&card).unwrap();
+        let back: ssr_model::score::Scorecard = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, card);
+    }
+}
