@@ -102,8 +102,8 @@ impl Aggregation {
     /// Pairs with weight 0 are ignored; `None` when no weight is left.
     ///
     /// Values and weights are expected finite and weights non-negative (the
-    /// model's types guarantee it); weights keep their ratios even when
-    /// their sum would overflow.
+    /// model's types guarantee it); weights keep their ratios however large
+    /// they are.
     pub fn mean<I>(self, items: I, floor: f64) -> Option<f64>
     where
         I: IntoIterator<Item = (f64, f64)>,
@@ -111,7 +111,7 @@ impl Aggregation {
     {
         let items = items.into_iter();
         let kernel = Kernel::prepare(self, items.clone(), floor)?;
-        let unit = weight_unit(items.clone().map(|(_, w)| w).filter(|&w| w > 0.0));
+        let unit = weight_unit(items.clone().map(|(_, w)| w));
         let (mut sum, mut total) = (0.0, 0.0);
         for (x, w) in items {
             if w > 0.0 {
@@ -124,20 +124,19 @@ impl Aggregation {
     }
 }
 
-/// What weights are divided by before they are summed: 1, so that they are
-/// used exactly as given, unless their sum overflows; then the largest of
-/// them, which keeps their ratios (all that counts) and brings their sum
-/// down to at most their number.
+/// What weights are divided by before they are used: a power of two that
+/// brings the largest to at most 2, so that no sum of weights, and no
+/// weight times a mapped value, overflows however large the weights are.
+/// Only their ratios count, and dividing by a power of two keeps them
+/// exactly: results are the same, to the bit, as with the weights as given
+/// (weights of at most 2 are left alone).
 pub(crate) fn weight_unit(weights: impl IntoIterator<Item = f64>) -> f64 {
-    let (sum, largest) = weights
-        .into_iter()
-        .fold((0.0, 0.0), |(sum, largest): (f64, f64), w| {
-            (sum + w, largest.max(w))
-        });
-    if sum.is_finite() || largest <= 0.0 {
-        1.0
+    let largest = weights.into_iter().fold(0.0, f64::max);
+    if largest > 2.0 && largest.is_finite() {
+        // 2^e ≤ largest < 2^(e + 1): keep the exponent bits, drop the rest.
+        f64::from_bits(largest.to_bits() & (0x7ff << 52))
     } else {
-        largest
+        1.0
     }
 }
 
@@ -297,6 +296,15 @@ mod tests {
         // p = 2 treats -0.5 as 0: sqrt(2.25/2)
         let m = Aggregation::Power(2.0).mean(items, 0.01).unwrap();
         assert!(close(m, (2.25_f64 / 2.0).sqrt()));
+    }
+
+    #[test]
+    fn the_weight_unit_is_a_power_of_two() {
+        assert_eq!(weight_unit([0.5, 2.0]), 1.0);
+        assert_eq!(weight_unit([3.0, 1.0]), 2.0);
+        assert_eq!(weight_unit([1024.0]), 1024.0);
+        assert_eq!(weight_unit([f64::MAX, 1.0]), 2f64.powi(1023));
+        assert_eq!(weight_unit([]), 1.0);
     }
 
     #[test]

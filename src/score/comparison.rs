@@ -260,7 +260,7 @@ pub(crate) fn scalings(policy: &ScoringPolicy) -> [Scaling; 5] {
 }
 
 /// The policy's dimension weights, in [`Dimension::ALL`] order, in a unit
-/// that keeps their sum finite.
+/// that keeps their sums finite.
 pub(crate) fn dimension_weights(policy: &ScoringPolicy) -> [f64; 5] {
     let weights = Dimension::ALL.map(|d| policy.comparison.dimensions.get(d).weight);
     let unit = weight_unit(weights);

@@ -145,7 +145,7 @@ impl ProgrammeScore {
     }
 }
 
-/// Weights per policy, in a unit that keeps their sum finite.
+/// Weights per policy, in a unit that keeps their sums finite.
 fn weights<'a, T: 'a>(
     items: &'a [T],
     level: &'a LevelPolicy,
