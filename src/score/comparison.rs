@@ -126,8 +126,11 @@ impl DimensionValues {
 /// aggregation): programme A beats B when the weight of the dimensions on
 /// which A is better (ties counting half) exceeds that on which B is better,
 /// counting dimensions both have. A's score is its wins minus its losses.
-/// No margin on one dimension makes up for another, and the result does not
-/// depend on the normalisation. It costs O(n²) per ranking.
+/// No margin on one dimension makes up for another. Only the order of the
+/// normalised values counts, so min-max, z-scores and percentile ranks give
+/// the same result; goalposts (truncated) and distance to target (capped)
+/// can differ from them, since they tie programmes beyond a goalpost or the
+/// target. It costs O(n²) per ranking.
 ///
 /// In JSON: `"arithmetic"`, `"geometric"`, `"harmonic"`, `{"power": p}` or
 /// `"copeland"`.

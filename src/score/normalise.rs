@@ -63,8 +63,12 @@ pub enum Normalisation {
     DistanceToTarget,
     /// Percentile rank on 0–100: `100·(below + (ties − 1)/2)/(n − 1)`, where
     /// `below` counts programmes with a lower value and `ties` those with the
-    /// same value (itself included); the lowest is 0 and the highest 100; 50
-    /// when only one programme has data. Robust to outliers.
+    /// same value (itself included). Tied programmes share the mean of the
+    /// places they hold (R's `ties.method = "average"`; COINr's `n_prank`
+    /// defaults to `"min"`), so the result does not depend on their order
+    /// and a column of equal values scores 50 throughout, as under min-max.
+    /// An untied lowest scores 0 and an untied highest 100; 50 when only one
+    /// programme has data. Robust to outliers.
     PercentileRank,
 }
 
@@ -299,6 +303,13 @@ mod tests {
         assert!(close(p[1], 50.0) && close(p[2], 50.0));
         assert!(close(p[3], 100.0));
         assert_eq!(p[4], None);
+        // Ties at the ends share their places: 0 and 1 of 0–2 → 1/4 of
+        // the way each; 2 of 0–2 → 100. All equal: 50 each.
+        let v = [Some(1.0), Some(1.0), Some(2.0)];
+        let p = Normalisation::PercentileRank.apply(&v, &Scaling::new(true));
+        assert!(close(p[0], 25.0) && close(p[1], 25.0) && close(p[2], 100.0));
+        let p = Normalisation::PercentileRank.apply(&[Some(4.0); 3], &Scaling::new(true));
+        assert!(p.iter().all(|&x| close(x, 50.0)));
     }
 
     #[test]
