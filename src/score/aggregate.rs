@@ -111,26 +111,37 @@ impl Aggregation {
     {
         let items = items.into_iter();
         let kernel = Kernel::prepare(self, items.clone(), floor)?;
-        let unit = weight_unit(items.clone().map(|(_, w)| w));
+        let unit = exact_unit(items.clone().map(|(_, w)| w));
         let (mut sum, mut total) = (0.0, 0.0);
-        for (x, w) in items {
+        for (x, w) in items.clone() {
             if w > 0.0 {
                 let w = w / unit;
                 sum += w * kernel.forward(x);
                 total += w;
             }
         }
-        Some(kernel.inverse(sum / total))
+        let mut mean = sum / total;
+        if !mean.is_finite() {
+            // Values near ±f64::MAX overflow the weighted sum, never the
+            // mean (it lies between them): take it as Σ (wᵢ/Σw)·xᵢ, whose
+            // partial sums stay in range.
+            mean = items
+                .filter(|&(_, w)| w > 0.0)
+                .map(|(x, w)| (w / unit / total) * kernel.forward(x))
+                .sum::<f64>()
+                .clamp(-f64::MAX, f64::MAX);
+        }
+        Some(kernel.inverse(mean))
     }
 }
 
-/// What weights are divided by before they are used: a power of two that
-/// brings the largest to at most 2, so that no sum of weights, and no
-/// weight times a mapped value, overflows however large the weights are.
-/// Only their ratios count, and dividing by a power of two keeps them
-/// exactly: results are the same, to the bit, as with the weights as given
-/// (weights of at most 2 are left alone).
-pub(crate) fn weight_unit(weights: impl IntoIterator<Item = f64>) -> f64 {
+/// What weights (or magnitudes) are divided by before they are used: a
+/// power of two that brings the largest to at most 2, so that no sum,
+/// difference, square or product with a mapped value overflows however
+/// large they are. Only ratios count, and dividing by a power of two keeps
+/// them exactly: results are the same, to the bit, as without it (values of
+/// at most 2 are left alone).
+pub(crate) fn exact_unit(weights: impl IntoIterator<Item = f64>) -> f64 {
     let largest = weights.into_iter().fold(0.0, f64::max);
     if largest > 2.0 && largest.is_finite() {
         // 2^e ≤ largest < 2^(e + 1): keep the exponent bits, drop the rest.
@@ -299,12 +310,12 @@ mod tests {
     }
 
     #[test]
-    fn the_weight_unit_is_a_power_of_two() {
-        assert_eq!(weight_unit([0.5, 2.0]), 1.0);
-        assert_eq!(weight_unit([3.0, 1.0]), 2.0);
-        assert_eq!(weight_unit([1024.0]), 1024.0);
-        assert_eq!(weight_unit([f64::MAX, 1.0]), 2f64.powi(1023));
-        assert_eq!(weight_unit([]), 1.0);
+    fn the_exact_unit_is_a_power_of_two() {
+        assert_eq!(exact_unit([0.5, 2.0]), 1.0);
+        assert_eq!(exact_unit([3.0, 1.0]), 2.0);
+        assert_eq!(exact_unit([1024.0]), 1024.0);
+        assert_eq!(exact_unit([f64::MAX, 1.0]), 2f64.powi(1023));
+        assert_eq!(exact_unit([]), 1.0);
     }
 
     #[test]
@@ -316,6 +327,20 @@ mod tests {
         assert!(close(mean(Aggregation::Geometric), 0.5));
         assert!(close(mean(Aggregation::Harmonic), 0.4));
         assert!(close(mean(Aggregation::Power(2.0)), 0.53125_f64.sqrt()));
+    }
+
+    #[test]
+    fn values_whose_weighted_sum_overflows_have_a_finite_mean() {
+        let max = f64::MAX;
+        let mean = |items: [(f64, f64); 2]| Aggregation::Arithmetic.mean(items, 0.01).unwrap();
+        assert_eq!(mean([(max, 1.0), (max, 1.0)]), max);
+        assert_eq!(mean([(max, 1.0), (max / 2.0, 1.0)]), 0.75 * max);
+        assert_eq!(mean([(-max, 3.0), (-max, 1.0)]), -max);
+        // p = 2 maps values into [0, 1] first: no overflow to begin with.
+        assert_eq!(
+            Aggregation::Power(2.0).mean([(max, 1.0), (max, 1.0)], 0.0),
+            Some(max)
+        );
     }
 
     #[test]

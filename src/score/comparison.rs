@@ -16,7 +16,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::aggregate::weight_unit;
+use super::aggregate::exact_unit;
 use super::{Aggregation, Normalisation, ProgrammeCard, Scaling, ScoringPolicy};
 use crate::ProgrammeId;
 
@@ -266,7 +266,7 @@ pub(crate) fn scalings(policy: &ScoringPolicy) -> [Scaling; 5] {
 /// that keeps their sums finite.
 pub(crate) fn dimension_weights(policy: &ScoringPolicy) -> [f64; 5] {
     let weights = Dimension::ALL.map(|d| policy.comparison.dimensions.get(d).weight);
-    let unit = weight_unit(weights);
+    let unit = exact_unit(weights);
     weights.map(|w| w / unit)
 }
 

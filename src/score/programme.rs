@@ -24,7 +24,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::aggregate::weight_unit;
+use super::aggregate::exact_unit;
 use super::indicator::score_indicator;
 use super::{IndicatorScore, LevelPolicy, ScoringPolicy, Status};
 use crate::{Component, ComponentId, IndicatorId, Pillar, Programme};
@@ -152,7 +152,7 @@ fn weights<'a, T: 'a>(
     weight: impl Fn(&T) -> f64 + Clone + 'a,
 ) -> impl Iterator<Item = f64> + Clone + 'a {
     let raw = move |t: &T| level.weight(weight(t));
-    let unit = weight_unit(items.iter().map(raw.clone()));
+    let unit = exact_unit(items.iter().map(raw.clone()));
     items.iter().map(move |t| raw(t) / unit)
 }
 
