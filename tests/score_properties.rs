@@ -299,6 +299,61 @@ proptest! {
     }
 }
 
+/// Any finite number, the extremes often.
+fn any_finite() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        -100.0f64..100.0,
+        Just(f64::MAX),
+        Just(-f64::MAX),
+        prop::num::f64::NORMAL | prop::num::f64::SUBNORMAL | prop::num::f64::ZERO,
+    ]
+}
+
+#[cfg(feature = "json")]
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// NaN and infinities would not survive JSON (serde_json writes them as
+    /// null), so a scorecard that reads back equal holds finite numbers only.
+    #[test]
+    fn any_finite_input_gives_a_scorecard_that_reads_back_equal(
+        programmes in prop::collection::vec(
+            prop::collection::vec(
+                (any_weight(), prop::collection::vec((any_finite(), any_finite(), any_finite(), any_weight()), 1..3)),
+                1..3,
+            ),
+            1..4,
+        ),
+        policy in policy(),
+        floor in prop::bool::ANY,
+        ceiling in prop::bool::ANY,
+        z in prop::bool::ANY,
+    ) {
+        let mut policy = policy;
+        if !floor {
+            policy.progress.floor = None;
+        }
+        if !ceiling {
+            policy.progress.ceiling = None;
+        }
+        if z {
+            policy.comparison.normalisation = Normalisation::ZScore;
+            policy.comparison.method = PortfolioAggregation::Arithmetic;
+        }
+        policy.uncertainty.replications = 5;
+        let scorer = Scorer::new(policy).unwrap();
+        let mut portfolio = Portfolio::new();
+        for data in &programmes {
+            portfolio = portfolio.with_programme(programme(data));
+        }
+        let card = scorer.scorecard(&portfolio);
+        let card = card.clone().with_uncertainty(scorer.rank_uncertainty(&card));
+        let json = serde_json::to_string(&card).unwrap();
+        let back: ssr_model::score::Scorecard = serde_json::from_str(&json).unwrap();
+        prop_assert!(back == card, "the scorecard changed through JSON: {}", json);
+    }
+}
+
 fn ranking_policy(replications: usize, seed: u64) -> impl Strategy<Value = ScoringPolicy> {
     (bounded_normalisations(), composite_methods()).prop_map(move |(norm, method)| {
         let mut p = ScoringPolicy::default();
