@@ -275,24 +275,10 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
     let mut rows: Vec<ComparisonRow> = cards.iter().map(ComparisonRow::from_card).collect();
     let method = policy.comparison.method;
     let normalisation = policy.comparison.normalisation;
-    let scalings = scalings(policy);
     let weights = dimension_weights(policy);
     let n = rows.len();
-    let mut column = vec![None; n];
-    let mut normalised = vec![None; n];
-    let mut scratch = Vec::with_capacity(n);
-    let mut table: Vec<[Option<f64>; 5]> = vec![[None; 5]; n];
-    for (k, scaling) in scalings.iter().enumerate() {
-        for (c, r) in column.iter_mut().zip(&rows) {
-            *c = r.raw.to_array().get(k).copied().flatten();
-        }
-        normalisation.apply_into(&column, scaling, &mut scratch, &mut normalised);
-        for (t, v) in table.iter_mut().zip(&normalised) {
-            if let Some(slot) = t.get_mut(k) {
-                *slot = *v;
-            }
-        }
-    }
+    let raw: Vec<[Option<f64>; 5]> = rows.iter().map(|r| r.raw.to_array()).collect();
+    let table = normalise_table(&raw, normalisation, &scalings(policy), 0);
     let mut composite = vec![None; n];
     composites(
         &table,
@@ -321,6 +307,32 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
         method,
         rows,
     }
+}
+
+/// The columns of `raw` from `first` on, each normalised across the rows
+/// (earlier columns are left empty).
+pub(crate) fn normalise_table(
+    raw: &[[Option<f64>; 5]],
+    normalisation: Normalisation,
+    scalings: &[Scaling; 5],
+    first: usize,
+) -> Vec<[Option<f64>; 5]> {
+    let n = raw.len();
+    let (mut column, mut normalised) = (vec![None; n], vec![None; n]);
+    let mut scratch = Vec::with_capacity(n);
+    let mut table = vec![[None; 5]; n];
+    for (k, scaling) in scalings.iter().enumerate().skip(first) {
+        for (c, r) in column.iter_mut().zip(raw) {
+            *c = r.get(k).copied().flatten();
+        }
+        normalisation.apply_into(&column, scaling, &mut scratch, &mut normalised);
+        for (t, v) in table.iter_mut().zip(&normalised) {
+            if let Some(slot) = t.get_mut(k) {
+                *slot = *v;
+            }
+        }
+    }
+    table
 }
 
 /// Whether a row takes part in the ranking: some dimension with data has
