@@ -80,6 +80,18 @@ impl Default for Aggregation {
     }
 }
 
+impl std::fmt::Display for Aggregation {
+    /// The name, e.g. `geometric`, or `power 2` for a generalised mean.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Aggregation::Arithmetic => f.write_str("arithmetic"),
+            Aggregation::Geometric => f.write_str("geometric"),
+            Aggregation::Harmonic => f.write_str("harmonic"),
+            Aggregation::Power(p) => write!(f, "power {p}"),
+        }
+    }
+}
+
 impl Aggregation {
     /// The exponent `p` of the generalised mean this method is.
     pub fn exponent(self) -> f64 {

@@ -166,13 +166,11 @@ impl PortfolioAggregation {
 }
 
 impl fmt::Display for PortfolioAggregation {
+    /// The mean's name ([`Aggregation`]'s), or `copeland`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PortfolioAggregation::Arithmetic => f.write_str("arithmetic"),
-            PortfolioAggregation::Geometric => f.write_str("geometric"),
-            PortfolioAggregation::Harmonic => f.write_str("harmonic"),
-            PortfolioAggregation::Power(p) => write!(f, "power {p}"),
-            PortfolioAggregation::Copeland => f.write_str("copeland"),
+        match self.mean() {
+            Some(mean) => mean.fmt(f),
+            None => f.write_str("copeland"),
         }
     }
 }
@@ -470,6 +468,19 @@ pub(crate) fn rank_into(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn methods_read_as_their_names() {
+        assert_eq!(PortfolioAggregation::Geometric.to_string(), "geometric");
+        assert_eq!(PortfolioAggregation::Power(2.5).to_string(), "power 2.5");
+        assert_eq!(Aggregation::Power(-1.0).to_string(), "power -1");
+        assert_eq!(PortfolioAggregation::Copeland.to_string(), "copeland");
+        assert_eq!(crate::score::RiskBand::Extreme.to_string(), "extreme");
+        assert_eq!(
+            crate::score::Gap::NoActual.to_string(),
+            "no actual reported"
+        );
+    }
 
     #[test]
     fn competition_ranks_share_ties() {

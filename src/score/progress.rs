@@ -102,6 +102,13 @@ impl Gap {
     }
 }
 
+impl std::fmt::Display for Gap {
+    /// The reason in a few words ([`describe`](Self::describe)).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.describe())
+    }
+}
+
 /// Maps indicator values to numbers: numbers as they are, labels through
 /// the scale in force.
 #[derive(Debug, Clone, Copy)]
