@@ -328,7 +328,7 @@ fn parse_error(path: String, error: &serde_json::Error) -> LoadError {
 }
 
 /// A serde_path_to_error path as a JSON Pointer (RFC 6901).
-fn pointer(path: &serde_path_to_error::Path) -> String {
+pub(crate) fn pointer(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     let mut out = String::new();
     for segment in path.iter() {

@@ -11,8 +11,8 @@ use ssr_model::score::{
     Dimension, Normalisation, PortfolioAggregation, Scorer, ScoringPolicy, Status,
 };
 use ssr_model::{
-    Baseline, Component, Country, Indicator, Measure, OrdinalScale, Period, Pillar, Portfolio,
-    Programme, ResultLevel, Value,
+    Baseline, Component, Country, DacCriterion, Evaluation, Indicator, Measure, OrdinalScale,
+    Period, Pillar, Portfolio, Programme, ResultLevel, Value, Weight,
 };
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -238,4 +238,129 @@ fn scorecard_and_policy_have_json_schemas() {
     );
     let policy = serde_json::to_value(schemars::schema_for!(ScoringPolicy)).unwrap();
     assert!(policy.to_string().contains("at_risk_tolerance"));
+}
+
+/// An indicator from 0 towards 10 with weight `w`, at `actual` by the end
+/// of 2020.
+fn weighted(actual: f64, w: f64) -> Indicator {
+    Indicator::new("Officers vetted", ResultLevel::Output, Measure::Unit)
+        .with_baseline(Baseline::new(Value::number(0.0).unwrap()).with_date(d(2020, 1, 1)))
+        .with_period(
+            Period::new(d(2020, 1, 1), d(2020, 12, 31))
+                .with_target(Value::number(10.0).unwrap())
+                .with_actual(Value::number(actual).unwrap()),
+        )
+        .with_weight(Weight::new(w).unwrap())
+}
+
+#[test]
+fn weights_near_the_largest_float_keep_their_ratios() {
+    // Weights are relative: f64::MAX twice is one to one, as 1 and 1 are.
+    let max = f64::MAX;
+    let programme = Programme::new("Defence reform", Country::new("BIH").unwrap())
+        .with_component(
+            Component::new("Vetting", Pillar::VettingAndAntiCorruption)
+                .with_weight(Weight::new(max).unwrap())
+                .with_indicator(weighted(10.0, max)) // p = 1
+                .with_indicator(weighted(5.0, max)), // p = 0.5
+        )
+        .with_component(
+            Component::new("Courts", Pillar::JusticeReform)
+                .with_weight(Weight::new(max).unwrap())
+                .with_indicator(weighted(2.5, 1.0)), // p = 0.25
+        );
+    let s = Scorer::default().programme(&programme);
+    // Components (1 + 0.5)/2 = 0.75 and 0.25, one to one: 0.5.
+    assert_eq!(s.components[0].score, Some(0.75));
+    assert_eq!(s.components[1].score, Some(0.25));
+    assert_eq!(s.score, Some(0.5));
+    assert_eq!(s.coverage, 1.0);
+    let weights: Vec<(f64, f64)> = s
+        .indicators()
+        .map(|i| (i.weight, i.effective_weight))
+        .collect();
+    assert_eq!(weights, [(0.25, 0.25), (0.25, 0.25), (0.5, 0.5)]);
+    // At target, the courts indicator lifts the score to (0.75 + 1)/2.
+    assert_eq!(s.drags[0].title, "Officers vetted");
+    assert_eq!(s.drags[0].shortfall, 0.375);
+    #[cfg(feature = "json")]
+    {
+        let card = Scorer::default().scorecard(&Portfolio::new().with_programme(programme));
+        let json = serde_json::to_string(&card).unwrap();
+        let back: ssr_model::score::Scorecard = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, card);
+    }
+}
+
+#[test]
+fn policy_weights_near_the_largest_float_keep_their_ratios() {
+    let mut policy = ScoringPolicy::default();
+    for dimension in Dimension::ALL {
+        policy.comparison.dimensions.get_mut(dimension).weight = f64::MAX;
+    }
+    let w = &mut policy.evaluation.weights;
+    (w.relevance, w.coherence, w.effectiveness) = (f64::MAX, f64::MAX, f64::MAX);
+    (w.efficiency, w.impact, w.sustainability) = (f64::MAX, f64::MAX, f64::MAX);
+    let scorer = Scorer::new(policy).unwrap();
+    // As with equal weights of 1: composites (100 + 50)/2, (50 + 50)/2,
+    // (0 + 50)/2 over the two dimensions with data, two fifths covered.
+    let card = scorer.scorecard(&portfolio());
+    let rows = &card.comparison.rows;
+    for (row, expected) in rows.iter().zip([75.0, 50.0, 25.0]) {
+        assert!(close(row.composite.unwrap(), expected), "{row:?}");
+    }
+    assert!(rows.iter().all(|r| r.coverage == 0.4));
+    let ranks = scorer.rank_uncertainty(&card);
+    for (s, expected) in ranks.programmes.iter().zip([1.0, 2.0, 3.0]) {
+        assert_eq!((s.p05, s.p95), (expected, expected));
+    }
+    // Evaluation: (1 + 2/3 + 0)/3 with three of six criteria rated.
+    let scale = OrdinalScale::new(["poor", "fair", "good", "very good"]).unwrap();
+    let evaluation = Evaluation::new("Mid-term review", d(2022, 3, 1), scale)
+        .with_rating(DacCriterion::Relevance, "very good")
+        .unwrap()
+        .with_rating(DacCriterion::Effectiveness, "good")
+        .unwrap()
+        .with_rating(DacCriterion::Sustainability, "poor")
+        .unwrap();
+    let e = scorer
+        .evaluation(&programme("A", 8.0).with_evaluation(evaluation))
+        .unwrap();
+    assert!((e.score.unwrap() - 5.0 / 9.0).abs() < 1e-12);
+    assert_eq!(e.coverage, 0.5);
+}
+
+#[test]
+fn values_near_the_largest_float_score_finitely() {
+    let max = f64::MAX;
+    // From −MAX (start of 2020) towards MAX (end of 2021), MAX reached by the
+    // end of 2020: the whole way, on track.
+    let indicator = Indicator::new("Budget executed", ResultLevel::Output, Measure::Unit)
+        .with_baseline(Baseline::new(Value::number(-max).unwrap()).with_date(d(2020, 1, 1)))
+        .with_period(
+            Period::new(d(2020, 1, 1), d(2020, 12, 31)).with_actual(Value::number(max).unwrap()),
+        )
+        .with_period(
+            Period::new(d(2021, 1, 1), d(2021, 12, 31)).with_target(Value::number(max).unwrap()),
+        );
+    let s = Scorer::default().indicator(&indicator);
+    assert_eq!(s.progress, Some(1.0));
+    assert_eq!(s.status, Status::OnTrack);
+    // The trend from −MAX to MAX in a year has no finite projection.
+    if let Some(f) = s.forecast {
+        assert!(f.value.is_finite() && f.progress.is_finite() && f.slope_per_year.is_finite());
+    }
+    #[cfg(feature = "json")]
+    {
+        let portfolio = Portfolio::new().with_programme(
+            Programme::new("Budget reform", Country::new("SLE").unwrap()).with_component(
+                Component::new("Defence budget", Pillar::DefenceInstitutionBuilding)
+                    .with_indicator(indicator),
+            ),
+        );
+        let card = Scorer::default().scorecard(&portfolio);
+        let json = serde_json::to_string(&card).unwrap();
+        let back: ssr_model::score::Scorecard = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, card);
+    }
 }

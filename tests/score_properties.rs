@@ -263,6 +263,97 @@ proptest! {
     }
 }
 
+/// Weights from the whole range a `Weight` allows, huge ones often.
+fn any_weight() -> impl Strategy<Value = f64> {
+    prop_oneof![0.0f64..5.0, 1e300f64..=f64::MAX, Just(f64::MAX)]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn weights_of_any_size_give_bounded_scores_and_effective_weights_summing_to_one(
+        data in prop::collection::vec(
+            (any_weight(), prop::collection::vec((-100.0f64..100.0, -100.0f64..100.0, -150.0f64..150.0, any_weight()), 1..4)),
+            1..4,
+        ),
+        ind in means(),
+        comp in means(),
+    ) {
+        let mut policy = ScoringPolicy::default();
+        policy.indicators = LevelPolicy::new(ind);
+        policy.components = LevelPolicy::new(comp);
+        let s = Scorer::new(policy).unwrap().programme(&programme(&data));
+        prop_assert!(s.score.is_none_or(in_unit), "score {:?}", s.score);
+        prop_assert!(in_unit(s.coverage), "coverage {}", s.coverage);
+        let effective: f64 = s.indicators().map(|i| i.effective_weight).sum();
+        let design: f64 = s.indicators().map(|i| i.weight).sum();
+        for i in s.indicators() {
+            prop_assert!(in_unit(i.weight) && in_unit(i.effective_weight) && in_unit(i.shortfall));
+        }
+        if s.score.is_some() {
+            prop_assert!((effective - 1.0).abs() < 1e-9, "effective weights sum to {}", effective);
+        }
+        // A component whose indicators all weigh 0 passes its share to none.
+        prop_assert!(design <= 1.0 + 1e-9, "design weights sum to {}", design);
+    }
+}
+
+/// Any finite number, the extremes often.
+fn any_finite() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        -100.0f64..100.0,
+        Just(f64::MAX),
+        Just(-f64::MAX),
+        prop::num::f64::NORMAL | prop::num::f64::SUBNORMAL | prop::num::f64::ZERO,
+    ]
+}
+
+#[cfg(feature = "json")]
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// NaN and infinities would not survive JSON (serde_json writes them as
+    /// null), so a scorecard that reads back equal holds finite numbers only.
+    #[test]
+    fn any_finite_input_gives_a_scorecard_that_reads_back_equal(
+        programmes in prop::collection::vec(
+            prop::collection::vec(
+                (any_weight(), prop::collection::vec((any_finite(), any_finite(), any_finite(), any_weight()), 1..3)),
+                1..3,
+            ),
+            1..4,
+        ),
+        policy in policy(),
+        floor in prop::bool::ANY,
+        ceiling in prop::bool::ANY,
+        z in prop::bool::ANY,
+    ) {
+        let mut policy = policy;
+        if !floor {
+            policy.progress.floor = None;
+        }
+        if !ceiling {
+            policy.progress.ceiling = None;
+        }
+        if z {
+            policy.comparison.normalisation = Normalisation::ZScore;
+            policy.comparison.method = PortfolioAggregation::Arithmetic;
+        }
+        policy.uncertainty.replications = 5;
+        let scorer = Scorer::new(policy).unwrap();
+        let mut portfolio = Portfolio::new();
+        for data in &programmes {
+            portfolio = portfolio.with_programme(programme(data));
+        }
+        let card = scorer.scorecard(&portfolio);
+        let card = card.clone().with_uncertainty(scorer.rank_uncertainty(&card));
+        let json = serde_json::to_string(&card).unwrap();
+        let back: ssr_model::score::Scorecard = serde_json::from_str(&json).unwrap();
+        prop_assert!(back == card, "the scorecard changed through JSON: {}", json);
+    }
+}
+
 fn ranking_policy(replications: usize, seed: u64) -> impl Strategy<Value = ScoringPolicy> {
     (bounded_normalisations(), composite_methods()).prop_map(move |(norm, method)| {
         let mut p = ScoringPolicy::default();
@@ -315,6 +406,40 @@ proptest! {
         // And through serialisation, to the bit.
         #[cfg(feature = "json")]
         prop_assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// With no weight noise and only the policy's own normalisation and
+    /// method to draw, every replication is the nominal ranking.
+    #[test]
+    fn a_noise_free_monte_carlo_gives_the_nominal_ranks(
+        portfolio in small_portfolio(),
+        policy in policy(),
+        z in prop::bool::ANY,
+    ) {
+        let mut policy = policy;
+        if z {
+            policy.comparison.normalisation = Normalisation::ZScore;
+            policy.comparison.method = PortfolioAggregation::Arithmetic;
+        }
+        policy.uncertainty.replications = 3;
+        policy.uncertainty.weight_noise = 0.0;
+        policy.uncertainty.normalisations = vec![policy.comparison.normalisation];
+        policy.uncertainty.methods = vec![policy.comparison.method];
+        let scorer = Scorer::new(policy).unwrap();
+        let card = scorer.scorecard(&portfolio);
+        let ranks = scorer.rank_uncertainty(&card);
+        prop_assert_eq!(
+            ranks.programmes.len(),
+            card.comparison.rows.iter().filter(|r| r.rank.is_some()).count()
+        );
+        for s in &ranks.programmes {
+            let nominal = f64::from(s.nominal);
+            prop_assert_eq!((s.p05, s.median, s.p95, s.sd), (nominal, nominal, nominal, 0.0), "{}", s.name);
+        }
     }
 }
 

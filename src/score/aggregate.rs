@@ -80,6 +80,18 @@ impl Default for Aggregation {
     }
 }
 
+impl std::fmt::Display for Aggregation {
+    /// The name, e.g. `geometric`, or `power 2` for a generalised mean.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Aggregation::Arithmetic => f.write_str("arithmetic"),
+            Aggregation::Geometric => f.write_str("geometric"),
+            Aggregation::Harmonic => f.write_str("harmonic"),
+            Aggregation::Power(p) => write!(f, "power {p}"),
+        }
+    }
+}
+
 impl Aggregation {
     /// The exponent `p` of the generalised mean this method is.
     pub fn exponent(self) -> f64 {
@@ -102,7 +114,8 @@ impl Aggregation {
     /// Pairs with weight 0 are ignored; `None` when no weight is left.
     ///
     /// Values and weights are expected finite and weights non-negative (the
-    /// model's types guarantee it); the result is then finite.
+    /// model's types guarantee it); weights keep their ratios however large
+    /// they are.
     pub fn mean<I>(self, items: I, floor: f64) -> Option<f64>
     where
         I: IntoIterator<Item = (f64, f64)>,
@@ -110,14 +123,43 @@ impl Aggregation {
     {
         let items = items.into_iter();
         let kernel = Kernel::prepare(self, items.clone(), floor)?;
+        let unit = exact_unit(items.clone().map(|(_, w)| w));
         let (mut sum, mut total) = (0.0, 0.0);
-        for (x, w) in items {
+        for (x, w) in items.clone() {
             if w > 0.0 {
+                let w = w / unit;
                 sum += w * kernel.forward(x);
                 total += w;
             }
         }
-        Some(kernel.inverse(sum / total))
+        let mut mean = sum / total;
+        if !mean.is_finite() {
+            // Values near ±f64::MAX overflow the weighted sum, never the
+            // mean (it lies between them): take it as Σ (wᵢ/Σw)·xᵢ, whose
+            // partial sums stay in range.
+            mean = items
+                .filter(|&(_, w)| w > 0.0)
+                .map(|(x, w)| (w / unit / total) * kernel.forward(x))
+                .sum::<f64>()
+                .clamp(-f64::MAX, f64::MAX);
+        }
+        Some(kernel.inverse(mean))
+    }
+}
+
+/// What weights (or magnitudes) are divided by before they are used: a
+/// power of two that brings the largest to at most 2, so that no sum,
+/// difference, square or product with a mapped value overflows however
+/// large they are. Only ratios count, and dividing by a power of two keeps
+/// them exactly: results are the same, to the bit, as without it (values of
+/// at most 2 are left alone).
+pub(crate) fn exact_unit(weights: impl IntoIterator<Item = f64>) -> f64 {
+    let largest = weights.into_iter().fold(0.0, f64::max);
+    if largest > 2.0 && largest.is_finite() {
+        // 2^e ≤ largest < 2^(e + 1): keep the exponent bits, drop the rest.
+        f64::from_bits(largest.to_bits() & (0x7ff << 52))
+    } else {
+        1.0
     }
 }
 
@@ -277,6 +319,40 @@ mod tests {
         // p = 2 treats -0.5 as 0: sqrt(2.25/2)
         let m = Aggregation::Power(2.0).mean(items, 0.01).unwrap();
         assert!(close(m, (2.25_f64 / 2.0).sqrt()));
+    }
+
+    #[test]
+    fn the_exact_unit_is_a_power_of_two() {
+        assert_eq!(exact_unit([0.5, 2.0]), 1.0);
+        assert_eq!(exact_unit([3.0, 1.0]), 2.0);
+        assert_eq!(exact_unit([1024.0]), 1024.0);
+        assert_eq!(exact_unit([f64::MAX, 1.0]), 2f64.powi(1023));
+        assert_eq!(exact_unit([]), 1.0);
+    }
+
+    #[test]
+    fn weights_whose_sum_overflows_keep_their_ratios() {
+        let items = [(1.0, f64::MAX), (0.25, f64::MAX)];
+        // One to one: (1 + 0.25)/2, sqrt(0.25), 2/(1 + 4), sqrt((1 + 0.0625)/2).
+        let mean = |m: Aggregation| m.mean(items, 0.01).unwrap();
+        assert_eq!(mean(Aggregation::Arithmetic), 0.625);
+        assert!(close(mean(Aggregation::Geometric), 0.5));
+        assert!(close(mean(Aggregation::Harmonic), 0.4));
+        assert!(close(mean(Aggregation::Power(2.0)), 0.53125_f64.sqrt()));
+    }
+
+    #[test]
+    fn values_whose_weighted_sum_overflows_have_a_finite_mean() {
+        let max = f64::MAX;
+        let mean = |items: [(f64, f64); 2]| Aggregation::Arithmetic.mean(items, 0.01).unwrap();
+        assert_eq!(mean([(max, 1.0), (max, 1.0)]), max);
+        assert_eq!(mean([(max, 1.0), (max / 2.0, 1.0)]), 0.75 * max);
+        assert_eq!(mean([(-max, 3.0), (-max, 1.0)]), -max);
+        // p = 2 maps values into [0, 1] first: no overflow to begin with.
+        assert_eq!(
+            Aggregation::Power(2.0).mean([(max, 1.0), (max, 1.0)], 0.0),
+            Some(max)
+        );
     }
 
     #[test]

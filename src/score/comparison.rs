@@ -16,6 +16,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::aggregate::exact_unit;
 use super::{Aggregation, Normalisation, ProgrammeCard, Scaling, ScoringPolicy};
 use crate::ProgrammeId;
 
@@ -125,8 +126,11 @@ impl DimensionValues {
 /// aggregation): programme A beats B when the weight of the dimensions on
 /// which A is better (ties counting half) exceeds that on which B is better,
 /// counting dimensions both have. A's score is its wins minus its losses.
-/// No margin on one dimension makes up for another, and the result does not
-/// depend on the normalisation. It costs O(n²) per ranking.
+/// No margin on one dimension makes up for another. Only the order of the
+/// normalised values counts, so min-max, z-scores and percentile ranks give
+/// the same result; goalposts (truncated) and distance to target (capped)
+/// can differ from them, since they tie programmes beyond a goalpost or the
+/// target. It costs O(n²) per ranking.
 ///
 /// In JSON: `"arithmetic"`, `"geometric"`, `"harmonic"`, `{"power": p}` or
 /// `"copeland"`.
@@ -162,13 +166,11 @@ impl PortfolioAggregation {
 }
 
 impl fmt::Display for PortfolioAggregation {
+    /// The mean's name ([`Aggregation`]'s), or `copeland`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PortfolioAggregation::Arithmetic => f.write_str("arithmetic"),
-            PortfolioAggregation::Geometric => f.write_str("geometric"),
-            PortfolioAggregation::Harmonic => f.write_str("harmonic"),
-            PortfolioAggregation::Power(p) => write!(f, "power {p}"),
-            PortfolioAggregation::Copeland => f.write_str("copeland"),
+        match self.mean() {
+            Some(mean) => mean.fmt(f),
+            None => f.write_str("copeland"),
         }
     }
 }
@@ -258,9 +260,12 @@ pub(crate) fn scalings(policy: &ScoringPolicy) -> [Scaling; 5] {
     })
 }
 
-/// The policy's dimension weights, in [`Dimension::ALL`] order.
+/// The policy's dimension weights, in [`Dimension::ALL`] order, in a unit
+/// that keeps their sums finite.
 pub(crate) fn dimension_weights(policy: &ScoringPolicy) -> [f64; 5] {
-    Dimension::ALL.map(|d| policy.comparison.dimensions.get(d).weight)
+    let weights = Dimension::ALL.map(|d| policy.comparison.dimensions.get(d).weight);
+    let unit = exact_unit(weights);
+    weights.map(|w| w / unit)
 }
 
 /// Builds the comparison table of the cards under `policy`.
@@ -268,24 +273,10 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
     let mut rows: Vec<ComparisonRow> = cards.iter().map(ComparisonRow::from_card).collect();
     let method = policy.comparison.method;
     let normalisation = policy.comparison.normalisation;
-    let scalings = scalings(policy);
     let weights = dimension_weights(policy);
     let n = rows.len();
-    let mut column = vec![None; n];
-    let mut normalised = vec![None; n];
-    let mut scratch = Vec::with_capacity(n);
-    let mut table: Vec<[Option<f64>; 5]> = vec![[None; 5]; n];
-    for (k, scaling) in scalings.iter().enumerate() {
-        for (c, r) in column.iter_mut().zip(&rows) {
-            *c = r.raw.to_array().get(k).copied().flatten();
-        }
-        normalisation.apply_into(&column, scaling, &mut scratch, &mut normalised);
-        for (t, v) in table.iter_mut().zip(&normalised) {
-            if let Some(slot) = t.get_mut(k) {
-                *slot = *v;
-            }
-        }
-    }
+    let raw: Vec<[Option<f64>; 5]> = rows.iter().map(|r| r.raw.to_array()).collect();
+    let table = normalise_table(&raw, normalisation, &scalings(policy), 0);
     let mut composite = vec![None; n];
     composites(
         &table,
@@ -314,6 +305,32 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
         method,
         rows,
     }
+}
+
+/// The columns of `raw` from `first` on, each normalised across the rows
+/// (earlier columns are left empty).
+pub(crate) fn normalise_table(
+    raw: &[[Option<f64>; 5]],
+    normalisation: Normalisation,
+    scalings: &[Scaling; 5],
+    first: usize,
+) -> Vec<[Option<f64>; 5]> {
+    let n = raw.len();
+    let (mut column, mut normalised) = (vec![None; n], vec![None; n]);
+    let mut scratch = Vec::with_capacity(n);
+    let mut table = vec![[None; 5]; n];
+    for (k, scaling) in scalings.iter().enumerate().skip(first) {
+        for (c, r) in column.iter_mut().zip(raw) {
+            *c = r.get(k).copied().flatten();
+        }
+        normalisation.apply_into(&column, scaling, &mut scratch, &mut normalised);
+        for (t, v) in table.iter_mut().zip(&normalised) {
+            if let Some(slot) = t.get_mut(k) {
+                *slot = *v;
+            }
+        }
+    }
+    table
 }
 
 /// Whether a row takes part in the ranking: some dimension with data has
@@ -451,6 +468,19 @@ pub(crate) fn rank_into(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn methods_read_as_their_names() {
+        assert_eq!(PortfolioAggregation::Geometric.to_string(), "geometric");
+        assert_eq!(PortfolioAggregation::Power(2.5).to_string(), "power 2.5");
+        assert_eq!(Aggregation::Power(-1.0).to_string(), "power -1");
+        assert_eq!(PortfolioAggregation::Copeland.to_string(), "copeland");
+        assert_eq!(crate::score::RiskBand::Extreme.to_string(), "extreme");
+        assert_eq!(
+            crate::score::Gap::NoActual.to_string(),
+            "no actual reported"
+        );
+    }
 
     #[test]
     fn competition_ranks_share_ties() {

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::EvaluationPolicy;
+use super::aggregate::exact_unit;
 use crate::{DacCriterion, Evaluation, EvaluationId, Programme};
 
 /// One criterion's rating and its score.
@@ -92,18 +93,12 @@ pub(crate) fn score_evaluation(
             })
         })
         .collect();
-    let total: f64 = DacCriterion::ALL
-        .iter()
-        .map(|&c| policy.weights.get(c))
-        .sum();
-    let rated: f64 = criteria
-        .iter()
-        .map(|c| policy.weights.get(c.criterion))
-        .sum();
+    let unit = exact_unit(DacCriterion::ALL.map(|c| policy.weights.get(c)));
+    let weight = |c: DacCriterion| policy.weights.get(c) / unit;
+    let total: f64 = DacCriterion::ALL.into_iter().map(weight).sum();
+    let rated: f64 = criteria.iter().map(|c| weight(c.criterion)).sum();
     let score = policy.method.mean(
-        criteria
-            .iter()
-            .map(|c| (c.score, policy.weights.get(c.criterion))),
+        criteria.iter().map(|c| (c.score, weight(c.criterion))),
         floor,
     );
     EvaluationScore {

@@ -31,7 +31,8 @@ impl Line {
 
 /// Fits the least-squares line through `(date, value)` points.
 ///
-/// `None` with fewer than two distinct dates.
+/// `None` with fewer than two distinct dates, or when the values are too
+/// large for the fitted line to be finite.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -71,9 +72,10 @@ where
         return None;
     }
     let slope = sxy / sxx;
-    Some(Line {
+    let intercept = my - slope * mx;
+    (slope.is_finite() && intercept.is_finite()).then_some(Line {
         origin,
-        intercept: my - slope * mx,
+        intercept,
         slope,
     })
 }
@@ -112,6 +114,13 @@ mod tests {
         let line = least_squares(pts).unwrap();
         assert!((line.slope - 0.5).abs() < 1e-12);
         assert!((line.at(d(1)) - 10.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn values_too_large_for_a_finite_fit_give_no_line() {
+        let d = |m| NaiveDate::from_ymd_opt(2022, m, 1).unwrap();
+        // Σ dx·dy overflows: no finite slope.
+        assert!(least_squares([(d(1), -f64::MAX), (d(3), f64::MAX)]).is_none());
     }
 
     #[test]

@@ -11,6 +11,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::aggregate::exact_unit;
+
 /// A normalisation method. All but the z-score give values from 0 to 100.
 ///
 /// In JSON: `"min_max"`, `"z_score"`, `"goalposts"`, `"distance_to_target"`
@@ -63,8 +65,12 @@ pub enum Normalisation {
     DistanceToTarget,
     /// Percentile rank on 0–100: `100·(below + (ties − 1)/2)/(n − 1)`, where
     /// `below` counts programmes with a lower value and `ties` those with the
-    /// same value (itself included); the lowest is 0 and the highest 100; 50
-    /// when only one programme has data. Robust to outliers.
+    /// same value (itself included). Tied programmes share the mean of the
+    /// places they hold (R's `ties.method = "average"`; COINr's `n_prank`
+    /// defaults to `"min"`), so the result does not depend on their order
+    /// and a column of equal values scores 50 throughout, as under min-max.
+    /// An untied lowest scores 0 and an untied highest 100; 50 when only one
+    /// programme has data. Robust to outliers.
     PercentileRank,
 }
 
@@ -167,6 +173,20 @@ impl Normalisation {
     ) {
         scratch.clear();
         scratch.extend(values.iter().flatten().map(|&x| scaling.orient(x)));
+        // Every method but the percentile rank is scale-free: work in an
+        // exact unit that keeps differences and squares of values near
+        // ±f64::MAX in range (1 for columns of ordinary size).
+        let (low, high, target) = scaling.oriented();
+        let unit = exact_unit(
+            scratch
+                .iter()
+                .chain([&low, &high, &target])
+                .map(|x| x.abs()),
+        );
+        if unit != 1.0 {
+            scratch.iter_mut().for_each(|x| *x /= unit);
+        }
+        let (low, high, target) = (low / unit, high / unit, target / unit);
         // Only the z-score's sums and percentile ranks need the sorted
         // order; min and max do not depend on it.
         if matches!(self, Normalisation::ZScore | Normalisation::PercentileRank) {
@@ -180,7 +200,6 @@ impl Normalisation {
             .iter()
             .fold((first, first), |(lo, hi), &x| (lo.min(x), hi.max(x)));
         let n = scratch.len() as f64;
-        let (low, high, target) = scaling.oriented();
         let (mean, sd) = if self == Normalisation::ZScore {
             let mean = scratch.iter().sum::<f64>() / n;
             let ss: f64 = scratch.iter().map(|x| (x - mean) * (x - mean)).sum();
@@ -195,7 +214,7 @@ impl Normalisation {
         };
         for (o, v) in out.iter_mut().zip(values) {
             *o = v.map(|raw| {
-                let x = scaling.orient(raw);
+                let x = scaling.orient(raw) / unit;
                 match self {
                     Normalisation::MinMax => {
                         if max > min {
@@ -299,6 +318,32 @@ mod tests {
         assert!(close(p[1], 50.0) && close(p[2], 50.0));
         assert!(close(p[3], 100.0));
         assert_eq!(p[4], None);
+        // Ties at the ends share their places: 0 and 1 of 0–2 → 1/4 of
+        // the way each; 2 of 0–2 → 100. All equal: 50 each.
+        let v = [Some(1.0), Some(1.0), Some(2.0)];
+        let p = Normalisation::PercentileRank.apply(&v, &Scaling::new(true));
+        assert!(close(p[0], 25.0) && close(p[1], 25.0) && close(p[2], 100.0));
+        let p = Normalisation::PercentileRank.apply(&[Some(4.0); 3], &Scaling::new(true));
+        assert!(p.iter().all(|&x| close(x, 50.0)));
+    }
+
+    #[test]
+    fn values_near_the_largest_float() {
+        let max = f64::MAX;
+        let v = [Some(max), Some(0.0), Some(-max)];
+        let up = Scaling::new(true);
+        // max − min overflows, the normalised values do not.
+        let m = Normalisation::MinMax.apply(&v, &up);
+        assert_eq!(m, [Some(100.0), Some(50.0), Some(0.0)]);
+        // Mean 0, sample sd sqrt((max² + max²)/2) = max.
+        let z = Normalisation::ZScore.apply(&v, &up);
+        assert_eq!(z, [Some(1.0), Some(0.0), Some(-1.0)]);
+        let posts = up.with_goalposts(-max, max);
+        let g = Normalisation::Goalposts.apply(&v, &posts);
+        assert_eq!(g, [Some(100.0), Some(50.0), Some(0.0)]);
+        // Worst −max, target max: halfway is 50.
+        let t = Normalisation::DistanceToTarget.apply(&v, &up.with_target(max));
+        assert_eq!(t, [Some(100.0), Some(50.0), Some(0.0)]);
     }
 
     #[test]

@@ -157,7 +157,7 @@ impl ScoringPolicy {
         let de = &mut serde_json::Deserializer::from_str(text);
         let policy: ScoringPolicy =
             serde_path_to_error::deserialize(&mut *de).map_err(|e| PolicyError::Parse {
-                path: pointer(e.path()),
+                path: crate::document::pointer(e.path()),
                 message: e.inner().to_string(),
             })?;
         de.end().map_err(|e| PolicyError::Parse {
@@ -187,23 +187,6 @@ impl ScoringPolicy {
         self.uncertainty.check()?;
         Ok(())
     }
-}
-
-#[cfg(feature = "json")]
-fn pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for segment in path.iter() {
-        out.push('/');
-        match segment {
-            Segment::Seq { index } => out.push_str(&index.to_string()),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                out.push_str(&key.replace('~', "~0").replace('/', "~1"));
-            }
-            Segment::Unknown => out.push('?'),
-        }
-    }
-    out
 }
 
 fn finite(field: &str, x: f64) -> Result<(), PolicyError> {

@@ -24,6 +24,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::aggregate::exact_unit;
 use super::indicator::score_indicator;
 use super::{IndicatorScore, LevelPolicy, ScoringPolicy, Status};
 use crate::{Component, ComponentId, IndicatorId, Pillar, Programme};
@@ -144,13 +145,15 @@ impl ProgrammeScore {
     }
 }
 
-/// Weights (per policy) and their total.
+/// Weights per policy, in a unit that keeps their sums finite.
 fn weights<'a, T: 'a>(
     items: &'a [T],
     level: &'a LevelPolicy,
     weight: impl Fn(&T) -> f64 + Clone + 'a,
 ) -> impl Iterator<Item = f64> + Clone + 'a {
-    items.iter().map(move |t| level.weight(weight(t)))
+    let raw = move |t: &T| level.weight(weight(t));
+    let unit = exact_unit(items.iter().map(raw.clone()));
+    items.iter().map(move |t| raw(t) / unit)
 }
 
 /// Scores one component (its indicators' design weights are shares within

@@ -46,16 +46,26 @@ use crate::{Direction, Measure, OrdinalScale, Value};
 /// // Maintain at most 5 incidents: 4 keeps it.
 /// assert_eq!(progress(5.0, 5.0, 4.0, Some(Direction::Decrease)), 1.0);
 /// ```
+///
+/// For finite inputs the result is finite: values so far apart that a
+/// difference overflows are halved first (exactly, at that size), and a
+/// quotient beyond the range of `f64` saturates at `±f64::MAX`.
 pub fn progress(baseline: f64, target: f64, actual: f64, direction: Option<Direction>) -> f64 {
     if target == baseline {
         let kept = match direction {
             Some(Direction::Decrease) => actual <= target,
             _ => actual >= target,
         };
-        if kept { 1.0 } else { 0.0 }
-    } else {
-        (actual - baseline) / (target - baseline)
+        return if kept { 1.0 } else { 0.0 };
     }
+    let (moved, planned) = (actual - baseline, target - baseline);
+    let p = if moved.is_finite() && planned.is_finite() {
+        moved / planned
+    } else {
+        let half = |x: f64| x / 2.0;
+        (half(actual) - half(baseline)) / (half(target) - half(baseline))
+    };
+    p.clamp(-f64::MAX, f64::MAX)
 }
 
 /// Why an indicator has no progress.
@@ -89,6 +99,13 @@ impl Gap {
             Gap::NoTarget => "no target",
             Gap::NoActual => "no actual reported",
         }
+    }
+}
+
+impl std::fmt::Display for Gap {
+    /// The reason in a few words ([`describe`](Self::describe)).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.describe())
     }
 }
 
@@ -149,6 +166,21 @@ mod tests {
         assert_eq!(progress(3.0, 3.0, 2.0, None), 0.0);
         assert_eq!(progress(3.0, 3.0, 2.0, Some(Direction::Decrease)), 1.0);
         assert_eq!(progress(3.0, 3.0, 4.0, Some(Direction::Decrease)), 0.0);
+    }
+
+    #[test]
+    fn values_near_the_largest_float() {
+        let max = f64::MAX;
+        // The differences overflow, the quotient does not: halfway, all the
+        // way, and all the way down.
+        assert_eq!(progress(-max, max, 0.0, None), 0.5);
+        assert_eq!(progress(-max, max, max, None), 1.0);
+        assert_eq!(progress(max, -max, -max, Some(Direction::Decrease)), 1.0);
+        assert_eq!(progress(-max, max, -max, None), 0.0);
+        // The quotient overflows: it saturates, keeping its sign.
+        let tiny = f64::from_bits(1); // the smallest positive f64
+        assert_eq!(progress(0.0, tiny, 1.0, None), max);
+        assert_eq!(progress(0.0, tiny, -1.0, None), -max);
     }
 
     #[test]

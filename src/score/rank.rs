@@ -27,7 +27,9 @@ use rand_core::{Rng, SeedableRng};
 use serde::{Deserialize, Serialize};
 
 use super::aggregate::Kernel;
-use super::comparison::{composites, dimension_weights, rank_into, rankable, scalings};
+use super::comparison::{
+    composites, dimension_weights, normalise_table, rank_into, rankable, scalings,
+};
 use super::{Comparison, Normalisation, PortfolioAggregation, ProgrammeCard, ScoringPolicy};
 use crate::{Pillar, ProgrammeId};
 
@@ -156,24 +158,8 @@ fn prepare(cards: &[&ProgrammeCard], raw: &[[Option<f64>; 5]], policy: &ScoringP
         fixed.offsets.push(fixed.mapped.len());
     }
     let scalings = scalings(policy);
-    let n = raw.len();
-    let mut column = vec![None; n];
-    let mut out = vec![None; n];
-    let mut scratch = Vec::with_capacity(n);
     for &norm in &policy.uncertainty.normalisations {
-        let mut table = vec![[None; 5]; n];
-        for (k, scaling) in scalings.iter().enumerate().skip(1) {
-            for (c, r) in column.iter_mut().zip(raw) {
-                *c = r.get(k).copied().flatten();
-            }
-            norm.apply_into(&column, scaling, &mut scratch, &mut out);
-            for (t, v) in table.iter_mut().zip(&out) {
-                if let Some(slot) = t.get_mut(k) {
-                    *slot = *v;
-                }
-            }
-        }
-        fixed.tables.push(table);
+        fixed.tables.push(normalise_table(raw, norm, &scalings, 1));
     }
     fixed
 }

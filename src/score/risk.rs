@@ -75,6 +75,13 @@ impl RiskBand {
     }
 }
 
+impl std::fmt::Display for RiskBand {
+    /// The band in a word ([`describe`](Self::describe)), e.g. `extreme`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.describe())
+    }
+}
+
 /// Inherent risk: likelihood × impact, 1–25.
 ///
 /// ```

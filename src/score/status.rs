@@ -59,6 +59,19 @@ impl Status {
     }
 }
 
+impl std::fmt::Display for Status {
+    /// The status in words ([`describe`](Self::describe)).
+    ///
+    /// ```
+    /// use ssr_model::score::Status;
+    ///
+    /// assert_eq!(Status::OffTrack.to_string(), "off track");
+    /// ```
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.describe())
+    }
+}
+
 /// The share of time elapsed at `at` between `from` (baseline date) and
 /// `to` (target date), clamped to [0, 1]; 1 when `to` is not after `from`.
 ///
