@@ -60,3 +60,8 @@ pub mod score;
 pub mod validate;
 
 pub use model::*;
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
