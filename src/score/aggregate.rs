@@ -168,8 +168,9 @@ pub(crate) fn exact_unit(weights: impl IntoIterator<Item = f64>) -> f64 {
 /// mapped values goes through `inverse`. The Monte Carlo of rank
 /// uncertainty maps component scores once and only re-weights them.
 ///
-/// Values are rescaled by the largest (p > 0) or smallest (p < 0) so that
-/// `x^p` never overflows or underflows, whatever `p`.
+/// For p ≠ 0 values are rescaled by the largest (p > 0) or smallest (p < 0)
+/// so that `x^p` never overflows, whatever `p`; the geometric mean (p = 0)
+/// works on logarithms, which never overflow.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Kernel {
     p: f64,
@@ -198,11 +199,17 @@ impl Kernel {
             }
         }
         let scale = scale?;
-        Some(Kernel {
-            p,
-            floor,
-            scale: if p == 1.0 { 1.0 } else { scale },
-        })
+        let scale = if p == 1.0 {
+            1.0
+        } else if p == 0.0 {
+            // Logarithms of finite values never overflow, while a ratio of
+            // two of them can (MAX / MIN_POSITIVE): the geometric mean needs
+            // no rescaling, only to know whether some value is 0.
+            if scale > 0.0 { 1.0 } else { 0.0 }
+        } else {
+            scale
+        };
+        Some(Kernel { p, floor, scale })
     }
 
     /// The value mapped into the space where the mean is a weighted average.
@@ -240,6 +247,19 @@ impl Kernel {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn geometric_mean_of_values_whose_ratio_overflows() {
+        // exp((ln 1e300 + ln 1e-300) / 2) = 1, though 1e300 / 1e-300 is inf.
+        let g = Aggregation::Geometric
+            .mean([(1e300, 1.0), (1e-300, 1.0)], 0.0)
+            .unwrap();
+        assert!((g - 1.0).abs() < 1e-9, "{g}");
+        let g = Aggregation::Geometric
+            .mean([(f64::MAX, 1.0), (f64::MIN_POSITIVE, 3.0)], 0.0)
+            .unwrap();
+        assert!(g.is_finite() && g > 0.0, "{g}");
+    }
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-9
