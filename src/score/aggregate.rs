@@ -176,6 +176,9 @@ pub(crate) struct Kernel {
     p: f64,
     floor: f64,
     scale: f64,
+    /// `ln scale`, so that ratios to the scale are taken as differences of
+    /// logarithms, which never overflow.
+    ln_scale: f64,
 }
 
 impl Kernel {
@@ -199,17 +202,13 @@ impl Kernel {
             }
         }
         let scale = scale?;
-        let scale = if p == 1.0 {
-            1.0
-        } else if p == 0.0 {
-            // Logarithms of finite values never overflow, while a ratio of
-            // two of them can (MAX / MIN_POSITIVE): the geometric mean needs
-            // no rescaling, only to know whether some value is 0.
-            if scale > 0.0 { 1.0 } else { 0.0 }
-        } else {
-            scale
-        };
-        Some(Kernel { p, floor, scale })
+        let scale = if p == 1.0 { 1.0 } else { scale };
+        Some(Kernel {
+            p,
+            floor,
+            scale,
+            ln_scale: scale.ln(),
+        })
     }
 
     /// The value mapped into the space where the mean is a weighted average.
@@ -222,11 +221,16 @@ impl Kernel {
             // is 0 and `inverse` says so.
             return 0.0;
         }
-        let v = x.max(self.floor) / self.scale;
-        if self.p == 0.0 {
-            v.ln()
-        } else {
-            v.powf(self.p)
+        let x = x.max(self.floor);
+        let v = x / self.scale;
+        // When the values span more than f64's range the ratio overflows
+        // (or underflows); its logarithm, a difference, never does.
+        let ln_v = || x.ln() - self.ln_scale;
+        match (self.p == 0.0, v.is_normal()) {
+            (true, true) => v.ln(),
+            (true, false) => ln_v(),
+            (false, true) => v.powf(self.p),
+            (false, false) => (self.p * ln_v()).exp(),
         }
     }
 
@@ -236,10 +240,21 @@ impl Kernel {
             m
         } else if self.scale <= 0.0 {
             0.0
-        } else if self.p == 0.0 {
-            self.scale * m.exp()
         } else {
-            self.scale * m.powf(1.0 / self.p)
+            let mean = if self.p == 0.0 {
+                self.scale * m.exp()
+            } else {
+                self.scale * m.powf(1.0 / self.p)
+            };
+            if mean.is_finite() {
+                mean
+            } else {
+                let ln_m = if self.p == 0.0 { m } else { m.ln() / self.p };
+                // exp overflowed before the scale brought it back: add
+                // logarithms instead. The mean lies between finite values,
+                // so only rounding can take it past f64::MAX.
+                (self.ln_scale + ln_m).exp().min(f64::MAX)
+            }
         }
     }
 }

@@ -436,8 +436,18 @@ pub(crate) fn copeland(table: &[[Option<f64>; 5]], weights: &[f64; 5], out: &mut
     }
 }
 
+/// Composites this close (relative to their size, at least 1) are ties:
+/// the same composite reached by sums in another order can differ in its
+/// last bits, and such a difference must not decide a rank.
+const TIE_TOLERANCE: f64 = 1e-9;
+
+fn tied(a: f64, b: f64) -> bool {
+    (a - b).abs() <= TIE_TOLERANCE * a.abs().max(b.abs()).max(1.0)
+}
+
 /// Competition ranks (1 best, ties share the best rank) of `scores`, higher
-/// better, into `out`; `order` is a scratch buffer.
+/// better, into `out`; `order` is a scratch buffer. Scores within
+/// [`TIE_TOLERANCE`] of the one before them share its rank.
 pub(crate) fn rank_into(
     scores: &[Option<f64>],
     order: &mut Vec<(f64, u32)>,
@@ -455,7 +465,7 @@ pub(crate) fn rank_into(
     let mut rank = 0u32;
     let mut last: Option<f64> = None;
     for (pos, &(s, i)) in order.iter().enumerate() {
-        if last != Some(s) {
+        if !last.is_some_and(|l| tied(l, s)) {
             rank = pos as u32 + 1;
             last = Some(s);
         }
