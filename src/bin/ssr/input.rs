@@ -31,3 +31,9 @@ pub(crate) fn load_or_sample(path: Option<&Path>) -> Result<Portfolio, Failure> 
         None => Ok(ssr_model::samples::portfolio()),
     }
 }
+
+/// Reads a policy file's text; a failure names the file.
+pub(crate) fn read_policy(path: &Path) -> Result<String, Failure> {
+    std::fs::read_to_string(path)
+        .map_err(|e| Failure::input(format!("{}: cannot read the policy: {e}", path.display())))
+}

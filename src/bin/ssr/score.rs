@@ -58,8 +58,7 @@ pub(crate) fn load_policy(path: Option<&Path>) -> Result<ScoringPolicy, Failure>
     let Some(path) = path else {
         return Ok(ScoringPolicy::default());
     };
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
+    let text = input::read_policy(path)?;
     ScoringPolicy::from_json(&text).map_err(|e| Failure::input(format!("{}: {e}", path.display())))
 }
 

@@ -85,8 +85,7 @@ fn write_text(
 
 fn load_policy(path: &Path) -> Result<ValidationPolicy, Failure> {
     let name = path.display();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure::input(format!("{name}: cannot read the policy: {e}")))?;
+    let text = input::read_policy(path)?;
     // serde_json's message ends with "at line L column C".
     serde_json::from_str(&text)
         .map_err(|e| Failure::input(format!("{name}: invalid validation policy: {e}")))
