@@ -31,11 +31,11 @@
 //!
 //! ## Features
 //!
-//! - `json` (default): the [`document`] format.
+//! - `json` (default): the `document` format.
 //! - `cli`: the `ssr` command-line program.
-//! - `iati`: [`interop::iati`], import of IATI 2.03 activity files.
-//! - `csv`: [`interop::csv`], tidy CSV tables for R and pandas.
-//! - `schemars`: [`interop::schema`], the JSON Schema of the document format.
+//! - `iati`: `interop::iati`, import of IATI 2.03 activity files.
+//! - `csv`: `interop::csv`, tidy CSV tables for R and pandas.
+//! - `schemars`: `interop::schema`, the JSON Schema of the document format.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

@@ -60,7 +60,7 @@
 //! | [`iati_not_imported`](#iati_not_imported) | import | advice | data the model has no place for |
 //!
 //! Paths in the examples below are JSON Pointers into the
-//! [document format](crate::document).
+//! document format (`ssr_model::document`, feature `json`).
 //!
 //! # Structural codes
 //!

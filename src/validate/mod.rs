@@ -11,7 +11,7 @@
 //! - a [`Severity`]: `error` (the document is wrong and results computed
 //!   from it cannot be trusted), `warning` (likely a problem) or `advice`
 //!   (good practice not followed). A document is valid when it has no error;
-//! - a path, a JSON Pointer (RFC 6901) into the [`document`](crate::document)
+//! - a path, a JSON Pointer (RFC 6901) into the `document` (feature `json`)
 //!   format, such as `/programmes/2/components/0/indicators/1/periods/3/actual`.
 //!   When something is missing, the path names the member where it belongs,
 //!   which may itself be absent from the document;
