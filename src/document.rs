@@ -225,11 +225,17 @@ fn not_an_object(bytes: &[u8]) -> Option<LoadError> {
     let before = bytes.get(..index).unwrap_or_default();
     let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
     let column = 1 + before.iter().rev().take_while(|&&b| b != b'\n').count();
+    let rest = bytes.get(index..).unwrap_or_default();
+    // Only a whole literal is one: `not json` is a syntax error.
+    let literal = |word: &[u8]| {
+        rest.strip_prefix(word)
+            .is_some_and(|after| after.first().is_none_or(|b| !b.is_ascii_alphanumeric()))
+    };
     let found = match first {
         b'[' => "an array",
         b'"' => "a string",
-        b't' | b'f' => "a boolean",
-        b'n' => "null",
+        b't' | b'f' if literal(b"true") || literal(b"false") => "a boolean",
+        b'n' if literal(b"null") => "null",
         b'-' | b'0'..=b'9' => "a number",
         _ => return None, // not JSON at all: let the parser describe it
     };
@@ -273,6 +279,23 @@ pub fn to_string(portfolio: &Portfolio) -> Result<String, SaveError> {
 /// As [`to_string`].
 pub fn to_string_pretty(portfolio: &Portfolio) -> Result<String, SaveError> {
     Ok(serde_json::to_string_pretty(&document(portfolio))?)
+}
+
+/// Writes a portfolio as a compact JSON document to a writer.
+///
+/// ```
+/// let portfolio = ssr_model::samples::portfolio();
+/// let mut out = Vec::new();
+/// ssr_model::document::to_writer(&mut out, &portfolio)?;
+/// assert_eq!(ssr_model::document::from_slice(&out)?, portfolio);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// When writing fails.
+pub fn to_writer(writer: impl std::io::Write, portfolio: &Portfolio) -> Result<(), SaveError> {
+    Ok(serde_json::to_writer(writer, &document(portfolio))?)
 }
 
 /// Writes a portfolio as an indented JSON document to a writer.
@@ -325,6 +348,19 @@ fn parse_error(path: String, error: &serde_json::Error) -> LoadError {
         column: error.column(),
         message,
     }
+}
+
+/// Parses `text` as one JSON value of type `T` with nothing after it; a
+/// failure gives the JSON Pointer of the offending value (`""` for the
+/// whole text) and serde's message. Policies are read through this.
+pub(crate) fn from_json_at<T: serde::de::DeserializeOwned>(
+    text: &str,
+) -> Result<T, (String, String)> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    let value: T = serde_path_to_error::deserialize(&mut *de)
+        .map_err(|e| (pointer(e.path()), e.inner().to_string()))?;
+    de.end().map_err(|e| (String::new(), e.to_string()))?;
+    Ok(value)
 }
 
 /// A serde_path_to_error path as a JSON Pointer (RFC 6901).

@@ -61,6 +61,10 @@ pub mod validate;
 
 pub use model::*;
 
+/// The `chrono` crate, whose `NaiveDate` the model's dates use; re-exported
+/// so callers need not match its version.
+pub use chrono;
+
 /// The README's Rust examples, compiled and run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -881,7 +881,7 @@ fn imported_ssr_activities_validate() {
     for name in FILES {
         let options = ImportOptions::new()
             .with_filter(Filter::new().with_sector_prefix("152").unwrap())
-            .with_fallback_country("LBR".parse().unwrap())
+            .with_fallback_country("LBR".parse::<ssr_model::Country>().unwrap())
             .with_fallback_pillar(Pillar::SecuritySystemGovernance);
         let imported = import(name, &options);
         programmes += imported.portfolio.programmes.len();
@@ -933,7 +933,7 @@ fn real_results_make_scores() {
         return;
     }
     let options = ImportOptions::new()
-        .with_fallback_country("LBR".parse().unwrap())
+        .with_fallback_country("LBR".parse::<ssr_model::Country>().unwrap())
         .with_fallback_pillar(Pillar::SecuritySystemGovernance);
     let mut scored = 0;
     for name in ["dportal_26.xml", "dportal_94.xml"] {

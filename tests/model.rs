@@ -928,7 +928,7 @@ fn challenge_and_mitigation_defaults_and_setters() {
         .with_impact(Level::MAX)
         .with_status(ChallengeStatus::Mitigating)
         .with_mitigation(m.clone())
-        .with_affected(component)
+        .with_affects(component)
         .with_stakeholder(owner);
     assert_eq!(c.id, ChallengeId::from_external("h"));
     assert_eq!(c.likelihood.get() * c.impact.get(), 20);

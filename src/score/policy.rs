@@ -140,8 +140,8 @@ impl Default for ScoringPolicy {
 impl ScoringPolicy {
     /// Returns `self` judged at `date`.
     #[must_use]
-    pub fn with_as_of(mut self, date: NaiveDate) -> Self {
-        self.as_of = Some(date);
+    pub fn with_as_of(mut self, date: impl Into<NaiveDate>) -> Self {
+        self.as_of = Some(date.into());
         self
     }
 
@@ -154,16 +154,8 @@ impl ScoringPolicy {
     /// one but [`check`](Self::check) refuses it.
     #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<Self, PolicyError> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let policy: ScoringPolicy =
-            serde_path_to_error::deserialize(&mut *de).map_err(|e| PolicyError::Parse {
-                path: crate::document::pointer(e.path()),
-                message: e.inner().to_string(),
-            })?;
-        de.end().map_err(|e| PolicyError::Parse {
-            path: String::new(),
-            message: e.to_string(),
-        })?;
+        let policy: ScoringPolicy = crate::document::from_json_at(text)
+            .map_err(|(path, message)| PolicyError::Parse { path, message })?;
         policy.check()?;
         Ok(policy)
     }

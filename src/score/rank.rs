@@ -22,6 +22,8 @@
 //! programmes, and sums over programmes are taken in sorted order, so
 //! permuting the programmes permutes their statistics and nothing else.
 
+use std::collections::HashMap;
+
 use rand_chacha::ChaCha8Rng;
 use rand_core::{Rng, SeedableRng};
 use serde::{Deserialize, Serialize};
@@ -94,9 +96,30 @@ pub struct RankUncertainty {
 }
 
 impl RankUncertainty {
-    /// The statistics of `programme`, if it was ranked.
+    /// The statistics of `programme`, if it was ranked. A linear search: to
+    /// join many programmes, use [`by_programme`](Self::by_programme).
     pub fn get(&self, programme: ProgrammeId) -> Option<&RankStats> {
         self.programmes.iter().find(|s| s.programme == programme)
+    }
+
+    /// The statistics keyed by programme, built once, for joining them to
+    /// scorecard rows or programme cards in linear time.
+    ///
+    /// ```
+    /// use ssr_model::score::Scorer;
+    /// use ssr_model::samples::{synthetic, Synthetic};
+    ///
+    /// let portfolio = synthetic(&Synthetic::new(5).with_components(2).with_indicators(1).with_periods(2));
+    /// let scorer = Scorer::default();
+    /// let card = scorer.scorecard(&portfolio);
+    /// let ranks = scorer.rank_uncertainty(&card);
+    /// let by_programme = ranks.by_programme();
+    /// for p in &portfolio.programmes {
+    ///     assert_eq!(by_programme.get(&p.id).copied(), ranks.get(p.id));
+    /// }
+    /// ```
+    pub fn by_programme(&self) -> HashMap<ProgrammeId, &RankStats> {
+        self.programmes.iter().map(|s| (s.programme, s)).collect()
     }
 }
 

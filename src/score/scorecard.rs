@@ -1,12 +1,14 @@
 //! The scorecard: everything the scoring says about a portfolio, as one
 //! serde value, and its tidy long-format rows for R and pandas.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Comparison, Dimension, EvaluationScore, ProgrammeScore, RankUncertainty, RiskProfile,
-    ScoringPolicy, StakeholderProfile, Status,
+    Comparison, Dimension, EvaluationScore, PolicyError, ProgrammeScore, RankUncertainty,
+    RiskProfile, ScoringPolicy, StakeholderProfile, Status,
 };
 use crate::{Country, DacCriterion, ProgrammeId};
 
@@ -87,12 +89,133 @@ pub struct Row {
     pub value: Option<f64>,
 }
 
+/// What a [`Row`] measures, for choosing rows without parsing measure
+/// names.
+///
+/// ```
+/// use ssr_model::score::{RowKind, Scorer};
+/// use ssr_model::samples::{synthetic, Synthetic};
+///
+/// let p = synthetic(&Synthetic::new(2).with_components(1).with_indicators(1).with_periods(2));
+/// let rows = Scorer::default().scorecard(&p).rows();
+/// let normalised = rows.iter().filter(|r| r.kind() == RowKind::Normalised);
+/// assert!(normalised.clone().count() > 0);
+/// assert!(normalised.into_iter().all(|r| r.measure.starts_with("normalised.")));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RowKind {
+    /// `score`, `coverage`, `indicators` and the status counts.
+    Results,
+    /// `component:NAME`.
+    Component,
+    /// `risk.*`.
+    Risk,
+    /// `stakeholders.*`.
+    Stakeholders,
+    /// `evaluation.*`.
+    Evaluation,
+    /// `normalised.DIMENSION`.
+    Normalised,
+    /// `composite`.
+    Composite,
+    /// `rank`, the nominal rank.
+    Rank,
+    /// `rank.mean`, `rank.median`, `rank.p05`, `rank.p95`, `rank.sd`.
+    RankUncertainty,
+}
+
+impl RowKind {
+    /// Whether rows of this kind belong to the comparison and ranking
+    /// (normalised dimensions, composite, ranks), what `ssr rank` prints.
+    pub fn is_comparison(self) -> bool {
+        matches!(
+            self,
+            RowKind::Normalised | RowKind::Composite | RowKind::Rank | RowKind::RankUncertainty
+        )
+    }
+}
+
+impl Row {
+    /// What the row measures, read from its measure name (see [`Row`]).
+    pub fn kind(&self) -> RowKind {
+        let m = self.measure.as_str();
+        let family = m.split_once(['.', ':']).map_or(m, |(head, _)| head);
+        match family {
+            "component" if m.starts_with("component:") => RowKind::Component,
+            "risk" => RowKind::Risk,
+            "stakeholders" => RowKind::Stakeholders,
+            "evaluation" => RowKind::Evaluation,
+            "normalised" => RowKind::Normalised,
+            "composite" => RowKind::Composite,
+            "rank" if m == "rank" => RowKind::Rank,
+            "rank" => RowKind::RankUncertainty,
+            _ => RowKind::Results,
+        }
+    }
+}
+
 impl Scorecard {
-    /// Returns `self` with rank uncertainty.
-    #[must_use]
-    pub fn with_uncertainty(mut self, uncertainty: RankUncertainty) -> Self {
+    /// Returns `self` with rank uncertainty computed from it
+    /// ([`Scorer::rank_uncertainty`](super::Scorer::rank_uncertainty)).
+    ///
+    /// A scorecard states the policy it was made under, so it refuses a
+    /// run made under another one: the run's settings must be the card's
+    /// `policy.uncertainty`, and its nominal ranks the card's.
+    ///
+    /// ```
+    /// use ssr_model::score::{Scorer, ScoringPolicy};
+    /// use ssr_model::samples::{synthetic, Synthetic};
+    ///
+    /// let p = synthetic(&Synthetic::new(4).with_components(2).with_indicators(1).with_periods(2));
+    /// let scorer = Scorer::default();
+    /// let card = scorer.scorecard(&p);
+    /// let ranks = scorer.rank_uncertainty(&card);
+    ///
+    /// let mut other = ScoringPolicy::default();
+    /// other.uncertainty.seed = 7;
+    /// let elsewhere = Scorer::new(other)?.rank_uncertainty(&card);
+    /// assert!(card.clone().with_uncertainty(elsewhere).is_err());
+    ///
+    /// let card = card.with_uncertainty(ranks)?;
+    /// assert!(card.uncertainty.is_some());
+    /// # Ok::<(), ssr_model::score::PolicyError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`PolicyError::Invalid`](super::PolicyError::Invalid) when the run
+    /// was made under other uncertainty settings or on another comparison.
+    pub fn with_uncertainty(mut self, uncertainty: RankUncertainty) -> Result<Self, PolicyError> {
+        let p = &self.policy.uncertainty;
+        let same_settings = uncertainty.replications == p.replications
+            && uncertainty.seed == p.seed
+            && uncertainty.weight_noise.to_bits() == p.weight_noise.to_bits()
+            && uncertainty.normalisations == p.normalisations
+            && uncertainty.methods == p.methods;
+        let ranks: HashMap<ProgrammeId, Option<u32>> = self
+            .comparison
+            .rows
+            .iter()
+            .map(|r| (r.programme, r.rank))
+            .collect();
+        let same_ranks = uncertainty
+            .programmes
+            .iter()
+            .all(|s| ranks.get(&s.programme) == Some(&Some(s.nominal)));
+        if !(same_settings && same_ranks) {
+            return Err(PolicyError::Invalid {
+                field: "uncertainty".to_owned(),
+                expected: "a rank uncertainty run under the scorecard's policy, on its comparison",
+                found: if same_settings {
+                    "nominal ranks of another comparison".to_owned()
+                } else {
+                    "a run with other uncertainty settings".to_owned()
+                },
+            });
+        }
         self.uncertainty = Some(uncertainty);
-        self
+        Ok(self)
     }
 
     /// The card of `programme`.
@@ -114,6 +237,7 @@ impl Scorecard {
     /// ```
     pub fn rows(&self) -> Vec<Row> {
         let mut rows = Vec::new();
+        let ranks = self.uncertainty.as_ref().map(RankUncertainty::by_programme);
         for (card, cmp) in self.programmes.iter().zip(&self.comparison.rows) {
             let mut push = |measure: String, value: Option<f64>| {
                 rows.push(Row {
@@ -158,7 +282,7 @@ impl Scorecard {
             }
             push("composite".into(), cmp.composite);
             push("rank".into(), cmp.rank.map(f64::from));
-            if let Some(s) = self.uncertainty.as_ref().and_then(|u| u.get(card.id)) {
+            if let Some(s) = ranks.as_ref().and_then(|r| r.get(&card.id)) {
                 push("rank.mean".into(), Some(s.mean));
                 push("rank.median".into(), Some(s.median));
                 push("rank.p05".into(), Some(s.p05));
@@ -167,5 +291,58 @@ impl Scorecard {
             }
         }
         rows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::samples::{Synthetic, synthetic};
+    use crate::score::Scorer;
+
+    /// The kind of every measure name, written out from the table in
+    /// [`Row`]'s documentation.
+    fn expected(measure: &str) -> RowKind {
+        match measure {
+            "score" | "coverage" | "indicators" | "on_track" | "at_risk" | "off_track"
+            | "no_data" => RowKind::Results,
+            "risk.exposure" | "risk.max_residual" => RowKind::Risk,
+            "stakeholders.resistance" | "stakeholders.inclusion" => RowKind::Stakeholders,
+            "composite" => RowKind::Composite,
+            "rank" => RowKind::Rank,
+            "rank.mean" | "rank.median" | "rank.p05" | "rank.p95" | "rank.sd" => {
+                RowKind::RankUncertainty
+            }
+            m if m.starts_with("component:") => RowKind::Component,
+            m if m.starts_with("evaluation.") => RowKind::Evaluation,
+            m if m.starts_with("normalised.") => RowKind::Normalised,
+            m => panic!("undocumented measure {m}"),
+        }
+    }
+
+    #[test]
+    fn every_row_has_its_documented_kind() {
+        let p = synthetic(
+            &Synthetic::new(3)
+                .with_components(2)
+                .with_indicators(2)
+                .with_periods(3),
+        );
+        let scorer = Scorer::default();
+        let card = scorer.scorecard(&p);
+        let ranks = scorer.rank_uncertainty(&card);
+        let card = card.with_uncertainty(ranks).unwrap();
+        let rows = card.rows();
+        for row in &rows {
+            assert_eq!(row.kind(), expected(&row.measure), "{}", row.measure);
+        }
+        let kinds: std::collections::HashSet<RowKind> = rows.iter().map(Row::kind).collect();
+        assert_eq!(kinds.len(), 9, "{kinds:?}");
+        // Every ranked programme gets its five rank statistics.
+        let stats = rows.iter().filter(|r| r.kind() == RowKind::RankUncertainty);
+        assert_eq!(
+            stats.count(),
+            5 * card.uncertainty.map_or(0, |u| u.programmes.len())
+        );
     }
 }

@@ -75,7 +75,7 @@ mod values;
 mod walk;
 
 pub use code::Code;
-pub use policy::{CodeLevel, ValidationPolicy};
+pub use policy::{CodeLevel, ValidationPolicy, ValidationPolicyError};
 pub use report::{Finding, Report, Severity};
 
 use crate::{Portfolio, Programme};

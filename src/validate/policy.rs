@@ -184,10 +184,48 @@ impl Default for ValidationPolicy {
     }
 }
 
+/// A validation policy document that could not be read
+/// ([`ValidationPolicy::from_json`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cannot parse the validation policy at {path}: {message}")]
+#[non_exhaustive]
+pub struct ValidationPolicyError {
+    /// JSON Pointer to the offending value (`""` for the whole document).
+    pub path: String,
+    /// What was expected and what was found.
+    pub message: String,
+}
+
 impl ValidationPolicy {
     /// The default policy: every code at its default severity, no `as_of`.
     pub fn new() -> Self {
         ValidationPolicy::default()
+    }
+
+    /// Parses a policy document (JSON), as
+    /// [`ScoringPolicy::from_json`](crate::score::ScoringPolicy::from_json)
+    /// does for scoring.
+    ///
+    /// ```
+    /// use ssr_model::validate::{Code, CodeLevel, ValidationPolicy};
+    ///
+    /// let policy = ValidationPolicy::from_json(r#"{"levels": {"single_funder": "allow"}}"#)?;
+    /// assert_eq!(policy.level(Code::SingleFunder), CodeLevel::Allow);
+    ///
+    /// let err = ValidationPolicy::from_json(r#"{"percentage_tolerance": -1}"#).unwrap_err();
+    /// assert_eq!(err.path, "/percentage_tolerance");
+    /// # Ok::<(), ssr_model::validate::ValidationPolicyError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the text is not a policy: unknown fields or codes, a wrong type,
+    /// an out-of-range number, trailing text. The error names the JSON
+    /// Pointer of the offending value.
+    #[cfg(feature = "json")]
+    pub fn from_json(text: &str) -> Result<Self, ValidationPolicyError> {
+        crate::document::from_json_at(text)
+            .map_err(|(path, message)| ValidationPolicyError { path, message })
     }
 
     /// The level `code` has under this policy.
@@ -206,8 +244,8 @@ impl ValidationPolicy {
 
     /// Returns `self` with the assessment date set.
     #[must_use]
-    pub fn with_as_of(mut self, date: NaiveDate) -> Self {
-        self.as_of = Some(date);
+    pub fn with_as_of(mut self, date: impl Into<NaiveDate>) -> Self {
+        self.as_of = Some(date.into());
         self
     }
 
@@ -220,8 +258,8 @@ impl ValidationPolicy {
 
     /// Returns `self` with another high-influence threshold.
     #[must_use]
-    pub fn with_high_influence(mut self, level: Level) -> Self {
-        self.high_influence = level;
+    pub fn with_high_influence(mut self, level: impl Into<Level>) -> Self {
+        self.high_influence = level.into();
         self
     }
 

@@ -228,6 +228,57 @@ impl Report {
         self.findings.iter().map(|f| f.severity).max()
     }
 
+    /// Applies a policy's levels to findings made without it, such as those
+    /// of an IATI import: a finding whose code the policy sets gets that
+    /// level, or is dropped when the level is `allow`; other findings keep
+    /// their severity.
+    ///
+    /// ```
+    /// use ssr_model::validate::{Code, CodeLevel, Finding, Report, Severity, ValidationPolicy};
+    ///
+    /// let mut report = Report::new();
+    /// report.push(Finding::new(Code::IatiNonNumericValue, "/iati-activities/iati-activity[1]", "TBD"));
+    /// report.push(Finding::new(Code::IatiMissingCountry, "/iati-activities/iati-activity[2]", "none"));
+    /// let policy = ValidationPolicy::new()
+    ///     .with_level(Code::IatiNonNumericValue, CodeLevel::Error)
+    ///     .with_level(Code::IatiMissingCountry, CodeLevel::Allow);
+    /// report.apply(&policy);
+    /// assert_eq!(report.len(), 1);
+    /// assert_eq!(report.findings()[0].severity, Severity::Error);
+    /// ```
+    pub fn apply(&mut self, policy: &super::ValidationPolicy) {
+        self.findings
+            .retain_mut(|f| match policy.levels.get(&f.code) {
+                None => true,
+                Some(level) => match level.severity() {
+                    Some(severity) => {
+                        f.severity = severity;
+                        true
+                    }
+                    None => false,
+                },
+            });
+    }
+
+    /// The findings, most serious first: errors, then warnings, then
+    /// advice, each severity in report order (the sort is stable).
+    ///
+    /// ```
+    /// use ssr_model::validate::{Code, Finding, Report, Severity};
+    ///
+    /// let mut report = Report::new();
+    /// report.push(Finding::new(Code::SingleFunder, "/programmes/0", "one funder"));
+    /// report.push(Finding::new(Code::EmptyName, "/programmes/0/name", "empty"));
+    /// let order: Vec<Severity> = report.most_serious().iter().map(|f| f.severity).collect();
+    /// assert_eq!(order[0], Severity::Error);
+    /// assert!(order.windows(2).all(|w| w[0] >= w[1]));
+    /// ```
+    pub fn most_serious(&self) -> Vec<&Finding> {
+        let mut findings: Vec<&Finding> = self.findings.iter().collect();
+        findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+        findings
+    }
+
     /// The findings, in order.
     pub fn iter(&self) -> std::slice::Iter<'_, Finding> {
         self.findings.iter()
