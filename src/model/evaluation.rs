@@ -26,18 +26,6 @@ pub enum DacCriterion {
     Sustainability,
 }
 
-impl DacCriterion {
-    /// The six criteria in the OECD's order.
-    pub const ALL: [DacCriterion; 6] = [
-        DacCriterion::Relevance,
-        DacCriterion::Coherence,
-        DacCriterion::Effectiveness,
-        DacCriterion::Efficiency,
-        DacCriterion::Impact,
-        DacCriterion::Sustainability,
-    ];
-}
-
 /// One criterion's rating: a label of the evaluation's scale.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

@@ -244,6 +244,11 @@ pub enum TargetRule {
     SamePeriod,
 }
 
+crate::model::names::names!(TargetRule, "target rule" {
+    Final = "final",
+    SamePeriod = "same_period",
+});
+
 /// How indicator progress `p = (a − b)/(t − b)` is computed and capped.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -364,6 +369,11 @@ pub enum Weighting {
     /// Every item weighs the same, whatever the data says.
     Equal,
 }
+
+crate::model::names::names!(Weighting, "weighting" {
+    AsGiven = "as_given",
+    Equal = "equal",
+});
 
 /// How one level is aggregated into the next.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]

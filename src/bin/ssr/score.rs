@@ -213,7 +213,15 @@ pub(crate) fn write_programme_scores(
         .key()
         .iter()
         .take(5)
-        .map(|k| format!("{} ({}, {}, {})", k.name, k.quadrant, k.salience, k.stance))
+        .map(|k| {
+            format!(
+                "{} ({}, {}, {})",
+                k.name,
+                k.quadrant.describe(),
+                k.salience.describe(),
+                k.stance
+            )
+        })
         .collect();
     if !key.is_empty() {
         writeln!(out, "  key stakeholders: {}", key.join("; "))?;
