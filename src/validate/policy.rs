@@ -185,7 +185,7 @@ impl Default for ValidationPolicy {
 }
 
 /// A validation policy document that could not be read
-/// ([`ValidationPolicy::from_json`]).
+/// (`ValidationPolicy::from_json`, feature `json`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("cannot parse the validation policy at {path}: {message}")]
 #[non_exhaustive]
