@@ -18,6 +18,12 @@ macro_rules! names {
             pub const ALL: [$ty; <[()]>::len(&[ $( $crate::model::names::names!(@unit $variant) ),* ])] =
                 [ $( $ty::$variant, )* ];
 
+            /// The position of the variant in [`ALL`](Self::ALL), for
+            /// tables indexed by variant.
+            pub const fn index(self) -> usize {
+                self as usize
+            }
+
             /// The stable snake_case name, as in JSON.
             pub fn as_str(self) -> &'static str {
                 match self { $( $ty::$variant => $name, )* }
@@ -234,6 +240,7 @@ where
         assert_eq!(json, format!("\"{v}\""));
         assert_eq!(v.to_string().parse::<T>().unwrap(), *v);
         assert!(!all[..i].contains(v), "{v:?} listed twice");
+        assert_eq!(all.iter().position(|w| w == v), Some(i));
     }
 }
 

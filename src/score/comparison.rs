@@ -54,16 +54,6 @@ impl Dimension {
     pub fn higher_is_better(self) -> bool {
         !matches!(self, Dimension::Risk | Dimension::Resistance)
     }
-
-    fn index(self) -> usize {
-        match self {
-            Dimension::Progress => 0,
-            Dimension::Evaluation => 1,
-            Dimension::Risk => 2,
-            Dimension::Resistance => 3,
-            Dimension::Inclusion => 4,
-        }
-    }
 }
 
 /// One value per dimension (`None`: no data).
