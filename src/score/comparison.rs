@@ -17,6 +17,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::aggregate::exact_unit;
+use super::engine::Ranker;
 use super::{Aggregation, Normalisation, ProgrammeCard, Scaling, ScoringPolicy};
 use crate::ProgrammeId;
 
@@ -265,7 +266,7 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
         &mut composite,
     );
     let mut ranks = vec![None; n];
-    rank_into(&composite, &mut Vec::with_capacity(n), &mut ranks);
+    rank_into(&composite, &mut ranks);
     let total: f64 = weights.iter().sum();
     for (((row, t), c), r) in rows.iter_mut().zip(&table).zip(&composite).zip(&ranks) {
         row.normalised = DimensionValues::from_array(*t);
@@ -420,38 +421,15 @@ pub(crate) fn copeland(table: &[[Option<f64>; 5]], weights: &[f64; 5], out: &mut
 /// last bits, and such a difference must not decide a rank.
 const TIE_TOLERANCE: f64 = 1e-9;
 
-fn tied(a: f64, b: f64) -> bool {
+pub(crate) fn tied(a: f64, b: f64) -> bool {
     (a - b).abs() <= TIE_TOLERANCE * a.abs().max(b.abs()).max(1.0)
 }
 
 /// Competition ranks (1 best, ties share the best rank) of `scores`, higher
-/// better, into `out`; `order` is a scratch buffer. Scores within
-/// [`TIE_TOLERANCE`] of the one before them share its rank.
-pub(crate) fn rank_into(
-    scores: &[Option<f64>],
-    order: &mut Vec<(f64, u32)>,
-    out: &mut [Option<u32>],
-) {
-    order.clear();
-    order.extend(
-        scores
-            .iter()
-            .enumerate()
-            .filter_map(|(i, s)| s.map(|s| (s, i as u32))),
-    );
-    order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
-    out.iter_mut().for_each(|o| *o = None);
-    let mut rank = 0u32;
-    let mut last: Option<f64> = None;
-    for (pos, &(s, i)) in order.iter().enumerate() {
-        if !last.is_some_and(|l| tied(l, s)) {
-            rank = pos as u32 + 1;
-            last = Some(s);
-        }
-        if let Some(o) = out.get_mut(i as usize) {
-            *o = Some(rank);
-        }
-    }
+/// better, into `out`. Scores within [`TIE_TOLERANCE`] of the first of the
+/// group before them share its rank.
+pub(crate) fn rank_into(scores: &[Option<f64>], out: &mut [Option<u32>]) {
+    Ranker::default().competition(scores, tied, out);
 }
 
 #[cfg(test)]
@@ -495,7 +473,7 @@ mod tests {
     fn competition_ranks_share_ties() {
         let scores = [Some(0.5), Some(0.9), None, Some(0.5), Some(0.1)];
         let mut out = [None; 5];
-        rank_into(&scores, &mut Vec::new(), &mut out);
+        rank_into(&scores, &mut out);
         assert_eq!(out, [Some(2), Some(1), None, Some(2), Some(4)]);
     }
 

@@ -20,6 +20,7 @@
 //! | normalisation: min-max, z-score, goalposts, distance to target, percentile rank | [`Normalisation`] | OECD/JRC 2008 §5; COINr |
 //! | comparison and ranking, incl. Copeland | [`Comparison`], [`PortfolioAggregation`] | OECD/JRC 2008; COINr |
 //! | rank uncertainty by Monte Carlo | [`RankUncertainty`] | Saisana, Saltelli & Tarantola 2005; COINr `get_sensitivity` |
+//! | a composite indicator over any P × C matrix, and its rank uncertainty | [`CompositeMatrix`] | COINr; the numpy reference in `peers/` |
 //!
 //! # A worked example
 //!
@@ -93,9 +94,11 @@
 
 mod aggregate;
 mod comparison;
+mod engine;
 mod evaluation;
 mod forecast;
 mod indicator;
+mod matrix;
 mod normalise;
 mod policy;
 mod programme;
@@ -112,6 +115,10 @@ pub use comparison::{Comparison, ComparisonRow, Dimension, DimensionValues, Port
 pub use evaluation::{CriterionScore, EvaluationScore};
 pub use forecast::{Forecast, Line, least_squares};
 pub use indicator::IndicatorScore;
+pub use matrix::{
+    CompositeMatrix, GEOMETRIC_FLOOR, MAX_ABS_SCORE, MAX_WEIGHT, MatrixAggregation, MatrixError,
+    MatrixProblem, MatrixRankStats, MatrixRanks, MatrixUncertainty,
+};
 pub use normalise::{Normalisation, Scaling};
 pub use policy::{
     ComparisonPolicy, CriterionWeights, DimensionPolicy, Dimensions, EvaluationPolicy, Goalposts,

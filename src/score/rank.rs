@@ -24,16 +24,16 @@
 
 use std::collections::HashMap;
 
-use rand_chacha::ChaCha8Rng;
-use rand_core::{Rng, SeedableRng};
 use serde::{Deserialize, Serialize};
 
+#[cfg(test)]
+use super::UncertaintyPolicy;
 use super::aggregate::Kernel;
-use super::comparison::{
-    composites, dimension_weights, normalise_table, rank_into, rankable, scalings,
-};
+use super::comparison::{composites, dimension_weights, normalise_table, rankable, scalings, tied};
+use super::engine::{self, Plan, Ranker};
 use super::{
-    Comparison, Dimension, Normalisation, PortfolioAggregation, ProgrammeCard, ScoringPolicy,
+    Comparison, Dimension, Normalisation, PortfolioAggregation, ProgrammeCard, Scaling,
+    ScoringPolicy,
 };
 use crate::{Pillar, ProgrammeId};
 
@@ -123,11 +123,6 @@ impl RankUncertainty {
     pub fn by_programme(&self) -> HashMap<ProgrammeId, &RankStats> {
         self.programmes.iter().map(|s| (s.programme, s)).collect()
     }
-}
-
-/// Uniform on [0, 1) from the top 53 bits.
-fn unit(rng: &mut ChaCha8Rng) -> f64 {
-    (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
 }
 
 /// The item a uniform draw `u` in [0, 1) falls on.
@@ -237,96 +232,90 @@ fn prepare(cards: &[&ProgrammeCard], raw: &[[Option<f64>; 5]], policy: &ScoringP
     }
 }
 
-/// Where the ranks of every replication are kept until the statistics are
-/// taken: a replications × programmes matrix, or per programme a count of
-/// each rank, whichever is smaller. Both give the same statistics, to the
-/// bit: the statistics read the ranks in ascending order either way.
-enum Tally {
-    /// Replication-major: each replication writes one contiguous row.
-    Matrix(Vec<u32>),
-    /// Programme-major: `counts[i·n + k]` replications ranked programme i at k + 1.
-    Counts(Vec<u32>),
+/// Uniform draws per replication: the normalisation, the method, one
+/// multiplier per pillar, one per dimension.
+const DRAWS: usize = 2 + Pillar::ALL.len() + 5;
+
+/// One thread's buffers: nothing is allocated per replication.
+struct Buffers {
+    pillar_mult: PillarMultipliers,
+    dim_weights: [f64; 5],
+    progress: Vec<Option<f64>>,
+    progress_norm: Vec<Option<f64>>,
+    scratch: Vec<f64>,
+    table: Vec<[Option<f64>; 5]>,
+    composite: Vec<Option<f64>>,
+    ranks: Vec<Option<u32>>,
+    ranker: Ranker,
 }
 
-impl Tally {
-    fn new(n: usize, reps: usize) -> Tally {
-        if reps <= n {
-            Tally::Matrix(vec![0; n * reps])
-        } else {
-            Tally::Counts(vec![0; n * n])
-        }
-    }
-
-    fn record(&mut self, r: usize, ranks: &[Option<u32>]) {
-        let n = ranks.len();
-        match self {
-            Tally::Matrix(all) => {
-                if let Some(row) = all.get_mut(r * n..(r + 1) * n) {
-                    for (slot, rk) in row.iter_mut().zip(ranks) {
-                        *slot = rk.unwrap_or(n as u32);
-                    }
-                }
-            }
-            Tally::Counts(counts) => {
-                for (i, rk) in ranks.iter().enumerate() {
-                    let k = rk.unwrap_or(n as u32).saturating_sub(1) as usize;
-                    if let Some(c) = counts.get_mut(i * n + k) {
-                        *c += 1;
-                    }
-                }
-            }
-        }
-    }
-
-    /// The statistics of programme `i`; `sample` is a buffer of `reps`.
-    fn stats(&self, i: usize, n: usize, reps: usize, sample: &mut Vec<u32>) -> [f64; 5] {
-        match self {
-            Tally::Matrix(all) => {
-                sample.clear();
-                sample.extend(all.iter().skip(i).step_by(n.max(1)));
-                sample.sort_unstable();
-                summarise(sample.iter().copied(), reps)
-            }
-            Tally::Counts(counts) => {
-                let row = counts.get(i * n..(i + 1) * n).unwrap_or(&[]);
-                let sorted = row
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(k, &c)| std::iter::repeat_n(k as u32 + 1, c as usize));
-                summarise(sorted, reps)
-            }
+impl Buffers {
+    fn new(n: usize) -> Buffers {
+        Buffers {
+            pillar_mult: PillarMultipliers([1.0; Pillar::ALL.len()]),
+            dim_weights: [0.0; 5],
+            progress: vec![None; n],
+            progress_norm: vec![None; n],
+            scratch: Vec::with_capacity(n),
+            table: vec![[None; 5]; n],
+            composite: vec![None; n],
+            ranks: vec![None; n],
+            ranker: Ranker::default(),
         }
     }
 }
 
-/// Mean, median, 5th and 95th percentile and sample standard deviation of
-/// `reps` ranks given in ascending order.
-fn summarise(sorted: impl Iterator<Item = u32> + Clone, reps: usize) -> [f64; 5] {
-    let mean = sorted.clone().map(f64::from).sum::<f64>() / reps as f64;
-    let ss: f64 = sorted
-        .clone()
-        .map(|x| (f64::from(x) - mean) * (f64::from(x) - mean))
-        .sum();
-    let sd = if reps > 1 {
-        (ss / (reps - 1) as f64).sqrt()
-    } else {
-        0.0
-    };
-    let q = |p| quantile(sorted.clone(), reps, p);
-    [mean, q(0.5), q(0.05), q(0.95), sd]
+/// What one replication reads.
+struct Replication<'a> {
+    fixed: &'a Fixed,
+    policy: &'a ScoringPolicy,
+    weights: [f64; 5],
+    progress_scaling: Scaling,
+    floor: f64,
 }
 
-/// Type 7 quantile of `n` values in ascending order.
-fn quantile(sorted: impl Iterator<Item = u32> + Clone, n: usize, q: f64) -> f64 {
-    if n == 0 {
-        return 0.0;
+impl Replication<'_> {
+    /// Ranks the programmes under the choices `draws` make, into `out`.
+    fn run(&self, b: &mut Buffers, draws: &[f64], out: &mut [u32]) {
+        let u = &self.policy.uncertainty;
+        let mut draws = draws.iter().copied();
+        let mut next = || draws.next().unwrap_or(0.0);
+        let norm_u = next();
+        let method_u = next();
+        for m in &mut b.pillar_mult.0 {
+            *m = 1.0 + u.weight_noise * (2.0 * next() - 1.0);
+        }
+        for (d, w) in b.dim_weights.iter_mut().zip(&self.weights) {
+            *d = w * (1.0 + u.weight_noise * (2.0 * next() - 1.0));
+        }
+        let (norm, base) = pick(u.normalisations.iter().zip(&self.fixed.tables), norm_u);
+        let method = *pick(u.methods.iter(), method_u);
+        for (p, programme) in b.progress.iter_mut().zip(&self.fixed.programmes) {
+            *p = programme.as_ref().and_then(|f| f.score(&b.pillar_mult));
+        }
+        norm.apply_into(
+            &b.progress,
+            &self.progress_scaling,
+            &mut b.scratch,
+            &mut b.progress_norm,
+        );
+        for ((t, base), p) in b.table.iter_mut().zip(base).zip(&b.progress_norm) {
+            *t = *base;
+            t[PROGRESS] = *p;
+        }
+        composites(
+            &b.table,
+            &b.dim_weights,
+            method,
+            self.floor,
+            &mut b.composite,
+        );
+        b.ranker.competition(&b.composite, tied, &mut b.ranks);
+        let n = out.len() as u32;
+        for (o, r) in out.iter_mut().zip(&b.ranks) {
+            *o = r.unwrap_or(n);
+        }
     }
-    let h = (n - 1) as f64 * q;
-    let lo = h.floor() as usize;
-    let mut it = sorted.skip(lo);
-    let a = it.next().map_or(0.0, f64::from);
-    let b = it.next().map_or(a, f64::from);
-    a + (h - lo as f64) * (b - a)
 }
 
 /// Runs the Monte Carlo over the scored programmes.
@@ -334,6 +323,7 @@ pub(crate) fn rank_uncertainty(
     cards: &[ProgrammeCard],
     comparison: &Comparison,
     policy: &ScoringPolicy,
+    threads: usize,
 ) -> RankUncertainty {
     let u = &policy.uncertainty;
     let weights = dimension_weights(policy);
@@ -351,59 +341,34 @@ pub(crate) fn rank_uncertainty(
         .collect();
     let fixed = prepare(&chosen, &raw, policy);
     let n = raw.len();
-    let reps = u.replications;
-    let progress_scaling = scalings(policy)[PROGRESS];
-    let floor = 100.0 * policy.zero_floor;
-
-    // Buffers reused by every replication: nothing is allocated in the loop.
-    let mut rng = ChaCha8Rng::seed_from_u64(u.seed);
-    let mut pillar_mult = PillarMultipliers([1.0; Pillar::ALL.len()]);
-    let mut dim_weights = [0.0; 5];
-    let mut progress = vec![None; n];
-    let mut progress_norm = vec![None; n];
-    let mut scratch = Vec::with_capacity(n);
-    let mut table = vec![[None; 5]; n];
-    let mut composite = vec![None; n];
-    let mut order = Vec::with_capacity(n);
-    let mut ranks = vec![None; n];
-    let mut tally = Tally::new(n, reps);
-
-    for r in 0..reps {
-        let norm_u = unit(&mut rng);
-        let method_u = unit(&mut rng);
-        for m in &mut pillar_mult.0 {
-            *m = 1.0 + u.weight_noise * (2.0 * unit(&mut rng) - 1.0);
-        }
-        for (d, w) in dim_weights.iter_mut().zip(&weights) {
-            *d = w * (1.0 + u.weight_noise * (2.0 * unit(&mut rng) - 1.0));
-        }
-        let (norm, base) = pick(u.normalisations.iter().zip(&fixed.tables), norm_u);
-        let method = *pick(u.methods.iter(), method_u);
-        for (p, programme) in progress.iter_mut().zip(&fixed.programmes) {
-            *p = programme.as_ref().and_then(|f| f.score(&pillar_mult));
-        }
-        norm.apply_into(
-            &progress,
-            &progress_scaling,
-            &mut scratch,
-            &mut progress_norm,
-        );
-        for ((t, b), p) in table.iter_mut().zip(base).zip(&progress_norm) {
-            *t = *b;
-            t[PROGRESS] = *p;
-        }
-        composites(&table, &dim_weights, method, floor, &mut composite);
-        rank_into(&composite, &mut order, &mut ranks);
-        tally.record(r, &ranks);
-    }
-
-    let mut sample = Vec::with_capacity(reps);
+    let plan = Plan {
+        replications: u.replications,
+        seed: u.seed,
+        draws: DRAWS,
+        programmes: n,
+        bins: n + 1,
+        threads,
+    };
+    let replication = Replication {
+        fixed: &fixed,
+        policy,
+        weights,
+        progress_scaling: scalings(policy)[PROGRESS],
+        floor: 100.0 * policy.zero_floor,
+    };
+    let tally = engine::run(
+        &plan,
+        || Buffers::new(n),
+        |b, draws, out| {
+            replication.run(b, draws, out);
+        },
+    );
+    let summaries = tally.summaries(n, plan.replications, plan.bins, plan.threads);
     let programmes = ranked
         .iter()
-        .enumerate()
-        .filter_map(|(i, &row)| {
+        .zip(&summaries)
+        .filter_map(|(&row, &[mean, median, p05, p95, sd])| {
             let row = comparison.rows.get(row)?;
-            let [mean, median, p05, p95, sd] = tally.stats(i, n, reps, &mut sample);
             Some(RankStats {
                 programme: row.programme,
                 name: row.name.clone(),
@@ -417,7 +382,7 @@ pub(crate) fn rank_uncertainty(
         })
         .collect();
     RankUncertainty {
-        replications: reps,
+        replications: u.replications,
         seed: u.seed,
         weight_noise: u.weight_noise,
         normalisations: u.normalisations.clone(),
@@ -429,45 +394,6 @@ pub(crate) fn rank_uncertainty(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn type_7_quantiles() {
-        let x = [1u32, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-        let q = |p| quantile(x.iter().copied(), 10, p);
-        // h = 9·0.05 = 0.45 → 1.45; h = 9·0.95 = 8.55 → 9.55; median 5.5.
-        assert!((q(0.05) - 1.45).abs() < 1e-12);
-        assert!((q(0.95) - 9.55).abs() < 1e-12);
-        assert_eq!(q(0.5), 5.5);
-        assert_eq!(quantile([3u32].into_iter(), 1, 0.95), 3.0);
-    }
-
-    #[test]
-    fn matrix_and_counts_give_identical_statistics() {
-        // Three programmes over five replications.
-        let reps = [[1, 2, 3], [2, 1, 3], [1, 3, 2], [1, 2, 3], [3, 1, 2]];
-        let mut matrix = Tally::Matrix(vec![0; 15]);
-        let mut counts = Tally::Counts(vec![0; 9]);
-        for (r, ranks) in reps.iter().enumerate() {
-            let ranks = ranks.map(Some);
-            matrix.record(r, &ranks);
-            counts.record(r, &ranks);
-        }
-        let mut buf = Vec::new();
-        for i in 0..3 {
-            assert_eq!(
-                matrix.stats(i, 3, 5, &mut buf),
-                counts.stats(i, 3, 5, &mut buf)
-            );
-        }
-        // Programme 0 ranked 1, 2, 1, 1, 3: mean 1.6, median 1,
-        // p95: h = 3.8 between 2 and 3 → 2.8; squared deviations
-        // 0.36 + 0.16 + 0.36 + 0.36 + 1.96 = 3.2, sd sqrt(3.2/4).
-        let [mean, median, p05, p95, sd] = matrix.stats(0, 3, 5, &mut buf);
-        assert!((mean - 1.6).abs() < 1e-12);
-        assert_eq!((median, p05), (1.0, 1.0));
-        assert!((p95 - 2.8).abs() < 1e-12);
-        assert!((sd - (3.2f64 / 4.0).sqrt()).abs() < 1e-12);
-    }
 
     /// Each pillar's draw weighs that pillar's components and no other's
     /// (the layout once mapped an unknown pillar to pillar 0).
@@ -548,11 +474,154 @@ mod tests {
         }
     }
 
+    /// The slow obvious twin of the engine: the loop this crate ran before
+    /// (one stream read in order, a comparison sort per replication, each
+    /// programme's ranks sorted for the statistics).
+    fn sequential(
+        cards: &[ProgrammeCard],
+        comparison: &Comparison,
+        policy: &ScoringPolicy,
+    ) -> Vec<[f64; 5]> {
+        use rand_core::SeedableRng;
+        let u = &policy.uncertainty;
+        let weights = dimension_weights(policy);
+        let ranked: Vec<usize> = (0..comparison.rows.len())
+            .filter(|&i| rankable(&comparison.rows[i].raw.to_array(), &weights))
+            .collect();
+        let chosen: Vec<&ProgrammeCard> = ranked.iter().map(|&i| &cards[i]).collect();
+        let raw: Vec<[Option<f64>; 5]> = ranked
+            .iter()
+            .map(|&i| comparison.rows[i].raw.to_array())
+            .collect();
+        let fixed = prepare(&chosen, &raw, policy);
+        let n = raw.len();
+        let progress_scaling = scalings(policy)[PROGRESS];
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(u.seed);
+        let mut columns = vec![Vec::new(); n];
+        for _ in 0..u.replications {
+            let norm_u = engine::unit(&mut rng);
+            let method_u = engine::unit(&mut rng);
+            let mut mult = PillarMultipliers([1.0; Pillar::ALL.len()]);
+            for m in &mut mult.0 {
+                *m = 1.0 + u.weight_noise * (2.0 * engine::unit(&mut rng) - 1.0);
+            }
+            let mut dims = [0.0; 5];
+            for (d, w) in dims.iter_mut().zip(&weights) {
+                *d = w * (1.0 + u.weight_noise * (2.0 * engine::unit(&mut rng) - 1.0));
+            }
+            let (norm, base) = pick(u.normalisations.iter().zip(&fixed.tables), norm_u);
+            let method = *pick(u.methods.iter(), method_u);
+            let progress: Vec<Option<f64>> = fixed
+                .programmes
+                .iter()
+                .map(|f| f.as_ref().and_then(|f| f.score(&mult)))
+                .collect();
+            let progress = norm.apply(&progress, &progress_scaling);
+            let mut table = base.clone();
+            for (t, p) in table.iter_mut().zip(&progress) {
+                t[PROGRESS] = *p;
+            }
+            let mut composite = vec![None; n];
+            composites(
+                &table,
+                &dims,
+                method,
+                100.0 * policy.zero_floor,
+                &mut composite,
+            );
+            let mut order: Vec<(f64, usize)> = composite
+                .iter()
+                .enumerate()
+                .filter_map(|(i, s)| s.map(|s| (s, i)))
+                .collect();
+            order.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let mut ranks = vec![n as u32; n];
+            let (mut rank, mut last) = (0u32, None::<f64>);
+            for (pos, &(s, i)) in order.iter().enumerate() {
+                if !last.is_some_and(|l| tied(l, s)) {
+                    rank = pos as u32 + 1;
+                    last = Some(s);
+                }
+                ranks[i] = rank;
+            }
+            for (c, r) in columns.iter_mut().zip(ranks) {
+                c.push(r);
+            }
+        }
+        columns
+            .into_iter()
+            .map(|mut c| {
+                c.sort();
+                engine::summarise(c.into_iter(), u.replications)
+            })
+            .collect()
+    }
+
+    /// The engine gives the old loop's statistics bit for bit, on one
+    /// thread or several, with either tally layout, for every method.
+    #[test]
+    fn the_engine_reproduces_the_sequential_loop_bit_for_bit() {
+        use crate::samples::{Synthetic, synthetic};
+        let portfolio = synthetic(
+            &Synthetic::new(40)
+                .with_components(3)
+                .with_indicators(2)
+                .with_periods(3),
+        );
+        for (reps, norms, methods) in [
+            (
+                200,
+                UncertaintyPolicy::default().normalisations,
+                UncertaintyPolicy::default().methods,
+            ),
+            (
+                30,
+                vec![Normalisation::ZScore, Normalisation::DistanceToTarget],
+                vec![
+                    PortfolioAggregation::Copeland,
+                    PortfolioAggregation::Arithmetic,
+                ],
+            ),
+            (
+                50,
+                vec![
+                    Normalisation::DistanceToTarget,
+                    Normalisation::PercentileRank,
+                ],
+                vec![
+                    PortfolioAggregation::Harmonic,
+                    PortfolioAggregation::Power(0.5),
+                ],
+            ),
+        ] {
+            let mut policy = ScoringPolicy::default();
+            policy.uncertainty.replications = reps;
+            policy.uncertainty.seed = 11;
+            policy.uncertainty.normalisations = norms;
+            policy.uncertainty.methods = methods;
+            let scorer = crate::score::Scorer::new(policy.clone()).unwrap();
+            let card = scorer.scorecard(&portfolio);
+            let expected = sequential(&card.programmes, &card.comparison, &policy);
+            for threads in [1, 3] {
+                let got = scorer.clone().with_threads(threads).rank_uncertainty(&card);
+                assert_eq!(got.programmes.len(), expected.len());
+                for (s, e) in got.programmes.iter().zip(&expected) {
+                    assert_eq!(
+                        [s.mean, s.median, s.p05, s.p95, s.sd],
+                        *e,
+                        "{reps} reps, {threads} threads"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn unit_draws_are_in_range() {
-        let mut rng = ChaCha8Rng::seed_from_u64(7);
+        use rand_core::SeedableRng;
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
         for _ in 0..1000 {
-            let u = unit(&mut rng);
+            let u = engine::unit(&mut rng);
             assert!((0.0..1.0).contains(&u));
         }
         assert_eq!(pick([1, 2, 3].into_iter(), 0.999_999), 3);

@@ -36,6 +36,8 @@ use crate::{Component, Indicator, Portfolio, Programme};
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Scorer {
     policy: ScoringPolicy,
+    /// Threads of the Monte Carlo; `None`: every core.
+    threads: Option<usize>,
 }
 
 impl Scorer {
@@ -46,7 +48,30 @@ impl Scorer {
     /// When [`ScoringPolicy::check`] refuses the policy.
     pub fn new(policy: ScoringPolicy) -> Result<Self, PolicyError> {
         policy.check()?;
-        Ok(Scorer { policy })
+        Ok(Scorer {
+            policy,
+            threads: None,
+        })
+    }
+
+    /// Returns `self` running [`rank_uncertainty`](Self::rank_uncertainty)
+    /// on `threads` threads (0 counts as 1) instead of every core. The
+    /// results are the same bit for bit for any number.
+    ///
+    /// ```
+    /// use ssr_model::score::Scorer;
+    /// use ssr_model::samples::{synthetic, Synthetic};
+    ///
+    /// let portfolio = synthetic(&Synthetic::new(30).with_components(2).with_indicators(1).with_periods(2));
+    /// let card = Scorer::default().scorecard(&portfolio);
+    /// let one = Scorer::default().with_threads(1).rank_uncertainty(&card);
+    /// let three = Scorer::default().with_threads(3).rank_uncertainty(&card);
+    /// assert_eq!(one, three);
+    /// ```
+    #[must_use]
+    pub fn with_threads(mut self, threads: usize) -> Self {
+        self.threads = Some(threads.max(1));
+        self
     }
 
     /// The policy.
@@ -117,6 +142,14 @@ impl Scorer {
     /// The Monte Carlo rank uncertainty of a scorecard's programmes under
     /// this scorer's policy (see [`UncertaintyPolicy`](super::UncertaintyPolicy)).
     pub fn rank_uncertainty(&self, scorecard: &Scorecard) -> RankUncertainty {
-        rank_uncertainty(&scorecard.programmes, &scorecard.comparison, &self.policy)
+        let threads = self
+            .threads
+            .unwrap_or_else(super::engine::available_threads);
+        rank_uncertainty(
+            &scorecard.programmes,
+            &scorecard.comparison,
+            &self.policy,
+            threads,
+        )
     }
 }

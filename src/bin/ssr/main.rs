@@ -15,6 +15,7 @@
 mod import_iati;
 mod input;
 mod rank;
+mod rank_matrix;
 mod report;
 mod schema;
 mod score;
@@ -61,6 +62,9 @@ enum Command {
     Score(score::Args),
     /// Rank programmes, with the Monte Carlo uncertainty of their ranks.
     Rank(rank::Args),
+    /// Rank the rows of a plain matrix (`{"scores": [[...]], "weights": [...]}`) by a
+    /// weighted composite, with the Monte Carlo uncertainty of their ranks.
+    RankMatrix(rank_matrix::Args),
 }
 
 /// A failure the CLI reports on stderr, with its exit code.
@@ -94,6 +98,7 @@ fn main() -> ExitCode {
         Command::Schema { which } => schema::run(which, &mut out),
         Command::Score(args) => score::run(&args, &mut out),
         Command::Rank(args) => rank::run(&args, &mut out),
+        Command::RankMatrix(args) => rank_matrix::run(&args, &mut out),
     };
     match result.and_then(|code| out.flush().map(|()| code).map_err(write_failure)) {
         Ok(code) => ExitCode::from(code),

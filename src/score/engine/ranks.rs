@@ -1,0 +1,400 @@
+//! Ranking without a comparison sort: scores become order-preserving
+//! integer keys, one counting pass spreads them over buckets by their
+//! leading bits, and each bucket is finished by an insertion sort (a few
+//! keys) or an LSD radix sort (many). Keys are compared in full, so ties are
+//! exact: two scores tie when their bits are equal (−0 and +0 are made one).
+//!
+//! The slow obvious twins (a comparison sort, a brute-force count) live in
+//! the tests below and in `tests/engine_properties.rs`-style proptests here.
+
+/// Buckets below this size are finished by insertion sort.
+const SMALL: usize = 32;
+
+/// The key that sorts ascending as `score` sorts descending.
+fn descending_key(score: f64) -> u64 {
+    // `+ 0.0` turns −0 into +0, so the two zeros tie as they compare.
+    let bits = (score + 0.0).to_bits();
+    let ascending = if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | (1 << 63)
+    };
+    !ascending
+}
+
+/// Reusable buffers for ranking one vector of scores after another, so a
+/// Monte Carlo loop allocates nothing per replication.
+#[derive(Debug, Default)]
+pub(crate) struct Ranker {
+    keys: Vec<u64>,
+    index: Vec<u32>,
+    spare_keys: Vec<u64>,
+    spare_index: Vec<u32>,
+    counts: Vec<u32>,
+}
+
+impl Ranker {
+    /// Sorts the present scores best first; afterwards `self.keys` and
+    /// `self.index` hold their keys and positions in that order (tied
+    /// scores in no particular order).
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "bucket ends are prefix sums of counts, at most keys.len(), \
+                  and the spare arrays were resized to keys.len()"
+    )]
+    fn sort_descending(&mut self, scores: impl Iterator<Item = (usize, f64)>) {
+        self.keys.clear();
+        self.index.clear();
+        for (i, s) in scores {
+            self.keys.push(descending_key(s));
+            self.index.push(i as u32);
+        }
+        let n = self.keys.len();
+        if n <= SMALL {
+            insertion_sort(&mut self.keys, &mut self.index);
+            return;
+        }
+        let (lo, hi) = self
+            .keys
+            .iter()
+            .fold((u64::MAX, 0), |(lo, hi), &k| (lo.min(k), hi.max(k)));
+        // About two buckets per score, on the leading bits of the range.
+        let bits = (usize::BITS - n.leading_zeros() + 1).min(16);
+        let span = u64::BITS - (hi - lo).leading_zeros();
+        let shift = span.saturating_sub(bits);
+        self.spare_keys.resize(n, 0);
+        self.spare_index.resize(n, 0);
+        self.counts.clear();
+        self.counts.resize((1usize << bits) + 1, 0);
+        let bucket = |k: u64| ((k - lo) >> shift) as usize;
+        scatter(
+            (&self.keys, &self.index),
+            (&mut self.spare_keys, &mut self.spare_index),
+            &mut self.counts,
+            bucket,
+        );
+        std::mem::swap(&mut self.keys, &mut self.spare_keys);
+        std::mem::swap(&mut self.index, &mut self.spare_index);
+        // `counts` now holds each bucket's end; finish the buckets.
+        let mut start = 0;
+        for &end in &self.counts {
+            let end = end as usize;
+            if end - start > 1 {
+                let (keys, index) = (&mut self.keys[start..end], &mut self.index[start..end]);
+                if end - start <= SMALL {
+                    insertion_sort(keys, index);
+                } else {
+                    let (sk, si) = (
+                        &mut self.spare_keys[start..end],
+                        &mut self.spare_index[start..end],
+                    );
+                    radix_sort(keys, index, (sk, si), lo, shift);
+                }
+            }
+            start = end;
+        }
+    }
+
+    /// Average ranks of `scores`, higher better, in half-rank units: a
+    /// score holding sorted places a+1 … b (1-based, ties spanning them)
+    /// gets `a + 1 + b`, twice its average rank. `same` says whether two
+    /// neighbouring scores (in sorted order, best first) tie beyond having
+    /// equal bits; equal bits always tie.
+    pub(crate) fn average_halves(
+        &mut self,
+        scores: &[f64],
+        same: impl Fn(f64, f64) -> bool,
+        out: &mut [u32],
+    ) {
+        self.sort_descending(scores.iter().copied().enumerate());
+        let n = self.keys.len();
+        let mut start = 0;
+        while start < n {
+            let mut end = start + 1;
+            while end < n && self.tied_at(end, scores, &same) {
+                end += 1;
+            }
+            let value = (start + 1 + end) as u32;
+            for &i in self.index.get(start..end).unwrap_or(&[]) {
+                if let Some(o) = out.get_mut(i as usize) {
+                    *o = value;
+                }
+            }
+            start = end;
+        }
+    }
+
+    /// Whether the score at sorted place `at` ties the one before it.
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "callers pass 1 ≤ at < keys.len(); index holds positions in scores"
+    )]
+    fn tied_at(&self, at: usize, scores: &[f64], same: &impl Fn(f64, f64) -> bool) -> bool {
+        self.keys[at] == self.keys[at - 1]
+            || same(
+                scores[self.index[at - 1] as usize],
+                scores[self.index[at] as usize],
+            )
+    }
+
+    /// Competition ranks (1 best; tied scores share the best rank of their
+    /// group, the next rank is skipped) of the present `scores` into `out`;
+    /// a score ties the first of the group before it when `tied` says so.
+    pub(crate) fn competition(
+        &mut self,
+        scores: &[Option<f64>],
+        tied: impl Fn(f64, f64) -> bool,
+        out: &mut [Option<u32>],
+    ) {
+        self.sort_descending(
+            scores
+                .iter()
+                .enumerate()
+                .filter_map(|(i, s)| s.map(|s| (i, s))),
+        );
+        out.iter_mut().for_each(|o| *o = None);
+        let mut rank = 0u32;
+        let mut last: Option<f64> = None;
+        for (pos, &i) in self.index.iter().enumerate() {
+            let Some(Some(s)) = scores.get(i as usize) else {
+                continue;
+            };
+            if !last.is_some_and(|l| tied(l, *s)) {
+                rank = pos as u32 + 1;
+                last = Some(*s);
+            }
+            if let Some(o) = out.get_mut(i as usize) {
+                *o = Some(rank);
+            }
+        }
+    }
+}
+
+/// Stable counting scatter of (key, index) pairs by `bucket(key)` into the
+/// spare arrays; `counts` (one more than the buckets) ends holding each
+/// bucket's end offset.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "bucket(k) < counts.len() - 1 by construction of the shift; \
+              offsets are prefix sums of counts, so below keys.len()"
+)]
+fn scatter(
+    (keys, index): (&[u64], &[u32]),
+    (to_keys, to_index): (&mut [u64], &mut [u32]),
+    counts: &mut [u32],
+    bucket: impl Fn(u64) -> usize,
+) {
+    for &k in keys {
+        counts[bucket(k) + 1] += 1;
+    }
+    for b in 1..counts.len() {
+        counts[b] += counts[b - 1];
+    }
+    for (&k, &i) in keys.iter().zip(index) {
+        let slot = &mut counts[bucket(k)];
+        to_keys[*slot as usize] = k;
+        to_index[*slot as usize] = i;
+        *slot += 1;
+    }
+    // counts[b] is now the end of bucket b (it was its start).
+}
+
+fn insertion_sort(keys: &mut [u64], index: &mut [u32]) {
+    for i in 1..keys.len() {
+        let mut j = i;
+        while j > 0 && keys.get(j - 1) > keys.get(j) {
+            keys.swap(j - 1, j);
+            index.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+/// LSD radix sort by 8-bit digits of the bits of `key − lo` below `shift`
+/// (the bits above are equal within a bucket), skipping digits every key
+/// shares.
+/// The result ends in `keys`/`index`; the spare slices are scratch.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "a digit is below 256, the histogram's length; offsets are \
+              prefix sums of the counts, so below keys.len()"
+)]
+fn radix_sort(
+    keys: &mut [u64],
+    index: &mut [u32],
+    (spare_keys, spare_index): (&mut [u64], &mut [u32]),
+    lo: u64,
+    shift: u32,
+) {
+    let passes = shift.div_ceil(8) as usize;
+    let mut hist = [[0u32; 256]; 8];
+    for &k in keys.iter() {
+        for (d, h) in hist.iter_mut().enumerate().take(passes) {
+            h[(((k - lo) >> (8 * d)) & 0xff) as usize] += 1;
+        }
+    }
+    let n = keys.len() as u32;
+    let mut in_spare = false;
+    for (d, h) in hist.iter_mut().enumerate().take(passes) {
+        if h.contains(&n) {
+            continue; // every key has this digit
+        }
+        let mut sum = 0;
+        for c in h.iter_mut() {
+            let here = *c;
+            *c = sum;
+            sum += here;
+        }
+        let (from_k, from_i, to_k, to_i): (&[u64], &[u32], &mut [u64], &mut [u32]) = if in_spare {
+            (spare_keys, spare_index, keys, index)
+        } else {
+            (keys, index, spare_keys, spare_index)
+        };
+        for (&k, &i) in from_k.iter().zip(from_i.iter()) {
+            let slot = &mut h[(((k - lo) >> (8 * d)) & 0xff) as usize];
+            to_k[*slot as usize] = k;
+            to_i[*slot as usize] = i;
+            *slot += 1;
+        }
+        in_spare = !in_spare;
+    }
+    if in_spare {
+        keys.copy_from_slice(spare_keys);
+        index.copy_from_slice(spare_index);
+    }
+}
+
+/// Sorts small unsigned values (ranks in rank units) ascending by LSD radix
+/// on 8-bit digits, skipping digits every value shares; `spare` is scratch.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "a digit is below 256, the histogram's length; offsets are \
+              prefix sums of the counts, so below values.len()"
+)]
+pub(crate) fn sort_units(values: &mut Vec<u32>, spare: &mut Vec<u32>) {
+    let n = values.len() as u32;
+    let mut hist = [[0u32; 256]; 4];
+    for &v in values.iter() {
+        for (d, h) in hist.iter_mut().enumerate() {
+            h[((v >> (8 * d)) & 0xff) as usize] += 1;
+        }
+    }
+    spare.resize(values.len(), 0);
+    for (d, h) in hist.iter_mut().enumerate() {
+        if h.contains(&n) {
+            continue;
+        }
+        let mut sum = 0;
+        for c in h.iter_mut() {
+            let here = *c;
+            *c = sum;
+            sum += here;
+        }
+        for &v in values.iter() {
+            let slot = &mut h[((v >> (8 * d)) & 0xff) as usize];
+            spare[*slot as usize] = v;
+            *slot += 1;
+        }
+        std::mem::swap(values, spare);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The obvious definition: twice the average rank is
+    /// 2·(number better) + (number equal, itself included) + 1.
+    fn brute_average_halves(scores: &[f64]) -> Vec<u32> {
+        scores
+            .iter()
+            .map(|&s| {
+                let better = scores.iter().filter(|&&t| t > s).count();
+                let equal = scores.iter().filter(|&&t| t == s).count();
+                (2 * better + equal + 1) as u32
+            })
+            .collect()
+    }
+
+    /// Competition ranks by a comparison sort (the code this replaced).
+    fn sorted_competition(
+        scores: &[Option<f64>],
+        tied: impl Fn(f64, f64) -> bool,
+    ) -> Vec<Option<u32>> {
+        let mut order: Vec<(f64, usize)> = scores
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.map(|s| (s, i)))
+            .collect();
+        order.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut out = vec![None; scores.len()];
+        let (mut rank, mut last) = (0u32, None::<f64>);
+        for (pos, &(s, i)) in order.iter().enumerate() {
+            if !last.is_some_and(|l| tied(l, s)) {
+                rank = pos as u32 + 1;
+                last = Some(s);
+            }
+            out[i] = Some(rank);
+        }
+        out
+    }
+
+    /// Scores with many exact ties, both zeros, negatives and wide ranges.
+    fn scores() -> impl Strategy<Value = Vec<f64>> {
+        let value = prop_oneof![
+            (0i32..6).prop_map(f64::from),
+            Just(-0.0),
+            -1.0f64..1.0,
+            (-1e15f64..1e15),
+            (0u64..4).prop_map(|k| 0.5 + k as f64 * f64::EPSILON),
+        ];
+        prop::collection::vec(value, 0..300)
+    }
+
+    proptest! {
+        #[test]
+        fn average_ranks_match_brute_force(scores in scores()) {
+            let mut out = vec![0; scores.len()];
+            Ranker::default().average_halves(&scores, |_, _| false, &mut out);
+            prop_assert_eq!(out, brute_average_halves(&scores));
+        }
+
+        #[test]
+        fn competition_ranks_match_comparison_sort(
+            scores in prop::collection::vec(prop::option::weighted(0.9, (0i32..8).prop_map(f64::from).boxed().prop_union((-1.0f64..1.0).boxed())), 0..300)
+        ) {
+            let tied = |a: f64, b: f64| (a - b).abs() <= 0.3;
+            let mut out = vec![None; scores.len()];
+            Ranker::default().competition(&scores, tied, &mut out);
+            prop_assert_eq!(out, sorted_competition(&scores, tied));
+        }
+
+        #[test]
+        fn unit_sort_matches_sort(mut values in prop::collection::vec(prop_oneof![0u32..5, 0u32..70_000, any::<u32>()], 0..400)) {
+            let mut fast = values.clone();
+            sort_units(&mut fast, &mut Vec::new());
+            values.sort_unstable();
+            prop_assert_eq!(fast, values);
+        }
+    }
+
+    #[test]
+    fn one_outlier_squeezes_the_rest_into_one_bucket() {
+        // The many close scores share a leading-bits bucket and go through
+        // the radix sort.
+        let mut scores: Vec<f64> = (0..500).map(|i| 0.5 + f64::from(i % 97) * 1e-13).collect();
+        scores.push(1e15);
+        scores.push(-1e15);
+        let mut out = vec![0; scores.len()];
+        Ranker::default().average_halves(&scores, |_, _| false, &mut out);
+        assert_eq!(out, brute_average_halves(&scores));
+    }
+
+    #[test]
+    fn both_zeros_tie() {
+        let mut out = vec![0; 3];
+        Ranker::default().average_halves(&[0.0, -0.0, 1.0], |_, _| false, &mut out);
+        assert_eq!(out, [5, 5, 2]);
+    }
+}

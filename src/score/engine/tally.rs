@@ -1,0 +1,205 @@
+//! Where the ranks of every replication wait for the statistics: a
+//! replications × programmes matrix, or per programme a count of each rank,
+//! whichever is smaller (so never more than P × R 32-bit cells). Ranks are
+//! kept in rank units: whole ranks, or half ranks for average ranks of ties.
+//! Both layouts give the same statistics to the bit, since the statistics
+//! read each programme's ranks in ascending order either way.
+
+use super::ranks::sort_units;
+
+/// The rank tally of a run.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Tally {
+    /// Replication-major: `cells[r·n + i]` is programme i's rank in
+    /// replication r.
+    Matrix(Vec<u32>),
+    /// Programme-major: `cells[i·bins + v]` replications gave programme i the
+    /// value v.
+    Counts(Vec<u32>),
+}
+
+/// The summary statistics of one programme's ranks, in rank units.
+pub(crate) type Summary = [f64; 5];
+
+impl Tally {
+    /// Whether counts (`n × bins` cells) are smaller than the matrix
+    /// (`n × reps` cells).
+    pub(crate) fn counts_are_smaller(reps: usize, bins: usize) -> bool {
+        bins < reps
+    }
+
+    /// Mean, median, 5th and 95th percentile and sample standard deviation
+    /// of each of the `n` programmes' ranks over `reps` replications, in
+    /// rank units, computed on `threads` threads.
+    pub(crate) fn summaries(
+        &self,
+        n: usize,
+        reps: usize,
+        bins: usize,
+        threads: usize,
+    ) -> Vec<Summary> {
+        let mut out = vec![[0.0; 5]; n];
+        let per = n.div_ceil(threads.max(1)).max(1);
+        std::thread::scope(|scope| {
+            for (k, chunk) in out.chunks_mut(per).enumerate() {
+                scope.spawn(move || self.summarise_range(k * per, chunk, n, reps, bins));
+            }
+        });
+        out
+    }
+
+    /// The summaries of programmes `first ..` into `out`.
+    fn summarise_range(
+        &self,
+        first: usize,
+        out: &mut [Summary],
+        n: usize,
+        reps: usize,
+        bins: usize,
+    ) {
+        match self {
+            Tally::Matrix(cells) => {
+                // Transpose a block of programmes at a time, so each cache
+                // line of the matrix is read once.
+                const BLOCK: usize = 16;
+                let mut columns: Vec<Vec<u32>> = vec![Vec::with_capacity(reps); BLOCK];
+                let mut spare = Vec::with_capacity(reps);
+                for (b, outs) in out.chunks_mut(BLOCK).enumerate() {
+                    let start = first + b * BLOCK;
+                    let width = outs.len();
+                    columns.iter_mut().for_each(Vec::clear);
+                    for row in cells.chunks_exact(n.max(1)) {
+                        let cells = row.get(start..start + width).unwrap_or(&[]);
+                        for (c, &v) in columns.iter_mut().zip(cells) {
+                            c.push(v);
+                        }
+                    }
+                    for (o, c) in outs.iter_mut().zip(&mut columns) {
+                        sort_units(c, &mut spare);
+                        *o = summarise(c.iter().copied(), reps);
+                    }
+                }
+            }
+            Tally::Counts(cells) => {
+                for (k, o) in out.iter_mut().enumerate() {
+                    let i = first + k;
+                    let row = cells.get(i * bins..(i + 1) * bins).unwrap_or(&[]);
+                    let sorted = row
+                        .iter()
+                        .enumerate()
+                        .flat_map(|(v, &c)| std::iter::repeat_n(v as u32, c as usize));
+                    *o = summarise(sorted, reps);
+                }
+            }
+        }
+    }
+}
+
+/// Mean, median, 5th and 95th percentile and sample standard deviation of
+/// `reps` values given in ascending order. The sums run in that order, so
+/// the result does not depend on which replication produced which value.
+pub(crate) fn summarise(sorted: impl Iterator<Item = u32> + Clone, reps: usize) -> Summary {
+    let mean = sorted.clone().map(f64::from).sum::<f64>() / reps as f64;
+    let ss: f64 = sorted
+        .clone()
+        .map(|x| (f64::from(x) - mean) * (f64::from(x) - mean))
+        .sum();
+    let sd = if reps > 1 {
+        (ss / (reps - 1) as f64).sqrt()
+    } else {
+        0.0
+    };
+    let q = |p| quantile(sorted.clone(), reps, p);
+    [mean, q(0.5), q(0.05), q(0.95), sd]
+}
+
+/// Type 7 quantile (Hyndman & Fan; R's and NumPy's default) of `n` values
+/// in ascending order.
+pub(crate) fn quantile(sorted: impl Iterator<Item = u32> + Clone, n: usize, q: f64) -> f64 {
+    if n == 0 {
+        return 0.0;
+    }
+    let h = (n - 1) as f64 * q;
+    let lo = h.floor() as usize;
+    let mut it = sorted.skip(lo);
+    let a = it.next().map_or(0.0, f64::from);
+    let b = it.next().map_or(a, f64::from);
+    a + (h - lo as f64) * (b - a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn type_7_quantiles() {
+        let x = [1u32, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+        let q = |p| quantile(x.iter().copied(), 10, p);
+        // h = 9·0.05 = 0.45 → 1.45; h = 9·0.95 = 8.55 → 9.55; median 5.5.
+        assert!((q(0.05) - 1.45).abs() < 1e-12);
+        assert!((q(0.95) - 9.55).abs() < 1e-12);
+        assert_eq!(q(0.5), 5.5);
+        assert_eq!(quantile([3u32].into_iter(), 1, 0.95), 3.0);
+    }
+
+    fn both(ranks: &[Vec<u32>], n: usize, bins: usize, threads: usize) -> [Vec<Summary>; 2] {
+        let reps = ranks.len();
+        let matrix = Tally::Matrix(ranks.concat());
+        let mut counts = vec![0; n * bins];
+        for row in ranks {
+            for (i, &v) in row.iter().enumerate() {
+                counts[i * bins + v as usize] += 1;
+            }
+        }
+        [
+            matrix.summaries(n, reps, bins, threads),
+            Tally::Counts(counts).summaries(n, reps, bins, threads),
+        ]
+    }
+
+    #[test]
+    fn matrix_and_counts_are_hand_computed() {
+        // Three programmes over five replications.
+        let reps = [[1, 2, 3], [2, 1, 3], [1, 3, 2], [1, 2, 3], [3, 1, 2]].map(Vec::from);
+        let [m, c] = both(&reps, 3, 4, 2);
+        assert_eq!(m, c);
+        // Programme 0 ranked 1, 2, 1, 1, 3: mean 1.6, median 1,
+        // p95: h = 3.8 between 2 and 3 → 2.8; squared deviations
+        // 0.36 + 0.16 + 0.36 + 0.36 + 1.96 = 3.2, sd sqrt(3.2/4).
+        let [mean, median, p05, p95, sd] = m[0];
+        assert!((mean - 1.6).abs() < 1e-12);
+        assert_eq!((median, p05), (1.0, 1.0));
+        assert!((p95 - 2.8).abs() < 1e-12);
+        assert!((sd - (3.2f64 / 4.0).sqrt()).abs() < 1e-12);
+    }
+
+    proptest! {
+        /// Both layouts and any thread count give what sorting each
+        /// programme's ranks and summarising them gives (the slow twin).
+        #[test]
+        fn layouts_and_threads_agree_with_sorting(
+            n in 1usize..40,
+            reps in 1usize..60,
+            threads in 1usize..5,
+            seed in any::<u64>(),
+        ) {
+            let bins = 2 * n + 1;
+            let mut x = seed | 1;
+            let ranks: Vec<Vec<u32>> = (0..reps)
+                .map(|_| (0..n).map(|_| {
+                    x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+                    1 + (x % (2 * n as u64)) as u32
+                }).collect())
+                .collect();
+            let [m, c] = both(&ranks, n, bins, threads);
+            for i in 0..n {
+                let mut column: Vec<u32> = ranks.iter().map(|r| r[i]).collect();
+                column.sort();
+                let expected = summarise(column.iter().copied(), reps);
+                prop_assert_eq!(m[i], expected);
+                prop_assert_eq!(c[i], expected);
+            }
+        }
+    }
+}
