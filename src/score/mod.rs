@@ -104,6 +104,7 @@ mod policy;
 mod programme;
 mod progress;
 mod rank;
+mod rank_columns;
 mod risk;
 mod scorecard;
 mod scorer;

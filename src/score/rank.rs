@@ -31,6 +31,7 @@ use super::UncertaintyPolicy;
 use super::aggregate::Kernel;
 use super::comparison::{composites, dimension_weights, normalise_table, rankable, scalings, tied};
 use super::engine::{self, Plan, Ranker};
+use super::rank_columns::{Column, Mean, Sums, column_composites};
 use super::{
     Comparison, Dimension, Normalisation, PortfolioAggregation, ProgrammeCard, Scaling,
     ScoringPolicy,
@@ -214,21 +215,51 @@ struct Fixed {
     /// normalised table with the progress column left empty (it is
     /// recomputed each replication).
     tables: Vec<Vec<[Option<f64>; 5]>>,
+    /// Per normalisation and per method with a column form: the tables'
+    /// columns mapped for that mean (the progress column left empty).
+    columns: Vec<Vec<Option<[Column; 5]>>>,
 }
 
 fn prepare(cards: &[&ProgrammeCard], raw: &[[Option<f64>; 5]], policy: &ScoringPolicy) -> Fixed {
     let scalings = scalings(policy);
+    let tables: Vec<_> = policy
+        .uncertainty
+        .normalisations
+        .iter()
+        .map(|&norm| normalise_table(raw, norm, &scalings, 1))
+        .collect();
+    let floor = 100.0 * policy.zero_floor;
+    let columns = tables
+        .iter()
+        .map(|table| {
+            policy
+                .uncertainty
+                .methods
+                .iter()
+                .map(|&method| {
+                    let mean = Mean::of(method)?;
+                    Some(std::array::from_fn(|d| {
+                        let mut column = Column::default();
+                        if d != PROGRESS {
+                            column.set(
+                                table.iter().map(|row| row.get(d).copied().flatten()),
+                                mean,
+                                floor,
+                            );
+                        }
+                        column
+                    }))
+                })
+                .collect()
+        })
+        .collect();
     Fixed {
         programmes: cards
             .iter()
             .map(|card| FixedProgramme::new(card, policy))
             .collect(),
-        tables: policy
-            .uncertainty
-            .normalisations
-            .iter()
-            .map(|&norm| normalise_table(raw, norm, &scalings, 1))
-            .collect(),
+        tables,
+        columns,
     }
 }
 
@@ -247,6 +278,8 @@ struct Buffers {
     composite: Vec<Option<f64>>,
     ranks: Vec<Option<u32>>,
     ranker: Ranker,
+    progress_column: Column,
+    sums: Sums,
 }
 
 impl Buffers {
@@ -261,6 +294,8 @@ impl Buffers {
             composite: vec![None; n],
             ranks: vec![None; n],
             ranker: Ranker::default(),
+            progress_column: Column::default(),
+            sums: Sums::default(),
         }
     }
 }
@@ -288,8 +323,14 @@ impl Replication<'_> {
         for (d, w) in b.dim_weights.iter_mut().zip(&self.weights) {
             *d = w * (1.0 + u.weight_noise * (2.0 * next() - 1.0));
         }
-        let (norm, base) = pick(u.normalisations.iter().zip(&self.fixed.tables), norm_u);
-        let method = *pick(u.methods.iter(), method_u);
+        let ((norm, base), columns) = pick(
+            u.normalisations
+                .iter()
+                .zip(&self.fixed.tables)
+                .zip(&self.fixed.columns),
+            norm_u,
+        );
+        let (method, columns) = pick(u.methods.iter().zip(columns), method_u);
         for (p, programme) in b.progress.iter_mut().zip(&self.fixed.programmes) {
             *p = programme.as_ref().and_then(|f| f.score(&b.pillar_mult));
         }
@@ -299,17 +340,25 @@ impl Replication<'_> {
             &mut b.scratch,
             &mut b.progress_norm,
         );
-        for ((t, base), p) in b.table.iter_mut().zip(base).zip(&b.progress_norm) {
-            *t = *base;
-            t[PROGRESS] = *p;
+        if let (Some(columns), Some(mean)) = (columns, Mean::of(*method)) {
+            b.progress_column
+                .set(b.progress_norm.iter().copied(), mean, self.floor);
+            let [_, evaluation, risk, resistance, inclusion] = columns;
+            let all = [&b.progress_column, evaluation, risk, resistance, inclusion];
+            column_composites(all, &b.dim_weights, mean, &mut b.sums, &mut b.composite);
+        } else {
+            for ((t, base), p) in b.table.iter_mut().zip(base).zip(&b.progress_norm) {
+                *t = *base;
+                t[PROGRESS] = *p;
+            }
+            composites(
+                &b.table,
+                &b.dim_weights,
+                *method,
+                self.floor,
+                &mut b.composite,
+            );
         }
-        composites(
-            &b.table,
-            &b.dim_weights,
-            method,
-            self.floor,
-            &mut b.composite,
-        );
         b.ranker.competition(&b.composite, tied, &mut b.ranks);
         let n = out.len() as u32;
         for (o, r) in out.iter_mut().zip(&b.ranks) {
