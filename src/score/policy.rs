@@ -154,7 +154,7 @@ impl ScoringPolicy {
     /// one but [`check`](Self::check) refuses it.
     #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<Self, PolicyError> {
-        let policy: ScoringPolicy = crate::document::from_json_at(text)
+        let policy: ScoringPolicy = crate::diagnostics::path::from_json_at(text)
             .map_err(|(path, message)| PolicyError::Parse { path, message })?;
         policy.check()?;
         Ok(policy)

@@ -86,7 +86,7 @@ impl From<Severity> for CodeLevel {
     }
 }
 
-/// How [`validate`](super::validate) judges a document: per-code levels, the
+/// How [`validate`](crate::validate::validate) judges a document: per-code levels, the
 /// thresholds of the SSR practice checks, and the date time-dependent checks
 /// are made against.
 ///
@@ -224,7 +224,7 @@ impl ValidationPolicy {
     /// Pointer of the offending value.
     #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<Self, ValidationPolicyError> {
-        crate::document::from_json_at(text)
+        crate::diagnostics::path::from_json_at(text)
             .map_err(|(path, message)| ValidationPolicyError { path, message })
     }
 

@@ -61,7 +61,7 @@ impl FromStr for Severity {
 ///
 /// Findings are ordered by path (segment by segment, array indices as
 /// numbers), then code, severity (most serious first), message and help; a [`Report`] from
-/// [`validate`](super::validate) is sorted in that order.
+/// [`validate`](crate::validate::validate) is sorted in that order.
 ///
 /// ```
 /// use ssr_model::validate::{Code, Finding, Severity};
@@ -285,7 +285,7 @@ impl Report {
     }
 
     /// Sorts the findings into the order of [`Finding`]'s [`Ord`]: by path,
-    /// then code. [`validate`](super::validate) returns sorted reports; call
+    /// then code. [`validate`](crate::validate::validate) returns sorted reports; call
     /// this after adding findings of your own.
     pub fn sort(&mut self) {
         // Findings are pushed nearly in order, which a stable merge sort
