@@ -33,3 +33,12 @@ mod report;
 pub use code::Code;
 pub use policy::{CodeLevel, ValidationPolicy, ValidationPolicyError};
 pub use report::{Finding, Report, Severity};
+
+#[cfg(all(test, feature = "json"))]
+mod tests {
+    #[test]
+    fn level_names_match_serde() {
+        crate::model::names::check_names(&super::Severity::ALL);
+        crate::model::names::check_names(&super::CodeLevel::ALL);
+    }
+}

@@ -2,8 +2,6 @@
 //! the checks, as data.
 
 use std::collections::BTreeMap;
-use std::fmt;
-use std::str::FromStr;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -31,18 +29,14 @@ pub enum CodeLevel {
     Error,
 }
 
-impl CodeLevel {
-    /// The snake_case name, as in a policy document: `"allow"`, `"advice"`,
-    /// `"warning"` or `"error"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CodeLevel::Allow => "allow",
-            CodeLevel::Advice => "advice",
-            CodeLevel::Warning => "warning",
-            CodeLevel::Error => "error",
-        }
-    }
+crate::model::names::names!(CodeLevel, "code level" {
+    Allow = "allow",
+    Advice = "advice",
+    Warning = "warning",
+    Error = "error",
+});
 
+impl CodeLevel {
     /// The severity findings get, or `None` when they are dropped.
     pub fn severity(self) -> Option<Severity> {
         match self {
@@ -50,28 +44,6 @@ impl CodeLevel {
             CodeLevel::Advice => Some(Severity::Advice),
             CodeLevel::Warning => Some(Severity::Warning),
             CodeLevel::Error => Some(Severity::Error),
-        }
-    }
-}
-
-impl fmt::Display for CodeLevel {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for CodeLevel {
-    type Err = ValueError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "allow" => Ok(CodeLevel::Allow),
-            _ => s.parse::<Severity>().map(CodeLevel::from).map_err(|_| {
-                ValueError::new(
-                    "code level",
-                    "one of `allow` `advice` `warning` `error`",
-                    format!("{s:?}"),
-                )
-            }),
         }
     }
 }
