@@ -91,7 +91,10 @@ mod tests {
         assert_eq!(echo(1e300), "1e300");
         assert_eq!(echo(-2.5e-300), "-2.5e-300");
         let long = echo(format!("{:?}", "x".repeat(1000)));
-        assert!(long.starts_with("\"xxx") && long.ends_with("… (1002 characters)"), "{long}");
+        assert!(
+            long.starts_with("\"xxx") && long.ends_with("… (1002 characters)"),
+            "{long}"
+        );
         assert!(long.chars().count() < 70);
     }
 }

@@ -14,8 +14,7 @@ const SCALE: i64 = 10_i64.pow(SCALE_DIGITS);
 const EXPECTED: &str = "a decimal number with at most 4 decimal places, such as \"1250000.50\"";
 /// The reason for refusing a well-formed amount that does not fit: the
 /// bounds of `i64` ten-thousandths.
-const IN_RANGE: &str =
-    "an amount from -922337203685477.5807 to 922337203685477.5807 (the range of the exact decimal type)";
+const IN_RANGE: &str = "an amount from -922337203685477.5807 to 922337203685477.5807 (the range of the exact decimal type)";
 
 /// An exact decimal amount of money, with up to four decimal places.
 ///

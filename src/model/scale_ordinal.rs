@@ -125,7 +125,16 @@ mod tests {
 
     #[test]
     fn position_matches_a_linear_search() {
-        let labels = ["none", "draft", "adopted", "b", "a", "zz", "implemented", "Z"];
+        let labels = [
+            "none",
+            "draft",
+            "adopted",
+            "b",
+            "a",
+            "zz",
+            "implemented",
+            "Z",
+        ];
         let scale = OrdinalScale::new(labels).unwrap();
         for label in labels.iter().chain(&["", "absent", "nonE", "zzz"]) {
             let oracle = labels.iter().position(|l| l == label);

@@ -38,7 +38,10 @@ pub enum PolicyError {
         found: String,
     },
     /// A policy document could not be parsed.
-    #[error("cannot parse the scoring policy at {}: {message}", root_as_slash(path))]
+    #[error(
+        "cannot parse the scoring policy at {}: {message}",
+        root_as_slash(path)
+    )]
     Parse {
         /// JSON Pointer to the offending value (`""` for the whole document).
         path: String,

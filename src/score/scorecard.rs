@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Comparison, Dimension, EvaluationScore, ProgrammeScore, RankStats, RankUncertainty, RiskProfile,
-    ScoringPolicy, StakeholderProfile, Status,
+    Comparison, Dimension, EvaluationScore, ProgrammeScore, RankStats, RankUncertainty,
+    RiskProfile, ScoringPolicy, StakeholderProfile, Status,
 };
 use crate::{Country, DacCriterion, ProgrammeId};
 
@@ -190,7 +190,10 @@ impl Scorecard {
             let eval = card.evaluation.as_ref();
             emit("evaluation.score", eval.and_then(|e| e.score))?;
             for c in DacCriterion::ALL {
-                emit(&format!("evaluation.{c}"), eval.and_then(|e| e.criterion(c)))?;
+                emit(
+                    &format!("evaluation.{c}"),
+                    eval.and_then(|e| e.criterion(c)),
+                )?;
             }
             for d in Dimension::ALL {
                 emit(&format!("normalised.{d}"), cmp.normalised.get(d))?;

@@ -281,7 +281,10 @@ fn unique_levels<'de, D: Deserializer<'de>>(
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("a map from finding codes to levels")
         }
-        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
             let mut levels = BTreeMap::new();
             while let Some((code, level)) = map.next_entry::<Code, CodeLevel>()? {
                 if levels.insert(code, level).is_some() {
