@@ -330,6 +330,21 @@ mod iati {
         };
         assert_linear("many findings", 500, build, import);
     }
+
+    /// Every finding names the activity: a long identifier must not be
+    /// repeated in full by each of many findings.
+    #[test]
+    fn long_identifier_with_many_findings() {
+        let build = |n: usize| {
+            let codes: String = (0..n)
+                .map(|i| format!(r#"<activity-date iso-date="x{i}" type="1"/>"#))
+                .collect();
+            let xml = String::from_utf8(activity(&codes)).unwrap();
+            xml.replace("XM-EX-1", &format!("XM-EX-{}", "9".repeat(n * 8)))
+                .into_bytes()
+        };
+        assert_linear("long identifier, many findings", 500, build, import);
+    }
 }
 
 #[cfg(all(feature = "json", feature = "csv"))]

@@ -68,15 +68,20 @@ const ECHO_CHARS: usize = 40;
 /// text cut to its first [`ECHO_CHARS`] characters with the length noted,
 /// so a message stays readable, and small, whatever the input.
 pub(crate) fn echo(found: impl fmt::Display) -> String {
+    echo_within(found, ECHO_CHARS)
+}
+
+/// As [`echo`], keeping up to `max` characters.
+pub(crate) fn echo_within(found: impl fmt::Display, max: usize) -> String {
     let text = found.to_string();
     let length = text.chars().count();
-    if length <= ECHO_CHARS {
+    if length <= max {
         return text;
     }
     if let Ok(x) = text.parse::<f64>() {
         return format!("{x:e}");
     }
-    let head: String = text.chars().take(ECHO_CHARS).collect();
+    let head: String = text.chars().take(max).collect();
     format!("{head}… ({length} characters)")
 }
 
