@@ -134,6 +134,8 @@ fn positioned(segment: &[u8]) -> Option<(&[u8], &[u8])> {
 pub(crate) fn from_json_at<T: serde::de::DeserializeOwned>(
     text: &str,
 ) -> Result<T, (String, String)> {
+    // A byte-order mark is not JSON; editors on Windows write one.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let de = &mut serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut *de)
         .map_err(|e| (pointer(e.path()), e.inner().to_string()))?;
