@@ -177,6 +177,10 @@ pub fn from_str(text: &str) -> Result<Portfolio, LoadError> {
 ///
 /// As [`from_str`].
 pub fn from_slice(bytes: &[u8]) -> Result<Portfolio, LoadError> {
+    // A UTF-8 byte-order mark is not JSON, but editors on Windows write one
+    // (and the IATI importer accepts it): read past it. Line and column are
+    // then counted from after it, where the visible text starts.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Some(error) = not_an_object(bytes) {
         return Err(error);
     }
@@ -189,7 +193,7 @@ pub fn from_slice(bytes: &[u8]) -> Result<Portfolio, LoadError> {
         Err(_) => {
             let mut de = serde_json::Deserializer::from_slice(bytes);
             serde_path_to_error::deserialize::<_, DocumentIn>(&mut de)
-                .map_err(|e| (pointer(e.path()), e.into_inner()))
+                .map_err(|e| (crate::diagnostics::path::pointer(e.path()), e.into_inner()))
                 .and_then(|doc| de.end().map(|()| doc).map_err(|e| (String::new(), e)))
         }
     };
@@ -348,34 +352,4 @@ fn parse_error(path: String, error: &serde_json::Error) -> LoadError {
         column: error.column(),
         message,
     }
-}
-
-/// Parses `text` as one JSON value of type `T` with nothing after it; a
-/// failure gives the JSON Pointer of the offending value (`""` for the
-/// whole text) and serde's message. Policies are read through this.
-pub(crate) fn from_json_at<T: serde::de::DeserializeOwned>(
-    text: &str,
-) -> Result<T, (String, String)> {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(&mut *de)
-        .map_err(|e| (pointer(e.path()), e.inner().to_string()))?;
-    de.end().map_err(|e| (String::new(), e.to_string()))?;
-    Ok(value)
-}
-
-/// A serde_path_to_error path as a JSON Pointer (RFC 6901).
-pub(crate) fn pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for segment in path.iter() {
-        out.push('/');
-        match segment {
-            Segment::Seq { index } => out.push_str(&index.to_string()),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                out.push_str(&key.replace('~', "~0").replace('/', "~1"));
-            }
-            Segment::Unknown => out.push('?'),
-        }
-    }
-    out
 }

@@ -52,6 +52,8 @@
 
 pub mod model;
 
+pub mod diagnostics;
+
 #[cfg(feature = "json")]
 pub mod document;
 pub mod interop;

@@ -130,7 +130,7 @@ pub use programme::{ComponentScore, Drag, ProgrammeScore};
 pub use progress::{Gap, progress};
 pub use rank::{RankStats, RankUncertainty};
 pub use risk::{RiskBand, RiskProfile, RiskScore, combined_effectiveness, inherent_risk};
-pub use scorecard::{ProgrammeCard, Row, RowKind, Scorecard};
+pub use scorecard::{ProgrammeCard, Row, RowKind, RowRef, Scorecard};
 pub use scorer::Scorer;
 pub use stakeholders::{
     GroupPresence, InclusionGroup, Presence, Quadrant, Salience, StakeholderProfile,

@@ -38,7 +38,10 @@ pub enum PolicyError {
         found: String,
     },
     /// A policy document could not be parsed.
-    #[error("cannot parse the scoring policy at {path}: {message}")]
+    #[error(
+        "cannot parse the scoring policy at {}: {message}",
+        root_as_slash(path)
+    )]
     Parse {
         /// JSON Pointer to the offending value (`""` for the whole document).
         path: String,
@@ -47,11 +50,16 @@ pub enum PolicyError {
     },
 }
 
+/// A JSON Pointer as messages print it: the root, `""`, as `/`.
+fn root_as_slash(path: &str) -> &str {
+    if path.is_empty() { "/" } else { path }
+}
+
 fn invalid(field: impl Into<String>, expected: &'static str, found: impl ToString) -> PolicyError {
     PolicyError::Invalid {
         field: field.into(),
         expected,
-        found: found.to_string(),
+        found: crate::model::echo(found.to_string()),
     }
 }
 
@@ -154,7 +162,7 @@ impl ScoringPolicy {
     /// one but [`check`](Self::check) refuses it.
     #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<Self, PolicyError> {
-        let policy: ScoringPolicy = crate::document::from_json_at(text)
+        let policy: ScoringPolicy = crate::diagnostics::path::from_json_at(text)
             .map_err(|(path, message)| PolicyError::Parse { path, message })?;
         policy.check()?;
         Ok(policy)

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Comparison, Dimension, EvaluationScore, PolicyError, ProgrammeScore, RankUncertainty,
-    RiskProfile, ScoringPolicy, StakeholderProfile, Status,
+    Comparison, Dimension, EvaluationScore, PolicyError, ProgrammeScore, RankStats,
+    RankUncertainty, RiskProfile, ScoringPolicy, StakeholderProfile, Status,
 };
 use crate::{Country, DacCriterion, ProgrammeId};
 
@@ -136,22 +136,30 @@ impl RowKind {
     }
 }
 
-impl Row {
-    /// What the row measures, read from its measure name (see [`Row`]).
-    pub fn kind(&self) -> RowKind {
-        let m = self.measure.as_str();
-        let family = m.split_once(['.', ':']).map_or(m, |(head, _)| head);
+impl RowKind {
+    /// The kind of a measure name (see [`Row`]).
+    pub fn of(measure: &str) -> RowKind {
+        let family = measure
+            .split_once(['.', ':'])
+            .map_or(measure, |(head, _)| head);
         match family {
-            "component" if m.starts_with("component:") => RowKind::Component,
+            "component" => RowKind::Component,
             "risk" => RowKind::Risk,
             "stakeholders" => RowKind::Stakeholders,
             "evaluation" => RowKind::Evaluation,
             "normalised" => RowKind::Normalised,
             "composite" => RowKind::Composite,
-            "rank" if m == "rank" => RowKind::Rank,
+            "rank" if measure == "rank" => RowKind::Rank,
             "rank" => RowKind::RankUncertainty,
             _ => RowKind::Results,
         }
+    }
+}
+
+impl Row {
+    /// What the row measures, read from its measure name (see [`Row`]).
+    pub fn kind(&self) -> RowKind {
+        RowKind::of(&self.measure)
     }
 }
 
@@ -237,60 +245,142 @@ impl Scorecard {
     /// ```
     pub fn rows(&self) -> Vec<Row> {
         let mut rows = Vec::new();
-        let ranks = self.uncertainty.as_ref().map(RankUncertainty::by_programme);
+        let collected: Result<(), std::convert::Infallible> = self.try_for_each_row(|r| {
+            rows.push(r.to_row());
+            Ok(())
+        });
+        match collected {
+            Ok(()) => rows,
+        }
+    }
+
+    /// Calls `f` with every row of [`rows`](Self::rows), in the same order,
+    /// borrowed from the scorecard: nothing is collected, so writing the rows
+    /// out this way needs memory for one row at a time, not for the number of
+    /// rows times the programme name. Stops at the first error `f` returns.
+    ///
+    /// ```
+    /// use ssr_model::score::Scorer;
+    /// use ssr_model::samples::{synthetic, Synthetic};
+    ///
+    /// let portfolio = synthetic(&Synthetic::new(2).with_components(2).with_indicators(2).with_periods(3));
+    /// let card = Scorer::default().scorecard(&portfolio);
+    /// let mut seen = Vec::new();
+    /// card.try_for_each_row(|r| {
+    ///     seen.push(r.to_row());
+    ///     Ok::<(), ()>(())
+    /// }).unwrap();
+    /// assert_eq!(seen, card.rows());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The first error `f` returns.
+    pub fn try_for_each_row<E>(
+        &self,
+        mut f: impl FnMut(RowRef<'_>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        // One map, so looking each programme's statistics up stays linear.
+        let stats: HashMap<ProgrammeId, &RankStats> = self
+            .uncertainty
+            .as_ref()
+            .map(RankUncertainty::by_programme)
+            .unwrap_or_default();
         for (card, cmp) in self.programmes.iter().zip(&self.comparison.rows) {
-            let mut push = |measure: String, value: Option<f64>| {
-                rows.push(Row {
+            let mut emit = |measure: &str, value: Option<f64>| {
+                f(RowRef {
                     programme_id: card.id,
-                    programme_name: card.name.clone(),
+                    programme_name: &card.name,
                     measure,
                     value,
-                });
+                })
             };
             let p = &card.progress;
-            push("score".into(), p.score);
-            push("coverage".into(), Some(p.coverage));
-            push("indicators".into(), Some(p.indicators().count() as f64));
+            emit("score", p.score)?;
+            emit("coverage", Some(p.coverage))?;
+            emit("indicators", Some(p.indicators().count() as f64))?;
             for (name, status) in [
                 ("on_track", Status::OnTrack),
                 ("at_risk", Status::AtRisk),
                 ("off_track", Status::OffTrack),
                 ("no_data", Status::NoData),
             ] {
-                push(name.into(), Some(p.status_count(status) as f64));
+                emit(name, Some(p.status_count(status) as f64))?;
             }
             for c in &p.components {
-                push(format!("component:{}", c.name), c.score);
+                emit(&format!("component:{}", c.name), c.score)?;
             }
-            push("risk.exposure".into(), card.risk.exposure);
-            push("risk.max_residual".into(), card.risk.max_residual);
-            push(
-                "stakeholders.resistance".into(),
-                card.stakeholders.resistance_exposure,
-            );
-            push(
-                "stakeholders.inclusion".into(),
-                Some(card.stakeholders.inclusion),
-            );
+            emit("risk.exposure", card.risk.exposure)?;
+            emit("risk.max_residual", card.risk.max_residual)?;
+            let s = &card.stakeholders;
+            emit("stakeholders.resistance", s.resistance_exposure)?;
+            emit("stakeholders.inclusion", Some(s.inclusion))?;
             let eval = card.evaluation.as_ref();
-            push("evaluation.score".into(), eval.and_then(|e| e.score));
+            emit("evaluation.score", eval.and_then(|e| e.score))?;
             for c in DacCriterion::ALL {
-                push(format!("evaluation.{c}"), eval.and_then(|e| e.criterion(c)));
+                emit(
+                    &format!("evaluation.{c}"),
+                    eval.and_then(|e| e.criterion(c)),
+                )?;
             }
             for d in Dimension::ALL {
-                push(format!("normalised.{d}"), cmp.normalised.get(d));
+                emit(&format!("normalised.{d}"), cmp.normalised.get(d))?;
             }
-            push("composite".into(), cmp.composite);
-            push("rank".into(), cmp.rank.map(f64::from));
-            if let Some(s) = ranks.as_ref().and_then(|r| r.get(&card.id)) {
-                push("rank.mean".into(), Some(s.mean));
-                push("rank.median".into(), Some(s.median));
-                push("rank.p05".into(), Some(s.p05));
-                push("rank.p95".into(), Some(s.p95));
-                push("rank.sd".into(), Some(s.sd));
+            emit("composite", cmp.composite)?;
+            emit("rank", cmp.rank.map(f64::from))?;
+            if let Some(s) = stats.get(&card.id) {
+                emit("rank.mean", Some(s.mean))?;
+                emit("rank.median", Some(s.median))?;
+                emit("rank.p05", Some(s.p05))?;
+                emit("rank.p95", Some(s.p95))?;
+                emit("rank.sd", Some(s.sd))?;
             }
         }
-        rows
+        Ok(())
+    }
+}
+
+/// A [`Row`] borrowed from its [`Scorecard`] (see
+/// [`Scorecard::try_for_each_row`]); it serialises as the row does.
+///
+/// ```
+/// use ssr_model::score::Scorer;
+/// use ssr_model::samples::{synthetic, Synthetic};
+///
+/// let card = Scorer::default().scorecard(&synthetic(&Synthetic::new(1)));
+/// card.try_for_each_row(|r| {
+///     assert_eq!(r.programme_name, "Synthetic programme 0");
+///     assert_eq!(r.to_row().measure, r.measure);
+///     Ok::<(), ()>(())
+/// }).unwrap();
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct RowRef<'a> {
+    /// The programme's id.
+    pub programme_id: ProgrammeId,
+    /// The programme's name.
+    pub programme_name: &'a str,
+    /// What is measured.
+    pub measure: &'a str,
+    /// The value.
+    pub value: Option<f64>,
+}
+
+impl RowRef<'_> {
+    /// What the row measures (see [`Row::kind`]).
+    pub fn kind(&self) -> RowKind {
+        RowKind::of(self.measure)
+    }
+
+    /// The owned row.
+    pub fn to_row(&self) -> Row {
+        Row {
+            programme_id: self.programme_id,
+            programme_name: self.programme_name.to_owned(),
+            measure: self.measure.to_owned(),
+            value: self.value,
+        }
     }
 }
 

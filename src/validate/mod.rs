@@ -61,22 +61,18 @@
 //! work grows linearly with the size of the document. Paths are built on the
 //! stack and only written out for findings that are kept.
 
-pub mod catalogue;
-mod code;
 mod dates;
 mod ids;
-mod path;
-mod policy;
 mod practice;
-mod report;
 mod sink;
 mod structure;
 mod values;
 mod walk;
 
-pub use code::Code;
-pub use policy::{CodeLevel, ValidationPolicy, ValidationPolicyError};
-pub use report::{Finding, Report, Severity};
+pub use crate::diagnostics::catalogue;
+pub use crate::diagnostics::{
+    Code, CodeLevel, Finding, Report, Severity, ValidationPolicy, ValidationPolicyError,
+};
 
 use crate::{Portfolio, Programme};
 
@@ -106,6 +102,6 @@ pub fn validate(portfolio: &Portfolio, policy: &ValidationPolicy) -> Report {
 /// ```
 pub fn validate_programme(programme: &Programme, policy: &ValidationPolicy) -> Report {
     let mut walker = walk::Walker::new(policy);
-    walker.programme(&path::At::ROOT, programme);
+    walker.programme(&crate::diagnostics::path::At::ROOT, programme);
     walker.finish()
 }

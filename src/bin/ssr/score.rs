@@ -82,8 +82,7 @@ pub(crate) fn write_csv(
     card: &Scorecard,
     keep: impl Fn(RowKind) -> bool,
 ) -> Result<(), Failure> {
-    let rows = card.rows();
-    ssr_model::interop::csv::write_scores(out, rows.iter().filter(|r| keep(r.kind())))
+    ssr_model::interop::csv::write_scorecard(out, card, |measure| keep(RowKind::of(measure)))
         .map_err(write_failure)
 }
 

@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::str::FromStr;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -31,18 +30,14 @@ pub enum CodeLevel {
     Error,
 }
 
-impl CodeLevel {
-    /// The snake_case name, as in a policy document: `"allow"`, `"advice"`,
-    /// `"warning"` or `"error"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CodeLevel::Allow => "allow",
-            CodeLevel::Advice => "advice",
-            CodeLevel::Warning => "warning",
-            CodeLevel::Error => "error",
-        }
-    }
+crate::model::names::names!(CodeLevel, "code level" {
+    Allow = "allow",
+    Advice = "advice",
+    Warning = "warning",
+    Error = "error",
+});
 
+impl CodeLevel {
     /// The severity findings get, or `None` when they are dropped.
     pub fn severity(self) -> Option<Severity> {
         match self {
@@ -50,28 +45,6 @@ impl CodeLevel {
             CodeLevel::Advice => Some(Severity::Advice),
             CodeLevel::Warning => Some(Severity::Warning),
             CodeLevel::Error => Some(Severity::Error),
-        }
-    }
-}
-
-impl fmt::Display for CodeLevel {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for CodeLevel {
-    type Err = ValueError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "allow" => Ok(CodeLevel::Allow),
-            _ => s.parse::<Severity>().map(CodeLevel::from).map_err(|_| {
-                ValueError::new(
-                    "code level",
-                    "one of `allow` `advice` `warning` `error`",
-                    format!("{s:?}"),
-                )
-            }),
         }
     }
 }
@@ -86,7 +59,7 @@ impl From<Severity> for CodeLevel {
     }
 }
 
-/// How [`validate`](super::validate) judges a document: per-code levels, the
+/// How [`validate`](crate::validate::validate) judges a document: per-code levels, the
 /// thresholds of the SSR practice checks, and the date time-dependent checks
 /// are made against.
 ///
@@ -153,7 +126,11 @@ pub struct ValidationPolicy {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<NaiveDate>,
     /// Levels that replace codes' default severities.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    /// A code given twice is refused, as a field given twice is.
+    #[serde(
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_levels"
+    )]
     pub levels: BTreeMap<Code, CodeLevel>,
     /// The influence from which a resistant or blocking stakeholder counts as
     /// high-influence for `unmitigated_resistance`.
@@ -224,7 +201,7 @@ impl ValidationPolicy {
     /// Pointer of the offending value.
     #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<Self, ValidationPolicyError> {
-        crate::document::from_json_at(text)
+        crate::diagnostics::path::from_json_at(text)
             .map_err(|(path, message)| ValidationPolicyError { path, message })
     }
 
@@ -302,4 +279,33 @@ fn check_non_negative(x: f64) -> Result<f64, ValueError> {
 
 fn non_negative<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
     check_non_negative(f64::deserialize(deserializer)?).map_err(serde::de::Error::custom)
+}
+
+/// The `levels` map, refusing a code given twice (serde's map keeps the
+/// last silently, where a struct field given twice is an error).
+fn unique_levels<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<Code, CodeLevel>, D::Error> {
+    struct Levels;
+    impl<'de> serde::de::Visitor<'de> for Levels {
+        type Value = BTreeMap<Code, CodeLevel>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a map from finding codes to levels")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut levels = BTreeMap::new();
+            while let Some((code, level)) = map.next_entry::<Code, CodeLevel>()? {
+                if levels.insert(code, level).is_some() {
+                    return Err(serde::de::Error::custom(format_args!(
+                        "duplicate code `{code}` in levels"
+                    )));
+                }
+            }
+            Ok(levels)
+        }
+    }
+    deserializer.deserialize_map(Levels)
 }

@@ -2,13 +2,11 @@
 
 use std::cmp::Ordering;
 use std::fmt;
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
 use super::Code;
 use super::path::compare_pointers;
-use crate::ValueError;
 
 /// How serious a finding is. Ordered: `Advice < Warning < Error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -24,44 +22,17 @@ pub enum Severity {
     Error,
 }
 
-impl Severity {
-    /// The snake_case name, as in JSON: `"advice"`, `"warning"` or `"error"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Advice => "advice",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Severity {
-    type Err = ValueError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "advice" => Ok(Severity::Advice),
-            "warning" => Ok(Severity::Warning),
-            "error" => Ok(Severity::Error),
-            _ => Err(ValueError::new(
-                "severity",
-                "one of `advice` `warning` `error`",
-                format!("{s:?}"),
-            )),
-        }
-    }
-}
+crate::model::names::names!(Severity, "severity" {
+    Advice = "advice",
+    Warning = "warning",
+    Error = "error",
+});
 
 /// One problem found, where, and how serious.
 ///
 /// Findings are ordered by path (segment by segment, array indices as
 /// numbers), then code, severity (most serious first), message and help; a [`Report`] from
-/// [`validate`](super::validate) is sorted in that order.
+/// [`validate`](crate::validate::validate) is sorted in that order.
 ///
 /// ```
 /// use ssr_model::validate::{Code, Finding, Severity};
@@ -285,7 +256,7 @@ impl Report {
     }
 
     /// Sorts the findings into the order of [`Finding`]'s [`Ord`]: by path,
-    /// then code. [`validate`](super::validate) returns sorted reports; call
+    /// then code. [`validate`](crate::validate::validate) returns sorted reports; call
     /// this after adding findings of your own.
     pub fn sort(&mut self) {
         // Findings are pushed nearly in order, which a stable merge sort
