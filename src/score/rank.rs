@@ -280,6 +280,7 @@ struct Buffers {
     ranker: Ranker,
     progress_column: Column,
     sums: Sums,
+    places: Vec<f64>,
 }
 
 impl Buffers {
@@ -296,6 +297,7 @@ impl Buffers {
             ranker: Ranker::default(),
             progress_column: Column::default(),
             sums: Sums::default(),
+            places: Vec::with_capacity(n),
         }
     }
 }
@@ -334,12 +336,22 @@ impl Replication<'_> {
         for (p, programme) in b.progress.iter_mut().zip(&self.fixed.programmes) {
             *p = programme.as_ref().and_then(|f| f.score(&b.pillar_mult));
         }
-        norm.apply_into(
-            &b.progress,
-            &self.progress_scaling,
-            &mut b.scratch,
-            &mut b.progress_norm,
-        );
+        if *norm == Normalisation::PercentileRank {
+            Normalisation::percentile_rank_into(
+                &b.progress,
+                &self.progress_scaling,
+                &mut b.ranker,
+                (&mut b.scratch, &mut b.places),
+                &mut b.progress_norm,
+            );
+        } else {
+            norm.apply_into(
+                &b.progress,
+                &self.progress_scaling,
+                &mut b.scratch,
+                &mut b.progress_norm,
+            );
+        }
         if let (Some(columns), Some(mean)) = (columns, Mean::of(*method)) {
             b.progress_column
                 .set(b.progress_norm.iter().copied(), mean, self.floor);

@@ -106,6 +106,23 @@ impl Ranker {
         same: impl Fn(f64, f64) -> bool,
         out: &mut [u32],
     ) {
+        self.runs(scores, same, |i, start, end| {
+            if let Some(o) = out.get_mut(i) {
+                *o = (start + 1 + end) as u32;
+            }
+        });
+    }
+
+    /// Sorts `scores` best first and calls `each(i, start, end)` for every
+    /// score i, where `start..end` are the sorted places (0-based) of the
+    /// run of scores tied with it: `start` scores are better, `end − start`
+    /// tie (itself included).
+    pub(crate) fn runs(
+        &mut self,
+        scores: &[f64],
+        same: impl Fn(f64, f64) -> bool,
+        mut each: impl FnMut(usize, usize, usize),
+    ) {
         self.sort_descending(scores.iter().copied().enumerate());
         let n = self.keys.len();
         let mut start = 0;
@@ -114,11 +131,8 @@ impl Ranker {
             while end < n && self.tied_at(end, scores, &same) {
                 end += 1;
             }
-            let value = (start + 1 + end) as u32;
             for &i in self.index.get(start..end).unwrap_or(&[]) {
-                if let Some(o) = out.get_mut(i as usize) {
-                    *o = value;
-                }
+                each(i as usize, start, end);
             }
             start = end;
         }
