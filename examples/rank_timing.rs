@@ -8,7 +8,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use ssr_model::samples::{Synthetic, synthetic};
-use ssr_model::score::Scorer;
+use ssr_model::score::{CompositeMatrix, MatrixUncertainty, Scorer};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -24,11 +24,30 @@ fn main() {
     } else {
         scorer
     };
+    // P × 8 scores from SplitMix64, weights 0.5 to 1.5 (the reference's shape).
+    let mut x = 42u64;
+    let mut next = || {
+        x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = x;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        ((z ^ (z >> 31)) >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let scores = (0..n).map(|_| (0..8).map(|_| next()).collect()).collect();
+    let weights = (0..8).map(|_| 0.5 + next()).collect();
+    let matrix = CompositeMatrix::new(scores, weights).expect("a valid matrix");
+    let mut options = MatrixUncertainty::new(1000);
+    if threads > 0 {
+        options = options.with_threads(threads);
+    }
     let start = Instant::now();
     for _ in 0..iterations {
         match which {
             "scorer" => {
                 black_box(scorer.rank_uncertainty(black_box(&card)));
+            }
+            "matrix" => {
+                black_box(matrix.rank_uncertainty(black_box(&options)).ok());
             }
             other => panic!("unknown {other}"),
         }

@@ -283,7 +283,7 @@ impl Normalisation {
         out.iter_mut().for_each(|o| *o = None);
         let n = scratch.len();
         // The k-th present value belongs to the k-th `Some` of `values`.
-        let mut slots = out
+        let slots = out
             .iter_mut()
             .zip(values)
             .filter(|(_, v)| v.is_some())

@@ -58,8 +58,8 @@ impl Ranker {
             .keys
             .iter()
             .fold((u64::MAX, 0), |(lo, hi), &k| (lo.min(k), hi.max(k)));
-        // About two buckets per score, on the leading bits of the range.
-        let bits = (usize::BITS - n.leading_zeros() + 1).min(16);
+        // About one bucket per score, on the leading bits of the range.
+        let bits = (usize::BITS - n.leading_zeros()).min(16);
         let span = u64::BITS - (hi - lo).leading_zeros();
         let shift = span.saturating_sub(bits);
         self.spare_keys.resize(n, 0);
@@ -278,41 +278,6 @@ fn radix_sort(
     }
 }
 
-/// Sorts small unsigned values (ranks in rank units) ascending by LSD radix
-/// on 8-bit digits, skipping digits every value shares; `spare` is scratch.
-#[expect(
-    clippy::indexing_slicing,
-    reason = "a digit is below 256, the histogram's length; offsets are \
-              prefix sums of the counts, so below values.len()"
-)]
-pub(crate) fn sort_units(values: &mut Vec<u32>, spare: &mut Vec<u32>) {
-    let n = values.len() as u32;
-    let mut hist = [[0u32; 256]; 4];
-    for &v in values.iter() {
-        for (d, h) in hist.iter_mut().enumerate() {
-            h[((v >> (8 * d)) & 0xff) as usize] += 1;
-        }
-    }
-    spare.resize(values.len(), 0);
-    for (d, h) in hist.iter_mut().enumerate() {
-        if h.contains(&n) {
-            continue;
-        }
-        let mut sum = 0;
-        for c in h.iter_mut() {
-            let here = *c;
-            *c = sum;
-            sum += here;
-        }
-        for &v in values.iter() {
-            let slot = &mut h[((v >> (8 * d)) & 0xff) as usize];
-            spare[*slot as usize] = v;
-            *slot += 1;
-        }
-        std::mem::swap(values, spare);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -382,14 +347,6 @@ mod tests {
             let mut out = vec![None; scores.len()];
             Ranker::default().competition(&scores, tied, &mut out);
             prop_assert_eq!(out, sorted_competition(&scores, tied));
-        }
-
-        #[test]
-        fn unit_sort_matches_sort(mut values in prop::collection::vec(prop_oneof![0u32..5, 0u32..70_000, any::<u32>()], 0..400)) {
-            let mut fast = values.clone();
-            sort_units(&mut fast, &mut Vec::new());
-            values.sort_unstable();
-            prop_assert_eq!(fast, values);
         }
     }
 

@@ -5,8 +5,6 @@
 //! Both layouts give the same statistics to the bit, since the statistics
 //! read each programme's ranks in ascending order either way.
 
-use super::ranks::sort_units;
-
 /// The rank tally of a run.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Tally {
@@ -59,24 +57,23 @@ impl Tally {
     ) {
         match self {
             Tally::Matrix(cells) => {
-                // Transpose a block of programmes at a time, so each cache
-                // line of the matrix is read once.
+                // Count a block of programmes at a time, so each cache line
+                // of the matrix is read once.
                 const BLOCK: usize = 16;
-                let mut columns: Vec<Vec<u32>> = vec![Vec::with_capacity(reps); BLOCK];
-                let mut spare = Vec::with_capacity(reps);
+                let mut counts = vec![0u32; BLOCK * bins];
                 for (b, outs) in out.chunks_mut(BLOCK).enumerate() {
                     let start = first + b * BLOCK;
-                    let width = outs.len();
-                    columns.iter_mut().for_each(Vec::clear);
+                    counts.iter_mut().for_each(|c| *c = 0);
                     for row in cells.chunks_exact(n.max(1)) {
-                        let cells = row.get(start..start + width).unwrap_or(&[]);
-                        for (c, &v) in columns.iter_mut().zip(cells) {
-                            c.push(v);
+                        let cells = row.get(start..start + outs.len()).unwrap_or(&[]);
+                        for (hist, &v) in counts.chunks_exact_mut(bins).zip(cells) {
+                            if let Some(c) = hist.get_mut(v as usize) {
+                                *c += 1;
+                            }
                         }
                     }
-                    for (o, c) in outs.iter_mut().zip(&mut columns) {
-                        sort_units(c, &mut spare);
-                        *o = summarise(c.iter().copied(), reps);
+                    for (o, hist) in outs.iter_mut().zip(counts.chunks_exact(bins)) {
+                        *o = summarise_counts(hist, reps);
                     }
                 }
             }
@@ -84,15 +81,60 @@ impl Tally {
                 for (k, o) in out.iter_mut().enumerate() {
                     let i = first + k;
                     let row = cells.get(i * bins..(i + 1) * bins).unwrap_or(&[]);
-                    let sorted = row
-                        .iter()
-                        .enumerate()
-                        .flat_map(|(v, &c)| std::iter::repeat_n(v as u32, c as usize));
-                    *o = summarise(sorted, reps);
+                    *o = summarise_counts(row, reps);
                 }
             }
         }
     }
+}
+
+/// [`summarise`] of the values `counts` describes (`counts[v]` of value
+/// v), without listing them: the same operations in the same order, so the
+/// same bits.
+fn summarise_counts(counts: &[u32], reps: usize) -> Summary {
+    let present = || counts.iter().enumerate().filter(|(_, c)| **c > 0);
+    // Integer sums below 2^53 are exact in f64 whatever the order.
+    let total: u64 = present().map(|(v, &c)| v as u64 * u64::from(c)).sum();
+    let mean = total as f64 / reps as f64;
+    let mut ss = 0.0;
+    for (v, &c) in present() {
+        let d = (v as u32 as f64 - mean) * (v as u32 as f64 - mean);
+        for _ in 0..c {
+            ss += d;
+        }
+    }
+    let sd = if reps > 1 {
+        (ss / (reps - 1) as f64).sqrt()
+    } else {
+        0.0
+    };
+    // Type 7: the values at sorted places lo and lo + 1 (0-based) of each
+    // quantile, found in one pass over the running counts.
+    let quantiles = [0.5, 0.05, 0.95];
+    let h = quantiles.map(|p| reps.saturating_sub(1) as f64 * p);
+    let lo = h.map(|h| h.floor() as usize);
+    let mut values = [[None::<f64>; 2]; 3];
+    let mut seen = 0usize;
+    for (v, &c) in present() {
+        let before = seen;
+        seen += c as usize;
+        for (pair, &lo) in values.iter_mut().zip(&lo) {
+            for (slot, k) in pair.iter_mut().zip([lo, lo + 1]) {
+                if before <= k && k < seen {
+                    *slot = Some(v as u32 as f64);
+                }
+            }
+        }
+    }
+    let q = |i: usize| {
+        let (Some(h), Some(lo), Some([a, b])) = (h.get(i), lo.get(i), values.get(i)) else {
+            return 0.0;
+        };
+        let a = a.unwrap_or(0.0);
+        let b = b.unwrap_or(a);
+        a + (h - *lo as f64) * (b - a)
+    };
+    [mean, q(0), q(1), q(2), sd]
 }
 
 /// Mean, median, 5th and 95th percentile and sample standard deviation of
