@@ -6,6 +6,8 @@
 //!
 //! `cargo bench --bench score -- --warm-up-time 1 --measurement-time 3`
 
+mod common;
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -32,6 +34,19 @@ fn score(c: &mut Criterion) {
         group.bench_function(format!("scorecard/{n}"), |b| {
             b.iter_with_large_drop(|| scorer.scorecard(black_box(&portfolio)))
         });
+        let (de, ours) = common::interleaved(
+            5,
+            || drop(black_box(document::from_str(black_box(&json)))),
+            || drop(black_box(scorer.scorecard(black_box(&portfolio)))),
+        );
+        common::print_ratio(
+            &format!("scorecard/deserialise {n}"),
+            "scorecard",
+            ours,
+            "deserialise",
+            de,
+            "≤ 0.25",
+        );
     }
     group.finish();
 }

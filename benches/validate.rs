@@ -5,6 +5,8 @@
 //!
 //! `cargo bench --bench validate -- --warm-up-time 1 --measurement-time 3`
 
+mod common;
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -31,6 +33,24 @@ fn bench(c: &mut Criterion) {
         group.bench_function(format!("validate/{n}"), |b| {
             b.iter(|| validate(black_box(&portfolio), black_box(&policy)))
         });
+        let (de, ours) = common::interleaved(
+            5,
+            || drop(black_box(document::from_str(black_box(&json)))),
+            || {
+                drop(black_box(validate(
+                    black_box(&portfolio),
+                    black_box(&policy),
+                )))
+            },
+        );
+        common::print_ratio(
+            &format!("validate/deserialise {n}"),
+            "validate",
+            ours,
+            "deserialise",
+            de,
+            "≤ 0.5",
+        );
     }
     group.finish();
 }

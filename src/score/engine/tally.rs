@@ -88,7 +88,7 @@ impl Tally {
     }
 }
 
-/// [`summarise`] of the values `counts` describes (`counts[v]` of value
+/// `summarise` of the values `counts` describes (`counts[v]` of value
 /// v), without listing them: the same operations in the same order, so the
 /// same bits.
 fn summarise_counts(counts: &[u32], reps: usize) -> Summary {
@@ -138,8 +138,11 @@ fn summarise_counts(counts: &[u32], reps: usize) -> Summary {
 }
 
 /// Mean, median, 5th and 95th percentile and sample standard deviation of
-/// `reps` values given in ascending order. The sums run in that order, so
-/// the result does not depend on which replication produced which value.
+/// `reps` values given in ascending order: the slow twin of
+/// `summarise_counts`, and the loop the crate ran before. The sums run in
+/// that order, so the result does not depend on which replication produced
+/// which value.
+#[cfg(test)]
 pub(crate) fn summarise(sorted: impl Iterator<Item = u32> + Clone, reps: usize) -> Summary {
     let mean = sorted.clone().map(f64::from).sum::<f64>() / reps as f64;
     let ss: f64 = sorted
@@ -157,6 +160,7 @@ pub(crate) fn summarise(sorted: impl Iterator<Item = u32> + Clone, reps: usize) 
 
 /// Type 7 quantile (Hyndman & Fan; R's and NumPy's default) of `n` values
 /// in ascending order.
+#[cfg(test)]
 pub(crate) fn quantile(sorted: impl Iterator<Item = u32> + Clone, n: usize, q: f64) -> f64 {
     if n == 0 {
         return 0.0;
