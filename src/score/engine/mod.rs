@@ -137,14 +137,15 @@ pub(crate) fn run<W>(
         let mut cells = vec![0u32; plan.replications * n];
         let chunks = Mutex::new(cells.chunks_mut((CHUNK * n).max(1)).enumerate());
         let one = || {
-            worker(&mut |rng, buffers, draws| loop {
-                let Some((k, rows)) = chunks.lock().ok().and_then(|mut c| c.next()) else {
-                    break;
-                };
-                let count = rows.len() / n.max(1);
-                fill_draws(rng, plan, k * CHUNK, count, draws);
-                for (j, row) in rows.chunks_exact_mut(n.max(1)).enumerate() {
-                    replicate(buffers, draws_of(draws, plan, j), row);
+            worker(&mut |rng, buffers, draws| {
+                // The guard is consumed by `and_then`: the lock is held only
+                // while taking a chunk.
+                while let Some((k, rows)) = chunks.lock().ok().and_then(|mut c| c.next()) {
+                    let count = rows.len() / n.max(1);
+                    fill_draws(rng, plan, k * CHUNK, count, draws);
+                    for (j, row) in rows.chunks_exact_mut(n.max(1)).enumerate() {
+                        replicate(buffers, draws_of(draws, plan, j), row);
+                    }
                 }
             })
         };
@@ -157,7 +158,6 @@ pub(crate) fn run<W>(
                 }
             });
         }
-        drop(chunks);
         Tally::Matrix(cells)
     }
 }
