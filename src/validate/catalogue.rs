@@ -58,6 +58,8 @@
 //! | [`iati_amount_rounded`](#iati_amount_rounded) | import | advice | an amount with more than four decimals |
 //! | [`iati_no_ssr_component`](#iati_no_ssr_component) | import | warning | results with no SSR sector to hold them |
 //! | [`iati_not_imported`](#iati_not_imported) | import | advice | data the model has no place for |
+//! | [`iati_duplicate_activity`](#iati_duplicate_activity) | import | advice | an activity identifier read twice; the latest update is kept |
+//! | [`iati_unreadable_file`](#iati_unreadable_file) | import | error | a file that is not IATI activity XML |
 //!
 //! Paths in the examples below are JSON Pointers into the
 //! [document format](crate::document).
@@ -538,6 +540,22 @@
 //! **Why it matters.** Nothing is dropped silently: this finding records what was left out.
 //!
 //! **How to fix it.** If the data matters, add it to the imported document in the model's terms.
+//!
+//! ## `iati_duplicate_activity`
+//!
+//! **What it means.** Two activities of the files imported together have one `iati-identifier` (the same activity published twice, or saved at two dates). The one with the latest `last-updated-datetime` is kept and the other dropped; the finding names both files and lines. When the dates are equal or unknown, the one read first is kept and the finding is a warning, since which version is current cannot be told.
+//!
+//! **Why it matters.** Counting one activity twice doubles its money and its results in every total and ranking.
+//!
+//! **How to fix it.** Nothing to do when the dates decide. On a warning, check which file holds the current version and import that one.
+//!
+//! ## `iati_unreadable_file`
+//!
+//! **What it means.** A file of a multi-file import that cannot be read as IATI activity XML: empty, an HTML or JSON error page saved instead of the data, malformed or truncated XML, another root element or an unsupported version. The message names the file and the line. Activities read before the problem are kept; the other files import normally.
+//!
+//! **Why it matters.** Bulk downloads often contain error pages and cut-off files; one of them must neither stop the import nor pass unnoticed.
+//!
+//! **How to fix it.** Download the file again, or leave it out.
 
 #[cfg(test)]
 mod tests {

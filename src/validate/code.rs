@@ -192,6 +192,13 @@ codes! {
     /// IATI import: data the model has no place for (a sector vocabulary
     /// other than DAC, a second baseline, a disaggregated baseline).
     IatiNotImported = "iati_not_imported", Advice;
+    /// IATI import of several files: an activity whose identifier another
+    /// activity has too; the one updated last is kept.
+    IatiDuplicateActivity = "iati_duplicate_activity", Advice;
+    /// IATI import of several files: a file that cannot be read as IATI
+    /// activity XML (empty, HTML, JSON, truncated); the other files still
+    /// import.
+    IatiUnreadableFile = "iati_unreadable_file", Error;
 }
 
 impl fmt::Display for Code {

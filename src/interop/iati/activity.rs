@@ -1,5 +1,7 @@
 //! One `iati-activity`, and the programme it becomes.
 
+use chrono::NaiveDateTime;
+
 use crate::validate::{Code, Report, Severity};
 use crate::{
     Component, ComponentId, GenderMarker, Objective, ObjectiveId, ObjectiveKind, Phase, Pillar,
@@ -38,6 +40,11 @@ pub struct ImportedActivity {
     pub position: usize,
     /// The line its start tag is on.
     pub line: u64,
+    /// Its `@last-updated-datetime`: in UTC when the text has a zone, as
+    /// written when it has none; `None` when absent or not a date-time (with
+    /// an `iati_invalid_date` finding). A [`CorpusBuilder`](super::CorpusBuilder)
+    /// keeps the latest of several activities with one identifier.
+    pub last_updated: Option<NaiveDateTime>,
     /// The programme, or `None` when the activity cannot become one (no
     /// identifier, or no country and no fallback country); the findings say
     /// why.
@@ -79,10 +86,12 @@ pub(super) fn map(activity: El<'_>, context: &Context<'_>) -> Option<ImportedAct
     if !filter.keeps_country(country) {
         return None;
     }
+    let last_updated = last_updated(activity, &path, &mut findings);
     let imported = |programme, findings: Findings| ImportedActivity {
         identifier: identifier.unwrap_or("").to_owned(),
         position: context.position,
         line: context.line,
+        last_updated,
         programme,
         findings: findings.into_report(),
     };
@@ -111,6 +120,22 @@ pub(super) fn map(activity: El<'_>, context: &Context<'_>) -> Option<ImportedAct
     };
     let programme = programme(activity, &reading, country, sectors, &mut findings);
     Some(imported(Some(programme), findings))
+}
+
+/// The activity's `@last-updated-datetime`, with a finding when it is not a
+/// date-time.
+fn last_updated(activity: El<'_>, path: &str, findings: &mut Findings) -> Option<NaiveDateTime> {
+    let text = activity.attr("last-updated-datetime")?;
+    let read = values::date_time(text);
+    if read.is_none() {
+        findings.push(
+            Code::IatiInvalidDate,
+            &format!("{path}/@last-updated-datetime"),
+            activity,
+            format_args!("last-updated-datetime {text:?} is not an ISO 8601 date-time"),
+        );
+    }
+    read
 }
 
 /// What reading one activity's programme needs besides the element.

@@ -171,8 +171,10 @@
 
 mod activity;
 mod codes;
+mod corpus;
 mod country;
 mod country_table;
+mod dedup;
 mod error;
 mod filter;
 mod finance;
@@ -182,6 +184,7 @@ mod options;
 mod orgs;
 mod results;
 mod sectors;
+mod source;
 mod stream;
 mod tree;
 mod values;
@@ -189,9 +192,12 @@ mod values;
 use std::io::BufRead;
 
 pub use activity::ImportedActivity;
+pub use corpus::{Corpus, CorpusActivities, CorpusItem, Progress};
+pub use dedup::{CorpusBuilder, CorpusImport, FileSummary, SourceId};
 pub use error::ImportError;
 pub use filter::Filter;
 pub use options::ImportOptions;
+pub use source::Source;
 pub use stream::Activities;
 
 use crate::Portfolio;
