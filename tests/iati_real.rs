@@ -436,31 +436,32 @@ fn indicators_periods_targets_and_actuals() {
             "{name}"
         );
         found.push(expected);
-        // By default only activities with an SSR sector keep theirs.
-        let ssr = import(name, &ImportOptions::new());
-        let mut expected_ssr = Counts::default();
-        for c in chunks
-            .iter()
-            .filter(|c| has_country(c) && has_ssr_component(c))
-            .map(|c| result_counts(c))
-        {
-            expected_ssr.indicators += c.indicators;
-            expected_ssr.periods += c.periods;
-            expected_ssr.targets += c.targets;
-            expected_ssr.actuals += c.actuals;
-        }
+        // By default every indicator is kept too: those of activities with
+        // no SSR sector in an unclassified component.
+        let default = import(name, &ImportOptions::new());
         assert_eq!(
-            imported_counts(&ssr.portfolio.programmes),
-            expected_ssr,
+            imported_counts(&default.portfolio.programmes),
+            expected,
             "{name}"
         );
-        let dropped = chunks
+        let unclassified = chunks
             .iter()
             .filter(|c| has_country(c) && !has_ssr_component(c) && result_counts(c).indicators > 0)
             .count();
         assert_eq!(
-            ssr.report.of_code(Code::IatiNoSsrComponent).count(),
-            dropped,
+            default.report.of_code(Code::IatiNoSsrComponent).count(),
+            unclassified,
+            "{name}"
+        );
+        assert_eq!(
+            default
+                .portfolio
+                .programmes
+                .iter()
+                .flat_map(|p| &p.components)
+                .filter(|c| c.pillar == Pillar::Unclassified)
+                .count(),
+            unclassified,
             "{name}"
         );
     }

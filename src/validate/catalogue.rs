@@ -56,7 +56,7 @@
 //! | [`iati_missing_element`](#iati_missing_element) | import | warning | a required element or attribute is missing |
 //! | [`iati_mixed_currency`](#iati_mixed_currency) | import | warning | amounts in several currencies |
 //! | [`iati_amount_rounded`](#iati_amount_rounded) | import | advice | an amount with more than four decimals |
-//! | [`iati_no_ssr_component`](#iati_no_ssr_component) | import | warning | results with no SSR sector to hold them |
+//! | [`iati_no_ssr_component`](#iati_no_ssr_component) | import | advice | results with no SSR sector, kept as unclassified |
 //! | [`iati_not_imported`](#iati_not_imported) | import | advice | data the model has no place for |
 //! | [`iati_duplicate_activity`](#iati_duplicate_activity) | import | advice | an activity identifier read twice; the latest update is kept |
 //! | [`iati_unreadable_file`](#iati_unreadable_file) | import | error | a file that is not IATI activity XML |
@@ -527,11 +527,11 @@
 //!
 //! ## `iati_no_ssr_component`
 //!
-//! **What it means.** An activity with results but no DAC sector that maps onto an SSR pillar, so there is no component to hold its indicators; they are not imported unless a fallback pillar is given.
+//! **What it means.** An activity with results but no DAC sector that maps onto an SSR pillar. Its indicators are kept in a component of pillar `unclassified` (or of the pillar given with `--fallback-pillar`), named after the activity's main DAC sector.
 //!
-//! **Why it matters.** Indicators belong to components (pillars); guessing the pillar would distort component scores.
+//! **Why it matters.** Indicators belong to components (pillars); guessing the pillar would distort component scores, and dropping the results would lose them.
 //!
-//! **How to fix it.** Pass `--fallback-pillar` to keep them in a placeholder component, or assign them by hand.
+//! **How to fix it.** Assign the component to its pillar by hand when you know it, or leave it unclassified.
 //!
 //! ## `iati_not_imported`
 //!

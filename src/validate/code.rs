@@ -187,8 +187,9 @@ codes! {
     /// IATI import: an amount with more than four decimal places, rounded.
     IatiAmountRounded = "iati_amount_rounded", Advice;
     /// IATI import: results of an activity none of whose DAC sectors maps
-    /// onto an SSR pillar, so there is no component to hold its indicators.
-    IatiNoSsrComponent = "iati_no_ssr_component", Warning;
+    /// onto an SSR pillar; they are kept in a component of pillar
+    /// `unclassified`.
+    IatiNoSsrComponent = "iati_no_ssr_component", Advice;
     /// IATI import: data the model has no place for (a sector vocabulary
     /// other than DAC, a second baseline, a disaggregated baseline).
     IatiNotImported = "iati_not_imported", Advice;

@@ -134,7 +134,7 @@ pub const ALL_STANCES: [Stance; 5] = [
 ];
 
 /// Every [`Pillar`].
-pub const ALL_PILLARS: [Pillar; 17] = [
+pub const ALL_PILLARS: [Pillar; 18] = [
     Pillar::SecuritySystemGovernance,
     Pillar::DefenceInstitutionBuilding,
     Pillar::MilitaryProfessionalisation,
@@ -152,6 +152,7 @@ pub const ALL_PILLARS: [Pillar; 17] = [
     Pillar::CrossBorderCooperation,
     Pillar::MineAction,
     Pillar::Corrections,
+    Pillar::Unclassified,
 ];
 
 /// Every [`ChallengeKind`].

@@ -1,15 +1,15 @@
 //! `ssr import-iati`: an IATI 2.03 activity file as a portfolio document or
 //! tidy CSV.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use ssr_model::interop::iati::{Filter, Import, ImportOptions};
+use ssr_model::interop::iati::{Corpus, CorpusImport, Filter, ImportOptions};
 use ssr_model::validate::Severity;
 use ssr_model::{Country, Pillar};
 
-use crate::{Failure, write_failure};
+use crate::{Failure, progress, write_failure};
 
 /// What to write on standard output.
 #[derive(Clone, Copy, ValueEnum)]
@@ -31,16 +31,20 @@ pub(crate) enum Table {
     Findings,
 }
 
-/// Import an IATI 2.01–2.03 activity file.
+/// Import IATI 2.01–2.03 activity files as one portfolio.
 ///
+/// Files are read in parallel; activities published twice (one
+/// iati-identifier) are kept once, the latest last-updated-datetime winning.
 /// The portfolio (or a CSV table) goes to standard output; import findings
-/// go to standard error, one per line, then a summary line. Exit code 0
-/// when the file was read (findings or not), 2 when it cannot be read as an
-/// IATI activity file.
+/// go to standard error, one per line, then a summary line (and a progress
+/// bar while reading, when standard error is a terminal). Exit code 0 when
+/// every file was read (findings or not), 2 when one cannot be read as an
+/// IATI activity file: the others are still imported and written.
 #[derive(Args)]
 pub(crate) struct ImportIati {
-    /// The IATI XML file, or `-` for standard input.
-    file: PathBuf,
+    /// IATI XML files, folders (every *.xml inside, recursively), or `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
     /// Keep activities with a DAC sector code starting with PREFIX (e.g. 152); repeatable.
     #[arg(long = "sector", value_name = "PREFIX")]
     sectors: Vec<String>,
@@ -105,31 +109,77 @@ impl ImportIati {
     }
 }
 
-fn import(path: &Path, options: &ImportOptions) -> Result<(String, Import), Failure> {
-    let read = |name: String, reader: &mut dyn BufRead| {
-        options
-            .import(reader)
-            .map(|import| (name.clone(), import))
-            .map_err(|e| Failure::input(format!("{name}: {e}")))
+fn summary(import: &CorpusImport) -> String {
+    let files = match import.files.as_slice() {
+        [one] => one.name.clone(),
+        all => format!("{} files", all.len()),
     };
-    if path == Path::new("-") {
-        read("<stdin>".to_owned(), &mut std::io::stdin().lock())
+    let duplicates = if import.files.len() > 1 {
+        format!(", {} duplicates dropped", import.duplicates)
     } else {
-        let name = path.display().to_string();
-        let file = std::fs::File::open(path)
-            .map_err(|e| Failure::input(format!("{name}: cannot open: {e}")))?;
-        read(name, &mut BufReader::with_capacity(1 << 16, file))
+        String::new()
+    };
+    format!(
+        "{files}: {} activities read, {} left out by the filter{duplicates}, {} programmes imported; {} errors, {} warnings, {} advice",
+        import.activities(),
+        import.filtered_out(),
+        import.portfolio.programmes.len(),
+        import.report.count(Severity::Error),
+        import.report.count(Severity::Warning),
+        import.report.count(Severity::Advice),
+    )
+}
+
+/// The portfolio's name: after the file when there is one.
+fn portfolio_name(args: &ImportIati, import: &CorpusImport) -> String {
+    match (args.paths.as_slice(), import.files.as_slice()) {
+        ([path], [_]) => {
+            let file = path
+                .file_name()
+                .map_or_else(|| path.display().to_string(), |f| f.to_string_lossy().into_owned());
+            let file = if path == Path::new("-") { "<stdin>".to_owned() } else { file };
+            format!("IATI import of {file}")
+        }
+        (_, files) => format!("IATI import of {} files", files.len()),
     }
 }
 
 pub(crate) fn run(args: &ImportIati, out: &mut impl Write) -> Result<u8, Failure> {
     let options = args.options()?;
-    let (name, mut import) = import(&args.file, &options)?;
-    let file_name = args
-        .file
-        .file_name()
-        .map_or_else(|| name.clone(), |f| f.to_string_lossy().into_owned());
-    import.portfolio.name = Some(format!("IATI import of {file_name}"));
+    let mut corpus = Corpus::new(options);
+    for path in &args.paths {
+        corpus = corpus.with_path(path);
+    }
+    if corpus.sources().is_empty() {
+        return Err(Failure::input(
+            "no IATI file to read: the folders given hold no *.xml file",
+        ));
+    }
+    let mut bar = progress::Bar::on_stderr();
+    let mut import = corpus.import_with_progress(|p| bar.show(p));
+    bar.clear();
+    import.portfolio.name = Some(portfolio_name(args, &import));
+    write(args, out, &import)?;
+    let mut err = std::io::stderr().lock();
+    if !matches!((args.format, args.table), (Format::Csv, Table::Findings)) {
+        for finding in import.report.findings() {
+            let _ = writeln!(err, "{finding}");
+        }
+    }
+    let _ = writeln!(err, "{}", summary(&import));
+    let unreadable: Vec<String> = import
+        .files
+        .iter()
+        .filter_map(|f| f.error.as_ref().map(|e| format!("{}: {e}", f.name)))
+        .collect();
+    if unreadable.is_empty() {
+        Ok(0)
+    } else {
+        Err(Failure::input(unreadable.join("\nssr: ")))
+    }
+}
+
+fn write(args: &ImportIati, out: &mut impl Write, import: &CorpusImport) -> Result<(), Failure> {
     match (args.format, args.table) {
         (Format::Json, _) => {
             ssr_model::document::to_writer_pretty(&mut *out, &import.portfolio)
@@ -149,21 +199,5 @@ pub(crate) fn run(args: &ImportIati, out: &mut impl Write) -> Result<u8, Failure
                 .map_err(write_failure)?;
         }
     }
-    let mut err = std::io::stderr().lock();
-    if !matches!((args.format, args.table), (Format::Csv, Table::Findings)) {
-        for finding in import.report.findings() {
-            let _ = writeln!(err, "{finding}");
-        }
-    }
-    let _ = writeln!(
-        err,
-        "{name}: {} activities read, {} left out by the filter, {} programmes imported; {} errors, {} warnings, {} advice",
-        import.activities,
-        import.filtered_out,
-        import.portfolio.programmes.len(),
-        import.report.count(Severity::Error),
-        import.report.count(Severity::Warning),
-        import.report.count(Severity::Advice),
-    );
-    Ok(0)
+    Ok(())
 }

@@ -13,6 +13,7 @@
 
 mod import_iati;
 mod input;
+mod progress;
 mod rank;
 mod report;
 mod schema;
@@ -47,7 +48,7 @@ enum Command {
     /// Exit code 0 when no finding is an error, 1 when one is, 2 when the
     /// document or the policy cannot be read.
     Validate(validate::Args),
-    /// Import an IATI 2.03 activity file as a portfolio document (findings on stderr).
+    /// Import IATI 2.03 activity files and folders as one portfolio document (findings on stderr).
     ImportIati(import_iati::ImportIati),
     /// Print the JSON Schema of the portfolio document.
     Schema {

@@ -157,7 +157,7 @@ fn programme(
         path,
         identifier,
         languages,
-        fallback_pillar,
+        ..
     } = *reading;
     let name = match activity.child("title").and_then(|t| languages.narrative(t)) {
         Some(title) => title.to_owned(),
@@ -211,48 +211,49 @@ fn programme(
     {
         main.indicators = indicators;
     } else if !indicators.is_empty() {
-        let here = format!("{path}/result");
-        match fallback_pillar {
-            Some(pillar) => {
-                let main_sector = programme
-                    .sectors
-                    .iter()
-                    .max_by(|a, b| {
-                        let share = |s: &crate::Sector| s.percentage.map_or(0.0, |p| p.get());
-                        share(a).total_cmp(&share(b)).then(std::cmp::Ordering::Greater)
-                    })
-                    .map(|s| s.code);
-                let (name, key) = match main_sector {
-                    Some(code) => (format!("DAC {code}"), format!("{identifier}/sector/{code}")),
-                    None => ("Results".to_owned(), format!("{identifier}/results")),
-                };
-                findings.push_with(
-                    Code::IatiNoSsrComponent,
-                    Severity::Advice,
-                    &here,
-                    activity,
-                    format_args!(
-                        "no DAC sector of the activity maps onto an SSR pillar: its {} indicator(s) are in a component of the fallback pillar {pillar:?}",
-                        indicators.len()
-                    ),
-                );
-                let mut component = Component::new(name, pillar).with_id(ComponentId::from_external(&key));
-                component.indicators = indicators;
-                programme.components.push(component);
-            }
-            None => findings.push(
-                Code::IatiNoSsrComponent,
-                &here,
-                activity,
-                format_args!(
-                    "{} indicator(s) not imported: no DAC sector of the activity maps onto an SSR pillar",
-                    indicators.len()
-                ),
-            ),
-        }
+        let mut component = unclassified(activity, reading, &programme.sectors, findings);
+        component.indicators = indicators;
+        programme.components.push(component);
     }
     programme.gender_marker = gender_marker(activity, path, findings);
     programme
+}
+
+/// The component that keeps the results of an activity none of whose DAC
+/// sectors maps onto an SSR pillar: of the override pillar when one is
+/// given, else [`Pillar::Unclassified`]; named and identified after the
+/// activity's main DAC sector (largest share, the first on ties), else
+/// "Results".
+fn unclassified(
+    activity: El<'_>,
+    reading: &Reading<'_>,
+    sectors: &[crate::Sector],
+    findings: &mut Findings,
+) -> Component {
+    let identifier = reading.identifier;
+    let main_sector = sectors
+        .iter()
+        .max_by(|a, b| {
+            let share = |s: &crate::Sector| s.percentage.map_or(0.0, |p| p.get());
+            share(a).total_cmp(&share(b)).then(std::cmp::Ordering::Greater)
+        })
+        .map(|s| s.code);
+    let (name, key) = match main_sector {
+        Some(code) => (format!("DAC {code}"), format!("{identifier}/sector/{code}")),
+        None => ("Results".to_owned(), format!("{identifier}/results")),
+    };
+    let pillar = reading.fallback_pillar.unwrap_or(Pillar::Unclassified);
+    let how = match reading.fallback_pillar {
+        Some(p) => format!("in a component of the override pillar {p}"),
+        None => "in an unclassified component".to_owned(),
+    };
+    findings.push(
+        Code::IatiNoSsrComponent,
+        &format!("{}/result", reading.path),
+        activity,
+        format_args!("no DAC sector of the activity maps onto an SSR pillar: its results are kept {how}"),
+    );
+    Component::new(name, pillar).with_id(ComponentId::from_external(&key))
 }
 
 /// `activity-status`, read as a phase; implementation when missing or

@@ -307,8 +307,8 @@ struct SourceReader<'a> {
 }
 
 enum ReaderState<'a> {
-    Start(Source, ImportOptions),
-    Reading(Activities<Counted<'a>>),
+    Start(Source, Box<ImportOptions>),
+    Reading(Box<Activities<Counted<'a>>>),
     Failing(ImportError, usize, usize),
     Done(usize, usize),
     Finished,
@@ -325,7 +325,7 @@ impl<'a> SourceReader<'a> {
             n,
             counters,
             counted: 0,
-            state: ReaderState::Start(source, options.clone()),
+            state: ReaderState::Start(source, Box::new(options.clone())),
         }
     }
 
@@ -347,7 +347,7 @@ impl<'a> SourceReader<'a> {
                     .map_err(ImportError::Io)
                     .and_then(|reader| options.activities(reader));
                 let next = match opened {
-                    Ok(activities) => ReaderState::Reading(activities),
+                    Ok(activities) => ReaderState::Reading(Box::new(activities)),
                     Err(e) => ReaderState::Failing(e, 0, 0),
                 };
                 (CorpusItem::Start { source, name }, next)

@@ -170,10 +170,17 @@ impl CorpusBuilder {
         SourceId(self.files.len() - 1)
     }
 
-    fn file(&mut self, source: SourceId) -> &mut FileSummary {
-        self.files
-            .get_mut(source.0)
-            .expect("a SourceId comes from this builder's add_source")
+    /// Applies `change` to the summary of `source`. An id from another
+    /// builder, beyond this one's sources, adds sources named `source N` up
+    /// to it rather than losing what is added.
+    fn with_file(&mut self, source: SourceId, change: impl FnOnce(&mut FileSummary)) {
+        while self.files.len() <= source.0 {
+            let name = format!("source {}", self.files.len() + 1);
+            self.add_source(name);
+        }
+        if let Some(file) = self.files.get_mut(source.0) {
+            change(file);
+        }
     }
 
     fn file_name(&self, source: SourceId) -> &str {
@@ -182,11 +189,8 @@ impl CorpusBuilder {
 
     /// Adds an activity read from `source`.
     ///
-    /// # Panics
-    ///
-    /// When `source` comes from another builder with more sources.
     pub fn add(&mut self, source: SourceId, activity: ImportedActivity) {
-        self.file(source).activities += 1;
+        self.with_file(source, |f| f.activities += 1);
         let slot = if activity.identifier.is_empty() {
             None
         } else {
@@ -246,24 +250,17 @@ impl CorpusBuilder {
     }
 
     /// Records that the filter left out `count` activities of `source`.
-    ///
-    /// # Panics
-    ///
-    /// When `source` comes from another builder with more sources.
     pub fn add_filtered_out(&mut self, source: SourceId, count: usize) {
-        let file = self.file(source);
-        file.activities += count;
-        file.filtered_out += count;
+        self.with_file(source, |f| {
+            f.activities += count;
+            f.filtered_out += count;
+        });
     }
 
     /// Records that `source` could not be read (further); what was added
     /// from it before stays.
-    ///
-    /// # Panics
-    ///
-    /// When `source` comes from another builder with more sources.
     pub fn fail(&mut self, source: SourceId, error: ImportError) {
-        self.file(source).error = Some(error);
+        self.with_file(source, |f| f.error = Some(error));
     }
 
     /// Adds one item of [`Corpus::activities`](super::Corpus::activities):
