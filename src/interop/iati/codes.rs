@@ -13,15 +13,37 @@ pub(super) struct Read {
     pub(super) legacy: bool,
 }
 
-fn current(code: u8) -> Read {
-    Read {
-        code,
-        legacy: false,
+impl Read {
+    /// A 2.0x code as written.
+    pub(super) fn current(code: u8) -> Read {
+        Read {
+            code,
+            legacy: false,
+        }
     }
+}
+
+fn current(code: u8) -> Read {
+    Read::current(code)
 }
 
 fn legacy(code: u8) -> Read {
     Read { code, legacy: true }
+}
+
+/// IATI SectorVocabulary (1 OECD DAC 5-digit, 2 DAC 3-digit, … 99
+/// reporting organisation); 1.x files name the DAC ones `DAC` and `DAC-3`.
+/// Codes the importer does not distinguish beyond "not DAC" (such as `98`,
+/// `99`, or 1.x names like `COFOG`) read as 99.
+pub(super) fn sector_vocabulary(text: &str) -> Option<Read> {
+    if let Some(code) = values::code(text) {
+        return Some(current(code));
+    }
+    Some(match text.trim().to_ascii_uppercase().as_str() {
+        "DAC" => legacy(1),
+        "DAC-3" => legacy(2),
+        _ => current(99),
+    })
 }
 
 /// IATI OrganisationRole: 1 funding, 2 accountable, 3 extending,
@@ -204,6 +226,10 @@ mod tests {
         assert_eq!(activity_date_type("START-ACTUAL"), Some(legacy(2)));
         assert_eq!(activity_date_type("3"), Some(current(3)));
         assert_eq!(activity_date_type("0"), None);
+        assert_eq!(sector_vocabulary("DAC"), Some(legacy(1)));
+        assert_eq!(sector_vocabulary("dac-3"), Some(legacy(2)));
+        assert_eq!(sector_vocabulary("2"), Some(current(2)));
+        assert_eq!(sector_vocabulary("COFOG").map(|r| r.code), Some(99));
     }
 
     #[test]
