@@ -40,7 +40,7 @@ use serde::{Deserialize, Serialize};
 use crate::Portfolio;
 
 /// The schema version this crate writes, and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// What kind of problem stopped a document from loading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

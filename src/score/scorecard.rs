@@ -8,7 +8,7 @@ use super::{
     Comparison, Dimension, EvaluationScore, ProgrammeScore, RankUncertainty, RiskProfile,
     ScoringPolicy, StakeholderProfile, Status,
 };
-use crate::{Country, DacCriterion, ProgrammeId};
+use crate::{DacCriterion, ProgrammeId, Recipient};
 
 /// One programme's scores: results, risk, stakeholders and evaluation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -20,9 +20,8 @@ pub struct ProgrammeCard {
     pub id: ProgrammeId,
     /// Its name.
     pub name: String,
-    /// Its country.
-    #[cfg_attr(feature = "schemars", schemars(with = "String"))]
-    pub country: Country,
+    /// The countries and regions it works in, with their shares.
+    pub recipients: Vec<Recipient>,
     /// Results: indicator progress, component and programme scores.
     pub progress: ProgrammeScore,
     /// Risk register scored.

@@ -90,7 +90,7 @@ impl Scorer {
         ProgrammeCard {
             id: programme.id,
             name: programme.name.clone(),
-            country: programme.country,
+            recipients: programme.recipients.clone(),
             progress: self.programme(programme),
             risk: self.risk(programme),
             stakeholders: self.stakeholders(programme),

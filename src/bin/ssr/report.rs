@@ -44,7 +44,20 @@ fn write_report(
 }
 
 fn write_programme(p: &Programme, out: &mut impl Write) -> std::io::Result<()> {
-    writeln!(out, "{} [{} {}]", p.name, p.country, p.country.name())?;
+    let recipients: Vec<String> = p
+        .recipients
+        .iter()
+        .map(|r| match r.percentage {
+            Some(share) => format!("{} {} {}%", r.place, r.place.name(), share.get()),
+            None => format!("{} {}", r.place, r.place.name()),
+        })
+        .collect();
+    let recipients = if recipients.is_empty() {
+        "no recipient stated".to_owned()
+    } else {
+        recipients.join("; ")
+    };
+    writeln!(out, "{} [{recipients}]", p.name)?;
     let dates = match (p.start(), p.end()) {
         (Some(s), Some(e)) => format!("{s} to {e}"),
         (Some(s), None) => format!("from {s}"),

@@ -23,7 +23,7 @@
 //! let mut out = Vec::new();
 //! csv::write_indicators(&mut out, &portfolio)?;
 //! let text = String::from_utf8(out)?;
-//! assert!(text.starts_with("programme_id,external_id,country,component_id,"));
+//! assert!(text.starts_with("programme_id,external_id,recipients,component_id,"));
 //! assert_eq!(text.lines().count(), 1 + 2 * 3); // header + one row per period
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
