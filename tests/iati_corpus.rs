@@ -80,16 +80,15 @@ fn duplicates_keep_the_latest_update() {
         ]
     );
     assert_eq!(corpus.duplicates, 2);
-    let duplicates: Vec<_> = corpus
-        .report
-        .of_code(Code::IatiDuplicateActivity)
-        .collect();
+    let duplicates: Vec<_> = corpus.report.of_code(Code::IatiDuplicateActivity).collect();
     assert_eq!(duplicates.len(), 2);
     // Each names both files: the dropped one first.
     let dated = duplicates[0];
     assert_eq!(dated.severity, Severity::Advice);
     assert!(
-        dated.message.contains("2021-05/activities.xml: activity XM-EXAMPLE-1 (line 4")
+        dated
+            .message
+            .contains("2021-05/activities.xml: activity XM-EXAMPLE-1 (line 4")
             && dated.message.contains("is in ")
             && dated.message.contains("2021-06/activities.xml (line 4"),
         "{}",
@@ -140,11 +139,19 @@ fn files_that_are_not_iati_are_reported_and_the_rest_imports() {
     assert!(errors[0].ends_with(
         "error-page.xml: line 2: expected an <iati-activities> root element, found <html>"
     ));
-    assert!(errors[1].ends_with("empty.xml: line 1: expected an <iati-activities> root element, found no element"));
-    assert!(errors[2].ends_with("json-error.xml: line 1: malformed XML: content before the root element"));
+    assert!(errors[1].ends_with(
+        "empty.xml: line 1: expected an <iati-activities> root element, found no element"
+    ));
+    assert!(
+        errors[2]
+            .ends_with("json-error.xml: line 1: malformed XML: content before the root element")
+    );
     assert!(errors[3].contains("truncated.xml: line 15: the file ends inside <iati-activity>"));
     let truncated = corpus.files.last().unwrap();
-    assert!(matches!(truncated.error, Some(ImportError::Truncated { .. })));
+    assert!(matches!(
+        truncated.error,
+        Some(ImportError::Truncated { .. })
+    ));
     // The complete activity before the cut is kept.
     assert_eq!(truncated.activities, 1);
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 use ssr_model::interop::iati::{Corpus, CorpusImport, Filter, ImportOptions};
 use ssr_model::validate::Severity;
-use ssr_model::{Country, Pillar};
+use ssr_model::{Country, Pillar, Region};
 
 use crate::{Failure, progress, write_failure};
 
@@ -48,19 +48,22 @@ pub(crate) struct ImportIati {
     /// Keep activities with a DAC sector code starting with PREFIX (e.g. 152); repeatable.
     #[arg(long = "sector", value_name = "PREFIX")]
     sectors: Vec<String>,
-    /// Keep programmes in this country (ISO 3166-1 alpha-3, e.g. SOM).
-    #[arg(long, value_name = "ISO3")]
+    /// Keep programmes with this recipient country (alpha-3 such as SOM, or IATI's alpha-2 such as SO or XK), alone or among others.
+    #[arg(long, value_name = "CODE")]
     country: Option<String>,
+    /// Keep programmes with this recipient region (IATI Region code, e.g. 298 Africa, regional).
+    #[arg(long, value_name = "CODE")]
+    region: Option<String>,
     /// Keep activities reported by this organisation identifier (e.g. GB-GOV-1).
     #[arg(long, value_name = "REF")]
     reporting_org: Option<String>,
     /// Read narratives in this language (xml:lang, e.g. fr) where given.
     #[arg(long, value_name = "LANG")]
     language: Option<String>,
-    /// Place activities without a recipient country in this country (ISO3) instead of leaving them out.
+    /// Override: give activities that name no recipient at all (activity or transaction level) this country (ISO3). Without it they import with no recipient.
     #[arg(long, value_name = "ISO3")]
     fallback_country: Option<String>,
-    /// Keep the indicators of activities without an SSR sector, in a component of this pillar (e.g. security_system_governance).
+    /// Override: put the results of activities without an SSR sector in a component of this pillar (e.g. security_system_governance) instead of `unclassified`.
     #[arg(long, value_name = "PILLAR")]
     fallback_pillar: Option<String>,
     /// Output format.
@@ -72,7 +75,14 @@ pub(crate) struct ImportIati {
 }
 
 fn country(flag: &str, code: &str) -> Result<Country, Failure> {
-    Country::new(code).map_err(|e| Failure::input(format!("--{flag}: {e}")))
+    Country::new(code)
+        .ok()
+        .or_else(|| Country::from_alpha2(&code.trim().to_ascii_uppercase()))
+        .ok_or_else(|| {
+            Failure::input(format!(
+                "--{flag}: expected a country code (alpha-3 such as SOM, or alpha-2 such as SO), found {code:?}"
+            ))
+        })
 }
 
 impl ImportIati {
@@ -85,6 +95,12 @@ impl ImportIati {
         }
         if let Some(c) = &self.country {
             filter = filter.with_country(country("country", c)?);
+        }
+        if let Some(r) = &self.region {
+            let region: Region = r
+                .parse()
+                .map_err(|e| Failure::input(format!("--region: {e}")))?;
+            filter = filter.with_region(region);
         }
         if let Some(r) = &self.reporting_org {
             filter = filter.with_reporting_org(r.as_str());
@@ -134,10 +150,15 @@ fn summary(import: &CorpusImport) -> String {
 fn portfolio_name(args: &ImportIati, import: &CorpusImport) -> String {
     match (args.paths.as_slice(), import.files.as_slice()) {
         ([path], [_]) => {
-            let file = path
-                .file_name()
-                .map_or_else(|| path.display().to_string(), |f| f.to_string_lossy().into_owned());
-            let file = if path == Path::new("-") { "<stdin>".to_owned() } else { file };
+            let file = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |f| f.to_string_lossy().into_owned(),
+            );
+            let file = if path == Path::new("-") {
+                "<stdin>".to_owned()
+            } else {
+                file
+            };
             format!("IATI import of {file}")
         }
         (_, files) => format!("IATI import of {} files", files.len()),

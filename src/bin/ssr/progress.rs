@@ -33,7 +33,9 @@ impl Bar {
         let rate = if seconds > 0.0 { mb / seconds } else { 0.0 };
         let width = 20;
         let filled = (p.files_done * width).checked_div(p.files).unwrap_or(0);
-        let bar: String = (0..width).map(|i| if i < filled { '#' } else { '-' }).collect();
+        let bar: String = (0..width)
+            .map(|i| if i < filled { '#' } else { '-' })
+            .collect();
         let mut err = std::io::stderr().lock();
         let _ = write!(
             err,

@@ -13,7 +13,7 @@ use super::narrative::Languages;
 use super::orgs::Stakeholders;
 use super::results;
 use super::tree::El;
-use super::{ImportOptions, codes, country, finance, sectors, values};
+use super::{ImportOptions, budgets, codes, finance, recipients, sectors, transactions, values};
 
 /// The programme read from one activity, with the import findings about it.
 ///
@@ -82,8 +82,17 @@ pub(super) fn map(activity: El<'_>, context: &Context<'_>) -> Option<ImportedAct
     if !filter.keeps_sectors(sectors.filter_codes.iter().copied()) {
         return None;
     }
-    let country = country::choose(activity, &path, options.fallback_country(), &mut findings);
-    if !filter.keeps_country(country) {
+    let default_currency = activity.attr("default-currency");
+    let (transactions, places) =
+        transactions::read(activity, &path, default_currency, &mut findings);
+    let recipients = recipients::read(
+        activity,
+        &path,
+        &places,
+        options.fallback_country(),
+        &mut findings,
+    );
+    if !filter.keeps_recipients(&recipients) {
         return None;
     }
     let last_updated = last_updated(activity, &path, &mut findings);
@@ -105,9 +114,6 @@ pub(super) fn map(activity: El<'_>, context: &Context<'_>) -> Option<ImportedAct
         );
         return Some(imported(None, findings));
     };
-    let Some(country) = country else {
-        return Some(imported(None, findings));
-    };
     let languages = Languages {
         requested: options.language(),
         default: activity.attr("xml:lang").or(context.file_language),
@@ -118,7 +124,12 @@ pub(super) fn map(activity: El<'_>, context: &Context<'_>) -> Option<ImportedAct
         languages,
         fallback_pillar: options.fallback_pillar(),
     };
-    let programme = programme(activity, &reading, country, sectors, &mut findings);
+    let read = Read {
+        recipients,
+        sectors,
+        transactions,
+    };
+    let programme = programme(activity, &reading, read, &mut findings);
     Some(imported(Some(programme), findings))
 }
 
@@ -146,13 +157,24 @@ struct Reading<'a> {
     fallback_pillar: Option<Pillar>,
 }
 
+/// What was read of an activity before its programme is built.
+struct Read<'t> {
+    recipients: Vec<crate::Recipient>,
+    sectors: sectors::Sectors<'t>,
+    transactions: Vec<transactions::Read<'t>>,
+}
+
 fn programme(
     activity: El<'_>,
     reading: &Reading<'_>,
-    country: crate::Country,
-    sectors: sectors::Sectors<'_>,
+    read: Read<'_>,
     findings: &mut Findings,
 ) -> Programme {
+    let Read {
+        recipients,
+        sectors,
+        transactions,
+    } = read;
     let Reading {
         path,
         identifier,
@@ -171,7 +193,12 @@ fn programme(
             identifier.to_owned()
         }
     };
-    let mut programme = Programme::new(name, country)
+    let countries: Vec<crate::Country> = recipients
+        .iter()
+        .filter_map(|r| r.place.country())
+        .collect();
+    let mut programme = Programme::without_recipients(name)
+        .with_recipients(recipients)
         .with_id(ProgrammeId::from_external(identifier))
         .with_external_id(identifier)
         .with_phase(phase(activity, path, findings));
@@ -184,10 +211,18 @@ fn programme(
     let default_currency = activity.attr("default-currency");
     let reporting = activity.child("reporting-org");
     let mut stakeholders = Stakeholders::read(
-        activity, path, identifier, country, reporting, languages, findings,
+        activity, path, identifier, countries, reporting, languages, findings,
     );
-    let transactions = finance::transactions(activity, path, default_currency, findings);
-    programme.budget = finance::budget(activity, path, default_currency, &transactions, findings);
+    let budgets = budgets::read(activity, path, default_currency, findings);
+    programme.budget = finance::budget(
+        activity,
+        path,
+        default_currency,
+        &budgets,
+        &transactions,
+        findings,
+    );
+    programme.budgets = budgets;
     programme.funding = finance::funding(
         activity,
         path,
@@ -197,6 +232,7 @@ fn programme(
         languages,
         findings,
     );
+    programme.transactions = transactions::to_model(&transactions, &stakeholders, languages);
     programme.stakeholders = stakeholders.into_vec();
 
     let reader = results::Reader {
@@ -235,7 +271,9 @@ fn unclassified(
         .iter()
         .max_by(|a, b| {
             let share = |s: &crate::Sector| s.percentage.map_or(0.0, |p| p.get());
-            share(a).total_cmp(&share(b)).then(std::cmp::Ordering::Greater)
+            share(a)
+                .total_cmp(&share(b))
+                .then(std::cmp::Ordering::Greater)
         })
         .map(|s| s.code);
     let (name, key) = match main_sector {
@@ -251,7 +289,9 @@ fn unclassified(
         Code::IatiNoSsrComponent,
         &format!("{}/result", reading.path),
         activity,
-        format_args!("no DAC sector of the activity maps onto an SSR pillar: its results are kept {how}"),
+        format_args!(
+            "no DAC sector of the activity maps onto an SSR pillar: its results are kept {how}"
+        ),
     );
     Component::new(name, pillar).with_id(ComponentId::from_external(&key))
 }

@@ -170,10 +170,9 @@
 //! [`Report`]: crate::validate::Report
 
 mod activity;
+mod budgets;
 mod codes;
 mod corpus;
-mod country;
-mod country_table;
 mod dedup;
 mod error;
 mod filter;
@@ -182,10 +181,12 @@ mod findings;
 mod narrative;
 mod options;
 mod orgs;
+mod recipients;
 mod results;
 mod sectors;
 mod source;
 mod stream;
+mod transactions;
 mod tree;
 mod values;
 

@@ -21,7 +21,7 @@ fn key(reference: Option<&str>, name: Option<&str>) -> Option<String> {
 /// The stakeholders of one activity, with the key each was merged under.
 pub(super) struct Stakeholders<'a> {
     identifier: &'a str,
-    country: Country,
+    countries: Vec<Country>,
     reporting_type: Option<(Option<&'a str>, u8)>,
     list: Vec<(String, Stakeholder)>,
 }
@@ -69,7 +69,7 @@ impl<'a> Stakeholders<'a> {
         here: &str,
         findings: &mut Findings,
     ) -> StakeholderKind {
-        match codes::stakeholder_kind(org, self.country) {
+        match codes::stakeholder_kind(org, &self.countries) {
             Some(kind) => kind,
             None => {
                 findings.push(
@@ -92,7 +92,7 @@ impl<'a> Stakeholders<'a> {
         activity: El<'_>,
         path: &str,
         identifier: &'a str,
-        country: Country,
+        countries: Vec<Country>,
         reporting: Option<El<'a>>,
         languages: Languages<'_>,
         findings: &mut Findings,
@@ -104,7 +104,7 @@ impl<'a> Stakeholders<'a> {
         });
         let mut out = Stakeholders {
             identifier,
-            country,
+            countries,
             reporting_type,
             list: Vec::new(),
         };
@@ -222,6 +222,13 @@ impl<'a> Stakeholders<'a> {
         let id = stakeholder.id;
         self.list.push((key, stakeholder));
         Some(id)
+    }
+
+    /// The stakeholder an organisation element (such as a transaction's
+    /// `provider-org`) names, by identifier, else by name.
+    pub(super) fn find(&self, el: El<'_>, languages: Languages<'_>) -> Option<StakeholderId> {
+        let key = key(el.attr("ref"), languages.narrative(el))?;
+        self.list.iter().find(|(k, _)| *k == key).map(|(_, s)| s.id)
     }
 
     /// The only stakeholder in the funding role, if exactly one has it.
