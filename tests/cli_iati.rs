@@ -89,10 +89,7 @@ fn reads_standard_input_and_writes_csv() {
     assert!(text.starts_with("code,severity,path,message,help\n"));
     let rows: Vec<&str> = text.lines().skip(1).collect();
     assert!(!rows.is_empty());
-    assert!(
-        rows.iter().all(|r| r.starts_with("iati_")),
-        "{rows:?}"
-    );
+    assert!(rows.iter().all(|r| r.starts_with("iati_")), "{rows:?}");
     // Region-only activities are imported now: no activity lacks a recipient.
     assert!(!text.contains("iati_missing_country,error"), "{text}");
 }

@@ -10,7 +10,12 @@
     clippy::panic
 )]
 
+mod common;
+
 use chrono::NaiveDate;
+use common::iati_scan::{
+    activity_chunks, attr, dac_sectors, decode, elements, identifier, start_tags,
+};
 use ssr_model::interop::iati::{self, Filter, ImportOptions};
 use ssr_model::validate::Code;
 use ssr_model::{Direction, Measure, Pillar, Programme, ResultLevel, Role, StakeholderKind};
@@ -27,116 +32,7 @@ fn read(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-// ---- An independent scan of the XML text ----------------------------------
-
-/// The text of each `<iati-activity>` element.
-fn activity_chunks(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = text[from..].find("<iati-activity") {
-        let start = from + i;
-        let after = start + "<iati-activity".len();
-        if text[after..].starts_with('s') {
-            from = after; // <iati-activities
-            continue;
-        }
-        let end =
-            after + text[after..].find("</iati-activity>").unwrap() + "</iati-activity>".len();
-        out.push(&text[start..end]);
-        from = end;
-    }
-    out
-}
-
-/// The start tags `<name ...>` in `text` (not `<name-more`).
-fn start_tags<'a>(text: &'a str, name: &str) -> Vec<&'a str> {
-    let open = format!("<{name}");
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = text[from..].find(&open) {
-        let start = from + i;
-        let next = text[start + open.len()..].chars().next();
-        let end = start + text[start..].find('>').unwrap() + 1;
-        if matches!(next, Some(' ' | '>' | '/' | '\n' | '\t')) {
-            out.push(&text[start..end]);
-        }
-        from = end;
-    }
-    out
-}
-
-/// The whole elements `<name ...>...</name>` (or self-closed) in `text`;
-/// `name` must not nest in itself.
-fn elements<'a>(text: &'a str, name: &str) -> Vec<&'a str> {
-    let close = format!("</{name}>");
-    let mut out = Vec::new();
-    let mut from = 0;
-    for tag in start_tags(text, name) {
-        let start = from + text[from..].find(tag).unwrap();
-        let end = if tag.ends_with("/>") {
-            start + tag.len()
-        } else {
-            start + text[start..].find(&close).unwrap() + close.len()
-        };
-        out.push(&text[start..end]);
-        from = end;
-    }
-    out
-}
-
-/// Text with the XML entities the files use decoded.
-fn decode(text: &str) -> String {
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        let end = rest[i..].find(';').unwrap();
-        let entity = &rest[i + 1..i + end];
-        out.push(match entity {
-            "amp" => '&',
-            "lt" => '<',
-            "gt" => '>',
-            "quot" => '"',
-            "apos" => '\'',
-            _ if entity.starts_with("#x") => {
-                char::from_u32(u32::from_str_radix(&entity[2..], 16).unwrap()).unwrap()
-            }
-            _ => char::from_u32(entity[1..].parse().unwrap()).unwrap(),
-        });
-        rest = &rest[i + end + 1..];
-    }
-    out.push_str(rest);
-    out
-}
-
-fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let key = format!(" {name}=\"");
-    let i = tag.find(&key)? + key.len();
-    Some(&tag[i..i + tag[i..].find('"')?])
-}
-
-fn identifier(chunk: &str) -> &str {
-    let i = chunk.find("<iati-identifier>").unwrap() + "<iati-identifier>".len();
-    chunk[i..i + chunk[i..].find("</iati-identifier>").unwrap()].trim()
-}
-
-/// The activity with its transactions cut out, to see activity-level tags.
-fn activity_level(chunk: &str) -> String {
-    let mut out = chunk.to_owned();
-    for tx in elements(chunk, "transaction") {
-        out = out.replacen(tx, "", 1);
-    }
-    out
-}
-
-/// DAC 5-digit codes of the activity-level sectors.
-fn dac_sectors(chunk: &str) -> Vec<String> {
-    start_tags(&activity_level(chunk), "sector")
-        .into_iter()
-        .filter(|t| matches!(attr(t, "vocabulary"), None | Some("1")))
-        .filter_map(|t| attr(t, "code").map(str::to_owned))
-        .collect()
-}
+// ---- An independent scan of the XML text (tests/common/iati_scan.rs) ----
 
 /// The DAC purpose codes DESIGN.md §2 maps onto SSR pillars.
 const SSR_CODES: [&str; 15] = [

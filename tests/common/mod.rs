@@ -6,4 +6,5 @@
 
 #![allow(dead_code)]
 
+pub mod iati_scan;
 pub mod strategies;
