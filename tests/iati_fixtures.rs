@@ -84,7 +84,10 @@ fn a_region_only_activity_is_a_regional_programme() {
     let kept = import_with("region-only.xml", &ImportOptions::new().with_filter(region));
     assert_eq!(kept.portfolio.programmes.len(), 1);
     let country = Filter::new().with_country(Country::new("NGA").unwrap());
-    let left = import_with("region-only.xml", &ImportOptions::new().with_filter(country));
+    let left = import_with(
+        "region-only.xml",
+        &ImportOptions::new().with_filter(country),
+    );
     assert_eq!((left.portfolio.programmes.len(), left.filtered_out), (0, 1));
 }
 
@@ -103,7 +106,10 @@ fn several_countries_and_regions_keep_their_shares() {
     );
     assert_eq!(p.single_country(), None);
     // Nothing is put in one country.
-    assert_eq!(import.report.of_code(Code::IatiMultipleCountries).count(), 0);
+    assert_eq!(
+        import.report.of_code(Code::IatiMultipleCountries).count(),
+        0
+    );
     // The revised budget replaces the original of the same period, in the
     // total; both periods are kept.
     assert_eq!(p.budget.unwrap().to_string(), "1200000 USD");
@@ -112,7 +118,10 @@ fn several_countries_and_regions_keep_their_shares() {
     // --country matches any recipient.
     for code in ["AFG", "ATG"] {
         let filter = Filter::new().with_country(Country::new(code).unwrap());
-        let kept = import_with("multi-country.xml", &ImportOptions::new().with_filter(filter));
+        let kept = import_with(
+            "multi-country.xml",
+            &ImportOptions::new().with_filter(filter),
+        );
         assert_eq!(kept.portfolio.programmes.len(), 1, "{code}");
     }
 }
@@ -139,7 +148,11 @@ fn sectors_and_recipients_on_transactions() {
         places(p),
         [("298".to_owned(), None), ("MLI".to_owned(), None)]
     );
-    let finding = import.report.of_code(Code::IatiMissingCountry).next().unwrap();
+    let finding = import
+        .report
+        .of_code(Code::IatiMissingCountry)
+        .next()
+        .unwrap();
     assert_eq!(finding.severity, ssr_model::validate::Severity::Advice);
     // Each transaction keeps its own sector and recipient.
     let per_tx: Vec<(u32, String)> = p
@@ -156,17 +169,26 @@ fn sectors_and_recipients_on_transactions() {
             (15210, "MLI".to_owned()),
         ]
     );
-    assert!(matches!(p.transactions[0].recipient, Some(Place::Region(_))));
+    assert!(matches!(
+        p.transactions[0].recipient,
+        Some(Place::Region(_))
+    ));
     // The activity's sectors are the transactions' (once each), and make
     // its components.
     let codes: Vec<u32> = p.sectors.iter().map(|s| s.code.get()).collect();
     assert_eq!(codes, [15220, 15210]);
     assert_eq!(
         p.components.iter().map(|c| c.pillar).collect::<Vec<_>>(),
-        [Pillar::CommunityEngagement, Pillar::SecuritySystemGovernance]
+        [
+            Pillar::CommunityEngagement,
+            Pillar::SecuritySystemGovernance
+        ]
     );
     let region = Filter::new().with_region(Region::new(298).unwrap());
-    let kept = import_with("transaction-level.xml", &ImportOptions::new().with_filter(region));
+    let kept = import_with(
+        "transaction-level.xml",
+        &ImportOptions::new().with_filter(region),
+    );
     assert_eq!(kept.portfolio.programmes.len(), 1);
 }
 
@@ -191,7 +213,11 @@ fn iati_1_codes_are_read_as_their_2_03_codes() {
         (p.actual_start, p.planned_end),
         (Some(date(2018, 4, 1)), Some(date(2019, 3, 31)))
     );
-    let donor = p.stakeholders.iter().find(|s| s.name == "Example donor").unwrap();
+    let donor = p
+        .stakeholders
+        .iter()
+        .find(|s| s.name == "Example donor")
+        .unwrap();
     assert!(donor.has_role(Role::Funding));
     let police = p
         .stakeholders
@@ -236,7 +262,11 @@ fn results_without_an_ssr_sector_are_unclassified() {
     assert_eq!(p.components[0].pillar, Pillar::Unclassified);
     assert_eq!(p.components[0].name, "DAC 11220");
     assert_eq!(p.indicators().count(), 1);
-    let finding = import.report.of_code(Code::IatiNoSsrComponent).next().unwrap();
+    let finding = import
+        .report
+        .of_code(Code::IatiNoSsrComponent)
+        .next()
+        .unwrap();
     assert_eq!(finding.severity, ssr_model::validate::Severity::Advice);
     // The override pillar replaces `unclassified`.
     let options = ImportOptions::new().with_fallback_pillar(Pillar::JusticeReform);

@@ -1,6 +1,8 @@
 //! Mutated real IATI files never panic the importer: truncations, byte
 //! flips and element deletions give findings or a clear error, and whatever
-//! is imported still round-trips through the JSON document.
+//! is imported still round-trips through the JSON document. Folders of
+//! files, some mutated, import as a corpus: a broken file costs only
+//! itself. Skipped (with one message) when ../shared is absent.
 #![cfg(feature = "iati")]
 #![allow(
     clippy::unwrap_used,
@@ -9,9 +11,14 @@
     clippy::panic
 )]
 
+mod common;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use common::iati_scan::shared_iati;
 use proptest::prelude::*;
 use ssr_model::Pillar;
-use ssr_model::interop::iati::{self, ImportOptions};
+use ssr_model::interop::iati::{self, Corpus, CorpusBuilder, ImportOptions};
 
 fn read(name: &str) -> String {
     let path = format!("{}/../shared/data/iati/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -30,13 +37,43 @@ fn head(name: &str, n: usize) -> Vec<u8> {
     format!("{}\n</iati-activities>\n", &text[..end]).into_bytes()
 }
 
-fn inputs() -> Vec<Vec<u8>> {
-    vec![
+/// The inputs, or `None` (with a message) in a plain clone.
+fn inputs() -> Option<Vec<Vec<u8>>> {
+    shared_iati()?;
+    Some(vec![
         read("activity-standard-example-annotated.xml").into_bytes(),
         head("dportal_26.xml", 6),
         head("dportal_94.xml", 3),
         head("dportal_97.xml", 2),
-    ]
+    ])
+}
+
+/// A fresh empty folder for one case.
+fn temp_folder() -> std::path::PathBuf {
+    static CASE: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "ssr-iati-mutation-{}-{}",
+        std::process::id(),
+        CASE.fetch_add(1, Ordering::Relaxed)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    dir
+}
+
+/// One file of a folder case: an input, cut at `at` (kind 1), with a byte
+/// replaced at `at` (kind 2), or whole (kind 0).
+fn mutated(input: &[u8], kind: u8, at: prop::sample::Index, byte: u8) -> Vec<u8> {
+    let mut out = input.to_vec();
+    match kind {
+        1 => out.truncate(at.index(input.len() + 1)),
+        2 => {
+            let i = at.index(input.len());
+            out[i] = byte;
+        }
+        _ => {}
+    }
+    out
 }
 
 /// Runs the importer over `bytes` every way a user would, checking only
@@ -98,13 +135,15 @@ proptest! {
 
     #[test]
     fn truncations(which in 0usize..4, at in any::<prop::sample::Index>()) {
-        let input = &inputs()[which];
+        let Some(inputs) = inputs() else { return Ok(()) };
+        let input = &inputs[which];
         check(&input[..at.index(input.len() + 1)]);
     }
 
     #[test]
     fn byte_flips(which in 0usize..4, flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..12)) {
-        let mut input = inputs()[which].clone();
+        let Some(inputs) = inputs() else { return Ok(()) };
+        let mut input = inputs[which].clone();
         let len = input.len();
         for (at, byte) in flips {
             input[at.index(len)] = byte;
@@ -114,7 +153,8 @@ proptest! {
 
     #[test]
     fn element_deletions(which in 0usize..4, picks in prop::collection::vec(any::<prop::sample::Index>(), 1..6)) {
-        let mut input = inputs()[which].clone();
+        let Some(inputs) = inputs() else { return Ok(()) };
+        let mut input = inputs[which].clone();
         for pick in picks {
             let ranges = element_ranges(&input);
             if ranges.is_empty() {
@@ -129,7 +169,8 @@ proptest! {
     #[test]
     fn start_tag_deletions(which in 0usize..4, pick in any::<prop::sample::Index>()) {
         // Removing only a start tag leaves an unmatched end tag.
-        let mut input = inputs()[which].clone();
+        let Some(inputs) = inputs() else { return Ok(()) };
+        let mut input = inputs[which].clone();
         let ranges = element_ranges(&input);
         let (start, _) = ranges[pick.index(ranges.len())];
         let tag_end = start + input[start..].iter().position(|b| *b == b'>').unwrap() + 1;
@@ -138,9 +179,57 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// A folder of files, some cut or with a flipped byte: every whole file
+    /// imports as it does alone, the corpus is the same through the
+    /// sequential iterator, and what is imported round-trips.
+    #[test]
+    fn folders_of_mutated_files(files in prop::collection::vec(
+        (0usize..4, 0u8..3, any::<prop::sample::Index>(), any::<u8>()), 1..6)
+    ) {
+        let Some(inputs) = inputs() else { return Ok(()) };
+        let dir = temp_folder();
+        let mut whole = Vec::new();
+        for (n, (which, kind, at, byte)) in files.iter().enumerate() {
+            let bytes = mutated(&inputs[*which], *kind, *at, *byte);
+            // Half in a subfolder, to walk it too; names sort in order.
+            let sub = if n % 2 == 0 { "" } else { "sub/" };
+            std::fs::write(dir.join(format!("{sub}{n}.xml")), &bytes).unwrap();
+            whole.push((format!("{sub}{n}.xml"), *kind == 0, bytes));
+        }
+        whole.sort_by(|a, b| a.0.cmp(&b.0));
+        let corpus = Corpus::new(ImportOptions::new()).with_path(&dir).import();
+        prop_assert_eq!(corpus.files.len(), files.len());
+        for ((name, unmutated, bytes), file) in whole.iter().zip(&corpus.files) {
+            prop_assert!(file.name.ends_with(name.as_str()));
+            if *unmutated {
+                let alone = iati::import(&bytes[..]).unwrap();
+                prop_assert!(file.error.is_none());
+                prop_assert_eq!(file.activities, alone.activities);
+            }
+        }
+        let imported = corpus.portfolio.programmes.len() + corpus.duplicates;
+        let read: usize = corpus.files.iter().map(|f| f.activities - f.filtered_out).sum();
+        prop_assert_eq!(imported, read);
+        let mut builder = CorpusBuilder::new();
+        for item in Corpus::new(ImportOptions::new()).with_path(&dir).activities() {
+            builder.add_item(item);
+        }
+        let sequential = builder.finish();
+        prop_assert_eq!(&sequential.portfolio, &corpus.portfolio);
+        prop_assert_eq!(&sequential.report, &corpus.report);
+        let json = ssr_model::document::to_string(&corpus.portfolio).unwrap();
+        prop_assert_eq!(ssr_model::document::from_str(&json).unwrap(), corpus.portfolio);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
+
 #[test]
 fn unmutated_inputs_import() {
-    for input in inputs() {
+    let Some(inputs) = inputs() else { return };
+    for input in inputs {
         let import = iati::import(&input[..]).unwrap();
         assert!(import.activities >= 1);
         check(&input);
