@@ -135,3 +135,72 @@ fn prints_the_document_schema() {
     }
     assert_eq!(ssr(&["schema", "nonsense"]).status.code(), Some(2));
 }
+
+fn fixtures(name: &str) -> String {
+    format!("{}/tests/fixtures/iati/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn imports_folders_and_files_in_one_run() {
+    // The corpus fixtures hold two good files (one activity in both), an
+    // HTML error page, an empty file, a JSON error and a truncated file.
+    let out = ssr(&[
+        "import-iati",
+        &fixtures("corpus"),
+        &fixtures("region-only.xml"),
+    ]);
+    // A file could not be read: exit code 2, the others still imported.
+    assert_eq!(out.status.code(), Some(2));
+    let portfolio = ssr_model::document::from_slice(&out.stdout).unwrap();
+    assert_eq!(portfolio.programmes.len(), 6);
+    assert_eq!(portfolio.name.as_deref(), Some("IATI import of 7 files"));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(
+            "7 files: 8 activities read, 0 left out by the filter, 2 duplicates dropped, 6 programmes imported"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "error-page.xml: line 2: expected an <iati-activities> root element, found <html>"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("[iati_duplicate_activity]"), "{stderr}");
+    // No progress bar when stderr is not a terminal.
+    assert!(!stderr.contains('\r'), "{stderr}");
+
+    // Filters apply to every file: one region.
+    let out = ssr(&[
+        "import-iati",
+        &fixtures("corpus/2021-05"),
+        &fixtures("region-only.xml"),
+        &fixtures("multi-country.xml"),
+        "--region",
+        "1030",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let portfolio = ssr_model::document::from_slice(&out.stdout).unwrap();
+    let ids: Vec<_> = portfolio
+        .programmes
+        .iter()
+        .map(|p| p.external_id.as_deref().unwrap())
+        .collect();
+    assert_eq!(ids, ["XM-EXAMPLE-REGION-1"]);
+    // --country takes IATI's alpha-2 codes too, and matches any recipient.
+    let out = ssr(&[
+        "import-iati",
+        &fixtures("multi-country.xml"),
+        "--country",
+        "AG",
+    ]);
+    let portfolio = ssr_model::document::from_slice(&out.stdout).unwrap();
+    assert_eq!(portfolio.programmes.len(), 1);
+    assert_eq!(
+        ssr(&["import-iati", &fixtures("kosovo.xml"), "--region", "12"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
