@@ -1,7 +1,7 @@
 //! `ssr import-iati`: an IATI 2.03 activity file as a portfolio document or
 //! tidy CSV.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
@@ -180,14 +180,20 @@ pub(crate) fn run(args: &ImportIati, out: &mut impl Write) -> Result<u8, Failure
     let mut import = corpus.import_with_progress(|p| bar.show(p));
     bar.clear();
     import.portfolio.name = Some(portfolio_name(args, &import));
-    write(args, out, &import)?;
-    let mut err = std::io::stderr().lock();
+    // Buffered: standard output is line-buffered and standard error not at
+    // all, which cost a system call per line of a large import.
+    let mut buffered = BufWriter::with_capacity(1 << 16, &mut *out);
+    write(args, &mut buffered, &import)?;
+    buffered.flush().map_err(write_failure)?;
+    drop(buffered);
+    let mut err = BufWriter::with_capacity(1 << 16, std::io::stderr().lock());
     if !matches!((args.format, args.table), (Format::Csv, Table::Findings)) {
         for finding in import.report.findings() {
             let _ = writeln!(err, "{finding}");
         }
     }
     let _ = writeln!(err, "{}", summary(&import));
+    let _ = err.flush();
     let unreadable: Vec<String> = import
         .files
         .iter()
