@@ -47,8 +47,8 @@
 //! | [`iati_non_numeric_value`](#iati_non_numeric_value) | import | warning | a value that should be a number is not |
 //! | [`iati_missing_value`](#iati_missing_value) | import | advice | a baseline, target or actual without a value |
 //! | [`iati_qualitative_value`](#iati_qualitative_value) | import | advice | a non-quantitative indicator carries a number |
-//! | [`iati_missing_country`](#iati_missing_country) | import | error | no usable recipient country |
-//! | [`iati_multiple_countries`](#iati_multiple_countries) | import | warning | several recipient countries; the largest share is kept |
+//! | [`iati_missing_country`](#iati_missing_country) | import | error | no recipient at activity level (or anywhere) |
+//! | [`iati_multiple_countries`](#iati_multiple_countries) | import | warning | no longer reported: every recipient is kept |
 //! | [`iati_unknown_code`](#iati_unknown_code) | import | warning | a code not on its IATI or ISO list |
 //! | [`iati_legacy_code`](#iati_legacy_code) | import | advice | an IATI 1.x code read as its 2.03 equivalent |
 //! | [`iati_invalid_date`](#iati_invalid_date) | import | warning | a date that is not `YYYY-MM-DD` |
@@ -455,19 +455,19 @@
 //!
 //! ## `iati_missing_country`
 //!
-//! **What it means.** The activity names no recipient country on the ISO 3166-1 list (often a regional activity). It is not imported unless a fallback country is given, in which case the finding is a warning.
+//! **What it means.** The activity names no recipient country or region at activity level. When its transactions name places, those are its recipients (advice); when nothing anywhere names one, the programme is imported without a recipient (an error, which validation repeats), or in the fallback country if one is given (a warning).
 //!
-//! **Why it matters.** A programme in this model works in one country; country comparisons would be wrong with a guessed one.
+//! **Why it matters.** Country and regional comparisons, and money by recipient, need to know where the work happens; a guessed place would be analysed as if observed.
 //!
-//! **How to fix it.** Pass a fallback country (`--fallback-country`) if the region's programme is run from one country, or leave it out.
+//! **How to fix it.** Add the recipients by hand when you know them, or pass `--fallback-country` if the programme is run in one country.
 //!
 //! ## `iati_multiple_countries`
 //!
-//! **What it means.** The activity has several recipient countries; the one with the largest percentage becomes the programme's country.
+//! **What it means.** Earlier versions placed an activity with several recipient countries in the one with the largest share, with this finding. The importer now keeps every recipient with its share, so it no longer reports this code; it stays in the catalogue because codes are never reused.
 //!
-//! **Why it matters.** Country-level comparisons attribute the whole programme to one country.
+//! **Why it matters.** Attributing a whole multi-country programme to one country distorted country comparisons.
 //!
-//! **How to fix it.** Split the activity per country if the shares matter for your analysis.
+//! **How to fix it.** Nothing: re-import older documents to keep every recipient.
 //!
 //! ## `iati_unknown_code`
 //!

@@ -164,11 +164,13 @@ codes! {
     /// IATI import: a qualitative, nominal or ordinal indicator carries a
     /// numeric value; it is kept as a label.
     IatiQualitativeValue = "iati_qualitative_value", Advice;
-    /// IATI import: an activity with no usable recipient country. It is not
-    /// imported unless a fallback country is given (then a warning).
+    /// IATI import: an activity with no recipient at activity level; it
+    /// takes its transactions' places (advice), or imports without a
+    /// recipient (an error), or in a fallback country (a warning).
     IatiMissingCountry = "iati_missing_country", Error;
-    /// IATI import: several recipient countries; the one with the largest
-    /// share becomes the programme's country.
+    /// IATI import, earlier versions: several recipient countries, the one
+    /// with the largest share kept. No longer reported (every recipient is
+    /// kept); codes are never reused.
     IatiMultipleCountries = "iati_multiple_countries", Warning;
     /// IATI import: a code that is not on its IATI codelist, or a country or
     /// currency not on its ISO list.
