@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Comparison, Dimension, EvaluationScore, ProgrammeScore, RankUncertainty, RiskProfile,
-    ScoringPolicy, StakeholderProfile, Status,
+    Comparison, Dimension, EvaluationScore, FinanceProfile, ProgrammeScore, RankUncertainty,
+    RiskProfile, ScoringPolicy, StakeholderProfile, Status,
 };
 use crate::{DacCriterion, ProgrammeId, Recipient};
 
@@ -31,6 +31,9 @@ pub struct ProgrammeCard {
     /// The latest evaluation, scored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evaluation: Option<EvaluationScore>,
+    /// Money: commitments, disbursements, spending, budget execution,
+    /// funding concentration and yearly flows.
+    pub finance: FinanceProfile,
 }
 
 /// A portfolio's scorecard: the policy it was scored under, each
@@ -68,6 +71,10 @@ pub struct Scorecard {
 /// | `risk.exposure`, `risk.max_residual` | 0–1 and 0–25 |
 /// | `stakeholders.resistance`, `stakeholders.inclusion` | 0–1 |
 /// | `evaluation.score`, `evaluation.CRITERION` | 0–1 (`evaluation.relevance`, …) |
+/// | `finance.committed`, `finance.disbursed`, `finance.spent`, `finance.incoming`, `finance.budget` | sums in the card's finance currency |
+/// | `finance.disbursement_rate`, `finance.execution`, `finance.elapsed`, `finance.pace` | ratios ([`FinanceProfile`]) |
+/// | `finance.funders`, `finance.concentration` | funder count, Herfindahl–Hirschman index 0–1 |
+/// | `finance.YEAR.committed`, `finance.YEAR.disbursed`, `finance.YEAR.spent`, `finance.YEAR.budget` | yearly flows |
 /// | `normalised.DIMENSION` | the comparison's normalised value |
 /// | `composite`, `rank` | the composite and nominal rank |
 /// | `rank.mean`, `rank.median`, `rank.p05`, `rank.p95`, `rank.sd` | with rank uncertainty |
@@ -152,6 +159,7 @@ impl Scorecard {
             for c in DacCriterion::ALL {
                 push(format!("evaluation.{c}"), eval.and_then(|e| e.criterion(c)));
             }
+            finance_rows(&card.finance, &mut push);
             for d in Dimension::ALL {
                 push(format!("normalised.{d}"), cmp.normalised.get(d));
             }
@@ -166,5 +174,34 @@ impl Scorecard {
             }
         }
         rows
+    }
+}
+
+/// The finance measures of one card as tidy rows.
+fn finance_rows(f: &FinanceProfile, push: &mut impl FnMut(String, Option<f64>)) {
+    for (name, value) in [
+        ("committed", f.committed),
+        ("disbursed", f.disbursed),
+        ("spent", f.spent),
+        ("incoming", f.incoming),
+        ("budget", f.budget),
+        ("disbursement_rate", f.disbursement_rate),
+        ("execution", f.execution),
+        ("elapsed", f.elapsed),
+        ("pace", f.pace),
+        ("funders", Some(f.funders as f64)),
+        ("concentration", f.concentration),
+    ] {
+        push(format!("finance.{name}"), value);
+    }
+    for y in &f.yearly {
+        for (name, value) in [
+            ("committed", y.committed),
+            ("disbursed", y.disbursed),
+            ("spent", y.spent),
+            ("budget", y.budget),
+        ] {
+            push(format!("finance.{}.{name}", y.year), value);
+        }
     }
 }

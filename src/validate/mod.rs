@@ -64,6 +64,7 @@
 pub mod catalogue;
 mod code;
 mod dates;
+mod flows;
 mod ids;
 mod path;
 mod policy;

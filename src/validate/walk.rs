@@ -10,7 +10,7 @@ use super::ids::{self, Ids};
 use super::path::At;
 use super::practice::{self, Facts};
 use super::sink::Sink;
-use super::{Report, ValidationPolicy, structure, values};
+use super::{Report, ValidationPolicy, flows, structure, values};
 use crate::{Indicator, Portfolio, Programme, ProgrammeId, Value};
 
 /// The walk's state: findings so far and tables reused between programmes.
@@ -78,6 +78,8 @@ impl<'p> Walker<'p> {
 
         structure::name(sink, &at.member("name"), "programme name", &p.name);
         dates::programme(sink, at, p);
+        flows::recipients(sink, at, p);
+        flows::budgets(sink, at, &p.budgets);
 
         let stakeholders = at.member("stakeholders");
         ids::index(
@@ -91,6 +93,8 @@ impl<'p> Walker<'p> {
             let here = stakeholders.index(i);
             structure::name(sink, &here.member("name"), "stakeholder name", &s.name);
         }
+
+        flows::transactions(sink, at, &ids.stakeholders, &p.transactions);
 
         let objectives = at.member("objectives");
         ids::index(
