@@ -27,8 +27,10 @@ use super::{ImportOptions, budgets, codes, finance, recipients, sectors, transac
 /// </iati-activity></iati-activities>"#;
 /// let activity = iati::activities(xml.as_bytes())?.next().unwrap()?;
 /// assert_eq!(activity.identifier, "XM-EX-2");
-/// assert!(activity.programme.is_none()); // no recipient country
-/// assert_eq!(activity.findings.findings()[0].code.as_str(), "iati_missing_country");
+/// let programme = activity.programme.unwrap();
+/// assert_eq!(programme.regions().map(|r| r.name()).collect::<Vec<_>>(), ["Africa, regional"]);
+/// // No activity-status: read as implementation, with a finding.
+/// assert_eq!(activity.findings.findings()[0].code.as_str(), "iati_missing_element");
 /// # Ok::<(), iati::ImportError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -45,9 +47,8 @@ pub struct ImportedActivity {
     /// an `iati_invalid_date` finding). A [`CorpusBuilder`](super::CorpusBuilder)
     /// keeps the latest of several activities with one identifier.
     pub last_updated: Option<NaiveDateTime>,
-    /// The programme, or `None` when the activity cannot become one (no
-    /// identifier, or no country and no fallback country); the findings say
-    /// why.
+    /// The programme, or `None` when the activity cannot become one (it
+    /// has no identifier); the findings say why.
     pub programme: Option<Programme>,
     /// What the import noticed; paths are XPath-like locations in the file.
     pub findings: Report,

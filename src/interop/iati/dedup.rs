@@ -90,7 +90,7 @@ struct Kept {
 /// let file = |updated: &str, title: &str| format!(
 ///     r#"<iati-activities version="2.03"><iati-activity last-updated-datetime="{updated}">
 ///     <iati-identifier>XM-EX-1</iati-identifier><title><narrative>{title}</narrative></title>
-///     <recipient-country code="LR"/></iati-activity></iati-activities>"#);
+///     <activity-status code="2"/><recipient-country code="LR"/></iati-activity></iati-activities>"#);
 /// let mut builder = CorpusBuilder::new();
 /// for (name, xml) in [
 ///     ("new.xml", file("2021-06-01T00:00:00Z", "Police reform, phase 2")),
