@@ -231,10 +231,10 @@ pub fn scan(chunk: &str) -> Counts {
             .into_iter()
             .find(|t| dac_vocabulary(t))
             .map(|t| format!("region {}", attr(t, "code").unwrap()));
-        if let Some(place) = country.or(region) {
-            if !places.contains(&place) {
-                places.push(place);
-            }
+        if let Some(place) = country.or(region)
+            && !places.contains(&place)
+        {
+            places.push(place);
         }
     }
     if !named_at_activity {
