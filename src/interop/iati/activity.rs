@@ -209,32 +209,14 @@ fn programme(
     let components = sectors::components(&sectors.dac, identifier);
     programme.sectors = sectors.dac;
 
-    let default_currency = activity.attr("default-currency");
-    let reporting = activity.child("reporting-org");
-    let mut stakeholders = Stakeholders::read(
-        activity, path, identifier, countries, reporting, languages, findings,
-    );
-    let budgets = budgets::read(activity, path, default_currency, findings);
-    programme.budget = finance::budget(
+    programme = money_and_people(
+        programme,
         activity,
-        path,
-        default_currency,
-        &budgets,
+        reading,
+        countries,
         &transactions,
         findings,
     );
-    programme.budgets = budgets;
-    programme.funding = finance::funding(
-        activity,
-        path,
-        default_currency,
-        &transactions,
-        &mut stakeholders,
-        languages,
-        findings,
-    );
-    programme.transactions = transactions::to_model(&transactions, &stakeholders, languages);
-    programme.stakeholders = stakeholders.into_vec();
 
     let reader = results::Reader {
         identifier,
@@ -253,6 +235,51 @@ fn programme(
         programme.components.push(component);
     }
     programme.gender_marker = gender_marker(activity, path, findings);
+    programme
+}
+
+/// The programme's stakeholders, budgets, total budget, funding and
+/// transactions (which name stakeholders, so come after them).
+fn money_and_people(
+    mut programme: Programme,
+    activity: El<'_>,
+    reading: &Reading<'_>,
+    countries: Vec<crate::Country>,
+    transactions: &[transactions::Read<'_>],
+    findings: &mut Findings,
+) -> Programme {
+    let Reading {
+        path,
+        identifier,
+        languages,
+        ..
+    } = *reading;
+    let default_currency = activity.attr("default-currency");
+    let reporting = activity.child("reporting-org");
+    let mut stakeholders = Stakeholders::read(
+        activity, path, identifier, countries, reporting, languages, findings,
+    );
+    let budgets = budgets::read(activity, path, default_currency, findings);
+    programme.budget = finance::budget(
+        activity,
+        path,
+        default_currency,
+        &budgets,
+        transactions,
+        findings,
+    );
+    programme.budgets = budgets;
+    programme.funding = finance::funding(
+        activity,
+        path,
+        default_currency,
+        transactions,
+        &mut stakeholders,
+        languages,
+        findings,
+    );
+    programme.transactions = transactions::to_model(transactions, &stakeholders, languages);
+    programme.stakeholders = stakeholders.into_vec();
     programme
 }
 
