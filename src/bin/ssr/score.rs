@@ -81,9 +81,7 @@ pub(crate) fn write_csv(
     card: &Scorecard,
     keep: impl Fn(&str) -> bool,
 ) -> Result<(), Failure> {
-    let rows = card.rows();
-    ssr_model::interop::csv::write_scores(out, rows.iter().filter(|r| keep(&r.measure)))
-        .map_err(write_failure)
+    ssr_model::interop::csv::write_scorecard(out, card, keep).map_err(write_failure)
 }
 
 fn opt(x: Option<f64>, scale: f64, decimals: usize) -> String {

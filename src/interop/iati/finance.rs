@@ -1,6 +1,10 @@
 //! Money values, and the total budget and funding by source that budgets
 //! and transactions become.
 
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+
 use crate::validate::Code;
 use crate::{Amount, Budget, BudgetKind, Currency, Funding, Money, StakeholderId, TransactionType};
 
@@ -137,15 +141,15 @@ pub(super) fn budget(
     transactions: &[Transaction<'_>],
     findings: &mut Findings,
 ) -> Option<Money> {
-    let period = |b: &Budget| (b.start, b.end);
+    // Periods with a revision, as a set: many budgets stay linear.
+    let revised: HashSet<(NaiveDate, NaiveDate)> = budgets
+        .iter()
+        .filter(|b| b.kind == BudgetKind::Revised)
+        .map(|b| (b.start, b.end))
+        .collect();
     let chosen: Vec<Money> = budgets
         .iter()
-        .filter(|b| {
-            b.kind == BudgetKind::Revised
-                || !budgets
-                    .iter()
-                    .any(|other| other.kind == BudgetKind::Revised && period(other) == period(b))
-        })
+        .filter(|b| b.kind == BudgetKind::Revised || !revised.contains(&(b.start, b.end)))
         .map(|b| b.value)
         .collect();
     if !chosen.is_empty() {
@@ -217,6 +221,8 @@ pub(super) fn funding(
     };
     // Sources in order of first appearance, each with its transactions.
     let mut sources: Vec<(StakeholderId, Vec<&Transaction<'_>>)> = Vec::new();
+    // Position of each source in `sources`: many providers stay linear.
+    let mut by_source: HashMap<StakeholderId, usize> = HashMap::new();
     for t in chosen {
         let provider = t.provider().or(if outgoing { reporting } else { None });
         let source = match provider {
@@ -237,9 +243,12 @@ pub(super) fn funding(
             );
             continue;
         };
-        match sources.iter_mut().find(|(id, _)| *id == source) {
+        match by_source.get(&source).and_then(|&i| sources.get_mut(i)) {
             Some((_, list)) => list.push(t),
-            None => sources.push((source, vec![t])),
+            None => {
+                by_source.insert(source, sources.len());
+                sources.push((source, vec![t]));
+            }
         }
     }
     let mut out = Vec::new();
