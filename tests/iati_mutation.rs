@@ -2,7 +2,8 @@
 //! flips and element deletions give findings or a clear error, and whatever
 //! is imported still round-trips through the JSON document. Folders of
 //! files, some mutated, import as a corpus: a broken file costs only
-//! itself. Skipped (with one message) when ../shared is absent.
+//! itself. The crate's own fixture always; the real files when ../shared
+//! is there.
 #![cfg(feature = "iati")]
 #![allow(
     clippy::unwrap_used,
@@ -11,24 +12,23 @@
     clippy::panic
 )]
 
-mod common;
-
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use common::iati_scan::shared_iati;
 use proptest::prelude::*;
 use ssr_model::Pillar;
 use ssr_model::interop::iati::{self, Corpus, CorpusBuilder, ImportOptions};
 
-fn read(name: &str) -> String {
-    let path = format!("{}/../shared/data/iati/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(path).unwrap()
+#[path = "common/shared.rs"]
+mod shared;
+
+fn read(path: &std::path::Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// The first `n` activities of a real file, closed properly: small enough
 /// for many cases, real in every byte.
-fn head(name: &str, n: usize) -> Vec<u8> {
-    let text = read(name);
+fn head(path: &std::path::Path, n: usize) -> Vec<u8> {
+    let text = read(path);
     let end = text
         .match_indices("</iati-activity>")
         .nth(n - 1)
@@ -37,15 +37,25 @@ fn head(name: &str, n: usize) -> Vec<u8> {
     format!("{}\n</iati-activities>\n", &text[..end]).into_bytes()
 }
 
-/// The inputs, or `None` (with a message) in a plain clone.
-fn inputs() -> Option<Vec<Vec<u8>>> {
-    shared_iati()?;
-    Some(vec![
-        read("activity-standard-example-annotated.xml").into_bytes(),
-        head("dportal_26.xml", 6),
-        head("dportal_94.xml", 3),
-        head("dportal_97.xml", 2),
-    ])
+/// The crate's own fixture always; the real files too when `../shared` is
+/// there (CI).
+fn inputs() -> Vec<Vec<u8>> {
+    let mut inputs = vec![read(&shared::fixture("three-activities.xml")).into_bytes()];
+    if let Some(example) = shared::iati_file("activity-standard-example-annotated.xml") {
+        let real = |name: &str| shared::iati_dir().join(name);
+        inputs.push(read(&example).into_bytes());
+        inputs.push(head(&real("dportal_26.xml"), 6));
+        inputs.push(head(&real("dportal_94.xml"), 3));
+        inputs.push(head(&real("dportal_97.xml"), 2));
+    }
+    inputs
+}
+
+/// One of [`inputs`], picked by a proptest index.
+fn input_at(which: prop::sample::Index) -> Vec<u8> {
+    let mut inputs = inputs();
+    let at = which.index(inputs.len());
+    inputs.swap_remove(at)
 }
 
 /// A fresh empty folder for one case.
@@ -134,16 +144,14 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     #[test]
-    fn truncations(which in 0usize..4, at in any::<prop::sample::Index>()) {
-        let Some(inputs) = inputs() else { return Ok(()) };
-        let input = &inputs[which];
+    fn truncations(which in any::<prop::sample::Index>(), at in any::<prop::sample::Index>()) {
+        let input = &input_at(which);
         check(&input[..at.index(input.len() + 1)]);
     }
 
     #[test]
-    fn byte_flips(which in 0usize..4, flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..12)) {
-        let Some(inputs) = inputs() else { return Ok(()) };
-        let mut input = inputs[which].clone();
+    fn byte_flips(which in any::<prop::sample::Index>(), flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..12)) {
+        let mut input = input_at(which);
         let len = input.len();
         for (at, byte) in flips {
             input[at.index(len)] = byte;
@@ -152,9 +160,8 @@ proptest! {
     }
 
     #[test]
-    fn element_deletions(which in 0usize..4, picks in prop::collection::vec(any::<prop::sample::Index>(), 1..6)) {
-        let Some(inputs) = inputs() else { return Ok(()) };
-        let mut input = inputs[which].clone();
+    fn element_deletions(which in any::<prop::sample::Index>(), picks in prop::collection::vec(any::<prop::sample::Index>(), 1..6)) {
+        let mut input = input_at(which);
         for pick in picks {
             let ranges = element_ranges(&input);
             if ranges.is_empty() {
@@ -167,10 +174,9 @@ proptest! {
     }
 
     #[test]
-    fn start_tag_deletions(which in 0usize..4, pick in any::<prop::sample::Index>()) {
+    fn start_tag_deletions(which in any::<prop::sample::Index>(), pick in any::<prop::sample::Index>()) {
         // Removing only a start tag leaves an unmatched end tag.
-        let Some(inputs) = inputs() else { return Ok(()) };
-        let mut input = inputs[which].clone();
+        let mut input = input_at(which);
         let ranges = element_ranges(&input);
         let (start, _) = ranges[pick.index(ranges.len())];
         let tag_end = start + input[start..].iter().position(|b| *b == b'>').unwrap() + 1;
@@ -187,13 +193,12 @@ proptest! {
     /// sequential iterator, and what is imported round-trips.
     #[test]
     fn folders_of_mutated_files(files in prop::collection::vec(
-        (0usize..4, 0u8..3, any::<prop::sample::Index>(), any::<u8>()), 1..6)
+        (any::<prop::sample::Index>(), 0u8..3, any::<prop::sample::Index>(), any::<u8>()), 1..6)
     ) {
-        let Some(inputs) = inputs() else { return Ok(()) };
         let dir = temp_folder();
         let mut whole = Vec::new();
         for (n, (which, kind, at, byte)) in files.iter().enumerate() {
-            let bytes = mutated(&inputs[*which], *kind, *at, *byte);
+            let bytes = mutated(&input_at(*which), *kind, *at, *byte);
             // Half in a subfolder, to walk it too; names sort in order.
             let sub = if n % 2 == 0 { "" } else { "sub/" };
             std::fs::write(dir.join(format!("{sub}{n}.xml")), &bytes).unwrap();
@@ -228,8 +233,7 @@ proptest! {
 
 #[test]
 fn unmutated_inputs_import() {
-    let Some(inputs) = inputs() else { return };
-    for input in inputs {
+    for input in inputs() {
         let import = iati::import(&input[..]).unwrap();
         assert!(import.activities >= 1);
         check(&input);

@@ -4,23 +4,13 @@
 //! ../shared/data/iati and the fixtures; not a general XML reader.
 
 use std::path::{Path, PathBuf};
-use std::sync::Once;
 
-/// The folder of real IATI files, or `None` (with one message per test
-/// program) when a plain clone has no ../shared beside it.
+use super::shared;
+
+/// The folder of real IATI files, or `None` (said once per test program,
+/// see `shared.rs`) when a plain clone has no ../shared beside it.
 pub fn shared_iati() -> Option<PathBuf> {
-    static SKIPPED: Once = Once::new();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/iati");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    SKIPPED.call_once(|| {
-        eprintln!(
-            "skipped: the real IATI files are not there ({} not found); CI runs these tests",
-            dir.display()
-        );
-    });
-    None
+    shared::present().then(shared::iati_dir)
 }
 
 /// Every `*.xml` file under `dir`, recursively, sorted by path.

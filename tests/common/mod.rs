@@ -7,4 +7,5 @@
 #![allow(dead_code)]
 
 pub mod iati_scan;
+pub mod shared;
 pub mod strategies;

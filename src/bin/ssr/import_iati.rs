@@ -9,6 +9,7 @@ use ssr_model::interop::iati::{Corpus, CorpusImport, Filter, ImportOptions};
 use ssr_model::validate::Severity;
 use ssr_model::{Country, Pillar, Region};
 
+use crate::input;
 use crate::{Failure, progress, write_failure};
 
 /// What to write on standard output.
@@ -21,7 +22,7 @@ pub(crate) enum Format {
 }
 
 /// Which CSV table to write.
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Table {
     /// One row per programme.
     Programmes,
@@ -45,6 +46,10 @@ pub(crate) struct ImportIati {
     /// IATI XML files, folders (every *.xml inside, recursively), or `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
+    /// A validation policy file (JSON) setting the level of import codes
+    /// (`ssr schema validation-policy`); every field is optional.
+    #[arg(long, value_name = "FILE")]
+    policy: Option<PathBuf>,
     /// Keep activities with a DAC sector code starting with PREFIX (e.g. 152); repeatable.
     #[arg(long = "sector", value_name = "PREFIX")]
     sectors: Vec<String>,
@@ -65,13 +70,13 @@ pub(crate) struct ImportIati {
     fallback_country: Option<String>,
     /// Override: put the results of activities without an SSR sector in a component of this pillar (e.g. security_system_governance) instead of `unclassified`.
     #[arg(long, value_name = "PILLAR")]
-    fallback_pillar: Option<String>,
+    fallback_pillar: Option<Pillar>,
     /// Output format.
     #[arg(long, value_enum, default_value = "json")]
     format: Format,
-    /// With --format csv, the table to write.
-    #[arg(long, value_enum, default_value = "programmes")]
-    table: Table,
+    /// With --format csv, the table to write [default: programmes].
+    #[arg(long, value_enum)]
+    table: Option<Table>,
 }
 
 fn country(flag: &str, code: &str) -> Result<Country, Failure> {
@@ -112,16 +117,22 @@ impl ImportIati {
         if let Some(c) = &self.fallback_country {
             options = options.with_fallback_country(country("fallback-country", c)?);
         }
-        if let Some(p) = &self.fallback_pillar {
-            let pillar: Pillar = serde_json::from_value(serde_json::Value::String(p.clone()))
-                .map_err(|_| {
-                    Failure::input(format!(
-                        "--fallback-pillar: expected a pillar in snake_case such as security_system_governance, found {p:?}"
-                    ))
-                })?;
+        if let Some(pillar) = self.fallback_pillar {
             options = options.with_fallback_pillar(pillar);
         }
         Ok(options)
+    }
+
+    /// The CSV table to write, or `None` for JSON; `--table` needs
+    /// `--format csv`.
+    fn table(&self) -> Result<Option<Table>, Failure> {
+        match (self.format, self.table) {
+            (Format::Csv, table) => Ok(Some(table.unwrap_or(Table::Programmes))),
+            (Format::Json, None) => Ok(None),
+            (Format::Json, Some(_)) => Err(Failure::input(
+                "--table chooses a CSV table: give --format csv with it",
+            )),
+        }
     }
 }
 
@@ -167,6 +178,8 @@ fn portfolio_name(args: &ImportIati, import: &CorpusImport) -> String {
 
 pub(crate) fn run(args: &ImportIati, out: &mut impl Write) -> Result<u8, Failure> {
     let options = args.options()?;
+    let table = args.table()?;
+    let policy = input::validation_policy(args.policy.as_deref())?;
     let mut corpus = Corpus::new(options);
     for path in &args.paths {
         corpus = corpus.with_path(path);
@@ -179,15 +192,16 @@ pub(crate) fn run(args: &ImportIati, out: &mut impl Write) -> Result<u8, Failure
     let mut bar = progress::Bar::on_stderr();
     let mut import = corpus.import_with_progress(|p| bar.show(p));
     bar.clear();
+    import.report.apply(&policy);
     import.portfolio.name = Some(portfolio_name(args, &import));
     // Buffered: standard output is line-buffered and standard error not at
     // all, which cost a system call per line of a large import.
     let mut buffered = BufWriter::with_capacity(1 << 16, &mut *out);
-    write(args, &mut buffered, &import)?;
+    write(table, &mut buffered, &import)?;
     buffered.flush().map_err(write_failure)?;
     drop(buffered);
     let mut err = BufWriter::with_capacity(1 << 16, std::io::stderr().lock());
-    if !matches!((args.format, args.table), (Format::Csv, Table::Findings)) {
+    if table != Some(Table::Findings) {
         for finding in import.report.findings() {
             let _ = writeln!(err, "{finding}");
         }
@@ -206,23 +220,23 @@ pub(crate) fn run(args: &ImportIati, out: &mut impl Write) -> Result<u8, Failure
     }
 }
 
-fn write(args: &ImportIati, out: &mut impl Write, import: &CorpusImport) -> Result<(), Failure> {
-    match (args.format, args.table) {
-        (Format::Json, _) => {
+fn write(table: Option<Table>, out: &mut impl Write, import: &CorpusImport) -> Result<(), Failure> {
+    match table {
+        None => {
             ssr_model::document::to_writer_pretty(&mut *out, &import.portfolio)
                 .map_err(write_failure)?;
             writeln!(out).map_err(write_failure)?;
         }
-        (Format::Csv, Table::Programmes) => {
+        Some(Table::Programmes) => {
             ssr_model::interop::csv::write_programmes(&mut *out, &import.portfolio)
                 .map_err(write_failure)?;
         }
-        (Format::Csv, Table::Indicators) => {
+        Some(Table::Indicators) => {
             ssr_model::interop::csv::write_indicators(&mut *out, &import.portfolio)
                 .map_err(write_failure)?;
         }
-        (Format::Csv, Table::Findings) => {
-            ssr_model::interop::csv::write_findings(&mut *out, import.report.findings())
+        Some(Table::Findings) => {
+            ssr_model::interop::csv::write_findings(&mut *out, &import.report)
                 .map_err(write_failure)?;
         }
     }
