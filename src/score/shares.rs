@@ -1,22 +1,5 @@
 //! Splitting a programme's money between its recipient countries and
-//! regions.
-//!
-//! The rule, after IATI's: a programme's money goes to its recipients in
-//! proportion to their percentages.
-//!
-//! - A single recipient with no percentage has the whole (IATI: a lone
-//!   recipient may leave the percentage out).
-//! - Recipients with a percentage get that share, as stated. If the stated
-//!   percentages sum to less than 100, the rest is **unallocated**, never
-//!   handed to one of them; if they sum to more, shares are as stated (and
-//!   validation reports `percentage_sum`).
-//! - A recipient without a percentage among several has an **unknown**
-//!   share (`None`): IATI requires one, and the crate does not guess it.
-//! - A transaction that names its own recipient goes wholly to it; the
-//!   programme's percentages apply to the others ([`split_transaction`]).
-//!
-//! So the money of a multi-country programme is never assigned whole to
-//! one country.
+//! regions (the rule: [`recipient_shares`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -34,8 +17,24 @@ pub struct RecipientShare {
     pub share: Option<f64>,
 }
 
-/// Each recipient's share of the programme's money, in recipient order
-/// (see the [module rule](self)).
+/// Each recipient's share of the programme's money, in recipient order.
+///
+/// The rule, after IATI's: a programme's money goes to its recipients in
+/// proportion to their percentages.
+///
+/// - A single recipient with no percentage has the whole (IATI: a lone
+///   recipient may leave the percentage out).
+/// - Recipients with a percentage get that share, as stated. If the stated
+///   percentages sum to less than 100, the rest is **unallocated**, never
+///   handed to one of them; if they sum to more, shares are as stated (and
+///   validation reports `percentage_sum`).
+/// - A recipient without a percentage among several has an **unknown**
+///   share (`None`): IATI requires one, and the crate does not guess it.
+/// - A transaction that names its own recipient goes wholly to it; the
+///   programme's percentages apply to the others ([`split_transaction`]).
+///
+/// So the money of a multi-country programme is never assigned whole to
+/// one country.
 ///
 /// ```
 /// use ssr_model::score::recipient_shares;
