@@ -179,3 +179,31 @@ fn a_bad_rates_file_is_refused_with_every_line_named() {
         assert!(stderr.contains(line), "{stderr}");
     }
 }
+
+#[test]
+fn flows_table_splits_money_by_recipient_and_year() {
+    let args = ["score", "-", "--format", "csv", "--table", "flows"];
+    let out = ssr(&args, &portfolio());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let csv = text(&out.stdout);
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(csv.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    // recipient, year, type, amount, currency
+    let picked: Vec<[&str; 5]> = rows
+        .iter()
+        .map(|r| [&r[3], &r[6], &r[7], &r[8], &r[9]])
+        .collect();
+    assert_eq!(
+        picked,
+        [
+            ["1030", "2021", "disbursement", "400.0", "EUR"],
+            ["XKX", "2021", "disbursement", "70.0", "USD"],
+            ["SRB", "2021", "disbursement", "30.0", "USD"],
+        ],
+        "{csv}"
+    );
+    let out = ssr(&["score", "-", "--table", "flows"], &portfolio());
+    assert_eq!(out.status.code(), Some(2), "flows is a CSV table");
+}

@@ -125,14 +125,14 @@ pub struct FinanceProfile {
 }
 
 /// Converts a programme's money into one currency, noting what it cannot.
-struct Converter<'a> {
-    rates: Option<&'a ExchangeRates>,
-    to: Currency,
-    findings: Vec<Finding>,
+pub(super) struct Converter<'a> {
+    pub(super) rates: Option<&'a ExchangeRates>,
+    pub(super) to: Currency,
+    pub(super) findings: Vec<Finding>,
 }
 
 impl Converter<'_> {
-    fn value(
+    pub(super) fn value(
         &mut self,
         money: Money,
         date: Option<NaiveDate>,
@@ -169,7 +169,7 @@ impl Converter<'_> {
 }
 
 /// The programme's most used currency (ties: first in code order).
-fn main_currency(p: &Programme) -> Option<Currency> {
+pub(super) fn main_currency(p: &Programme) -> Option<Currency> {
     let mut counts: Vec<(Currency, usize)> = Vec::new();
     let all = p
         .transactions

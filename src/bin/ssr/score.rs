@@ -35,8 +35,20 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+    /// With --format csv: the tidy scorecard (`measures`) or yearly money flows per recipient country and region (`flows`).
+    #[arg(long, value_enum, default_value_t = Table::Measures)]
+    table: Table,
     #[command(flatten)]
     money: crate::money::MoneyArgs,
+}
+
+/// Which CSV table `ssr score` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Table {
+    /// programme_id, programme_name, measure, value.
+    Measures,
+    /// Transactions by programme, recipient, year and type.
+    Flows,
 }
 
 pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
@@ -47,6 +59,23 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
     }
     args.money.apply(&mut policy)?;
     let scorer = args.money.rates(scorer(policy)?)?;
+    if args.table == Table::Flows {
+        if args.format != Format::Csv {
+            return Err(Failure::input("--table flows needs --format csv"));
+        }
+        let left_out = ssr_model::interop::csv::write_flows(&mut *out, &portfolio, &scorer)
+            .map_err(write_failure)?;
+        for f in left_out {
+            eprintln!(
+                "{}[{}] {}: {}",
+                f.severity.as_str(),
+                f.code,
+                f.path,
+                f.message
+            );
+        }
+        return Ok(0);
+    }
     let card = scorer.scorecard(&portfolio);
     write_finance_findings(&card);
     match args.format {
