@@ -309,6 +309,15 @@ fn the_standard_example_is_never_assigned_whole_to_one_country() {
     assert_eq!(unallocated_share(&p), Some(0.5));
 
     // Several recipients, one without a percentage: unknown, not guessed.
+    // Over 100, shares are scaled to their sum: 60 + 60 → a half each.
+    let over = Programme::new("x", Country::new("AFG").unwrap()).with_recipients([
+        Recipient::country(Country::new("AFG").unwrap()).with_percentage(pct(60.0)),
+        Recipient::country(Country::new("ATG").unwrap()).with_percentage(pct(60.0)),
+    ]);
+    let shares: Vec<Option<f64>> = recipient_shares(&over).iter().map(|s| s.share).collect();
+    assert_eq!(shares, [Some(0.5), Some(0.5)]);
+    assert_eq!(unallocated_share(&over), Some(0.0));
+
     let p = p.with_recipient(Recipient::region(Region::new(798).unwrap()));
     assert_eq!(recipient_shares(&p)[2].share, None);
     assert_eq!(unallocated_share(&p), None);
@@ -320,4 +329,54 @@ fn the_standard_example_is_never_assigned_whole_to_one_country() {
         split_transaction(&p, &t, 10.0),
         [(Place::Region(Region::new(798).unwrap()), Some(10.0))]
     );
+}
+
+mod conservation {
+    use super::*;
+    use proptest::prelude::*;
+
+    const CODES: [&str; 5] = ["MLI", "NER", "BFA", "TCD", "XKX"];
+
+    proptest! {
+        /// Splitting by recipient keeps every unit of money: the parts plus
+        /// the unallocated rest give back each transaction's amount, and no
+        /// recipient among several takes the whole.
+        #[test]
+        fn flows_by_recipient_add_up_to_the_transactions(
+            percentages in prop::collection::vec(1u32..=60, 2..=5),
+            amounts in prop::collection::vec(1u32..1_000_000, 1..=6),
+        ) {
+            let recipients: Vec<Recipient> = percentages
+                .iter()
+                .zip(CODES)
+                .map(|(p, code)| {
+                    Recipient::country(Country::new(code).unwrap())
+                        .with_percentage(Percentage::new(f64::from(*p)).unwrap())
+                })
+                .collect();
+            let mut p = Programme::new("x", Country::new("MLI").unwrap()).with_recipients(recipients);
+            for (i, a) in amounts.iter().enumerate() {
+                let year = 2020 + i32::try_from(i % 3).unwrap();
+                p = p.with_transaction(tx(TransactionType::Disbursement, d(year, 1, 1), &a.to_string(), "USD"));
+            }
+            let (flows, findings) = Scorer::default().recipient_flows(&p);
+            prop_assert!(findings.is_empty());
+            let total: f64 = amounts.iter().map(|a| f64::from(*a)).sum();
+            let split: f64 = flows.iter().map(|f| f.amount.unwrap()).sum();
+            prop_assert!((split - total).abs() <= 1e-6 * total, "{split} vs {total}");
+            let stated: u32 = percentages.iter().sum();
+            for f in flows.iter().filter(|f| f.place.is_some()) {
+                let year_total: f64 = amounts
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| 2020 + i32::try_from(i % 3).unwrap() == f.year)
+                    .map(|(_, a)| f64::from(*a))
+                    .sum();
+                prop_assert!(f.amount.unwrap() < year_total);
+            }
+            let unallocated: f64 = flows.iter().filter(|f| f.place.is_none()).map(|f| f.amount.unwrap()).sum();
+            let expected = total * f64::from(100u32.saturating_sub(stated)) / 100.0;
+            prop_assert!((unallocated - expected).abs() <= 1e-6 * total.max(1.0), "{unallocated} vs {expected}");
+        }
+    }
 }
