@@ -1,31 +1,5 @@
-//! Financial measures of a programme, from its transactions and budgets.
-//!
-//! All amounts are in one currency: the policy's reporting currency
-//! ([`FinancePolicy::currency`]) converted through the user's
-//! [`ExchangeRates`] (see [`Scorer::with_rates`](super::Scorer::with_rates)),
-//! or, without one, the programme's most used currency. Money that cannot
-//! be converted (no rate on or before its value date, or no value date) is
-//! left out of the sums and reported as a `no_exchange_rate` finding;
-//! nothing is dropped silently and no rate is guessed.
-//!
-//! | measure | definition |
-//! |---|---|
-//! | `committed` | Σ outgoing commitments (IATI transaction type 2) |
-//! | `disbursed` | Σ disbursements (3) and reimbursements (7) |
-//! | `spent` | Σ expenditure (4) |
-//! | `incoming` | Σ incoming funds (1) |
-//! | `disbursement_rate` | disbursed ÷ committed |
-//! | `budget` | Σ budgets by period, a revised budget replacing the original of the same period; without periods, the stated total |
-//! | `execution` | (disbursed + spent) ÷ budget |
-//! | `elapsed` | the share of the programme's time gone at the judging date ([`expected_progress`](super::expected_progress)) |
-//! | `status` | execution judged against elapsed time as indicators are ([`classify`](super::classify)) |
-//! | `pace` | execution ÷ elapsed, capped to [0, 1]: the finance dimension |
-//! | `concentration` | Herfindahl–Hirschman index Σ sᵢ² of funders' shares, from 1/n (even) to 1 (one funder) |
-//!
-//! A sum over no transaction of its type is unknown (`None`), not 0. The
-//! judging date is the policy's `as_of`, else the latest transaction date.
-//! Funders are the programme's `funding` sources when it lists any, else the
-//! providers of its incoming funds and incoming commitments (types 1, 11).
+//! Financial measures of a programme, from its transactions and budgets
+//! (see [`FinanceProfile`]).
 
 use std::collections::BTreeMap;
 
@@ -37,6 +11,14 @@ use crate::validate::{Code, Finding};
 use crate::{BudgetKind, Currency, ExchangeRates, Money, Party, Programme, TransactionType};
 
 /// The finance settings of a [`ScoringPolicy`].
+///
+/// ```
+/// use ssr_model::score::{FinancePolicy, ScoringPolicy};
+///
+/// let policy = ScoringPolicy::from_json(r#"{"finance": {"currency": "EUR"}}"#)?;
+/// assert_eq!(policy.finance, FinancePolicy::default().with_currency("EUR".parse()?));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
@@ -80,8 +62,57 @@ pub struct YearFlows {
     pub budget: Option<f64>,
 }
 
-/// One programme's financial measures (see the [module](self) for the
-/// definitions).
+/// One programme's financial measures.
+///
+/// From its transactions and budgets.
+///
+/// All amounts are in one currency: the policy's reporting currency
+/// ([`FinancePolicy::currency`]) converted through the user's
+/// [`ExchangeRates`] (see [`Scorer::with_rates`](super::Scorer::with_rates)),
+/// or, without one, the programme's most used currency. Money that cannot
+/// be converted (no rate on or before its value date, or no value date) is
+/// left out of the sums and reported as a `no_exchange_rate` finding;
+/// nothing is dropped silently and no rate is guessed.
+///
+/// | measure | definition |
+/// |---|---|
+/// | `committed` | Σ outgoing commitments (IATI transaction type 2) |
+/// | `disbursed` | Σ disbursements (3) and reimbursements (7) |
+/// | `spent` | Σ expenditure (4) |
+/// | `incoming` | Σ incoming funds (1) |
+/// | `disbursement_rate` | disbursed ÷ committed |
+/// | `budget` | Σ budgets by period, a revised budget replacing the original of the same period; without periods, the stated total |
+/// | `execution` | (disbursed + spent) ÷ budget |
+/// | `elapsed` | the share of the programme's time gone at the judging date ([`expected_progress`](super::expected_progress)) |
+/// | `status` | execution judged against elapsed time as indicators are ([`classify`](super::classify)) |
+/// | `pace` | execution ÷ elapsed, capped to [0, 1]: the finance dimension |
+/// | `concentration` | Herfindahl–Hirschman index Σ sᵢ² of funders' shares, from 1/n (even) to 1 (one funder) |
+///
+/// A sum over no transaction of its type is unknown (`None`), not 0. The
+/// judging date is the policy's `as_of`, else the latest transaction date.
+/// Funders are the programme's `funding` sources when it lists any, else the
+/// providers of its incoming funds and incoming commitments (types 1, 11).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::score::{Scorer, ScoringPolicy, Status};
+/// use ssr_model::{Budget, Country, Money, Programme, Transaction, TransactionType};
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let usd = |x| Money::parse(x, "USD").unwrap();
+/// let p = Programme::new("Justice reform", Country::new("SLE")?)
+///     .with_planned_start(d(2021, 1, 1))
+///     .with_planned_end(d(2022, 12, 31))
+///     .with_budget_period(Budget::new(d(2021, 1, 1), d(2022, 12, 31), usd("1000"), d(2021, 1, 1)))
+///     .with_transaction(Transaction::new(TransactionType::OutgoingCommitment, d(2021, 1, 10), usd("1000"), d(2021, 1, 10)))
+///     .with_transaction(Transaction::new(TransactionType::Disbursement, d(2021, 6, 1), usd("200"), d(2021, 6, 1)));
+/// let f = Scorer::new(ScoringPolicy::default().with_as_of(d(2022, 1, 1)))?.finance(&p);
+/// assert_eq!(f.disbursement_rate, Some(0.2));
+/// assert_eq!(f.execution, Some(0.2)); // a fifth spent with half the time gone
+/// assert_eq!(f.status, Status::OffTrack);
+/// assert_eq!(f.spent, None); // no expenditure reported: unknown, not 0
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -123,14 +154,14 @@ pub struct FinanceProfile {
 }
 
 /// Converts a programme's money into one currency, noting what it cannot.
-struct Converter<'a> {
-    rates: Option<&'a ExchangeRates>,
-    to: Currency,
-    findings: Vec<Finding>,
+pub(super) struct Converter<'a> {
+    pub(super) rates: Option<&'a ExchangeRates>,
+    pub(super) to: Currency,
+    pub(super) findings: Vec<Finding>,
 }
 
 impl Converter<'_> {
-    fn value(
+    pub(super) fn value(
         &mut self,
         money: Money,
         date: Option<NaiveDate>,
@@ -167,7 +198,7 @@ impl Converter<'_> {
 }
 
 /// The programme's most used currency (ties: first in code order).
-fn main_currency(p: &Programme) -> Option<Currency> {
+pub(super) fn main_currency(p: &Programme) -> Option<Currency> {
     let mut counts: Vec<(Currency, usize)> = Vec::new();
     let all = p
         .transactions
