@@ -1,19 +1,7 @@
-//! IATI import throughput on the real files, in bytes per second, beside a
-//! bare quick-xml pass over the same bytes (every event and attribute read,
-//! nothing built): the parser's limit.
-//!
-//! Target (issue 13): the import reaches at least 50 % of the bare pass's
-//! throughput, one thread, in-process. The `RATIO` line prints both.
-//!
-//! `cargo bench --features iati --bench iati -- --warm-up-time 1 --measurement-time 3`
-
-mod common;
+//! IATI import throughput on the real files, in bytes per second: file by
+//! file, and the whole folder as a corpus beside a bare quick-xml pass.
 
 use std::hint::black_box;
-
-use quick_xml::Reader;
-use quick_xml::XmlVersion;
-use quick_xml::events::Event;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use ssr_model::interop::iati;
@@ -35,9 +23,6 @@ fn import(c: &mut Criterion) {
             continue;
         };
         group.throughput(Throughput::Bytes(bytes.len() as u64));
-        group.bench_function(format!("quick-xml/{name}"), |b| {
-            b.iter(|| black_box(bare_pass(black_box(&bytes))))
-        });
         group.bench_function(name, |b| {
             b.iter(|| {
                 let import = iati::import(black_box(&bytes[..])).expect("a valid IATI file");
@@ -46,83 +31,70 @@ fn import(c: &mut Criterion) {
         });
     }
     group.finish();
-    side_by_side();
 }
 
-/// Reads every event and every attribute (key and unescaped value) of
-/// `bytes`; returns a checksum so nothing is optimised away.
+/// Every real file, in memory (leaked: they live as long as the bench).
+fn corpus_files() -> Vec<(String, &'static [u8])> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/iati");
+    iati::Source::expand(&dir)
+        .iter()
+        .map(|s| {
+            let bytes = std::fs::read(s.name()).unwrap_or_else(|e| panic!("{}: {e}", s.name()));
+            let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+            (s.name().to_owned(), bytes)
+        })
+        .collect()
+}
+
+/// A bare quick-xml pass over the bytes: the baseline the importer is
+/// measured against (DESIGN.md §6: at least half its throughput).
 fn bare_pass(bytes: &[u8]) -> usize {
-    let mut reader = Reader::from_reader(bytes);
+    let mut reader = quick_xml::Reader::from_reader(bytes);
     let mut buf = Vec::new();
-    let mut sum = 0usize;
+    let mut events = 0;
     loop {
         match reader.read_event_into(&mut buf) {
-            Ok(Event::Eof) | Err(_) => break,
-            Ok(Event::Start(e) | Event::Empty(e)) => {
-                sum += e.name().as_ref().len();
-                for a in e.attributes().flatten() {
-                    sum += a.key.as_ref().len();
-                    sum += a
-                        .normalized_value(XmlVersion::Implicit1_0)
-                        .map_or(0, |v| v.len());
-                }
-            }
-            Ok(Event::Text(t)) => sum += t.len(),
-            Ok(_) => sum += 1,
+            Ok(quick_xml::events::Event::Eof) | Err(_) => return events,
+            Ok(_) => events += 1,
         }
         buf.clear();
     }
-    sum
 }
 
-/// The ratio line: import and bare pass interleaved over all the files.
-fn side_by_side() {
-    let files: Vec<Vec<u8>> = FILES
-        .iter()
-        .filter_map(|name| {
-            std::fs::read(format!(
-                "{}/../shared/data/iati/{name}",
-                env!("CARGO_MANIFEST_DIR")
-            ))
-            .ok()
-        })
-        .collect();
-    if files.is_empty() {
-        println!("RATIO iati import vs quick-xml: skipped (../shared/data/iati absent)");
-        return;
+/// The whole folder as one deduplicated corpus, on one thread and on every
+/// core, beside the bare pass over the same bytes.
+fn corpus(c: &mut Criterion) {
+    let files = corpus_files();
+    let total: usize = files.iter().map(|(_, b)| b.len()).sum();
+    let mut group = c.benchmark_group("iati_corpus");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(total as u64));
+    group.bench_function("bare_quick_xml_pass", |b| {
+        b.iter(|| {
+            files
+                .iter()
+                .map(|(_, bytes)| bare_pass(black_box(bytes)))
+                .sum::<usize>()
+        });
+    });
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    for threads in [1, cores] {
+        group.bench_function(format!("corpus_{threads}_threads"), |b| {
+            b.iter(|| {
+                let mut corpus = iati::Corpus::new(iati::ImportOptions::new())
+                    .with_threads(std::num::NonZeroUsize::new(threads).expect("at least one"));
+                for (name, bytes) in &files {
+                    corpus = corpus.with_source(iati::Source::reader(
+                        name.clone(),
+                        std::io::Cursor::new(*bytes),
+                    ));
+                }
+                black_box(corpus.import().portfolio.programmes.len())
+            });
+        });
     }
-    let (import, bare) = common::interleaved(
-        15,
-        || {
-            for f in &files {
-                black_box(
-                    iati::import(black_box(&f[..]))
-                        .map(|i| i.portfolio.programmes.len())
-                        .ok(),
-                );
-            }
-        },
-        || {
-            for f in &files {
-                black_box(bare_pass(black_box(f)));
-            }
-        },
-    );
-    let mb = files.iter().map(Vec::len).sum::<usize>() as f64 / 1e6;
-    println!(
-        "iati: {mb:.1} MB; import {:.0} MB/s, quick-xml {:.0} MB/s (medians)",
-        mb / import.median.as_secs_f64(),
-        mb / bare.median.as_secs_f64()
-    );
-    common::print_ratio(
-        "iati import / quick-xml throughput (1 thread)",
-        "quick-xml",
-        bare,
-        "import",
-        import,
-        "≥ 0.5",
-    );
+    group.finish();
 }
 
-criterion_group!(benches, import);
+criterion_group!(benches, import, corpus);
 criterion_main!(benches);

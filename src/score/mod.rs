@@ -96,6 +96,8 @@ mod aggregate;
 mod comparison;
 mod engine;
 mod evaluation;
+mod finance;
+mod flows;
 mod forecast;
 mod indicator;
 mod matrix;
@@ -108,12 +110,15 @@ mod rank_columns;
 mod risk;
 mod scorecard;
 mod scorer;
+mod shares;
 mod stakeholders;
 mod status;
 
 pub use aggregate::Aggregation;
 pub use comparison::{Comparison, ComparisonRow, Dimension, DimensionValues, PortfolioAggregation};
 pub use evaluation::{CriterionScore, EvaluationScore};
+pub use finance::{FinancePolicy, FinanceProfile, YearFlows};
+pub use flows::RecipientFlow;
 pub use forecast::{Forecast, Line, least_squares};
 pub use indicator::IndicatorScore;
 pub use matrix::{
@@ -132,6 +137,9 @@ pub use rank::{RankStats, RankUncertainty};
 pub use risk::{RiskBand, RiskProfile, RiskScore, combined_effectiveness, inherent_risk};
 pub use scorecard::{ProgrammeCard, Row, RowKind, RowRef, Scorecard};
 pub use scorer::Scorer;
+pub use shares::{
+    RecipientShare, recipient_shares, split_by_recipient, split_transaction, unallocated_share,
+};
 pub use stakeholders::{
     GroupPresence, InclusionGroup, Presence, Quadrant, Salience, StakeholderProfile,
     StakeholderScore,

@@ -29,7 +29,9 @@ use serde::{Deserialize, Serialize};
 #[cfg(test)]
 use super::UncertaintyPolicy;
 use super::aggregate::Kernel;
-use super::comparison::{composites, dimension_weights, normalise_table, rankable, scalings, tied};
+use super::comparison::{
+    N, composites, dimension_weights, normalise_table, rankable, scalings, tied,
+};
 use super::engine::{self, Plan, Ranker};
 use super::rank_columns::{Column, Mean, Sums, column_composites};
 use super::{
@@ -214,13 +216,13 @@ struct Fixed {
     /// Per normalisation alternative (zipped with the policy's list): the
     /// normalised table with the progress column left empty (it is
     /// recomputed each replication).
-    tables: Vec<Vec<[Option<f64>; 5]>>,
+    tables: Vec<Vec<[Option<f64>; N]>>,
     /// Per normalisation and per method with a column form: the tables'
     /// columns mapped for that mean (the progress column left empty).
-    columns: Vec<Vec<Option<[Column; 5]>>>,
+    columns: Vec<Vec<Option<[Column; N]>>>,
 }
 
-fn prepare(cards: &[&ProgrammeCard], raw: &[[Option<f64>; 5]], policy: &ScoringPolicy) -> Fixed {
+fn prepare(cards: &[&ProgrammeCard], raw: &[[Option<f64>; N]], policy: &ScoringPolicy) -> Fixed {
     let scalings = scalings(policy);
     let tables: Vec<_> = policy
         .uncertainty
@@ -263,18 +265,14 @@ fn prepare(cards: &[&ProgrammeCard], raw: &[[Option<f64>; 5]], policy: &ScoringP
     }
 }
 
-/// Uniform draws per replication: the normalisation, the method, one
-/// multiplier per pillar, one per dimension.
-const DRAWS: usize = 2 + Pillar::ALL.len() + 5;
-
 /// One thread's buffers: nothing is allocated per replication.
 struct Buffers {
     pillar_mult: PillarMultipliers,
-    dim_weights: [f64; 5],
+    dim_weights: [f64; N],
     progress: Vec<Option<f64>>,
     progress_norm: Vec<Option<f64>>,
     scratch: Vec<f64>,
-    table: Vec<[Option<f64>; 5]>,
+    table: Vec<[Option<f64>; N]>,
     composite: Vec<Option<f64>>,
     ranks: Vec<Option<u32>>,
     ranker: Ranker,
@@ -287,11 +285,11 @@ impl Buffers {
     fn new(n: usize) -> Buffers {
         Buffers {
             pillar_mult: PillarMultipliers([1.0; Pillar::ALL.len()]),
-            dim_weights: [0.0; 5],
+            dim_weights: [0.0; N],
             progress: vec![None; n],
             progress_norm: vec![None; n],
             scratch: Vec::with_capacity(n),
-            table: vec![[None; 5]; n],
+            table: vec![[None; N]; n],
             composite: vec![None; n],
             ranks: vec![None; n],
             ranker: Ranker::default(),
@@ -306,7 +304,7 @@ impl Buffers {
 struct Replication<'a> {
     fixed: &'a Fixed,
     policy: &'a ScoringPolicy,
-    weights: [f64; 5],
+    weights: [f64; N],
     progress_scaling: Scaling,
     floor: f64,
 }
@@ -323,7 +321,11 @@ impl Replication<'_> {
             *m = 1.0 + u.weight_noise * (2.0 * next() - 1.0);
         }
         for (d, w) in b.dim_weights.iter_mut().zip(&self.weights) {
-            *d = w * (1.0 + u.weight_noise * (2.0 * next() - 1.0));
+            *d = if *w > 0.0 {
+                w * (1.0 + u.weight_noise * (2.0 * next() - 1.0))
+            } else {
+                0.0
+            };
         }
         let ((norm, base), columns) = pick(
             u.normalisations
@@ -355,8 +357,10 @@ impl Replication<'_> {
         if let (Some(columns), Some(mean)) = (columns, Mean::of(*method)) {
             b.progress_column
                 .set(b.progress_norm.iter().copied(), mean, self.floor);
-            let [_, evaluation, risk, resistance, inclusion] = columns;
-            let all = [&b.progress_column, evaluation, risk, resistance, inclusion];
+            let all: [&Column; N] = std::array::from_fn(|d| match columns.get(d) {
+                Some(c) if d != PROGRESS => c,
+                _ => &b.progress_column,
+            });
             column_composites(all, &b.dim_weights, mean, &mut b.sums, &mut b.composite);
         } else {
             for ((t, base), p) in b.table.iter_mut().zip(base).zip(&b.progress_norm) {
@@ -396,7 +400,7 @@ pub(crate) fn rank_uncertainty(
         .map(|(i, _)| i)
         .collect();
     let chosen: Vec<&ProgrammeCard> = ranked.iter().filter_map(|&i| cards.get(i)).collect();
-    let raw: Vec<[Option<f64>; 5]> = ranked
+    let raw: Vec<[Option<f64>; N]> = ranked
         .iter()
         .filter_map(|&i| comparison.rows.get(i).map(|r| r.raw.to_array()))
         .collect();
@@ -405,7 +409,10 @@ pub(crate) fn rank_uncertainty(
     let plan = Plan {
         replications: u.replications,
         seed: u.seed,
-        draws: DRAWS,
+        // A dimension of weight 0 stays 0 under the multiplicative noise, so
+        // it draws none: adding an unweighted dimension (finance, by
+        // default) leaves the random stream, and every result, as before.
+        draws: 2 + Pillar::ALL.len() + weights.iter().filter(|w| **w > 0.0).count(),
         programmes: n,
         bins: n + 1,
         threads,
@@ -550,7 +557,7 @@ mod tests {
             .filter(|&i| rankable(&comparison.rows[i].raw.to_array(), &weights))
             .collect();
         let chosen: Vec<&ProgrammeCard> = ranked.iter().map(|&i| &cards[i]).collect();
-        let raw: Vec<[Option<f64>; 5]> = ranked
+        let raw: Vec<[Option<f64>; N]> = ranked
             .iter()
             .map(|&i| comparison.rows[i].raw.to_array())
             .collect();
@@ -566,9 +573,13 @@ mod tests {
             for m in &mut mult.0 {
                 *m = 1.0 + u.weight_noise * (2.0 * engine::unit(&mut rng) - 1.0);
             }
-            let mut dims = [0.0; 5];
+            let mut dims = [0.0; N];
             for (d, w) in dims.iter_mut().zip(&weights) {
-                *d = w * (1.0 + u.weight_noise * (2.0 * engine::unit(&mut rng) - 1.0));
+                *d = if *w > 0.0 {
+                    w * (1.0 + u.weight_noise * (2.0 * engine::unit(&mut rng) - 1.0))
+                } else {
+                    0.0
+                };
             }
             let (norm, base) = pick(u.normalisations.iter().zip(&fixed.tables), norm_u);
             let method = *pick(u.methods.iter(), method_u);

@@ -11,6 +11,7 @@
 //! bit (a test below holds them to it).
 
 use super::PortfolioAggregation;
+use super::comparison::N;
 
 /// A weighted mean computed as `finish(Σ w·map(x), Σ w)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,8 +85,8 @@ pub(crate) struct Sums {
 /// [`Dimension::ALL`](super::Dimension::ALL) order) under `weights`, into
 /// `out`.
 pub(crate) fn column_composites(
-    columns: [&Column; 5],
-    weights: &[f64; 5],
+    columns: [&Column; N],
+    weights: &[f64; N],
     mean: Mean,
     sums: &mut Sums,
     out: &mut [Option<f64>],
@@ -134,8 +135,8 @@ mod tests {
         /// values, zero weights and zeros included.
         #[test]
         fn columns_match_rows(
-            table in prop::collection::vec(prop::array::uniform5(value()), 0..60),
-            weights in prop::array::uniform5(prop_oneof![Just(0.0), 0.01f64..5.0]),
+            table in prop::collection::vec(prop::array::uniform6(value()), 0..60),
+            weights in prop::array::uniform6(prop_oneof![Just(0.0), 0.01f64..5.0]),
             which in 0usize..3,
         ) {
             let method = [
@@ -147,7 +148,7 @@ mod tests {
             let mut expected = vec![None; table.len()];
             composites(&table, &weights, method, floor, &mut expected);
             let mean = Mean::of(method).unwrap();
-            let columns: Vec<Column> = (0..5)
+            let columns: Vec<Column> = (0..N)
                 .map(|d| {
                     let mut c = Column::default();
                     c.set(table.iter().map(|r| r[d]), mean, floor);
@@ -155,7 +156,7 @@ mod tests {
                 })
                 .collect();
             let mut got = vec![None; table.len()];
-            let cols = [&columns[0], &columns[1], &columns[2], &columns[3], &columns[4]];
+            let cols: [&Column; N] = std::array::from_fn(|d| &columns[d]);
             column_composites(cols, &weights, mean, &mut Sums::default(), &mut got);
             let bits = |v: &[Option<f64>]| v.iter().map(|x| x.map(f64::to_bits)).collect::<Vec<_>>();
             prop_assert_eq!(bits(&got), bits(&expected));

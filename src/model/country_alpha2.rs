@@ -1,10 +1,12 @@
-//! ISO 3166-1 alpha-2 codes (which IATI uses for recipient countries) and
-//! their alpha-3 equivalents (which the model uses), generated from the
-//! standard's published list (via the `pycountry` data set, as the model's
-//! own tables are). Sorted by alpha-2 code so lookups can binary-search.
+//! ISO 3166-1 alpha-2 codes, which IATI's Country codelist uses, with the
+//! alpha-3 codes the model uses: generated from the ISO 3166-1 list (via the
+//! `pycountry` data set) plus the two codes IATI adds, XK Kosovo (alpha-3
+//! XKX, the user-assigned code the EU and others use) and the withdrawn AN
+//! Netherlands Antilles (alpha-3 ANT, ISO 3166-3). Sorted by alpha-2 so
+//! lookups can binary-search; a test checks the set against the codelist.
 
 /// `(alpha-2, alpha-3)` pairs, sorted by alpha-2.
-pub(super) static ALPHA2_TO_ALPHA3: &[(&str, &str)] = &[
+pub(crate) static ALPHA2_TO_ALPHA3: &[(&str, &str)] = &[
     ("AD", "AND"),
     ("AE", "ARE"),
     ("AF", "AFG"),
@@ -12,6 +14,7 @@ pub(super) static ALPHA2_TO_ALPHA3: &[(&str, &str)] = &[
     ("AI", "AIA"),
     ("AL", "ALB"),
     ("AM", "ARM"),
+    ("AN", "ANT"),
     ("AO", "AGO"),
     ("AQ", "ATA"),
     ("AR", "ARG"),
@@ -249,6 +252,7 @@ pub(super) static ALPHA2_TO_ALPHA3: &[(&str, &str)] = &[
     ("VU", "VUT"),
     ("WF", "WLF"),
     ("WS", "WSM"),
+    ("XK", "XKX"),
     ("YE", "YEM"),
     ("YT", "MYT"),
     ("ZA", "ZAF"),
