@@ -138,14 +138,15 @@ pub struct MatrixRankStats {
 /// use ssr_model::score::{CompositeMatrix, MatrixUncertainty};
 ///
 /// let m = CompositeMatrix::new(
-///     vec![vec![0.9, 0.8], vec![0.5, 0.6], vec![0.55, 0.5], vec![0.1, 0.2]],
+///     vec![vec![0.9, 0.8], vec![0.6, 0.4], vec![0.4, 0.6], vec![0.1, 0.2]],
 ///     vec![1.0, 1.0],
 /// )?;
 /// let ranks = m.rank_uncertainty(&MatrixUncertainty::new(500).with_seed(3))?;
 /// let first = &ranks.rows[0];
 /// // The clear leader stays first whatever the weights and the mean.
 /// assert_eq!((first.nominal, first.p05, first.p95, first.sd), (1.0, 1.0, 1.0, 0.0));
-/// // Rows 1 and 2 swap places under some weights.
+/// // Rows 1 and 2 tie under the given weights and swap places under others.
+/// assert_eq!(ranks.rows[1].nominal, 2.5);
 /// assert!(ranks.rows[1].p05 == 2.0 && ranks.rows[1].p95 == 3.0);
 /// // Bit for bit the same on one thread or many.
 /// let one = m.rank_uncertainty(&MatrixUncertainty::new(500).with_seed(3).with_threads(1))?;
