@@ -16,7 +16,6 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::aggregate::exact_unit;
 use super::{Aggregation, Normalisation, ProgrammeCard, Scaling, ScoringPolicy};
 use crate::ProgrammeId;
 
@@ -239,12 +238,9 @@ pub(crate) fn scalings(policy: &ScoringPolicy) -> [Scaling; 5] {
     })
 }
 
-/// The policy's dimension weights, in [`Dimension::ALL`] order, in a unit
-/// that keeps their sums finite.
+/// The policy's dimension weights, in [`Dimension::ALL`] order.
 pub(crate) fn dimension_weights(policy: &ScoringPolicy) -> [f64; 5] {
-    let weights = Dimension::ALL.map(|d| policy.comparison.dimensions.get(d).weight);
-    let unit = exact_unit(weights);
-    weights.map(|w| w / unit)
+    Dimension::ALL.map(|d| policy.comparison.dimensions.get(d).weight)
 }
 
 /// Builds the comparison table of the cards under `policy`.

@@ -11,7 +11,6 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::EvaluationPolicy;
-use super::aggregate::exact_unit;
 use crate::{DacCriterion, Evaluation, EvaluationId, Programme};
 
 /// One criterion's rating and its score.
@@ -93,8 +92,7 @@ pub(crate) fn score_evaluation(
             })
         })
         .collect();
-    let unit = exact_unit(DacCriterion::ALL.map(|c| policy.weights.get(c)));
-    let weight = |c: DacCriterion| policy.weights.get(c) / unit;
+    let weight = |c: DacCriterion| policy.weights.get(c);
     let total: f64 = DacCriterion::ALL.into_iter().map(weight).sum();
     let rated: f64 = criteria.iter().map(|c| weight(c.criterion)).sum();
     let score = policy.method.mean(

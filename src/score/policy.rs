@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{Aggregation, Dimension, Normalisation, PortfolioAggregation};
-use crate::{DacCriterion, OrdinalScale};
+use crate::{DacCriterion, Finite, OrdinalScale, Weight};
 
 /// Why a scoring policy was refused.
 ///
@@ -189,12 +189,12 @@ impl ScoringPolicy {
     }
 }
 
+/// A goalpost or target: a number within ±10¹⁵, as indicator values are
+/// ([`Finite`]).
 fn finite(field: &str, x: f64) -> Result<(), PolicyError> {
-    if x.is_finite() {
-        Ok(())
-    } else {
-        Err(invalid(field, "a finite number", x))
-    }
+    Finite::new(x)
+        .map(drop)
+        .map_err(|e| invalid(field, e.expected(), x))
 }
 
 fn fraction(field: &str, x: f64) -> Result<(), PolicyError> {
@@ -213,22 +213,21 @@ fn fraction_below_one(field: &str, x: f64) -> Result<(), PolicyError> {
     }
 }
 
+/// A relative weight: from 0 to 10⁶, as the model's weights are ([`Weight`]).
 fn weight(field: &str, x: f64) -> Result<(), PolicyError> {
-    if x.is_finite() && x >= 0.0 {
-        Ok(())
-    } else {
-        Err(invalid(field, "a finite weight of at least 0", x))
-    }
+    Weight::new(x)
+        .map(drop)
+        .map_err(|e| invalid(field, e.expected(), x))
 }
 
 fn exponent(field: &str, method: Aggregation) -> Result<(), PolicyError> {
     let p = method.exponent();
-    if p == 0.0 || (p.is_finite() && (1e-6..=1e6).contains(&p.abs())) {
+    if p == 0.0 || (1e-6..=Aggregation::EXPONENT_LIMIT).contains(&p.abs()) {
         Ok(())
     } else {
         Err(invalid(
             field,
-            "a power-mean exponent of 0 or of magnitude 1e-6 to 1e6",
+            "a power-mean exponent of 0 or of magnitude 1e-6 to 100",
             p,
         ))
     }
@@ -644,10 +643,11 @@ impl DimensionPolicy {
     fn check(&self, name: Dimension) -> Result<(), PolicyError> {
         weight(&format!("comparison.dimensions.{name}.weight"), self.weight)?;
         let g = self.goalposts;
-        if !(g.low.is_finite() && g.high.is_finite() && g.low < g.high) {
+        let bounded = |x: f64| Finite::new(x).is_ok();
+        if !(bounded(g.low) && bounded(g.high) && g.low < g.high) {
             return Err(invalid(
                 format!("comparison.dimensions.{name}.goalposts"),
-                "finite goalposts with low below high",
+                "goalposts from -1e15 to 1e15 with low below high",
                 format!("low {}, high {}", g.low, g.high),
             ));
         }
@@ -878,6 +878,36 @@ mod tests {
         let mut p = ScoringPolicy::default();
         p.uncertainty.weight_noise = 1.0;
         assert!(p.check().is_err());
+    }
+
+    #[test]
+    fn bounds_of_the_input_domain_are_named() {
+        let mut p = ScoringPolicy::default();
+        p.comparison.dimensions.risk.weight = 2e6;
+        let err = p.check().unwrap_err().to_string();
+        assert!(err.contains("from 0 to 1e6"), "{err}");
+        p.comparison.dimensions.risk.weight = 1e6;
+        assert!(p.check().is_ok());
+        let mut p = ScoringPolicy::default();
+        p.evaluation.weights.impact = f64::MAX;
+        assert!(p.check().is_err());
+        let mut p = ScoringPolicy::default();
+        p.comparison.dimensions.inclusion.goalposts = Goalposts::new(-1e16, 1.0);
+        let err = p.check().unwrap_err().to_string();
+        assert!(err.contains("-1e15 to 1e15"), "{err}");
+        let mut p = ScoringPolicy::default();
+        p.comparison.dimensions.inclusion.target = Some(1e300);
+        let err = p.check().unwrap_err().to_string();
+        assert!(err.contains("-1e15 to 1e15"), "{err}");
+        for (q, ok) in [(100.0, true), (-100.0, true), (100.5, false), (-1e6, false)] {
+            let mut p = ScoringPolicy::default();
+            p.indicators.method = Aggregation::Power(q);
+            assert_eq!(p.check().is_ok(), ok, "{q}");
+            if !ok {
+                let err = p.check().unwrap_err().to_string();
+                assert!(err.contains("1e-6 to 100"), "{err}");
+            }
+        }
     }
 
     #[cfg(feature = "json")]

@@ -24,7 +24,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::aggregate::exact_unit;
 use super::indicator::score_indicator;
 use super::{IndicatorScore, LevelPolicy, ScoringPolicy, Status};
 use crate::{Component, ComponentId, IndicatorId, Pillar, Programme};
@@ -145,15 +144,13 @@ impl ProgrammeScore {
     }
 }
 
-/// Weights per policy, in a unit that keeps their sums finite.
+/// Weights per policy (each at most 10⁶, so their sums stay finite).
 fn weights<'a, T: 'a>(
     items: &'a [T],
     level: &'a LevelPolicy,
     weight: impl Fn(&T) -> f64 + Clone + 'a,
 ) -> impl Iterator<Item = f64> + Clone + 'a {
-    let raw = move |t: &T| level.weight(weight(t));
-    let unit = exact_unit(items.iter().map(raw.clone()));
-    items.iter().map(move |t| raw(t) / unit)
+    items.iter().map(move |t| level.weight(weight(t)))
 }
 
 /// Scores one component (its indicators' design weights are shares within
