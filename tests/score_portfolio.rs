@@ -151,7 +151,7 @@ fn a_clear_ranking_is_certain() {
 #[test]
 fn as_of_hides_later_actuals() {
     let mut policy = ScoringPolicy::default().with_as_of(d(2020, 6, 30));
-    policy.comparison.dimensions.inclusion.weight = 0.0;
+    policy.comparison.dimensions.inclusion.weight = Weight::new(0.0).unwrap();
     let scorer = Scorer::new(policy).unwrap();
     let card = scorer.scorecard(&portfolio());
     // The only actual is dated 2020-12-31: nothing is known on 2020-06-30.
@@ -297,7 +297,7 @@ fn weights_at_the_limit_keep_their_ratios() {
 
 #[test]
 fn policy_weights_at_the_limit_keep_their_ratios() {
-    let max = Weight::LIMIT;
+    let max = Weight::new(Weight::LIMIT).unwrap();
     let mut policy = ScoringPolicy::default();
     for dimension in Dimension::ALL {
         policy.comparison.dimensions.get_mut(dimension).weight = max;

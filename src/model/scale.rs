@@ -258,6 +258,14 @@ impl Fraction {
     pub const ZERO: Fraction = Fraction(0.0);
     /// One.
     pub const ONE: Fraction = Fraction(1.0);
+
+    /// A fraction written in the crate's code, for `const` items: the range
+    /// is checked when the constant is compiled, so a bad literal does not
+    /// build.
+    pub(crate) const fn constant(value: f64) -> Fraction {
+        assert!(0.0 <= value && value <= 1.0, "a fraction is from 0 to 1");
+        Fraction(value + 0.0)
+    }
 }
 
 impl Default for Weight {

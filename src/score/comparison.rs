@@ -240,7 +240,7 @@ pub(crate) fn scalings(policy: &ScoringPolicy) -> [Scaling; 5] {
 
 /// The policy's dimension weights, in [`Dimension::ALL`] order.
 pub(crate) fn dimension_weights(policy: &ScoringPolicy) -> [f64; 5] {
-    Dimension::ALL.map(|d| policy.comparison.dimensions.get(d).weight)
+    Dimension::ALL.map(|d| policy.comparison.dimensions.get(d).weight.get())
 }
 
 /// Builds the comparison table of the cards under `policy`.

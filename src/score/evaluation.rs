@@ -145,7 +145,7 @@ mod tests {
             .with_evaluation(new)
             .with_evaluation(old);
         let mut policy = EvaluationPolicy::default();
-        policy.weights.efficiency = 3.0;
+        policy.weights.efficiency = crate::Weight::new(3.0).unwrap();
         let e = score_latest(&p, &policy, 0.01).unwrap();
         assert_eq!(e.evaluator, "new");
         // (1·0 + 3·0.5)/4 = 0.375; rated weight 4 of 8.

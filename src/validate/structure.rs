@@ -66,7 +66,7 @@ fn sums_to_100(sum: f64, tolerance: f64) -> bool {
 /// its percentage (it is then 100); several must each state one, summing to
 /// 100.
 pub(crate) fn sector_shares(sink: &mut Sink<'_>, at: &At<'_>, sectors: &[Sector]) {
-    let tolerance = sink.policy.percentage_tolerance;
+    let tolerance = sink.policy.percentage_tolerance();
     let help = "state a percentage for every sector so that they add up to 100, as IATI \
                 requires; a single sector may leave it out";
     match sectors {
@@ -148,7 +148,7 @@ pub(crate) fn funding_shares(sink: &mut Sink<'_>, at: &At<'_>, funding: &[Fundin
         .filter_map(|f| f.share)
         .map(|p| p.get())
         .sum();
-    if !sums_to_100(sum, sink.policy.percentage_tolerance) {
+    if !sums_to_100(sum, sink.policy.percentage_tolerance()) {
         sink.emit(
             Code::PercentageSum,
             at,
