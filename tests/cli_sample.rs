@@ -52,11 +52,13 @@ fn report_summarises_the_sample_when_no_file_is_given() {
     let portfolio = samples::portfolio();
     for p in &portfolio.programmes {
         assert!(text.contains(&p.name), "report lacks {}", p.name);
-        assert!(
-            text.contains(p.country.name()),
-            "report lacks {}",
-            p.country.name()
-        );
+        for r in &p.recipients {
+            assert!(
+                text.contains(r.place.name()),
+                "report lacks {}",
+                r.place.name()
+            );
+        }
     }
 }
 

@@ -266,8 +266,9 @@ fn rank_table_and_csv() {
         Some(&json),
     );
     let csv = text(&out.stdout);
-    // Per programme: 5 normalised dimensions, composite, rank, 5 rank statistics.
-    assert_eq!(csv.lines().count(), 1 + 4 * 12);
+    // Per programme: 6 normalised dimensions (finance among them), composite,
+    // rank, 5 rank statistics.
+    assert_eq!(csv.lines().count(), 1 + 4 * 13);
     assert!(csv.lines().skip(1).all(|l| {
         let m = l.split(',').nth(2).unwrap();
         m.starts_with("normalised.") || m == "composite" || m.starts_with("rank")

@@ -67,7 +67,7 @@ fn rejects_bad_documents() {
         d.as_object_mut().unwrap().remove("schema_version");
     });
     rejected("a future schema_version", |d| {
-        d["schema_version"] = json!(2)
+        d["schema_version"] = json!(3)
     });
     rejected("an unknown top-level member", |d| d["extra"] = json!(1));
     rejected("a misspelt programme field", |d| {
@@ -76,10 +76,19 @@ fn rejects_bad_documents() {
         p.insert("nmae".into(), name);
     });
     rejected("an unknown country", |d| {
-        d["programmes"][0]["country"] = json!("XXX")
+        d["programmes"][0]["recipients"][0]["country"] = json!("XXX")
     });
     rejected("a lower-case country", |d| {
-        d["programmes"][0]["country"] = json!("lbr")
+        d["programmes"][0]["recipients"][0]["country"] = json!("lbr")
+    });
+    rejected("an unknown region", |d| {
+        d["programmes"][0]["recipients"] = json!([{"region": 297}])
+    });
+    rejected("a recipient with both a country and a region", |d| {
+        d["programmes"][0]["recipients"] = json!([{"country": "MLI", "region": 298}])
+    });
+    rejected("a recipient percentage over 100", |d| {
+        d["programmes"][0]["recipients"] = json!([{"country": "MLI", "percentage": 101}])
     });
     rejected("an unknown phase", |d| {
         d["programmes"][0]["phase"] = json!("ongoing")

@@ -37,17 +37,17 @@ fn sample() -> Portfolio {
 fn by_country<'a>(p: &'a Portfolio, code: &str) -> &'a Programme {
     p.programmes
         .iter()
-        .find(|x| x.country.as_str() == code)
+        .find(|x| x.single_country().is_some_and(|c| c.as_str() == code))
         .unwrap_or_else(|| panic!("no programme in {code}"))
 }
 
 /// Countries of the programmes for which `pred` holds, sorted.
-fn countries_where(p: &Portfolio, pred: impl Fn(&Programme) -> bool) -> Vec<&str> {
-    let mut v: Vec<&str> = p
+fn countries_where(p: &Portfolio, pred: impl Fn(&Programme) -> bool) -> Vec<String> {
+    let mut v: Vec<String> = p
         .programmes
         .iter()
         .filter(|x| pred(x))
-        .map(|x| x.country.as_str())
+        .filter_map(|x| x.single_country().map(|c| c.to_string()))
         .collect();
     v.sort_unstable();
     v
@@ -66,8 +66,12 @@ fn try_portfolio_builds_all_seven_and_portfolio_agrees() {
 #[test]
 fn all_seven_case_study_countries_are_present() {
     let p = sample();
-    let found: BTreeSet<&str> = p.programmes.iter().map(|x| x.country.as_str()).collect();
-    let expected: BTreeSet<&str> = COUNTRIES.into_iter().collect();
+    let found: BTreeSet<String> = p
+        .programmes
+        .iter()
+        .filter_map(|x| x.single_country().map(|c| c.to_string()))
+        .collect();
+    let expected: BTreeSet<String> = COUNTRIES.into_iter().map(String::from).collect();
     assert_eq!(found, expected);
 }
 
@@ -785,7 +789,11 @@ fn only_tunisia_leaves_high_influence_resistance_unaddressed() {
     assert_eq!(unaddressed_resistance(tun).len(), 1);
     // Every opposed stakeholder elsewhere, whatever its influence, is named
     // by a mitigated challenge.
-    for x in p.programmes.iter().filter(|x| x.country.as_str() != "TUN") {
+    for x in p
+        .programmes
+        .iter()
+        .filter(|x| x.single_country().is_none_or(|c| c.as_str() != "TUN"))
+    {
         for s in x.stakeholders.iter().filter(|s| s.stance.is_opposed()) {
             assert!(
                 x.challenges
@@ -816,7 +824,11 @@ fn only_mali_misses_quantitative_actuals_and_has_stale_data() {
         "Mali's latest actual is {latest}"
     );
     // Missing actuals elsewhere are on ordinal or qualitative indicators only.
-    for x in p.programmes.iter().filter(|x| x.country.as_str() != "MLI") {
+    for x in p
+        .programmes
+        .iter()
+        .filter(|x| x.single_country().is_none_or(|c| c.as_str() != "MLI"))
+    {
         for i in x
             .indicators()
             .filter(|i| i.periods.iter().any(|x| x.actual.is_none()))

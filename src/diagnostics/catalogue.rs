@@ -26,13 +26,16 @@
 //! | [`duplicate_id`](#duplicate_id) | structural | error | two entities of one kind share an id |
 //! | [`dangling_reference`](#dangling_reference) | structural | error | an id that points at nothing |
 //! | [`weight_invalid`](#weight_invalid) | structural | error | all weights of a level are zero |
-//! | [`percentage_sum`](#percentage_sum) | structural | error | sector percentages or funding shares do not sum to 100 |
+//! | [`percentage_sum`](#percentage_sum) | structural | error | sector or recipient percentages or funding shares do not sum to 100 |
 //! | [`missing_value`](#missing_value) | structural | warning | a quantitative indicator lacks a numeric target or actual |
 //! | [`direction_conflict`](#direction_conflict) | structural | warning | a target on the wrong side of the baseline for the stated direction |
 //! | [`period_overlap`](#period_overlap) | structural | warning | two periods of one indicator overlap |
 //! | [`future_actual`](#future_actual) | structural | error | an actual dated after the assessment date |
 //! | [`empty_name`](#empty_name) | structural | error | a name, title or statement is empty |
 //! | [`withdrawn_sector_code`](#withdrawn_sector_code) | structural | warning | a DAC purpose code the DAC has withdrawn |
+//! | [`no_recipient`](#no_recipient) | structural | error | no recipient country or region |
+//! | [`withdrawn_recipient_code`](#withdrawn_recipient_code) | structural | warning | a recipient code IATI has withdrawn |
+//! | [`no_exchange_rate`](#no_exchange_rate) | finance | warning | money that no exchange rate converts |
 //! | [`no_civil_society`](#no_civil_society) | practice | warning | no civil-society or community stakeholder |
 //! | [`no_oversight`](#no_oversight) | practice | warning | no oversight component and no oversight stakeholder |
 //! | [`no_local_ownership`](#no_local_ownership) | practice | warning | no national actor accountable for or implementing the programme |
@@ -136,10 +139,12 @@
 //!
 //! **What it means.** The shares of a list do not sum to 100, within the
 //! policy's `percentage_tolerance` (0.01 points by default). For DAC sectors
-//! the IATI rule applies: a single sector may leave out its percentage (it
-//! then takes 100), but several sectors must each state one. For funding,
-//! shares are optional, but once one source states a share, all must. The
-//! path is the list, `…/sectors` or `…/funding`.
+//! and for recipients the IATI rule applies: a single one may leave out its
+//! percentage (it then takes 100), but several must each state one; the
+//! percentages of all recipient countries and regions together sum to 100.
+//! For funding, shares are optional, but once one source states a share,
+//! all must. The path is the list, `…/sectors`, `…/recipients` or
+//! `…/funding`.
 //!
 //! **Why it matters.** Sector percentages split a programme's money between
 //! DAC purposes: how much of it is police reform, how much justice. Shares
@@ -244,6 +249,46 @@
 //! management, 15110 for public sector policy and administration, 15151 for
 //! elections, 15160 for human rights, 15153 for media and free flow of
 //! information, 15170 for women's rights organisations and institutions.
+//!
+//! ## `no_recipient`
+//!
+//! **What it means.** The programme names no country or region it works in,
+//! and its transactions do not all name one either (IATI allows recipients
+//! on every transaction instead of on the activity).
+//!
+//! **Why it matters.** Every country and regional total, and the report's
+//! grouping, needs to know where the money and the work go.
+//!
+//! **How to fix it.** Add the recipient countries (IATI Country codelist,
+//! alpha-3 here, `XKX` for Kosovo) or regions (IATI Region codelist,
+//! vocabulary 1), with percentages when there are several.
+//!
+//! ## `withdrawn_recipient_code`
+//!
+//! **What it means.** A recipient uses a code IATI has withdrawn: region
+//! 380 "West Indies, regional" or country `ANT` (IATI `AN`) Netherlands
+//! Antilles.
+//!
+//! **Why it matters.** Current DAC statistics no longer report under these
+//! codes, so the money falls out of regional and country totals.
+//!
+//! **How to fix it.** Use region 1031 "Caribbean, regional" or 389
+//! "Caribbean & Central America, regional"; for the former Netherlands
+//! Antilles, the successor countries (`CUW` Curaçao, `SXM` Sint Maarten,
+//! `BES` Bonaire, Sint Eustatius and Saba).
+//!
+//! ## `no_exchange_rate`
+//!
+//! **What it means.** A finance measure in a reporting currency met money in
+//! another currency that the exchange-rate table cannot convert: no rate for
+//! the currency on or before the value date. The money is left out of that
+//! measure and the finding names it; nothing is guessed.
+//!
+//! **Why it matters.** Totals that silently drop unconvertible money look
+//! complete and are not.
+//!
+//! **How to fix it.** Add a rate for the currency dated on or before the
+//! value date to the table, or report in the money's own currency.
 //!
 //! # Practice codes
 //!

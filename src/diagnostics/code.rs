@@ -82,7 +82,7 @@ codes! {
     ///
     /// See [`weight_invalid`](super::catalogue#weight_invalid) in the catalogue.
     WeightInvalid = "weight_invalid", Error;
-    /// Funding shares or DAC sector percentages do not sum to 100.
+    /// Funding shares, DAC sector or recipient percentages do not sum to 100.
     ///
     /// See [`percentage_sum`](super::catalogue#percentage_sum) in the catalogue.
     PercentageSum = "percentage_sum", Error;
@@ -110,6 +110,18 @@ codes! {
     ///
     /// See [`withdrawn_sector_code`](super::catalogue#withdrawn_sector_code) in the catalogue.
     WithdrawnSectorCode = "withdrawn_sector_code", Warning;
+    /// A programme with no recipient country or region.
+    ///
+    /// See [`no_recipient`](super::catalogue#no_recipient) in the catalogue.
+    NoRecipient = "no_recipient", Error;
+    /// A recipient code its IATI codelist has withdrawn.
+    ///
+    /// See [`withdrawn_recipient_code`](super::catalogue#withdrawn_recipient_code) in the catalogue.
+    WithdrawnRecipientCode = "withdrawn_recipient_code", Warning;
+    /// Money with no usable exchange rate into the reporting currency.
+    ///
+    /// See [`no_exchange_rate`](super::catalogue#no_exchange_rate) in the catalogue.
+    NoExchangeRate = "no_exchange_rate", Warning;
     /// No civil-society or local-community stakeholder.
     ///
     /// See [`no_civil_society`](super::catalogue#no_civil_society) in the catalogue.

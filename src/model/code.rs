@@ -8,6 +8,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::ValueError;
+use super::country_alpha2::ALPHA2_TO_ALPHA3;
 use super::iso_tables::{COUNTRIES, CURRENCIES};
 
 /// Three upper-case ASCII letters, or `None`.
@@ -93,20 +94,25 @@ macro_rules! iso_code {
 }
 
 iso_code!(
-    /// A country, as its ISO 3166-1 alpha-3 code.
+    /// A country, as its ISO 3166-1 alpha-3 code: every country on IATI's
+    /// Country codelist.
     ///
-    /// Only codes on the standard's list are accepted.
+    /// IATI's list is ISO 3166-1 plus two codes: Kosovo, IATI "XK", is
+    /// written "XKX" here (the user-assigned alpha-3 code the EU and others
+    /// use), and the withdrawn Netherlands Antilles, IATI "AN", is "ANT"
+    /// (ISO 3166-3). [`Country::from_alpha2`] reads IATI's two-letter codes.
     ///
     /// ```
     /// use ssr_model::Country;
     ///
     /// let liberia: Country = "LBR".parse()?;
     /// assert_eq!(liberia.name(), "Liberia");
+    /// assert_eq!(Country::new("XKX")?.name(), "Kosovo");
     /// assert!(Country::new("XXX").is_err());
     /// assert!(Country::new("lbr").is_err());
     /// # Ok::<(), ssr_model::ValueError>(())
     /// ```
-    Country, COUNTRIES, "country code", "an ISO 3166-1 alpha-3 code such as \"LBR\""
+    Country, COUNTRIES, "country code", "an ISO 3166-1 alpha-3 code such as \"LBR\" (or \"XKX\" for Kosovo)"
 );
 
 iso_code!(
@@ -124,9 +130,48 @@ iso_code!(
 );
 
 impl Country {
-    /// Every country on the ISO 3166-1 list, in code order.
+    /// Every country on IATI's Country codelist (ISO 3166-1 plus Kosovo and
+    /// the Netherlands Antilles), in alpha-3 code order.
     pub fn all() -> impl Iterator<Item = Country> {
         COUNTRIES.iter().filter_map(|(c, _)| alpha3(c).map(Country))
+    }
+
+    /// The country for a two-letter code of IATI's Country codelist (ISO
+    /// 3166-1 alpha-2, plus "XK" Kosovo and "AN" Netherlands Antilles).
+    ///
+    /// ```
+    /// use ssr_model::Country;
+    ///
+    /// assert_eq!(Country::from_alpha2("LR").map(|c| c.to_string()), Some("LBR".to_string()));
+    /// assert_eq!(Country::from_alpha2("XK").map(|c| c.name()), Some("Kosovo"));
+    /// assert_eq!(Country::from_alpha2("lr"), None);
+    /// ```
+    pub fn from_alpha2(code: &str) -> Option<Country> {
+        ALPHA2_TO_ALPHA3
+            .binary_search_by(|(a2, _)| a2.cmp(&code))
+            .ok()
+            .and_then(|i| ALPHA2_TO_ALPHA3.get(i))
+            .and_then(|(_, a3)| Country::new(a3).ok())
+    }
+
+    /// The two-letter code IATI uses for the country.
+    ///
+    /// ```
+    /// use ssr_model::Country;
+    ///
+    /// assert_eq!(Country::new("XKX")?.alpha2(), "XK");
+    /// # Ok::<(), ssr_model::ValueError>(())
+    /// ```
+    #[allow(
+        clippy::expect_used,
+        reason = "the tables are the crate's own data; a unit test checks every entry"
+    )]
+    pub fn alpha2(&self) -> &'static str {
+        ALPHA2_TO_ALPHA3
+            .iter()
+            .find(|(_, a3)| a3.as_bytes() == self.0.as_slice())
+            .map(|(a2, _)| *a2)
+            .expect("every alpha-3 code has an alpha-2 code: checked by the test every_country_has_an_alpha2_code")
     }
 }
 
@@ -226,6 +271,14 @@ mod tests {
     fn tables_are_sorted_for_binary_search() {
         assert!(COUNTRIES.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(CURRENCIES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(ALPHA2_TO_ALPHA3.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn every_country_has_an_alpha2_code() {
+        for (a3, _) in COUNTRIES {
+            assert!(ALPHA2_TO_ALPHA3.iter().any(|(_, b)| b == a3), "{a3}");
+        }
     }
 
     #[test]
@@ -236,6 +289,10 @@ mod tests {
             assert_eq!(c.name(), *name);
         }
         assert_eq!(Country::all().count(), COUNTRIES.len());
+        for country in Country::all() {
+            assert_eq!(Country::from_alpha2(country.alpha2()), Some(country));
+        }
+        assert_eq!(ALPHA2_TO_ALPHA3.len(), COUNTRIES.len());
         for (code, _) in CURRENCIES {
             assert_eq!(Currency::new(code).unwrap().to_string(), *code);
         }

@@ -1,8 +1,14 @@
 //! Reference lists from ISO 3166-1 and ISO 4217, generated from the
 //! standards' published code lists (via the `pycountry` data set). Sorted by
 //! code so lookups can binary-search.
+//!
+//! The country list also holds the two codes IATI's Country codelist adds to
+//! ISO 3166-1: Kosovo (IATI "XK"; alpha-3 "XKX", the user-assigned code the
+//! EU and others use) and the withdrawn Netherlands Antilles (IATI "AN";
+//! "ANT" from ISO 3166-3).
 
-/// ISO 3166-1 alpha-3 codes and English short names.
+/// ISO 3166-1 alpha-3 codes and English short names, plus XKX Kosovo and
+/// ANT Netherlands Antilles (see the module docs).
 pub(crate) static COUNTRIES: &[(&str, &str)] = &[
     ("ABW", "Aruba"),
     ("AFG", "Afghanistan"),
@@ -11,6 +17,7 @@ pub(crate) static COUNTRIES: &[(&str, &str)] = &[
     ("ALA", "Åland Islands"),
     ("ALB", "Albania"),
     ("AND", "Andorra"),
+    ("ANT", "Netherlands Antilles"),
     ("ARE", "United Arab Emirates"),
     ("ARG", "Argentina"),
     ("ARM", "Armenia"),
@@ -249,6 +256,7 @@ pub(crate) static COUNTRIES: &[(&str, &str)] = &[
     ("VUT", "Vanuatu"),
     ("WLF", "Wallis and Futuna"),
     ("WSM", "Samoa"),
+    ("XKX", "Kosovo"),
     ("YEM", "Yemen"),
     ("ZAF", "South Africa"),
     ("ZMB", "Zambia"),

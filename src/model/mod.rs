@@ -3,9 +3,11 @@
 //!
 //! Every type here is re-exported at the crate root.
 
+mod budget;
 mod challenge;
 mod code;
 mod component;
+mod country_alpha2;
 mod date;
 mod error;
 mod evaluation;
@@ -18,12 +20,17 @@ pub(crate) mod names;
 mod objective;
 mod portfolio;
 mod programme;
+mod rates;
+mod recipient;
+mod region;
 mod scale;
 mod scale_ordinal;
 #[cfg(feature = "schemars")]
 mod schema;
 mod stakeholder;
+mod transaction;
 
+pub use budget::{Budget, BudgetKind, BudgetStatus};
 pub use challenge::{Challenge, ChallengeKind, ChallengeStatus, Mitigation};
 pub use code::{Country, Currency, SectorCode};
 pub use component::{Component, Pillar};
@@ -41,6 +48,10 @@ pub use money::{Amount, Money};
 pub use objective::{Objective, ObjectiveKind};
 pub use portfolio::Portfolio;
 pub use programme::{Context, Funding, GenderMarker, Phase, Programme, Sector};
+pub use rates::{ExchangeRates, MissingRate, RateError, RateLine, RatesFileError};
+pub use recipient::{Place, Recipient};
+pub use region::Region;
 pub use scale::{Finite, Fraction, Level, Percentage, Weight};
 pub use scale_ordinal::OrdinalScale;
 pub use stakeholder::{Role, Stakeholder, StakeholderKind, Stance};
+pub use transaction::{Organisation, Party, Transaction, TransactionType};

@@ -1,12 +1,13 @@
-//! Programmes: one SSR programme or initiative in one country.
+//! Programmes: one SSR programme or initiative, in one or more countries
+//! or regions.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::macros::{opt_setters, pushers, setters};
 use super::{
-    Challenge, Component, Country, Evaluation, Money, Objective, Percentage, ProgrammeId,
-    SectorCode, Stakeholder, StakeholderId,
+    Budget, Challenge, Component, Country, Evaluation, Money, Objective, Percentage, Place,
+    ProgrammeId, Recipient, SectorCode, Stakeholder, StakeholderId, Transaction,
 };
 
 /// The setting a programme works in.
@@ -189,16 +190,26 @@ opt_setters!(Sector {
     with_percentage => percentage: Percentage,
 });
 
-/// An SSR programme or initiative in one country.
+/// An SSR programme or initiative, in one or more countries or regions.
+///
+/// A single-country programme is one call, [`Programme::new`]; a regional
+/// or multi-country one lists its [`Recipient`]s with their shares.
 ///
 /// ```
-/// use ssr_model::{Component, Context, Country, Phase, Pillar, Programme};
+/// use ssr_model::{Component, Context, Country, Percentage, Phase, Pillar, Programme, Recipient, Region};
 ///
 /// let p = Programme::new("Liberia National Police reform", Country::new("LBR")?)
 ///     .with_context(Context::PeaceOperation)
 ///     .with_phase(Phase::Implementation)
 ///     .with_component(Component::new("Community policing", Pillar::PoliceReform));
-/// assert_eq!(p.country.name(), "Liberia");
+/// assert_eq!(p.single_country().map(|c| c.name()), Some("Liberia"));
+///
+/// let sahel = Programme::new("Sahel border management", Country::new("MLI")?).with_recipients([
+///     Recipient::country(Country::new("MLI")?).with_percentage(Percentage::new(40.0)?),
+///     Recipient::region(Region::new(289)?).with_percentage(Percentage::new(60.0)?),
+/// ]);
+/// assert_eq!(sahel.single_country(), None);
+/// assert_eq!(sahel.recipients.len(), 2);
 /// # Ok::<(), ssr_model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -216,8 +227,16 @@ pub struct Programme {
     /// A description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// The country it works in.
-    pub country: Country,
+    /// The countries and regions it works in, each with its share when
+    /// stated (IATI `recipient-country` and `recipient-region`). Version-1
+    /// documents name one `country`; it is read as one recipient.
+    #[serde(
+        default,
+        alias = "country",
+        deserialize_with = "super::recipient::deserialize_recipients"
+    )]
+    #[cfg_attr(feature = "schemars", schemars(with = "Vec<Recipient>"))]
+    pub recipients: Vec<Recipient>,
     /// The setting.
     pub context: Context,
     /// Where it is on the programme cycle.
@@ -254,9 +273,17 @@ pub struct Programme {
     )]
     #[cfg_attr(feature = "schemars", schemars(with = "Option<NaiveDate>"))]
     pub actual_end: Option<NaiveDate>,
-    /// Total budget.
+    /// The total budget as the source states it: a convenience kept beside
+    /// the [`budgets`](Programme::budgets) by period, which it does not
+    /// replace or summarise (version-1 documents have only this).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<Money>,
+    /// Budgets by period (IATI `budget`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub budgets: Vec<Budget>,
+    /// Dated flows of money (IATI `transaction`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub transactions: Vec<Transaction>,
     /// Funding by source.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub funding: Vec<Funding>,
@@ -284,15 +311,33 @@ pub struct Programme {
 }
 
 impl Programme {
-    /// A programme with a new random id, in implementation, in a
-    /// development-cooperation context, with nothing else yet.
+    /// A programme in one country (a single recipient with no stated share,
+    /// which then has the whole), with a new random id, in implementation,
+    /// in a development-cooperation context, with nothing else yet.
     pub fn new(name: impl Into<String>, country: Country) -> Self {
+        Programme::in_place(name.into(), Place::Country(country))
+    }
+
+    /// A programme in one region, otherwise as [`Programme::new`].
+    ///
+    /// ```
+    /// use ssr_model::{Programme, Region};
+    ///
+    /// let p = Programme::regional("West Africa small arms control", Region::new(1030)?);
+    /// assert_eq!(p.regions().map(|r| r.name()).collect::<Vec<_>>(), ["Western Africa, regional"]);
+    /// # Ok::<(), ssr_model::ValueError>(())
+    /// ```
+    pub fn regional(name: impl Into<String>, region: super::Region) -> Self {
+        Programme::in_place(name.into(), Place::Region(region))
+    }
+
+    fn in_place(name: String, place: Place) -> Self {
         Programme {
             id: ProgrammeId::new(),
             external_id: None,
-            name: name.into(),
+            name,
             description: None,
-            country,
+            recipients: vec![Recipient::new(place)],
             context: Context::DevelopmentCooperation,
             phase: Phase::Implementation,
             planned_start: None,
@@ -300,6 +345,8 @@ impl Programme {
             actual_start: None,
             actual_end: None,
             budget: None,
+            budgets: Vec::new(),
+            transactions: Vec::new(),
             funding: Vec::new(),
             sectors: Vec::new(),
             gender_marker: None,
@@ -309,6 +356,40 @@ impl Programme {
             challenges: Vec::new(),
             evaluations: Vec::new(),
         }
+    }
+
+    /// The country, when the programme has exactly one recipient and it is a
+    /// country; `None` for a regional or multi-country programme.
+    pub fn single_country(&self) -> Option<Country> {
+        match self.recipients.as_slice() {
+            [only] => only.place.country(),
+            _ => None,
+        }
+    }
+
+    /// The recipient countries, in order.
+    pub fn countries(&self) -> impl Iterator<Item = Country> + '_ {
+        self.recipients.iter().filter_map(|r| r.place.country())
+    }
+
+    /// The recipient regions, in order.
+    pub fn regions(&self) -> impl Iterator<Item = super::Region> + '_ {
+        self.recipients.iter().filter_map(|r| r.place.region())
+    }
+
+    /// Returns `self` working in `country` alone: its recipients are
+    /// replaced by that one country.
+    #[must_use]
+    pub fn with_country(mut self, country: Country) -> Self {
+        self.recipients = vec![Recipient::country(country)];
+        self
+    }
+
+    /// Returns `self` with its recipients replaced by `recipients`.
+    #[must_use]
+    pub fn with_recipients(mut self, recipients: impl IntoIterator<Item = Recipient>) -> Self {
+        self.recipients = recipients.into_iter().collect();
+        self
     }
 
     /// The stakeholder with `id`, if the programme has one.
@@ -335,7 +416,6 @@ impl Programme {
 setters!(Programme {
     with_id => id: ProgrammeId,
     with_name => name: String,
-    with_country => country: Country,
     with_context => context: Context,
     with_phase => phase: Phase,
 });
@@ -352,6 +432,9 @@ opt_setters!(Programme {
 });
 
 pushers!(Programme {
+    with_recipient => recipients: Recipient,
+    with_budget_period => budgets: Budget,
+    with_transaction => transactions: Transaction,
     with_funding => funding: Funding,
     with_sector => sectors: Sector,
     with_objective => objectives: Objective,

@@ -241,6 +241,8 @@ bounded_f64!(
 );
 
 impl Weight {
+    /// A weight of 0: the item takes no part.
+    pub const ZERO: Weight = Weight(0.0);
     /// A weight of 1, the default for equal weighting.
     pub const ONE: Weight = Weight(1.0);
     /// The largest weight, 10⁶. Weights are relative, so a million to one

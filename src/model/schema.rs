@@ -7,9 +7,10 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use super::iso_tables::{COUNTRIES, CURRENCIES};
+use super::region::REGIONS;
 use super::{
-    Amount, Country, Currency, Finite, Fraction, Level, OrdinalScale, Percentage, SectorCode,
-    Value, Weight,
+    Amount, Country, Currency, Finite, Fraction, Level, OrdinalScale, Percentage, Region,
+    SectorCode, Value, Weight,
 };
 
 /// Implements `JsonSchema` for `$ty` with a fixed schema.
@@ -143,7 +144,7 @@ schema!(
     Country,
     "Country",
     json_schema!({
-        "description": "A country, as its ISO 3166-1 alpha-3 code.",
+        "description": "A country on IATI's Country codelist, as its ISO 3166-1 alpha-3 code (XKX for Kosovo).",
         "type": "string",
         "enum": COUNTRIES.iter().map(|(code, _)| *code).collect::<Vec<_>>()
     })
@@ -156,5 +157,15 @@ schema!(
         "description": "A currency, as its ISO 4217 alphabetic code.",
         "type": "string",
         "enum": CURRENCIES.iter().map(|(code, _)| *code).collect::<Vec<_>>()
+    })
+);
+
+schema!(
+    Region,
+    "Region",
+    json_schema!({
+        "description": "A region, as its code on IATI's Region codelist (vocabulary 1, OECD DAC), e.g. 298 \"Africa, regional\".",
+        "type": "integer",
+        "enum": REGIONS.iter().map(|(code, _, _)| *code).collect::<Vec<_>>()
     })
 );

@@ -1,4 +1,4 @@
-//! Comparing programmes: five programme-level dimensions, normalised across
+//! Comparing programmes: six programme-level dimensions, normalised across
 //! the portfolio and combined into a composite that ranks them.
 //!
 //! The construction follows the OECD/JRC *Handbook on Constructing
@@ -38,6 +38,10 @@ pub enum Dimension {
     /// Inclusion of civil society, communities, oversight bodies and
     /// women's organisations; higher is better.
     Inclusion,
+    /// Budget execution against elapsed time
+    /// ([`FinanceProfile::pace`](super::FinanceProfile::pace)); higher is
+    /// better. Weight 0 by default, so composites are as without it.
+    Finance,
 }
 
 crate::model::names::names!(Dimension, "dimension" {
@@ -46,7 +50,11 @@ crate::model::names::names!(Dimension, "dimension" {
     Risk = "risk",
     Resistance = "resistance",
     Inclusion = "inclusion",
+    Finance = "finance",
 });
+
+/// How many dimensions there are.
+pub(crate) const N: usize = Dimension::ALL.len();
 
 impl Dimension {
     /// Whether higher raw values are better.
@@ -66,6 +74,8 @@ pub struct DimensionValues {
     pub risk: Option<f64>,
     pub resistance: Option<f64>,
     pub inclusion: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finance: Option<f64>,
 }
 
 impl DimensionValues {
@@ -74,18 +84,19 @@ impl DimensionValues {
         self.to_array().get(dimension.index()).copied().flatten()
     }
 
-    pub(crate) fn to_array(self) -> [Option<f64>; 5] {
+    pub(crate) fn to_array(self) -> [Option<f64>; N] {
         [
             self.progress,
             self.evaluation,
             self.risk,
             self.resistance,
             self.inclusion,
+            self.finance,
         ]
     }
 
     pub(crate) fn from_array(
-        [progress, evaluation, risk, resistance, inclusion]: [Option<f64>; 5],
+        [progress, evaluation, risk, resistance, inclusion, finance]: [Option<f64>; N],
     ) -> Self {
         DimensionValues {
             progress,
@@ -93,6 +104,7 @@ impl DimensionValues {
             risk,
             resistance,
             inclusion,
+            finance,
         }
     }
 }
@@ -217,6 +229,7 @@ impl ComparisonRow {
                 risk: card.risk.exposure,
                 resistance: card.stakeholders.resistance_exposure,
                 inclusion: Some(card.stakeholders.inclusion),
+                finance: card.finance.pace,
             },
             normalised: DimensionValues::default(),
             composite: None,
@@ -227,7 +240,7 @@ impl ComparisonRow {
 }
 
 /// The scaling of each dimension under the policy.
-pub(crate) fn scalings(policy: &ScoringPolicy) -> [Scaling; 5] {
+pub(crate) fn scalings(policy: &ScoringPolicy) -> [Scaling; N] {
     Dimension::ALL.map(|d| {
         let p = policy.comparison.dimensions.get(d);
         let hib = d.higher_is_better();
@@ -239,7 +252,7 @@ pub(crate) fn scalings(policy: &ScoringPolicy) -> [Scaling; 5] {
 }
 
 /// The policy's dimension weights, in [`Dimension::ALL`] order.
-pub(crate) fn dimension_weights(policy: &ScoringPolicy) -> [f64; 5] {
+pub(crate) fn dimension_weights(policy: &ScoringPolicy) -> [f64; N] {
     Dimension::ALL.map(|d| policy.comparison.dimensions.get(d).weight.get())
 }
 
@@ -250,7 +263,7 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
     let normalisation = policy.comparison.normalisation;
     let weights = dimension_weights(policy);
     let n = rows.len();
-    let raw: Vec<[Option<f64>; 5]> = rows.iter().map(|r| r.raw.to_array()).collect();
+    let raw: Vec<[Option<f64>; N]> = rows.iter().map(|r| r.raw.to_array()).collect();
     let table = normalise_table(&raw, normalisation, &scalings(policy), 0);
     let mut composite = vec![None; n];
     composites(
@@ -285,15 +298,15 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
 /// The columns of `raw` from `first` on, each normalised across the rows
 /// (earlier columns are left empty).
 pub(crate) fn normalise_table(
-    raw: &[[Option<f64>; 5]],
+    raw: &[[Option<f64>; N]],
     normalisation: Normalisation,
-    scalings: &[Scaling; 5],
+    scalings: &[Scaling; N],
     first: usize,
-) -> Vec<[Option<f64>; 5]> {
+) -> Vec<[Option<f64>; N]> {
     let n = raw.len();
     let (mut column, mut normalised) = (vec![None; n], vec![None; n]);
     let mut scratch = Vec::with_capacity(n);
-    let mut table = vec![[None; 5]; n];
+    let mut table = vec![[None; N]; n];
     for (k, scaling) in scalings.iter().enumerate().skip(first) {
         for (c, r) in column.iter_mut().zip(raw) {
             *c = r.get(k).copied().flatten();
@@ -310,7 +323,7 @@ pub(crate) fn normalise_table(
 
 /// Whether a row takes part in the ranking: some dimension with data has
 /// positive weight.
-pub(crate) fn rankable(row: &[Option<f64>; 5], weights: &[f64; 5]) -> bool {
+pub(crate) fn rankable(row: &[Option<f64>; N], weights: &[f64; N]) -> bool {
     row.iter()
         .zip(weights)
         .any(|(v, &w)| v.is_some() && w > 0.0)
@@ -322,13 +335,13 @@ pub(crate) fn rankable(row: &[Option<f64>; 5], weights: &[f64; 5]) -> bool {
 /// (the zero rule of [`Aggregation`] applies: values below `floor` are
 /// raised to it first); other power means go through [`Aggregation::mean`].
 pub(crate) fn composites(
-    table: &[[Option<f64>; 5]],
-    weights: &[f64; 5],
+    table: &[[Option<f64>; N]],
+    weights: &[f64; N],
     method: PortfolioAggregation,
     floor: f64,
     out: &mut [Option<f64>],
 ) {
-    let one_pass = |row: &[Option<f64>; 5], map: fn(f64, f64) -> f64| {
+    let one_pass = |row: &[Option<f64>; N], map: fn(f64, f64) -> f64| {
         let (mut s, mut tw) = (0.0, 0.0);
         for (v, &w) in row.iter().zip(weights) {
             if let Some(x) = v
@@ -377,7 +390,7 @@ pub(crate) fn composites(
 /// c(a, b) = Σ_d w_d · ([a_d > b_d] + ½[a_d = b_d])   over dimensions both have
 /// a beats b ⇔ c(a, b) > c(b, a)
 /// ```
-pub(crate) fn copeland(table: &[[Option<f64>; 5]], weights: &[f64; 5], out: &mut [Option<f64>]) {
+pub(crate) fn copeland(table: &[[Option<f64>; N]], weights: &[f64; N], out: &mut [Option<f64>]) {
     // `out` first marks who takes part, then accumulates the scores.
     for (o, row) in out.iter_mut().zip(table) {
         *o = rankable(row, weights).then_some(0.0);
@@ -501,27 +514,27 @@ mod tests {
         // A (90, 10), B (50, 60), C (40, 70).
         // A vs B: A better on the heavier → A wins. A vs C: A wins.
         // B vs C: B better on dim 0 (2) vs C on dim 1 (1) → B wins.
-        let w = [2.0, 1.0, 0.0, 0.0, 0.0];
+        let w = [2.0, 1.0, 0.0, 0.0, 0.0, 0.0];
         let t = [
-            [Some(90.0), Some(10.0), None, None, None],
-            [Some(50.0), Some(60.0), None, None, None],
-            [Some(40.0), Some(70.0), None, None, None],
+            [Some(90.0), Some(10.0), None, None, None, None],
+            [Some(50.0), Some(60.0), None, None, None, None],
+            [Some(40.0), Some(70.0), None, None, None, None],
         ];
         let mut out = [None; 3];
         copeland(&t, &w, &mut out);
         assert_eq!(out, [Some(2.0), Some(0.0), Some(-2.0)]);
         // Equal weights: every pair splits one to one, so all tie.
-        copeland(&t, &[1.0, 1.0, 0.0, 0.0, 0.0], &mut out);
+        copeland(&t, &[1.0, 1.0, 0.0, 0.0, 0.0, 0.0], &mut out);
         assert_eq!(out, [Some(0.0), Some(0.0), Some(0.0)]);
     }
 
     #[test]
     fn composite_mean_skips_missing_dimensions() {
-        let t = [[Some(80.0), None, Some(20.0), None, None]];
+        let t = [[Some(80.0), None, Some(20.0), None, None, None]];
         let mut out = [None];
         composites(
             &t,
-            &[1.0, 5.0, 3.0, 1.0, 1.0],
+            &[1.0, 5.0, 3.0, 1.0, 1.0, 0.0],
             PortfolioAggregation::Arithmetic,
             1.0,
             &mut out,

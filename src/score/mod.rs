@@ -94,6 +94,8 @@
 mod aggregate;
 mod comparison;
 mod evaluation;
+mod finance;
+mod flows;
 mod forecast;
 mod indicator;
 mod normalise;
@@ -104,12 +106,15 @@ mod rank;
 mod risk;
 mod scorecard;
 mod scorer;
+mod shares;
 mod stakeholders;
 mod status;
 
 pub use aggregate::Aggregation;
 pub use comparison::{Comparison, ComparisonRow, Dimension, DimensionValues, PortfolioAggregation};
 pub use evaluation::{CriterionScore, EvaluationScore};
+pub use finance::{FinancePolicy, FinanceProfile, YearFlows};
+pub use flows::RecipientFlow;
 pub use forecast::{Forecast, Line, least_squares};
 pub use indicator::IndicatorScore;
 pub use normalise::{Normalisation, Scaling};
@@ -124,6 +129,9 @@ pub use rank::{RankStats, RankUncertainty};
 pub use risk::{RiskBand, RiskProfile, RiskScore, combined_effectiveness, inherent_risk};
 pub use scorecard::{ProgrammeCard, Row, RowKind, RowRef, Scorecard};
 pub use scorer::Scorer;
+pub use shares::{
+    RecipientShare, recipient_shares, split_by_recipient, split_transaction, unallocated_share,
+};
 pub use stakeholders::{
     GroupPresence, InclusionGroup, Presence, Quadrant, Salience, StakeholderProfile,
     StakeholderScore,

@@ -124,6 +124,9 @@ pub struct ScoringPolicy {
     pub comparison: ComparisonPolicy,
     /// The Monte Carlo analysis of rank uncertainty.
     pub uncertainty: UncertaintyPolicy,
+    /// The reporting currency of the finance measures.
+    #[serde(skip_serializing_if = "super::FinancePolicy::is_default")]
+    pub finance: super::FinancePolicy,
     /// How many indicators a programme score names as pulling it down most.
     /// Default 3.
     pub explain: usize,
@@ -144,6 +147,7 @@ impl Default for ScoringPolicy {
             stakeholders: StakeholderPolicy::default(),
             comparison: ComparisonPolicy::default(),
             uncertainty: UncertaintyPolicy::default(),
+            finance: super::FinancePolicy::default(),
             explain: 3,
         }
     }
@@ -649,7 +653,7 @@ impl DimensionPolicy {
 /// Default: equal weights (the Handbook notes equal weighting is the most
 /// common choice when there is no ground for another). Set a weight to 0 to
 /// leave a dimension out, e.g. to rank on results alone.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
@@ -660,6 +664,22 @@ pub struct Dimensions {
     pub risk: DimensionPolicy,
     pub resistance: DimensionPolicy,
     pub inclusion: DimensionPolicy,
+    /// Weight 0 by default (when the member is absent), so that composites
+    /// are as they were before the dimension existed.
+    pub finance: DimensionPolicy,
+}
+
+impl Default for Dimensions {
+    fn default() -> Self {
+        Dimensions {
+            progress: DimensionPolicy::default(),
+            evaluation: DimensionPolicy::default(),
+            risk: DimensionPolicy::default(),
+            resistance: DimensionPolicy::default(),
+            inclusion: DimensionPolicy::default(),
+            finance: DimensionPolicy::default().with_weight(Weight::ZERO),
+        }
+    }
 }
 
 impl Dimensions {
@@ -671,6 +691,7 @@ impl Dimensions {
             Dimension::Risk => &self.risk,
             Dimension::Resistance => &self.resistance,
             Dimension::Inclusion => &self.inclusion,
+            Dimension::Finance => &self.finance,
         }
     }
 
@@ -682,6 +703,7 @@ impl Dimensions {
             Dimension::Risk => &mut self.risk,
             Dimension::Resistance => &mut self.resistance,
             Dimension::Inclusion => &mut self.inclusion,
+            Dimension::Finance => &mut self.finance,
         }
     }
 }

@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use super::aggregate::Kernel;
 use super::comparison::{
-    composites, dimension_weights, normalise_table, rank_into, rankable, scalings,
+    N, composites, dimension_weights, normalise_table, rank_into, rankable, scalings,
 };
 use super::{
     Comparison, Dimension, Normalisation, PortfolioAggregation, ProgrammeCard, ScoringPolicy,
@@ -218,10 +218,10 @@ struct Fixed {
     /// Per normalisation alternative (zipped with the policy's list): the
     /// normalised table with the progress column left empty (it is
     /// recomputed each replication).
-    tables: Vec<Vec<[Option<f64>; 5]>>,
+    tables: Vec<Vec<[Option<f64>; N]>>,
 }
 
-fn prepare(cards: &[&ProgrammeCard], raw: &[[Option<f64>; 5]], policy: &ScoringPolicy) -> Fixed {
+fn prepare(cards: &[&ProgrammeCard], raw: &[[Option<f64>; N]], policy: &ScoringPolicy) -> Fixed {
     let scalings = scalings(policy);
     Fixed {
         programmes: cards
@@ -345,7 +345,7 @@ pub(crate) fn rank_uncertainty(
         .map(|(i, _)| i)
         .collect();
     let chosen: Vec<&ProgrammeCard> = ranked.iter().filter_map(|&i| cards.get(i)).collect();
-    let raw: Vec<[Option<f64>; 5]> = ranked
+    let raw: Vec<[Option<f64>; N]> = ranked
         .iter()
         .filter_map(|&i| comparison.rows.get(i).map(|r| r.raw.to_array()))
         .collect();
@@ -358,11 +358,11 @@ pub(crate) fn rank_uncertainty(
     // Buffers reused by every replication: nothing is allocated in the loop.
     let mut rng = ChaCha8Rng::seed_from_u64(u.seed);
     let mut pillar_mult = PillarMultipliers([1.0; Pillar::ALL.len()]);
-    let mut dim_weights = [0.0; 5];
+    let mut dim_weights = [0.0; N];
     let mut progress = vec![None; n];
     let mut progress_norm = vec![None; n];
     let mut scratch = Vec::with_capacity(n);
-    let mut table = vec![[None; 5]; n];
+    let mut table = vec![[None; N]; n];
     let mut composite = vec![None; n];
     let mut order = Vec::with_capacity(n);
     let mut ranks = vec![None; n];
@@ -374,8 +374,15 @@ pub(crate) fn rank_uncertainty(
         for m in &mut pillar_mult.0 {
             *m = 1.0 + u.weight_noise * (2.0 * unit(&mut rng) - 1.0);
         }
+        // A dimension of weight 0 stays 0 under the multiplicative noise, so
+        // it draws none: adding an unweighted dimension (finance, by
+        // default) leaves the random stream, and every result, as before.
         for (d, w) in dim_weights.iter_mut().zip(&weights) {
-            *d = w * (1.0 + u.weight_noise * (2.0 * unit(&mut rng) - 1.0));
+            *d = if *w > 0.0 {
+                w * (1.0 + u.weight_noise * (2.0 * unit(&mut rng) - 1.0))
+            } else {
+                0.0
+            };
         }
         let (norm, base) = pick(u.normalisations.iter().zip(&fixed.tables), norm_u);
         let method = *pick(u.methods.iter(), method_u);

@@ -7,10 +7,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Comparison, Dimension, EvaluationScore, PolicyError, ProgrammeScore, RankStats,
+    Comparison, Dimension, EvaluationScore, FinanceProfile, PolicyError, ProgrammeScore, RankStats,
     RankUncertainty, RiskProfile, ScoringPolicy, StakeholderProfile, Status,
 };
-use crate::{Country, DacCriterion, ProgrammeId};
+use crate::{DacCriterion, ProgrammeId, Recipient};
 
 /// One programme's scores: results, risk, stakeholders and evaluation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -22,9 +22,8 @@ pub struct ProgrammeCard {
     pub id: ProgrammeId,
     /// Its name.
     pub name: String,
-    /// Its country.
-    #[cfg_attr(feature = "schemars", schemars(with = "String"))]
-    pub country: Country,
+    /// The countries and regions it works in, with their shares.
+    pub recipients: Vec<Recipient>,
     /// Results: indicator progress, component and programme scores.
     pub progress: ProgrammeScore,
     /// Risk register scored.
@@ -34,6 +33,9 @@ pub struct ProgrammeCard {
     /// The latest evaluation, scored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evaluation: Option<EvaluationScore>,
+    /// Money: commitments, disbursements, spending, budget execution,
+    /// funding concentration and yearly flows.
+    pub finance: FinanceProfile,
 }
 
 /// A portfolio's scorecard: the policy it was scored under, each
@@ -71,6 +73,10 @@ pub struct Scorecard {
 /// | `risk.exposure`, `risk.max_residual` | 0–1 and 0–25 |
 /// | `stakeholders.resistance`, `stakeholders.inclusion` | 0–1 |
 /// | `evaluation.score`, `evaluation.CRITERION` | 0–1 (`evaluation.relevance`, …) |
+/// | `finance.committed`, `finance.disbursed`, `finance.spent`, `finance.incoming`, `finance.budget` | sums in the card's finance currency |
+/// | `finance.disbursement_rate`, `finance.execution`, `finance.elapsed`, `finance.pace` | ratios ([`FinanceProfile`]) |
+/// | `finance.funders`, `finance.concentration` | funder count, Herfindahl–Hirschman index 0–1 |
+/// | `finance.YEAR.committed`, `finance.YEAR.disbursed`, `finance.YEAR.spent`, `finance.YEAR.budget` | yearly flows |
 /// | `normalised.DIMENSION` | the comparison's normalised value |
 /// | `composite`, `rank` | the composite and nominal rank |
 /// | `rank.mean`, `rank.median`, `rank.p05`, `rank.p95`, `rank.sd` | with rank uncertainty |
@@ -115,6 +121,8 @@ pub enum RowKind {
     Stakeholders,
     /// `evaluation.*`.
     Evaluation,
+    /// `finance.*`: money measures and yearly flows.
+    Finance,
     /// `normalised.DIMENSION`.
     Normalised,
     /// `composite`.
@@ -147,6 +155,7 @@ impl RowKind {
             "risk" => RowKind::Risk,
             "stakeholders" => RowKind::Stakeholders,
             "evaluation" => RowKind::Evaluation,
+            "finance" => RowKind::Finance,
             "normalised" => RowKind::Normalised,
             "composite" => RowKind::Composite,
             "rank" if measure == "rank" => RowKind::Rank,
@@ -323,6 +332,7 @@ impl Scorecard {
                     eval.and_then(|e| e.criterion(c)),
                 )?;
             }
+            finance_rows(&card.finance, &mut emit)?;
             for d in Dimension::ALL {
                 emit(&format!("normalised.{d}"), cmp.normalised.get(d))?;
             }
@@ -384,6 +394,39 @@ impl RowRef<'_> {
     }
 }
 
+/// The finance measures of one card as tidy rows.
+fn finance_rows<E>(
+    f: &FinanceProfile,
+    emit: &mut impl FnMut(&str, Option<f64>) -> Result<(), E>,
+) -> Result<(), E> {
+    for (name, value) in [
+        ("committed", f.committed),
+        ("disbursed", f.disbursed),
+        ("spent", f.spent),
+        ("incoming", f.incoming),
+        ("budget", f.budget),
+        ("disbursement_rate", f.disbursement_rate),
+        ("execution", f.execution),
+        ("elapsed", f.elapsed),
+        ("pace", f.pace),
+        ("funders", Some(f.funders as f64)),
+        ("concentration", f.concentration),
+    ] {
+        emit(&format!("finance.{name}"), value)?;
+    }
+    for y in &f.yearly {
+        for (name, value) in [
+            ("committed", y.committed),
+            ("disbursed", y.disbursed),
+            ("spent", y.spent),
+            ("budget", y.budget),
+        ] {
+            emit(&format!("finance.{}.{name}", y.year), value)?;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -406,6 +449,7 @@ mod tests {
             m if m.starts_with("component:") => RowKind::Component,
             m if m.starts_with("evaluation.") => RowKind::Evaluation,
             m if m.starts_with("normalised.") => RowKind::Normalised,
+            m if m.starts_with("finance.") => RowKind::Finance,
             m => panic!("undocumented measure {m}"),
         }
     }
@@ -427,7 +471,7 @@ mod tests {
             assert_eq!(row.kind(), expected(&row.measure), "{}", row.measure);
         }
         let kinds: std::collections::HashSet<RowKind> = rows.iter().map(Row::kind).collect();
-        assert_eq!(kinds.len(), 9, "{kinds:?}");
+        assert_eq!(kinds.len(), 10, "{kinds:?}");
         // Every ranked programme gets its five rank statistics.
         let stats = rows.iter().filter(|r| r.kind() == RowKind::RankUncertainty);
         assert_eq!(

@@ -1,17 +1,20 @@
 //! The scorer: a checked policy, and the entry points of scoring.
 
+use super::RecipientFlow;
 use super::comparison::compare;
 use super::evaluation::score_latest;
+use super::finance::score_finance;
 use super::indicator::score_indicator;
 use super::programme::{score_component, score_programme};
 use super::rank::rank_uncertainty;
 use super::risk::score_risks;
 use super::stakeholders::score_stakeholders;
 use super::{
-    ComponentScore, EvaluationScore, IndicatorScore, PolicyError, ProgrammeCard, ProgrammeScore,
-    RankUncertainty, RiskProfile, Scorecard, ScoringPolicy, StakeholderProfile,
+    ComponentScore, EvaluationScore, FinanceProfile, IndicatorScore, PolicyError, ProgrammeCard,
+    ProgrammeScore, RankUncertainty, RiskProfile, Scorecard, ScoringPolicy, StakeholderProfile,
 };
-use crate::{Component, Indicator, Portfolio, Programme};
+use crate::validate::Finding;
+use crate::{Component, ExchangeRates, Indicator, Portfolio, Programme};
 
 /// Scores portfolios under a checked [`ScoringPolicy`].
 ///
@@ -36,6 +39,7 @@ use crate::{Component, Indicator, Portfolio, Programme};
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Scorer {
     policy: ScoringPolicy,
+    rates: Option<ExchangeRates>,
 }
 
 impl Scorer {
@@ -46,7 +50,55 @@ impl Scorer {
     /// When [`ScoringPolicy::check`] refuses the policy.
     pub fn new(policy: ScoringPolicy) -> Result<Self, PolicyError> {
         policy.check()?;
-        Ok(Scorer { policy })
+        Ok(Scorer {
+            policy,
+            rates: None,
+        })
+    }
+
+    /// Returns the scorer converting money through `rates` into the
+    /// policy's reporting currency ([`FinancePolicy`](super::FinancePolicy)).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use ssr_model::score::{FinancePolicy, Scorer, ScoringPolicy};
+    /// use ssr_model::{Country, ExchangeRates, Money, Programme, Transaction, TransactionType};
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2021, 6, 1).unwrap();
+    /// let usd = "USD".parse()?;
+    /// let rates = ExchangeRates::new(usd).with_rate(day, "EUR".parse()?, 0.8)?;
+    /// let mut policy = ScoringPolicy::default();
+    /// policy.finance = FinancePolicy::default().with_currency(usd);
+    /// let scorer = Scorer::new(policy)?.with_rates(rates);
+    ///
+    /// let p = Programme::new("Police reform", Country::new("LBR")?)
+    ///     .with_transaction(Transaction::new(TransactionType::Disbursement, day, Money::parse("800", "EUR")?, day));
+    /// let finance = scorer.finance(&p);
+    /// assert_eq!(finance.disbursed, Some(1000.0));
+    /// assert!(finance.findings.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_rates(mut self, rates: ExchangeRates) -> Self {
+        self.rates = Some(rates);
+        self
+    }
+
+    /// The exchange rates, when given.
+    pub fn rates(&self) -> Option<&ExchangeRates> {
+        self.rates.as_ref()
+    }
+
+    /// A programme's financial measures.
+    pub fn finance(&self, programme: &Programme) -> FinanceProfile {
+        score_finance(programme, &self.policy, self.rates.as_ref())
+    }
+
+    /// A programme's transactions by recipient, year and type, in the
+    /// finance currency, with the money that could not be converted
+    /// (`no_exchange_rate` findings, paths relative to the programme).
+    pub fn recipient_flows(&self, programme: &Programme) -> (Vec<RecipientFlow>, Vec<Finding>) {
+        super::flows::recipient_flows(programme, &self.policy, self.rates.as_ref())
     }
 
     /// The policy.
@@ -90,11 +142,12 @@ impl Scorer {
         ProgrammeCard {
             id: programme.id,
             name: programme.name.clone(),
-            country: programme.country,
+            recipients: programme.recipients.clone(),
             progress: self.programme(programme),
             risk: self.risk(programme),
             stakeholders: self.stakeholders(programme),
             evaluation: self.evaluation(programme),
+            finance: self.finance(programme),
         }
     }
 

@@ -62,6 +62,7 @@
 //! stack and only written out for findings that are kept.
 
 mod dates;
+mod flows;
 mod ids;
 mod practice;
 mod sink;

@@ -4,7 +4,7 @@
 use super::Code;
 use super::sink::Sink;
 use crate::diagnostics::path::At;
-use crate::{Component, Funding, Indicator, Sector, SectorCode};
+use crate::{Component, Funding, Indicator, Percentage, Recipient, Sector, SectorCode};
 
 /// `empty_name`: `text` (the `what` of some entity) is empty or blank.
 pub(crate) fn name(sink: &mut Sink<'_>, at: &At<'_>, what: &str, text: &str) {
@@ -66,21 +66,46 @@ fn sums_to_100(sum: f64, tolerance: f64) -> bool {
 /// its percentage (it is then 100); several must each state one, summing to
 /// 100.
 pub(crate) fn sector_shares(sink: &mut Sink<'_>, at: &At<'_>, sectors: &[Sector]) {
-    let tolerance = sink.policy.percentage_tolerance();
     let help = "state a percentage for every sector so that they add up to 100, as IATI \
                 requires; a single sector may leave it out";
-    match sectors {
+    iati_shares(sink, at, "sector", help, sectors, |s| {
+        (s.code, s.percentage)
+    });
+}
+
+/// `percentage_sum` for recipients: the same IATI rule, over the countries
+/// and regions together.
+pub(crate) fn recipient_shares(sink: &mut Sink<'_>, at: &At<'_>, recipients: &[Recipient]) {
+    let help = "state a percentage for every recipient country and region so that they add \
+                up to 100, as IATI requires; a single recipient may leave it out";
+    iati_shares(sink, at, "recipient", help, recipients, |r| {
+        (r.place, r.percentage)
+    });
+}
+
+/// IATI's rule for a list of shares: a single item may omit its percentage
+/// (it then takes 100), several must each state one, summing to 100 within
+/// the policy's tolerance.
+fn iati_shares<T, L: std::fmt::Display>(
+    sink: &mut Sink<'_>,
+    at: &At<'_>,
+    noun: &str,
+    help: &str,
+    items: &[T],
+    share: impl Fn(&T) -> (L, Option<Percentage>),
+) {
+    let tolerance = sink.policy.percentage_tolerance();
+    match items {
         [] => {}
         [only] => {
-            if let Some(p) = only.percentage
+            if let (label, Some(p)) = share(only)
                 && !sums_to_100(p.get(), tolerance)
             {
                 sink.emit(
                     Code::PercentageSum,
                     at,
                     format_args!(
-                        "the only sector, {}, has percentage {}, but a single sector takes 100",
-                        only.code,
+                        "the only {noun}, {label}, has percentage {}, but a single {noun} takes 100",
                         p.get()
                     ),
                     help,
@@ -88,13 +113,13 @@ pub(crate) fn sector_shares(sink: &mut Sink<'_>, at: &At<'_>, sectors: &[Sector]
             }
         }
         several => {
-            let missing = several.iter().filter(|s| s.percentage.is_none()).count();
+            let missing = several.iter().filter(|s| share(s).1.is_none()).count();
             if missing > 0 {
                 sink.emit(
                     Code::PercentageSum,
                     at,
                     format_args!(
-                        "{missing} of {} sectors have no percentage, so the shares cannot sum to 100",
+                        "{missing} of {} {noun}s have no percentage, so the shares cannot sum to 100",
                         several.len()
                     ),
                     help,
@@ -102,7 +127,7 @@ pub(crate) fn sector_shares(sink: &mut Sink<'_>, at: &At<'_>, sectors: &[Sector]
             } else {
                 let sum: f64 = several
                     .iter()
-                    .filter_map(|s| s.percentage)
+                    .filter_map(|s| share(s).1)
                     .map(|p| p.get())
                     .sum();
                 if !sums_to_100(sum, tolerance) {
@@ -110,7 +135,7 @@ pub(crate) fn sector_shares(sink: &mut Sink<'_>, at: &At<'_>, sectors: &[Sector]
                         Code::PercentageSum,
                         at,
                         format_args!(
-                            "the {} sector percentages sum to {}, not 100",
+                            "the {} {noun} percentages sum to {}, not 100",
                             several.len(),
                             round(sum)
                         ),

@@ -9,7 +9,7 @@ use super::dates::{self, Span};
 use super::ids::{self, Ids};
 use super::practice::{self, Facts};
 use super::sink::Sink;
-use super::{Report, ValidationPolicy, structure, values};
+use super::{Report, ValidationPolicy, flows, structure, values};
 use crate::diagnostics::path::At;
 use crate::{Indicator, Portfolio, Programme, ProgrammeId, Value};
 
@@ -78,6 +78,8 @@ impl<'p> Walker<'p> {
 
         structure::name(sink, &at.member("name"), "programme name", &p.name);
         dates::programme(sink, at, p);
+        flows::recipients(sink, at, p);
+        flows::budgets(sink, at, &p.budgets);
 
         let stakeholders = at.member("stakeholders");
         ids::index(
@@ -91,6 +93,8 @@ impl<'p> Walker<'p> {
             let here = stakeholders.index(i);
             structure::name(sink, &here.member("name"), "stakeholder name", &s.name);
         }
+
+        flows::transactions(sink, at, &ids.stakeholders, &p.transactions);
 
         let objectives = at.member("objectives");
         ids::index(

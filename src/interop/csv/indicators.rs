@@ -18,7 +18,7 @@ use super::{CsvError, write_table};
 ///
 /// | column | meaning |
 /// | --- | --- |
-/// | `programme_id`, `external_id`, `country` | the programme |
+/// | `programme_id`, `external_id`, `recipients` | the programme, and its recipient countries and regions as in the programmes table (`MLI:40;289:60`) |
 /// | `component_id`, `component_name`, `pillar` | the component (pillar in snake_case) |
 /// | `indicator_id`, `indicator_title` | the indicator |
 /// | `level` | `output`, `outcome`, `impact` |
@@ -33,7 +33,7 @@ use super::{CsvError, write_table};
 pub const INDICATOR_COLUMNS: &[&str] = &[
     "programme_id",
     "external_id",
-    "country",
+    "recipients",
     "component_id",
     "component_name",
     "pillar",
@@ -59,7 +59,7 @@ pub const INDICATOR_COLUMNS: &[&str] = &[
 struct Row<'a> {
     programme_id: ProgrammeId,
     external_id: Option<&'a str>,
-    country: &'a str,
+    recipients: String,
     component_id: ComponentId,
     component_name: &'a str,
     pillar: Pillar,
@@ -101,7 +101,7 @@ fn row<'a>(
     Row {
         programme_id: p.id,
         external_id: p.external_id.as_deref(),
-        country: p.country.as_str(),
+        recipients: super::programmes::recipient_list(&p.recipients),
         component_id: c.id,
         component_name: &c.name,
         pillar: c.pillar,

@@ -14,6 +14,7 @@
 //! | indicators | indicator period (or indicator, when it has none) | [`write_indicators`] | [`INDICATOR_COLUMNS`] |
 //! | findings | finding of validation or import | [`write_findings`] | [`FINDING_COLUMNS`] |
 //! | scores | programme × measure of a scorecard | [`write_scores`] | [`SCORE_COLUMNS`] |
+//! | flows | programme × recipient × year × transaction type | [`write_flows`] | [`FLOW_COLUMNS`] |
 //!
 //! ```
 //! use ssr_model::interop::csv;
@@ -23,12 +24,13 @@
 //! let mut out = Vec::new();
 //! csv::write_indicators(&mut out, &portfolio)?;
 //! let text = String::from_utf8(out)?;
-//! assert!(text.starts_with("programme_id,external_id,country,component_id,"));
+//! assert!(text.starts_with("programme_id,external_id,recipients,component_id,"));
 //! assert_eq!(text.lines().count(), 1 + 2 * 3); // header + one row per period
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 mod findings;
+mod flows;
 mod indicators;
 mod programmes;
 mod scores;
@@ -38,6 +40,7 @@ use std::io::Write;
 use serde::Serialize;
 
 pub use findings::{FINDING_COLUMNS, write_findings};
+pub use flows::{FLOW_COLUMNS, write_flows};
 pub use indicators::{INDICATOR_COLUMNS, write_indicators};
 pub use programmes::{PROGRAMME_COLUMNS, write_programmes};
 pub use scores::{SCORE_COLUMNS, write_scorecard, write_scores};

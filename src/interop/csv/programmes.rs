@@ -16,8 +16,9 @@ use super::{CsvError, write_table};
 /// | `programme_id` | the programme's UUID |
 /// | `external_id` | e.g. the IATI activity identifier |
 /// | `name` | |
-/// | `country` | ISO 3166-1 alpha-3 code |
+/// | `country` | ISO 3166-1 alpha-3 code, when the programme has exactly one recipient and it is a country; else empty |
 /// | `country_name` | its English name |
+/// | `recipients` | every recipient country (alpha-3) and region (IATI Region code), `;`-separated, each with `:percentage` when stated (`MLI:40;289:60`) |
 /// | `context` | `peace_operation`, `civil_military_operation`, `military_diplomacy`, `development_cooperation` |
 /// | `phase` | `assessment`, `design`, `implementation`, `review`, `closed`, `cancelled`, `suspended` |
 /// | `planned_start`, `planned_end`, `actual_start`, `actual_end` | `YYYY-MM-DD` |
@@ -32,6 +33,7 @@ pub const PROGRAMME_COLUMNS: &[&str] = &[
     "name",
     "country",
     "country_name",
+    "recipients",
     "context",
     "phase",
     "planned_start",
@@ -56,8 +58,9 @@ struct Row<'a> {
     programme_id: ProgrammeId,
     external_id: Option<&'a str>,
     name: &'a str,
-    country: &'a str,
-    country_name: &'static str,
+    country: Option<String>,
+    country_name: Option<&'static str>,
+    recipients: String,
     context: Context,
     phase: Phase,
     planned_start: Option<NaiveDate>,
@@ -89,13 +92,26 @@ fn main_sector(sectors: &[Sector]) -> Option<u32> {
     best.map(|s| s.code.get())
 }
 
+/// `MLI:40;289:60`: codes with their stated shares.
+pub(super) fn recipient_list(recipients: &[crate::Recipient]) -> String {
+    recipients
+        .iter()
+        .map(|r| match r.percentage {
+            Some(pc) => format!("{}:{}", r.place, pc.get()),
+            None => r.place.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
 fn row(p: &Programme) -> Row<'_> {
     Row {
         programme_id: p.id,
         external_id: p.external_id.as_deref(),
         name: &p.name,
-        country: p.country.as_str(),
-        country_name: p.country.name(),
+        country: p.single_country().map(|c| c.to_string()),
+        country_name: p.single_country().map(|c| c.name()),
+        recipients: recipient_list(&p.recipients),
         context: p.context,
         phase: p.phase,
         planned_start: p.planned_start,

@@ -57,7 +57,7 @@
 //! let options = ImportOptions::new().with_filter(Filter::new().with_sector_prefix("152")?);
 //! let import = options.import(xml.as_bytes())?;
 //! let programme = &import.portfolio.programmes[0];
-//! assert_eq!(programme.country.as_str(), "SOM");
+//! assert_eq!(programme.single_country().map(|c| c.to_string()).as_deref(), Some("SOM"));
 //! assert_eq!(programme.budget.map(|b| b.to_string()).as_deref(), Some("2500000 GBP"));
 //! let indicator = programme.indicators().next().unwrap();
 //! assert_eq!(indicator.baseline.as_ref().and_then(|b| b.value.as_ref()?.as_number()), Some(12.0));

@@ -128,7 +128,7 @@ enum State {
 ///     let activity = activity?;
 ///     let programme = activity.programme.expect("imported");
 ///     assert_eq!(programme.name, "Police reform");
-///     assert_eq!(programme.country.as_str(), "LBR");
+///     assert_eq!(programme.single_country().map(|c| c.to_string()).as_deref(), Some("LBR"));
 /// }
 /// # Ok::<(), iati::ImportError>(())
 /// ```

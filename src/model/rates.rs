@@ -1,0 +1,395 @@
+//! Exchange rates as data the user supplies: the crate never fetches a rate
+//! and never guesses one.
+
+use std::collections::BTreeMap;
+use std::io::BufRead;
+
+use chrono::NaiveDate;
+
+use super::{Currency, Money};
+
+/// Smallest and largest rate accepted: beyond these a rate is a typing
+/// error, and conversions stay far from `f64`'s limits.
+const RATE_RANGE: std::ops::RangeInclusive<f64> = 1e-15..=1e15;
+
+/// A table of exchange rates: for each currency and date, how many units
+/// of the currency one unit of the **base** currency buys.
+///
+/// Conversion uses, for each currency, the rate of the latest date on or
+/// before the money's value date (IATI: the value date fixes the rate);
+/// a currency with no rate on or before that date cannot be converted, and
+/// [`convert`](Self::convert) says so rather than guess.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::{Currency, ExchangeRates, Money};
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let usd: Currency = "USD".parse()?;
+/// let rates = ExchangeRates::new(usd)
+///     .with_rate(d(2021, 1, 1), "EUR".parse()?, 0.8)?
+///     .with_rate(d(2021, 7, 1), "EUR".parse()?, 0.85)?;
+/// // 0.8 EUR per USD applies from 1 January to 30 June.
+/// let eur = Money::parse("400", "EUR")?;
+/// assert_eq!(rates.convert(eur, d(2021, 3, 15), usd)?, 500.0);
+/// assert_eq!(rates.convert(eur, d(2021, 7, 1), usd)?.round(), 471.0);
+/// // Before the first rate: no rate, never a guess.
+/// assert!(rates.convert(eur, d(2020, 12, 31), usd).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExchangeRates {
+    base: Currency,
+    /// Per currency, `(date, rate)` sorted by date, one rate per date.
+    rates: BTreeMap<Currency, Vec<(NaiveDate, f64)>>,
+}
+
+/// Why a rate was refused.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RateError {
+    /// Not a finite number from 1e-15 to 1e15.
+    #[error(
+        "invalid rate for {currency} on {date}: expected a number from 1e-15 to 1e15, found {rate}"
+    )]
+    OutOfRange {
+        /// The currency.
+        currency: Currency,
+        /// The date.
+        date: NaiveDate,
+        /// The rate given.
+        rate: f64,
+    },
+    /// A rate for the base currency other than 1.
+    #[error("the base currency {currency} has rate 1 by definition, found {rate} on {date}")]
+    Base {
+        /// The base currency.
+        currency: Currency,
+        /// The date.
+        date: NaiveDate,
+        /// The rate given.
+        rate: f64,
+    },
+    /// Two different rates for one currency and date.
+    #[error("two rates for {currency} on {date}: {first} and {second}")]
+    Conflict {
+        /// The currency.
+        currency: Currency,
+        /// The date.
+        date: NaiveDate,
+        /// The rate given first.
+        first: f64,
+        /// The other rate.
+        second: f64,
+    },
+}
+
+/// Money that could not be converted: no rate for `currency` on or before
+/// `date`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("no exchange rate for {currency} on or before {date}")]
+#[non_exhaustive]
+pub struct MissingRate {
+    /// The currency without a usable rate.
+    pub currency: Currency,
+    /// The value date.
+    pub date: NaiveDate,
+}
+
+impl ExchangeRates {
+    /// An empty table whose rates are per unit of `base`.
+    pub fn new(base: Currency) -> Self {
+        ExchangeRates {
+            base,
+            rates: BTreeMap::new(),
+        }
+    }
+
+    /// The base currency.
+    pub fn base(&self) -> Currency {
+        self.base
+    }
+
+    /// How many rates the table holds (the base currency's implicit 1 aside).
+    pub fn len(&self) -> usize {
+        self.rates.values().map(Vec::len).sum()
+    }
+
+    /// Whether the table holds no rate.
+    pub fn is_empty(&self) -> bool {
+        self.rates.is_empty()
+    }
+
+    /// Adds the rate of `currency` on `date`: units of `currency` per unit
+    /// of the base currency.
+    ///
+    /// # Errors
+    ///
+    /// When the rate is not a finite number from 1e-15 to 1e15, is a rate
+    /// other than 1 for the base currency, or contradicts a rate already in
+    /// the table for the same currency and date (the same rate twice is
+    /// fine).
+    pub fn insert(
+        &mut self,
+        date: NaiveDate,
+        currency: Currency,
+        rate: f64,
+    ) -> Result<(), RateError> {
+        if !rate.is_finite() || !RATE_RANGE.contains(&rate) {
+            return Err(RateError::OutOfRange {
+                currency,
+                date,
+                rate,
+            });
+        }
+        if currency == self.base {
+            return if rate == 1.0 {
+                Ok(())
+            } else {
+                Err(RateError::Base {
+                    currency,
+                    date,
+                    rate,
+                })
+            };
+        }
+        let series = self.rates.entry(currency).or_default();
+        match series.binary_search_by_key(&date, |(d, _)| *d) {
+            Ok(i) => match series.get(i) {
+                Some(&(_, first)) if first != rate => Err(RateError::Conflict {
+                    currency,
+                    date,
+                    first,
+                    second: rate,
+                }),
+                _ => Ok(()),
+            },
+            Err(i) => {
+                series.insert(i, (date, rate));
+                Ok(())
+            }
+        }
+    }
+
+    /// Returns the table with the rate added; see [`insert`](Self::insert).
+    ///
+    /// # Errors
+    ///
+    /// As [`insert`](Self::insert).
+    pub fn with_rate(
+        mut self,
+        date: NaiveDate,
+        currency: Currency,
+        rate: f64,
+    ) -> Result<Self, RateError> {
+        self.insert(date, currency, rate)?;
+        Ok(self)
+    }
+
+    /// The rate of `currency` that applies on `date`, with the date it was
+    /// set: the latest on or before `date`. The base currency is always 1.
+    pub fn rate_on(&self, currency: Currency, date: NaiveDate) -> Option<(NaiveDate, f64)> {
+        if currency == self.base {
+            return Some((date, 1.0));
+        }
+        let series = self.rates.get(&currency)?;
+        let after = series.partition_point(|(d, _)| *d <= date);
+        after.checked_sub(1).and_then(|i| series.get(i)).copied()
+    }
+
+    /// `money` in currency `to`, at the rates that apply on `value_date`.
+    /// Money already in `to` is returned as it is, with no rate needed.
+    ///
+    /// The result is an `f64` for analysis, not an exact amount for
+    /// bookkeeping.
+    ///
+    /// # Errors
+    ///
+    /// [`MissingRate`] naming the first of the two currencies with no rate
+    /// on or before `value_date`.
+    pub fn convert(
+        &self,
+        money: Money,
+        value_date: NaiveDate,
+        to: Currency,
+    ) -> Result<f64, MissingRate> {
+        let amount = money.amount.to_f64();
+        if money.currency == to {
+            return Ok(amount);
+        }
+        let rate = |currency| {
+            self.rate_on(currency, value_date)
+                .map(|(_, r)| r)
+                .ok_or(MissingRate {
+                    currency,
+                    date: value_date,
+                })
+        };
+        let from = rate(money.currency)?;
+        let into = rate(to)?;
+        Ok(amount / from * into)
+    }
+
+    /// Reads a table from CSV text with the header `date,currency,rate`:
+    /// one rate per line, dates as `YYYY-MM-DD`, ISO 4217 currency codes,
+    /// rates as decimal numbers of units of the currency per unit of
+    /// `base`. Blank lines are skipped; fields may be quoted.
+    ///
+    /// ```
+    /// use ssr_model::ExchangeRates;
+    ///
+    /// let csv = "date,currency,rate\n2021-01-01,EUR,0.82\n2021-01-01,GBP,0.73\n";
+    /// let rates = ExchangeRates::from_csv_reader("USD".parse()?, csv.as_bytes())?;
+    /// assert_eq!(rates.len(), 2);
+    ///
+    /// let bad = "date,currency,rate\n2021-13-01,EUR,0.82\n2021-01-01,XYZ,1\n2021-01-01,GBP,-1\n";
+    /// let err = ExchangeRates::from_csv_reader("USD".parse()?, bad.as_bytes()).unwrap_err();
+    /// assert_eq!(err.problems().len(), 3); // every problem, each with its line
+    /// assert_eq!(err.problems()[0].line, 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`RatesFileError`] listing every line that could not be read, or the
+    /// I/O error that stopped the reading.
+    pub fn from_csv_reader(base: Currency, reader: impl BufRead) -> Result<Self, RatesFileError> {
+        let mut table = ExchangeRates::new(base);
+        let mut problems = Vec::new();
+        let mut header_seen = false;
+        for (i, line) in reader.lines().enumerate() {
+            let line = line.map_err(|e| RatesFileError::Io(e.to_string()))?;
+            let number = i + 1;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let fields: Vec<&str> = line
+                .split(',')
+                .map(|f| f.trim().trim_matches('"').trim())
+                .collect();
+            if !header_seen {
+                header_seen = true;
+                if fields != ["date", "currency", "rate"] {
+                    problems.push(RateLine::new(
+                        number,
+                        format!("expected the header `date,currency,rate`, found `{line}`"),
+                    ));
+                }
+                continue;
+            }
+            if let Err(message) = read_line(&mut table, &fields) {
+                problems.push(RateLine::new(number, message));
+            }
+        }
+        if problems.is_empty() {
+            Ok(table)
+        } else {
+            Err(RatesFileError::Lines(problems))
+        }
+    }
+}
+
+/// One data line of a rates file into `table`.
+fn read_line(table: &mut ExchangeRates, fields: &[&str]) -> Result<(), String> {
+    let [date, currency, rate] = fields else {
+        return Err(format!(
+            "expected 3 fields (date, currency, rate), found {}",
+            fields.len()
+        ));
+    };
+    let date: NaiveDate = date
+        .parse()
+        .map_err(|_| format!("expected a date as YYYY-MM-DD, found {date:?}"))?;
+    let currency: Currency = currency.parse().map_err(|e| format!("{e}"))?;
+    let rate: f64 = rate
+        .parse()
+        .map_err(|_| format!("expected a decimal rate, found {rate:?}"))?;
+    table
+        .insert(date, currency, rate)
+        .map_err(|e| e.to_string())
+}
+
+/// A line of a rates file that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RateLine {
+    /// 1-based line number.
+    pub line: usize,
+    /// What was wrong.
+    pub message: String,
+}
+
+impl RateLine {
+    fn new(line: usize, message: String) -> Self {
+        RateLine { line, message }
+    }
+}
+
+/// Why a rates file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RatesFileError {
+    /// Reading failed.
+    #[error("cannot read the rates: {0}")]
+    Io(String),
+    /// Lines that could not be read, every one of them.
+    #[error("{} line(s) of the rates could not be read: {}", .0.len(), describe(.0))]
+    Lines(Vec<RateLine>),
+}
+
+impl RatesFileError {
+    /// The lines that could not be read (none for an I/O error).
+    pub fn problems(&self) -> &[RateLine] {
+        match self {
+            RatesFileError::Lines(lines) => lines,
+            RatesFileError::Io(_) => &[],
+        }
+    }
+}
+
+fn describe(lines: &[RateLine]) -> String {
+    lines
+        .iter()
+        .map(|l| format!("line {}: {}", l.line, l.message))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// The slow, obvious lookup: scan every rate.
+    fn slow(series: &[(NaiveDate, f64)], date: NaiveDate) -> Option<(NaiveDate, f64)> {
+        series
+            .iter()
+            .filter(|(d, _)| *d <= date)
+            .max_by_key(|(d, _)| *d)
+            .copied()
+    }
+
+    #[test]
+    fn lookup_agrees_with_a_scan() {
+        let eur: Currency = "EUR".parse().unwrap();
+        let mut t = ExchangeRates::new("USD".parse().unwrap());
+        let days = [
+            d(2020, 1, 1),
+            d(2020, 6, 30),
+            d(2021, 1, 1),
+            d(2019, 12, 31),
+        ];
+        for (i, day) in days.iter().enumerate() {
+            t.insert(*day, eur, 0.8 + i as f64 / 100.0).unwrap();
+        }
+        let series = t.rates.get(&eur).unwrap().clone();
+        let mut day = d(2019, 12, 1);
+        while day < d(2021, 2, 1) {
+            assert_eq!(t.rate_on(eur, day), slow(&series, day), "{day}");
+            day = day.succ_opt().unwrap();
+        }
+    }
+}

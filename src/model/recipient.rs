@@ -1,0 +1,236 @@
+//! Recipients: the countries and regions a programme works in, each with an
+//! optional share, as IATI's `recipient-country` and `recipient-region`
+//! have them.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Country, Percentage, Region};
+
+/// Where money or work goes: a country or a region.
+///
+/// In JSON, `{"country": "LBR"}` or `{"region": 298}`.
+///
+/// ```
+/// use ssr_model::{Country, Place, Region};
+///
+/// let place = Place::from(Region::new(298)?);
+/// assert_eq!(place.name(), "Africa, regional");
+/// assert_eq!(place.country(), None);
+/// assert_eq!(Place::from(Country::new("XKX")?).to_string(), "XKX");
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Place {
+    /// A country (IATI `recipient-country`).
+    Country(Country),
+    /// A region (IATI `recipient-region`, vocabulary 1).
+    Region(Region),
+}
+
+impl Place {
+    /// The country, when the place is one.
+    pub fn country(self) -> Option<Country> {
+        match self {
+            Place::Country(c) => Some(c),
+            Place::Region(_) => None,
+        }
+    }
+
+    /// The region, when the place is one.
+    pub fn region(self) -> Option<Region> {
+        match self {
+            Place::Region(r) => Some(r),
+            Place::Country(_) => None,
+        }
+    }
+
+    /// The English name of the country or region.
+    pub fn name(self) -> &'static str {
+        match self {
+            Place::Country(c) => c.name(),
+            Place::Region(r) => r.name(),
+        }
+    }
+}
+
+impl From<Country> for Place {
+    fn from(country: Country) -> Self {
+        Place::Country(country)
+    }
+}
+
+impl From<Region> for Place {
+    fn from(region: Region) -> Self {
+        Place::Region(region)
+    }
+}
+
+impl fmt::Display for Place {
+    /// The code: alpha-3 for a country, the number for a region.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::Country(c) => c.fmt(f),
+            Place::Region(r) => r.fmt(f),
+        }
+    }
+}
+
+/// A country or region a programme works in, with its share of the
+/// programme when stated.
+///
+/// IATI: when there is more than one recipient, each has a percentage and
+/// the percentages of all recipient countries and regions together add up
+/// to 100. A single recipient may leave it out (it then has the whole).
+///
+/// In JSON, `{"country": "MLI", "percentage": 60}` or `{"region": 298}`.
+///
+/// ```
+/// use ssr_model::{Country, Percentage, Recipient, Region};
+///
+/// let mali = Recipient::country(Country::new("MLI")?).with_percentage(Percentage::new(60.0)?);
+/// let africa = Recipient::region(Region::new(298)?).with_percentage(Percentage::new(40.0)?);
+/// assert_eq!(mali.place.country().map(|c| c.name()), Some("Mali"));
+/// assert_eq!(africa.percentage.map(|p| p.get()), Some(40.0));
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RecipientRepr", into = "RecipientRepr")]
+#[non_exhaustive]
+pub struct Recipient {
+    /// The country or region.
+    pub place: Place,
+    /// Its share of the programme, when stated.
+    pub percentage: Option<Percentage>,
+}
+
+impl Recipient {
+    /// A recipient with no stated share.
+    pub fn new(place: impl Into<Place>) -> Self {
+        Recipient {
+            place: place.into(),
+            percentage: None,
+        }
+    }
+
+    /// A recipient country with no stated share.
+    pub fn country(country: Country) -> Self {
+        Recipient::new(country)
+    }
+
+    /// A recipient region with no stated share.
+    pub fn region(region: Region) -> Self {
+        Recipient::new(region)
+    }
+}
+
+super::macros::opt_setters!(Recipient {
+    with_percentage => percentage: Percentage,
+});
+
+/// The JSON form: one object with either member, so that a share sits beside
+/// the code (`{"country": "MLI", "percentage": 60}`).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecipientRepr {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    country: Option<Country>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    region: Option<Region>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    percentage: Option<Percentage>,
+}
+
+impl TryFrom<RecipientRepr> for Recipient {
+    type Error = super::ValueError;
+    fn try_from(repr: RecipientRepr) -> Result<Self, Self::Error> {
+        let place = match (repr.country, repr.region) {
+            (Some(c), None) => Place::Country(c),
+            (None, Some(r)) => Place::Region(r),
+            (c, r) => {
+                return Err(super::ValueError::new(
+                    "recipient",
+                    "exactly one of `country` or `region`",
+                    match (c, r) {
+                        (None, None) => "neither",
+                        _ => "both",
+                    },
+                ));
+            }
+        };
+        Ok(Recipient {
+            place,
+            percentage: repr.percentage,
+        })
+    }
+}
+
+impl From<Recipient> for RecipientRepr {
+    fn from(r: Recipient) -> Self {
+        RecipientRepr {
+            country: r.place.country(),
+            region: r.place.region(),
+            percentage: r.percentage,
+        }
+    }
+}
+
+#[cfg(feature = "schemars")]
+impl schemars::JsonSchema for Recipient {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Recipient".into()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        "ssr_model::Recipient".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let country = generator.subschema_for::<Country>();
+        let region = generator.subschema_for::<Region>();
+        let percentage = generator.subschema_for::<Percentage>();
+        schemars::json_schema!({
+            "description": "A country or region a programme works in, with its share when stated.",
+            "type": "object",
+            "properties": {
+                "country": country,
+                "region": region,
+                "percentage": percentage
+            },
+            "additionalProperties": false,
+            "oneOf": [
+                { "required": ["country"], "not": { "required": ["region"] } },
+                { "required": ["region"], "not": { "required": ["country"] } }
+            ]
+        })
+    }
+}
+
+/// Reads a programme's `recipients`: a list of recipients or, as version-1
+/// documents wrote it under the name `country`, one country code, which
+/// becomes the single recipient with no stated share (the upgrade from
+/// version 1, losslessly: version 1 had no shares).
+pub(crate) fn deserialize_recipients<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<Recipient>, D::Error> {
+    struct Visitor;
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = Vec<Recipient>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list of recipients (or, in version 1, a country code)")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Country::new(v)
+                .map(|c| vec![Recipient::country(c)])
+                .map_err(E::custom)
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            Vec::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))
+        }
+    }
+    deserializer.deserialize_any(Visitor)
+}

@@ -1,0 +1,451 @@
+//! Financial measures of a programme, from its transactions and budgets
+//! (see [`FinanceProfile`]).
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::{ScoringPolicy, Status, classify, expected_progress};
+use crate::validate::{Code, Finding};
+use crate::{BudgetKind, Currency, ExchangeRates, Money, Party, Programme, TransactionType};
+
+/// The finance settings of a [`ScoringPolicy`].
+///
+/// ```
+/// use ssr_model::score::{FinancePolicy, ScoringPolicy};
+///
+/// let policy = ScoringPolicy::from_json(r#"{"finance": {"currency": "EUR"}}"#)?;
+/// assert_eq!(policy.finance, FinancePolicy::default().with_currency("EUR".parse()?));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
+pub struct FinancePolicy {
+    /// The currency every programme's measures are given in, converted
+    /// through the scorer's exchange rates. Default `None`: each programme
+    /// in its own most used currency (ties: the first in code order).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<Currency>,
+}
+
+impl FinancePolicy {
+    /// Returns `self` reporting in `currency`.
+    #[must_use]
+    pub fn with_currency(mut self, currency: Currency) -> Self {
+        self.currency = Some(currency);
+        self
+    }
+
+    pub(crate) fn is_default(&self) -> bool {
+        *self == FinancePolicy::default()
+    }
+}
+
+/// Money flows of one calendar year (transactions by date, budgets by the
+/// year their period starts).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct YearFlows {
+    /// The year.
+    pub year: i32,
+    /// Outgoing commitments.
+    pub committed: Option<f64>,
+    /// Disbursements and reimbursements.
+    pub disbursed: Option<f64>,
+    /// Expenditure.
+    pub spent: Option<f64>,
+    /// Budgets of periods starting this year.
+    pub budget: Option<f64>,
+}
+
+/// One programme's financial measures.
+///
+/// From its transactions and budgets.
+///
+/// All amounts are in one currency: the policy's reporting currency
+/// ([`FinancePolicy::currency`]) converted through the user's
+/// [`ExchangeRates`] (see [`Scorer::with_rates`](super::Scorer::with_rates)),
+/// or, without one, the programme's most used currency. Money that cannot
+/// be converted (no rate on or before its value date, or no value date) is
+/// left out of the sums and reported as a `no_exchange_rate` finding;
+/// nothing is dropped silently and no rate is guessed.
+///
+/// | measure | definition |
+/// |---|---|
+/// | `committed` | Σ outgoing commitments (IATI transaction type 2) |
+/// | `disbursed` | Σ disbursements (3) and reimbursements (7) |
+/// | `spent` | Σ expenditure (4) |
+/// | `incoming` | Σ incoming funds (1) |
+/// | `disbursement_rate` | disbursed ÷ committed |
+/// | `budget` | Σ budgets by period, a revised budget replacing the original of the same period; without periods, the stated total |
+/// | `execution` | (disbursed + spent) ÷ budget |
+/// | `elapsed` | the share of the programme's time gone at the judging date ([`expected_progress`](super::expected_progress)) |
+/// | `status` | execution judged against elapsed time as indicators are ([`classify`](super::classify)) |
+/// | `pace` | execution ÷ elapsed, capped to [0, 1]: the finance dimension |
+/// | `concentration` | Herfindahl–Hirschman index Σ sᵢ² of funders' shares, from 1/n (even) to 1 (one funder) |
+///
+/// A sum over no transaction of its type is unknown (`None`), not 0. The
+/// judging date is the policy's `as_of`, else the latest transaction date.
+/// Funders are the programme's `funding` sources when it lists any, else the
+/// providers of its incoming funds and incoming commitments (types 1, 11).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::score::{Scorer, ScoringPolicy, Status};
+/// use ssr_model::{Budget, Country, Money, Programme, Transaction, TransactionType};
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let usd = |x| Money::parse(x, "USD").unwrap();
+/// let p = Programme::new("Justice reform", Country::new("SLE")?)
+///     .with_planned_start(d(2021, 1, 1))
+///     .with_planned_end(d(2022, 12, 31))
+///     .with_budget_period(Budget::new(d(2021, 1, 1), d(2022, 12, 31), usd("1000"), d(2021, 1, 1)))
+///     .with_transaction(Transaction::new(TransactionType::OutgoingCommitment, d(2021, 1, 10), usd("1000"), d(2021, 1, 10)))
+///     .with_transaction(Transaction::new(TransactionType::Disbursement, d(2021, 6, 1), usd("200"), d(2021, 6, 1)));
+/// let f = Scorer::new(ScoringPolicy::default().with_as_of(d(2022, 1, 1)))?.finance(&p);
+/// assert_eq!(f.disbursement_rate, Some(0.2));
+/// assert_eq!(f.execution, Some(0.2)); // a fifth spent with half the time gone
+/// assert_eq!(f.status, Status::OffTrack);
+/// assert_eq!(f.spent, None); // no expenditure reported: unknown, not 0
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct FinanceProfile {
+    /// The currency of every amount; `None` when the programme states no
+    /// money at all.
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub currency: Option<Currency>,
+    /// Outgoing commitments.
+    pub committed: Option<f64>,
+    /// Disbursements and reimbursements.
+    pub disbursed: Option<f64>,
+    /// Expenditure.
+    pub spent: Option<f64>,
+    /// Incoming funds.
+    pub incoming: Option<f64>,
+    /// Disbursed over committed.
+    pub disbursement_rate: Option<f64>,
+    /// The budget.
+    pub budget: Option<f64>,
+    /// Disbursed and spent over budget.
+    pub execution: Option<f64>,
+    /// Share of the programme's time elapsed at the judging date.
+    pub elapsed: Option<f64>,
+    /// Execution against elapsed time.
+    pub status: Status,
+    /// Execution over elapsed time, capped to [0, 1].
+    pub pace: Option<f64>,
+    /// How many funders.
+    pub funders: usize,
+    /// Herfindahl–Hirschman index of the funders' shares.
+    pub concentration: Option<f64>,
+    /// Flows by calendar year, in year order.
+    pub yearly: Vec<YearFlows>,
+    /// Money left out for want of a usable rate (`no_exchange_rate`), with
+    /// paths relative to the programme (`/transactions/3/value`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<Finding>,
+}
+
+/// Converts a programme's money into one currency, noting what it cannot.
+pub(super) struct Converter<'a> {
+    pub(super) rates: Option<&'a ExchangeRates>,
+    pub(super) to: Currency,
+    pub(super) findings: Vec<Finding>,
+}
+
+impl Converter<'_> {
+    pub(super) fn value(
+        &mut self,
+        money: Money,
+        date: Option<NaiveDate>,
+        path: &dyn Fn() -> String,
+    ) -> Option<f64> {
+        if money.currency == self.to {
+            return Some(money.amount.to_f64());
+        }
+        let converted = match (self.rates, date) {
+            (Some(rates), Some(date)) => rates
+                .convert(money, date, self.to)
+                .map_err(|e| e.to_string()),
+            (None, _) => Err("no exchange rates were given".to_owned()),
+            (Some(_), None) => Err("it has no value date to take a rate from".to_owned()),
+        };
+        match converted {
+            Ok(v) => Some(v),
+            Err(why) => {
+                self.findings.push(
+                    Finding::new(
+                        Code::NoExchangeRate,
+                        path(),
+                        format!("{money} cannot be converted to {}: {why}", self.to),
+                    )
+                    .with_help(
+                        "add a rate for the currency dated on or before the value date to the \
+                         exchange-rate table; the amount is left out of the finance measures",
+                    ),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// The programme's most used currency (ties: first in code order).
+pub(super) fn main_currency(p: &Programme) -> Option<Currency> {
+    let mut counts: Vec<(Currency, usize)> = Vec::new();
+    let all = p
+        .transactions
+        .iter()
+        .map(|t| t.value.currency)
+        .chain(p.budgets.iter().map(|b| b.value.currency))
+        .chain(p.budget.map(|b| b.currency))
+        .chain(p.funding.iter().map(|f| f.amount.currency));
+    for c in all {
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    counts.first().map(|(c, _)| *c)
+}
+
+fn add(slot: &mut Option<f64>, v: f64) {
+    *slot = Some(slot.unwrap_or(0.0) + v);
+}
+
+fn ratio(num: Option<f64>, den: Option<f64>) -> Option<f64> {
+    match (num, den) {
+        (Some(n), Some(d)) if d > 0.0 => Some(n / d),
+        _ => None,
+    }
+}
+
+/// Flows by year, in year order.
+type Years = BTreeMap<i32, YearFlows>;
+
+/// The year's entry, created when missing.
+fn year_entry(yearly: &mut Years, year: i32) -> &mut YearFlows {
+    yearly.entry(year).or_insert(YearFlows {
+        year,
+        committed: None,
+        disbursed: None,
+        spent: None,
+        budget: None,
+    })
+}
+
+/// Sums of transactions by kind, overall and by year.
+#[derive(Default)]
+struct Flows {
+    committed: Option<f64>,
+    disbursed: Option<f64>,
+    spent: Option<f64>,
+    incoming: Option<f64>,
+    yearly: Years,
+    /// Incoming money by provider, in first-seen order.
+    providers: Vec<(Option<Party>, f64)>,
+}
+
+fn flows(p: &Programme, conv: &mut Converter<'_>) -> Flows {
+    let mut f = Flows::default();
+    for (i, t) in p.transactions.iter().enumerate() {
+        let Some(v) = conv.value(t.value, Some(t.value_date), &|| {
+            format!("/transactions/{i}/value")
+        }) else {
+            continue;
+        };
+        let year = year_entry(&mut f.yearly, t.date.year());
+        match t.kind {
+            TransactionType::OutgoingCommitment => {
+                add(&mut f.committed, v);
+                add(&mut year.committed, v);
+            }
+            TransactionType::Disbursement | TransactionType::Reimbursement => {
+                add(&mut f.disbursed, v);
+                add(&mut year.disbursed, v);
+            }
+            TransactionType::Expenditure => {
+                add(&mut f.spent, v);
+                add(&mut year.spent, v);
+            }
+            _ => {}
+        }
+        if t.kind == TransactionType::IncomingFunds {
+            add(&mut f.incoming, v);
+        }
+        if matches!(
+            t.kind,
+            TransactionType::IncomingFunds | TransactionType::IncomingCommitment
+        ) {
+            match f.providers.iter_mut().find(|(k, _)| *k == t.provider) {
+                Some((_, sum)) => *sum += v,
+                None => f.providers.push((t.provider.clone(), v)),
+            }
+        }
+    }
+    f
+}
+
+/// The budget: periods (revised replacing original of the same period),
+/// else the stated total. Also fills the yearly budgets.
+fn budget(p: &Programme, conv: &mut Converter<'_>, yearly: &mut Years) -> Option<f64> {
+    if p.budgets.is_empty() {
+        return p
+            .budget
+            .and_then(|b| conv.value(b, None, &|| "/budget".to_owned()));
+    }
+    let mut total = None;
+    for (i, b) in p.budgets.iter().enumerate() {
+        let superseded = b.kind == BudgetKind::Original
+            && p.budgets
+                .iter()
+                .any(|o| o.kind == BudgetKind::Revised && o.start == b.start && o.end == b.end);
+        // Of several revisions of one period, the last listed counts.
+        let later_revision = b.kind == BudgetKind::Revised
+            && p.budgets
+                .iter()
+                .skip(i + 1)
+                .any(|o| o.kind == BudgetKind::Revised && o.start == b.start && o.end == b.end);
+        if superseded || later_revision {
+            continue;
+        }
+        if let Some(v) = conv.value(b.value, Some(b.value_date), &|| {
+            format!("/budgets/{i}/value")
+        }) {
+            add(&mut total, v);
+            add(&mut year_entry(yearly, b.start.year()).budget, v);
+        }
+    }
+    total
+}
+
+/// Herfindahl–Hirschman index of positive amounts, and their count.
+pub(crate) fn herfindahl(amounts: impl Iterator<Item = f64> + Clone) -> Option<f64> {
+    let total: f64 = amounts.clone().filter(|a| *a > 0.0).sum();
+    (total > 0.0).then(|| {
+        amounts
+            .filter(|a| *a > 0.0)
+            .map(|a| (a / total) * (a / total))
+            .sum()
+    })
+}
+
+/// Funders and their concentration: the `funding` list when there is one
+/// (in one currency, no conversion needed: shares are scale-free), else
+/// the providers of incoming money.
+fn concentration(
+    p: &Programme,
+    conv: &mut Converter<'_>,
+    providers: &[(Option<Party>, f64)],
+) -> (usize, Option<f64>) {
+    if p.funding.is_empty() {
+        return (
+            providers.len(),
+            herfindahl(providers.iter().map(|(_, v)| *v)),
+        );
+    }
+    let mut by_source: Vec<(crate::StakeholderId, f64)> = Vec::new();
+    let single_currency = p
+        .funding
+        .windows(2)
+        .all(|w| matches!(w, [a, b] if a.amount.currency == b.amount.currency));
+    for (i, f) in p.funding.iter().enumerate() {
+        let v = if single_currency {
+            Some(f.amount.amount.to_f64())
+        } else {
+            conv.value(f.amount, None, &|| format!("/funding/{i}/amount"))
+        };
+        if let Some(v) = v {
+            match by_source.iter_mut().find(|(s, _)| *s == f.source) {
+                Some((_, sum)) => *sum += v,
+                None => by_source.push((f.source, v)),
+            }
+        }
+    }
+    (
+        by_source.len(),
+        herfindahl(by_source.iter().map(|(_, v)| *v)),
+    )
+}
+
+/// The financial measures of `p` under `policy`, converting through `rates`.
+pub(crate) fn score_finance(
+    p: &Programme,
+    policy: &ScoringPolicy,
+    rates: Option<&ExchangeRates>,
+) -> FinanceProfile {
+    let currency = policy.finance.currency.or_else(|| main_currency(p));
+    let Some(to) = currency else {
+        return empty_profile();
+    };
+    let mut conv = Converter {
+        rates,
+        to,
+        findings: Vec::new(),
+    };
+    let mut f = flows(p, &mut conv);
+    let budget = budget(p, &mut conv, &mut f.yearly);
+    let (funders, concentration) = concentration(p, &mut conv, &f.providers);
+    let out = match (f.disbursed, f.spent) {
+        (None, None) => None,
+        (d, s) => Some(d.unwrap_or(0.0) + s.unwrap_or(0.0)),
+    };
+    let execution = ratio(out, budget);
+    let at = policy
+        .as_of
+        .or_else(|| p.transactions.iter().map(|t| t.date).max());
+    let elapsed = match (p.start(), p.end(), at) {
+        (Some(s), Some(e), Some(at)) => Some(expected_progress(s, e, at)),
+        _ => None,
+    };
+    let status = match (execution, elapsed) {
+        (Some(x), Some(e)) => classify(x, e, &policy.status),
+        _ => Status::NoData,
+    };
+    let pace = ratio(execution, elapsed).map(|x| x.clamp(0.0, 1.0));
+    FinanceProfile {
+        currency,
+        committed: f.committed,
+        disbursed: f.disbursed,
+        spent: f.spent,
+        incoming: f.incoming,
+        disbursement_rate: ratio(f.disbursed, f.committed),
+        budget,
+        execution,
+        elapsed,
+        status,
+        pace,
+        funders,
+        concentration,
+        yearly: f.yearly.into_values().collect(),
+        findings: conv.findings,
+    }
+}
+
+fn empty_profile() -> FinanceProfile {
+    FinanceProfile {
+        currency: None,
+        committed: None,
+        disbursed: None,
+        spent: None,
+        incoming: None,
+        disbursement_rate: None,
+        budget: None,
+        execution: None,
+        elapsed: None,
+        status: Status::NoData,
+        pace: None,
+        funders: 0,
+        concentration: None,
+        yearly: Vec::new(),
+        findings: Vec::new(),
+    }
+}
