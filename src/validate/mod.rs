@@ -62,6 +62,7 @@
 //! stack and only written out for findings that are kept.
 
 pub mod catalogue;
+mod chain;
 mod code;
 mod dates;
 mod flows;
