@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     Comparison, Dimension, EvaluationScore, FinanceProfile, ProgrammeScore, RankUncertainty,
-    RiskProfile, ScoringPolicy, StakeholderProfile, Status,
+    ResultsProfile, RiskProfile, ScoringPolicy, StakeholderProfile, Status,
 };
 use crate::{DacCriterion, ProgrammeId, Recipient};
 
@@ -24,6 +24,10 @@ pub struct ProgrammeCard {
     pub recipients: Vec<Recipient>,
     /// Results: indicator progress, component and programme scores.
     pub progress: ProgrammeScore,
+    /// The results chain: progress by level and per objective, evidence
+    /// grade, disaggregated progress and the gender gap.
+    #[serde(default)]
+    pub results: ResultsProfile,
     /// Risk register scored.
     pub risk: RiskProfile,
     /// Stakeholder analysis.
@@ -68,6 +72,11 @@ pub struct Scorecard {
 /// | `score`, `coverage` | results score and its coverage, 0–1 |
 /// | `indicators`, `on_track`, `at_risk`, `off_track`, `no_data` | indicator counts |
 /// | `component:NAME` | a component's score, 0–1 |
+/// | `level.LEVEL`, `level.LEVEL.coverage` | progress at `output`, `outcome`, `impact` and its coverage, 0–1 |
+/// | `objective:STATEMENT`, `objective_coverage:STATEMENT` | progress towards an objective and its coverage, 0–1 |
+/// | `evidence.grade` | the results-evidence grade, 0–1 |
+/// | `gender_gap`, `gender_gap.coverage` | women's progress minus men's, −1–1, and its coverage |
+/// | `breakdown:TITLE:DIMENSION=CATEGORY` | capped progress of one category of an indicator |
 /// | `risk.exposure`, `risk.max_residual` | 0–1 and 0–25 |
 /// | `stakeholders.resistance`, `stakeholders.inclusion` | 0–1 |
 /// | `evaluation.score`, `evaluation.CRITERION` | 0–1 (`evaluation.relevance`, …) |
@@ -144,6 +153,7 @@ impl Scorecard {
             for c in &p.components {
                 push(format!("component:{}", c.name), c.score);
             }
+            results_rows(&card.results, &mut push);
             push("risk.exposure".into(), card.risk.exposure);
             push("risk.max_residual".into(), card.risk.max_residual);
             push(
@@ -174,6 +184,39 @@ impl Scorecard {
             }
         }
         rows
+    }
+}
+
+/// The results-chain measures of one card as tidy rows.
+fn results_rows(r: &ResultsProfile, push: &mut impl FnMut(String, Option<f64>)) {
+    for l in &r.levels {
+        push(format!("level.{}", level_name(l.level)), l.progress);
+        push(
+            format!("level.{}.coverage", level_name(l.level)),
+            Some(l.coverage),
+        );
+    }
+    for o in &r.objectives {
+        push(format!("objective:{}", o.statement), o.progress);
+        push(format!("objective_coverage:{}", o.statement), Some(o.coverage));
+    }
+    push("evidence.grade".into(), r.evidence);
+    push("gender_gap".into(), r.gender_gap);
+    push("gender_gap.coverage".into(), Some(r.gender_gap_coverage));
+    for c in &r.categories {
+        push(
+            format!("breakdown:{}:{}={}", c.title, c.dimension, c.category),
+            c.capped,
+        );
+    }
+}
+
+/// The snake_case name of a result level.
+pub(crate) fn level_name(level: crate::ResultLevel) -> &'static str {
+    match level {
+        crate::ResultLevel::Output => "output",
+        crate::ResultLevel::Outcome => "outcome",
+        crate::ResultLevel::Impact => "impact",
     }
 }
 

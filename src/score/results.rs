@@ -1,0 +1,275 @@
+//! The results chain scored: progress by result level and per objective,
+//! the grade of the evidence behind the results, and disaggregated progress
+//! with the gender gap.
+//!
+//! Rules:
+//!
+//! - Every measure here weighs indicators by their share of the programme's
+//!   design weight ([`IndicatorScore::weight`]) and aggregates their capped
+//!   progress with the policy's indicator-level mean. **Coverage** is the
+//!   share of the weight concerned that had data; without data a measure is
+//!   `None`, never 0.
+//! - **By level**: the indicators of each result level (output, outcome,
+//!   impact) on their own.
+//! - **Per objective**: the indicators that measure the objective (those
+//!   naming it, or else their component's objectives) and those of the
+//!   objectives under it. `level` is the highest result level it is
+//!   measured at, `reached` the highest with data.
+//! - **Evidence**: the design-weighted mean of the indicators' evidence
+//!   grades ([`EvidenceGrades`](super::EvidenceGrades)); a missing source
+//!   counts at its grade (by default the lowest).
+//! - **Gender gap**: for each indicator broken down by sex with progress for
+//!   both women and men, women's capped progress minus men's; the
+//!   programme's gap is their design-weighted arithmetic mean (a difference
+//!   can be negative, so no other mean applies), with the share of the
+//!   programme's weight behind it as coverage. Negative: women lag.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::breakdown::{CategoryProgress, categories};
+use super::{IndicatorScore, ProgrammeScore, ScoringPolicy};
+use crate::{Indicator, ObjectiveId, Programme, ResultLevel};
+
+/// Progress at one result level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct LevelProgress {
+    /// The level.
+    pub level: ResultLevel,
+    /// How many indicators are at this level.
+    pub indicators: usize,
+    /// Their aggregated capped progress, 0–1; `None` without data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<f64>,
+    /// Share of their design weight that had data, 0–1.
+    pub coverage: f64,
+}
+
+/// Progress towards one objective.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct ObjectiveProgress {
+    /// The objective.
+    #[cfg_attr(feature = "schemars", schemars(with = "uuid::Uuid"))]
+    pub id: ObjectiveId,
+    /// Its statement.
+    pub statement: String,
+    /// The objective it serves, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<uuid::Uuid>"))]
+    pub parent: Option<ObjectiveId>,
+    /// How many indicators measure it (its own and its sub-objectives').
+    pub indicators: usize,
+    /// Their aggregated capped progress, 0–1; `None` without data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<f64>,
+    /// Share of their design weight that had data, 0–1.
+    pub coverage: f64,
+    /// The highest result level it is measured at; `None` when unmeasured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<ResultLevel>,
+    /// The highest result level with data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reached: Option<ResultLevel>,
+}
+
+/// A programme's results chain: levels, objectives, evidence and
+/// disaggregated progress.
+///
+/// ```
+/// use ssr_model::score::Scorer;
+/// use ssr_model::samples;
+///
+/// let portfolio = samples::portfolio();
+/// let card = Scorer::default().card(&portfolio.programmes[0]);
+/// let results = &card.results;
+/// assert_eq!(results.levels.len(), 3);
+/// assert_eq!(results.objectives.len(), portfolio.programmes[0].objectives.len());
+/// assert!(results.evidence.is_some_and(|g| (0.0..=1.0).contains(&g)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct ResultsProfile {
+    /// Output, outcome and impact, in that order.
+    pub levels: Vec<LevelProgress>,
+    /// One per objective, in document order.
+    pub objectives: Vec<ObjectiveProgress>,
+    /// The results-evidence grade, 0–1; `None` without indicators.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<f64>,
+    /// Progress per indicator and breakdown category.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<CategoryProgress>,
+    /// Women's progress minus men's, −1 to 1 with capped progress; `None`
+    /// where no indicator has both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender_gap: Option<f64>,
+    /// Share of the programme's design weight behind the gender gap, 0–1.
+    pub gender_gap_coverage: f64,
+}
+
+impl ResultsProfile {
+    /// The progress at `level`.
+    pub fn level(&self, level: ResultLevel) -> Option<&LevelProgress> {
+        self.levels.iter().find(|l| l.level == level)
+    }
+
+    /// The progress towards `objective`.
+    pub fn objective(&self, objective: ObjectiveId) -> Option<&ObjectiveProgress> {
+        self.objectives.iter().find(|o| o.id == objective)
+    }
+}
+
+/// Aggregated capped progress and coverage of some indicators.
+fn summarise<'a>(
+    items: impl Iterator<Item = &'a IndicatorScore> + Clone,
+    policy: &ScoringPolicy,
+) -> (Option<f64>, f64) {
+    let total: f64 = items.clone().map(|s| s.weight).sum();
+    let with_data: f64 = items
+        .clone()
+        .filter(|s| s.has_data())
+        .map(|s| s.weight)
+        .sum();
+    let progress = policy.indicators.method.mean(
+        items.filter_map(|s| s.capped.map(|x| (x, s.weight))),
+        policy.zero_floor,
+    );
+    let coverage = if total > 0.0 {
+        (with_data / total).min(1.0)
+    } else {
+        0.0
+    };
+    (progress, coverage)
+}
+
+/// Scores a programme's results chain, from its scored indicators.
+pub(crate) fn score_results(
+    p: &Programme,
+    score: &ProgrammeScore,
+    policy: &ScoringPolicy,
+) -> ResultsProfile {
+    // Each indicator with its component and score, in document order; the
+    // score was computed component by component from the same lists.
+    let pairs: Vec<(&crate::Component, &Indicator, &IndicatorScore)> = p
+        .components
+        .iter()
+        .zip(&score.components)
+        .flat_map(|(c, cs)| {
+            c.indicators
+                .iter()
+                .zip(&cs.indicators)
+                .map(move |(i, s)| (c, i, s))
+        })
+        .collect();
+    let levels = [ResultLevel::Output, ResultLevel::Outcome, ResultLevel::Impact]
+        .into_iter()
+        .map(|level| {
+            let at = pairs.iter().filter(|(_, i, _)| i.level == level);
+            let (progress, coverage) = summarise(at.clone().map(|(_, _, s)| *s), policy);
+            LevelProgress {
+                level,
+                indicators: at.count(),
+                progress,
+                coverage,
+            }
+        })
+        .collect();
+    let total: f64 = pairs.iter().map(|(_, _, s)| s.weight).sum();
+    let grades = &policy.results.evidence;
+    let evidence = (!pairs.is_empty() && total > 0.0).then(|| {
+        pairs
+            .iter()
+            .map(|(_, i, s)| s.weight * grades.of(i))
+            .sum::<f64>()
+            / total
+    });
+    let mut categories_all = Vec::new();
+    let (mut gap_sum, mut gap_weight) = (0.0, 0.0);
+    for (_, i, s) in &pairs {
+        let cats = categories(i, policy);
+        let of = |female: bool| {
+            cats.iter()
+                .find(|c| c.female() == Some(female) && c.capped.is_some())
+                .and_then(|c| c.capped)
+        };
+        if let (Some(f), Some(m)) = (of(true), of(false)) {
+            gap_sum += s.weight * (f - m);
+            gap_weight += s.weight;
+        }
+        categories_all.extend(cats);
+    }
+    ResultsProfile {
+        levels,
+        objectives: objectives(p, &pairs, policy),
+        evidence,
+        categories: categories_all,
+        gender_gap: (gap_weight > 0.0).then(|| gap_sum / gap_weight),
+        gender_gap_coverage: if total > 0.0 {
+            (gap_weight / total).min(1.0)
+        } else {
+            0.0
+        },
+    }
+}
+
+/// Progress per objective.
+fn objectives(
+    p: &Programme,
+    pairs: &[(&crate::Component, &Indicator, &IndicatorScore)],
+    policy: &ScoringPolicy,
+) -> Vec<ObjectiveProgress> {
+    let mut index: HashMap<ObjectiveId, usize> = HashMap::with_capacity(p.objectives.len());
+    for (k, o) in p.objectives.iter().enumerate() {
+        index.entry(o.id).or_insert(k);
+    }
+    let position = |id: ObjectiveId| index.get(&id).copied();
+    let parents: Vec<Option<usize>> = p
+        .objectives
+        .iter()
+        .map(|o| o.parent.and_then(position))
+        .collect();
+    // For each objective, the positions in `pairs` of its indicators.
+    let mut measured: Vec<Vec<usize>> = vec![Vec::new(); p.objectives.len()];
+    for (n, (c, i, _)) in pairs.iter().enumerate() {
+        for id in Programme::measured_objectives(c, i) {
+            let mut next = position(*id);
+            // At most one step per objective, so a cycle cannot loop.
+            for _ in 0..measured.len() {
+                let Some(k) = next else { break };
+                if let Some(list) = measured.get_mut(k)
+                    && list.last() != Some(&n)
+                {
+                    list.push(n);
+                }
+                next = parents.get(k).copied().flatten();
+            }
+        }
+    }
+    p.objectives
+        .iter()
+        .zip(&measured)
+        .map(|(o, list)| {
+            let items = list.iter().filter_map(|&n| pairs.get(n));
+            let (progress, coverage) = summarise(items.clone().map(|(_, _, s)| *s), policy);
+            ObjectiveProgress {
+                id: o.id,
+                statement: o.statement.clone(),
+                parent: o.parent,
+                indicators: list.len(),
+                progress,
+                coverage,
+                level: items.clone().map(|(_, i, _)| i.level).max(),
+                reached: items
+                    .filter(|(_, _, s)| s.has_data())
+                    .map(|(_, i, _)| i.level)
+                    .max(),
+            }
+        })
+        .collect()
+}
