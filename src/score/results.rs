@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use super::breakdown::{CategoryProgress, categories};
 use super::{IndicatorScore, ProgrammeScore, ScoringPolicy};
-use crate::{Indicator, ObjectiveId, Programme, ResultLevel};
+use crate::{Indicator, ObjectiveId, ObjectiveKind, Programme, ResultLevel};
 
 /// Progress at one result level.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,6 +56,8 @@ pub struct ObjectiveProgress {
     /// The objective.
     #[cfg_attr(feature = "schemars", schemars(with = "uuid::Uuid"))]
     pub id: ObjectiveId,
+    /// Which SSR aim it serves.
+    pub kind: ObjectiveKind,
     /// Its statement.
     pub statement: String,
     /// The objective it serves, if any.
@@ -259,6 +261,7 @@ fn objectives(
             let (progress, coverage) = summarise(items.clone().map(|(_, _, s)| *s), policy);
             ObjectiveProgress {
                 id: o.id,
+                kind: o.kind,
                 statement: o.statement.clone(),
                 parent: o.parent,
                 indicators: list.len(),

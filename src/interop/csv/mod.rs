@@ -12,6 +12,8 @@
 //! | --- | --- | --- | --- |
 //! | programmes | programme | [`write_programmes`] | [`PROGRAMME_COLUMNS`] |
 //! | indicators | indicator period (or indicator, when it has none) | [`write_indicators`] | [`INDICATOR_COLUMNS`] |
+//! | objectives | objective of a scored programme | [`write_objectives`] | [`OBJECTIVE_COLUMNS`] |
+//! | breakdowns | indicator period × breakdown category | [`write_breakdowns`] | [`BREAKDOWN_COLUMNS`] |
 //! | findings | finding of validation or import | [`write_findings`] | [`FINDING_COLUMNS`] |
 //! | scores | programme × measure of a scorecard | [`write_scores`] | [`SCORE_COLUMNS`] |
 //!
@@ -28,8 +30,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod breakdowns;
 mod findings;
 mod indicators;
+mod objectives;
 mod programmes;
 mod scores;
 
@@ -37,8 +41,10 @@ use std::io::Write;
 
 use serde::Serialize;
 
+pub use breakdowns::{BREAKDOWN_COLUMNS, write_breakdowns};
 pub use findings::{FINDING_COLUMNS, write_findings};
 pub use indicators::{INDICATOR_COLUMNS, write_indicators};
+pub use objectives::{OBJECTIVE_COLUMNS, write_objectives};
 pub use programmes::{PROGRAMME_COLUMNS, write_programmes};
 pub use scores::{SCORE_COLUMNS, write_scores};
 
