@@ -190,11 +190,8 @@ impl Scorecard {
 /// The results-chain measures of one card as tidy rows.
 fn results_rows(r: &ResultsProfile, push: &mut impl FnMut(String, Option<f64>)) {
     for l in &r.levels {
-        push(format!("level.{}", level_name(l.level)), l.progress);
-        push(
-            format!("level.{}.coverage", level_name(l.level)),
-            Some(l.coverage),
-        );
+        push(format!("level.{}", l.level), l.progress);
+        push(format!("level.{}.coverage", l.level), Some(l.coverage));
     }
     for o in &r.objectives {
         push(format!("objective:{}", o.statement), o.progress);
@@ -208,15 +205,6 @@ fn results_rows(r: &ResultsProfile, push: &mut impl FnMut(String, Option<f64>)) 
             format!("breakdown:{}:{}={}", c.title, c.dimension, c.category),
             c.capped,
         );
-    }
-}
-
-/// The snake_case name of a result level.
-pub(crate) fn level_name(level: crate::ResultLevel) -> &'static str {
-    match level {
-        crate::ResultLevel::Output => "output",
-        crate::ResultLevel::Outcome => "outcome",
-        crate::ResultLevel::Impact => "impact",
     }
 }
 

@@ -29,6 +29,8 @@ pub(crate) enum Table {
     Indicators,
     /// One row per import finding.
     Findings,
+    /// One row per indicator period × breakdown category.
+    Breakdowns,
 }
 
 /// Import an IATI 2.01–2.03 activity file.
@@ -142,6 +144,10 @@ pub(crate) fn run(args: &ImportIati, out: &mut impl Write) -> Result<u8, Failure
         }
         (Format::Csv, Table::Indicators) => {
             ssr_model::interop::csv::write_indicators(&mut *out, &import.portfolio)
+                .map_err(write_failure)?;
+        }
+        (Format::Csv, Table::Breakdowns) => {
+            ssr_model::interop::csv::write_breakdowns(&mut *out, &import.portfolio)
                 .map_err(write_failure)?;
         }
         (Format::Csv, Table::Findings) => {

@@ -15,6 +15,7 @@ mod import_iati;
 mod input;
 mod rank;
 mod report;
+mod results;
 mod schema;
 mod score;
 mod validate;

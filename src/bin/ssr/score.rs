@@ -20,6 +20,16 @@ pub(crate) enum Format {
     Csv,
 }
 
+/// Which CSV table `--format csv` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Table {
+    /// One row per programme × measure (`ssr_model::interop::csv::write_scores`).
+    Scores,
+    /// One row per objective, with its level, progress and coverage
+    /// (`ssr_model::interop::csv::write_objectives`).
+    Objectives,
+}
+
 /// Arguments of `ssr score`.
 #[derive(clap::Args)]
 pub(crate) struct Args {
@@ -35,6 +45,9 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+    /// With --format csv, the table to write.
+    #[arg(long, value_enum, default_value_t = Table::Scores)]
+    table: Table,
 }
 
 pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
@@ -47,6 +60,9 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
     let card = scorer.scorecard(&portfolio);
     match args.format {
         Format::Json => write_json(out, &card)?,
+        Format::Csv if args.table == Table::Objectives => {
+            ssr_model::interop::csv::write_objectives(&mut *out, &card).map_err(write_failure)?;
+        }
         Format::Csv => write_csv(out, &card, |_| true)?,
         Format::Table => write_table(&card, out).map_err(write_failure)?,
     }
@@ -86,7 +102,7 @@ pub(crate) fn write_csv(
         .map_err(write_failure)
 }
 
-fn opt(x: Option<f64>, scale: f64, decimals: usize) -> String {
+pub(crate) fn opt(x: Option<f64>, scale: f64, decimals: usize) -> String {
     x.map_or_else(|| "-".to_owned(), |x| format!("{:.*}", decimals, x * scale))
 }
 
@@ -175,6 +191,7 @@ pub(crate) fn write_programme_scores(
             .collect();
         writeln!(out, "  components: {}", parts.join("; "))?;
     }
+    crate::results::write_results(&card.results, out)?;
     let off: Vec<String> = s
         .indicators()
         .filter(|i| i.status == Status::OffTrack)
