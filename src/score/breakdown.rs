@@ -127,17 +127,19 @@ fn category(
     let known = |p: &&Period| policy.as_of.is_none_or(|d| p.end <= d);
     let actual = latest(ind.periods.iter().filter(known), key, |b| b.actual.as_ref());
     let target = match policy.progress.target {
-        TargetRule::SamePeriod => actual.and_then(|(p, _)| {
-            find(p, key)
-                .and_then(|b| b.target.as_ref())
-                .map(|t| (p, t))
-        }),
+        TargetRule::SamePeriod => {
+            actual.and_then(|(p, _)| find(p, key).and_then(|b| b.target.as_ref()).map(|t| (p, t)))
+        }
         _ => latest(ind.periods.iter(), key, |b| b.target.as_ref()),
     };
     let own_baseline = ind
         .periods
         .iter()
-        .filter_map(|p| find(p, key).and_then(|b| b.baseline.as_ref()).map(|v| (p.end, v)))
+        .filter_map(|p| {
+            find(p, key)
+                .and_then(|b| b.baseline.as_ref())
+                .map(|v| (p.end, v))
+        })
         .min_by_key(|(end, _)| *end)
         .map(|(_, v)| map.number(v));
     let counted_from_zero = ind.measure == Measure::Unit

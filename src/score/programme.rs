@@ -276,10 +276,10 @@ fn shortfalls(
     let (imethod, cmethod) = (policy.indicators.method, policy.components.method);
     let component_scores: Vec<Option<f64>> = components.iter().map(|c| c.score).collect();
     for ((ci, c), model) in components.iter_mut().enumerate().zip(&p.components) {
-        let iws: Vec<f64> =
-            weights(&model.indicators, &policy.indicators, |i| {
-                (i.weight.get(), policy.results.factor(i))
-            }).collect();
+        let iws: Vec<f64> = weights(&model.indicators, &policy.indicators, |i| {
+            (i.weight.get(), policy.results.factor(i))
+        })
+        .collect();
         for k in 0..c.indicators.len() {
             let Some(x) = c.indicators.get(k).and_then(|i| i.capped) else {
                 continue;

@@ -169,19 +169,23 @@ pub(crate) fn score_results(
                 .map(move |(i, s)| (c, i, s))
         })
         .collect();
-    let levels = [ResultLevel::Output, ResultLevel::Outcome, ResultLevel::Impact]
-        .into_iter()
-        .map(|level| {
-            let at = pairs.iter().filter(|(_, i, _)| i.level == level);
-            let (progress, coverage) = summarise(at.clone().map(|(_, _, s)| *s), policy);
-            LevelProgress {
-                level,
-                indicators: at.count(),
-                progress,
-                coverage,
-            }
-        })
-        .collect();
+    let levels = [
+        ResultLevel::Output,
+        ResultLevel::Outcome,
+        ResultLevel::Impact,
+    ]
+    .into_iter()
+    .map(|level| {
+        let at = pairs.iter().filter(|(_, i, _)| i.level == level);
+        let (progress, coverage) = summarise(at.clone().map(|(_, _, s)| *s), policy);
+        LevelProgress {
+            level,
+            indicators: at.count(),
+            progress,
+            coverage,
+        }
+    })
+    .collect();
     let total: f64 = pairs.iter().map(|(_, _, s)| s.weight).sum();
     let grades = &policy.results.evidence;
     let evidence = (!pairs.is_empty() && total > 0.0).then(|| {

@@ -195,7 +195,10 @@ fn results_rows(r: &ResultsProfile, push: &mut impl FnMut(String, Option<f64>)) 
     }
     for o in &r.objectives {
         push(format!("objective:{}", o.statement), o.progress);
-        push(format!("objective_coverage:{}", o.statement), Some(o.coverage));
+        push(
+            format!("objective_coverage:{}", o.statement),
+            Some(o.coverage),
+        );
     }
     push("evidence.grade".into(), r.evidence);
     push("gender_gap".into(), r.gender_gap);

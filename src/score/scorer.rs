@@ -11,7 +11,8 @@ use super::risk::score_risks;
 use super::stakeholders::score_stakeholders;
 use super::{
     ComponentScore, EvaluationScore, FinanceProfile, IndicatorScore, PolicyError, ProgrammeCard,
-    ProgrammeScore, RankUncertainty, ResultsProfile, RiskProfile, Scorecard, ScoringPolicy, StakeholderProfile,
+    ProgrammeScore, RankUncertainty, ResultsProfile, RiskProfile, Scorecard, ScoringPolicy,
+    StakeholderProfile,
 };
 use crate::{Component, ExchangeRates, Indicator, Portfolio, Programme};
 

@@ -554,8 +554,10 @@
 //! only: by default the categories of unit measures add up and those of
 //! percentage measures do not; a breakdown's `additive` says otherwise, and
 //! the policy's `non_additive_dimensions` (e.g. `["age"]` for overlapping
-//! age bands) exempts dimensions by name. Categories with no number leave
-//! the sum unknown and the check silent.
+//! age bands) exempts dimensions by name. A dimension with a single
+//! category is an "of which" figure (women among the officers trained) and
+//! is not summed; categories with no number leave the sum unknown and the
+//! check silent.
 //!
 //! **Why it matters.** Disaggregated figures that do not add up mean one of
 //! the two was miscounted, or a category (often women, or "not recorded")

@@ -241,7 +241,9 @@ pub(crate) fn breakdowns(sink: &mut Sink<'_>, at: &At<'_>, measure: Measure, per
             .iter()
             .any(|d| d.eq_ignore_ascii_case(dimension));
         let additive = s.additive.unwrap_or(measure == Measure::Unit);
-        if exempt || !additive {
+        // A single category is an "of which" figure (women among the
+        // officers trained), not a breakdown that should add up.
+        if exempt || !additive || s.categories < 2 {
             continue;
         }
         for (what, sum, total) in [

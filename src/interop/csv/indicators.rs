@@ -5,11 +5,11 @@ use std::io::Write;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::score::EvidenceGrades;
 use crate::{
     Component, ComponentId, Direction, Indicator, IndicatorId, Measure, Period, Pillar, Portfolio,
     Programme, ProgrammeId, ResultLevel, SourceKind, Value,
 };
-use crate::score::EvidenceGrades;
 
 use super::{CsvError, write_table};
 
