@@ -4,23 +4,25 @@
 //!
 //! Rules:
 //!
-//! - Every measure here weighs indicators by their share of the programme's
-//!   design weight ([`IndicatorScore::weight`]) and aggregates their capped
-//!   progress with the policy's indicator-level mean. **Coverage** is the
-//!   share of the weight concerned that had data; without data a measure is
-//!   `None`, never 0.
+//! - Every measure here weighs an indicator by its component's weight times
+//!   its own (each as the policy takes them, as given or equal, times the
+//!   [`ResultsPolicy`](super::ResultsPolicy) factor), not by shares of the
+//!   programme: shares would move whenever an indicator is added anywhere,
+//!   and an indicator that takes no part in a measure must not move it. The
+//!   capped progress is aggregated with the policy's indicator-level mean.
+//!   **Coverage** is the share of the weight concerned that had data;
+//!   without data a measure is `None`, never 0.
 //! - **By level**: the indicators of each result level (output, outcome,
 //!   impact) on their own.
 //! - **Per objective**: the indicators that measure the objective (those
 //!   naming it, or else their component's objectives) and those of the
 //!   objectives under it. `level` is the highest result level it is
 //!   measured at, `reached` the highest with data.
-//! - **Evidence**: the design-weighted mean of the indicators' evidence
-//!   grades ([`EvidenceGrades`](super::EvidenceGrades)); a missing source
+//! - **Evidence**: the weighted mean of the indicators' evidence grades ([`EvidenceGrades`](super::EvidenceGrades)); a missing source
 //!   counts at its grade (by default the lowest).
 //! - **Gender gap**: for each indicator broken down by sex with progress for
 //!   both women and men, women's capped progress minus men's; the
-//!   programme's gap is their design-weighted arithmetic mean (a difference
+//!   programme's gap is their weighted arithmetic mean (a difference
 //!   can be negative, so no other mean applies), with the share of the
 //!   programme's weight behind it as coverage. Negative: women lag.
 
@@ -28,9 +30,10 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::aggregate::exact_unit;
 use super::breakdown::{CategoryProgress, categories};
 use super::{IndicatorScore, ProgrammeScore, ScoringPolicy};
-use crate::{Indicator, ObjectiveId, ObjectiveKind, Programme, ResultLevel};
+use crate::{Component, Indicator, ObjectiveId, ObjectiveKind, Programme, ResultLevel};
 
 /// Progress at one result level.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -127,19 +130,28 @@ impl ResultsProfile {
     }
 }
 
+/// One indicator in the results chain: its component, itself, its score
+/// and its weight here.
+struct Item<'a> {
+    component: &'a Component,
+    indicator: &'a Indicator,
+    score: &'a IndicatorScore,
+    weight: f64,
+}
+
 /// Aggregated capped progress and coverage of some indicators.
 fn summarise<'a>(
-    items: impl Iterator<Item = &'a IndicatorScore> + Clone,
+    items: impl Iterator<Item = &'a Item<'a>> + Clone,
     policy: &ScoringPolicy,
 ) -> (Option<f64>, f64) {
     let total: f64 = items.clone().map(|s| s.weight).sum();
     let with_data: f64 = items
         .clone()
-        .filter(|s| s.has_data())
+        .filter(|s| s.score.has_data())
         .map(|s| s.weight)
         .sum();
     let progress = policy.indicators.method.mean(
-        items.filter_map(|s| s.capped.map(|x| (x, s.weight))),
+        items.filter_map(|s| s.score.capped.map(|x| (x, s.weight))),
         policy.zero_floor,
     );
     let coverage = if total > 0.0 {
@@ -156,17 +168,30 @@ pub(crate) fn score_results(
     score: &ProgrammeScore,
     policy: &ScoringPolicy,
 ) -> ResultsProfile {
+    // Weights in units (powers of two, so dividing is exact) that keep
+    // their products and sums finite however large they are.
+    let component = |c: &Component| policy.components.weight(c.weight.get());
+    let indicator =
+        |i: &Indicator| policy.indicators.weight(i.weight.get()) * policy.results.factor(i);
+    let unit_c = exact_unit(p.components.iter().map(component));
+    let unit_i = exact_unit(p.indicators().map(indicator));
     // Each indicator with its component and score, in document order; the
     // score was computed component by component from the same lists.
-    let pairs: Vec<(&crate::Component, &Indicator, &IndicatorScore)> = p
+    let items: Vec<Item<'_>> = p
         .components
         .iter()
         .zip(&score.components)
         .flat_map(|(c, cs)| {
+            let wc = component(c) / unit_c;
             c.indicators
                 .iter()
                 .zip(&cs.indicators)
-                .map(move |(i, s)| (c, i, s))
+                .map(move |(i, s)| Item {
+                    component: c,
+                    indicator: i,
+                    score: s,
+                    weight: wc * (indicator(i) / unit_i),
+                })
         })
         .collect();
     let levels = [
@@ -176,8 +201,8 @@ pub(crate) fn score_results(
     ]
     .into_iter()
     .map(|level| {
-        let at = pairs.iter().filter(|(_, i, _)| i.level == level);
-        let (progress, coverage) = summarise(at.clone().map(|(_, _, s)| *s), policy);
+        let at = items.iter().filter(|s| s.indicator.level == level);
+        let (progress, coverage) = summarise(at.clone(), policy);
         LevelProgress {
             level,
             indicators: at.count(),
@@ -186,19 +211,19 @@ pub(crate) fn score_results(
         }
     })
     .collect();
-    let total: f64 = pairs.iter().map(|(_, _, s)| s.weight).sum();
+    let total: f64 = items.iter().map(|s| s.weight).sum();
     let grades = &policy.results.evidence;
-    let evidence = (!pairs.is_empty() && total > 0.0).then(|| {
-        pairs
+    let evidence = (total > 0.0).then(|| {
+        items
             .iter()
-            .map(|(_, i, s)| s.weight * grades.of(i))
+            .map(|s| s.weight * grades.of(s.indicator))
             .sum::<f64>()
             / total
     });
-    let mut categories_all = Vec::new();
+    let mut all = Vec::new();
     let (mut gap_sum, mut gap_weight) = (0.0, 0.0);
-    for (_, i, s) in &pairs {
-        let cats = categories(i, policy);
+    for s in &items {
+        let cats = categories(s.indicator, policy);
         let of = |female: bool| {
             cats.iter()
                 .find(|c| c.female() == Some(female) && c.capped.is_some())
@@ -208,13 +233,13 @@ pub(crate) fn score_results(
             gap_sum += s.weight * (f - m);
             gap_weight += s.weight;
         }
-        categories_all.extend(cats);
+        all.extend(cats);
     }
     ResultsProfile {
         levels,
-        objectives: objectives(p, &pairs, policy),
+        objectives: objectives(p, &items, policy),
         evidence,
-        categories: categories_all,
+        categories: all,
         gender_gap: (gap_weight > 0.0).then(|| gap_sum / gap_weight),
         gender_gap_coverage: if total > 0.0 {
             (gap_weight / total).min(1.0)
@@ -225,11 +250,7 @@ pub(crate) fn score_results(
 }
 
 /// Progress per objective.
-fn objectives(
-    p: &Programme,
-    pairs: &[(&crate::Component, &Indicator, &IndicatorScore)],
-    policy: &ScoringPolicy,
-) -> Vec<ObjectiveProgress> {
+fn objectives(p: &Programme, items: &[Item<'_>], policy: &ScoringPolicy) -> Vec<ObjectiveProgress> {
     let mut index: HashMap<ObjectiveId, usize> = HashMap::with_capacity(p.objectives.len());
     for (k, o) in p.objectives.iter().enumerate() {
         index.entry(o.id).or_insert(k);
@@ -240,10 +261,10 @@ fn objectives(
         .iter()
         .map(|o| o.parent.and_then(position))
         .collect();
-    // For each objective, the positions in `pairs` of its indicators.
+    // For each objective, the positions in `items` of its indicators.
     let mut measured: Vec<Vec<usize>> = vec![Vec::new(); p.objectives.len()];
-    for (n, (c, i, _)) in pairs.iter().enumerate() {
-        for id in Programme::measured_objectives(c, i) {
+    for (n, s) in items.iter().enumerate() {
+        for id in Programme::measured_objectives(s.component, s.indicator) {
             let mut next = position(*id);
             // At most one step per objective, so a cycle cannot loop.
             for _ in 0..measured.len() {
@@ -261,8 +282,8 @@ fn objectives(
         .iter()
         .zip(&measured)
         .map(|(o, list)| {
-            let items = list.iter().filter_map(|&n| pairs.get(n));
-            let (progress, coverage) = summarise(items.clone().map(|(_, _, s)| *s), policy);
+            let of = list.iter().filter_map(|&n| items.get(n));
+            let (progress, coverage) = summarise(of.clone(), policy);
             ObjectiveProgress {
                 id: o.id,
                 kind: o.kind,
@@ -271,10 +292,10 @@ fn objectives(
                 indicators: list.len(),
                 progress,
                 coverage,
-                level: items.clone().map(|(_, i, _)| i.level).max(),
-                reached: items
-                    .filter(|(_, _, s)| s.has_data())
-                    .map(|(_, i, _)| i.level)
+                level: of.clone().map(|s| s.indicator.level).max(),
+                reached: of
+                    .filter(|s| s.score.has_data())
+                    .map(|s| s.indicator.level)
                     .max(),
             }
         })

@@ -176,24 +176,33 @@ pub(crate) fn source(sink: &mut Sink<'_>, at: &At<'_>, indicator: &Indicator) {
     }
 }
 
-/// The sums of one dimension's categories in a period.
+/// The categories of one dimension in a period.
 #[derive(Default)]
 struct Sums {
-    /// Σ targets and Σ actuals; `None` once a category lacks a number.
-    target: Option<f64>,
-    actual: Option<f64>,
+    /// The categories' targets and actuals; `None` once one lacks a number.
+    targets: Option<Vec<f64>>,
+    actuals: Option<Vec<f64>>,
     /// The breakdowns' own say on additivity, `Some(false)` winning.
     additive: Option<bool>,
     categories: usize,
 }
 
-fn add(sum: &mut Option<f64>, first: bool, value: Option<&Value>) {
-    let x = value.and_then(Value::as_number);
-    *sum = match (first, *sum, x) {
-        (true, _, x) => x,
-        (false, Some(s), Some(x)) => Some(s + x),
-        _ => None,
-    };
+fn add(values: &mut Option<Vec<f64>>, first: bool, value: Option<&Value>) {
+    if first {
+        *values = Some(Vec::new());
+    }
+    match (values.as_mut(), value.and_then(Value::as_number)) {
+        (Some(v), Some(x)) => v.push(x),
+        _ => *values = None,
+    }
+}
+
+/// The sum of `values` in ascending order, so that the order categories
+/// are listed in cannot change the result by a rounding.
+fn sum(values: Option<Vec<f64>>) -> Option<f64> {
+    let mut values = values?;
+    values.sort_by(f64::total_cmp);
+    Some(values.into_iter().sum())
 }
 
 /// `breakdown_sum` and `breakdown_incomplete` for one period.
@@ -225,8 +234,8 @@ pub(crate) fn breakdowns(sink: &mut Sink<'_>, at: &At<'_>, measure: Measure, per
     for b in &period.breakdowns {
         let s = dims.entry(b.dimension.as_str()).or_default();
         let first = s.categories == 0;
-        add(&mut s.target, first, b.target.as_ref());
-        add(&mut s.actual, first, b.actual.as_ref());
+        add(&mut s.targets, first, b.target.as_ref());
+        add(&mut s.actuals, first, b.actual.as_ref());
         s.additive = match (s.additive, b.additive) {
             (Some(false), _) | (_, Some(false)) => Some(false),
             (a, b) => a.or(b),
@@ -247,8 +256,8 @@ pub(crate) fn breakdowns(sink: &mut Sink<'_>, at: &At<'_>, measure: Measure, per
             continue;
         }
         for (what, sum, total) in [
-            ("targets", s.target, period.target.as_ref()),
-            ("actuals", s.actual, period.actual.as_ref()),
+            ("targets", sum(s.targets), period.target.as_ref()),
+            ("actuals", sum(s.actuals), period.actual.as_ref()),
         ] {
             let (Some(sum), Some(total)) = (sum, total.and_then(Value::as_number)) else {
                 continue;
