@@ -306,42 +306,55 @@ impl Breakdown {
         }
     }
 
-    /// Whether this is a breakdown by sex or gender (the dimension `sex` or
-    /// `gender`, in any case), as WPS reporting (UNSCR 1325) asks for.
+    /// Whether this is a breakdown by sex or gender, as WPS reporting
+    /// (UNSCR 1325) asks for: the dimension's first word is `sex` or
+    /// `gender`, in any case (real IATI files write `Gender - genre`).
     ///
     /// ```
     /// use ssr_model::Breakdown;
     ///
     /// assert!(Breakdown::new("Sex", "female").is_by_sex());
+    /// assert!(Breakdown::new("Gender - genre", "Female - feminin").is_by_sex());
     /// assert!(!Breakdown::new("age", "18-24").is_by_sex());
+    /// assert!(!Breakdown::new("sex;age", "female;adult").is_by_sex());
     /// ```
     pub fn is_by_sex(&self) -> bool {
-        self.dimension.eq_ignore_ascii_case("sex") || self.dimension.eq_ignore_ascii_case("gender")
+        matches!(first_word(&self.dimension).as_str(), "sex" | "gender")
+            && !self.dimension.contains(';')
     }
 
-    /// The sex a category of a sex breakdown names: `Some(true)` for women
-    /// (`female`, `women`, `woman`, `f`, `girls`), `Some(false)` for men
-    /// (`male`, `men`, `man`, `m`, `boys`), in any case; `None` for any other
-    /// category or dimension.
+    /// The sex a category of a breakdown by sex names, by its first word in
+    /// any case: `Some(true)` for women (`female`, `women`, `woman`, `f`,
+    /// `girls`), `Some(false)` for men (`male`, `men`, `man`, `m`, `boys`);
+    /// `None` for any other category or dimension.
     ///
     /// ```
     /// use ssr_model::Breakdown;
     ///
     /// assert_eq!(Breakdown::new("sex", "Female").female(), Some(true));
-    /// assert_eq!(Breakdown::new("sex", "men").female(), Some(false));
+    /// assert_eq!(Breakdown::new("Gender - genre", "Male - masculin").female(), Some(false));
     /// assert_eq!(Breakdown::new("sex", "other").female(), None);
+    /// assert_eq!(Breakdown::new("age", "female").female(), None);
     /// ```
     pub fn female(&self) -> Option<bool> {
         if !self.is_by_sex() {
             return None;
         }
-        let c = self.category.to_ascii_lowercase();
-        match c.as_str() {
+        match first_word(&self.category).as_str() {
             "female" | "women" | "woman" | "f" | "girls" => Some(true),
             "male" | "men" | "man" | "m" | "boys" => Some(false),
             _ => None,
         }
     }
+}
+
+/// The first run of letters of `text`, in lower case.
+fn first_word(text: &str) -> String {
+    text.trim_start()
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 opt_setters!(Breakdown {
