@@ -98,6 +98,7 @@ mod comparison;
 mod evaluation;
 mod evidence;
 mod finance;
+mod flows;
 mod forecast;
 mod indicator;
 mod normalise;
@@ -119,6 +120,7 @@ pub use comparison::{Comparison, ComparisonRow, Dimension, DimensionValues, Port
 pub use evaluation::{CriterionScore, EvaluationScore};
 pub use evidence::{EvidenceGrades, ResultsPolicy};
 pub use finance::{FinancePolicy, FinanceProfile, YearFlows};
+pub use flows::RecipientFlow;
 pub use forecast::{Forecast, Line, least_squares};
 pub use indicator::IndicatorScore;
 pub use normalise::{Normalisation, Scaling};
@@ -132,7 +134,7 @@ pub use progress::{Gap, progress};
 pub use rank::{RankStats, RankUncertainty};
 pub use results::{LevelProgress, ObjectiveProgress, ResultsProfile};
 pub use risk::{RiskBand, RiskProfile, RiskScore, combined_effectiveness, inherent_risk};
-pub use scorecard::{ProgrammeCard, Row, Scorecard};
+pub use scorecard::{ProgrammeCard, Row, RowRef, Scorecard};
 pub use scorer::Scorer;
 pub use shares::{
     RecipientShare, recipient_shares, split_by_recipient, split_transaction, unallocated_share,

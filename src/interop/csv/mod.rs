@@ -16,6 +16,7 @@
 //! | breakdowns | indicator period × breakdown category | [`write_breakdowns`] | [`BREAKDOWN_COLUMNS`] |
 //! | findings | finding of validation or import | [`write_findings`] | [`FINDING_COLUMNS`] |
 //! | scores | programme × measure of a scorecard | [`write_scores`] | [`SCORE_COLUMNS`] |
+//! | flows | programme × recipient × year × transaction type | [`write_flows`] | [`FLOW_COLUMNS`] |
 //!
 //! ```
 //! use ssr_model::interop::csv;
@@ -32,6 +33,7 @@
 
 mod breakdowns;
 mod findings;
+mod flows;
 mod indicators;
 mod objectives;
 mod programmes;
@@ -43,10 +45,11 @@ use serde::Serialize;
 
 pub use breakdowns::{BREAKDOWN_COLUMNS, write_breakdowns};
 pub use findings::{FINDING_COLUMNS, write_findings};
+pub use flows::{FLOW_COLUMNS, write_flows};
 pub use indicators::{INDICATOR_COLUMNS, write_indicators};
 pub use objectives::{OBJECTIVE_COLUMNS, write_objectives};
 pub use programmes::{PROGRAMME_COLUMNS, write_programmes};
-pub use scores::{SCORE_COLUMNS, write_scores};
+pub use scores::{SCORE_COLUMNS, write_scorecard, write_scores};
 
 /// A CSV table could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -67,15 +70,21 @@ fn write_table<W: Write, R: Serialize>(
     columns: &[&str],
     rows: impl IntoIterator<Item = R>,
 ) -> Result<(), CsvError> {
-    let mut out = ::csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(writer);
-    out.write_record(columns)?;
+    let mut out = header(writer, columns)?;
     for row in rows {
         out.serialize(row)?;
     }
     out.flush()?;
     Ok(())
+}
+
+/// A CSV writer on `writer` that has written the header of `columns`.
+fn header<W: Write>(writer: W, columns: &[&str]) -> Result<::csv::Writer<W>, CsvError> {
+    let mut out = ::csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(writer);
+    out.write_record(columns)?;
+    Ok(out)
 }
 
 /// The header serde derives for a row type: what `columns` must equal.
