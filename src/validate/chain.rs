@@ -117,14 +117,16 @@ fn cycles(parents: &[Option<usize>]) -> Vec<Option<usize>> {
                     at = parents.get(i).copied().flatten();
                 }
                 Some(ON_PATH) => {
-                    // `i` is on the path: the path from `i` on is a cycle.
-                    let from = path
-                        .iter()
-                        .position(|&k| k == i)
-                        .expect("an objective marked on the path was pushed onto it");
-                    let members = path.get(from..).unwrap_or(&[]);
+                    // `i` was met again on this walk: the parents from `i`
+                    // lead back to it, and those objectives are the cycle.
+                    let mut members = vec![i];
+                    let mut k = parents.get(i).copied().flatten();
+                    while let Some(m) = k.filter(|&m| m != i && members.len() < parents.len()) {
+                        members.push(m);
+                        k = parents.get(m).copied().flatten();
+                    }
                     let first = members.iter().copied().min();
-                    for &k in members {
+                    for &k in &members {
                         if let Some(c) = cycle_of.get_mut(k) {
                             *c = first;
                         }
