@@ -451,7 +451,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("eu"),
             0.2,
         )?)
-        .with_affected(c("oversight"))
+        .with_affects(c("oversight"))
         .with_stakeholder(s("presidency")),
     )
     .with_challenge(
@@ -468,8 +468,8 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("undp"),
             0.3,
         )?)
-        .with_affected(c("rights"))
-        .with_affected(c("policing"))
+        .with_affects(c("rights"))
+        .with_affects(c("policing"))
         .with_stakeholder(s("moi")),
     )
     .with_challenge(
@@ -486,7 +486,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("dcaf"),
             0.3,
         )?)
-        .with_affected(c("policing"))
+        .with_affects(c("policing"))
         .with_stakeholder(s("isf")),
     )
     .with_challenge(
@@ -503,7 +503,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("eu"),
             0.3,
         )?)
-        .with_affected(c("policing"))
+        .with_affects(c("policing"))
         .with_stakeholder(s("moi")),
     )
     .with_evaluation(

@@ -134,7 +134,7 @@ pub use progress::{Gap, progress};
 pub use rank::{RankStats, RankUncertainty};
 pub use results::{LevelProgress, ObjectiveProgress, ResultsProfile};
 pub use risk::{RiskBand, RiskProfile, RiskScore, combined_effectiveness, inherent_risk};
-pub use scorecard::{ProgrammeCard, Row, RowRef, Scorecard};
+pub use scorecard::{ProgrammeCard, Row, RowKind, RowRef, Scorecard};
 pub use scorer::Scorer;
 pub use shares::{
     RecipientShare, recipient_shares, split_by_recipient, split_transaction, unallocated_share,

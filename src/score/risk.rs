@@ -40,6 +40,13 @@ pub enum RiskBand {
     Extreme,
 }
 
+crate::model::names::names!(RiskBand, "risk band" {
+    Low = "low",
+    Moderate = "moderate",
+    High = "high",
+    Extreme = "extreme",
+});
+
 impl RiskBand {
     /// The band of a risk score under `bands`.
     ///
@@ -72,13 +79,6 @@ impl RiskBand {
             RiskBand::High => "high",
             RiskBand::Extreme => "extreme",
         }
-    }
-}
-
-impl std::fmt::Display for RiskBand {
-    /// The band in a word ([`describe`](Self::describe)), e.g. `extreme`.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.describe())
     }
 }
 

@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::Code;
-use super::path::At;
 use super::sink::Sink;
+use crate::diagnostics::path::At;
 use crate::{Component, Indicator, Measure, ObjectiveId, Period, Programme, ResultLevel, Value};
 
 /// The result levels an objective is measured at, as bits (output 1,
