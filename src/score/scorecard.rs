@@ -490,6 +490,14 @@ mod tests {
                 RowKind::RankUncertainty
             }
             m if m.starts_with("component:") => RowKind::Component,
+            "evidence.grade" | "gender_gap" | "gender_gap.coverage" => RowKind::ResultsChain,
+            m if m.starts_with("level.")
+                || m.starts_with("objective:")
+                || m.starts_with("objective_coverage:")
+                || m.starts_with("breakdown:") =>
+            {
+                RowKind::ResultsChain
+            }
             m if m.starts_with("evaluation.") => RowKind::Evaluation,
             m if m.starts_with("normalised.") => RowKind::Normalised,
             m if m.starts_with("finance.") => RowKind::Finance,
