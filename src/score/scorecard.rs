@@ -522,7 +522,7 @@ mod tests {
             assert_eq!(row.kind(), expected(&row.measure), "{}", row.measure);
         }
         let kinds: std::collections::HashSet<RowKind> = rows.iter().map(Row::kind).collect();
-        assert_eq!(kinds.len(), 10, "{kinds:?}");
+        assert_eq!(kinds.len(), 11, "{kinds:?}");
         // Every ranked programme gets its five rank statistics.
         let stats = rows.iter().filter(|r| r.kind() == RowKind::RankUncertainty);
         assert_eq!(
