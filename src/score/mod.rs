@@ -14,6 +14,7 @@
 //! | least-squares forecast to the target date | [`least_squares`], [`Forecast`] | |
 //! | aggregation: arithmetic, geometric, harmonic, generalised mean | [`Aggregation`] | OECD/JRC Handbook (2008) §6 |
 //! | effective weights, coverage, what pulled a score down | [`ProgrammeScore`] | |
+//! | results chain: progress by level and per objective, evidence grade, disaggregated progress, gender gap | [`ResultsProfile`], [`ResultsPolicy`] | logframe; UNSCR 1325 |
 //! | risk: inherent L × I, residual after mitigation, bands, exposure | [`RiskProfile`] | 5 × 5 risk matrix |
 //! | stakeholders: Mendelow grid, salience, resistance, inclusion | [`StakeholderProfile`] | Mendelow 1991; Mitchell, Agle & Wood 1997 |
 //! | evaluation: DAC criteria combined | [`EvaluationScore`] | OECD DAC 2019 |
@@ -92,8 +93,10 @@
 //!   composite indicators*, J. R. Stat. Soc. A 168(2), 307–323.
 
 mod aggregate;
+mod breakdown;
 mod comparison;
 mod evaluation;
+mod evidence;
 mod finance;
 mod flows;
 mod forecast;
@@ -103,6 +106,7 @@ mod policy;
 mod programme;
 mod progress;
 mod rank;
+mod results;
 mod risk;
 mod scorecard;
 mod scorer;
@@ -111,8 +115,10 @@ mod stakeholders;
 mod status;
 
 pub use aggregate::Aggregation;
+pub use breakdown::CategoryProgress;
 pub use comparison::{Comparison, ComparisonRow, Dimension, DimensionValues, PortfolioAggregation};
 pub use evaluation::{CriterionScore, EvaluationScore};
+pub use evidence::{EvidenceGrades, ResultsPolicy};
 pub use finance::{FinancePolicy, FinanceProfile, YearFlows};
 pub use flows::RecipientFlow;
 pub use forecast::{Forecast, Line, least_squares};
@@ -126,6 +132,7 @@ pub use policy::{
 pub use programme::{ComponentScore, Drag, ProgrammeScore};
 pub use progress::{Gap, progress};
 pub use rank::{RankStats, RankUncertainty};
+pub use results::{LevelProgress, ObjectiveProgress, ResultsProfile};
 pub use risk::{RiskBand, RiskProfile, RiskScore, combined_effectiveness, inherent_risk};
 pub use scorecard::{ProgrammeCard, Row, RowKind, RowRef, Scorecard};
 pub use scorer::Scorer;

@@ -144,13 +144,17 @@ impl ProgrammeScore {
     }
 }
 
-/// Weights per policy (each at most 10⁶, so their sums stay finite).
+/// Weights per policy: each item's weight (as given or equal) times its
+/// factor (weights are at most 10⁶, so their sums stay finite).
 fn weights<'a, T: 'a>(
     items: &'a [T],
     level: &'a LevelPolicy,
-    weight: impl Fn(&T) -> f64 + Clone + 'a,
+    weight: impl Fn(&T) -> (f64, f64) + Clone + 'a,
 ) -> impl Iterator<Item = f64> + Clone + 'a {
-    items.iter().map(move |t| level.weight(weight(t)))
+    items.iter().map(move |t| {
+        let (w, factor) = weight(t);
+        level.weight(w) * factor
+    })
 }
 
 /// Scores one component (its indicators' design weights are shares within
@@ -162,7 +166,9 @@ pub(crate) fn score_component(c: &Component, policy: &ScoringPolicy) -> Componen
         .iter()
         .map(|i| score_indicator(i, policy))
         .collect();
-    let ws = weights(&c.indicators, level, |i| i.weight.get());
+    let ws = weights(&c.indicators, level, |i| {
+        (i.weight.get(), policy.results.factor(i))
+    });
     let total: f64 = ws.clone().sum();
     let with_data: f64 = ws
         .clone()
@@ -203,7 +209,7 @@ pub(crate) fn score_programme(p: &Programme, policy: &ScoringPolicy) -> Programm
         .map(|c| score_component(c, policy))
         .collect();
     let level = &policy.components;
-    let ws: Vec<f64> = weights(&p.components, level, |c| c.weight.get()).collect();
+    let ws: Vec<f64> = weights(&p.components, level, |c| (c.weight.get(), 1.0)).collect();
     let total: f64 = ws.iter().sum();
     let scored: f64 = ws
         .iter()
@@ -267,8 +273,10 @@ fn shortfalls(
     let (imethod, cmethod) = (policy.indicators.method, policy.components.method);
     let component_scores: Vec<Option<f64>> = components.iter().map(|c| c.score).collect();
     for ((ci, c), model) in components.iter_mut().enumerate().zip(&p.components) {
-        let iws: Vec<f64> =
-            weights(&model.indicators, &policy.indicators, |i| i.weight.get()).collect();
+        let iws: Vec<f64> = weights(&model.indicators, &policy.indicators, |i| {
+            (i.weight.get(), policy.results.factor(i))
+        })
+        .collect();
         for k in 0..c.indicators.len() {
             let Some(x) = c.indicators.get(k).and_then(|i| i.capped) else {
                 continue;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     Comparison, Dimension, EvaluationScore, FinanceProfile, PolicyError, ProgrammeScore, RankStats,
-    RankUncertainty, RiskProfile, ScoringPolicy, StakeholderProfile, Status,
+    RankUncertainty, ResultsProfile, RiskProfile, ScoringPolicy, StakeholderProfile, Status,
 };
 use crate::{DacCriterion, ProgrammeId, Recipient};
 
@@ -26,6 +26,10 @@ pub struct ProgrammeCard {
     pub recipients: Vec<Recipient>,
     /// Results: indicator progress, component and programme scores.
     pub progress: ProgrammeScore,
+    /// The results chain: progress by level and per objective, evidence
+    /// grade, disaggregated progress and the gender gap.
+    #[serde(default)]
+    pub results: ResultsProfile,
     /// Risk register scored.
     pub risk: RiskProfile,
     /// Stakeholder analysis.
@@ -70,6 +74,11 @@ pub struct Scorecard {
 /// | `score`, `coverage` | results score and its coverage, 0–1 |
 /// | `indicators`, `on_track`, `at_risk`, `off_track`, `no_data` | indicator counts |
 /// | `component:NAME` | a component's score, 0–1 |
+/// | `level.LEVEL`, `level.LEVEL.coverage` | progress at `output`, `outcome`, `impact` and its coverage, 0–1 |
+/// | `objective:STATEMENT`, `objective_coverage:STATEMENT` | progress towards an objective and its coverage, 0–1 |
+/// | `evidence.grade` | the results-evidence grade, 0–1 |
+/// | `gender_gap`, `gender_gap.coverage` | women's progress minus men's, −1–1, and its coverage |
+/// | `breakdown:TITLE:DIMENSION=CATEGORY` | capped progress of one category of an indicator |
 /// | `risk.exposure`, `risk.max_residual` | 0–1 and 0–25 |
 /// | `stakeholders.resistance`, `stakeholders.inclusion` | 0–1 |
 /// | `evaluation.score`, `evaluation.CRITERION` | 0–1 (`evaluation.relevance`, …) |
@@ -115,6 +124,9 @@ pub enum RowKind {
     Results,
     /// `component:NAME`.
     Component,
+    /// The results chain: `level.*`, `objective:*`, `objective_coverage:*`,
+    /// `evidence.grade`, `gender_gap`, `gender_gap.coverage`, `breakdown:*`.
+    ResultsChain,
     /// `risk.*`.
     Risk,
     /// `stakeholders.*`.
@@ -152,6 +164,8 @@ impl RowKind {
             .map_or(measure, |(head, _)| head);
         match family {
             "component" => RowKind::Component,
+            "level" | "objective" | "objective_coverage" | "evidence" | "gender_gap"
+            | "breakdown" => RowKind::ResultsChain,
             "risk" => RowKind::Risk,
             "stakeholders" => RowKind::Stakeholders,
             "evaluation" => RowKind::Evaluation,
@@ -319,6 +333,7 @@ impl Scorecard {
             for c in &p.components {
                 emit(&format!("component:{}", c.name), c.score)?;
             }
+            results_rows(&card.results, &mut emit)?;
             emit("risk.exposure", card.risk.exposure)?;
             emit("risk.max_residual", card.risk.max_residual)?;
             let s = &card.stakeholders;
@@ -394,6 +409,34 @@ impl RowRef<'_> {
     }
 }
 
+/// The results-chain measures of one card as tidy rows.
+fn results_rows<E>(
+    r: &ResultsProfile,
+    emit: &mut impl FnMut(&str, Option<f64>) -> Result<(), E>,
+) -> Result<(), E> {
+    for l in &r.levels {
+        emit(&format!("level.{}", l.level), l.progress)?;
+        emit(&format!("level.{}.coverage", l.level), Some(l.coverage))?;
+    }
+    for o in &r.objectives {
+        emit(&format!("objective:{}", o.statement), o.progress)?;
+        emit(
+            &format!("objective_coverage:{}", o.statement),
+            Some(o.coverage),
+        )?;
+    }
+    emit("evidence.grade", r.evidence)?;
+    emit("gender_gap", r.gender_gap)?;
+    emit("gender_gap.coverage", Some(r.gender_gap_coverage))?;
+    for c in &r.categories {
+        emit(
+            &format!("breakdown:{}:{}={}", c.title, c.dimension, c.category),
+            c.capped,
+        )?;
+    }
+    Ok(())
+}
+
 /// The finance measures of one card as tidy rows.
 fn finance_rows<E>(
     f: &FinanceProfile,
@@ -447,6 +490,14 @@ mod tests {
                 RowKind::RankUncertainty
             }
             m if m.starts_with("component:") => RowKind::Component,
+            "evidence.grade" | "gender_gap" | "gender_gap.coverage" => RowKind::ResultsChain,
+            m if m.starts_with("level.")
+                || m.starts_with("objective:")
+                || m.starts_with("objective_coverage:")
+                || m.starts_with("breakdown:") =>
+            {
+                RowKind::ResultsChain
+            }
             m if m.starts_with("evaluation.") => RowKind::Evaluation,
             m if m.starts_with("normalised.") => RowKind::Normalised,
             m if m.starts_with("finance.") => RowKind::Finance,
@@ -471,7 +522,7 @@ mod tests {
             assert_eq!(row.kind(), expected(&row.measure), "{}", row.measure);
         }
         let kinds: std::collections::HashSet<RowKind> = rows.iter().map(Row::kind).collect();
-        assert_eq!(kinds.len(), 10, "{kinds:?}");
+        assert_eq!(kinds.len(), 11, "{kinds:?}");
         // Every ranked programme gets its five rank statistics.
         let stats = rows.iter().filter(|r| r.kind() == RowKind::RankUncertainty);
         assert_eq!(
