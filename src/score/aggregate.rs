@@ -153,6 +153,15 @@ impl Aggregation {
 /// large they are. Only ratios count, and dividing by a power of two keeps
 /// them exactly: results are the same, to the bit, as without it (values of
 /// at most 2 are left alone).
+/// The sum of `values`, +0 when there are none or all are zero.
+///
+/// Rust's `Sum` for `f64` starts from −0 (since 1.83), so an empty sum is
+/// −0, and a coverage of −0 printed as "-0%". Starting from +0 gives the
+/// same sums otherwise, bit for bit.
+pub(crate) fn sum(values: impl IntoIterator<Item = f64>) -> f64 {
+    values.into_iter().fold(0.0, |acc, x| acc + x)
+}
+
 pub(crate) fn exact_unit(weights: impl IntoIterator<Item = f64>) -> f64 {
     let largest = weights.into_iter().fold(0.0, f64::max);
     if largest > 2.0 && largest.is_finite() {

@@ -4,10 +4,14 @@
 //! The construction follows the OECD/JRC *Handbook on Constructing
 //! Composite Indicators* (2008) and COINr: raw values → normalisation
 //! ([`Normalisation`]) → weighted aggregation ([`PortfolioAggregation`]) →
-//! rank. Dimensions a programme has no data for take no part in its
-//! composite (their weight is shared out among the rest), and the composite's
-//! coverage says how much of the weight stood behind it. A programme with no
-//! dimension at all is not ranked.
+//! rank. Only programmes with enough evidence are ranked
+//! ([`RankingPolicy`](super::RankingPolicy)); the others are listed with
+//! the reason ([`NotRanked`]) and take no part in the normalisation, so
+//! they change nobody else's values. Dimensions a ranked programme has no
+//! data for take no part in its composite (their weight is shared out
+//! among the rest, and [`ComparisonRow::missing`] names them) unless the
+//! policy chooses an [`Imputation`](super::Imputation); the composite's
+//! coverage says how much of the weight stood behind it.
 //!
 //! Ranks are competition ranks: 1 is best, tied programmes share the best
 //! rank of their group and the next rank is skipped (1, 2, 2, 4).
@@ -16,8 +20,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::aggregate::exact_unit;
-use super::{Aggregation, Normalisation, ProgrammeCard, Scaling, ScoringPolicy};
+use super::aggregate::{exact_unit, sum};
+use super::{
+    Aggregation, Imputation, Normalisation, NotRanked, ProgrammeCard, Scaling, ScoringPolicy,
+};
 use crate::ProgrammeId;
 
 /// A programme-level measure programmes are compared on. All are on 0–1.
@@ -208,9 +214,21 @@ pub struct ComparisonRow {
     pub composite: Option<f64>,
     /// Share of the dimension weight with data.
     pub coverage: f64,
-    /// Rank by the composite, 1 best; `None` when not ranked.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Rank by the composite, 1 best; `None` (`null`) when not ranked.
+    #[serde(default)]
     pub rank: Option<u32>,
+    /// Why the programme is not ranked; `None` when it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_ranked: Option<NotRanked>,
+    /// Weighted dimensions a ranked programme has no data for: left out of
+    /// its composite, their weight shared out among the rest, unless
+    /// imputed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<Dimension>,
+    /// Those of the missing dimensions filled in by the policy's
+    /// [`Imputation`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub imputed: Vec<Dimension>,
 }
 
 /// The normalised comparison table and nominal ranking of a portfolio.
@@ -238,8 +256,28 @@ pub struct Comparison {
     pub normalisation: Normalisation,
     /// The composite method used.
     pub method: PortfolioAggregation,
+    /// How missing dimensions of ranked programmes were treated.
+    #[serde(default)]
+    pub imputation: Imputation,
     /// One row per programme, in portfolio order.
     pub rows: Vec<ComparisonRow>,
+}
+
+impl Comparison {
+    /// The programmes not ranked, with the reason.
+    pub fn unranked(&self) -> impl Iterator<Item = (&ComparisonRow, NotRanked)> {
+        self.rows
+            .iter()
+            .filter_map(|r| r.not_ranked.map(|reason| (r, reason)))
+    }
+
+    /// Whether no ranking was possible because every programme that met
+    /// the ranking policy had the same evidence.
+    pub fn no_ranking_possible(&self) -> bool {
+        self.rows
+            .iter()
+            .any(|r| r.not_ranked == Some(NotRanked::IdenticalEvidence))
+    }
 }
 
 impl ComparisonRow {
@@ -252,13 +290,16 @@ impl ComparisonRow {
                 evaluation: card.evaluation.as_ref().and_then(|e| e.score),
                 risk: card.risk.exposure,
                 resistance: card.stakeholders.resistance_exposure,
-                inclusion: Some(card.stakeholders.inclusion),
+                inclusion: card.stakeholders.inclusion,
                 finance: card.finance.pace,
             },
             normalised: DimensionValues::default(),
             composite: None,
             coverage: 0.0,
             rank: None,
+            not_ranked: None,
+            missing: Vec::new(),
+            imputed: Vec::new(),
         }
     }
 }
@@ -288,10 +329,35 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
     let mut rows: Vec<ComparisonRow> = cards.iter().map(ComparisonRow::from_card).collect();
     let method = policy.comparison.method;
     let normalisation = policy.comparison.normalisation;
+    let imputation = policy.ranking.imputation;
     let weights = dimension_weights(policy);
-    let n = rows.len();
-    let raw: Vec<[Option<f64>; N]> = rows.iter().map(|r| r.raw.to_array()).collect();
-    let table = normalise_table(&raw, normalisation, &scalings(policy), 0);
+    let total: f64 = weights.iter().sum();
+    for (row, card) in rows.iter_mut().zip(cards) {
+        let raw = row.raw;
+        let counts = |d: Dimension| {
+            raw.get(d).is_some() && policy.comparison.dimensions.get(d).weight > 0.0
+        };
+        row.not_ranked = policy
+            .ranking
+            .refuse(&card.evidence, counts)
+            .or_else(|| (!rankable(&raw.to_array(), &weights)).then_some(NotRanked::NoEvidence));
+        let with = sum(raw
+            .to_array()
+            .iter()
+            .zip(&weights)
+            .filter(|(v, _)| v.is_some())
+            .map(|(_, w)| *w));
+        row.coverage = if total > 0.0 { with / total } else { 0.0 };
+    }
+    refuse_identical(&mut rows, &weights);
+    // Only the ranked programmes are normalised, imputed and ranked
+    // together: the others change nobody's values.
+    let ranked: Vec<&mut ComparisonRow> =
+        rows.iter_mut().filter(|r| r.not_ranked.is_none()).collect();
+    let raw: Vec<[Option<f64>; N]> = ranked.iter().map(|r| r.raw.to_array()).collect();
+    let n = raw.len();
+    let mut table = normalise_table(&raw, normalisation, &scalings(policy), 0);
+    impute(&mut table, &weights, imputation, &mut Vec::new());
     let mut composite = vec![None; n];
     composites(
         &table,
@@ -302,23 +368,89 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
     );
     let mut ranks = vec![None; n];
     rank_into(&composite, &mut Vec::with_capacity(n), &mut ranks);
-    let total: f64 = weights.iter().sum();
-    for (((row, t), c), r) in rows.iter_mut().zip(&table).zip(&composite).zip(&ranks) {
+    for ((((row, t), c), r), raw) in ranked
+        .into_iter()
+        .zip(&table)
+        .zip(&composite)
+        .zip(&ranks)
+        .zip(&raw)
+    {
         row.normalised = DimensionValues::from_array(*t);
         row.composite = *c;
         row.rank = *r;
-        let with: f64 = t
-            .iter()
-            .zip(&weights)
-            .filter(|(v, _)| v.is_some())
-            .map(|(_, w)| w)
-            .sum();
-        row.coverage = if total > 0.0 { with / total } else { 0.0 };
+        for (((d, w), before), after) in Dimension::ALL.iter().zip(&weights).zip(raw).zip(t) {
+            if *w > 0.0 && before.is_none() {
+                row.missing.push(*d);
+                if after.is_some() {
+                    row.imputed.push(*d);
+                }
+            }
+        }
     }
     Comparison {
         normalisation,
         method,
+        imputation,
         rows,
+    }
+}
+
+/// Marks every eligible row [`NotRanked::IdenticalEvidence`] when there
+/// are at least two and their weighted raw values (present or missing) are
+/// all the same: no ranking can tell them apart.
+fn refuse_identical(rows: &mut [ComparisonRow], weights: &[f64; N]) {
+    let weighted = |r: &ComparisonRow| -> Vec<Option<u64>> {
+        r.raw
+            .to_array()
+            .iter()
+            .zip(weights)
+            .filter(|(_, w)| **w > 0.0)
+            .map(|(v, _)| v.map(f64::to_bits))
+            .collect()
+    };
+    let mut eligible = rows.iter_mut().filter(|r| r.not_ranked.is_none());
+    let Some(first) = eligible.next().map(|r| weighted(r)) else {
+        return;
+    };
+    let rest: Vec<&mut ComparisonRow> = eligible.collect();
+    if !rest.is_empty() && rest.iter().all(|r| weighted(r) == first) {
+        for r in rows.iter_mut().filter(|r| r.not_ranked.is_none()) {
+            r.not_ranked = Some(NotRanked::IdenticalEvidence);
+        }
+    }
+}
+
+/// Fills the missing values of weighted columns of a normalised table per
+/// `imputation`, from the values present in the column (none: left empty).
+/// `scratch` keeps the column sorted, so the mean does not depend on the
+/// order of the rows.
+pub(crate) fn impute(
+    table: &mut [[Option<f64>; N]],
+    weights: &[f64; N],
+    imputation: Imputation,
+    scratch: &mut Vec<f64>,
+) {
+    if imputation == Imputation::None {
+        return;
+    }
+    for (k, w) in weights.iter().enumerate() {
+        if *w <= 0.0 {
+            continue;
+        }
+        scratch.clear();
+        scratch.extend(table.iter().filter_map(|row| row.get(k).copied().flatten()));
+        scratch.sort_unstable_by(f64::total_cmp);
+        let Some(&lowest) = scratch.first() else {
+            continue; // nobody has the dimension: nothing to impute from
+        };
+        let fill = match imputation {
+            Imputation::Mean => scratch.iter().sum::<f64>() / scratch.len() as f64,
+            Imputation::Minimum => lowest,
+            Imputation::None => return,
+        };
+        for cell in table.iter_mut().filter_map(|row| row.get_mut(k)) {
+            cell.get_or_insert(fill);
+        }
     }
 }
 

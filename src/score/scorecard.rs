@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Comparison, Dimension, EvaluationScore, FinanceProfile, ProgrammeScore, RankUncertainty,
-    RiskProfile, ScoringPolicy, StakeholderProfile, Status,
+    Comparison, Dimension, EvaluationScore, Evidence, EvidenceKind, FinanceProfile, NotRanked, ProgrammeScore, RankUncertainty,
+    RiskBand, RiskProfile, ScoringPolicy, StakeholderProfile, Status,
 };
 use crate::{DacCriterion, ProgrammeId, Recipient};
 
@@ -34,6 +34,8 @@ pub struct ProgrammeCard {
     /// Money: commitments, disbursements, spending, budget execution,
     /// funding concentration and yearly flows.
     pub finance: FinanceProfile,
+    /// What the programme has evidence for, and how much of each kind.
+    pub evidence: Evidence,
 }
 
 /// A portfolio's scorecard: the policy it was scored under, each
@@ -68,15 +70,19 @@ pub struct Scorecard {
 /// | `score`, `coverage` | results score and its coverage, 0–1 |
 /// | `indicators`, `on_track`, `at_risk`, `off_track`, `no_data` | indicator counts |
 /// | `component:NAME` | a component's score, 0–1 |
+/// | `evidence.KIND` | the coverage of each kind of evidence (`evidence.results`, `evidence.risk`, `evidence.stakeholders`, `evidence.evaluation`, `evidence.finance`), 0–1; no value where the programme has none |
 /// | `risk.exposure`, `risk.max_residual` | 0–1 and 0–25 |
+/// | `risk.low`, `risk.moderate`, `risk.high`, `risk.extreme` | counted challenges per band of residual risk |
+/// | `risk.component:NAME` | the exposure of the challenges that name a component, 0–1 |
 /// | `stakeholders.resistance`, `stakeholders.inclusion` | 0–1 |
+/// | `stakeholders.coverage.grid`, `….salience`, `….resistance`, `….inclusion`, `….assessed` | share of stakeholders each analysis could assess, 0–1 |
 /// | `evaluation.score`, `evaluation.CRITERION` | 0–1 (`evaluation.relevance`, …) |
 /// | `finance.committed`, `finance.disbursed`, `finance.spent`, `finance.incoming`, `finance.budget` | sums in the card's finance currency |
 /// | `finance.disbursement_rate`, `finance.execution`, `finance.elapsed`, `finance.pace` | ratios ([`FinanceProfile`]) |
 /// | `finance.funders`, `finance.concentration` | funder count, Herfindahl–Hirschman index 0–1 |
 /// | `finance.YEAR.committed`, `finance.YEAR.disbursed`, `finance.YEAR.spent`, `finance.YEAR.budget` | yearly flows |
 /// | `normalised.DIMENSION` | the comparison's normalised value |
-/// | `composite`, `rank` | the composite and nominal rank |
+/// | `composite`, `rank` | the composite and nominal rank (no value when not ranked: see [`Row::not_ranked`]) |
 /// | `rank.mean`, `rank.median`, `rank.p05`, `rank.p95`, `rank.sd` | with rank uncertainty |
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -91,6 +97,10 @@ pub struct Row {
     pub measure: String,
     /// The value.
     pub value: Option<f64>,
+    /// Why the programme is not ranked, on each of its rows; `None` when it
+    /// is ranked.
+    #[serde(default)]
+    pub not_ranked: Option<NotRanked>,
 }
 
 impl Scorecard {
@@ -127,6 +137,7 @@ impl Scorecard {
                     programme_name: card.name.clone(),
                     measure,
                     value,
+                    not_ranked: cmp.not_ranked,
                 });
             };
             let p = &card.progress;
@@ -144,16 +155,12 @@ impl Scorecard {
             for c in &p.components {
                 push(format!("component:{}", c.name), c.score);
             }
-            push("risk.exposure".into(), card.risk.exposure);
-            push("risk.max_residual".into(), card.risk.max_residual);
-            push(
-                "stakeholders.resistance".into(),
-                card.stakeholders.resistance_exposure,
-            );
-            push(
-                "stakeholders.inclusion".into(),
-                Some(card.stakeholders.inclusion),
-            );
+            for kind in EvidenceKind::ALL {
+                let e = card.evidence.get(kind);
+                push(format!("evidence.{kind}"), e.present.then_some(e.coverage));
+            }
+            risk_rows(&card.risk, &mut push);
+            stakeholder_rows(&card.stakeholders, &mut push);
             let eval = card.evaluation.as_ref();
             push("evaluation.score".into(), eval.and_then(|e| e.score));
             for c in DacCriterion::ALL {
@@ -174,6 +181,39 @@ impl Scorecard {
             }
         }
         rows
+    }
+}
+
+/// The risk measures of one card as tidy rows.
+fn risk_rows(r: &RiskProfile, push: &mut impl FnMut(String, Option<f64>)) {
+    push("risk.exposure".into(), r.exposure);
+    push("risk.max_residual".into(), r.max_residual);
+    for band in [
+        RiskBand::Low,
+        RiskBand::Moderate,
+        RiskBand::High,
+        RiskBand::Extreme,
+    ] {
+        push(format!("risk.{band}"), Some(r.bands.get(band) as f64));
+    }
+    for c in &r.components {
+        push(format!("risk.component:{}", c.name), c.exposure);
+    }
+}
+
+/// The stakeholder measures of one card as tidy rows.
+fn stakeholder_rows(s: &StakeholderProfile, push: &mut impl FnMut(String, Option<f64>)) {
+    push("stakeholders.resistance".into(), s.resistance_exposure);
+    push("stakeholders.inclusion".into(), s.inclusion);
+    let c = &s.coverage;
+    for (name, value) in [
+        ("grid", c.grid),
+        ("salience", c.salience),
+        ("resistance", c.resistance),
+        ("inclusion", c.inclusion),
+        ("assessed", c.assessed),
+    ] {
+        push(format!("stakeholders.coverage.{name}"), Some(value));
     }
 }
 

@@ -9,7 +9,7 @@ use super::rank::rank_uncertainty;
 use super::risk::score_risks;
 use super::stakeholders::score_stakeholders;
 use super::{
-    ComponentScore, EvaluationScore, FinanceProfile, IndicatorScore, PolicyError, ProgrammeCard,
+    ComponentScore, EvaluationScore, Evidence, FinanceProfile, IndicatorScore, PolicyError, ProgrammeCard,
     ProgrammeScore, RankUncertainty, RiskProfile, Scorecard, ScoringPolicy, StakeholderProfile,
 };
 use crate::{Component, ExchangeRates, Indicator, Portfolio, Programme};
@@ -130,7 +130,7 @@ impl Scorer {
 
     /// Every score of one programme.
     pub fn card(&self, programme: &Programme) -> ProgrammeCard {
-        ProgrammeCard {
+        let mut card = ProgrammeCard {
             id: programme.id,
             name: programme.name.clone(),
             recipients: programme.recipients.clone(),
@@ -139,7 +139,10 @@ impl Scorer {
             stakeholders: self.stakeholders(programme),
             evaluation: self.evaluation(programme),
             finance: self.finance(programme),
-        }
+            evidence: Evidence::default(),
+        };
+        card.evidence = Evidence::of(&card);
+        card
     }
 
     /// The scorecard of a portfolio: every programme's card and the

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 
 use ssr_model::score::{Comparison, RankUncertainty, Scorecard, ScoringPolicy};
 
-use crate::score::{Format, load_policy, scorer, truncate, write_csv, write_json};
+use crate::score::{
+    Format, load_policy, missing_rule, scorer, truncate, write_csv, write_json, write_unranked,
+};
 use crate::{Failure, input, write_failure};
 
 /// Arguments of `ssr rank`.
@@ -101,13 +103,15 @@ fn write_table(
     }
     writeln!(
         out,
-        "\n{} replications, seed {}, weight noise ±{:.0}%, normalisations: {}; methods: {}",
+        "\n{} replications, seed {}, weight noise ±{:.0}%, normalisations: {}; methods: {}; {}",
         uncertainty.replications,
         uncertainty.seed,
         100.0 * uncertainty.weight_noise,
         join(&uncertainty.normalisations),
-        join(&uncertainty.methods)
-    )
+        join(&uncertainty.methods),
+        missing_rule(&card.comparison)
+    )?;
+    write_unranked(&card.comparison, out)
 }
 
 fn join<T: std::fmt::Display>(items: &[T]) -> String {
