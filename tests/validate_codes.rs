@@ -704,11 +704,11 @@ fn unmitigated_resistance() {
     assert_found!(check(named), [(UnmitigatedResistance, "/stakeholders/6")]);
 
     // Low influence is not flagged.
-    p.stakeholders[6].influence = level(3);
+    p.stakeholders[6].influence = Some(level(3));
     assert!(check(p.clone()).is_empty());
     // Blocking with high influence is.
-    p.stakeholders[6].influence = level(5);
-    p.stakeholders[6].stance = ssr_model::Stance::Blocking;
+    p.stakeholders[6].influence = Some(level(5));
+    p.stakeholders[6].stance = Some(ssr_model::Stance::Blocking);
     assert_found!(check(p), [(UnmitigatedResistance, "/stakeholders/6")]);
 }
 
