@@ -677,11 +677,22 @@ fn duplicate_rating() {
 
 #[test]
 fn missing_required_field() {
-    let doc = with(r#""stance": "resistant","#, "");
+    let doc = with(r#""kind": "police","#, "");
     let err = parse_error(&doc);
     assert_eq!(err.kind, ParseErrorKind::Data);
     assert_eq!(err.path, STAKEHOLDER_1);
-    err.says(&["missing field `stance`"]);
+    err.says(&["missing field `kind`"]);
+}
+
+#[test]
+fn stakeholder_analysis_attributes_may_be_absent() {
+    // Influence, interest and stance are judgements: absent means unknown.
+    let doc = with(r#""influence": 5,"#, "");
+    let doc = doc.replacen(r#""stance": "resistant","#, "", 1);
+    let portfolio = document::from_str(&doc).unwrap();
+    let s = &portfolio.programmes[0].stakeholders[1];
+    assert_eq!((s.influence, s.stance), (None, None));
+    assert_eq!(s.interest.map(Level::get), Some(2));
 }
 
 #[test]

@@ -874,7 +874,10 @@ fn stakeholder_defaults_and_setters() {
     assert_eq!(s.kind, StakeholderKind::ArmedForces);
     assert_eq!(s.roles, [Role::Accountable, Role::Implementing]);
     assert!(s.has_role(Role::Implementing) && !s.has_role(Role::Funding));
-    assert_eq!((s.influence, s.interest), (Some(Level::MAX), Some(Level::MIN)));
+    assert_eq!(
+        (s.influence, s.interest),
+        (Some(Level::MAX), Some(Level::MIN))
+    );
     assert_eq!(s.stance, Some(Stance::Blocking));
     assert!(s.is_assessed() && s.is_opposed());
     assert!(s.legitimate && s.urgent);

@@ -110,7 +110,10 @@ fn real_files_rank_only_programmes_with_evidence() {
                     // The table names it with the reason, the CSV carries
                     // the reason on its rows, the Monte Carlo leaves it out.
                     let line = format!("not ranked: {} ({reason}:", programme.name);
-                    assert!(table.contains(&line), "{name}: no line {line:?} in\n{table}");
+                    assert!(
+                        table.contains(&line),
+                        "{name}: no line {line:?} in\n{table}"
+                    );
                     let id = programme.id.to_string();
                     assert!(
                         csv.lines()
@@ -132,5 +135,8 @@ fn real_files_rank_only_programmes_with_evidence() {
          {without_values} without indicator values",
         reasons.values().sum::<usize>()
     );
-    assert!(without_values > 0, "the real files hold programmes without values");
+    assert!(
+        without_values > 0,
+        "the real files hold programmes without values"
+    );
 }

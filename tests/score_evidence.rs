@@ -103,7 +103,10 @@ fn without_evidence(name: &str) -> Programme {
         .with_period(Period::new(d(2020), d(2021)).with_target(Value::number(10.0).unwrap()));
     Programme::new(name, Country::new("LBR").unwrap())
         .with_component(Component::new("Courts", Pillar::JusticeReform).with_indicator(indicator))
-        .with_stakeholder(Stakeholder::new("Bar association", StakeholderKind::CivilSociety))
+        .with_stakeholder(Stakeholder::new(
+            "Bar association",
+            StakeholderKind::CivilSociety,
+        ))
 }
 
 // ---- Helpers -----------------------------------------------------------------
@@ -326,7 +329,12 @@ fn the_sample_ranks_all_seven() {
     let card = Scorer::default().scorecard(&samples::portfolio());
     assert_eq!(card.comparison.rows.len(), 7);
     for row in &card.comparison.rows {
-        assert!(row.rank.is_some(), "{} not ranked: {:?}", row.name, row.not_ranked);
+        assert!(
+            row.rank.is_some(),
+            "{} not ranked: {:?}",
+            row.name,
+            row.not_ranked
+        );
     }
     assert_eq!(card.comparison.unranked().count(), 0);
 }
@@ -348,7 +356,12 @@ fn identical_evidence_gives_no_ranking() {
         .with_programme(with_roles("C"));
     // The default policy refuses them for want of results.
     let card = Scorer::default().scorecard(&portfolio);
-    assert!(card.comparison.rows.iter().all(|r| r.not_ranked == Some(NotRanked::InsufficientResults)));
+    assert!(
+        card.comparison
+            .rows
+            .iter()
+            .all(|r| r.not_ranked == Some(NotRanked::InsufficientResults))
+    );
     // A policy with no thresholds lets them through; nothing tells them apart.
     let mut policy = ScoringPolicy::default();
     policy.ranking.min_results_coverage = 0.0;
@@ -357,7 +370,10 @@ fn identical_evidence_gives_no_ranking() {
     let card = scorer.scorecard(&portfolio);
     assert!(card.comparison.no_ranking_possible());
     for row in &card.comparison.rows {
-        assert_eq!((row.rank, row.not_ranked), (None, Some(NotRanked::IdenticalEvidence)));
+        assert_eq!(
+            (row.rank, row.not_ranked),
+            (None, Some(NotRanked::IdenticalEvidence))
+        );
         // Inclusion is known (an implementing role), risk and the rest are not.
         assert_eq!(row.raw.inclusion, Some(0.25));
     }
@@ -376,8 +392,9 @@ fn results_alone_are_too_few_dimensions() {
                     .with_target(Value::number(10.0).unwrap())
                     .with_actual(Value::number(actual).unwrap()),
             );
-        Programme::new(name, Country::new("LBR").unwrap())
-            .with_component(Component::new("Courts", Pillar::JusticeReform).with_indicator(indicator))
+        Programme::new(name, Country::new("LBR").unwrap()).with_component(
+            Component::new("Courts", Pillar::JusticeReform).with_indicator(indicator),
+        )
     };
     let risky = measured("With a register", 4.0).with_challenge(
         Challenge::new(ChallengeKind::Corruption, "Bribery")
@@ -387,11 +404,13 @@ fn results_alone_are_too_few_dimensions() {
     let portfolio = Portfolio::new()
         .with_programme(measured("Results only", 8.0))
         .with_programme(risky)
-        .with_programme(measured("Also with a register", 6.0).with_challenge(
-            Challenge::new(ChallengeKind::Corruption, "Bribery")
-                .with_likelihood(Level::new(1).unwrap())
-                .with_impact(Level::new(1).unwrap()),
-        ));
+        .with_programme(
+            measured("Also with a register", 6.0).with_challenge(
+                Challenge::new(ChallengeKind::Corruption, "Bribery")
+                    .with_likelihood(Level::new(1).unwrap())
+                    .with_impact(Level::new(1).unwrap()),
+            ),
+        );
     let card = Scorer::default().scorecard(&portfolio);
     let rows = &card.comparison.rows;
     assert_eq!(rows[0].not_ranked, Some(NotRanked::TooFewDimensions));
@@ -400,14 +419,21 @@ fn results_alone_are_too_few_dimensions() {
     // composite is over progress and risk, and the row says so.
     assert_eq!(
         rows[1].missing,
-        [Dimension::Evaluation, Dimension::Resistance, Dimension::Inclusion]
+        [
+            Dimension::Evaluation,
+            Dimension::Resistance,
+            Dimension::Inclusion
+        ]
     );
     assert!(rows[1].imputed.is_empty());
     // Min-max over the two ranked only (the first takes no part): progress
     // 0.4 → 0 and 0.6 → 100; risk 6/25 → 0 and 1/25 → 100 (lower is better).
     assert_eq!(rows[1].normalised.get(Dimension::Progress), Some(0.0));
     assert_eq!(rows[2].normalised.get(Dimension::Risk), Some(100.0));
-    assert_eq!((rows[1].composite, rows[2].composite), (Some(0.0), Some(100.0)));
+    assert_eq!(
+        (rows[1].composite, rows[2].composite),
+        (Some(0.0), Some(100.0))
+    );
     assert_eq!(rows[0].normalised.get(Dimension::Progress), None);
 }
 
@@ -428,7 +454,10 @@ fn imputation_is_a_recorded_choice() {
     let default = Scorer::default().scorecard(&portfolio);
     assert_eq!(default.comparison.rows[1].missing, [Dimension::Risk]);
     assert!(default.comparison.rows[1].imputed.is_empty());
-    assert_eq!(default.comparison.rows[1].normalised.get(Dimension::Risk), None);
+    assert_eq!(
+        default.comparison.rows[1].normalised.get(Dimension::Risk),
+        None
+    );
 }
 
 /// Imported organisations carry no influence, interest or stance, and the
@@ -452,7 +481,12 @@ fn the_importer_invents_no_stakeholder_attributes() {
     let p = &portfolio.programmes[0];
     assert!(!p.stakeholders.is_empty());
     for s in &p.stakeholders {
-        assert_eq!((s.influence, s.interest, s.stance), (None, None, None), "{}", s.name);
+        assert_eq!(
+            (s.influence, s.interest, s.stance),
+            (None, None, None),
+            "{}",
+            s.name
+        );
     }
     let report = validate::validate(&portfolio, &ValidationPolicy::default());
     let lints: Vec<_> = report
@@ -467,5 +501,9 @@ fn the_importer_invents_no_stakeholder_attributes() {
     let s = Scorer::default().stakeholders(p);
     assert_eq!(s.coverage.grid, 0.0);
     assert_eq!(s.resistance_exposure, None);
-    assert!(s.stakeholders.iter().all(|x| x.quadrant.is_none() && x.salience.is_none()));
+    assert!(
+        s.stakeholders
+            .iter()
+            .all(|x| x.quadrant.is_none() && x.salience.is_none())
+    );
 }

@@ -334,9 +334,8 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
     let total: f64 = weights.iter().sum();
     for (row, card) in rows.iter_mut().zip(cards) {
         let raw = row.raw;
-        let counts = |d: Dimension| {
-            raw.get(d).is_some() && policy.comparison.dimensions.get(d).weight > 0.0
-        };
+        let counts =
+            |d: Dimension| raw.get(d).is_some() && policy.comparison.dimensions.get(d).weight > 0.0;
         row.not_ranked = policy
             .ranking
             .refuse(&card.evidence, counts)
@@ -349,7 +348,7 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
             .map(|(_, w)| *w));
         row.coverage = if total > 0.0 { with / total } else { 0.0 };
     }
-    refuse_identical(&mut rows, &weights);
+    super::evidence::refuse_identical(&mut rows, &weights);
     // Only the ranked programmes are normalised, imputed and ranked
     // together: the others change nobody's values.
     let ranked: Vec<&mut ComparisonRow> =
@@ -357,7 +356,7 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
     let raw: Vec<[Option<f64>; N]> = ranked.iter().map(|r| r.raw.to_array()).collect();
     let n = raw.len();
     let mut table = normalise_table(&raw, normalisation, &scalings(policy), 0);
-    impute(&mut table, &weights, imputation, &mut Vec::new());
+    super::evidence::impute(&mut table, &weights, imputation, &mut Vec::new());
     let mut composite = vec![None; n];
     composites(
         &table,
@@ -392,65 +391,6 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
         method,
         imputation,
         rows,
-    }
-}
-
-/// Marks every eligible row [`NotRanked::IdenticalEvidence`] when there
-/// are at least two and their weighted raw values (present or missing) are
-/// all the same: no ranking can tell them apart.
-fn refuse_identical(rows: &mut [ComparisonRow], weights: &[f64; N]) {
-    let weighted = |r: &ComparisonRow| -> Vec<Option<u64>> {
-        r.raw
-            .to_array()
-            .iter()
-            .zip(weights)
-            .filter(|(_, w)| **w > 0.0)
-            .map(|(v, _)| v.map(f64::to_bits))
-            .collect()
-    };
-    let mut eligible = rows.iter_mut().filter(|r| r.not_ranked.is_none());
-    let Some(first) = eligible.next().map(|r| weighted(r)) else {
-        return;
-    };
-    let rest: Vec<&mut ComparisonRow> = eligible.collect();
-    if !rest.is_empty() && rest.iter().all(|r| weighted(r) == first) {
-        for r in rows.iter_mut().filter(|r| r.not_ranked.is_none()) {
-            r.not_ranked = Some(NotRanked::IdenticalEvidence);
-        }
-    }
-}
-
-/// Fills the missing values of weighted columns of a normalised table per
-/// `imputation`, from the values present in the column (none: left empty).
-/// `scratch` keeps the column sorted, so the mean does not depend on the
-/// order of the rows.
-pub(crate) fn impute(
-    table: &mut [[Option<f64>; N]],
-    weights: &[f64; N],
-    imputation: Imputation,
-    scratch: &mut Vec<f64>,
-) {
-    if imputation == Imputation::None {
-        return;
-    }
-    for (k, w) in weights.iter().enumerate() {
-        if *w <= 0.0 {
-            continue;
-        }
-        scratch.clear();
-        scratch.extend(table.iter().filter_map(|row| row.get(k).copied().flatten()));
-        scratch.sort_unstable_by(f64::total_cmp);
-        let Some(&lowest) = scratch.first() else {
-            continue; // nobody has the dimension: nothing to impute from
-        };
-        let fill = match imputation {
-            Imputation::Mean => scratch.iter().sum::<f64>() / scratch.len() as f64,
-            Imputation::Minimum => lowest,
-            Imputation::None => return,
-        };
-        for cell in table.iter_mut().filter_map(|row| row.get_mut(k)) {
-            cell.get_or_insert(fill);
-        }
     }
 }
 

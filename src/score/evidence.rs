@@ -22,7 +22,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Dimension, ProgrammeCard};
+use super::comparison::N;
+use super::{ComparisonRow, Dimension, ProgrammeCard};
 
 /// A kind of evidence a programme can have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -319,5 +320,92 @@ impl RankingPolicy {
                 found: self.min_results_coverage.to_string(),
             })
         }
+    }
+}
+
+/// Marks every eligible row [`NotRanked::IdenticalEvidence`] when there
+/// are at least two and their weighted raw values (present or missing) are
+/// all the same: no ranking can tell them apart.
+pub(crate) fn refuse_identical(rows: &mut [ComparisonRow], weights: &[f64; N]) {
+    let weighted = |r: &ComparisonRow| -> Vec<Option<u64>> {
+        r.raw
+            .to_array()
+            .iter()
+            .zip(weights)
+            .filter(|(_, w)| **w > 0.0)
+            .map(|(v, _)| v.map(f64::to_bits))
+            .collect()
+    };
+    let mut eligible = rows.iter_mut().filter(|r| r.not_ranked.is_none());
+    let Some(first) = eligible.next().map(|r| weighted(r)) else {
+        return;
+    };
+    let rest: Vec<&mut ComparisonRow> = eligible.collect();
+    if !rest.is_empty() && rest.iter().all(|r| weighted(r) == first) {
+        for r in rows.iter_mut().filter(|r| r.not_ranked.is_none()) {
+            r.not_ranked = Some(NotRanked::IdenticalEvidence);
+        }
+    }
+}
+
+/// Fills the missing values of weighted columns of a normalised table per
+/// `imputation`, from the values present in the column (none: left empty).
+/// `scratch` keeps the column sorted, so the mean does not depend on the
+/// order of the rows.
+pub(crate) fn impute(
+    table: &mut [[Option<f64>; N]],
+    weights: &[f64; N],
+    imputation: Imputation,
+    scratch: &mut Vec<f64>,
+) {
+    if imputation == Imputation::None {
+        return;
+    }
+    for (k, w) in weights.iter().enumerate() {
+        if *w <= 0.0 {
+            continue;
+        }
+        scratch.clear();
+        scratch.extend(table.iter().filter_map(|row| row.get(k).copied().flatten()));
+        scratch.sort_unstable_by(f64::total_cmp);
+        let Some(&lowest) = scratch.first() else {
+            continue; // nobody has the dimension: nothing to impute from
+        };
+        let fill = match imputation {
+            Imputation::Mean => scratch.iter().sum::<f64>() / scratch.len() as f64,
+            Imputation::Minimum => lowest,
+            Imputation::None => return,
+        };
+        for cell in table.iter_mut().filter_map(|row| row.get_mut(k)) {
+            cell.get_or_insert(fill);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn imputation_fills_weighted_gaps_only() {
+        let row = |a: Option<f64>, b: Option<f64>| [a, b, None, None, None, None];
+        let table = [
+            row(Some(10.0), None),
+            row(None, None),
+            row(Some(30.0), Some(5.0)),
+        ];
+        let weights = [1.0, 0.0, 1.0, 1.0, 1.0, 1.0];
+        let mut mean = table;
+        impute(&mut mean, &weights, Imputation::Mean, &mut Vec::new());
+        // Column 0: (10 + 30)/2 = 20; column 1 has weight 0: left alone;
+        // the others have no value to impute from.
+        assert_eq!(mean[1], row(Some(20.0), None));
+        assert_eq!(mean[0], row(Some(10.0), None));
+        let mut minimum = table;
+        impute(&mut minimum, &weights, Imputation::Minimum, &mut Vec::new());
+        assert_eq!(minimum[1], row(Some(10.0), None));
+        let mut none = table;
+        impute(&mut none, &weights, Imputation::None, &mut Vec::new());
+        assert_eq!(none, table);
     }
 }

@@ -27,9 +27,8 @@ use rand_core::{Rng, SeedableRng};
 use serde::{Deserialize, Serialize};
 
 use super::aggregate::Kernel;
-use super::comparison::{
-    N, composites, dimension_weights, impute, normalise_table, rank_into, scalings,
-};
+use super::comparison::{N, composites, dimension_weights, normalise_table, rank_into, scalings};
+use super::evidence::impute;
 use super::{Comparison, Normalisation, PortfolioAggregation, ProgrammeCard, ScoringPolicy};
 use crate::{Pillar, ProgrammeId};
 

@@ -86,9 +86,7 @@ impl ExposureMethod {
         let mut shares = residuals.into_iter().map(|r| (r / 25.0).clamp(0.0, 1.0));
         let first = shares.next()?;
         Some(match self {
-            ExposureMethod::Union => {
-                1.0 - shares.fold(1.0 - first, |left, r| left * (1.0 - r))
-            }
+            ExposureMethod::Union => 1.0 - shares.fold(1.0 - first, |left, r| left * (1.0 - r)),
             ExposureMethod::Maximum => shares.fold(first, f64::max),
         })
     }
@@ -432,8 +430,12 @@ mod tests {
         // One risk of 25 and nine of 1: the mean was 0.136; the union and
         // the maximum both stay at 1.
         let p = (0..9).fold(
-            Programme::new("p", Country::new("MLI").unwrap())
-                .with_challenge(challenge(5, 5, &[], ChallengeStatus::Open)),
+            Programme::new("p", Country::new("MLI").unwrap()).with_challenge(challenge(
+                5,
+                5,
+                &[],
+                ChallengeStatus::Open,
+            )),
             |p, _| p.with_challenge(challenge(1, 1, &[], ChallengeStatus::Open)),
         );
         let mut bands = RiskBands::default();

@@ -5,8 +5,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Comparison, Dimension, EvaluationScore, Evidence, EvidenceKind, FinanceProfile, NotRanked, ProgrammeScore, RankUncertainty,
-    RiskBand, RiskProfile, ScoringPolicy, StakeholderProfile, Status,
+    Comparison, Dimension, EvaluationScore, Evidence, EvidenceKind, FinanceProfile, NotRanked,
+    ProgrammeScore, RankUncertainty, RiskBand, RiskProfile, ScoringPolicy, StakeholderProfile,
+    Status,
 };
 use crate::{DacCriterion, ProgrammeId, Recipient};
 

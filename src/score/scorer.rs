@@ -9,8 +9,9 @@ use super::rank::rank_uncertainty;
 use super::risk::score_risks;
 use super::stakeholders::score_stakeholders;
 use super::{
-    ComponentScore, EvaluationScore, Evidence, FinanceProfile, IndicatorScore, PolicyError, ProgrammeCard,
-    ProgrammeScore, RankUncertainty, RiskProfile, Scorecard, ScoringPolicy, StakeholderProfile,
+    ComponentScore, EvaluationScore, Evidence, FinanceProfile, IndicatorScore, PolicyError,
+    ProgrammeCard, ProgrammeScore, RankUncertainty, RiskProfile, Scorecard, ScoringPolicy,
+    StakeholderProfile,
 };
 use crate::{Component, ExchangeRates, Indicator, Portfolio, Programme};
 

@@ -278,7 +278,8 @@ pub struct StakeholderScore {
 impl StakeholderScore {
     /// Whether the stakeholder is key: to be managed closely, or definitive.
     pub fn is_key(&self) -> bool {
-        self.quadrant == Some(Quadrant::ManageClosely) || self.salience == Some(Salience::Definitive)
+        self.quadrant == Some(Quadrant::ManageClosely)
+            || self.salience == Some(Salience::Definitive)
     }
 }
 
@@ -382,7 +383,11 @@ fn engaged(s: &Stakeholder, policy: &StakeholderPolicy) -> Option<bool> {
     let working = s.roles.iter().any(|r| {
         matches!(
             r,
-            Role::Accountable | Role::Extending | Role::Implementing | Role::Oversight | Role::Advisory
+            Role::Accountable
+                | Role::Extending
+                | Role::Implementing
+                | Role::Oversight
+                | Role::Advisory
         )
     });
     if working {
@@ -405,12 +410,20 @@ fn score_one(s: &Stakeholder, policy: &StakeholderPolicy) -> StakeholderScore {
             .zip(s.interest)
             .map(|(influence, interest)| Quadrant::of(influence, interest, policy)),
         salience: s.influence.map(|influence| {
-            Salience::of(influence.get() >= policy.high_influence, s.legitimate, s.urgent)
+            Salience::of(
+                influence.get() >= policy.high_influence,
+                s.legitimate,
+                s.urgent,
+            )
         }),
     }
 }
 
-fn group_presence(group: InclusionGroup, p: &Programme, policy: &StakeholderPolicy) -> GroupPresence {
+fn group_presence(
+    group: InclusionGroup,
+    p: &Programme,
+    policy: &StakeholderPolicy,
+) -> GroupPresence {
     let (mut presence, mut unassessed) = (Presence::Absent, 0);
     for s in p.stakeholders.iter().filter(|s| group.includes(s.kind)) {
         match engaged(s, policy) {
@@ -427,12 +440,19 @@ fn group_presence(group: InclusionGroup, p: &Programme, policy: &StakeholderPoli
 }
 
 pub(crate) fn score_stakeholders(p: &Programme, policy: &StakeholderPolicy) -> StakeholderProfile {
-    let stakeholders: Vec<StakeholderScore> =
-        p.stakeholders.iter().map(|s| score_one(s, policy)).collect();
+    let stakeholders: Vec<StakeholderScore> = p
+        .stakeholders
+        .iter()
+        .map(|s| score_one(s, policy))
+        .collect();
     // Influence of the stakeholders whose influence and stance are known,
     // and of those among them opposed.
     let (mut total, mut opposed, mut known) = (0u32, 0u32, 0usize);
-    for (influence, stance) in p.stakeholders.iter().filter_map(|s| s.influence.zip(s.stance)) {
+    for (influence, stance) in p
+        .stakeholders
+        .iter()
+        .filter_map(|s| s.influence.zip(s.stance))
+    {
         known += 1;
         total += u32::from(influence.get());
         if stance.is_opposed() {
@@ -448,9 +468,8 @@ pub(crate) fn score_stakeholders(p: &Programme, policy: &StakeholderPolicy) -> S
         .iter()
         .filter(|s| engaged(s, policy).is_some())
         .count();
-    let inclusion = (engagement_known > 0).then(|| {
-        groups.iter().map(|g| g.presence.score()).sum::<f64>() / groups.len() as f64
-    });
+    let inclusion = (engagement_known > 0)
+        .then(|| groups.iter().map(|g| g.presence.score()).sum::<f64>() / groups.len() as f64);
     let share = |count: usize| {
         if p.stakeholders.is_empty() {
             0.0
