@@ -4,9 +4,9 @@
 //!
 //! ```json
 //! {
-//!   "schema_version": 1,
+//!   "schema_version": 2,
 //!   "name": "West Africa SSR",
-//!   "programmes": [ { "id": "…", "name": "…", "country": "LBR", … } ]
+//!   "programmes": [ { "id": "…", "name": "…", "recipients": [{"country": "LBR"}], … } ]
 //! }
 //! ```
 //!
@@ -22,6 +22,29 @@
 //!
 //! `schema_version` is [`SCHEMA_VERSION`]. A document from a newer version is
 //! refused with [`LoadError::UnsupportedVersion`] rather than half-read.
+//!
+//! ## Versions
+//!
+//! - **2**: a programme's countries and regions are `recipients`, each
+//!   `{"country": "MLI", "percentage": 60}` or `{"region": 298}`; programmes
+//!   gain `transactions` and `budgets` (by period).
+//! - **1**: a programme had one `"country": "LBR"`. Version-1 documents
+//!   still load, upgraded on read: the country becomes the programme's one
+//!   recipient, with no share (nothing else changed, so nothing is lost).
+//!   Saving writes version 2. The upgrade is per programme and does not
+//!   look at the version number, so a version-2 reader also accepts the old
+//!   `country` member.
+//!
+//! ```
+//! use ssr_model::document;
+//!
+//! let v1 = r#"{"schema_version": 1, "programmes": [{"id": "90b72b77-0af5-5637-915b-ffe4a32e7a0d",
+//!     "name": "Police reform", "country": "LBR", "context": "peace_operation", "phase": "design"}]}"#;
+//! let portfolio = document::from_str(v1)?;
+//! assert_eq!(portfolio.programmes[0].single_country().map(|c| c.name()), Some("Liberia"));
+//! assert!(document::to_string(&portfolio)?.contains(r#""recipients":[{"country":"LBR"}]"#));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 //!
 //! ```
 //! use ssr_model::{document, Country, Portfolio, Programme};

@@ -1,31 +1,5 @@
-//! Financial measures of a programme, from its transactions and budgets.
-//!
-//! All amounts are in one currency: the policy's reporting currency
-//! ([`FinancePolicy::currency`]) converted through the user's
-//! [`ExchangeRates`] (see [`Scorer::with_rates`](super::Scorer::with_rates)),
-//! or, without one, the programme's most used currency. Money that cannot
-//! be converted (no rate on or before its value date, or no value date) is
-//! left out of the sums and reported as a `no_exchange_rate` finding;
-//! nothing is dropped silently and no rate is guessed.
-//!
-//! | measure | definition |
-//! |---|---|
-//! | `committed` | Σ outgoing commitments (IATI transaction type 2) |
-//! | `disbursed` | Σ disbursements (3) and reimbursements (7) |
-//! | `spent` | Σ expenditure (4) |
-//! | `incoming` | Σ incoming funds (1) |
-//! | `disbursement_rate` | disbursed ÷ committed |
-//! | `budget` | Σ budgets by period, a revised budget replacing the original of the same period; without periods, the stated total |
-//! | `execution` | (disbursed + spent) ÷ budget |
-//! | `elapsed` | the share of the programme's time gone at the judging date ([`expected_progress`](super::expected_progress)) |
-//! | `status` | execution judged against elapsed time as indicators are ([`classify`](super::classify)) |
-//! | `pace` | execution ÷ elapsed, capped to [0, 1]: the finance dimension |
-//! | `concentration` | Herfindahl–Hirschman index Σ sᵢ² of funders' shares, from 1/n (even) to 1 (one funder) |
-//!
-//! A sum over no transaction of its type is unknown (`None`), not 0. The
-//! judging date is the policy's `as_of`, else the latest transaction date.
-//! Funders are the programme's `funding` sources when it lists any, else the
-//! providers of its incoming funds and incoming commitments (types 1, 11).
+//! Financial measures of a programme, from its transactions and budgets
+//! (see [`FinanceProfile`]).
 
 use std::collections::BTreeMap;
 
@@ -80,8 +54,36 @@ pub struct YearFlows {
     pub budget: Option<f64>,
 }
 
-/// One programme's financial measures (see the [module](self) for the
-/// definitions).
+/// One programme's financial measures.
+///
+/// From its transactions and budgets.
+///
+/// All amounts are in one currency: the policy's reporting currency
+/// ([`FinancePolicy::currency`]) converted through the user's
+/// [`ExchangeRates`] (see [`Scorer::with_rates`](super::Scorer::with_rates)),
+/// or, without one, the programme's most used currency. Money that cannot
+/// be converted (no rate on or before its value date, or no value date) is
+/// left out of the sums and reported as a `no_exchange_rate` finding;
+/// nothing is dropped silently and no rate is guessed.
+///
+/// | measure | definition |
+/// |---|---|
+/// | `committed` | Σ outgoing commitments (IATI transaction type 2) |
+/// | `disbursed` | Σ disbursements (3) and reimbursements (7) |
+/// | `spent` | Σ expenditure (4) |
+/// | `incoming` | Σ incoming funds (1) |
+/// | `disbursement_rate` | disbursed ÷ committed |
+/// | `budget` | Σ budgets by period, a revised budget replacing the original of the same period; without periods, the stated total |
+/// | `execution` | (disbursed + spent) ÷ budget |
+/// | `elapsed` | the share of the programme's time gone at the judging date ([`expected_progress`](super::expected_progress)) |
+/// | `status` | execution judged against elapsed time as indicators are ([`classify`](super::classify)) |
+/// | `pace` | execution ÷ elapsed, capped to [0, 1]: the finance dimension |
+/// | `concentration` | Herfindahl–Hirschman index Σ sᵢ² of funders' shares, from 1/n (even) to 1 (one funder) |
+///
+/// A sum over no transaction of its type is unknown (`None`), not 0. The
+/// judging date is the policy's `as_of`, else the latest transaction date.
+/// Funders are the programme's `funding` sources when it lists any, else the
+/// providers of its incoming funds and incoming commitments (types 1, 11).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -123,14 +125,14 @@ pub struct FinanceProfile {
 }
 
 /// Converts a programme's money into one currency, noting what it cannot.
-struct Converter<'a> {
-    rates: Option<&'a ExchangeRates>,
-    to: Currency,
-    findings: Vec<Finding>,
+pub(super) struct Converter<'a> {
+    pub(super) rates: Option<&'a ExchangeRates>,
+    pub(super) to: Currency,
+    pub(super) findings: Vec<Finding>,
 }
 
 impl Converter<'_> {
-    fn value(
+    pub(super) fn value(
         &mut self,
         money: Money,
         date: Option<NaiveDate>,
@@ -167,7 +169,7 @@ impl Converter<'_> {
 }
 
 /// The programme's most used currency (ties: first in code order).
-fn main_currency(p: &Programme) -> Option<Currency> {
+pub(super) fn main_currency(p: &Programme) -> Option<Currency> {
     let mut counts: Vec<(Currency, usize)> = Vec::new();
     let all = p
         .transactions

@@ -97,6 +97,7 @@ mod comparison;
 mod evaluation;
 mod evidence;
 mod finance;
+mod flows;
 mod forecast;
 mod indicator;
 mod normalise;
@@ -116,6 +117,7 @@ pub use comparison::{Comparison, ComparisonRow, Dimension, DimensionValues, Port
 pub use evaluation::{CriterionScore, EvaluationScore};
 pub use evidence::{Evidence, EvidenceKind, Imputation, KindEvidence, NotRanked, RankingPolicy};
 pub use finance::{FinancePolicy, FinanceProfile, YearFlows};
+pub use flows::RecipientFlow;
 pub use forecast::{Forecast, Line, least_squares};
 pub use indicator::IndicatorScore;
 pub use normalise::{Normalisation, Scaling};

@@ -1,5 +1,6 @@
 //! The scorer: a checked policy, and the entry points of scoring.
 
+use super::RecipientFlow;
 use super::comparison::compare;
 use super::evaluation::score_latest;
 use super::finance::score_finance;
@@ -13,6 +14,7 @@ use super::{
     ProgrammeCard, ProgrammeScore, RankUncertainty, RiskProfile, Scorecard, ScoringPolicy,
     StakeholderProfile,
 };
+use crate::validate::Finding;
 use crate::{Component, ExchangeRates, Indicator, Portfolio, Programme};
 
 /// Scores portfolios under a checked [`ScoringPolicy`].
@@ -91,6 +93,13 @@ impl Scorer {
     /// A programme's financial measures.
     pub fn finance(&self, programme: &Programme) -> FinanceProfile {
         score_finance(programme, &self.policy, self.rates.as_ref())
+    }
+
+    /// A programme's transactions by recipient, year and type, in the
+    /// finance currency, with the money that could not be converted
+    /// (`no_exchange_rate` findings, paths relative to the programme).
+    pub fn recipient_flows(&self, programme: &Programme) -> (Vec<RecipientFlow>, Vec<Finding>) {
+        super::flows::recipient_flows(programme, &self.policy, self.rates.as_ref())
     }
 
     /// The policy.

@@ -1,22 +1,5 @@
 //! Splitting a programme's money between its recipient countries and
-//! regions.
-//!
-//! The rule, after IATI's: a programme's money goes to its recipients in
-//! proportion to their percentages.
-//!
-//! - A single recipient with no percentage has the whole (IATI: a lone
-//!   recipient may leave the percentage out).
-//! - Recipients with a percentage get that share, as stated. If the stated
-//!   percentages sum to less than 100, the rest is **unallocated**, never
-//!   handed to one of them; if they sum to more, shares are as stated (and
-//!   validation reports `percentage_sum`).
-//! - A recipient without a percentage among several has an **unknown**
-//!   share (`None`): IATI requires one, and the crate does not guess it.
-//! - A transaction that names its own recipient goes wholly to it; the
-//!   programme's percentages apply to the others ([`split_transaction`]).
-//!
-//! So the money of a multi-country programme is never assigned whole to
-//! one country.
+//! regions (the rule: [`recipient_shares`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -34,8 +17,25 @@ pub struct RecipientShare {
     pub share: Option<f64>,
 }
 
-/// Each recipient's share of the programme's money, in recipient order
-/// (see the [module rule](self)).
+/// Each recipient's share of the programme's money, in recipient order.
+///
+/// The rule, after IATI's: a programme's money goes to its recipients in
+/// proportion to their percentages.
+///
+/// - A single recipient with no percentage has the whole (IATI: a lone
+///   recipient may leave the percentage out).
+/// - Recipients with a percentage get that share, as stated. If the stated
+///   percentages sum to less than 100, the rest is **unallocated**, never
+///   handed to one of them. If they sum to more, each is divided by their
+///   sum, so the parts never add up to more than the whole. Validation
+///   reports `percentage_sum` in both cases.
+/// - A recipient without a percentage among several has an **unknown**
+///   share (`None`): IATI requires one, and the crate does not guess it.
+/// - A transaction that names its own recipient goes wholly to it; the
+///   programme's percentages apply to the others ([`split_transaction`]).
+///
+/// So the money of a multi-country programme is never assigned whole to
+/// one country.
 ///
 /// ```
 /// use ssr_model::score::recipient_shares;
@@ -53,13 +53,21 @@ pub struct RecipientShare {
 /// ```
 pub fn recipient_shares(programme: &Programme) -> Vec<RecipientShare> {
     let single = programme.recipients.len() == 1;
+    let stated: f64 = programme
+        .recipients
+        .iter()
+        .filter_map(|r| r.percentage)
+        .map(|p| p.get())
+        .sum();
+    // Over 100, shares are scaled down so that no money is counted twice.
+    let scale = if stated > 100.0 { stated } else { 100.0 };
     programme
         .recipients
         .iter()
         .map(|r| RecipientShare {
             place: r.place,
             share: match r.percentage {
-                Some(p) => Some(p.get() / 100.0),
+                Some(p) => Some(p.get() / scale),
                 None if single => Some(1.0),
                 None => None,
             },

@@ -85,6 +85,10 @@ use ssr_model::{
     Phase, Pillar, Portfolio, Programme, ProgrammeId, ResultLevel, Role, Sector, SectorCode,
     SourceKind, Stakeholder, StakeholderId, StakeholderKind, Stance, Value, Weight,
 };
+use ssr_model::{
+    Budget, BudgetKind, BudgetStatus, Organisation, Party, Place, Recipient, Region, Transaction,
+    TransactionType,
+};
 use uuid::Uuid;
 
 // ---------------------------------------------------------------------------
@@ -853,7 +857,12 @@ pub fn arb_programme() -> impl Strategy<Value = Programme> + Clone {
         vec(arb_challenge(), 0..=2),
         vec(arb_evaluation(), 0..=1),
     );
-    (header, body).prop_map(
+    let money = (
+        vec(arb_recipient(), 0..=3),
+        vec(arb_transaction(), 0..=2),
+        vec(arb_budget(), 0..=2),
+    );
+    (header, body, money).prop_map(
         |(
             (id, external_id, name, description, country, context, phase, ps, pe, st, en),
             (
@@ -867,6 +876,7 @@ pub fn arb_programme() -> impl Strategy<Value = Programme> + Clone {
                 challenges,
                 evaluations,
             ),
+            (recipients, transactions, budgets),
         )| {
             let mut p = Programme::new(name, country)
                 .with_id(id)
@@ -887,9 +897,96 @@ pub fn arb_programme() -> impl Strategy<Value = Programme> + Clone {
             p.stakeholders = stakeholders;
             p.challenges = challenges;
             p.evaluations = evaluations;
+            // Programmes without listed recipients keep their one country.
+            if !recipients.is_empty() {
+                p.recipients = recipients;
+            }
+            p.transactions = transactions;
+            p.budgets = budgets;
             p
         },
     )
+}
+
+/// Any [`Region`] of IATI's Region codelist.
+pub fn arb_region() -> impl Strategy<Value = Region> + Clone {
+    select(Region::all().collect::<Vec<_>>())
+}
+
+/// Any [`Place`]: a country or a region.
+pub fn arb_place() -> impl Strategy<Value = Place> + Clone {
+    prop_oneof![
+        arb_country().prop_map(Place::Country),
+        arb_region().prop_map(Place::Region),
+    ]
+}
+
+/// Any [`Recipient`], with or without a percentage.
+pub fn arb_recipient() -> impl Strategy<Value = Recipient> + Clone {
+    (arb_place(), option::of(arb_percentage())).prop_map(|(place, pct)| {
+        let r = Recipient::new(place);
+        match pct {
+            Some(p) => r.with_percentage(p),
+            None => r,
+        }
+    })
+}
+
+/// Any [`Party`]: a stakeholder id or an organisation.
+pub fn arb_party() -> impl Strategy<Value = Party> + Clone {
+    prop_oneof![
+        arb_stakeholder_id().prop_map(Party::Stakeholder),
+        (option::of(arb_text()), option::of(arb_text())).prop_map(|(reference, name)| {
+            let mut o = Organisation::new();
+            o.reference = reference;
+            o.name = name;
+            Party::Organisation(o)
+        }),
+    ]
+}
+
+/// Any [`Transaction`].
+pub fn arb_transaction() -> impl Strategy<Value = Transaction> + Clone {
+    (
+        select(TransactionType::ALL.to_vec()),
+        arb_date(),
+        arb_money(),
+        arb_date(),
+        option::of(arb_party()),
+        option::of(arb_party()),
+        option::of(arb_sector_code()),
+        option::of(arb_place()),
+    )
+        .prop_map(
+            |(kind, date, value, value_date, provider, receiver, sector, place)| {
+                let mut t = Transaction::new(kind, date, value, value_date);
+                t.provider = provider;
+                t.receiver = receiver;
+                t.sector = sector;
+                t.recipient = place;
+                t
+            },
+        )
+}
+
+/// Any [`Budget`].
+pub fn arb_budget() -> impl Strategy<Value = Budget> + Clone {
+    (
+        select(vec![BudgetKind::Original, BudgetKind::Revised]),
+        option::of(select(vec![
+            BudgetStatus::Indicative,
+            BudgetStatus::Committed,
+        ])),
+        arb_date(),
+        arb_date(),
+        arb_money(),
+        arb_date(),
+    )
+        .prop_map(|(kind, status, start, end, value, value_date)| {
+            let mut b = Budget::new(start, end, value, value_date).with_kind(kind);
+            b.status = status;
+            b
+        })
 }
 
 /// Any [`Portfolio`] of up to two arbitrary programmes.

@@ -13,6 +13,7 @@
 
 mod import_iati;
 mod input;
+mod money;
 mod rank;
 mod report;
 mod schema;

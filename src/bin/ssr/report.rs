@@ -3,8 +3,8 @@
 use std::io::Write;
 use std::path::Path;
 
-use ssr_model::score::{RankUncertainty, Scorecard, Scorer};
-use ssr_model::{Portfolio, Programme, Stance};
+use ssr_model::score::{RankUncertainty, Scorecard, Scorer, recipient_shares};
+use ssr_model::{Place, Portfolio, Programme, Stance};
 
 use crate::{Failure, input, write_failure};
 
@@ -44,6 +44,38 @@ fn write_report(
             .find(|r| r.programme == programme.id);
         crate::score::write_programme_scores(card, row, rank, out)?;
         writeln!(out)?;
+    }
+    write_by_recipient(portfolio, out)
+}
+
+/// Programmes under each country and region they work in, with their
+/// shares, so that regional programmes are found under their region.
+fn write_by_recipient(portfolio: &Portfolio, out: &mut impl Write) -> std::io::Result<()> {
+    let mut places: Vec<(Place, Vec<String>)> = Vec::new();
+    for p in &portfolio.programmes {
+        for share in recipient_shares(p) {
+            let entry = match share.share {
+                Some(s) => format!("{} ({:.0}%)", p.name, 100.0 * s),
+                None => format!("{} (share not stated)", p.name),
+            };
+            match places.iter_mut().find(|(place, _)| *place == share.place) {
+                Some((_, names)) => names.push(entry),
+                None => places.push((share.place, vec![entry])),
+            }
+        }
+    }
+    if places.is_empty() {
+        return Ok(());
+    }
+    places.sort_by_key(|(place, _)| *place);
+    writeln!(out, "By recipient")?;
+    writeln!(out, "------------")?;
+    for (place, names) in places {
+        let kind = match place {
+            Place::Region(_) => "region",
+            _ => "country",
+        };
+        writeln!(out, "{kind} {place} {}: {}", place.name(), names.join("; "))?;
     }
     Ok(())
 }

@@ -37,6 +37,20 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+    /// With --format csv: the tidy scorecard (`measures`) or yearly money flows per recipient country and region (`flows`).
+    #[arg(long, value_enum, default_value_t = Table::Measures)]
+    table: Table,
+    #[command(flatten)]
+    money: crate::money::MoneyArgs,
+}
+
+/// Which CSV table `ssr score` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Table {
+    /// programme_id, programme_name, measure, value.
+    Measures,
+    /// Transactions by programme, recipient, year and type.
+    Flows,
 }
 
 pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
@@ -45,8 +59,27 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
     if let Some(date) = args.as_of {
         policy.as_of = Some(date);
     }
-    let scorer = scorer(policy)?;
+    args.money.apply(&mut policy)?;
+    let scorer = args.money.rates(scorer(policy)?)?;
+    if args.table == Table::Flows {
+        if args.format != Format::Csv {
+            return Err(Failure::input("--table flows needs --format csv"));
+        }
+        let left_out = ssr_model::interop::csv::write_flows(&mut *out, &portfolio, &scorer)
+            .map_err(write_failure)?;
+        for f in left_out {
+            eprintln!(
+                "{}[{}] {}: {}",
+                f.severity.as_str(),
+                f.code,
+                f.path,
+                f.message
+            );
+        }
+        return Ok(0);
+    }
     let card = scorer.scorecard(&portfolio);
+    write_finance_findings(&card);
     match args.format {
         Format::Json => write_json(out, &card)?,
         Format::Csv => write_csv(out, &card, |_| true)?,
@@ -86,6 +119,22 @@ pub(crate) fn write_csv(
     let rows = card.rows();
     ssr_model::interop::csv::write_scores(out, rows.iter().filter(|r| keep(&r.measure)))
         .map_err(write_failure)
+}
+
+/// Money the finance measures could not convert, on stderr: one line each.
+fn write_finance_findings(card: &Scorecard) {
+    for p in &card.programmes {
+        for f in &p.finance.findings {
+            eprintln!(
+                "{}[{}] {} {}: {}",
+                f.severity.as_str(),
+                f.code,
+                p.name,
+                f.path,
+                f.message
+            );
+        }
+    }
 }
 
 fn opt(x: Option<f64>, scale: f64, decimals: usize) -> String {
@@ -277,6 +326,7 @@ pub(crate) fn write_programme_scores(
     if !risks.is_empty() {
         writeln!(out, "  top risks: {}", risks.join("; "))?;
     }
+    write_finance(&card.finance, out)?;
     let key: Vec<String> = card
         .stakeholders
         .key()
@@ -295,6 +345,53 @@ pub(crate) fn write_programme_scores(
         .collect();
     if !key.is_empty() {
         writeln!(out, "  key stakeholders: {}", key.join("; "))?;
+    }
+    Ok(())
+}
+
+/// The money line of one programme in `ssr report`.
+fn write_finance(
+    f: &ssr_model::score::FinanceProfile,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let Some(currency) = f.currency else {
+        return Ok(());
+    };
+    let amount =
+        |x: Option<f64>| x.map_or_else(|| "not reported".to_owned(), |x| format!("{x:.0}"));
+    if f.committed.is_some() || f.disbursed.is_some() || f.spent.is_some() {
+        let rate = f.disbursement_rate.map_or_else(String::new, |r| {
+            format!(" ({:.0}% of committed)", 100.0 * r)
+        });
+        writeln!(
+            out,
+            "  money ({currency}): committed {}, disbursed {}{rate}, spent {}",
+            amount(f.committed),
+            amount(f.disbursed),
+            amount(f.spent)
+        )?;
+    }
+    if let (Some(budget), Some(x)) = (f.budget, f.execution) {
+        let time = f.elapsed.map_or_else(
+            || "time elapsed unknown".to_owned(),
+            |e| format!("{:.0}% of the time gone", 100.0 * e),
+        );
+        writeln!(
+            out,
+            "  budget {budget:.0} {currency}: {:.0}% executed, {time}: {}",
+            100.0 * x,
+            f.status
+        )?;
+    }
+    if let Some(h) = f.concentration {
+        writeln!(out, "  {} funder(s), concentration (HHI) {h:.2}", f.funders)?;
+    }
+    if !f.findings.is_empty() {
+        writeln!(
+            out,
+            "  {} amount(s) without a usable exchange rate left out",
+            f.findings.len()
+        )?;
     }
     Ok(())
 }

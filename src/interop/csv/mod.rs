@@ -14,6 +14,7 @@
 //! | indicators | indicator period (or indicator, when it has none) | [`write_indicators`] | [`INDICATOR_COLUMNS`] |
 //! | findings | finding of validation or import | [`write_findings`] | [`FINDING_COLUMNS`] |
 //! | scores | programme × measure of a scorecard | [`write_scores`] | [`SCORE_COLUMNS`] |
+//! | flows | programme × recipient × year × transaction type | [`write_flows`] | [`FLOW_COLUMNS`] |
 //!
 //! ```
 //! use ssr_model::interop::csv;
@@ -29,6 +30,7 @@
 //! ```
 
 mod findings;
+mod flows;
 mod indicators;
 mod programmes;
 mod scores;
@@ -38,6 +40,7 @@ use std::io::Write;
 use serde::Serialize;
 
 pub use findings::{FINDING_COLUMNS, write_findings};
+pub use flows::{FLOW_COLUMNS, write_flows};
 pub use indicators::{INDICATOR_COLUMNS, write_indicators};
 pub use programmes::{PROGRAMME_COLUMNS, write_programmes};
 pub use scores::{SCORE_COLUMNS, write_scores};
