@@ -200,6 +200,10 @@ pub fn from_str(text: &str) -> Result<Portfolio, LoadError> {
 ///
 /// As [`from_str`].
 pub fn from_slice(bytes: &[u8]) -> Result<Portfolio, LoadError> {
+    // A UTF-8 byte-order mark is not JSON, but editors on Windows write one
+    // (and the IATI importer accepts it): read past it. Line and column are
+    // then counted from after it, where the visible text starts.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Some(error) = not_an_object(bytes) {
         return Err(error);
     }

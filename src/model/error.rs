@@ -28,7 +28,7 @@ impl ValueError {
         ValueError {
             what,
             expected,
-            found: found.to_string(),
+            found: echo(found),
         }
     }
 
@@ -59,3 +59,47 @@ impl fmt::Display for ValueError {
 }
 
 impl std::error::Error for ValueError {}
+
+/// How many characters of an offending value a message repeats.
+const ECHO_CHARS: usize = 40;
+
+/// An offending value as a message repeats it: short values whole; a long
+/// number (`5e-324` displays as 324 digits) in exponent form; other long
+/// text cut to its first [`ECHO_CHARS`] characters with the length noted,
+/// so a message stays readable, and small, whatever the input.
+pub(crate) fn echo(found: impl fmt::Display) -> String {
+    echo_within(found, ECHO_CHARS)
+}
+
+/// As [`echo`], keeping up to `max` characters.
+pub(crate) fn echo_within(found: impl fmt::Display, max: usize) -> String {
+    let text = found.to_string();
+    let length = text.chars().count();
+    if length <= max {
+        return text;
+    }
+    if let Ok(x) = text.parse::<f64>() {
+        return format!("{x:e}");
+    }
+    let head: String = text.chars().take(max).collect();
+    format!("{head}… ({length} characters)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn echoes_are_short() {
+        assert_eq!(echo(7), "7");
+        assert_eq!(echo(5e-324), "5e-324");
+        assert_eq!(echo(1e300), "1e300");
+        assert_eq!(echo(-2.5e-300), "-2.5e-300");
+        let long = echo(format!("{:?}", "x".repeat(1000)));
+        assert!(
+            long.starts_with("\"xxx") && long.ends_with("… (1002 characters)"),
+            "{long}"
+        );
+        assert!(long.chars().count() < 70);
+    }
+}

@@ -12,6 +12,9 @@ use super::{Currency, ValueError};
 const SCALE_DIGITS: u32 = 4;
 const SCALE: i64 = 10_i64.pow(SCALE_DIGITS);
 const EXPECTED: &str = "a decimal number with at most 4 decimal places, such as \"1250000.50\"";
+/// The reason for refusing a well-formed amount that does not fit: the
+/// bounds of `i64` ten-thousandths.
+const IN_RANGE: &str = "an amount from -922337203685477.5807 to 922337203685477.5807 (the range of the exact decimal type)";
 
 /// An exact decimal amount of money, with up to four decimal places.
 ///
@@ -26,6 +29,9 @@ const EXPECTED: &str = "a decimal number with at most 4 decimal places, such as 
 /// let b: Amount = "0.25".parse()?;
 /// assert_eq!(a.checked_add(b).map(|s| s.to_string()), Some("1250000.75".to_string()));
 /// assert!("1.23456".parse::<Amount>().is_err());
+/// // Beyond the range the reason is the range, not the decimals.
+/// let err = "1000000000000000".parse::<Amount>().unwrap_err();
+/// assert!(err.expected().contains("922337203685477.5807"), "{err}");
 /// # Ok::<(), ssr_model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -44,7 +50,7 @@ impl Amount {
         units
             .checked_mul(SCALE)
             .map(Amount)
-            .ok_or_else(|| ValueError::new("amount", EXPECTED, units))
+            .ok_or_else(|| ValueError::new("amount", IN_RANGE, units))
     }
 
     /// The amount as a float, for statistics only (never for bookkeeping).
@@ -68,6 +74,8 @@ impl FromStr for Amount {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let err = || ValueError::new("amount", EXPECTED, format!("{s:?}"));
+        // Well-formed but too large: say so, not "at most 4 decimal places".
+        let too_large = || ValueError::new("amount", IN_RANGE, format!("{s:?}"));
         let t = s.trim();
         let (negative, digits) = match t.strip_prefix('-') {
             Some(rest) => (true, rest),
@@ -85,7 +93,8 @@ impl FromStr for Amount {
         let whole: i64 = if whole.is_empty() {
             0
         } else {
-            whole.parse().map_err(|_| err())?
+            // Only digits remain, so parsing fails only on overflow.
+            whole.parse().map_err(|_| too_large())?
         };
         let mut frac_value: i64 = if frac.is_empty() {
             0
@@ -98,7 +107,7 @@ impl FromStr for Amount {
         let magnitude = whole
             .checked_mul(SCALE)
             .and_then(|w| w.checked_add(frac_value))
-            .ok_or_else(err)?;
+            .ok_or_else(too_large)?;
         Ok(Amount(if negative { -magnitude } else { magnitude }))
     }
 }
@@ -145,7 +154,7 @@ impl<'de> Deserialize<'de> for Amount {
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Amount, E> {
                 i64::try_from(v)
-                    .map_err(|_| E::custom(ValueError::new("amount", EXPECTED, v)))
+                    .map_err(|_| E::custom(ValueError::new("amount", IN_RANGE, v)))
                     .and_then(|v| Amount::from_units(v).map_err(E::custom))
             }
         }

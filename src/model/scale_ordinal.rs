@@ -28,6 +28,11 @@ use super::ValueError;
 #[serde(try_from = "Vec<String>", into = "Vec<String>")]
 pub struct OrdinalScale {
     levels: Vec<String>,
+    /// The positions of `levels` in label order, so finding a label takes
+    /// logarithmic time: values are looked up once per period, and a long
+    /// scale times many periods must not take quadratic time. Derived from
+    /// `levels` alone, so equality and hashing are unchanged.
+    by_label: Vec<usize>,
 }
 
 const EXPECTED: &str = "at least two distinct, non-empty labels";
@@ -51,7 +56,9 @@ impl OrdinalScale {
             .iter()
             .all(|l| !l.trim().is_empty() && seen.insert(l.as_str()));
         if levels.len() >= 2 && distinct {
-            Ok(OrdinalScale { levels })
+            let mut by_label: Vec<usize> = (0..levels.len()).collect();
+            by_label.sort_unstable_by(|&a, &b| levels.get(a).cmp(&levels.get(b)));
+            Ok(OrdinalScale { levels, by_label })
         } else {
             Err(ValueError::new(
                 "ordinal scale",
@@ -78,7 +85,12 @@ impl OrdinalScale {
 
     /// The zero-based position of `label`, or `None` when it is not on the scale.
     pub fn position(&self, label: &str) -> Option<usize> {
-        self.levels.iter().position(|l| l == label)
+        let level = |i: usize| self.levels.get(i).map(String::as_str);
+        let found = self
+            .by_label
+            .binary_search_by(|&i| level(i).cmp(&Some(label)))
+            .ok()?;
+        self.by_label.get(found).copied()
     }
 
     /// `label` mapped linearly onto [0, 1]: the worst label is 0, the best 1.
@@ -104,5 +116,29 @@ impl From<OrdinalScale> for Vec<String> {
 impl fmt::Display for OrdinalScale {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.levels.join(" < "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn position_matches_a_linear_search() {
+        let labels = [
+            "none",
+            "draft",
+            "adopted",
+            "b",
+            "a",
+            "zz",
+            "implemented",
+            "Z",
+        ];
+        let scale = OrdinalScale::new(labels).unwrap();
+        for label in labels.iter().chain(&["", "absent", "nonE", "zzz"]) {
+            let oracle = labels.iter().position(|l| l == label);
+            assert_eq!(scale.position(label), oracle, "{label:?}");
+        }
     }
 }

@@ -123,11 +123,14 @@ schema!(
     Amount,
     "Amount",
     json_schema!({
-        "description": "An exact decimal amount of money with at most 4 decimal places, written as a string (\"1250000.50\"); whole numbers are also read as JSON integers.",
+        "description": "An exact decimal amount of money with at most 4 decimal places, written as a string (\"1250000.50\"), from -922337203685477.5807 to 922337203685477.5807; whole numbers are also read as JSON integers.",
         "anyOf": [
             {
                 "type": "string",
-                "pattern": "^\\s*[+-]?(?:[0-9]+(?:\\.[0-9]{0,4})?|\\.[0-9]{1,4})\\s*$"
+                // At most 15 whole digits (after leading zeros): the range
+                // is a bound on the value, which a pattern states only
+                // approximately; the loader checks it exactly.
+                "pattern": "^\\s*[+-]?(?:0*[0-9]{1,15}(?:\\.[0-9]{0,4})?|\\.[0-9]{1,4})\\s*$"
             },
             { "type": "integer", "minimum": -MAX_UNITS, "maximum": MAX_UNITS }
         ]

@@ -38,7 +38,10 @@ pub enum PolicyError {
         found: String,
     },
     /// A policy document could not be parsed.
-    #[error("cannot parse the scoring policy at {path}: {message}")]
+    #[error(
+        "cannot parse the scoring policy at {}: {message}",
+        root_as_slash(path)
+    )]
     Parse {
         /// JSON Pointer to the offending value (`""` for the whole document).
         path: String,
@@ -47,11 +50,16 @@ pub enum PolicyError {
     },
 }
 
+/// A JSON Pointer as messages print it: the root, `""`, as `/`.
+fn root_as_slash(path: &str) -> &str {
+    if path.is_empty() { "/" } else { path }
+}
+
 fn invalid(field: impl Into<String>, expected: &'static str, found: impl ToString) -> PolicyError {
     PolicyError::Invalid {
         field: field.into(),
         expected,
-        found: found.to_string(),
+        found: crate::model::echo(found.to_string()),
     }
 }
 
@@ -162,6 +170,8 @@ impl ScoringPolicy {
     /// one but [`check`](Self::check) refuses it.
     #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<Self, PolicyError> {
+        // A byte-order mark is not JSON; editors on Windows write one.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let de = &mut serde_json::Deserializer::from_str(text);
         let policy: ScoringPolicy =
             serde_path_to_error::deserialize(&mut *de).map_err(|e| PolicyError::Parse {

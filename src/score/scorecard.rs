@@ -1,13 +1,15 @@
 //! The scorecard: everything the scoring says about a portfolio, as one
 //! serde value, and its tidy long-format rows for R and pandas.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
     Comparison, Dimension, EvaluationScore, Evidence, EvidenceKind, FinanceProfile, NotRanked,
-    ProgrammeScore, RankUncertainty, RiskBand, RiskProfile, ScoringPolicy, StakeholderProfile,
-    Status,
+    ProgrammeScore, RankStats, RankUncertainty, RiskBand, RiskProfile, ScoringPolicy,
+    StakeholderProfile, Status,
 };
 use crate::{DacCriterion, ProgrammeId, Recipient};
 
@@ -131,81 +133,175 @@ impl Scorecard {
     /// ```
     pub fn rows(&self) -> Vec<Row> {
         let mut rows = Vec::new();
+        let collected: Result<(), std::convert::Infallible> = self.try_for_each_row(|r| {
+            rows.push(r.to_row());
+            Ok(())
+        });
+        match collected {
+            Ok(()) => rows,
+        }
+    }
+
+    /// Calls `f` with every row of [`rows`](Self::rows), in the same order,
+    /// borrowed from the scorecard: nothing is collected, so writing the rows
+    /// out this way needs memory for one row at a time, not for the number of
+    /// rows times the programme name. Stops at the first error `f` returns.
+    ///
+    /// ```
+    /// use ssr_model::score::Scorer;
+    /// use ssr_model::samples::{synthetic, Synthetic};
+    ///
+    /// let portfolio = synthetic(&Synthetic::new(2).with_components(2).with_indicators(2).with_periods(3));
+    /// let card = Scorer::default().scorecard(&portfolio);
+    /// let mut seen = Vec::new();
+    /// card.try_for_each_row(|r| {
+    ///     seen.push(r.to_row());
+    ///     Ok::<(), ()>(())
+    /// }).unwrap();
+    /// assert_eq!(seen, card.rows());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The first error `f` returns.
+    pub fn try_for_each_row<E>(
+        &self,
+        mut f: impl FnMut(RowRef<'_>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        // One map, so looking each programme's statistics up stays linear.
+        let stats: HashMap<ProgrammeId, &RankStats> = self
+            .uncertainty
+            .iter()
+            .flat_map(|u| &u.programmes)
+            .map(|s| (s.programme, s))
+            .collect();
         for (card, cmp) in self.programmes.iter().zip(&self.comparison.rows) {
-            let mut push = |measure: String, value: Option<f64>| {
-                rows.push(Row {
+            let mut emit = |measure: &str, value: Option<f64>| {
+                f(RowRef {
                     programme_id: card.id,
-                    programme_name: card.name.clone(),
+                    programme_name: &card.name,
                     measure,
                     value,
                     not_ranked: cmp.not_ranked,
-                });
+                })
             };
             let p = &card.progress;
-            push("score".into(), p.score);
-            push("coverage".into(), Some(p.coverage));
-            push("indicators".into(), Some(p.indicators().count() as f64));
+            emit("score", p.score)?;
+            emit("coverage", Some(p.coverage))?;
+            emit("indicators", Some(p.indicators().count() as f64))?;
             for (name, status) in [
                 ("on_track", Status::OnTrack),
                 ("at_risk", Status::AtRisk),
                 ("off_track", Status::OffTrack),
                 ("no_data", Status::NoData),
             ] {
-                push(name.into(), Some(p.status_count(status) as f64));
+                emit(name, Some(p.status_count(status) as f64))?;
             }
             for c in &p.components {
-                push(format!("component:{}", c.name), c.score);
+                emit(&format!("component:{}", c.name), c.score)?;
             }
             for kind in EvidenceKind::ALL {
                 let e = card.evidence.get(kind);
-                push(format!("evidence.{kind}"), e.present.then_some(e.coverage));
+                emit(&format!("evidence.{kind}"), e.present.then_some(e.coverage))?;
             }
-            risk_rows(&card.risk, &mut push);
-            stakeholder_rows(&card.stakeholders, &mut push);
+            risk_rows(&card.risk, &mut emit)?;
+            stakeholder_rows(&card.stakeholders, &mut emit)?;
             let eval = card.evaluation.as_ref();
-            push("evaluation.score".into(), eval.and_then(|e| e.score));
+            emit("evaluation.score", eval.and_then(|e| e.score))?;
             for c in DacCriterion::ALL {
-                push(format!("evaluation.{c}"), eval.and_then(|e| e.criterion(c)));
+                emit(
+                    &format!("evaluation.{c}"),
+                    eval.and_then(|e| e.criterion(c)),
+                )?;
             }
-            finance_rows(&card.finance, &mut push);
+            finance_rows(&card.finance, &mut emit)?;
             for d in Dimension::ALL {
-                push(format!("normalised.{d}"), cmp.normalised.get(d));
+                emit(&format!("normalised.{d}"), cmp.normalised.get(d))?;
             }
-            push("composite".into(), cmp.composite);
-            push("rank".into(), cmp.rank.map(f64::from));
-            if let Some(s) = self.uncertainty.as_ref().and_then(|u| u.get(card.id)) {
-                push("rank.mean".into(), Some(s.mean));
-                push("rank.median".into(), Some(s.median));
-                push("rank.p05".into(), Some(s.p05));
-                push("rank.p95".into(), Some(s.p95));
-                push("rank.sd".into(), Some(s.sd));
+            emit("composite", cmp.composite)?;
+            emit("rank", cmp.rank.map(f64::from))?;
+            if let Some(s) = stats.get(&card.id) {
+                emit("rank.mean", Some(s.mean))?;
+                emit("rank.median", Some(s.median))?;
+                emit("rank.p05", Some(s.p05))?;
+                emit("rank.p95", Some(s.p95))?;
+                emit("rank.sd", Some(s.sd))?;
             }
         }
-        rows
+        Ok(())
     }
 }
 
+/// A [`Row`] borrowed from its [`Scorecard`] (see
+/// [`Scorecard::try_for_each_row`]); it serialises as the row does.
+///
+/// ```
+/// use ssr_model::score::Scorer;
+/// use ssr_model::samples::{synthetic, Synthetic};
+///
+/// let card = Scorer::default().scorecard(&synthetic(&Synthetic::new(1)));
+/// card.try_for_each_row(|r| {
+///     assert_eq!(r.programme_name, "Synthetic programme 0");
+///     assert_eq!(r.to_row().measure, r.measure);
+///     Ok::<(), ()>(())
+/// }).unwrap();
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct RowRef<'a> {
+    /// The programme's id.
+    pub programme_id: ProgrammeId,
+    /// The programme's name.
+    pub programme_name: &'a str,
+    /// What is measured.
+    pub measure: &'a str,
+    /// The value.
+    pub value: Option<f64>,
+    /// Why the programme is not ranked; `None` when it is.
+    pub not_ranked: Option<NotRanked>,
+}
+
+impl RowRef<'_> {
+    /// The owned row.
+    pub fn to_row(&self) -> Row {
+        Row {
+            programme_id: self.programme_id,
+            programme_name: self.programme_name.to_owned(),
+            measure: self.measure.to_owned(),
+            value: self.value,
+            not_ranked: self.not_ranked,
+        }
+    }
+}
+
+/// How the row helpers write a measure: [`Scorecard::try_for_each_row`]'s
+/// `emit`.
+trait Emit<E>: FnMut(&str, Option<f64>) -> Result<(), E> {}
+
+impl<E, F: FnMut(&str, Option<f64>) -> Result<(), E>> Emit<E> for F {}
+
 /// The risk measures of one card as tidy rows.
-fn risk_rows(r: &RiskProfile, push: &mut impl FnMut(String, Option<f64>)) {
-    push("risk.exposure".into(), r.exposure);
-    push("risk.max_residual".into(), r.max_residual);
+fn risk_rows<E>(r: &RiskProfile, emit: &mut impl Emit<E>) -> Result<(), E> {
+    emit("risk.exposure", r.exposure)?;
+    emit("risk.max_residual", r.max_residual)?;
     for band in [
         RiskBand::Low,
         RiskBand::Moderate,
         RiskBand::High,
         RiskBand::Extreme,
     ] {
-        push(format!("risk.{band}"), Some(r.bands.get(band) as f64));
+        emit(&format!("risk.{band}"), Some(r.bands.get(band) as f64))?;
     }
     for c in &r.components {
-        push(format!("risk.component:{}", c.name), c.exposure);
+        emit(&format!("risk.component:{}", c.name), c.exposure)?;
     }
+    Ok(())
 }
 
 /// The stakeholder measures of one card as tidy rows.
-fn stakeholder_rows(s: &StakeholderProfile, push: &mut impl FnMut(String, Option<f64>)) {
-    push("stakeholders.resistance".into(), s.resistance_exposure);
-    push("stakeholders.inclusion".into(), s.inclusion);
+fn stakeholder_rows<E>(s: &StakeholderProfile, emit: &mut impl Emit<E>) -> Result<(), E> {
+    emit("stakeholders.resistance", s.resistance_exposure)?;
+    emit("stakeholders.inclusion", s.inclusion)?;
     let c = &s.coverage;
     for (name, value) in [
         ("grid", c.grid),
@@ -214,12 +310,13 @@ fn stakeholder_rows(s: &StakeholderProfile, push: &mut impl FnMut(String, Option
         ("inclusion", c.inclusion),
         ("assessed", c.assessed),
     ] {
-        push(format!("stakeholders.coverage.{name}"), Some(value));
+        emit(&format!("stakeholders.coverage.{name}"), Some(value))?;
     }
+    Ok(())
 }
 
 /// The finance measures of one card as tidy rows.
-fn finance_rows(f: &FinanceProfile, push: &mut impl FnMut(String, Option<f64>)) {
+fn finance_rows<E>(f: &FinanceProfile, emit: &mut impl Emit<E>) -> Result<(), E> {
     for (name, value) in [
         ("committed", f.committed),
         ("disbursed", f.disbursed),
@@ -233,7 +330,7 @@ fn finance_rows(f: &FinanceProfile, push: &mut impl FnMut(String, Option<f64>)) 
         ("funders", Some(f.funders as f64)),
         ("concentration", f.concentration),
     ] {
-        push(format!("finance.{name}"), value);
+        emit(&format!("finance.{name}"), value)?;
     }
     for y in &f.yearly {
         for (name, value) in [
@@ -242,7 +339,8 @@ fn finance_rows(f: &FinanceProfile, push: &mut impl FnMut(String, Option<f64>)) 
             ("spent", y.spent),
             ("budget", y.budget),
         ] {
-            push(format!("finance.{}.{name}", y.year), value);
+            emit(&format!("finance.{}.{name}", y.year), value)?;
         }
     }
+    Ok(())
 }

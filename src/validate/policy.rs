@@ -153,7 +153,11 @@ pub struct ValidationPolicy {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<NaiveDate>,
     /// Levels that replace codes' default severities.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    /// A code given twice is refused, as a field given twice is.
+    #[serde(
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "unique_levels"
+    )]
     pub levels: BTreeMap<Code, CodeLevel>,
     /// The influence from which a resistant or blocking stakeholder counts as
     /// high-influence for `unmitigated_resistance`.
@@ -264,4 +268,33 @@ fn check_non_negative(x: f64) -> Result<f64, ValueError> {
 
 fn non_negative<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
     check_non_negative(f64::deserialize(deserializer)?).map_err(serde::de::Error::custom)
+}
+
+/// The `levels` map, refusing a code given twice (serde's map keeps the
+/// last silently, where a struct field given twice is an error).
+fn unique_levels<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<Code, CodeLevel>, D::Error> {
+    struct Levels;
+    impl<'de> serde::de::Visitor<'de> for Levels {
+        type Value = BTreeMap<Code, CodeLevel>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a map from finding codes to levels")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut levels = BTreeMap::new();
+            while let Some((code, level)) = map.next_entry::<Code, CodeLevel>()? {
+                if levels.insert(code, level).is_some() {
+                    return Err(serde::de::Error::custom(format_args!(
+                        "duplicate code `{code}` in levels"
+                    )));
+                }
+            }
+            Ok(levels)
+        }
+    }
+    deserializer.deserialize_map(Levels)
 }

@@ -32,8 +32,13 @@ pub(crate) fn load_or_sample(path: Option<&Path>) -> Result<Portfolio, Failure> 
     }
 }
 
-/// Reads a policy file's text; a failure names the file.
+/// Reads a policy file's text, past a byte-order mark; a failure names the
+/// file.
 pub(crate) fn read_policy(path: &Path) -> Result<String, Failure> {
     std::fs::read_to_string(path)
+        .map(|text| match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        })
         .map_err(|e| Failure::input(format!("{}: cannot read the policy: {e}", path.display())))
 }

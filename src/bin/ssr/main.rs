@@ -39,6 +39,9 @@ enum Command {
     /// Print the embedded sample portfolio as a JSON document.
     Sample,
     /// Print a readable summary of a portfolio (the embedded sample when no file is given).
+    ///
+    /// Memory: the document's bytes, the portfolio read from them and one
+    /// programme's validation at a time; linear in the document's size.
     Report {
         /// A portfolio document, or `-` for standard input.
         file: Option<PathBuf>,
@@ -47,8 +50,16 @@ enum Command {
     ///
     /// Exit code 0 when no finding is an error, 1 when one is, 2 when the
     /// document or the policy cannot be read.
+    ///
+    /// Memory: the document's bytes, the portfolio and its findings (each
+    /// message of bounded length); linear in the document's size.
     Validate(validate::Args),
     /// Import an IATI 2.03 activity file as a portfolio document (findings on stderr).
+    ///
+    /// Memory: the file is streamed, so the XML held at once is one activity
+    /// (a small multiple of the largest activity's size, whatever its
+    /// shape); the imported programmes and findings, which are written at the
+    /// end, are linear in what the filter keeps.
     ImportIati(import_iati::ImportIati),
     /// Print the JSON Schema of the portfolio document.
     Schema {
@@ -57,8 +68,15 @@ enum Command {
         which: schema::Which,
     },
     /// Score a portfolio: indicator progress and status, programme scores, risk, stakeholders, evaluations.
+    ///
+    /// Memory: the document's bytes, the portfolio and its scorecard, linear
+    /// in the document's size; CSV rows are written one at a time, so the
+    /// table adds one row, not rows × programme name.
     Score(score::Args),
     /// Rank programmes, with the Monte Carlo uncertainty of their ranks.
+    ///
+    /// Memory: as `score`, plus the tally of ranks for their quantiles:
+    /// 4 bytes × programmes × the smaller of replications and programmes.
     Rank(rank::Args),
 }
 

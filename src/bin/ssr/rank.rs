@@ -1,9 +1,11 @@
 //! `ssr rank`: programmes ranked, with the Monte Carlo uncertainty of their
 //! ranks.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 
+use ssr_model::ProgrammeId;
 use ssr_model::score::{Comparison, RankUncertainty, Scorecard, ScoringPolicy};
 
 use crate::score::{
@@ -74,6 +76,13 @@ fn write_table(
     uncertainty: &RankUncertainty,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
+    // Rows by programme, so finding each one stays linear in programmes.
+    let composites: HashMap<ProgrammeId, Option<f64>> = card
+        .comparison
+        .rows
+        .iter()
+        .map(|r| (r.programme, r.composite))
+        .collect();
     let mut stats: Vec<_> = uncertainty.programmes.iter().collect();
     stats.sort_by(|a, b| a.nominal.cmp(&b.nominal).then(a.mean.total_cmp(&b.mean)));
     writeln!(
@@ -82,12 +91,10 @@ fn write_table(
         "rank", "programme", "composite", "mean", "median", "5–95%"
     )?;
     for s in stats {
-        let composite = card
-            .comparison
-            .rows
-            .iter()
-            .find(|r| r.programme == s.programme)
-            .and_then(|r| r.composite)
+        let composite = composites
+            .get(&s.programme)
+            .copied()
+            .flatten()
             .map_or_else(|| "-".to_owned(), |c| format!("{c:.1}"));
         writeln!(
             out,

@@ -116,9 +116,7 @@ pub(crate) fn write_csv(
     card: &Scorecard,
     keep: impl Fn(&str) -> bool,
 ) -> Result<(), Failure> {
-    let rows = card.rows();
-    ssr_model::interop::csv::write_scores(out, rows.iter().filter(|r| keep(&r.measure)))
-        .map_err(write_failure)
+    ssr_model::interop::csv::write_scorecard(out, card, keep).map_err(write_failure)
 }
 
 /// Money the finance measures could not convert, on stderr: one line each.

@@ -43,7 +43,7 @@ pub use findings::{FINDING_COLUMNS, write_findings};
 pub use flows::{FLOW_COLUMNS, write_flows};
 pub use indicators::{INDICATOR_COLUMNS, write_indicators};
 pub use programmes::{PROGRAMME_COLUMNS, write_programmes};
-pub use scores::{SCORE_COLUMNS, write_scores};
+pub use scores::{SCORE_COLUMNS, write_scorecard, write_scores};
 
 /// A CSV table could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -64,15 +64,21 @@ fn write_table<W: Write, R: Serialize>(
     columns: &[&str],
     rows: impl IntoIterator<Item = R>,
 ) -> Result<(), CsvError> {
-    let mut out = ::csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(writer);
-    out.write_record(columns)?;
+    let mut out = header(writer, columns)?;
     for row in rows {
         out.serialize(row)?;
     }
     out.flush()?;
     Ok(())
+}
+
+/// A CSV writer on `writer` that has written the header of `columns`.
+fn header<W: Write>(writer: W, columns: &[&str]) -> Result<::csv::Writer<W>, CsvError> {
+    let mut out = ::csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(writer);
+    out.write_record(columns)?;
+    Ok(out)
 }
 
 /// The header serde derives for a row type: what `columns` must equal.

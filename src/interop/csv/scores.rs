@@ -2,9 +2,9 @@
 
 use std::io::Write;
 
-use crate::score::Row;
+use crate::score::{Row, Scorecard};
 
-use super::{CsvError, write_table};
+use super::{CsvError, header, write_table};
 
 /// The columns of the scores table, in order:
 ///
@@ -51,6 +51,47 @@ pub fn write_scores<'a, W: Write>(
     write_table(writer, SCORE_COLUMNS, rows)
 }
 
+/// Writes the scores table (see [`SCORE_COLUMNS`]) of the scorecard's rows
+/// whose measure `keep` accepts, streamed: each row is borrowed from the
+/// scorecard and written before the next is made (see
+/// [`Scorecard::try_for_each_row`]), so memory does not grow with the
+/// number of rows times the programme name, as collecting
+/// [`Scorecard::rows`] first does.
+///
+/// ```
+/// use ssr_model::interop::csv::write_scorecard;
+/// use ssr_model::samples::{synthetic, Synthetic};
+/// use ssr_model::score::Scorer;
+///
+/// let portfolio = synthetic(&Synthetic::new(3).with_components(2).with_indicators(2).with_periods(3));
+/// let card = Scorer::default().scorecard(&portfolio);
+/// let mut out = Vec::new();
+/// write_scorecard(&mut out, &card, |measure| measure == "composite")?;
+/// let text = String::from_utf8(out)?;
+/// assert!(text.starts_with("programme_id,programme_name,measure,value\n"));
+/// assert_eq!(text.lines().count(), 1 + 3);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// When writing fails.
+pub fn write_scorecard<W: Write>(
+    writer: W,
+    card: &Scorecard,
+    keep: impl Fn(&str) -> bool,
+) -> Result<(), CsvError> {
+    let mut out = header(writer, SCORE_COLUMNS)?;
+    card.try_for_each_row(|row| {
+        if keep(row.measure) {
+            out.serialize(row)?;
+        }
+        Ok::<(), CsvError>(())
+    })?;
+    out.flush()?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,5 +106,18 @@ mod tests {
             super::super::derived_header(&rows[0]),
             SCORE_COLUMNS.join(",")
         );
+    }
+
+    #[test]
+    fn streamed_table_equals_the_collected_one() {
+        let p = synthetic(&Synthetic::new(3).with_components(2).with_indicators(2));
+        let card = Scorer::default().scorecard(&p);
+        let keep = |m: &str| m.starts_with("normalised.") || m == "rank";
+        let mut collected = Vec::new();
+        let rows = card.rows();
+        write_scores(&mut collected, rows.iter().filter(|r| keep(&r.measure))).unwrap();
+        let mut streamed = Vec::new();
+        write_scorecard(&mut streamed, &card, keep).unwrap();
+        assert_eq!(String::from_utf8(streamed), String::from_utf8(collected));
     }
 }

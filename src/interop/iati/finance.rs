@@ -1,5 +1,7 @@
 //! Budgets and transactions, and the budget and funding they become.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::validate::Code;
 use crate::{Amount, Currency, Funding, Money, StakeholderId};
 
@@ -173,14 +175,15 @@ pub(super) fn budget(
             });
         }
     }
+    // Periods with a revision, as a set: many budgets stay linear.
+    let revised: HashSet<&(Option<String>, Option<String>)> = budgets
+        .iter()
+        .filter(|b| b.revised)
+        .map(|b| &b.period)
+        .collect();
     let chosen: Vec<Money> = budgets
         .iter()
-        .filter(|b| {
-            b.revised
-                || !budgets
-                    .iter()
-                    .any(|other| other.revised && other.period == b.period)
-        })
+        .filter(|b| b.revised || !revised.contains(&b.period))
         .map(|b| b.money)
         .collect();
     if !chosen.is_empty() {
@@ -316,6 +319,8 @@ pub(super) fn funding(
     };
     // Sources in order of first appearance, each with its transactions.
     let mut sources: Vec<(StakeholderId, Vec<&Transaction<'_>>)> = Vec::new();
+    // Position of each source in `sources`: many providers stay linear.
+    let mut by_source: HashMap<StakeholderId, usize> = HashMap::new();
     for t in chosen {
         let provider = t.provider.or(if outgoing { reporting } else { None });
         let source = match provider {
@@ -336,9 +341,12 @@ pub(super) fn funding(
             );
             continue;
         };
-        match sources.iter_mut().find(|(id, _)| *id == source) {
+        match by_source.get(&source).and_then(|&i| sources.get_mut(i)) {
             Some((_, list)) => list.push(t),
-            None => sources.push((source, vec![t])),
+            None => {
+                by_source.insert(source, sources.len());
+                sources.push((source, vec![t]));
+            }
         }
     }
     let mut out = Vec::new();

@@ -6,6 +6,10 @@ use crate::validate::{Code, Finding, Report, Severity};
 
 use super::tree::El;
 
+/// How much of an activity's identifier a message repeats: more than any
+/// real identifier needs (they run to a few dozen characters).
+const IDENTIFIER_CHARS: usize = 120;
+
 /// Collects the findings of one activity. Every message names the activity
 /// and the source line; every path is an XPath-like location such as
 /// `/iati-activities/iati-activity[3]/result[1]/indicator[2]/baseline/@value`.
@@ -22,9 +26,11 @@ impl Findings {
         }
     }
 
-    /// Names the activity in later messages.
+    /// Names the activity in later messages, by at most
+    /// [`IDENTIFIER_CHARS`] characters of its identifier: each message
+    /// repeats it, so a long one must not multiply by the findings.
     pub(super) fn set_identifier(&mut self, identifier: &str) {
-        identifier.clone_into(&mut self.identifier);
+        self.identifier = crate::model::echo_within(identifier, IDENTIFIER_CHARS);
     }
 
     /// Records a finding about element `el` at `path`, with the code's

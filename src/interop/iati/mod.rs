@@ -5,6 +5,21 @@
 //! `iati-activity` at a time so that memory is bounded by the largest
 //! activity, not by the file. Files of versions 2.01 to 2.03 are read.
 //!
+//! # Memory and time
+//!
+//! Peak memory is bounded by the largest activity, whatever its shape:
+//! the activity's element tree holds its names, attribute values and text
+//! once (text split by child elements, comments, CDATA sections, processing
+//! instructions or entity references is appended, not copied again), in
+//! buffers reused from one activity to the next, so the tree needs a small
+//! multiple of the activity's bytes. What an activity becomes (a programme
+//! and its findings) is linear in its size. [`activities`] holds one such
+//! result at a time; [`import`] keeps them all, so its memory is linear in
+//! what the filter keeps. Time is linear in the file: organisations,
+//! funders, budget periods and breakdowns are merged through maps, never by
+//! searching what was read before. The tests in `tests/scaling.rs` hold
+//! each of these shapes to linear growth.
+//!
 //! - [`activities`] / [`ImportOptions::activities`]: an iterator of
 //!   [`ImportedActivity`] (a programme and its import findings);
 //! - [`import`] / [`ImportOptions::import`]: a whole file as a [`Portfolio`]

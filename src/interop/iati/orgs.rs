@@ -1,5 +1,7 @@
 //! Participating organisations, and the stakeholders they become.
 
+use std::collections::HashMap;
+
 use crate::validate::Code;
 use crate::{Country, Role, Stakeholder, StakeholderId, StakeholderKind};
 
@@ -23,12 +25,51 @@ pub(super) struct Stakeholders<'a> {
     identifier: &'a str,
     country: Country,
     reporting_type: Option<(Option<&'a str>, u8)>,
-    list: Vec<(String, Stakeholder)>,
+    /// The stakeholders in order of first appearance.
+    list: Vec<Stakeholder>,
+    /// The position in `list` of each key: merging by map keeps an activity
+    /// with many organisations linear.
+    by_key: HashMap<String, usize>,
+    /// The stakeholders with the funding role: how many, and the first.
+    funders: (usize, Option<StakeholderId>),
 }
 
 impl<'a> Stakeholders<'a> {
     fn id(&self, key: &str) -> StakeholderId {
         StakeholderId::from_external(&format!("{}/org/{key}", self.identifier))
+    }
+
+    /// The stakeholder merged under `key`, if any.
+    fn merged(&mut self, key: &str) -> Option<&mut Stakeholder> {
+        let &i = self.by_key.get(key)?;
+        self.list.get_mut(i)
+    }
+
+    /// Adds `role` to the stakeholder merged under `key`, unless it has it,
+    /// and returns its id.
+    fn add_role(&mut self, key: &str, role: Option<Role>) -> Option<StakeholderId> {
+        let stakeholder = self.merged(key)?;
+        let id = stakeholder.id;
+        let added = role.filter(|r| !stakeholder.has_role(*r))?;
+        stakeholder.roles.push(added);
+        self.count_funder(added, id);
+        Some(id)
+    }
+
+    fn count_funder(&mut self, role: Role, id: StakeholderId) {
+        if role == Role::Funding {
+            self.funders.0 += 1;
+            self.funders.1.get_or_insert(id);
+        }
+    }
+
+    /// Appends a new stakeholder under `key`.
+    fn push(&mut self, key: String, stakeholder: Stakeholder) {
+        if stakeholder.has_role(Role::Funding) {
+            self.count_funder(Role::Funding, stakeholder.id);
+        }
+        self.by_key.insert(key, self.list.len());
+        self.list.push(stakeholder);
     }
 
     /// The organisation type, falling back on the reporting organisation's
@@ -107,6 +148,8 @@ impl<'a> Stakeholders<'a> {
             country,
             reporting_type,
             list: Vec::new(),
+            by_key: HashMap::new(),
+            funders: (0, None),
         };
         for (n, el) in activity.children_named("participating-org").enumerate() {
             let here = child_path(path, "participating-org", n);
@@ -160,10 +203,8 @@ impl<'a> Stakeholders<'a> {
                     "participating-org has neither a ref nor a name",
                 );
             }
-            if let Some((_, existing)) = out.list.iter_mut().find(|(k, _)| *k == key) {
-                if let Some(role) = role.filter(|r| !existing.has_role(*r)) {
-                    existing.roles.push(role);
-                }
+            if out.by_key.contains_key(&key) {
+                out.add_role(&key, role);
                 continue;
             }
             let org = Organisation {
@@ -182,7 +223,7 @@ impl<'a> Stakeholders<'a> {
             if let Some(role) = role {
                 stakeholder = stakeholder.with_role(role);
             }
-            out.list.push((key, stakeholder));
+            out.push(key, stakeholder);
         }
         out
     }
@@ -200,11 +241,10 @@ impl<'a> Stakeholders<'a> {
         let reference = el.attr("ref");
         let name = languages.narrative(el);
         let key = key(reference, name)?;
-        if let Some((_, existing)) = self.list.iter_mut().find(|(k, _)| *k == key) {
-            if !existing.has_role(Role::Funding) {
-                existing.roles.push(Role::Funding);
-            }
-            return Some(existing.id);
+        if let Some(existing) = self.merged(&key) {
+            let id = existing.id;
+            self.add_role(&key, Some(Role::Funding));
+            return Some(id);
         }
         let org = Organisation {
             type_code: self.type_code(el, reference, here, findings),
@@ -220,21 +260,20 @@ impl<'a> Stakeholders<'a> {
             stakeholder = stakeholder.with_reference(r);
         }
         let id = stakeholder.id;
-        self.list.push((key, stakeholder));
+        self.push(key, stakeholder);
         Some(id)
     }
 
     /// The only stakeholder in the funding role, if exactly one has it.
     pub(super) fn sole_funder(&self) -> Option<StakeholderId> {
-        let mut funders = self.list.iter().filter(|(_, s)| s.has_role(Role::Funding));
-        match (funders.next(), funders.next()) {
-            (Some((_, s)), None) => Some(s.id),
+        match self.funders {
+            (1, id) => id,
             _ => None,
         }
     }
 
     /// The stakeholders, in order of first appearance.
     pub(super) fn into_vec(self) -> Vec<Stakeholder> {
-        self.list.into_iter().map(|(_, s)| s).collect()
+        self.list
     }
 }

@@ -1,5 +1,7 @@
 //! Results and their indicators, baselines and periods.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::validate::Code;
@@ -427,6 +429,9 @@ impl Reader<'_> {
         };
         let mut period = Period::new(start, end);
         let mut comments: Vec<String> = Vec::new();
+        // Each breakdown's position, by dimension and category: many
+        // breakdowns stay linear.
+        let mut breakdowns: HashMap<(String, String), usize> = HashMap::new();
         for kind in ["target", "actual"] {
             for (n, v) in el.children_named(kind).enumerate() {
                 let v_path = child_path(here, kind, n);
@@ -475,17 +480,13 @@ impl Reader<'_> {
                         }
                     }
                     Some((dimension, category)) => {
-                        let position = period
-                            .breakdowns
-                            .iter()
-                            .position(|b| b.dimension == dimension && b.category == category);
-                        let index = match position {
-                            Some(i) => i,
-                            None => {
-                                period.breakdowns.push(Breakdown::new(dimension, category));
-                                period.breakdowns.len().saturating_sub(1)
-                            }
-                        };
+                        let next = period.breakdowns.len();
+                        let index = *breakdowns
+                            .entry((dimension.clone(), category.clone()))
+                            .or_insert(next);
+                        if index == next {
+                            period.breakdowns.push(Breakdown::new(dimension, category));
+                        }
                         if let Some(b) = period.breakdowns.get_mut(index) {
                             let slot = if kind == "target" {
                                 &mut b.target

@@ -5,6 +5,14 @@
 //! attributes in two vectors. The tree is cleared, not freed, between
 //! activities, so memory is bounded by the largest activity and allocations
 //! stop once the buffers have grown to fit it.
+//!
+//! Text is appended where it lies: text read in one run (entity references,
+//! CDATA sections, comments and processing instructions between its pieces
+//! add nothing to the buffer) grows in place at the end of the string. Text
+//! split by a child element (`<narrative>A<b/>A…</narrative>`) moves, once,
+//! to a buffer of its own, and later pieces are appended there, so every
+//! byte of text is copied at most twice and the tree stays within a small
+//! multiple of the activity's size whatever its shape.
 
 use std::ops::Range;
 
@@ -15,11 +23,26 @@ struct Span {
     end: usize,
 }
 
+/// Where an element's text lives.
+#[derive(Debug, Clone, Copy)]
+enum Text {
+    /// A slice of [`Tree::strings`] (text read in one run).
+    Span(Span),
+    /// One of [`Tree::split_texts`] (text split by child elements).
+    Own(usize),
+}
+
+impl Default for Text {
+    fn default() -> Self {
+        Text::Span(Span::default())
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Node {
     name: Span,
     attrs: Range<usize>,
-    text: Span,
+    text: Text,
     /// Index of the first and last child and of the next sibling; 0 means
     /// none (the activity node, index 0, is never a child or a sibling).
     first_child: usize,
@@ -40,6 +63,8 @@ pub(super) struct Tree {
     nodes: Vec<Node>,
     attrs: Vec<Attr>,
     strings: String,
+    /// The texts split by child elements, one buffer each, appended to.
+    split_texts: Vec<String>,
 }
 
 impl Tree {
@@ -48,6 +73,9 @@ impl Tree {
         self.nodes.clear();
         self.attrs.clear();
         self.strings.clear();
+        // Freed, not kept: split text is rare, and keeping each buffer's
+        // capacity would let memory grow with the sum over activities.
+        self.split_texts = Vec::new();
     }
 
     fn span(&mut self, s: &str) -> Span {
@@ -72,7 +100,7 @@ impl Tree {
         self.nodes.push(Node {
             name,
             attrs: self.attrs.len()..self.attrs.len(),
-            text: Span::default(),
+            text: Text::default(),
             first_child: 0,
             last_child: 0,
             next_sibling: 0,
@@ -110,26 +138,47 @@ impl Tree {
         let Some(current) = self.nodes.get(node).map(|n| n.text) else {
             return;
         };
-        let span = if current.end == self.strings.len() && current.end > current.start {
-            // The text so far is last in the buffer: extend it in place.
-            self.strings.push_str(text);
-            Span {
-                start: current.start,
-                end: self.strings.len(),
+        let updated = match current {
+            Text::Own(i) => {
+                if let Some(own) = self.split_texts.get_mut(i) {
+                    own.push_str(text);
+                }
+                current
             }
-        } else {
-            // Text split around a child element: move it to the end first.
-            let start = self.strings.len();
-            self.strings.extend_from_within(current.start..current.end);
-            self.strings.push_str(text);
-            Span {
-                start,
-                end: self.strings.len(),
+            Text::Span(span) if span.start == span.end || span.end == self.strings.len() => {
+                // No text yet, or the text so far is last in the buffer:
+                // extend it in place.
+                let start = if span.start == span.end {
+                    self.strings.len()
+                } else {
+                    span.start
+                };
+                self.strings.push_str(text);
+                Text::Span(Span {
+                    start,
+                    end: self.strings.len(),
+                })
+            }
+            Text::Span(span) => {
+                // Split around a child element: the text so far moves, once,
+                // to a buffer of its own, where later pieces are appended.
+                let mut own = String::with_capacity(span.end - span.start + text.len());
+                own.push_str(self.str(span));
+                own.push_str(text);
+                self.split_texts.push(own);
+                Text::Own(self.split_texts.len() - 1)
             }
         };
         if let Some(n) = self.nodes.get_mut(node) {
-            n.text = span;
+            n.text = updated;
         }
+    }
+
+    /// How many bytes the tree holds in its buffers (strings and split
+    /// texts), for the scaling tests.
+    #[cfg(test)]
+    fn text_bytes(&self) -> usize {
+        self.strings.len() + self.split_texts.iter().map(String::len).sum::<usize>()
     }
 
     /// The activity element, if the tree holds one.
@@ -177,9 +226,12 @@ impl<'t> El<'t> {
 
     /// The element's own text (not its children's), trimmed.
     pub(super) fn text(&self) -> &'t str {
-        self.node()
-            .map(|n| self.tree.str(n.text).trim())
-            .unwrap_or("")
+        let text = match self.node().map(|n| n.text) {
+            Some(Text::Span(span)) => self.tree.str(span),
+            Some(Text::Own(i)) => self.tree.split_texts.get(i).map_or("", String::as_str),
+            None => "",
+        };
+        text.trim()
     }
 
     /// The child elements, in document order.
@@ -267,5 +319,27 @@ mod tests {
         let root = t.root().unwrap();
         assert_eq!(root.text(), "one two");
         assert_eq!(root.child("b").unwrap().text(), "inner");
+    }
+
+    /// `<a>x<b/>x<b/>…</a>`: the text split `n` times around children.
+    fn split_text(n: usize) -> Tree {
+        let mut t = Tree::default();
+        let a = t.open(None, "a", 1);
+        for _ in 0..n {
+            t.text(a, "x");
+            t.open(Some(a), "b", 1);
+        }
+        t
+    }
+
+    #[test]
+    fn text_split_many_times_is_held_once() {
+        let t = split_text(1000);
+        assert_eq!(t.root().unwrap().text(), "x".repeat(1000));
+        // Each piece of text once, plus the child names: linear, where moving
+        // the text to the end at every split held n²/2 bytes.
+        assert!(t.text_bytes() <= 3 * 1000, "{} bytes", t.text_bytes());
+        let small = split_text(250).text_bytes();
+        assert!(t.text_bytes() <= 4 * small + 16);
     }
 }

@@ -1,0 +1,30 @@
+//! A document loaded, validated, scored, ranked, exported and reloaded.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use ssr_model::document;
+use ssr_model::interop::csv;
+use ssr_model::score::{Scorer, ScoringPolicy};
+use ssr_model::validate::{self, ValidationPolicy};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(portfolio) = document::from_slice(data) else {
+        return;
+    };
+    let report = validate::validate(&portfolio, &ValidationPolicy::default());
+    csv::write_findings(std::io::sink(), report.findings()).expect("writing findings to a sink");
+    let mut policy = ScoringPolicy::default();
+    // Few replications: the fuzzer wants many inputs, not long ones.
+    policy.uncertainty.replications = 8;
+    let scorer = Scorer::new(policy).expect("the default policy is valid");
+    let card = scorer.scorecard(&portfolio);
+    let ranks = scorer.rank_uncertainty(&card);
+    let card = card.with_uncertainty(ranks);
+    serde_json::to_vec(&card).expect("a scorecard serialises");
+    csv::write_scorecard(std::io::sink(), &card, |_| true).expect("writing scores to a sink");
+    csv::write_programmes(std::io::sink(), &portfolio).expect("writing programmes to a sink");
+    csv::write_indicators(std::io::sink(), &portfolio).expect("writing indicators to a sink");
+    let saved = document::to_string(&portfolio).expect("a loaded portfolio saves");
+    let reloaded = document::from_str(&saved).expect("a saved document loads");
+    assert_eq!(reloaded, portfolio, "the document round-trips");
+});
