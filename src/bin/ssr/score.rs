@@ -324,6 +324,23 @@ pub(crate) fn write_programme_scores(
     if !risks.is_empty() {
         writeln!(out, "  top risks: {}", risks.join("; "))?;
     }
+    let attached: Vec<String> = card
+        .risk
+        .components
+        .iter()
+        .filter(|c| c.risks > 0)
+        .map(|c| {
+            format!(
+                "{} {} ({} risks)",
+                c.name,
+                opt(c.exposure, 100.0, 0),
+                c.risks
+            )
+        })
+        .collect();
+    if !attached.is_empty() {
+        writeln!(out, "  risk exposure by component: {}", attached.join("; "))?;
+    }
     write_finance(&card.finance, out)?;
     let key: Vec<String> = card
         .stakeholders

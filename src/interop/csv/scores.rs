@@ -68,7 +68,7 @@ pub fn write_scores<'a, W: Write>(
 /// let mut out = Vec::new();
 /// write_scorecard(&mut out, &card, |measure| measure == "composite")?;
 /// let text = String::from_utf8(out)?;
-/// assert!(text.starts_with("programme_id,programme_name,measure,value\n"));
+/// assert!(text.starts_with("programme_id,programme_name,measure,value,not_ranked\n"));
 /// assert_eq!(text.lines().count(), 1 + 3);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
