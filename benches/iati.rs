@@ -16,7 +16,11 @@ fn import(c: &mut Criterion) {
     let mut group = c.benchmark_group("iati_import");
     for name in FILES {
         let path = format!("{}/../shared/data/iati/{name}", env!("CARGO_MANIFEST_DIR"));
-        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        // The real files live beside the crate in ../shared (CI has them).
+        let Ok(bytes) = std::fs::read(&path) else {
+            eprintln!("iati_import: skipped {name}: {path} is absent");
+            continue;
+        };
         group.throughput(Throughput::Bytes(bytes.len() as u64));
         group.bench_function(name, |b| {
             b.iter(|| {

@@ -216,7 +216,7 @@ pub fn from_slice(bytes: &[u8]) -> Result<Portfolio, LoadError> {
         Err(_) => {
             let mut de = serde_json::Deserializer::from_slice(bytes);
             serde_path_to_error::deserialize::<_, DocumentIn>(&mut de)
-                .map_err(|e| (pointer(e.path()), e.into_inner()))
+                .map_err(|e| (crate::diagnostics::path::pointer(e.path()), e.into_inner()))
                 .and_then(|doc| de.end().map(|()| doc).map_err(|e| (String::new(), e)))
         }
     };
@@ -252,11 +252,17 @@ fn not_an_object(bytes: &[u8]) -> Option<LoadError> {
     let before = bytes.get(..index).unwrap_or_default();
     let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
     let column = 1 + before.iter().rev().take_while(|&&b| b != b'\n').count();
+    let rest = bytes.get(index..).unwrap_or_default();
+    // Only a whole literal is one: `not json` is a syntax error.
+    let literal = |word: &[u8]| {
+        rest.strip_prefix(word)
+            .is_some_and(|after| after.first().is_none_or(|b| !b.is_ascii_alphanumeric()))
+    };
     let found = match first {
         b'[' => "an array",
         b'"' => "a string",
-        b't' | b'f' => "a boolean",
-        b'n' => "null",
+        b't' | b'f' if literal(b"true") || literal(b"false") => "a boolean",
+        b'n' if literal(b"null") => "null",
         b'-' | b'0'..=b'9' => "a number",
         _ => return None, // not JSON at all: let the parser describe it
     };
@@ -300,6 +306,23 @@ pub fn to_string(portfolio: &Portfolio) -> Result<String, SaveError> {
 /// As [`to_string`].
 pub fn to_string_pretty(portfolio: &Portfolio) -> Result<String, SaveError> {
     Ok(serde_json::to_string_pretty(&document(portfolio))?)
+}
+
+/// Writes a portfolio as a compact JSON document to a writer.
+///
+/// ```
+/// let portfolio = ssr_model::samples::portfolio();
+/// let mut out = Vec::new();
+/// ssr_model::document::to_writer(&mut out, &portfolio)?;
+/// assert_eq!(ssr_model::document::from_slice(&out)?, portfolio);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// When writing fails.
+pub fn to_writer(writer: impl std::io::Write, portfolio: &Portfolio) -> Result<(), SaveError> {
+    Ok(serde_json::to_writer(writer, &document(portfolio))?)
 }
 
 /// Writes a portfolio as an indented JSON document to a writer.
@@ -352,21 +375,4 @@ fn parse_error(path: String, error: &serde_json::Error) -> LoadError {
         column: error.column(),
         message,
     }
-}
-
-/// A serde_path_to_error path as a JSON Pointer (RFC 6901).
-pub(crate) fn pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for segment in path.iter() {
-        out.push('/');
-        match segment {
-            Segment::Seq { index } => out.push_str(&index.to_string()),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                out.push_str(&key.replace('~', "~0").replace('/', "~1"));
-            }
-            Segment::Unknown => out.push('?'),
-        }
-    }
-    out
 }

@@ -31,11 +31,11 @@
 //!
 //! ## Features
 //!
-//! - `json` (default): the [`document`] format.
+//! - `json` (default): the `document` format.
 //! - `cli`: the `ssr` command-line program.
-//! - `iati`: [`interop::iati`], import of IATI 2.03 activity files.
-//! - `csv`: [`interop::csv`], tidy CSV tables for R and pandas.
-//! - `schemars`: [`interop::schema`], the JSON Schema of the document format.
+//! - `iati`: `interop::iati`, import of IATI 2.03 activity files.
+//! - `csv`: `interop::csv`, tidy CSV tables for R and pandas.
+//! - `schemars`: `interop::schema`, the JSON Schema of the document format.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -52,6 +52,8 @@
 
 pub mod model;
 
+pub mod diagnostics;
+
 #[cfg(feature = "json")]
 pub mod document;
 pub mod interop;
@@ -60,6 +62,10 @@ pub mod score;
 pub mod validate;
 
 pub use model::*;
+
+/// The `chrono` crate, whose `NaiveDate` the model's dates use; re-exported
+/// so callers need not match its version.
+pub use chrono;
 
 /// The README's Rust examples, compiled and run as doctests.
 #[cfg(doctest)]

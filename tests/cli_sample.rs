@@ -113,3 +113,23 @@ fn report_on_a_missing_file_exits_2_naming_the_file() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains(path.to_str().unwrap()), "stderr: {stderr}");
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_success() {
+    use std::io::Read;
+    // The sample document (about 190 kB) outgrows a pipe's buffer, so ssr
+    // is still writing when the reader goes away, as with `ssr sample | head -1`.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ssr"))
+        .arg("sample")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}

@@ -275,6 +275,28 @@ fn rank_table_and_csv() {
 }
 
 #[test]
+fn rank_takes_as_of_like_score() {
+    let portfolio = synthetic(
+        &Synthetic::new(3)
+            .with_components(2)
+            .with_indicators(2)
+            .with_periods(3),
+    );
+    let json = document::to_string(&portfolio).unwrap();
+    let args = ["rank", "-", "--replications", "10", "--format", "json"];
+    let out = ssr(
+        &[&args[..], &["--as-of", "2021-06-30"]].concat(),
+        Some(&json),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["policy"]["as_of"], "2021-06-30");
+    let out = ssr(&args, Some(&json));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(value["policy"].get("as_of").is_none_or(|v| v.is_null()));
+}
+
+#[test]
 fn report_shows_scores_risks_stakeholders_and_rank_interval() {
     let portfolio = synthetic(
         &Synthetic::new(3)

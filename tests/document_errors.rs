@@ -1043,3 +1043,28 @@ fn a_document_is_an_object_not_an_array() {
         other => panic!("expected a parse error, got {other:?}"),
     }
 }
+
+#[test]
+fn text_that_is_not_json_is_a_syntax_error() {
+    // Words starting like the literal null are not it.
+    for doc in ["not json", "nothing", "nil"] {
+        let err = parse_error(doc);
+        assert_eq!(err.kind, ParseErrorKind::Syntax, "{doc}: {}", err.display);
+        assert!(
+            !err.message.contains("invalid type"),
+            "{doc}: {}",
+            err.message
+        );
+        assert_eq!((err.line, err.column.min(1)), (1, 1), "{doc}");
+    }
+    // The literals themselves are well-formed JSON of the wrong type.
+    for doc in ["null", "true", "false"] {
+        let err = parse_error(doc);
+        assert_eq!(err.kind, ParseErrorKind::Data, "{doc}");
+        assert!(
+            err.message.contains("invalid type"),
+            "{doc}: {}",
+            err.message
+        );
+    }
+}

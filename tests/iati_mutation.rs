@@ -13,15 +13,17 @@ use proptest::prelude::*;
 use ssr_model::Pillar;
 use ssr_model::interop::iati::{self, ImportOptions};
 
-fn read(name: &str) -> String {
-    let path = format!("{}/../shared/data/iati/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(path).unwrap()
+#[path = "common/shared.rs"]
+mod shared;
+
+fn read(path: &std::path::Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// The first `n` activities of a real file, closed properly: small enough
 /// for many cases, real in every byte.
-fn head(name: &str, n: usize) -> Vec<u8> {
-    let text = read(name);
+fn head(path: &std::path::Path, n: usize) -> Vec<u8> {
+    let text = read(path);
     let end = text
         .match_indices("</iati-activity>")
         .nth(n - 1)
@@ -30,13 +32,25 @@ fn head(name: &str, n: usize) -> Vec<u8> {
     format!("{}\n</iati-activities>\n", &text[..end]).into_bytes()
 }
 
+/// The crate's own fixture always; the real files too when `../shared` is
+/// there (CI).
 fn inputs() -> Vec<Vec<u8>> {
-    vec![
-        read("activity-standard-example-annotated.xml").into_bytes(),
-        head("dportal_26.xml", 6),
-        head("dportal_94.xml", 3),
-        head("dportal_97.xml", 2),
-    ]
+    let mut inputs = vec![read(&shared::fixture("three-activities.xml")).into_bytes()];
+    if let Some(example) = shared::iati_file("activity-standard-example-annotated.xml") {
+        let real = |name: &str| shared::iati_dir().join(name);
+        inputs.push(read(&example).into_bytes());
+        inputs.push(head(&real("dportal_26.xml"), 6));
+        inputs.push(head(&real("dportal_94.xml"), 3));
+        inputs.push(head(&real("dportal_97.xml"), 2));
+    }
+    inputs
+}
+
+/// One of [`inputs`], picked by a proptest index.
+fn input_at(which: prop::sample::Index) -> Vec<u8> {
+    let mut inputs = inputs();
+    let at = which.index(inputs.len());
+    inputs.swap_remove(at)
 }
 
 /// Runs the importer over `bytes` every way a user would, checking only
@@ -97,14 +111,14 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     #[test]
-    fn truncations(which in 0usize..4, at in any::<prop::sample::Index>()) {
-        let input = &inputs()[which];
+    fn truncations(which in any::<prop::sample::Index>(), at in any::<prop::sample::Index>()) {
+        let input = &input_at(which);
         check(&input[..at.index(input.len() + 1)]);
     }
 
     #[test]
-    fn byte_flips(which in 0usize..4, flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..12)) {
-        let mut input = inputs()[which].clone();
+    fn byte_flips(which in any::<prop::sample::Index>(), flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..12)) {
+        let mut input = input_at(which);
         let len = input.len();
         for (at, byte) in flips {
             input[at.index(len)] = byte;
@@ -113,8 +127,8 @@ proptest! {
     }
 
     #[test]
-    fn element_deletions(which in 0usize..4, picks in prop::collection::vec(any::<prop::sample::Index>(), 1..6)) {
-        let mut input = inputs()[which].clone();
+    fn element_deletions(which in any::<prop::sample::Index>(), picks in prop::collection::vec(any::<prop::sample::Index>(), 1..6)) {
+        let mut input = input_at(which);
         for pick in picks {
             let ranges = element_ranges(&input);
             if ranges.is_empty() {
@@ -127,9 +141,9 @@ proptest! {
     }
 
     #[test]
-    fn start_tag_deletions(which in 0usize..4, pick in any::<prop::sample::Index>()) {
+    fn start_tag_deletions(which in any::<prop::sample::Index>(), pick in any::<prop::sample::Index>()) {
         // Removing only a start tag leaves an unmatched end tag.
-        let mut input = inputs()[which].clone();
+        let mut input = input_at(which);
         let ranges = element_ranges(&input);
         let (start, _) = ranges[pick.index(ranges.len())];
         let tag_end = start + input[start..].iter().position(|b| *b == b'>').unwrap() + 1;

@@ -22,9 +22,12 @@ const FILES: [&str; 4] = [
     "activity-standard-example-annotated.xml",
 ];
 
+#[path = "common/shared.rs"]
+mod shared;
+
 fn read(name: &str) -> String {
-    let path = format!("{}/../shared/data/iati/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    let path = shared::iati_dir().join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 // ---- An independent scan of the XML text ----------------------------------
@@ -214,6 +217,9 @@ fn import(name: &str, options: &ImportOptions) -> iati::Import {
 
 #[test]
 fn every_activity_is_read() {
+    if !shared::present() {
+        return;
+    }
     for name in FILES {
         let text = read(name);
         let chunks = activity_chunks(&text);
@@ -251,6 +257,9 @@ fn every_activity_is_read() {
 
 #[test]
 fn file_sizes_are_as_expected() {
+    if !shared::present() {
+        return;
+    }
     // Guards the scan itself: the activity counts of the files as published.
     let counts: Vec<usize> = FILES
         .iter()
@@ -261,6 +270,9 @@ fn file_sizes_are_as_expected() {
 
 #[test]
 fn sector_filter_keeps_the_152_activities() {
+    if !shared::present() {
+        return;
+    }
     for name in FILES {
         let text = read(name);
         let chunks = activity_chunks(&text);
@@ -303,6 +315,9 @@ fn sector_filter_keeps_the_152_activities() {
 
 #[test]
 fn country_and_reporting_org_filters() {
+    if !shared::present() {
+        return;
+    }
     let text = read("dportal_97.xml");
     let chunks = activity_chunks(&text);
     let lebanon = chunks
@@ -347,6 +362,9 @@ fn country_and_reporting_org_filters() {
 
 #[test]
 fn participating_orgs_become_stakeholders() {
+    if !shared::present() {
+        return;
+    }
     let mut total_elements = Vec::new();
     for name in FILES {
         let text = read(name);
@@ -410,6 +428,9 @@ fn participating_orgs_become_stakeholders() {
 
 #[test]
 fn indicators_periods_targets_and_actuals() {
+    if !shared::present() {
+        return;
+    }
     let mut found = Vec::new();
     for name in FILES {
         let text = read(name);
@@ -494,6 +515,9 @@ fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 
 #[test]
 fn honduras_police_programme() {
+    if !shared::present() {
+        return;
+    }
     let import = import("dportal_94.xml", &ImportOptions::new());
     let p = programme(&import, "XI-IATI-IADB-HO-L1187");
     assert_eq!(
@@ -574,6 +598,9 @@ fn honduras_police_programme() {
 
 #[test]
 fn lebanon_security_and_justice() {
+    if !shared::present() {
+        return;
+    }
     let import = import("dportal_97.xml", &ImportOptions::new());
     let p = programme(&import, "XM-DAC-41114-OUTPUT-00106871");
     assert_eq!(p.name, "Security and Justice");
@@ -633,6 +660,9 @@ fn lebanon_security_and_justice() {
 
 #[test]
 fn messy_values_are_kept_with_findings() {
+    if !shared::present() {
+        return;
+    }
     let options = ImportOptions::new().with_fallback_pillar(Pillar::SecuritySystemGovernance);
     let import = import("dportal_26.xml", &options);
     // Measure 5 (qualitative) with numbers: kept as labels.
@@ -683,6 +713,9 @@ fn messy_values_are_kept_with_findings() {
 
 #[test]
 fn standard_example() {
+    if !shared::present() {
+        return;
+    }
     let options = ImportOptions::new().with_fallback_pillar(Pillar::JusticeReform);
     let import = import("activity-standard-example-annotated.xml", &options);
     let p = programme(&import, "AA-AAA-123456789-ABC123");
@@ -765,6 +798,9 @@ fn standard_example() {
 
 #[test]
 fn reimport_gives_identical_ids() {
+    if !shared::present() {
+        return;
+    }
     let a = import("dportal_97.xml", &ImportOptions::new());
     let b = import("dportal_97.xml", &ImportOptions::new());
     assert_eq!(a, b);
@@ -772,6 +808,9 @@ fn reimport_gives_identical_ids() {
 
 #[test]
 fn ssr_programmes_round_trip_through_the_document() {
+    if !shared::present() {
+        return;
+    }
     let options =
         ImportOptions::new().with_filter(Filter::new().with_sector_prefix("152").unwrap());
     for name in FILES {
@@ -784,6 +823,9 @@ fn ssr_programmes_round_trip_through_the_document() {
 
 #[test]
 fn every_import_finding_names_its_activity_and_a_location() {
+    if !shared::present() {
+        return;
+    }
     for name in FILES {
         let import = import(name, &ImportOptions::new());
         for f in import.report.findings() {
@@ -797,6 +839,9 @@ fn every_import_finding_names_its_activity_and_a_location() {
 
 #[test]
 fn finding_lines_point_at_the_element() {
+    if !shared::present() {
+        return;
+    }
     for name in FILES {
         let text = read(name);
         let lines: Vec<&str> = text.lines().collect();
@@ -835,6 +880,9 @@ fn finding_lines_point_at_the_element() {
 /// shares that do not sum), and validation must not panic on real data.
 #[test]
 fn imported_ssr_activities_validate() {
+    if !shared::present() {
+        return;
+    }
     use ssr_model::validate::{self, ValidationPolicy};
     let policy =
         ValidationPolicy::default().with_as_of(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
@@ -842,7 +890,7 @@ fn imported_ssr_activities_validate() {
     for name in FILES {
         let options = ImportOptions::new()
             .with_filter(Filter::new().with_sector_prefix("152").unwrap())
-            .with_fallback_country("LBR".parse().unwrap())
+            .with_fallback_country("LBR".parse::<ssr_model::Country>().unwrap())
             .with_fallback_pillar(Pillar::SecuritySystemGovernance);
         let imported = import(name, &options);
         programmes += imported.portfolio.programmes.len();
@@ -890,8 +938,11 @@ fn imported_ssr_activities_validate() {
 /// files publish baselines, targets and actuals that make a progress score.
 #[test]
 fn real_results_make_scores() {
+    if !shared::present() {
+        return;
+    }
     let options = ImportOptions::new()
-        .with_fallback_country("LBR".parse().unwrap())
+        .with_fallback_country("LBR".parse::<ssr_model::Country>().unwrap())
         .with_fallback_pillar(Pillar::SecuritySystemGovernance);
     let mut scored = 0;
     for name in ["dportal_26.xml", "dportal_94.xml"] {

@@ -168,7 +168,7 @@ fn scorecard_schema_accepts_scorecards_and_rejects_others() {
     ] {
         let card = scorer.scorecard(&portfolio);
         let uncertainty: RankUncertainty = scorer.rank_uncertainty(&card);
-        let card = card.with_uncertainty(uncertainty);
+        let card = card.with_uncertainty(uncertainty).unwrap();
         let json = serde_json::to_value(&card).unwrap();
         assert_eq!(errors(&v, &json), Vec::<String>::new());
         // A scorecard without its programmes is not a scorecard.

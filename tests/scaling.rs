@@ -411,7 +411,7 @@ mod document {
         let scorer = Scorer::new(policy).unwrap();
         let card = scorer.scorecard(&portfolio);
         let ranks = scorer.rank_uncertainty(&card);
-        let card = card.with_uncertainty(ranks);
+        let card = card.with_uncertainty(ranks).unwrap();
         let mut out = std::io::sink();
         write_scores_csv(&mut out, &card);
     }

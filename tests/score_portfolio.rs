@@ -203,7 +203,8 @@ fn scorecard_and_policy_round_trip_through_json() {
     let card = scorer.scorecard(&portfolio());
     let card = card
         .clone()
-        .with_uncertainty(scorer.rank_uncertainty(&card));
+        .with_uncertainty(scorer.rank_uncertainty(&card))
+        .unwrap();
     let json = serde_json::to_string(&card).unwrap();
     let back: ssr_model::score::Scorecard = serde_json::from_str(&json).unwrap();
     assert_eq!(back, card);
@@ -217,7 +218,8 @@ fn tidy_rows_cover_every_programme() {
     let card = scorer.scorecard(&portfolio());
     let card = card
         .clone()
-        .with_uncertainty(scorer.rank_uncertainty(&card));
+        .with_uncertainty(scorer.rank_uncertainty(&card))
+        .unwrap();
     let rows = card.rows();
     for name in ["A", "B", "C"] {
         let of = |m: &str| {

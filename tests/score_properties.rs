@@ -347,7 +347,7 @@ proptest! {
             portfolio = portfolio.with_programme(programme(data));
         }
         let card = scorer.scorecard(&portfolio);
-        let card = card.clone().with_uncertainty(scorer.rank_uncertainty(&card));
+        let card = card.clone().with_uncertainty(scorer.rank_uncertainty(&card)).unwrap();
         let json = serde_json::to_string(&card).unwrap();
         let back: ssr_model::score::Scorecard = serde_json::from_str(&json).unwrap();
         prop_assert!(back == card, "the scorecard changed through JSON: {}", json);

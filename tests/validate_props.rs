@@ -143,14 +143,6 @@ const ROLES: [Role; 5] = [
     Role::Oversight,
     Role::Beneficiary,
 ];
-const STANCES: [Stance; 5] = [
-    Stance::Champion,
-    Stance::Supportive,
-    Stance::Neutral,
-    Stance::Resistant,
-    Stance::Blocking,
-];
-
 fn stakeholder() -> impl Strategy<Value = Stakeholder> {
     (
         stakeholder_id(),
@@ -158,7 +150,7 @@ fn stakeholder() -> impl Strategy<Value = Stakeholder> {
         select(KINDS.to_vec()),
         proptest::collection::vec(select(ROLES.to_vec()), 0..3),
         level(),
-        select(STANCES.to_vec()),
+        select(Stance::ALL.to_vec()),
     )
         .prop_map(|(id, name, kind, roles, influence, stance)| {
             let mut s = Stakeholder::new(name, kind)

@@ -18,6 +18,11 @@ pub enum BudgetKind {
     Revised,
 }
 
+super::names::names!(BudgetKind, "budget kind" {
+    Original = "original",
+    Revised = "revised",
+});
+
 impl BudgetKind {
     /// The IATI BudgetType code.
     pub fn iati_code(self) -> u8 {
@@ -55,6 +60,11 @@ pub enum BudgetStatus {
     /// 2: a binding agreement.
     Committed,
 }
+
+super::names::names!(BudgetStatus, "budget status" {
+    Indicative = "indicative",
+    Committed = "committed",
+});
 
 impl BudgetStatus {
     /// The IATI BudgetStatus code.

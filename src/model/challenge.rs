@@ -163,6 +163,13 @@ impl Challenge {
             stakeholders: Vec::new(),
         }
     }
+
+    /// The former name of [`with_affects`](Self::with_affects).
+    #[deprecated(since = "0.1.0", note = "renamed `with_affects`, after the field")]
+    #[must_use]
+    pub fn with_affected(self, component: impl Into<ComponentId>) -> Self {
+        self.with_affects(component)
+    }
 }
 
 setters!(Challenge {
@@ -174,6 +181,6 @@ setters!(Challenge {
 
 pushers!(Challenge {
     with_mitigation => mitigations: Mitigation,
-    with_affected => affects: ComponentId,
+    with_affects => affects: ComponentId,
     with_stakeholder => stakeholders: StakeholderId,
 });

@@ -54,27 +54,6 @@ pub enum Pillar {
 }
 
 impl Pillar {
-    /// Every pillar, in declaration order.
-    pub const ALL: [Pillar; 17] = [
-        Pillar::SecuritySystemGovernance,
-        Pillar::DefenceInstitutionBuilding,
-        Pillar::MilitaryProfessionalisation,
-        Pillar::PoliceReform,
-        Pillar::JusticeReform,
-        Pillar::Oversight,
-        Pillar::IntelligenceReform,
-        Pillar::Ddr,
-        Pillar::VettingAndAntiCorruption,
-        Pillar::HumanRightsAndGender,
-        Pillar::Restructuring,
-        Pillar::CivilMilitaryCoordination,
-        Pillar::CommunityEngagement,
-        Pillar::TechnologyIntegration,
-        Pillar::CrossBorderCooperation,
-        Pillar::MineAction,
-        Pillar::Corrections,
-    ];
-
     /// The DAC purpose codes that fund this pillar. Pillars that the DAC
     /// reports under the general code 15210 list it; the first code is the
     /// one to report the pillar under.

@@ -26,18 +26,6 @@ pub enum DacCriterion {
     Sustainability,
 }
 
-impl DacCriterion {
-    /// The six criteria in the OECD's order.
-    pub const ALL: [DacCriterion; 6] = [
-        DacCriterion::Relevance,
-        DacCriterion::Coherence,
-        DacCriterion::Effectiveness,
-        DacCriterion::Efficiency,
-        DacCriterion::Impact,
-        DacCriterion::Sustainability,
-    ];
-}
-
 /// One criterion's rating: a label of the evaluation's scale.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -115,6 +103,34 @@ impl Evaluation {
         Ok(self)
     }
 
+    /// Returns `self` with `criterion` rated `label` and a comment saying
+    /// why (replacing an earlier rating of the same criterion).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use ssr_model::{DacCriterion, Evaluation, OrdinalScale};
+    ///
+    /// let scale = OrdinalScale::new(["poor", "fair", "good"])?;
+    /// let date = NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
+    /// let e = Evaluation::new("Independent evaluator", date, scale)
+    ///     .with_commented_rating(DacCriterion::Relevance, "good", "matches the national plan")?;
+    /// assert_eq!(e.ratings()[0].comment.as_deref(), Some("matches the national plan"));
+    /// # Ok::<(), ssr_model::ValueError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When `label` is not on the evaluation's scale.
+    pub fn with_commented_rating(
+        mut self,
+        criterion: DacCriterion,
+        label: &str,
+        comment: impl Into<String>,
+    ) -> Result<Self, ValueError> {
+        self.set_rating(criterion, label, Some(comment.into()))?;
+        Ok(self)
+    }
+
     /// Rates `criterion` with `label` and an optional comment, replacing an
     /// earlier rating of the same criterion.
     ///
@@ -152,8 +168,8 @@ impl Evaluation {
 
     /// Returns `self` with the given id.
     #[must_use]
-    pub fn with_id(mut self, id: EvaluationId) -> Self {
-        self.id = id;
+    pub fn with_id(mut self, id: impl Into<EvaluationId>) -> Self {
+        self.id = id.into();
         self
     }
 

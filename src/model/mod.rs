@@ -16,7 +16,7 @@ mod indicator;
 mod iso_tables;
 mod macros;
 mod money;
-mod names;
+pub(crate) mod names;
 mod objective;
 mod portfolio;
 mod programme;

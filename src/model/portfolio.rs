@@ -37,6 +37,32 @@ impl Portfolio {
     }
 }
 
+/// A portfolio of the programmes, without a name.
+///
+/// ```
+/// use ssr_model::{Country, Portfolio, Programme};
+///
+/// let names = ["Police reform", "Justice reform"];
+/// let mut p: Portfolio = names.iter().map(|n| Programme::new(*n, Country::new("LBR").unwrap())).collect();
+/// p.extend([Programme::new("Defence reform", Country::new("SLE")?)]);
+/// assert_eq!(p.programmes.len(), 3);
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
+impl FromIterator<Programme> for Portfolio {
+    fn from_iter<I: IntoIterator<Item = Programme>>(iter: I) -> Self {
+        Portfolio {
+            name: None,
+            programmes: iter.into_iter().collect(),
+        }
+    }
+}
+
+impl Extend<Programme> for Portfolio {
+    fn extend<I: IntoIterator<Item = Programme>>(&mut self, iter: I) {
+        self.programmes.extend(iter);
+    }
+}
+
 opt_setters!(Portfolio {
     with_name => name: String,
 });

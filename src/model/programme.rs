@@ -31,7 +31,10 @@ pub enum Context {
 /// Maps onto IATI ActivityStatus: assessment and design are pipeline (1),
 /// implementation is 2, review is finalisation (3), closed 4, cancelled 5,
 /// suspended 6.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// Phases order as declared: the programme cycle from assessment to
+/// closure, then cancelled and suspended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

@@ -51,6 +51,22 @@ pub enum TransactionType {
     IncomingPledge,
 }
 
+super::names::names!(TransactionType, "transaction type" {
+    IncomingFunds = "incoming_funds",
+    OutgoingCommitment = "outgoing_commitment",
+    Disbursement = "disbursement",
+    Expenditure = "expenditure",
+    InterestPayment = "interest_payment",
+    LoanRepayment = "loan_repayment",
+    Reimbursement = "reimbursement",
+    PurchaseOfEquity = "purchase_of_equity",
+    SaleOfEquity = "sale_of_equity",
+    CreditGuarantee = "credit_guarantee",
+    IncomingCommitment = "incoming_commitment",
+    OutgoingPledge = "outgoing_pledge",
+    IncomingPledge = "incoming_pledge",
+});
+
 /// Every type with its IATI 2.x code and, where IATI 1.x had one, its
 /// 1.x text code (1.x "IR" Interest Repayment is 2.x Interest Payment).
 const CODES: &[(TransactionType, u8, Option<&str>)] = &[
@@ -70,23 +86,6 @@ const CODES: &[(TransactionType, u8, Option<&str>)] = &[
 ];
 
 impl TransactionType {
-    /// Every type, in IATI code order.
-    pub const ALL: [TransactionType; 13] = [
-        TransactionType::IncomingFunds,
-        TransactionType::OutgoingCommitment,
-        TransactionType::Disbursement,
-        TransactionType::Expenditure,
-        TransactionType::InterestPayment,
-        TransactionType::LoanRepayment,
-        TransactionType::Reimbursement,
-        TransactionType::PurchaseOfEquity,
-        TransactionType::SaleOfEquity,
-        TransactionType::CreditGuarantee,
-        TransactionType::IncomingCommitment,
-        TransactionType::OutgoingPledge,
-        TransactionType::IncomingPledge,
-    ];
-
     /// The IATI TransactionType code, 1–13.
     pub fn iati_code(self) -> u8 {
         CODES
@@ -285,5 +284,8 @@ mod tests {
             assert_eq!(TransactionType::from_iati_code(t.iati_code()), Some(*t));
         }
         assert_eq!(CODES.len(), TransactionType::ALL.len());
+        for t in TransactionType::ALL {
+            assert_eq!(t.to_string().parse::<TransactionType>().unwrap(), t);
+        }
     }
 }

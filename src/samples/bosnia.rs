@@ -485,7 +485,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("eu"),
             0.3,
         )?)
-        .with_affected(c("police"))
+        .with_affects(c("police"))
         .with_stakeholder(s("entity-parties")),
     )
     .with_challenge(
@@ -502,7 +502,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("mos"),
             0.4,
         )?)
-        .with_affected(c("police"))
+        .with_affects(c("police"))
         .with_stakeholder(s("entity-parties")),
     )
     .with_challenge(
@@ -519,7 +519,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("mod"),
             0.5,
         )?)
-        .with_affected(c("unification"))
+        .with_affects(c("unification"))
         .with_stakeholder(s("veterans")),
     )
     .with_challenge(
@@ -541,8 +541,8 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("nato"),
             0.2,
         )?)
-        .with_affected(c("unification"))
-        .with_affected(c("demining"))
+        .with_affects(c("unification"))
+        .with_affects(c("demining"))
         .with_stakeholder(s("presidency")),
     )
     .with_challenge(
@@ -559,8 +559,8 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("nato"),
             0.3,
         )?)
-        .with_affected(c("police"))
-        .with_affected(c("unification"))
+        .with_affects(c("police"))
+        .with_affects(c("unification"))
         .with_stakeholder(s("eu"))
         .with_stakeholder(s("nato")),
     )

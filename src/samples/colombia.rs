@@ -512,9 +512,9 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("ombudsman"),
             0.2,
         )?)
-        .with_affected(c("reincorporation"))
-        .with_affected(c("rural-policing"))
-        .with_affected(c("early-warning"))
+        .with_affects(c("reincorporation"))
+        .with_affects(c("rural-policing"))
+        .with_affects(c("early-warning"))
         .with_stakeholder(s("armed-groups")),
     )
     .with_challenge(
@@ -532,7 +532,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("mindefensa"),
             0.2,
         )?)
-        .with_affected(c("rural-policing"))
+        .with_affects(c("rural-policing"))
         .with_stakeholder(s("regional-elites")),
     )
     .with_challenge(
@@ -549,8 +549,8 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("minhacienda"),
             0.4,
         )?)
-        .with_affected(c("reincorporation"))
-        .with_affected(c("rural-policing"))
+        .with_affects(c("reincorporation"))
+        .with_affects(c("rural-policing"))
         .with_stakeholder(s("minhacienda")),
     )
     .with_challenge(
@@ -567,8 +567,8 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("unvmc"),
             0.3,
         )?)
-        .with_affected(c("transitional-justice"))
-        .with_affected(c("reincorporation"))
+        .with_affects(c("transitional-justice"))
+        .with_affects(c("reincorporation"))
         .with_stakeholder(s("congress")),
     )
     .with_challenge(
@@ -585,7 +585,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("mindefensa"),
             0.4,
         )?)
-        .with_affected(c("rural-policing"))
+        .with_affects(c("rural-policing"))
         .with_stakeholder(s("army"))
         .with_stakeholder(s("police")),
     )

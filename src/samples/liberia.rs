@@ -494,7 +494,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("mond"),
             0.6,
         )?)
-        .with_affected(c("afl"))
+        .with_affects(c("afl"))
         .with_stakeholder(s("old-afl")),
     )
     .with_challenge(
@@ -518,8 +518,8 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("pbf"),
             0.3,
         )?)
-        .with_affected(c("afl"))
-        .with_affected(c("lnp"))
+        .with_affects(c("afl"))
+        .with_affects(c("lnp"))
         .with_stakeholder(s("mfdp")),
     )
     .with_challenge(
@@ -536,7 +536,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("unmil"),
             0.5,
         )?)
-        .with_affected(c("lnp"))
+        .with_affects(c("lnp"))
         .with_stakeholder(s("lnp")),
     )
     .with_challenge(
@@ -553,8 +553,8 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("moia"),
             0.4,
         )?)
-        .with_affected(c("lnp"))
-        .with_affected(c("community"))
+        .with_affects(c("lnp"))
+        .with_affects(c("community"))
         .with_stakeholder(s("communities")),
     )
     .with_challenge(
@@ -571,8 +571,8 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("mond"),
             0.3,
         )?)
-        .with_affected(c("afl"))
-        .with_affected(c("oversight"))
+        .with_affects(c("afl"))
+        .with_affects(c("oversight"))
         .with_stakeholder(s("usa"))
         .with_stakeholder(s("unmil")),
     )

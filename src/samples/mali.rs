@@ -493,9 +493,9 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("cndh"),
             0.1,
         )?)
-        .with_affected(c("training"))
-        .with_affected(c("governance"))
-        .with_affected(c("cmo"))
+        .with_affects(c("training"))
+        .with_affects(c("governance"))
+        .with_affects(c("cmo"))
         .with_stakeholder(s("transition")),
     )
     .with_challenge(
@@ -513,7 +513,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("germany"),
             0.1,
         )?)
-        .with_affected(c("governance"))
+        .with_affects(c("governance"))
         .with_stakeholder(s("transition")),
     )
     .with_challenge(
@@ -530,7 +530,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("minusma"),
             0.3,
         )?)
-        .with_affected(c("ddr"))
+        .with_affects(c("ddr"))
         .with_stakeholder(s("movements")),
     )
     .with_challenge(
@@ -549,7 +549,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("minusma"),
             0.2,
         )?)
-        .with_affected(c("training"))
+        .with_affects(c("training"))
         .with_stakeholder(s("fama")),
     )
     .with_challenge(
@@ -566,7 +566,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("mod"),
             0.4,
         )?)
-        .with_affected(c("training"))
+        .with_affects(c("training"))
         .with_stakeholder(s("mod")),
     )
     .with_evaluation(

@@ -521,7 +521,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("uk-mod"),
             0.3,
         )?)
-        .with_affected(c("defence"))
+        .with_affects(c("defence"))
         .with_stakeholder(s("old-guard")),
     )
     .with_challenge(
@@ -538,8 +538,8 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("ons"),
             0.5,
         )?)
-        .with_affected(c("defence"))
-        .with_affected(c("oversight"))
+        .with_affects(c("defence"))
+        .with_affects(c("oversight"))
         .with_stakeholder(s("uk-mod"))
         .with_stakeholder(s("dfid")),
     )
@@ -557,7 +557,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("world-bank"),
             0.4,
         )?)
-        .with_affected(c("ddr"))
+        .with_affects(c("ddr"))
         .with_stakeholder(s("ex-combatants")),
     )
     .with_challenge(
@@ -575,7 +575,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("slp"),
             0.4,
         )?)
-        .with_affected(c("police"))
+        .with_affects(c("police"))
         .with_stakeholder(s("slp")),
     )
     .with_evaluation(

@@ -528,7 +528,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("police-committee"),
             0.4,
         )?)
-        .with_affected(c("ipid"))
+        .with_affects(c("ipid"))
         .with_stakeholder(s("saps-resisters")),
     )
     .with_challenge(
@@ -546,7 +546,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("police-committee"),
             0.5,
         )?)
-        .with_affected(c("ipid"))
+        .with_affects(c("ipid"))
         .with_stakeholder(s("ministry")),
     )
     .with_challenge(
@@ -564,7 +564,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("treasury"),
             0.3,
         )?)
-        .with_affected(c("ipid"))
+        .with_affects(c("ipid"))
         .with_stakeholder(s("treasury")),
     )
     .with_challenge(
@@ -583,7 +583,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("dod"),
             0.3,
         )?)
-        .with_affected(c("defence"))
+        .with_affects(c("defence"))
         .with_stakeholder(s("dod")),
     )
     .with_challenge(
@@ -600,7 +600,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("csps"),
             0.3,
         )?)
-        .with_affected(c("community"))
+        .with_affects(c("community"))
         .with_stakeholder(s("forums")),
     )
     .with_evaluation(

@@ -448,7 +448,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("eu"),
             0.2,
         )?)
-        .with_affected(c("oversight"))
+        .with_affects(c("oversight"))
         .with_stakeholder(s("presidency")),
     )
     .with_challenge(
@@ -465,8 +465,8 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("undp"),
             0.3,
         )?)
-        .with_affected(c("rights"))
-        .with_affected(c("policing"))
+        .with_affects(c("rights"))
+        .with_affects(c("policing"))
         .with_stakeholder(s("moi")),
     )
     .with_challenge(
@@ -483,7 +483,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("dcaf"),
             0.3,
         )?)
-        .with_affected(c("policing"))
+        .with_affects(c("policing"))
         .with_stakeholder(s("isf")),
     )
     .with_challenge(
@@ -500,7 +500,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             s("eu"),
             0.3,
         )?)
-        .with_affected(c("policing"))
+        .with_affects(c("policing"))
         .with_stakeholder(s("moi")),
     )
     .with_evaluation(

@@ -27,7 +27,9 @@ use super::{
 use crate::ProgrammeId;
 
 /// A programme-level measure programmes are compared on. All are on 0–1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// Dimensions order as in the comparison table ([`Dimension::ALL`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -49,47 +51,22 @@ pub enum Dimension {
     Finance,
 }
 
+crate::model::names::names!(Dimension, "dimension" {
+    Progress = "progress",
+    Evaluation = "evaluation",
+    Risk = "risk",
+    Resistance = "resistance",
+    Inclusion = "inclusion",
+    Finance = "finance",
+});
+
 /// How many dimensions there are.
 pub(crate) const N: usize = Dimension::ALL.len();
 
 impl Dimension {
-    /// The six dimensions, in table order.
-    pub const ALL: [Dimension; 6] = [
-        Dimension::Progress,
-        Dimension::Evaluation,
-        Dimension::Risk,
-        Dimension::Resistance,
-        Dimension::Inclusion,
-        Dimension::Finance,
-    ];
-
     /// Whether higher raw values are better.
     pub fn higher_is_better(self) -> bool {
         !matches!(self, Dimension::Risk | Dimension::Resistance)
-    }
-
-    fn index(self) -> usize {
-        match self {
-            Dimension::Progress => 0,
-            Dimension::Evaluation => 1,
-            Dimension::Risk => 2,
-            Dimension::Resistance => 3,
-            Dimension::Inclusion => 4,
-            Dimension::Finance => 5,
-        }
-    }
-}
-
-impl fmt::Display for Dimension {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Dimension::Progress => "progress",
-            Dimension::Evaluation => "evaluation",
-            Dimension::Risk => "risk",
-            Dimension::Resistance => "resistance",
-            Dimension::Inclusion => "inclusion",
-            Dimension::Finance => "finance",
-        })
     }
 }
 
@@ -573,10 +550,34 @@ mod tests {
         assert_eq!(Aggregation::Power(-1.0).to_string(), "power -1");
         assert_eq!(PortfolioAggregation::Copeland.to_string(), "copeland");
         assert_eq!(crate::score::RiskBand::Extreme.to_string(), "extreme");
-        assert_eq!(
-            crate::score::Gap::NoActual.to_string(),
-            "no actual reported"
-        );
+        // Display is the serde name; the prose is `describe`.
+        assert_eq!(crate::score::Gap::NoActual.to_string(), "no_actual");
+        assert_eq!(crate::score::Gap::NoActual.describe(), "no actual reported");
+    }
+
+    #[test]
+    #[cfg(feature = "json")]
+    fn score_enum_names_match_serde() {
+        use crate::model::names::check_names;
+        use crate::score::{
+            Gap, InclusionGroup, Presence, Quadrant, RiskBand, Salience, Status, TargetRule,
+            Weighting,
+        };
+        check_names(&Dimension::ALL);
+        check_names(&Status::ALL);
+        check_names(&Quadrant::ALL);
+        check_names(&Salience::ALL);
+        check_names(&InclusionGroup::ALL);
+        check_names(&Presence::ALL);
+        check_names(&RiskBand::ALL);
+        check_names(&Normalisation::ALL);
+        check_names(&TargetRule::ALL);
+        check_names(&Weighting::ALL);
+        check_names(&Gap::ALL);
+        check_names(&crate::score::EvidenceKind::ALL);
+        check_names(&crate::score::NotRanked::ALL);
+        check_names(&crate::score::Imputation::ALL);
+        check_names(&crate::score::ExposureMethod::ALL);
     }
 
     #[test]

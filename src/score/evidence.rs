@@ -18,8 +18,6 @@
 //! `Aggregate()` with `na.rm`), and the comparison says which were left
 //! out. [`Imputation`] chooses an explicit method instead.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
 use super::comparison::N;
@@ -44,16 +42,15 @@ pub enum EvidenceKind {
     Finance,
 }
 
-impl EvidenceKind {
-    /// The five kinds, in table order.
-    pub const ALL: [EvidenceKind; 5] = [
-        EvidenceKind::Results,
-        EvidenceKind::Risk,
-        EvidenceKind::Stakeholders,
-        EvidenceKind::Evaluation,
-        EvidenceKind::Finance,
-    ];
+crate::model::names::names!(EvidenceKind, "evidence kind" {
+    Results = "results",
+    Risk = "risk",
+    Stakeholders = "stakeholders",
+    Evaluation = "evaluation",
+    Finance = "finance",
+});
 
+impl EvidenceKind {
     /// The comparison dimensions this evidence feeds.
     pub fn dimensions(self) -> &'static [Dimension] {
         match self {
@@ -63,19 +60,6 @@ impl EvidenceKind {
             EvidenceKind::Evaluation => &[Dimension::Evaluation],
             EvidenceKind::Finance => &[Dimension::Finance],
         }
-    }
-}
-
-impl fmt::Display for EvidenceKind {
-    /// The JSON name, e.g. `results`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            EvidenceKind::Results => "results",
-            EvidenceKind::Risk => "risk",
-            EvidenceKind::Stakeholders => "stakeholders",
-            EvidenceKind::Evaluation => "evaluation",
-            EvidenceKind::Finance => "finance",
-        })
     }
 }
 
@@ -184,6 +168,13 @@ pub enum NotRanked {
     IdenticalEvidence,
 }
 
+crate::model::names::names!(NotRanked, "reason not ranked" {
+    InsufficientResults = "insufficient_results",
+    TooFewDimensions = "too_few_dimensions",
+    NoEvidence = "no_evidence",
+    IdenticalEvidence = "identical_evidence",
+});
+
 impl NotRanked {
     /// The reason in words.
     pub fn describe(self) -> &'static str {
@@ -195,18 +186,6 @@ impl NotRanked {
                 "every programme has the same evidence: no ranking is possible"
             }
         }
-    }
-}
-
-impl fmt::Display for NotRanked {
-    /// The JSON name, e.g. `insufficient_results`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            NotRanked::InsufficientResults => "insufficient_results",
-            NotRanked::TooFewDimensions => "too_few_dimensions",
-            NotRanked::NoEvidence => "no_evidence",
-            NotRanked::IdenticalEvidence => "identical_evidence",
-        })
     }
 }
 
@@ -230,16 +209,11 @@ pub enum Imputation {
     Minimum,
 }
 
-impl fmt::Display for Imputation {
-    /// The JSON name, e.g. `mean`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Imputation::None => "none",
-            Imputation::Mean => "mean",
-            Imputation::Minimum => "minimum",
-        })
-    }
-}
+crate::model::names::names!(Imputation, "imputation" {
+    None = "none",
+    Mean = "mean",
+    Minimum = "minimum",
+});
 
 /// Who is ranked, and how missing dimensions are treated: the ranking
 /// section of the [`ScoringPolicy`](super::ScoringPolicy).

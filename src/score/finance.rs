@@ -11,6 +11,14 @@ use crate::validate::{Code, Finding};
 use crate::{BudgetKind, Currency, ExchangeRates, Money, Party, Programme, TransactionType};
 
 /// The finance settings of a [`ScoringPolicy`].
+///
+/// ```
+/// use ssr_model::score::{FinancePolicy, ScoringPolicy};
+///
+/// let policy = ScoringPolicy::from_json(r#"{"finance": {"currency": "EUR"}}"#)?;
+/// assert_eq!(policy.finance, FinancePolicy::default().with_currency("EUR".parse()?));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
@@ -84,6 +92,27 @@ pub struct YearFlows {
 /// judging date is the policy's `as_of`, else the latest transaction date.
 /// Funders are the programme's `funding` sources when it lists any, else the
 /// providers of its incoming funds and incoming commitments (types 1, 11).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::score::{Scorer, ScoringPolicy, Status};
+/// use ssr_model::{Budget, Country, Money, Programme, Transaction, TransactionType};
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let usd = |x| Money::parse(x, "USD").unwrap();
+/// let p = Programme::new("Justice reform", Country::new("SLE")?)
+///     .with_planned_start(d(2021, 1, 1))
+///     .with_planned_end(d(2022, 12, 31))
+///     .with_budget_period(Budget::new(d(2021, 1, 1), d(2022, 12, 31), usd("1000"), d(2021, 1, 1)))
+///     .with_transaction(Transaction::new(TransactionType::OutgoingCommitment, d(2021, 1, 10), usd("1000"), d(2021, 1, 10)))
+///     .with_transaction(Transaction::new(TransactionType::Disbursement, d(2021, 6, 1), usd("200"), d(2021, 6, 1)));
+/// let f = Scorer::new(ScoringPolicy::default().with_as_of(d(2022, 1, 1)))?.finance(&p);
+/// assert_eq!(f.disbursement_rate, Some(0.2));
+/// assert_eq!(f.execution, Some(0.2)); // a fifth spent with half the time gone
+/// assert_eq!(f.status, Status::OffTrack);
+/// assert_eq!(f.spent, None); // no expenditure reported: unknown, not 0
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]

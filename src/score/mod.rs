@@ -133,7 +133,7 @@ pub use risk::{
     BandCounts, ComponentExposure, ExposureMethod, RiskBand, RiskProfile, RiskScore,
     combined_effectiveness, inherent_risk,
 };
-pub use scorecard::{ProgrammeCard, Row, RowRef, Scorecard};
+pub use scorecard::{ProgrammeCard, Row, RowKind, RowRef, Scorecard};
 pub use scorer::Scorer;
 pub use shares::{
     RecipientShare, recipient_shares, split_by_recipient, split_transaction, unallocated_share,

@@ -74,18 +74,13 @@ pub enum Normalisation {
     PercentileRank,
 }
 
-impl std::fmt::Display for Normalisation {
-    /// The JSON name, e.g. `min_max`.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Normalisation::MinMax => "min_max",
-            Normalisation::ZScore => "z_score",
-            Normalisation::Goalposts => "goalposts",
-            Normalisation::DistanceToTarget => "distance_to_target",
-            Normalisation::PercentileRank => "percentile_rank",
-        })
-    }
-}
+crate::model::names::names!(Normalisation, "normalisation" {
+    MinMax = "min_max",
+    ZScore = "z_score",
+    Goalposts = "goalposts",
+    DistanceToTarget = "distance_to_target",
+    PercentileRank = "percentile_rank",
+});
 
 impl Default for Normalisation {
     /// Min-max to 0–100, the Handbook's and COINr's usual default.

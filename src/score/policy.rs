@@ -156,8 +156,8 @@ impl Default for ScoringPolicy {
 impl ScoringPolicy {
     /// Returns `self` judged at `date`.
     #[must_use]
-    pub fn with_as_of(mut self, date: NaiveDate) -> Self {
-        self.as_of = Some(date);
+    pub fn with_as_of(mut self, date: impl Into<NaiveDate>) -> Self {
+        self.as_of = Some(date.into());
         self
     }
 
@@ -170,18 +170,8 @@ impl ScoringPolicy {
     /// one but [`check`](Self::check) refuses it.
     #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<Self, PolicyError> {
-        // A byte-order mark is not JSON; editors on Windows write one.
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let policy: ScoringPolicy =
-            serde_path_to_error::deserialize(&mut *de).map_err(|e| PolicyError::Parse {
-                path: crate::document::pointer(e.path()),
-                message: e.inner().to_string(),
-            })?;
-        de.end().map_err(|e| PolicyError::Parse {
-            path: String::new(),
-            message: e.to_string(),
-        })?;
+        let policy: ScoringPolicy = crate::diagnostics::path::from_json_at(text)
+            .map_err(|(path, message)| PolicyError::Parse { path, message })?;
         policy.check()?;
         Ok(policy)
     }
@@ -270,6 +260,11 @@ pub enum TargetRule {
     /// at different stages.
     SamePeriod,
 }
+
+crate::model::names::names!(TargetRule, "target rule" {
+    Final = "final",
+    SamePeriod = "same_period",
+});
 
 /// How indicator progress `p = (a − b)/(t − b)` is computed and capped.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -391,6 +386,11 @@ pub enum Weighting {
     /// Every item weighs the same, whatever the data says.
     Equal,
 }
+
+crate::model::names::names!(Weighting, "weighting" {
+    AsGiven = "as_given",
+    Equal = "equal",
+});
 
 /// How one level is aggregated into the next.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]

@@ -88,6 +88,15 @@ pub enum Gap {
     NoActual,
 }
 
+crate::model::names::names!(Gap, "gap" {
+    Unordered = "unordered",
+    NoScale = "no_scale",
+    NotOnScale = "not_on_scale",
+    NoBaseline = "no_baseline",
+    NoTarget = "no_target",
+    NoActual = "no_actual",
+});
+
 impl Gap {
     /// The reason in a few words.
     pub fn describe(self) -> &'static str {
@@ -99,13 +108,6 @@ impl Gap {
             Gap::NoTarget => "no target",
             Gap::NoActual => "no actual reported",
         }
-    }
-}
-
-impl std::fmt::Display for Gap {
-    /// The reason in a few words ([`describe`](Self::describe)).
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.describe())
     }
 }
 

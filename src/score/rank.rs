@@ -22,6 +22,8 @@
 //! programmes, and sums over programmes are taken in sorted order, so
 //! permuting the programmes permutes their statistics and nothing else.
 
+use std::collections::HashMap;
+
 use rand_chacha::ChaCha8Rng;
 use rand_core::{Rng, SeedableRng};
 use serde::{Deserialize, Serialize};
@@ -29,7 +31,9 @@ use serde::{Deserialize, Serialize};
 use super::aggregate::Kernel;
 use super::comparison::{N, composites, dimension_weights, normalise_table, rank_into, scalings};
 use super::evidence::impute;
-use super::{Comparison, Normalisation, PortfolioAggregation, ProgrammeCard, ScoringPolicy};
+use super::{
+    Comparison, Dimension, Normalisation, PortfolioAggregation, ProgrammeCard, ScoringPolicy,
+};
 use crate::{Pillar, ProgrammeId};
 
 /// One programme's rank statistics over the replications.
@@ -94,9 +98,30 @@ pub struct RankUncertainty {
 }
 
 impl RankUncertainty {
-    /// The statistics of `programme`, if it was ranked.
+    /// The statistics of `programme`, if it was ranked. A linear search: to
+    /// join many programmes, use [`by_programme`](Self::by_programme).
     pub fn get(&self, programme: ProgrammeId) -> Option<&RankStats> {
         self.programmes.iter().find(|s| s.programme == programme)
+    }
+
+    /// The statistics keyed by programme, built once, for joining them to
+    /// scorecard rows or programme cards in linear time.
+    ///
+    /// ```
+    /// use ssr_model::score::Scorer;
+    /// use ssr_model::samples::{synthetic, Synthetic};
+    ///
+    /// let portfolio = synthetic(&Synthetic::new(5).with_components(2).with_indicators(1).with_periods(2));
+    /// let scorer = Scorer::default();
+    /// let card = scorer.scorecard(&portfolio);
+    /// let ranks = scorer.rank_uncertainty(&card);
+    /// let by_programme = ranks.by_programme();
+    /// for p in &portfolio.programmes {
+    ///     assert_eq!(by_programme.get(&p.id).copied(), ranks.get(p.id));
+    /// }
+    /// ```
+    pub fn by_programme(&self) -> HashMap<ProgrammeId, &RankStats> {
+        self.programmes.iter().map(|s| (s.programme, s)).collect()
     }
 }
 
@@ -105,38 +130,40 @@ fn unit(rng: &mut ChaCha8Rng) -> f64 {
     (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
 }
 
-fn pick<T: Copy>(items: &[T], u: f64) -> Option<T> {
-    let i = ((u * items.len() as f64) as usize).min(items.len().saturating_sub(1));
-    items.get(i).copied()
+/// The item a uniform draw `u` in [0, 1) falls on.
+#[expect(
+    clippy::expect_used,
+    reason = "ScoringPolicy::check refuses empty uncertainty.normalisations and \
+              uncertainty.methods, and a Scorer holds only checked policies"
+)]
+fn pick<T>(items: impl ExactSizeIterator<Item = T>, u: f64) -> T {
+    let n = items.len();
+    let i = ((u * n as f64) as usize).min(n.saturating_sub(1));
+    items
+        .into_iter()
+        .nth(i)
+        .expect("a checked policy draws from a non-empty list")
 }
 
-/// Everything that does not change between replications, computed once.
-struct Fixed {
-    /// Per ranked programme: the component-level mean prepared over its
-    /// component scores, and the range of its components in the flat arrays.
-    kernels: Vec<Option<Kernel>>,
-    offsets: Vec<usize>,
-    /// Component scores mapped by their kernel, nominal weights, pillars.
-    mapped: Vec<f64>,
-    weights: Vec<f64>,
-    pillars: Vec<usize>,
-    /// Per normalisation alternative: the normalised table with the
-    /// progress column left empty (it is recomputed each replication).
-    tables: Vec<Vec<[Option<f64>; N]>>,
+/// The progress column of the comparison tables.
+const PROGRESS: usize = Dimension::Progress.index();
+
+/// One ranked programme's results score, prepared for re-weighting: the
+/// component-level mean over its scored components, and each component's
+/// score mapped by that mean, nominal weight and pillar.
+struct FixedProgramme {
+    kernel: Kernel,
+    components: Vec<FixedComponent>,
 }
 
-fn prepare(cards: &[&ProgrammeCard], raw: &[[Option<f64>; N]], policy: &ScoringPolicy) -> Fixed {
-    let method = policy.components.method;
-    let floor = policy.zero_floor;
-    let mut fixed = Fixed {
-        kernels: Vec::with_capacity(cards.len()),
-        offsets: vec![0],
-        mapped: Vec::new(),
-        weights: Vec::new(),
-        pillars: Vec::new(),
-        tables: Vec::with_capacity(policy.uncertainty.normalisations.len()),
-    };
-    for card in cards {
+struct FixedComponent {
+    mapped: f64,
+    weight: f64,
+    pillar: Pillar,
+}
+
+impl FixedProgramme {
+    fn new(card: &ProgrammeCard, policy: &ScoringPolicy) -> Option<FixedProgramme> {
         let scored = || {
             card.progress
                 .components
@@ -144,24 +171,70 @@ fn prepare(cards: &[&ProgrammeCard], raw: &[[Option<f64>; N]], policy: &ScoringP
                 .filter(|c| c.weight > 0.0)
                 .filter_map(|c| c.score.map(|s| (s, c.weight, c.pillar)))
         };
-        let kernel = Kernel::prepare(method, scored().map(|(s, w, _)| (s, w)), floor);
-        if let Some(k) = &kernel {
-            for (s, w, pillar) in scored() {
-                fixed.mapped.push(k.forward(s));
-                fixed.weights.push(w);
-                fixed
-                    .pillars
-                    .push(Pillar::ALL.iter().position(|&p| p == pillar).unwrap_or(0));
-            }
+        let kernel = Kernel::prepare(
+            policy.components.method,
+            scored().map(|(s, w, _)| (s, w)),
+            policy.zero_floor,
+        )?;
+        let components = scored()
+            .map(|(s, weight, pillar)| FixedComponent {
+                mapped: kernel.forward(s),
+                weight,
+                pillar,
+            })
+            .collect();
+        Some(FixedProgramme { kernel, components })
+    }
+
+    /// The results score with each pillar's weight multiplied by its draw.
+    fn score(&self, multipliers: &PillarMultipliers) -> Option<f64> {
+        let (mut s, mut tw) = (0.0, 0.0);
+        for c in &self.components {
+            let w = c.weight * multipliers.of(c.pillar);
+            s += w * c.mapped;
+            tw += w;
         }
-        fixed.kernels.push(kernel);
-        fixed.offsets.push(fixed.mapped.len());
+        (tw > 0.0).then(|| self.kernel.inverse(s / tw))
     }
+}
+
+/// One weight multiplier per pillar, indexed by [`Pillar::index`].
+struct PillarMultipliers([f64; Pillar::ALL.len()]);
+
+impl PillarMultipliers {
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "Pillar::index() is below Pillar::ALL.len(), the array's length"
+    )]
+    fn of(&self, pillar: Pillar) -> f64 {
+        self.0[pillar.index()]
+    }
+}
+
+/// Everything that does not change between replications, computed once.
+struct Fixed {
+    /// Per ranked programme, `None` when it has no scored component.
+    programmes: Vec<Option<FixedProgramme>>,
+    /// Per normalisation alternative (zipped with the policy's list): the
+    /// normalised table with the progress column left empty (it is
+    /// recomputed each replication).
+    tables: Vec<Vec<[Option<f64>; N]>>,
+}
+
+fn prepare(cards: &[&ProgrammeCard], raw: &[[Option<f64>; N]], policy: &ScoringPolicy) -> Fixed {
     let scalings = scalings(policy);
-    for &norm in &policy.uncertainty.normalisations {
-        fixed.tables.push(normalise_table(raw, norm, &scalings, 1));
+    Fixed {
+        programmes: cards
+            .iter()
+            .map(|card| FixedProgramme::new(card, policy))
+            .collect(),
+        tables: policy
+            .uncertainty
+            .normalisations
+            .iter()
+            .map(|&norm| normalise_table(raw, norm, &scalings, 1))
+            .collect(),
     }
-    fixed
 }
 
 /// Where the ranks of every replication are kept until the statistics are
@@ -279,12 +352,12 @@ pub(crate) fn rank_uncertainty(
     let fixed = prepare(&chosen, &raw, policy);
     let n = raw.len();
     let reps = u.replications;
-    let progress_scaling = scalings(policy)[0];
+    let progress_scaling = scalings(policy)[PROGRESS];
     let floor = 100.0 * policy.zero_floor;
 
     // Buffers reused by every replication: nothing is allocated in the loop.
     let mut rng = ChaCha8Rng::seed_from_u64(u.seed);
-    let mut pillar_mult = [1.0; Pillar::ALL.len()];
+    let mut pillar_mult = PillarMultipliers([1.0; Pillar::ALL.len()]);
     let mut dim_weights = [0.0; N];
     let mut progress = vec![None; n];
     let mut progress_norm = vec![None; n];
@@ -300,7 +373,7 @@ pub(crate) fn rank_uncertainty(
     for r in 0..reps {
         let norm_u = unit(&mut rng);
         let method_u = unit(&mut rng);
-        for m in &mut pillar_mult {
+        for m in &mut pillar_mult.0 {
             *m = 1.0 + u.weight_noise * (2.0 * unit(&mut rng) - 1.0);
         }
         // A dimension of weight 0 stays 0 under the multiplicative noise, so
@@ -313,29 +386,10 @@ pub(crate) fn rank_uncertainty(
                 0.0
             };
         }
-        let a = ((norm_u * u.normalisations.len() as f64) as usize)
-            .min(u.normalisations.len().saturating_sub(1));
-        let (Some(norm), Some(method), Some(base)) = (
-            u.normalisations.get(a).copied(),
-            pick(&u.methods, method_u),
-            fixed.tables.get(a),
-        ) else {
-            continue;
-        };
-        for (i, p) in progress.iter_mut().enumerate() {
-            *p = fixed.kernels.get(i).copied().flatten().and_then(|k| {
-                let range = *fixed.offsets.get(i)?..*fixed.offsets.get(i + 1)?;
-                let mapped = fixed.mapped.get(range.clone())?;
-                let ws = fixed.weights.get(range.clone())?;
-                let pillars = fixed.pillars.get(range)?;
-                let (mut s, mut tw) = (0.0, 0.0);
-                for ((t, w), &pl) in mapped.iter().zip(ws).zip(pillars) {
-                    let w = w * pillar_mult.get(pl).copied().unwrap_or(1.0);
-                    s += w * t;
-                    tw += w;
-                }
-                (tw > 0.0).then(|| k.inverse(s / tw))
-            });
+        let (norm, base) = pick(u.normalisations.iter().zip(&fixed.tables), norm_u);
+        let method = *pick(u.methods.iter(), method_u);
+        for (p, programme) in progress.iter_mut().zip(&fixed.programmes) {
+            *p = programme.as_ref().and_then(|f| f.score(&pillar_mult));
         }
         norm.apply_into(
             &progress,
@@ -345,7 +399,7 @@ pub(crate) fn rank_uncertainty(
         );
         for ((t, b), p) in table.iter_mut().zip(base).zip(&progress_norm) {
             *t = *b;
-            t[0] = *p;
+            t[PROGRESS] = *p;
         }
         impute(&mut table, &weights, imputation, &mut impute_scratch);
         composites(&table, &dim_weights, method, floor, &mut composite);
@@ -425,6 +479,85 @@ mod tests {
         assert!((sd - (3.2f64 / 4.0).sqrt()).abs() < 1e-12);
     }
 
+    /// Each pillar's draw weighs that pillar's components and no other's
+    /// (the layout once mapped an unknown pillar to pillar 0).
+    #[test]
+    fn each_pillar_multiplier_weighs_its_own_components() {
+        // The default component mean is arithmetic: the score is the
+        // weighted mean of the component scores.
+        let policy = ScoringPolicy::default();
+        assert_eq!(
+            policy.components.method,
+            crate::score::Aggregation::Arithmetic
+        );
+        for (i, &p) in Pillar::ALL.iter().enumerate() {
+            let q = Pillar::ALL[(i + 1) % Pillar::ALL.len()];
+            let kernel = Kernel::prepare(
+                policy.components.method,
+                [(0.2, 1.0), (0.8, 1.0)].into_iter(),
+                policy.zero_floor,
+            )
+            .unwrap();
+            let component = |s, pillar| FixedComponent {
+                mapped: kernel.forward(s),
+                weight: 1.0,
+                pillar,
+            };
+            let programme = FixedProgramme {
+                components: vec![component(0.2, p), component(0.8, q)],
+                kernel,
+            };
+            let mut multipliers = PillarMultipliers([1.0; Pillar::ALL.len()]);
+            assert!((programme.score(&multipliers).unwrap() - 0.5).abs() < 1e-12);
+            multipliers.0[p.index()] = 0.0;
+            assert_eq!(programme.score(&multipliers), Some(0.8), "{p}");
+            multipliers.0[p.index()] = 3.0;
+            assert!(
+                (programme.score(&multipliers).unwrap() - 0.35).abs() < 1e-12,
+                "{p}"
+            );
+        }
+    }
+
+    /// Every replication ranks every programme (a skipped replication once
+    /// left ranks of 0 in the tally).
+    #[test]
+    fn every_replication_is_tallied() {
+        use crate::samples::{Synthetic, synthetic};
+        let portfolio = synthetic(
+            &Synthetic::new(6)
+                .with_components(3)
+                .with_indicators(2)
+                .with_periods(3),
+        );
+        for (norms, methods) in [
+            (
+                vec![Normalisation::MinMax],
+                vec![PortfolioAggregation::Arithmetic],
+            ),
+            (
+                vec![Normalisation::Goalposts, Normalisation::PercentileRank],
+                vec![
+                    PortfolioAggregation::Geometric,
+                    PortfolioAggregation::Copeland,
+                ],
+            ),
+        ] {
+            let mut policy = ScoringPolicy::default();
+            policy.uncertainty.replications = 50;
+            policy.uncertainty.normalisations = norms;
+            policy.uncertainty.methods = methods;
+            let scorer = crate::score::Scorer::new(policy).unwrap();
+            let card = scorer.scorecard(&portfolio);
+            let ranks = scorer.rank_uncertainty(&card);
+            let n = ranks.programmes.len() as f64;
+            assert!(n > 0.0);
+            for s in &ranks.programmes {
+                assert!(s.p05 >= 1.0 && s.mean >= 1.0 && s.p95 <= n, "{s:?}");
+            }
+        }
+    }
+
     #[test]
     fn unit_draws_are_in_range() {
         let mut rng = ChaCha8Rng::seed_from_u64(7);
@@ -432,7 +565,8 @@ mod tests {
             let u = unit(&mut rng);
             assert!((0.0..1.0).contains(&u));
         }
-        assert_eq!(pick(&[1, 2, 3], 0.999_999), Some(3));
-        assert_eq!(pick(&[1, 2, 3], 0.0), Some(1));
+        assert_eq!(pick([1, 2, 3].into_iter(), 0.999_999), 3);
+        assert_eq!(pick([1, 2, 3].into_iter(), 0.0), 1);
+        assert_eq!(pick([1, 2, 3].into_iter(), 0.5), 2);
     }
 }

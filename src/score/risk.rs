@@ -92,15 +92,10 @@ impl ExposureMethod {
     }
 }
 
-impl std::fmt::Display for ExposureMethod {
-    /// The JSON name, e.g. `union`.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            ExposureMethod::Union => "union",
-            ExposureMethod::Maximum => "maximum",
-        })
-    }
-}
+crate::model::names::names!(ExposureMethod, "exposure method" {
+    Union = "union",
+    Maximum = "maximum",
+});
 
 /// A risk band.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -117,6 +112,13 @@ pub enum RiskBand {
     /// From the policy's `extreme`.
     Extreme,
 }
+
+crate::model::names::names!(RiskBand, "risk band" {
+    Low = "low",
+    Moderate = "moderate",
+    High = "high",
+    Extreme = "extreme",
+});
 
 impl RiskBand {
     /// The band of a risk score under `bands`.
@@ -150,13 +152,6 @@ impl RiskBand {
             RiskBand::High => "high",
             RiskBand::Extreme => "extreme",
         }
-    }
-}
-
-impl std::fmt::Display for RiskBand {
-    /// The band in a word ([`describe`](Self::describe)), e.g. `extreme`.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.describe())
     }
 }
 
@@ -260,7 +255,7 @@ pub struct RiskScore {
 ///     .with_challenge(
 ///         Challenge::new(ChallengeKind::Corruption, "Bribery at checkpoints")
 ///             .with_likelihood(Level::new(4)?).with_impact(Level::new(5)?)
-///             .with_affected(police.id),
+///             .with_affects(police.id),
 ///     )
 ///     .with_component(police)
 ///     .with_component(courts);

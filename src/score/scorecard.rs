@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     Comparison, Dimension, EvaluationScore, Evidence, EvidenceKind, FinanceProfile, NotRanked,
-    ProgrammeScore, RankStats, RankUncertainty, RiskBand, RiskProfile, ScoringPolicy,
+    PolicyError, ProgrammeScore, RankStats, RankUncertainty, RiskBand, RiskProfile, ScoringPolicy,
     StakeholderProfile, Status,
 };
 use crate::{DacCriterion, ProgrammeId, Recipient};
@@ -106,12 +106,147 @@ pub struct Row {
     pub not_ranked: Option<NotRanked>,
 }
 
+/// What a [`Row`] measures, for choosing rows without parsing measure
+/// names.
+///
+/// ```
+/// use ssr_model::score::{RowKind, Scorer};
+/// use ssr_model::samples::{synthetic, Synthetic};
+///
+/// let p = synthetic(&Synthetic::new(2).with_components(1).with_indicators(1).with_periods(2));
+/// let rows = Scorer::default().scorecard(&p).rows();
+/// let normalised = rows.iter().filter(|r| r.kind() == RowKind::Normalised);
+/// assert!(normalised.clone().count() > 0);
+/// assert!(normalised.into_iter().all(|r| r.measure.starts_with("normalised.")));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RowKind {
+    /// `score`, `coverage`, `indicators` and the status counts.
+    Results,
+    /// `component:NAME`.
+    Component,
+    /// `risk.*`.
+    Risk,
+    /// `stakeholders.*`.
+    Stakeholders,
+    /// `evaluation.*`.
+    Evaluation,
+    /// `finance.*`: money measures and yearly flows.
+    Finance,
+    /// `evidence.*`: the coverage of each kind of evidence.
+    Evidence,
+    /// `normalised.DIMENSION`.
+    Normalised,
+    /// `composite`.
+    Composite,
+    /// `rank`, the nominal rank.
+    Rank,
+    /// `rank.mean`, `rank.median`, `rank.p05`, `rank.p95`, `rank.sd`.
+    RankUncertainty,
+}
+
+impl RowKind {
+    /// Whether rows of this kind belong to the comparison and ranking
+    /// (normalised dimensions, composite, ranks), what `ssr rank` prints.
+    pub fn is_comparison(self) -> bool {
+        matches!(
+            self,
+            RowKind::Normalised | RowKind::Composite | RowKind::Rank | RowKind::RankUncertainty
+        )
+    }
+}
+
+impl RowKind {
+    /// The kind of a measure name (see [`Row`]).
+    pub fn of(measure: &str) -> RowKind {
+        let family = measure
+            .split_once(['.', ':'])
+            .map_or(measure, |(head, _)| head);
+        match family {
+            "component" => RowKind::Component,
+            "risk" => RowKind::Risk,
+            "stakeholders" => RowKind::Stakeholders,
+            "evaluation" => RowKind::Evaluation,
+            "finance" => RowKind::Finance,
+            "evidence" => RowKind::Evidence,
+            "normalised" => RowKind::Normalised,
+            "composite" => RowKind::Composite,
+            "rank" if measure == "rank" => RowKind::Rank,
+            "rank" => RowKind::RankUncertainty,
+            _ => RowKind::Results,
+        }
+    }
+}
+
+impl Row {
+    /// What the row measures, read from its measure name (see [`Row`]).
+    pub fn kind(&self) -> RowKind {
+        RowKind::of(&self.measure)
+    }
+}
+
 impl Scorecard {
-    /// Returns `self` with rank uncertainty.
-    #[must_use]
-    pub fn with_uncertainty(mut self, uncertainty: RankUncertainty) -> Self {
+    /// Returns `self` with rank uncertainty computed from it
+    /// ([`Scorer::rank_uncertainty`](super::Scorer::rank_uncertainty)).
+    ///
+    /// A scorecard states the policy it was made under, so it refuses a
+    /// run made under another one: the run's settings must be the card's
+    /// `policy.uncertainty`, and its nominal ranks the card's.
+    ///
+    /// ```
+    /// use ssr_model::score::{Scorer, ScoringPolicy};
+    /// use ssr_model::samples::{synthetic, Synthetic};
+    ///
+    /// let p = synthetic(&Synthetic::new(4).with_components(2).with_indicators(1).with_periods(2));
+    /// let scorer = Scorer::default();
+    /// let card = scorer.scorecard(&p);
+    /// let ranks = scorer.rank_uncertainty(&card);
+    ///
+    /// let mut other = ScoringPolicy::default();
+    /// other.uncertainty.seed = 7;
+    /// let elsewhere = Scorer::new(other)?.rank_uncertainty(&card);
+    /// assert!(card.clone().with_uncertainty(elsewhere).is_err());
+    ///
+    /// let card = card.with_uncertainty(ranks)?;
+    /// assert!(card.uncertainty.is_some());
+    /// # Ok::<(), ssr_model::score::PolicyError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`PolicyError::Invalid`](super::PolicyError::Invalid) when the run
+    /// was made under other uncertainty settings or on another comparison.
+    pub fn with_uncertainty(mut self, uncertainty: RankUncertainty) -> Result<Self, PolicyError> {
+        let p = &self.policy.uncertainty;
+        let same_settings = uncertainty.replications == p.replications
+            && uncertainty.seed == p.seed
+            && uncertainty.weight_noise.to_bits() == p.weight_noise.to_bits()
+            && uncertainty.normalisations == p.normalisations
+            && uncertainty.methods == p.methods;
+        let ranks: HashMap<ProgrammeId, Option<u32>> = self
+            .comparison
+            .rows
+            .iter()
+            .map(|r| (r.programme, r.rank))
+            .collect();
+        let same_ranks = uncertainty
+            .programmes
+            .iter()
+            .all(|s| ranks.get(&s.programme) == Some(&Some(s.nominal)));
+        if !(same_settings && same_ranks) {
+            return Err(PolicyError::Invalid {
+                field: "uncertainty".to_owned(),
+                expected: "a rank uncertainty run under the scorecard's policy, on its comparison",
+                found: if same_settings {
+                    "nominal ranks of another comparison".to_owned()
+                } else {
+                    "a run with other uncertainty settings".to_owned()
+                },
+            });
+        }
         self.uncertainty = Some(uncertainty);
-        self
+        Ok(self)
     }
 
     /// The card of `programme`.
@@ -171,10 +306,9 @@ impl Scorecard {
         // One map, so looking each programme's statistics up stays linear.
         let stats: HashMap<ProgrammeId, &RankStats> = self
             .uncertainty
-            .iter()
-            .flat_map(|u| &u.programmes)
-            .map(|s| (s.programme, s))
-            .collect();
+            .as_ref()
+            .map(RankUncertainty::by_programme)
+            .unwrap_or_default();
         for (card, cmp) in self.programmes.iter().zip(&self.comparison.rows) {
             let mut emit = |measure: &str, value: Option<f64>| {
                 f(RowRef {
@@ -262,6 +396,11 @@ pub struct RowRef<'a> {
 }
 
 impl RowRef<'_> {
+    /// What the row measures (see [`Row::kind`]).
+    pub fn kind(&self) -> RowKind {
+        RowKind::of(self.measure)
+    }
+
     /// The owned row.
     pub fn to_row(&self) -> Row {
         Row {
@@ -284,12 +423,7 @@ impl<E, F: FnMut(&str, Option<f64>) -> Result<(), E>> Emit<E> for F {}
 fn risk_rows<E>(r: &RiskProfile, emit: &mut impl Emit<E>) -> Result<(), E> {
     emit("risk.exposure", r.exposure)?;
     emit("risk.max_residual", r.max_residual)?;
-    for band in [
-        RiskBand::Low,
-        RiskBand::Moderate,
-        RiskBand::High,
-        RiskBand::Extreme,
-    ] {
+    for band in RiskBand::ALL {
         emit(&format!("risk.{band}"), Some(r.bands.get(band) as f64))?;
     }
     for c in &r.components {
@@ -343,4 +477,62 @@ fn finance_rows<E>(f: &FinanceProfile, emit: &mut impl Emit<E>) -> Result<(), E>
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::samples::{Synthetic, synthetic};
+    use crate::score::Scorer;
+
+    /// The kind of every measure name, written out from the table in
+    /// [`Row`]'s documentation.
+    fn expected(measure: &str) -> RowKind {
+        match measure {
+            "score" | "coverage" | "indicators" | "on_track" | "at_risk" | "off_track"
+            | "no_data" => RowKind::Results,
+            "risk.exposure" | "risk.max_residual" | "risk.low" | "risk.moderate" | "risk.high"
+            | "risk.extreme" => RowKind::Risk,
+            "stakeholders.resistance" | "stakeholders.inclusion" => RowKind::Stakeholders,
+            m if m.starts_with("risk.component:") => RowKind::Risk,
+            m if m.starts_with("stakeholders.coverage.") => RowKind::Stakeholders,
+            m if m.starts_with("evidence.") => RowKind::Evidence,
+            "composite" => RowKind::Composite,
+            "rank" => RowKind::Rank,
+            "rank.mean" | "rank.median" | "rank.p05" | "rank.p95" | "rank.sd" => {
+                RowKind::RankUncertainty
+            }
+            m if m.starts_with("component:") => RowKind::Component,
+            m if m.starts_with("evaluation.") => RowKind::Evaluation,
+            m if m.starts_with("normalised.") => RowKind::Normalised,
+            m if m.starts_with("finance.") => RowKind::Finance,
+            m => panic!("undocumented measure {m}"),
+        }
+    }
+
+    #[test]
+    fn every_row_has_its_documented_kind() {
+        let p = synthetic(
+            &Synthetic::new(3)
+                .with_components(2)
+                .with_indicators(2)
+                .with_periods(3),
+        );
+        let scorer = Scorer::default();
+        let card = scorer.scorecard(&p);
+        let ranks = scorer.rank_uncertainty(&card);
+        let card = card.with_uncertainty(ranks).unwrap();
+        let rows = card.rows();
+        for row in &rows {
+            assert_eq!(row.kind(), expected(&row.measure), "{}", row.measure);
+        }
+        let kinds: std::collections::HashSet<RowKind> = rows.iter().map(Row::kind).collect();
+        assert_eq!(kinds.len(), 11, "{kinds:?}");
+        // Every ranked programme gets its five rank statistics.
+        let stats = rows.iter().filter(|r| r.kind() == RowKind::RankUncertainty);
+        assert_eq!(
+            stats.count(),
+            5 * card.uncertainty.map_or(0, |u| u.programmes.len())
+        );
+    }
 }

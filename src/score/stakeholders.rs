@@ -32,8 +32,6 @@
 //!   implementing, oversight or advisory), 0.5 when present only, 0 when
 //!   absent; inclusion is the mean of the four.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
 use super::StakeholderPolicy;
@@ -55,7 +53,24 @@ pub enum Quadrant {
     Monitor,
 }
 
+crate::model::names::names!(Quadrant, "quadrant" {
+    ManageClosely = "manage_closely",
+    KeepSatisfied = "keep_satisfied",
+    KeepInformed = "keep_informed",
+    Monitor = "monitor",
+});
+
 impl Quadrant {
+    /// The quadrant in words, e.g. "manage closely".
+    pub fn describe(self) -> &'static str {
+        match self {
+            Quadrant::ManageClosely => "manage closely",
+            Quadrant::KeepSatisfied => "keep satisfied",
+            Quadrant::KeepInformed => "keep informed",
+            Quadrant::Monitor => "monitor",
+        }
+    }
+
     /// The quadrant for `influence` and `interest` under `policy`.
     ///
     /// ```
@@ -78,17 +93,6 @@ impl Quadrant {
             (false, true) => Quadrant::KeepInformed,
             (false, false) => Quadrant::Monitor,
         }
-    }
-}
-
-impl fmt::Display for Quadrant {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Quadrant::ManageClosely => "manage closely",
-            Quadrant::KeepSatisfied => "keep satisfied",
-            Quadrant::KeepInformed => "keep informed",
-            Quadrant::Monitor => "monitor",
-        })
     }
 }
 
@@ -116,7 +120,23 @@ pub enum Salience {
     Definitive,
 }
 
+crate::model::names::names!(Salience, "salience" {
+    None = "none",
+    Dormant = "dormant",
+    Discretionary = "discretionary",
+    Demanding = "demanding",
+    Dominant = "dominant",
+    Dangerous = "dangerous",
+    Dependent = "dependent",
+    Definitive = "definitive",
+});
+
 impl Salience {
+    /// The class in a word, as Mitchell, Agle and Wood name it.
+    pub fn describe(self) -> &'static str {
+        self.as_str()
+    }
+
     /// The class for the three attributes.
     ///
     /// ```
@@ -141,21 +161,6 @@ impl Salience {
     }
 }
 
-impl fmt::Display for Salience {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Salience::None => "none",
-            Salience::Dormant => "dormant",
-            Salience::Discretionary => "discretionary",
-            Salience::Demanding => "demanding",
-            Salience::Dominant => "dominant",
-            Salience::Dangerous => "dangerous",
-            Salience::Dependent => "dependent",
-            Salience::Definitive => "definitive",
-        })
-    }
-}
-
 /// A group SSR practice expects to take part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -172,14 +177,23 @@ pub enum InclusionGroup {
     WomensOrganisations,
 }
 
+crate::model::names::names!(InclusionGroup, "inclusion group" {
+    CivilSociety = "civil_society",
+    LocalCommunities = "local_communities",
+    OversightBodies = "oversight_bodies",
+    WomensOrganisations = "womens_organisations",
+});
+
 impl InclusionGroup {
-    /// The four groups.
-    pub const ALL: [InclusionGroup; 4] = [
-        InclusionGroup::CivilSociety,
-        InclusionGroup::LocalCommunities,
-        InclusionGroup::OversightBodies,
-        InclusionGroup::WomensOrganisations,
-    ];
+    /// The group in words, e.g. "women's organisations".
+    pub fn describe(self) -> &'static str {
+        match self {
+            InclusionGroup::CivilSociety => "civil society",
+            InclusionGroup::LocalCommunities => "local communities",
+            InclusionGroup::OversightBodies => "oversight bodies",
+            InclusionGroup::WomensOrganisations => "women's organisations",
+        }
+    }
 
     /// Whether a stakeholder of `kind` belongs to the group.
     pub fn includes(self, kind: StakeholderKind) -> bool {
@@ -192,17 +206,6 @@ impl InclusionGroup {
             InclusionGroup::OversightBodies => kind.is_oversight(),
             InclusionGroup::WomensOrganisations => kind == StakeholderKind::WomensOrganisation,
         }
-    }
-}
-
-impl fmt::Display for InclusionGroup {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            InclusionGroup::CivilSociety => "civil society",
-            InclusionGroup::LocalCommunities => "local communities",
-            InclusionGroup::OversightBodies => "oversight bodies",
-            InclusionGroup::WomensOrganisations => "women's organisations",
-        })
     }
 }
 
@@ -219,6 +222,12 @@ pub enum Presence {
     /// At least one engaged stakeholder: scores 1.
     Engaged,
 }
+
+crate::model::names::names!(Presence, "presence" {
+    Absent = "absent",
+    Present = "present",
+    Engaged = "engaged",
+});
 
 impl Presence {
     /// The score of the presence: 0, 0.5 or 1.

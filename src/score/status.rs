@@ -22,7 +22,9 @@ use serde::{Deserialize, Serialize};
 use super::StatusPolicy;
 
 /// Where an indicator stands against its target and the time elapsed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// Statuses order as declared, from on track to no data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -36,6 +38,13 @@ pub enum Status {
     /// Grey: progress cannot be computed (see [`Gap`](super::Gap)).
     NoData,
 }
+
+crate::model::names::names!(Status, "status" {
+    OnTrack = "on_track",
+    AtRisk = "at_risk",
+    OffTrack = "off_track",
+    NoData = "no_data",
+});
 
 impl Status {
     /// The traffic-light colour: green, amber, red or grey.
@@ -56,19 +65,6 @@ impl Status {
             Status::OffTrack => "off track",
             Status::NoData => "no data",
         }
-    }
-}
-
-impl std::fmt::Display for Status {
-    /// The status in words ([`describe`](Self::describe)).
-    ///
-    /// ```
-    /// use ssr_model::score::Status;
-    ///
-    /// assert_eq!(Status::OffTrack.to_string(), "off track");
-    /// ```
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.describe())
     }
 }
 

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 
 use super::Code;
-use super::path::At;
 use super::sink::Sink;
+use crate::diagnostics::path::At;
 use crate::{Period, Phase, Programme};
 
 /// The broadest time a programme covers: from its earliest stated start

@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 
-use super::path::At;
 use super::sink::Sink;
 use super::{Code, ids, structure};
+use crate::diagnostics::path::At;
 use crate::{Budget, Party, Place, Programme, StakeholderId, Transaction};
 
 /// `no_recipient`, `percentage_sum` and `withdrawn_recipient_code` on the

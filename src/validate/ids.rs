@@ -6,8 +6,8 @@ use std::fmt::Display;
 use std::hash::Hash;
 
 use super::Code;
-use super::path::At;
 use super::sink::Sink;
+use crate::diagnostics::path::At;
 use crate::{ChallengeId, ComponentId, EvaluationId, IndicatorId, ObjectiveId, StakeholderId};
 
 /// The ids of one programme, by kind, each with the position of its first

@@ -11,7 +11,7 @@
 //! - a [`Severity`]: `error` (the document is wrong and results computed
 //!   from it cannot be trusted), `warning` (likely a problem) or `advice`
 //!   (good practice not followed). A document is valid when it has no error;
-//! - a path, a JSON Pointer (RFC 6901) into the [`document`](crate::document)
+//! - a path, a JSON Pointer (RFC 6901) into the `document` (feature `json`)
 //!   format, such as `/programmes/2/components/0/indicators/1/periods/3/actual`.
 //!   When something is missing, the path names the member where it belongs,
 //!   which may itself be absent from the document;
@@ -61,23 +61,19 @@
 //! work grows linearly with the size of the document. Paths are built on the
 //! stack and only written out for findings that are kept.
 
-pub mod catalogue;
-mod code;
 mod dates;
 mod flows;
 mod ids;
-mod path;
-mod policy;
 mod practice;
-mod report;
 mod sink;
 mod structure;
 mod values;
 mod walk;
 
-pub use code::Code;
-pub use policy::{CodeLevel, ValidationPolicy};
-pub use report::{Finding, Report, Severity};
+pub use crate::diagnostics::catalogue;
+pub use crate::diagnostics::{
+    Code, CodeLevel, Finding, Report, Severity, ValidationPolicy, ValidationPolicyError,
+};
 
 use crate::{Portfolio, Programme};
 
@@ -107,6 +103,6 @@ pub fn validate(portfolio: &Portfolio, policy: &ValidationPolicy) -> Report {
 /// ```
 pub fn validate_programme(programme: &Programme, policy: &ValidationPolicy) -> Report {
     let mut walker = walk::Walker::new(policy);
-    walker.programme(&path::At::ROOT, programme);
+    walker.programme(&crate::diagnostics::path::At::ROOT, programme);
     walker.finish()
 }

@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use super::Code;
 use super::dates;
 use super::ids::Ids;
-use super::path::At;
 use super::sink::Sink;
+use crate::diagnostics::path::At;
 use crate::{
     Challenge, ChallengeStatus, Component, GenderMarker, Indicator, ObjectiveKind, Pillar,
     Programme, Role, Stakeholder, StakeholderId,

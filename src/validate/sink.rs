@@ -3,8 +3,8 @@
 
 use std::fmt;
 
-use super::path::At;
 use super::{Code, Finding, Severity, ValidationPolicy};
+use crate::diagnostics::path::At;
 
 pub(crate) struct Sink<'p> {
     pub(crate) policy: &'p ValidationPolicy,

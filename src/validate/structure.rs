@@ -2,8 +2,8 @@
 //! sector codes.
 
 use super::Code;
-use super::path::At;
 use super::sink::Sink;
+use crate::diagnostics::path::At;
 use crate::{Component, Funding, Indicator, Percentage, Recipient, Sector, SectorCode};
 
 /// `empty_name`: `text` (the `what` of some entity) is empty or blank.

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 
 use super::Code;
-use super::path::At;
 use super::sink::Sink;
+use crate::diagnostics::path::At;
 use crate::{Direction, Indicator, Period, Value};
 
 const LABEL_HELP: &str = "write the value as a number, or, if the indicator is really \

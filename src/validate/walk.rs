@@ -7,10 +7,10 @@ use chrono::NaiveDate;
 
 use super::dates::{self, Span};
 use super::ids::{self, Ids};
-use super::path::At;
 use super::practice::{self, Facts};
 use super::sink::Sink;
 use super::{Report, ValidationPolicy, flows, structure, values};
+use crate::diagnostics::path::At;
 use crate::{Indicator, Portfolio, Programme, ProgrammeId, Value};
 
 /// The walk's state: findings so far and tables reused between programmes.

@@ -59,9 +59,8 @@
 //!
 //!   Warnings and advice (a single funder, no civil society, a stale actual,
 //!   ...) may still occur: they are judgements, not inconsistencies.
-//! - **`ALL_<ENUM>` lists** — every variant of each enum, written out by hand
-//!   because the enums are `#[non_exhaustive]`; `tests/model.rs` checks them
-//!   against the crate's own `ALL` lists where there is one.
+//! - Enum strategies draw from each enum's own `ALL` (emitted, with its
+//!   names, by the crate's one `names!` list, so it cannot miss a variant).
 //!   [`SECURITY_DAC_CODES`] and [`CURRENCY_CODES`] are the code lists the
 //!   strategies draw from.
 //! - Building blocks: [`arb_text`], [`arb_name`], [`arb_date`],
@@ -90,187 +89,6 @@ use ssr_model::{
     TransactionType,
 };
 use uuid::Uuid;
-
-// ---------------------------------------------------------------------------
-// Every variant of every enum
-// ---------------------------------------------------------------------------
-
-/// Every [`StakeholderKind`].
-pub const ALL_STAKEHOLDER_KINDS: [StakeholderKind; 18] = [
-    StakeholderKind::NationalGovernment,
-    StakeholderKind::Parliament,
-    StakeholderKind::ArmedForces,
-    StakeholderKind::Police,
-    StakeholderKind::Judiciary,
-    StakeholderKind::IntelligenceService,
-    StakeholderKind::OversightBody,
-    StakeholderKind::LocalGovernment,
-    StakeholderKind::InternationalOrganisation,
-    StakeholderKind::BilateralDonor,
-    StakeholderKind::InternationalNgo,
-    StakeholderKind::CivilSociety,
-    StakeholderKind::WomensOrganisation,
-    StakeholderKind::LocalCommunity,
-    StakeholderKind::PrivateSector,
-    StakeholderKind::Academia,
-    StakeholderKind::Media,
-    StakeholderKind::Other,
-];
-
-/// Every [`Role`].
-pub const ALL_ROLES: [Role; 7] = [
-    Role::Funding,
-    Role::Accountable,
-    Role::Extending,
-    Role::Implementing,
-    Role::Beneficiary,
-    Role::Oversight,
-    Role::Advisory,
-];
-
-/// Every [`Stance`], from most to least supportive.
-pub const ALL_STANCES: [Stance; 5] = [
-    Stance::Champion,
-    Stance::Supportive,
-    Stance::Neutral,
-    Stance::Resistant,
-    Stance::Blocking,
-];
-
-/// Every [`Pillar`].
-pub const ALL_PILLARS: [Pillar; 17] = [
-    Pillar::SecuritySystemGovernance,
-    Pillar::DefenceInstitutionBuilding,
-    Pillar::MilitaryProfessionalisation,
-    Pillar::PoliceReform,
-    Pillar::JusticeReform,
-    Pillar::Oversight,
-    Pillar::IntelligenceReform,
-    Pillar::Ddr,
-    Pillar::VettingAndAntiCorruption,
-    Pillar::HumanRightsAndGender,
-    Pillar::Restructuring,
-    Pillar::CivilMilitaryCoordination,
-    Pillar::CommunityEngagement,
-    Pillar::TechnologyIntegration,
-    Pillar::CrossBorderCooperation,
-    Pillar::MineAction,
-    Pillar::Corrections,
-];
-
-/// Every [`ChallengeKind`].
-pub const ALL_CHALLENGE_KINDS: [ChallengeKind; 17] = [
-    ChallengeKind::ResistanceToChange,
-    ChallengeKind::PoliticalInterference,
-    ChallengeKind::LackOfPoliticalWill,
-    ChallengeKind::ResourceConstraints,
-    ChallengeKind::PoorCoordination,
-    ChallengeKind::InstitutionalInertia,
-    ChallengeKind::Corruption,
-    ChallengeKind::PoliticalInstability,
-    ChallengeKind::CapacityGaps,
-    ChallengeKind::WeakLocalOwnership,
-    ChallengeKind::CompetingPriorities,
-    ChallengeKind::FragmentedForces,
-    ChallengeKind::EthnoPoliticalDivision,
-    ChallengeKind::SovereigntyConcerns,
-    ChallengeKind::DivergentExpectations,
-    ChallengeKind::EmergingThreats,
-    ChallengeKind::Other,
-];
-
-/// Every [`ChallengeStatus`].
-pub const ALL_CHALLENGE_STATUSES: [ChallengeStatus; 5] = [
-    ChallengeStatus::Open,
-    ChallengeStatus::Mitigating,
-    ChallengeStatus::Monitoring,
-    ChallengeStatus::Materialised,
-    ChallengeStatus::Closed,
-];
-
-/// Every [`ObjectiveKind`].
-pub const ALL_OBJECTIVE_KINDS: [ObjectiveKind; 13] = [
-    ObjectiveKind::Accountability,
-    ObjectiveKind::RuleOfLaw,
-    ObjectiveKind::CivilianControl,
-    ObjectiveKind::Oversight,
-    ObjectiveKind::Effectiveness,
-    ObjectiveKind::Trust,
-    ObjectiveKind::HumanRights,
-    ObjectiveKind::Transparency,
-    ObjectiveKind::GenderEquality,
-    ObjectiveKind::LocalOwnership,
-    ObjectiveKind::Sustainability,
-    ObjectiveKind::RegionalCooperation,
-    ObjectiveKind::Other,
-];
-
-/// Every [`ResultLevel`].
-pub const ALL_RESULT_LEVELS: [ResultLevel; 3] = [
-    ResultLevel::Output,
-    ResultLevel::Outcome,
-    ResultLevel::Impact,
-];
-
-/// Every [`Measure`].
-pub const ALL_MEASURES: [Measure; 5] = [
-    Measure::Unit,
-    Measure::Percentage,
-    Measure::Nominal,
-    Measure::Ordinal,
-    Measure::Qualitative,
-];
-
-/// Every [`Direction`].
-pub const ALL_DIRECTIONS: [Direction; 2] = [Direction::Increase, Direction::Decrease];
-
-/// Every [`SourceKind`].
-pub const ALL_SOURCE_KINDS: [SourceKind; 8] = [
-    SourceKind::Survey,
-    SourceKind::Audit,
-    SourceKind::AdministrativeData,
-    SourceKind::OversightReport,
-    SourceKind::ExternalEvaluation,
-    SourceKind::MonitoringReport,
-    SourceKind::MediaMonitoring,
-    SourceKind::Other,
-];
-
-/// Every [`DacCriterion`], in the OECD's order.
-pub const ALL_DAC_CRITERIA: [DacCriterion; 6] = [
-    DacCriterion::Relevance,
-    DacCriterion::Coherence,
-    DacCriterion::Effectiveness,
-    DacCriterion::Efficiency,
-    DacCriterion::Impact,
-    DacCriterion::Sustainability,
-];
-
-/// Every [`Context`].
-pub const ALL_CONTEXTS: [Context; 4] = [
-    Context::PeaceOperation,
-    Context::CivilMilitaryOperation,
-    Context::MilitaryDiplomacy,
-    Context::DevelopmentCooperation,
-];
-
-/// Every [`Phase`], in programme-cycle order.
-pub const ALL_PHASES: [Phase; 7] = [
-    Phase::Assessment,
-    Phase::Design,
-    Phase::Implementation,
-    Phase::Review,
-    Phase::Closed,
-    Phase::Cancelled,
-    Phase::Suspended,
-];
-
-/// Every [`GenderMarker`].
-pub const ALL_GENDER_MARKERS: [GenderMarker; 3] = [
-    GenderMarker::NotTargeted,
-    GenderMarker::Significant,
-    GenderMarker::Principal,
-];
 
 /// The DAC purpose codes DESIGN.md §2 maps onto SSR pillars.
 pub const SECURITY_DAC_CODES: [u32; 15] = [
@@ -522,30 +340,30 @@ id_strategies!(
 // ---------------------------------------------------------------------------
 
 macro_rules! enum_strategies {
-    ($($fn_name:ident => $ty:ident : $all:ident),* $(,)?) => {$(
+    ($($fn_name:ident => $ty:ident),* $(,)?) => {$(
         #[doc = concat!("Any [`", stringify!($ty), "`].")]
         pub fn $fn_name() -> impl Strategy<Value = $ty> + Clone {
-            select($all.to_vec())
+            select($ty::ALL.to_vec())
         }
     )*};
 }
 
 enum_strategies!(
-    arb_stakeholder_kind => StakeholderKind: ALL_STAKEHOLDER_KINDS,
-    arb_role => Role: ALL_ROLES,
-    arb_stance => Stance: ALL_STANCES,
-    arb_pillar => Pillar: ALL_PILLARS,
-    arb_challenge_kind => ChallengeKind: ALL_CHALLENGE_KINDS,
-    arb_challenge_status => ChallengeStatus: ALL_CHALLENGE_STATUSES,
-    arb_objective_kind => ObjectiveKind: ALL_OBJECTIVE_KINDS,
-    arb_result_level => ResultLevel: ALL_RESULT_LEVELS,
-    arb_measure => Measure: ALL_MEASURES,
-    arb_direction => Direction: ALL_DIRECTIONS,
-    arb_source_kind => SourceKind: ALL_SOURCE_KINDS,
-    arb_dac_criterion => DacCriterion: ALL_DAC_CRITERIA,
-    arb_context => Context: ALL_CONTEXTS,
-    arb_phase => Phase: ALL_PHASES,
-    arb_gender_marker => GenderMarker: ALL_GENDER_MARKERS,
+    arb_stakeholder_kind => StakeholderKind,
+    arb_role => Role,
+    arb_stance => Stance,
+    arb_pillar => Pillar,
+    arb_challenge_kind => ChallengeKind,
+    arb_challenge_status => ChallengeStatus,
+    arb_objective_kind => ObjectiveKind,
+    arb_result_level => ResultLevel,
+    arb_measure => Measure,
+    arb_direction => Direction,
+    arb_source_kind => SourceKind,
+    arb_dac_criterion => DacCriterion,
+    arb_context => Context,
+    arb_phase => Phase,
+    arb_gender_marker => GenderMarker,
 );
 
 // ---------------------------------------------------------------------------
@@ -781,7 +599,7 @@ pub fn arb_evaluation() -> impl Strategy<Value = Evaluation> + Clone {
         arb_date(),
         option::of(arb_text()),
         arb_ordinal_scale(),
-        subsequence(ALL_DAC_CRITERIA.to_vec(), 0..=6).prop_shuffle(),
+        subsequence(DacCriterion::ALL.to_vec(), 0..=6).prop_shuffle(),
         vec((any::<Index>(), option::of(arb_text())), 6),
     )
         .prop_map(|(id, evaluator, date, summary, scale, criteria, picks)| {
@@ -1091,7 +909,7 @@ fn stakeholder_plan() -> impl Strategy<Value = StakeholderPlan> {
     (
         arb_name(),
         arb_stakeholder_kind(),
-        subsequence(ALL_ROLES.to_vec(), 0..=3),
+        subsequence(Role::ALL.to_vec(), 0..=3),
         // Mostly assessed, sometimes not: unknown is a value like any other.
         option::weighted(0.8, arb_level()),
         option::weighted(0.8, arb_level()),
@@ -1234,7 +1052,7 @@ fn evaluation_plan() -> impl Strategy<Value = EvaluationPlan> {
         0.0f64..=1.0,
         option::of(arb_name()),
         arb_ordinal_scale(),
-        subsequence(ALL_DAC_CRITERIA.to_vec(), 0..=6).prop_shuffle(),
+        subsequence(DacCriterion::ALL.to_vec(), 0..=6).prop_shuffle(),
         vec((any::<Index>(), option::of(arb_name())), 6),
     )
 }

@@ -132,7 +132,7 @@ pub fn programme() -> Programme {
     .with_id(ChallengeId::from_external("vetting"))
     .with_likelihood(level(4))
     .with_impact(level(4))
-    .with_affected(ComponentId::from_external("policing"))
+    .with_affects(ComponentId::from_external("policing"))
     .with_stakeholder(sid("Police union"))
     .with_mitigation(
         Mitigation::new("Negotiate a retirement package")

@@ -1,14 +1,15 @@
 //! `ssr import-iati`: an IATI 2.03 activity file as a portfolio document or
 //! tidy CSV.
 
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::Path;
 
 use clap::{Args, ValueEnum};
 use ssr_model::interop::iati::{Filter, Import, ImportOptions};
 use ssr_model::validate::Severity;
 use ssr_model::{Country, Pillar};
 
+use crate::input::{self, Input};
 use crate::{Failure, write_failure};
 
 /// What to write on standard output.
@@ -21,7 +22,7 @@ pub(crate) enum Format {
 }
 
 /// Which CSV table to write.
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Table {
     /// One row per programme.
     Programmes,
@@ -39,8 +40,8 @@ pub(crate) enum Table {
 /// IATI activity file.
 #[derive(Args)]
 pub(crate) struct ImportIati {
-    /// The IATI XML file, or `-` for standard input.
-    file: PathBuf,
+    #[command(flatten)]
+    input: Input,
     /// Keep activities with a DAC sector code starting with PREFIX (e.g. 152); repeatable.
     #[arg(long = "sector", value_name = "PREFIX")]
     sectors: Vec<String>,
@@ -58,13 +59,13 @@ pub(crate) struct ImportIati {
     fallback_country: Option<String>,
     /// Keep the indicators of activities without an SSR sector, in a component of this pillar (e.g. security_system_governance).
     #[arg(long, value_name = "PILLAR")]
-    fallback_pillar: Option<String>,
+    fallback_pillar: Option<Pillar>,
     /// Output format.
     #[arg(long, value_enum, default_value = "json")]
     format: Format,
-    /// With --format csv, the table to write.
-    #[arg(long, value_enum, default_value = "programmes")]
-    table: Table,
+    /// With --format csv, the table to write [default: programmes].
+    #[arg(long, value_enum)]
+    table: Option<Table>,
 }
 
 fn country(flag: &str, code: &str) -> Result<Country, Failure> {
@@ -92,65 +93,72 @@ impl ImportIati {
         if let Some(c) = &self.fallback_country {
             options = options.with_fallback_country(country("fallback-country", c)?);
         }
-        if let Some(p) = &self.fallback_pillar {
-            let pillar: Pillar = serde_json::from_value(serde_json::Value::String(p.clone()))
-                .map_err(|_| {
-                    Failure::input(format!(
-                        "--fallback-pillar: expected a pillar in snake_case such as security_system_governance, found {p:?}"
-                    ))
-                })?;
+        if let Some(pillar) = self.fallback_pillar {
             options = options.with_fallback_pillar(pillar);
         }
         Ok(options)
     }
+
+    /// The CSV table to write, or `None` for JSON; `--table` needs
+    /// `--format csv`.
+    fn table(&self) -> Result<Option<Table>, Failure> {
+        match (self.format, self.table) {
+            (Format::Csv, table) => Ok(Some(table.unwrap_or(Table::Programmes))),
+            (Format::Json, None) => Ok(None),
+            (Format::Json, Some(_)) => Err(Failure::input(
+                "--table chooses a CSV table: give --format csv with it",
+            )),
+        }
+    }
 }
 
 fn import(path: &Path, options: &ImportOptions) -> Result<(String, Import), Failure> {
-    let read = |name: String, reader: &mut dyn BufRead| {
-        options
-            .import(reader)
-            .map(|import| (name.clone(), import))
-            .map_err(|e| Failure::input(format!("{name}: {e}")))
-    };
-    if path == Path::new("-") {
-        read("<stdin>".to_owned(), &mut std::io::stdin().lock())
+    let (name, result) = if path == Path::new("-") {
+        (
+            "<stdin>".to_owned(),
+            options.import(std::io::stdin().lock()),
+        )
     } else {
-        let name = path.display().to_string();
-        let file = std::fs::File::open(path)
-            .map_err(|e| Failure::input(format!("{name}: cannot open: {e}")))?;
-        read(name, &mut BufReader::with_capacity(1 << 16, file))
-    }
+        (path.display().to_string(), options.import_path(path))
+    };
+    result
+        .map(|import| (name.clone(), import))
+        .map_err(|e| Failure::input(format!("{name}: {e}")))
 }
 
 pub(crate) fn run(args: &ImportIati, out: &mut impl Write) -> Result<u8, Failure> {
     let options = args.options()?;
-    let (name, mut import) = import(&args.file, &options)?;
+    let table = args.table()?;
+    let policy = input::validation_policy(args.input.policy.as_deref())?;
+    let (name, mut import) = import(&args.input.file, &options)?;
+    import.report.apply(&policy);
     let file_name = args
+        .input
         .file
         .file_name()
         .map_or_else(|| name.clone(), |f| f.to_string_lossy().into_owned());
     import.portfolio.name = Some(format!("IATI import of {file_name}"));
-    match (args.format, args.table) {
-        (Format::Json, _) => {
+    match table {
+        None => {
             ssr_model::document::to_writer_pretty(&mut *out, &import.portfolio)
                 .map_err(write_failure)?;
             writeln!(out).map_err(write_failure)?;
         }
-        (Format::Csv, Table::Programmes) => {
+        Some(Table::Programmes) => {
             ssr_model::interop::csv::write_programmes(&mut *out, &import.portfolio)
                 .map_err(write_failure)?;
         }
-        (Format::Csv, Table::Indicators) => {
+        Some(Table::Indicators) => {
             ssr_model::interop::csv::write_indicators(&mut *out, &import.portfolio)
                 .map_err(write_failure)?;
         }
-        (Format::Csv, Table::Findings) => {
-            ssr_model::interop::csv::write_findings(&mut *out, import.report.findings())
+        Some(Table::Findings) => {
+            ssr_model::interop::csv::write_findings(&mut *out, &import.report)
                 .map_err(write_failure)?;
         }
     }
     let mut err = std::io::stderr().lock();
-    if !matches!((args.format, args.table), (Format::Csv, Table::Findings)) {
+    if table != Some(Table::Findings) {
         for finding in import.report.findings() {
             let _ = writeln!(err, "{finding}");
         }

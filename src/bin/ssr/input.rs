@@ -1,11 +1,37 @@
-//! Reading a portfolio from a file or standard input.
+//! Reading a portfolio from a file or standard input, and the input
+//! arguments the subcommands share.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
 use ssr_model::Portfolio;
 use ssr_model::document::{self, LoadError};
+use ssr_model::validate::ValidationPolicy;
 
 use crate::Failure;
+
+/// The input arguments of `validate`, `score`, `rank` and `import-iati`.
+#[derive(clap::Args)]
+pub(crate) struct Input {
+    /// The input file (a portfolio document; for import-iati an IATI XML
+    /// file), or `-` for standard input.
+    pub(crate) file: PathBuf,
+    /// A policy file (JSON); every field is optional. Its fields and
+    /// defaults: `ssr schema scoring-policy` for score and rank, `ssr schema
+    /// validation-policy` for validate and import-iati (per-code levels).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) policy: Option<PathBuf>,
+}
+
+/// The assessment date of `validate`, `score` and `rank`.
+#[derive(clap::Args)]
+pub(crate) struct AsOf {
+    /// Judge at this date (YYYY-MM-DD), overriding the policy's `as_of`.
+    /// Without one, scores use each indicator's latest report and
+    /// validation skips its time-dependent checks.
+    #[arg(long, value_name = "DATE")]
+    pub(crate) as_of: Option<NaiveDate>,
+}
 
 /// Loads the portfolio at `path` (`-` is standard input).
 pub(crate) fn load(path: &Path) -> Result<Portfolio, Failure> {
@@ -41,4 +67,14 @@ pub(crate) fn read_policy(path: &Path) -> Result<String, Failure> {
             None => text,
         })
         .map_err(|e| Failure::input(format!("{}: cannot read the policy: {e}", path.display())))
+}
+
+/// The validation policy at `path`, or the default.
+pub(crate) fn validation_policy(path: Option<&Path>) -> Result<ValidationPolicy, Failure> {
+    let Some(path) = path else {
+        return Ok(ValidationPolicy::default());
+    };
+    let text = read_policy(path)?;
+    ValidationPolicy::from_json(&text)
+        .map_err(|e| Failure::input(format!("{}: {e}", path.display())))
 }

@@ -2,6 +2,7 @@
 //!
 //! Exit codes: 0 success, 1 the input has error-level findings (validate),
 //! 2 the input cannot be read or parsed, or the command line is wrong.
+//! Output cut short by its reader (`ssr report | head -1`) is success.
 
 #![forbid(unsafe_code)]
 #![deny(
@@ -61,7 +62,8 @@ enum Command {
     /// shape); the imported programmes and findings, which are written at the
     /// end, are linear in what the filter keeps.
     ImportIati(import_iati::ImportIati),
-    /// Print the JSON Schema of the portfolio document.
+    /// Print the JSON Schema of the portfolio document, the scorecard or a
+    /// policy (e.g. `ssr schema scoring-policy` lists every policy field).
     Schema {
         /// The format whose schema to print.
         #[arg(value_enum, default_value = "document")]
@@ -84,6 +86,9 @@ enum Command {
 pub(crate) struct Failure {
     pub(crate) code: u8,
     pub(crate) message: String,
+    /// The reader of our output went away (a closed pipe): not a failure of
+    /// the command, so the exit is 0 and quiet.
+    closed_pipe: bool,
 }
 
 impl Failure {
@@ -92,6 +97,7 @@ impl Failure {
         Failure {
             code: 2,
             message: message.into(),
+            closed_pipe: false,
         }
     }
 }
@@ -110,6 +116,7 @@ fn main() -> ExitCode {
     };
     match result.and_then(|code| out.flush().map(|()| code).map_err(write_failure)) {
         Ok(code) => ExitCode::from(code),
+        Err(failure) if failure.closed_pipe => ExitCode::SUCCESS,
         Err(failure) => {
             eprintln!("ssr: {}", failure.message);
             ExitCode::from(failure.code)
@@ -117,11 +124,37 @@ fn main() -> ExitCode {
     }
 }
 
-pub(crate) fn write_failure(e: impl std::fmt::Display) -> Failure {
+pub(crate) fn write_failure(e: impl std::error::Error + 'static) -> Failure {
     Failure {
         code: 2,
         message: format!("cannot write output: {e}"),
+        closed_pipe: is_closed_pipe(&e),
     }
+}
+
+/// Whether `e`, or an error it wraps, is a write into a closed pipe.
+fn is_closed_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut next = Some(e);
+    while let Some(e) = next {
+        let kind = if let Some(io) = e.downcast_ref::<std::io::Error>() {
+            Some(io.kind())
+        } else if let Some(json) = e.downcast_ref::<serde_json::Error>() {
+            // serde_json and csv do not expose their I/O errors as sources.
+            json.io_error_kind()
+        } else if let Some(csv) = e.downcast_ref::<csv::Error>() {
+            match csv.kind() {
+                csv::ErrorKind::Io(io) => Some(io.kind()),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        if kind == Some(std::io::ErrorKind::BrokenPipe) {
+            return true;
+        }
+        next = e.source();
+    }
+    false
 }
 
 fn print_sample(out: &mut impl Write) -> Result<u8, Failure> {

@@ -1,26 +1,24 @@
 //! `ssr rank`: programmes ranked, with the Monte Carlo uncertainty of their
 //! ranks.
 
-use std::collections::HashMap;
 use std::io::Write;
-use std::path::PathBuf;
 
-use ssr_model::ProgrammeId;
-use ssr_model::score::{Comparison, RankUncertainty, Scorecard, ScoringPolicy};
+use ssr_model::score::{Comparison, RankUncertainty, RowKind, Scorecard, ScoringPolicy};
 
+use crate::input::{self, AsOf, Input};
 use crate::score::{
     Format, load_policy, missing_rule, scorer, truncate, write_csv, write_json, write_unranked,
 };
-use crate::{Failure, input, write_failure};
+use crate::{Failure, write_failure};
 
-/// Arguments of `ssr rank`.
+/// Arguments of `ssr rank`. The policy's `uncertainty` section sets the
+/// defaults of the replications and the seed.
 #[derive(clap::Args)]
 pub(crate) struct Args {
-    /// A portfolio document, or `-` for standard input.
-    file: PathBuf,
-    /// A scoring policy (JSON); its `uncertainty` section sets the defaults below.
-    #[arg(long, value_name = "FILE")]
-    policy: Option<PathBuf>,
+    #[command(flatten)]
+    input: Input,
+    #[command(flatten)]
+    as_of: AsOf,
     /// Monte Carlo replications [default: the policy's, 1000].
     #[arg(long, value_name = "N")]
     replications: Option<usize>,
@@ -40,8 +38,8 @@ struct RankOutput<'a> {
 }
 
 pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
-    let portfolio = input::load(&args.file)?;
-    let mut policy = load_policy(args.policy.as_deref())?;
+    let portfolio = input::load(&args.input.file)?;
+    let mut policy = load_policy(&args.input, &args.as_of)?;
     if let Some(n) = args.replications {
         policy.uncertainty.replications = n;
     }
@@ -61,10 +59,10 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
             },
         )?,
         Format::Csv => {
-            let card = card.with_uncertainty(uncertainty);
-            write_csv(out, &card, |m| {
-                m.starts_with("normalised.") || m == "composite" || m.starts_with("rank")
-            })?;
+            let card = card
+                .with_uncertainty(uncertainty)
+                .map_err(|e| Failure::input(e.to_string()))?;
+            write_csv(out, &card, RowKind::is_comparison)?;
         }
         Format::Table => write_table(&card, &uncertainty, out).map_err(write_failure)?,
     }
@@ -76,26 +74,22 @@ fn write_table(
     uncertainty: &RankUncertainty,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
-    // Rows by programme, so finding each one stays linear in programmes.
-    let composites: HashMap<ProgrammeId, Option<f64>> = card
+    let stats = uncertainty.by_programme();
+    // Ranked programmes only: the uncertainty lists exactly those.
+    let mut rows: Vec<_> = card
         .comparison
         .rows
         .iter()
-        .map(|r| (r.programme, r.composite))
+        .filter_map(|r| Some((*stats.get(&r.programme)?, r.composite)))
         .collect();
-    let mut stats: Vec<_> = uncertainty.programmes.iter().collect();
-    stats.sort_by(|a, b| a.nominal.cmp(&b.nominal).then(a.mean.total_cmp(&b.mean)));
+    rows.sort_by(|(a, _), (b, _)| a.nominal.cmp(&b.nominal).then(a.mean.total_cmp(&b.mean)));
     writeln!(
         out,
         "{:>4}  {:<36} {:>9} {:>6} {:>6} {:>11}",
         "rank", "programme", "composite", "mean", "median", "5–95%"
     )?;
-    for s in stats {
-        let composite = composites
-            .get(&s.programme)
-            .copied()
-            .flatten()
-            .map_or_else(|| "-".to_owned(), |c| format!("{c:.1}"));
+    for (s, composite) in rows {
+        let composite = composite.map_or_else(|| "-".to_owned(), |c| format!("{c:.1}"));
         writeln!(
             out,
             "{:>4}  {:<36} {:>9} {:>6.1} {:>6.1} {:>5.0}–{:<5.0}",

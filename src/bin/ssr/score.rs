@@ -2,14 +2,14 @@
 //! and the scores section of `ssr report`.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use ssr_model::score::{
-    Comparison, ComparisonRow, ProgrammeCard, RankStats, Scorecard, Scorer, ScoringPolicy, Status,
+    Comparison, ComparisonRow, ProgrammeCard, RankStats, RowKind, Scorecard, Scorer, ScoringPolicy,
+    Status,
 };
 
-use crate::{Failure, input, write_failure};
+use crate::input::{self, AsOf, Input};
+use crate::{Failure, write_failure};
 
 /// How results are written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -25,15 +25,10 @@ pub(crate) enum Format {
 /// Arguments of `ssr score`.
 #[derive(clap::Args)]
 pub(crate) struct Args {
-    /// A portfolio document, or `-` for standard input.
-    file: PathBuf,
-    /// A scoring policy (JSON); every field is optional, defaults documented in ssr_model::score::ScoringPolicy.
-    #[arg(long, value_name = "FILE")]
-    policy: Option<PathBuf>,
-    /// Judge status and progress at this date (YYYY-MM-DD). Default: the
-    /// policy's `as_of`, else each indicator's latest report.
-    #[arg(long, value_name = "DATE")]
-    as_of: Option<NaiveDate>,
+    #[command(flatten)]
+    input: Input,
+    #[command(flatten)]
+    as_of: AsOf,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
@@ -54,11 +49,8 @@ pub(crate) enum Table {
 }
 
 pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
-    let portfolio = input::load(&args.file)?;
-    let mut policy = load_policy(args.policy.as_deref())?;
-    if let Some(date) = args.as_of {
-        policy.as_of = Some(date);
-    }
+    let portfolio = input::load(&args.input.file)?;
+    let mut policy = load_policy(&args.input, &args.as_of)?;
     args.money.apply(&mut policy)?;
     let scorer = args.money.rates(scorer(policy)?)?;
     if args.table == Table::Flows {
@@ -88,13 +80,21 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
     Ok(0)
 }
 
-/// The policy at `path`, or the default.
-pub(crate) fn load_policy(path: Option<&Path>) -> Result<ScoringPolicy, Failure> {
-    let Some(path) = path else {
-        return Ok(ScoringPolicy::default());
+/// The scoring policy of `--policy` (or the default), judged at `--as-of`
+/// when given.
+pub(crate) fn load_policy(input: &Input, as_of: &AsOf) -> Result<ScoringPolicy, Failure> {
+    let mut policy = match &input.policy {
+        None => ScoringPolicy::default(),
+        Some(path) => {
+            let text = input::read_policy(path)?;
+            ScoringPolicy::from_json(&text)
+                .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?
+        }
     };
-    let text = input::read_policy(path)?;
-    ScoringPolicy::from_json(&text).map_err(|e| Failure::input(format!("{}: {e}", path.display())))
+    if let Some(date) = as_of.as_of {
+        policy.as_of = Some(date);
+    }
+    Ok(policy)
 }
 
 /// A scorer, or a failure naming the policy's problem.
@@ -110,13 +110,14 @@ pub(crate) fn write_json(
     writeln!(out).map_err(write_failure)
 }
 
-/// Writes the scorecard's tidy rows whose measure `keep` accepts.
+/// Writes the scorecard's tidy rows of the kinds `keep` accepts.
 pub(crate) fn write_csv(
     out: &mut impl Write,
     card: &Scorecard,
-    keep: impl Fn(&str) -> bool,
+    keep: impl Fn(RowKind) -> bool,
 ) -> Result<(), Failure> {
-    ssr_model::interop::csv::write_scorecard(out, card, keep).map_err(write_failure)
+    ssr_model::interop::csv::write_scorecard(out, card, |measure| keep(RowKind::of(measure)))
+        .map_err(write_failure)
 }
 
 /// Money the finance measures could not convert, on stderr: one line each.
@@ -348,13 +349,13 @@ pub(crate) fn write_programme_scores(
         .iter()
         .take(5)
         .map(|k| {
-            let word = |x: Option<String>| x.unwrap_or_else(|| "unassessed".to_owned());
+            let word = |x: Option<&'static str>| x.unwrap_or("unassessed");
             format!(
                 "{} ({}, {}, {})",
                 k.name,
-                word(k.quadrant.map(|q| q.to_string())),
-                word(k.salience.map(|q| q.to_string())),
-                word(k.stance.map(|q| q.to_string()))
+                word(k.quadrant.map(|q| q.describe())),
+                word(k.salience.map(|q| q.describe())),
+                word(k.stance.map(|q| q.as_str()))
             )
         })
         .collect();

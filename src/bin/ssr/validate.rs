@@ -1,13 +1,12 @@
 //! `ssr validate`: every finding about a portfolio document, as text or JSON.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use ssr_model::Programme;
 use ssr_model::validate::{self, Report, ValidationPolicy};
 
-use crate::{Failure, input, write_failure};
+use crate::input::{self, AsOf, Input};
+use crate::{Failure, write_failure};
 
 /// How `ssr validate` prints its report.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -24,15 +23,10 @@ pub(crate) enum Format {
 /// The arguments of `ssr validate`.
 #[derive(clap::Args)]
 pub(crate) struct Args {
-    /// A portfolio document, or `-` for standard input.
-    file: PathBuf,
-    /// A validation policy (JSON): per-code levels and thresholds.
-    #[arg(long, value_name = "FILE")]
-    policy: Option<PathBuf>,
-    /// The assessment date (YYYY-MM-DD) for time-dependent checks; overrides
-    /// the policy's `as_of`. Without one, those checks are skipped.
-    #[arg(long, value_name = "DATE")]
-    as_of: Option<NaiveDate>,
+    #[command(flatten)]
+    input: Input,
+    #[command(flatten)]
+    as_of: AsOf,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -41,22 +35,20 @@ pub(crate) struct Args {
 /// Runs `ssr validate`: exit code 0 when no finding is an error, 1 when one
 /// is, 2 (as a [`Failure`]) when the document or policy cannot be read.
 pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
-    let mut policy = match &args.policy {
-        Some(path) => load_policy(path)?,
-        None => ValidationPolicy::default(),
-    };
-    if let Some(date) = args.as_of {
+    let mut policy = input::validation_policy(args.input.policy.as_deref())?;
+    if let Some(date) = args.as_of.as_of {
         policy.as_of = Some(date);
     }
-    let portfolio = input::load(&args.file)?;
+    let portfolio = input::load(&args.input.file)?;
     let report = validate::validate(&portfolio, &policy);
     match args.format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &report).map_err(write_failure)?;
             writeln!(out).map_err(write_failure)?;
         }
-        Format::Csv => ssr_model::interop::csv::write_findings(&mut *out, report.findings())
-            .map_err(write_failure)?,
+        Format::Csv => {
+            ssr_model::interop::csv::write_findings(&mut *out, &report).map_err(write_failure)?
+        }
         Format::Text => write_text(&report, &policy, out).map_err(write_failure)?,
     }
     Ok(if report.is_valid() { 0 } else { 1 })
@@ -83,14 +75,6 @@ fn write_text(
     Ok(())
 }
 
-fn load_policy(path: &Path) -> Result<ValidationPolicy, Failure> {
-    let name = path.display();
-    let text = input::read_policy(path)?;
-    // serde_json's message ends with "at line L column C".
-    serde_json::from_str(&text)
-        .map_err(|e| Failure::input(format!("{name}: invalid validation policy: {e}")))
-}
-
 /// Writes a programme's validation summary for `ssr report`: counts by
 /// severity and the most serious findings (default policy, no `as_of`, so
 /// the report is the same on any day).
@@ -98,10 +82,7 @@ pub(crate) fn write_summary(programme: &Programme, out: &mut impl Write) -> std:
     const SHOWN: usize = 3;
     let report = validate::validate_programme(programme, &ValidationPolicy::default());
     writeln!(out, "  validation: {}", report.summary())?;
-    let mut top: Vec<_> = report.iter().collect();
-    // Most serious first; report order within a severity.
-    top.sort_by_key(|f| std::cmp::Reverse(f.severity));
-    for f in top.iter().take(SHOWN) {
+    for f in report.most_serious().iter().take(SHOWN) {
         writeln!(
             out,
             "    {}[{}] {}: {}",

@@ -38,16 +38,20 @@ fn row(f: &Finding) -> Row<'_> {
     }
 }
 
-/// Writes the findings table (see [`FINDING_COLUMNS`]), e.g. of a
-/// validation [`Report`](crate::validate::Report) or an IATI import.
+/// Writes the findings table (see [`FINDING_COLUMNS`]) of anything that
+/// gives findings: a validation or import [`Report`](crate::validate::Report)
+/// (`&report`), a slice, or a selection such as `report.errors()`.
 ///
 /// ```
 /// use ssr_model::interop::csv::write_findings;
 /// use ssr_model::validate::{Code, Finding};
 ///
-/// let findings = [Finding::new(Code::EmptyName, "/programmes/0/name", "the name is empty, \"\"")];
+/// use ssr_model::validate::Report;
+///
+/// let mut report = Report::new();
+/// report.push(Finding::new(Code::EmptyName, "/programmes/0/name", "the name is empty, \"\""));
 /// let mut out = Vec::new();
-/// write_findings(&mut out, &findings)?;
+/// write_findings(&mut out, &report)?;
 /// assert_eq!(
 ///     String::from_utf8(out)?,
 ///     "code,severity,path,message,help\nempty_name,error,/programmes/0/name,\"the name is empty, \"\"\"\"\",\n"
@@ -58,8 +62,11 @@ fn row(f: &Finding) -> Row<'_> {
 /// # Errors
 ///
 /// When writing fails.
-pub fn write_findings<W: Write>(writer: W, findings: &[Finding]) -> Result<(), CsvError> {
-    write_table(writer, FINDING_COLUMNS, findings.iter().map(row))
+pub fn write_findings<'a, W: Write>(
+    writer: W,
+    findings: impl IntoIterator<Item = &'a Finding>,
+) -> Result<(), CsvError> {
+    write_table(writer, FINDING_COLUMNS, findings.into_iter().map(row))
 }
 
 #[cfg(test)]

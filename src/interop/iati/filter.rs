@@ -65,7 +65,8 @@ impl Filter {
 
     /// Returns `self` keeping only programmes in `country`.
     #[must_use]
-    pub fn with_country(mut self, country: Country) -> Self {
+    pub fn with_country(mut self, country: impl Into<Country>) -> Self {
+        let country = country.into();
         self.country = Some(country);
         self
     }

@@ -259,12 +259,28 @@ pub fn activities<R: BufRead>(reader: R) -> Result<Activities<R>, ImportError> {
     ImportOptions::new().activities(reader)
 }
 
-/// Imports a whole IATI file with the default options. See [`Import`].
+/// Imports a whole IATI file with the default options from any reader
+/// (buffered here). See [`Import`].
 ///
 /// # Errors
 ///
 /// When the file cannot be read, is not well-formed, or is not an IATI 2.0x
 /// `iati-activities` document; see [`ImportError`].
-pub fn import<R: BufRead>(reader: R) -> Result<Import, ImportError> {
+pub fn import<R: std::io::Read>(reader: R) -> Result<Import, ImportError> {
     ImportOptions::new().import(reader)
+}
+
+/// Imports the IATI file at `path` with the default options. See
+/// [`ImportOptions::import_path`].
+///
+/// ```no_run
+/// let import = ssr_model::interop::iati::import_path("activities.xml")?;
+/// # Ok::<(), ssr_model::interop::iati::ImportError>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`import`]; [`ImportError::Io`] when the file cannot be opened.
+pub fn import_path(path: impl AsRef<std::path::Path>) -> Result<Import, ImportError> {
+    ImportOptions::new().import_path(path)
 }

@@ -1,7 +1,9 @@
 //! How to import: which activities, in which language, and what to do with
 //! activities that name no country.
 
-use std::io::BufRead;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
 
 use crate::{Country, Pillar};
 
@@ -38,7 +40,8 @@ impl ImportOptions {
 
     /// Returns `self` importing only the activities `filter` keeps.
     #[must_use]
-    pub fn with_filter(mut self, filter: Filter) -> Self {
+    pub fn with_filter(mut self, filter: impl Into<Filter>) -> Self {
+        let filter = filter.into();
         self.filter = filter;
         self
     }
@@ -56,7 +59,8 @@ impl ImportOptions {
     /// this country instead of leaving them out; each such activity still
     /// gets an `iati_missing_country` finding, as a warning.
     #[must_use]
-    pub fn with_fallback_country(mut self, country: Country) -> Self {
+    pub fn with_fallback_country(mut self, country: impl Into<Country>) -> Self {
+        let country = country.into();
         self.fallback_country = Some(country);
         self
     }
@@ -68,7 +72,8 @@ impl ImportOptions {
     /// advice. Useful to score the results of a whole file; the pillar is a
     /// placeholder, not a finding about the activity.
     #[must_use]
-    pub fn with_fallback_pillar(mut self, pillar: Pillar) -> Self {
+    pub fn with_fallback_pillar(mut self, pillar: impl Into<Pillar>) -> Self {
+        let pillar = pillar.into();
         self.fallback_pillar = Some(pillar);
         self
     }
@@ -104,13 +109,33 @@ impl ImportOptions {
         Activities::new(reader, self.clone())
     }
 
-    /// Imports a whole IATI file into a portfolio. See [`Import`].
+    /// Imports a whole IATI file into a portfolio. See [`Import`]. Any
+    /// reader will do (a [`File`](std::fs::File), a byte slice, standard
+    /// input): it is buffered here.
     ///
     /// # Errors
     ///
     /// When the file cannot be read, is not well-formed, or is not an IATI
     /// 2.0x `iati-activities` document; see [`ImportError`].
-    pub fn import<R: BufRead>(&self, reader: R) -> Result<Import, ImportError> {
-        Import::from_activities(self.activities(reader)?)
+    pub fn import<R: Read>(&self, reader: R) -> Result<Import, ImportError> {
+        Import::from_activities(self.activities(BufReader::with_capacity(1 << 16, reader))?)
+    }
+
+    /// Imports the IATI file at `path`. See [`import`](Self::import).
+    ///
+    /// ```no_run
+    /// use ssr_model::interop::iati::ImportOptions;
+    ///
+    /// let import = ImportOptions::new().import_path("activities.xml")?;
+    /// println!("{} programmes", import.portfolio.programmes.len());
+    /// # Ok::<(), ssr_model::interop::iati::ImportError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`import`](Self::import); [`ImportError::Io`] when the file
+    /// cannot be opened.
+    pub fn import_path(&self, path: impl AsRef<Path>) -> Result<Import, ImportError> {
+        self.import(File::open(path)?)
     }
 }

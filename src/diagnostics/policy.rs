@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::str::FromStr;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -31,18 +30,14 @@ pub enum CodeLevel {
     Error,
 }
 
-impl CodeLevel {
-    /// The snake_case name, as in a policy document: `"allow"`, `"advice"`,
-    /// `"warning"` or `"error"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CodeLevel::Allow => "allow",
-            CodeLevel::Advice => "advice",
-            CodeLevel::Warning => "warning",
-            CodeLevel::Error => "error",
-        }
-    }
+crate::model::names::names!(CodeLevel, "code level" {
+    Allow = "allow",
+    Advice = "advice",
+    Warning = "warning",
+    Error = "error",
+});
 
+impl CodeLevel {
     /// The severity findings get, or `None` when they are dropped.
     pub fn severity(self) -> Option<Severity> {
         match self {
@@ -50,28 +45,6 @@ impl CodeLevel {
             CodeLevel::Advice => Some(Severity::Advice),
             CodeLevel::Warning => Some(Severity::Warning),
             CodeLevel::Error => Some(Severity::Error),
-        }
-    }
-}
-
-impl fmt::Display for CodeLevel {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for CodeLevel {
-    type Err = ValueError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "allow" => Ok(CodeLevel::Allow),
-            _ => s.parse::<Severity>().map(CodeLevel::from).map_err(|_| {
-                ValueError::new(
-                    "code level",
-                    "one of `allow` `advice` `warning` `error`",
-                    format!("{s:?}"),
-                )
-            }),
         }
     }
 }
@@ -86,7 +59,7 @@ impl From<Severity> for CodeLevel {
     }
 }
 
-/// How [`validate`](super::validate) judges a document: per-code levels, the
+/// How [`validate`](crate::validate::validate) judges a document: per-code levels, the
 /// thresholds of the SSR practice checks, and the date time-dependent checks
 /// are made against.
 ///
@@ -188,10 +161,48 @@ impl Default for ValidationPolicy {
     }
 }
 
+/// A validation policy document that could not be read
+/// (`ValidationPolicy::from_json`, feature `json`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cannot parse the validation policy at {path}: {message}")]
+#[non_exhaustive]
+pub struct ValidationPolicyError {
+    /// JSON Pointer to the offending value (`""` for the whole document).
+    pub path: String,
+    /// What was expected and what was found.
+    pub message: String,
+}
+
 impl ValidationPolicy {
     /// The default policy: every code at its default severity, no `as_of`.
     pub fn new() -> Self {
         ValidationPolicy::default()
+    }
+
+    /// Parses a policy document (JSON), as
+    /// [`ScoringPolicy::from_json`](crate::score::ScoringPolicy::from_json)
+    /// does for scoring.
+    ///
+    /// ```
+    /// use ssr_model::validate::{Code, CodeLevel, ValidationPolicy};
+    ///
+    /// let policy = ValidationPolicy::from_json(r#"{"levels": {"single_funder": "allow"}}"#)?;
+    /// assert_eq!(policy.level(Code::SingleFunder), CodeLevel::Allow);
+    ///
+    /// let err = ValidationPolicy::from_json(r#"{"percentage_tolerance": -1}"#).unwrap_err();
+    /// assert_eq!(err.path, "/percentage_tolerance");
+    /// # Ok::<(), ssr_model::validate::ValidationPolicyError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When the text is not a policy: unknown fields or codes, a wrong type,
+    /// an out-of-range number, trailing text. The error names the JSON
+    /// Pointer of the offending value.
+    #[cfg(feature = "json")]
+    pub fn from_json(text: &str) -> Result<Self, ValidationPolicyError> {
+        crate::diagnostics::path::from_json_at(text)
+            .map_err(|(path, message)| ValidationPolicyError { path, message })
     }
 
     /// The level `code` has under this policy.
@@ -210,8 +221,8 @@ impl ValidationPolicy {
 
     /// Returns `self` with the assessment date set.
     #[must_use]
-    pub fn with_as_of(mut self, date: NaiveDate) -> Self {
-        self.as_of = Some(date);
+    pub fn with_as_of(mut self, date: impl Into<NaiveDate>) -> Self {
+        self.as_of = Some(date.into());
         self
     }
 
@@ -224,8 +235,8 @@ impl ValidationPolicy {
 
     /// Returns `self` with another high-influence threshold.
     #[must_use]
-    pub fn with_high_influence(mut self, level: Level) -> Self {
-        self.high_influence = level;
+    pub fn with_high_influence(mut self, level: impl Into<Level>) -> Self {
+        self.high_influence = level.into();
         self
     }
 

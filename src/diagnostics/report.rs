@@ -2,13 +2,11 @@
 
 use std::cmp::Ordering;
 use std::fmt;
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
 use super::Code;
 use super::path::compare_pointers;
-use crate::ValueError;
 
 /// How serious a finding is. Ordered: `Advice < Warning < Error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -24,44 +22,17 @@ pub enum Severity {
     Error,
 }
 
-impl Severity {
-    /// The snake_case name, as in JSON: `"advice"`, `"warning"` or `"error"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Advice => "advice",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Severity {
-    type Err = ValueError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "advice" => Ok(Severity::Advice),
-            "warning" => Ok(Severity::Warning),
-            "error" => Ok(Severity::Error),
-            _ => Err(ValueError::new(
-                "severity",
-                "one of `advice` `warning` `error`",
-                format!("{s:?}"),
-            )),
-        }
-    }
-}
+crate::model::names::names!(Severity, "severity" {
+    Advice = "advice",
+    Warning = "warning",
+    Error = "error",
+});
 
 /// One problem found, where, and how serious.
 ///
 /// Findings are ordered by path (segment by segment, array indices as
 /// numbers), then code, severity (most serious first), message and help; a [`Report`] from
-/// [`validate`](super::validate) is sorted in that order.
+/// [`validate`](crate::validate::validate) is sorted in that order.
 ///
 /// ```
 /// use ssr_model::validate::{Code, Finding, Severity};
@@ -228,13 +199,64 @@ impl Report {
         self.findings.iter().map(|f| f.severity).max()
     }
 
+    /// Applies a policy's levels to findings made without it, such as those
+    /// of an IATI import: a finding whose code the policy sets gets that
+    /// level, or is dropped when the level is `allow`; other findings keep
+    /// their severity.
+    ///
+    /// ```
+    /// use ssr_model::validate::{Code, CodeLevel, Finding, Report, Severity, ValidationPolicy};
+    ///
+    /// let mut report = Report::new();
+    /// report.push(Finding::new(Code::IatiNonNumericValue, "/iati-activities/iati-activity[1]", "TBD"));
+    /// report.push(Finding::new(Code::IatiMissingCountry, "/iati-activities/iati-activity[2]", "none"));
+    /// let policy = ValidationPolicy::new()
+    ///     .with_level(Code::IatiNonNumericValue, CodeLevel::Error)
+    ///     .with_level(Code::IatiMissingCountry, CodeLevel::Allow);
+    /// report.apply(&policy);
+    /// assert_eq!(report.len(), 1);
+    /// assert_eq!(report.findings()[0].severity, Severity::Error);
+    /// ```
+    pub fn apply(&mut self, policy: &super::ValidationPolicy) {
+        self.findings
+            .retain_mut(|f| match policy.levels.get(&f.code) {
+                None => true,
+                Some(level) => match level.severity() {
+                    Some(severity) => {
+                        f.severity = severity;
+                        true
+                    }
+                    None => false,
+                },
+            });
+    }
+
+    /// The findings, most serious first: errors, then warnings, then
+    /// advice, each severity in report order (the sort is stable).
+    ///
+    /// ```
+    /// use ssr_model::validate::{Code, Finding, Report, Severity};
+    ///
+    /// let mut report = Report::new();
+    /// report.push(Finding::new(Code::SingleFunder, "/programmes/0", "one funder"));
+    /// report.push(Finding::new(Code::EmptyName, "/programmes/0/name", "empty"));
+    /// let order: Vec<Severity> = report.most_serious().iter().map(|f| f.severity).collect();
+    /// assert_eq!(order[0], Severity::Error);
+    /// assert!(order.windows(2).all(|w| w[0] >= w[1]));
+    /// ```
+    pub fn most_serious(&self) -> Vec<&Finding> {
+        let mut findings: Vec<&Finding> = self.findings.iter().collect();
+        findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+        findings
+    }
+
     /// The findings, in order.
     pub fn iter(&self) -> std::slice::Iter<'_, Finding> {
         self.findings.iter()
     }
 
     /// Sorts the findings into the order of [`Finding`]'s [`Ord`]: by path,
-    /// then code. [`validate`](super::validate) returns sorted reports; call
+    /// then code. [`validate`](crate::validate::validate) returns sorted reports; call
     /// this after adding findings of your own.
     pub fn sort(&mut self) {
         // Findings are pushed nearly in order, which a stable merge sort

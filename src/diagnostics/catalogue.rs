@@ -64,7 +64,7 @@
 //! | [`iati_not_imported`](#iati_not_imported) | import | advice | data the model has no place for |
 //!
 //! Paths in the examples below are JSON Pointers into the
-//! [document format](crate::document).
+//! document format (`ssr_model::document`, feature `json`).
 //!
 //! # Structural codes
 //!
@@ -486,7 +486,7 @@
 //! # IATI import codes
 //!
 //! These codes are raised by the IATI importer (`interop::iati`, feature
-//! `iati`) rather than by [`validate`](super::validate). Their paths are
+//! `iati`) rather than by [`validate`](crate::validate::validate). Their paths are
 //! XPath-like locations in the source file (for example
 //! `/iati-activities/iati-activity[3]/result[1]/indicator[1]/baseline/@value`)
 //! and their messages name the activity identifier and the source line.

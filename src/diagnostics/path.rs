@@ -96,20 +96,90 @@ fn segment_at(pointer: &[u8], start: usize) -> &[u8] {
 }
 
 fn compare_segments(a: &[u8], b: &[u8]) -> Ordering {
-    let numeric = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
     match (numeric(a), numeric(b)) {
-        // Decimal digits without leading zeros: the shorter is the smaller;
-        // equal lengths compare as text. Equal only when the text is equal.
-        (true, true) => a.len().cmp(&b.len()).then_with(|| a.cmp(b)),
+        (true, true) => compare_numbers(a, b),
         (true, false) => Ordering::Less,
         (false, true) => Ordering::Greater,
-        (false, false) => a.cmp(b),
+        (false, false) => match (positioned(a), positioned(b)) {
+            // XML steps of the same element, `iati-activity[2]` before
+            // `iati-activity[10]`: by 1-based position, as numbers.
+            (Some((na, pa)), Some((nb, pb))) if na == nb => compare_numbers(pa, pb),
+            _ => a.cmp(b),
+        },
     }
+}
+
+fn numeric(s: &[u8]) -> bool {
+    !s.is_empty() && s.iter().all(u8::is_ascii_digit)
+}
+
+/// Decimal digits without leading zeros: the shorter is the smaller; equal
+/// lengths compare as text. Equal only when the text is equal.
+fn compare_numbers(a: &[u8], b: &[u8]) -> Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+}
+
+/// An XML location step `name[N]` as its name and position digits.
+fn positioned(segment: &[u8]) -> Option<(&[u8], &[u8])> {
+    let inner = segment.strip_suffix(b"]")?;
+    let open = inner.iter().rposition(|&c| c == b'[')?;
+    let (name, position) = (inner.get(..open)?, inner.get(open + 1..)?);
+    numeric(position).then_some((name, position))
+}
+
+/// Parses `text` as one JSON value of type `T` with nothing after it; a
+/// failure gives the JSON Pointer of the offending value (`""` for the
+/// whole text) and serde's message. Policies are read through this.
+#[cfg(feature = "json")]
+pub(crate) fn from_json_at<T: serde::de::DeserializeOwned>(
+    text: &str,
+) -> Result<T, (String, String)> {
+    // A byte-order mark is not JSON; editors on Windows write one.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let de = &mut serde_json::Deserializer::from_str(text);
+    let value: T = serde_path_to_error::deserialize(&mut *de)
+        .map_err(|e| (pointer(e.path()), e.inner().to_string()))?;
+    de.end().map_err(|e| (String::new(), e.to_string()))?;
+    Ok(value)
+}
+
+/// A serde_path_to_error path as a JSON Pointer (RFC 6901).
+#[cfg(feature = "json")]
+pub(crate) fn pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        out.push('/');
+        match segment {
+            Segment::Seq { index } => out.push_str(&index.to_string()),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                out.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            }
+            Segment::Unknown => out.push('?'),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn xml_positions_sort_as_numbers() {
+        let a = "/iati-activities/iati-activity[2]/result[1]";
+        let b = "/iati-activities/iati-activity[10]/result[1]";
+        assert_eq!(compare_pointers(a, b), Ordering::Less);
+        assert_eq!(compare_pointers(b, a), Ordering::Greater);
+        let c = "/iati-activities/iati-activity[10]/result[9]/@value";
+        let d = "/iati-activities/iati-activity[10]/result[11]";
+        assert_eq!(compare_pointers(c, d), Ordering::Less);
+        // Different elements still sort by name.
+        let e = "/iati-activities/iati-activity[3]/budget[9]";
+        let f = "/iati-activities/iati-activity[3]/result[1]";
+        assert_eq!(compare_pointers(e, f), Ordering::Less);
+        assert_eq!(compare_pointers(a, a), Ordering::Equal);
+    }
 
     #[test]
     fn builds_pointers() {

@@ -1,0 +1,44 @@
+//! Diagnostics shared by validation, IATI import and policy parsing: the
+//! stable [`Code`]s, their [`Severity`], the [`Finding`]s and [`Report`]s
+//! that carry them, the [`ValidationPolicy`] that sets the level of any code
+//! (import codes included, through [`Report::apply`]), and the
+//! [`catalogue`] of every code.
+//!
+//! A finding's location is a JSON Pointer into the document for
+//! validation (`/programmes/2/components/0/weight`) or an XML location in
+//! the source file for import (`/iati-activities/iati-activity[3]/result[1]`,
+//! 1-based positions). Reports sort both by their steps, numbers as
+//! numbers: `/programmes/2` before `/programmes/10`, `iati-activity[2]`
+//! before `iati-activity[10]`.
+//!
+//! [`validate`](crate::validate) re-exports everything here under its old
+//! paths (`ssr_model::validate::Code`, …).
+//!
+//! ```
+//! use ssr_model::diagnostics::{Code, Finding, Report};
+//!
+//! let mut report = Report::new();
+//! report.push(Finding::new(Code::IatiMissingCountry, "/iati-activities/iati-activity[10]", "no country"));
+//! report.push(Finding::new(Code::IatiMissingCountry, "/iati-activities/iati-activity[2]", "no country"));
+//! report.sort();
+//! assert_eq!(report.findings()[0].path, "/iati-activities/iati-activity[2]");
+//! ```
+
+pub mod catalogue;
+mod code;
+pub(crate) mod path;
+mod policy;
+mod report;
+
+pub use code::Code;
+pub use policy::{CodeLevel, ValidationPolicy, ValidationPolicyError};
+pub use report::{Finding, Report, Severity};
+
+#[cfg(all(test, feature = "json"))]
+mod tests {
+    #[test]
+    fn level_names_match_serde() {
+        crate::model::names::check_names(&super::Severity::ALL);
+        crate::model::names::check_names(&super::CodeLevel::ALL);
+    }
+}

@@ -1,0 +1,49 @@
+//! The real files in `../shared/data`, which CI has and a plain clone does
+//! not. Tests that read them call [`iati_file`] (or [`present`]) first and
+//! return when it says the files are absent; the skip is said once per test
+//! program, on standard error, uncaptured, with the place looked at.
+
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::Once;
+
+static SKIPPED: Once = Once::new();
+
+/// Where the shared real IATI files are looked for.
+pub fn iati_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/iati")
+}
+
+/// Whether the shared real files are there; when not, says once that the
+/// tests reading them were skipped.
+pub fn present() -> bool {
+    let dir = iati_dir();
+    if dir.is_dir() {
+        return true;
+    }
+    SKIPPED.call_once(|| {
+        // Written to the process's stderr rather than with `eprintln!`,
+        // which the test harness captures and hides for passing tests.
+        let _ = writeln!(
+            std::io::stderr(),
+            "note: tests reading the shared real IATI files were skipped: {} is absent",
+            dir.display()
+        );
+    });
+    false
+}
+
+/// The path of a shared real IATI file, or `None` (said once) when the
+/// shared files are absent.
+pub fn iati_file(name: &str) -> Option<PathBuf> {
+    present().then(|| iati_dir().join(name))
+}
+
+/// The path of one of the crate's own small IATI fixtures in `tests/data/iati`.
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/iati")
+        .join(name)
+}
