@@ -1,4 +1,5 @@
-//! IATI import throughput on the real files, in bytes per second.
+//! IATI import throughput on the real files, in bytes per second: file by
+//! file, and the whole folder as a corpus beside a bare quick-xml pass.
 
 use std::hint::black_box;
 
@@ -32,5 +33,68 @@ fn import(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, import);
+/// Every real file, in memory (leaked: they live as long as the bench).
+fn corpus_files() -> Vec<(String, &'static [u8])> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/iati");
+    iati::Source::expand(&dir)
+        .iter()
+        .map(|s| {
+            let bytes = std::fs::read(s.name()).unwrap_or_else(|e| panic!("{}: {e}", s.name()));
+            let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+            (s.name().to_owned(), bytes)
+        })
+        .collect()
+}
+
+/// A bare quick-xml pass over the bytes: the baseline the importer is
+/// measured against (DESIGN.md §6: at least half its throughput).
+fn bare_pass(bytes: &[u8]) -> usize {
+    let mut reader = quick_xml::Reader::from_reader(bytes);
+    let mut buf = Vec::new();
+    let mut events = 0;
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(quick_xml::events::Event::Eof) | Err(_) => return events,
+            Ok(_) => events += 1,
+        }
+        buf.clear();
+    }
+}
+
+/// The whole folder as one deduplicated corpus, on one thread and on every
+/// core, beside the bare pass over the same bytes.
+fn corpus(c: &mut Criterion) {
+    let files = corpus_files();
+    let total: usize = files.iter().map(|(_, b)| b.len()).sum();
+    let mut group = c.benchmark_group("iati_corpus");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(total as u64));
+    group.bench_function("bare_quick_xml_pass", |b| {
+        b.iter(|| {
+            files
+                .iter()
+                .map(|(_, bytes)| bare_pass(black_box(bytes)))
+                .sum::<usize>()
+        });
+    });
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    for threads in [1, cores] {
+        group.bench_function(format!("corpus_{threads}_threads"), |b| {
+            b.iter(|| {
+                let mut corpus = iati::Corpus::new(iati::ImportOptions::new())
+                    .with_threads(std::num::NonZeroUsize::new(threads).expect("at least one"));
+                for (name, bytes) in &files {
+                    corpus = corpus.with_source(iati::Source::reader(
+                        name.clone(),
+                        std::io::Cursor::new(*bytes),
+                    ));
+                }
+                black_box(corpus.import().portfolio.programmes.len())
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, import, corpus);
 criterion_main!(benches);

@@ -25,7 +25,7 @@ fn import(options: &ImportOptions) -> iati::Import {
 }
 
 #[test]
-fn every_activity_with_a_country_becomes_a_programme() {
+fn every_activity_becomes_a_programme() {
     let import = import(&ImportOptions::new());
     assert_eq!(import.activities, 3);
     assert_eq!(import.filtered_out, 0);
@@ -35,8 +35,10 @@ fn every_activity_with_a_country_becomes_a_programme() {
         .iter()
         .map(|p| p.external_id.as_deref().unwrap())
         .collect();
-    assert_eq!(ids, ["XM-TEST-1", "XM-TEST-2"]);
-    // XM-TEST-3 has no recipient-country: an error naming it, at its element.
+    assert_eq!(ids, ["XM-TEST-1", "XM-TEST-2", "XM-TEST-3"]);
+    // XM-TEST-3 names no recipient: imported without one, with an error
+    // naming it, at its element.
+    assert!(import.portfolio.programmes[2].recipients.is_empty());
     let missing: Vec<_> = import.report.of_code(Code::IatiMissingCountry).collect();
     assert_eq!(missing.len(), 1);
     assert_eq!(missing[0].severity, Severity::Error);
@@ -88,9 +90,10 @@ fn the_first_activity_is_read_in_full() {
 fn filters_by_sector_country_and_reporting_org() {
     let by_sector =
         import(&ImportOptions::new().with_filter(Filter::new().with_sector_prefix("151").unwrap()));
-    // XM-TEST-2 is health (12220); XM-TEST-3 passes the filter but has no country.
+    // XM-TEST-2 is health (12220); XM-TEST-3 passes the filter (with no
+    // recipient).
     assert_eq!(by_sector.filtered_out, 1);
-    assert_eq!(by_sector.portfolio.programmes.len(), 1);
+    assert_eq!(by_sector.portfolio.programmes.len(), 2);
 
     let by_country = import(
         &ImportOptions::new().with_filter(Filter::new().with_country(Country::new("SLE").unwrap())),

@@ -1,6 +1,9 @@
 //! Mutated real IATI files never panic the importer: truncations, byte
 //! flips and element deletions give findings or a clear error, and whatever
-//! is imported still round-trips through the JSON document.
+//! is imported still round-trips through the JSON document. Folders of
+//! files, some mutated, import as a corpus: a broken file costs only
+//! itself. The crate's own fixture always; the real files when ../shared
+//! is there.
 #![cfg(feature = "iati")]
 #![allow(
     clippy::unwrap_used,
@@ -9,9 +12,11 @@
     clippy::panic
 )]
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use proptest::prelude::*;
 use ssr_model::Pillar;
-use ssr_model::interop::iati::{self, ImportOptions};
+use ssr_model::interop::iati::{self, Corpus, CorpusBuilder, ImportOptions};
 
 #[path = "common/shared.rs"]
 mod shared;
@@ -51,6 +56,34 @@ fn input_at(which: prop::sample::Index) -> Vec<u8> {
     let mut inputs = inputs();
     let at = which.index(inputs.len());
     inputs.swap_remove(at)
+}
+
+/// A fresh empty folder for one case.
+fn temp_folder() -> std::path::PathBuf {
+    static CASE: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "ssr-iati-mutation-{}-{}",
+        std::process::id(),
+        CASE.fetch_add(1, Ordering::Relaxed)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    dir
+}
+
+/// One file of a folder case: an input, cut at `at` (kind 1), with a byte
+/// replaced at `at` (kind 2), or whole (kind 0).
+fn mutated(input: &[u8], kind: u8, at: prop::sample::Index, byte: u8) -> Vec<u8> {
+    let mut out = input.to_vec();
+    match kind {
+        1 => out.truncate(at.index(input.len() + 1)),
+        2 => {
+            let i = at.index(input.len());
+            out[i] = byte;
+        }
+        _ => {}
+    }
+    out
 }
 
 /// Runs the importer over `bytes` every way a user would, checking only
@@ -149,6 +182,52 @@ proptest! {
         let tag_end = start + input[start..].iter().position(|b| *b == b'>').unwrap() + 1;
         input.drain(start..tag_end);
         check(&input);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// A folder of files, some cut or with a flipped byte: every whole file
+    /// imports as it does alone, the corpus is the same through the
+    /// sequential iterator, and what is imported round-trips.
+    #[test]
+    fn folders_of_mutated_files(files in prop::collection::vec(
+        (any::<prop::sample::Index>(), 0u8..3, any::<prop::sample::Index>(), any::<u8>()), 1..6)
+    ) {
+        let dir = temp_folder();
+        let mut whole = Vec::new();
+        for (n, (which, kind, at, byte)) in files.iter().enumerate() {
+            let bytes = mutated(&input_at(*which), *kind, *at, *byte);
+            // Half in a subfolder, to walk it too; names sort in order.
+            let sub = if n % 2 == 0 { "" } else { "sub/" };
+            std::fs::write(dir.join(format!("{sub}{n}.xml")), &bytes).unwrap();
+            whole.push((format!("{sub}{n}.xml"), *kind == 0, bytes));
+        }
+        whole.sort_by(|a, b| a.0.cmp(&b.0));
+        let corpus = Corpus::new(ImportOptions::new()).with_path(&dir).import();
+        prop_assert_eq!(corpus.files.len(), files.len());
+        for ((name, unmutated, bytes), file) in whole.iter().zip(&corpus.files) {
+            prop_assert!(file.name.ends_with(name.as_str()));
+            if *unmutated {
+                let alone = iati::import(&bytes[..]).unwrap();
+                prop_assert!(file.error.is_none());
+                prop_assert_eq!(file.activities, alone.activities);
+            }
+        }
+        let imported = corpus.portfolio.programmes.len() + corpus.duplicates;
+        let read: usize = corpus.files.iter().map(|f| f.activities - f.filtered_out).sum();
+        prop_assert_eq!(imported, read);
+        let mut builder = CorpusBuilder::new();
+        for item in Corpus::new(ImportOptions::new()).with_path(&dir).activities() {
+            builder.add_item(item);
+        }
+        let sequential = builder.finish();
+        prop_assert_eq!(&sequential.portfolio, &corpus.portfolio);
+        prop_assert_eq!(&sequential.report, &corpus.report);
+        let json = ssr_model::document::to_string(&corpus.portfolio).unwrap();
+        prop_assert_eq!(ssr_model::document::from_str(&json).unwrap(), corpus.portfolio);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
 

@@ -10,7 +10,12 @@
     clippy::panic
 )]
 
+mod common;
+
 use chrono::NaiveDate;
+use common::iati_scan::{
+    activity_chunks, attr, dac_sectors, decode, elements, identifier, start_tags,
+};
 use ssr_model::interop::iati::{self, Filter, ImportOptions};
 use ssr_model::validate::Code;
 use ssr_model::{Direction, Measure, Pillar, Programme, ResultLevel, Role, StakeholderKind};
@@ -22,124 +27,14 @@ const FILES: [&str; 4] = [
     "activity-standard-example-annotated.xml",
 ];
 
-#[path = "common/shared.rs"]
-mod shared;
+use common::shared;
 
 fn read(name: &str) -> String {
     let path = shared::iati_dir().join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-// ---- An independent scan of the XML text ----------------------------------
-
-/// The text of each `<iati-activity>` element.
-fn activity_chunks(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = text[from..].find("<iati-activity") {
-        let start = from + i;
-        let after = start + "<iati-activity".len();
-        if text[after..].starts_with('s') {
-            from = after; // <iati-activities
-            continue;
-        }
-        let end =
-            after + text[after..].find("</iati-activity>").unwrap() + "</iati-activity>".len();
-        out.push(&text[start..end]);
-        from = end;
-    }
-    out
-}
-
-/// The start tags `<name ...>` in `text` (not `<name-more`).
-fn start_tags<'a>(text: &'a str, name: &str) -> Vec<&'a str> {
-    let open = format!("<{name}");
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = text[from..].find(&open) {
-        let start = from + i;
-        let next = text[start + open.len()..].chars().next();
-        let end = start + text[start..].find('>').unwrap() + 1;
-        if matches!(next, Some(' ' | '>' | '/' | '\n' | '\t')) {
-            out.push(&text[start..end]);
-        }
-        from = end;
-    }
-    out
-}
-
-/// The whole elements `<name ...>...</name>` (or self-closed) in `text`;
-/// `name` must not nest in itself.
-fn elements<'a>(text: &'a str, name: &str) -> Vec<&'a str> {
-    let close = format!("</{name}>");
-    let mut out = Vec::new();
-    let mut from = 0;
-    for tag in start_tags(text, name) {
-        let start = from + text[from..].find(tag).unwrap();
-        let end = if tag.ends_with("/>") {
-            start + tag.len()
-        } else {
-            start + text[start..].find(&close).unwrap() + close.len()
-        };
-        out.push(&text[start..end]);
-        from = end;
-    }
-    out
-}
-
-/// Text with the XML entities the files use decoded.
-fn decode(text: &str) -> String {
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        let end = rest[i..].find(';').unwrap();
-        let entity = &rest[i + 1..i + end];
-        out.push(match entity {
-            "amp" => '&',
-            "lt" => '<',
-            "gt" => '>',
-            "quot" => '"',
-            "apos" => '\'',
-            _ if entity.starts_with("#x") => {
-                char::from_u32(u32::from_str_radix(&entity[2..], 16).unwrap()).unwrap()
-            }
-            _ => char::from_u32(entity[1..].parse().unwrap()).unwrap(),
-        });
-        rest = &rest[i + end + 1..];
-    }
-    out.push_str(rest);
-    out
-}
-
-fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let key = format!(" {name}=\"");
-    let i = tag.find(&key)? + key.len();
-    Some(&tag[i..i + tag[i..].find('"')?])
-}
-
-fn identifier(chunk: &str) -> &str {
-    let i = chunk.find("<iati-identifier>").unwrap() + "<iati-identifier>".len();
-    chunk[i..i + chunk[i..].find("</iati-identifier>").unwrap()].trim()
-}
-
-/// The activity with its transactions cut out, to see activity-level tags.
-fn activity_level(chunk: &str) -> String {
-    let mut out = chunk.to_owned();
-    for tx in elements(chunk, "transaction") {
-        out = out.replacen(tx, "", 1);
-    }
-    out
-}
-
-/// DAC 5-digit codes of the activity-level sectors.
-fn dac_sectors(chunk: &str) -> Vec<String> {
-    start_tags(&activity_level(chunk), "sector")
-        .into_iter()
-        .filter(|t| matches!(attr(t, "vocabulary"), None | Some("1")))
-        .filter_map(|t| attr(t, "code").map(str::to_owned))
-        .collect()
-}
+// ---- An independent scan of the XML text (tests/common/iati_scan.rs) ----
 
 /// The DAC purpose codes DESIGN.md §2 maps onto SSR pillars.
 const SSR_CODES: [&str; 15] = [
@@ -153,13 +48,17 @@ fn has_ssr_component(chunk: &str) -> bool {
         .any(|c| SSR_CODES.contains(&c.as_str()))
 }
 
-/// Whether the activity names a recipient country the importer can place:
-/// any `recipient-country` (activity or transaction level) other than
-/// `XK`, the IATI code for Kosovo, which is not in ISO 3166-1.
-fn has_country(chunk: &str) -> bool {
-    start_tags(chunk, "recipient-country")
-        .iter()
-        .any(|t| attr(t, "code").is_some_and(|c| c.len() == 2 && c != "XK"))
+/// Whether the activity imports as a programme: every activity with an
+/// identifier does, whatever its recipients.
+fn imports(chunk: &str) -> bool {
+    !identifier(chunk).is_empty()
+}
+
+/// Whether the activity names a recipient country or region anywhere
+/// (activity or transaction level).
+fn names_recipient(chunk: &str) -> bool {
+    !start_tags(chunk, "recipient-country").is_empty()
+        || !start_tags(chunk, "recipient-region").is_empty()
 }
 
 #[derive(Debug, Default, PartialEq, Eq, Clone, Copy)]
@@ -233,7 +132,7 @@ fn every_activity_is_read() {
             assert_eq!(item.identifier, identifier(chunk), "{name}");
             assert_eq!(
                 item.programme.is_some(),
-                has_country(chunk),
+                imports(chunk),
                 "{name} {}",
                 item.identifier
             );
@@ -241,7 +140,7 @@ fn every_activity_is_read() {
         let import = import(name, &ImportOptions::new());
         assert_eq!(import.activities, chunks.len());
         assert_eq!(import.filtered_out, 0);
-        let expected = chunks.iter().filter(|c| has_country(c)).count();
+        let expected = chunks.iter().filter(|c| imports(c)).count();
         assert_eq!(import.portfolio.programmes.len(), expected, "{name}");
         assert_eq!(
             import
@@ -249,7 +148,7 @@ fn every_activity_is_read() {
                 .of_code(Code::IatiMissingCountry)
                 .filter(|f| f.severity == ssr_model::validate::Severity::Error)
                 .count(),
-            chunks.len() - expected,
+            chunks.iter().filter(|c| !names_recipient(c)).count(),
             "{name}"
         );
     }
@@ -294,7 +193,7 @@ fn sector_filter_keeps_the_152_activities() {
         assert_eq!(import.filtered_out, chunks.len() - ssr.len());
         assert_eq!(
             import.portfolio.programmes.len(),
-            ssr.iter().filter(|c| has_country(c)).count()
+            ssr.iter().filter(|c| imports(c)).count()
         );
         for p in &import.portfolio.programmes {
             assert!(p.sectors.iter().any(|s| s.code.is_security()), "{}", p.name);
@@ -377,7 +276,7 @@ fn participating_orgs_become_stakeholders() {
         );
         let import = import(name, &ImportOptions::new());
         let mut programmes = import.portfolio.programmes.iter();
-        for chunk in chunks.iter().filter(|c| has_country(c)) {
+        for chunk in chunks.iter().filter(|c| imports(c)) {
             let p = programmes.next().unwrap();
             assert_eq!(p.external_id.as_deref(), Some(identifier(chunk)));
             // Distinct organisations: by ref, else by name; one with neither
@@ -443,7 +342,7 @@ fn indicators_periods_targets_and_actuals() {
         let mut expected = Counts::default();
         for c in chunks
             .iter()
-            .filter(|c| has_country(c))
+            .filter(|c| imports(c))
             .map(|c| result_counts(c))
         {
             expected.indicators += c.indicators;
@@ -457,31 +356,32 @@ fn indicators_periods_targets_and_actuals() {
             "{name}"
         );
         found.push(expected);
-        // By default only activities with an SSR sector keep theirs.
-        let ssr = import(name, &ImportOptions::new());
-        let mut expected_ssr = Counts::default();
-        for c in chunks
-            .iter()
-            .filter(|c| has_country(c) && has_ssr_component(c))
-            .map(|c| result_counts(c))
-        {
-            expected_ssr.indicators += c.indicators;
-            expected_ssr.periods += c.periods;
-            expected_ssr.targets += c.targets;
-            expected_ssr.actuals += c.actuals;
-        }
+        // By default every indicator is kept too: those of activities with
+        // no SSR sector in an unclassified component.
+        let default = import(name, &ImportOptions::new());
         assert_eq!(
-            imported_counts(&ssr.portfolio.programmes),
-            expected_ssr,
+            imported_counts(&default.portfolio.programmes),
+            expected,
             "{name}"
         );
-        let dropped = chunks
+        let unclassified = chunks
             .iter()
-            .filter(|c| has_country(c) && !has_ssr_component(c) && result_counts(c).indicators > 0)
+            .filter(|c| imports(c) && !has_ssr_component(c) && result_counts(c).indicators > 0)
             .count();
         assert_eq!(
-            ssr.report.of_code(Code::IatiNoSsrComponent).count(),
-            dropped,
+            default.report.of_code(Code::IatiNoSsrComponent).count(),
+            unclassified,
+            "{name}"
+        );
+        assert_eq!(
+            default
+                .portfolio
+                .programmes
+                .iter()
+                .flat_map(|p| &p.components)
+                .filter(|c| c.pillar == Pillar::Unclassified)
+                .count(),
+            unclassified,
             "{name}"
         );
     }
@@ -736,14 +636,27 @@ fn standard_example() {
             None
         )
     );
-    // AF and AG at 25% each: the first.
+    // AF and AG and the region 489 at 25% each; the region A1 of the
+    // publisher's own vocabulary (99) is not a DAC region: not imported.
+    let recipients: Vec<(String, Option<f64>)> = p
+        .recipients
+        .iter()
+        .map(|r| (r.place.to_string(), r.percentage.map(|x| x.get())))
+        .collect();
     assert_eq!(
-        p.single_country().map(|c| c.to_string()).as_deref(),
-        Some("AFG")
+        recipients,
+        [
+            ("AFG".to_owned(), Some(25.0)),
+            ("ATG".to_owned(), Some(25.0)),
+            ("489".to_owned(), Some(25.0)),
+        ]
     );
-    assert_eq!(
-        import.report.of_code(Code::IatiMultipleCountries).count(),
-        1
+    assert_eq!(p.single_country(), None);
+    assert!(
+        import
+            .report
+            .of_code(Code::IatiNotImported)
+            .any(|f| f.path == "/iati-activities/iati-activity[1]/recipient-region[2]")
     );
     // The budget is in EUR although the default currency is USD.
     assert_eq!(p.budget.unwrap().to_string(), "3000 EUR");

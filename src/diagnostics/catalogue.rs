@@ -51,8 +51,8 @@
 //! | [`iati_non_numeric_value`](#iati_non_numeric_value) | import | warning | a value that should be a number is not |
 //! | [`iati_missing_value`](#iati_missing_value) | import | advice | a baseline, target or actual without a value |
 //! | [`iati_qualitative_value`](#iati_qualitative_value) | import | advice | a non-quantitative indicator carries a number |
-//! | [`iati_missing_country`](#iati_missing_country) | import | error | no usable recipient country |
-//! | [`iati_multiple_countries`](#iati_multiple_countries) | import | warning | several recipient countries; the largest share is kept |
+//! | [`iati_missing_country`](#iati_missing_country) | import | error | no recipient at activity level (or anywhere) |
+//! | [`iati_multiple_countries`](#iati_multiple_countries) | import | warning | no longer reported: every recipient is kept |
 //! | [`iati_unknown_code`](#iati_unknown_code) | import | warning | a code not on its IATI or ISO list |
 //! | [`iati_legacy_code`](#iati_legacy_code) | import | advice | an IATI 1.x code read as its 2.03 equivalent |
 //! | [`iati_invalid_date`](#iati_invalid_date) | import | warning | a date that is not `YYYY-MM-DD` |
@@ -60,8 +60,10 @@
 //! | [`iati_missing_element`](#iati_missing_element) | import | warning | a required element or attribute is missing |
 //! | [`iati_mixed_currency`](#iati_mixed_currency) | import | warning | amounts in several currencies |
 //! | [`iati_amount_rounded`](#iati_amount_rounded) | import | advice | an amount with more than four decimals |
-//! | [`iati_no_ssr_component`](#iati_no_ssr_component) | import | warning | results with no SSR sector to hold them |
+//! | [`iati_no_ssr_component`](#iati_no_ssr_component) | import | advice | results with no SSR sector, kept as unclassified |
 //! | [`iati_not_imported`](#iati_not_imported) | import | advice | data the model has no place for |
+//! | [`iati_duplicate_activity`](#iati_duplicate_activity) | import | advice | an activity identifier read twice; the latest update is kept |
+//! | [`iati_unreadable_file`](#iati_unreadable_file) | import | error | a file that is not IATI activity XML |
 //!
 //! Paths in the examples below are JSON Pointers into the
 //! document format (`ssr_model::document`, feature `json`).
@@ -519,19 +521,19 @@
 //!
 //! ## `iati_missing_country`
 //!
-//! **What it means.** The activity names no recipient country on the ISO 3166-1 list (often a regional activity). It is not imported unless a fallback country is given, in which case the finding is a warning.
+//! **What it means.** The activity names no recipient country or region at activity level. When its transactions name places, those are its recipients (advice); when nothing anywhere names one, the programme is imported without a recipient (an error, which validation repeats), or in the fallback country if one is given (a warning).
 //!
-//! **Why it matters.** A programme in this model works in one country; country comparisons would be wrong with a guessed one.
+//! **Why it matters.** Country and regional comparisons, and money by recipient, need to know where the work happens; a guessed place would be analysed as if observed.
 //!
-//! **How to fix it.** Pass a fallback country (`--fallback-country`) if the region's programme is run from one country, or leave it out.
+//! **How to fix it.** Add the recipients by hand when you know them, or pass `--fallback-country` if the programme is run in one country.
 //!
 //! ## `iati_multiple_countries`
 //!
-//! **What it means.** The activity has several recipient countries; the one with the largest percentage becomes the programme's country.
+//! **What it means.** Earlier versions placed an activity with several recipient countries in the one with the largest share, with this finding. The importer now keeps every recipient with its share, so it no longer reports this code; it stays in the catalogue because codes are never reused.
 //!
-//! **Why it matters.** Country-level comparisons attribute the whole programme to one country.
+//! **Why it matters.** Attributing a whole multi-country programme to one country distorted country comparisons.
 //!
-//! **How to fix it.** Split the activity per country if the shares matter for your analysis.
+//! **How to fix it.** Nothing: re-import older documents to keep every recipient.
 //!
 //! ## `iati_unknown_code`
 //!
@@ -591,11 +593,11 @@
 //!
 //! ## `iati_no_ssr_component`
 //!
-//! **What it means.** An activity with results but no DAC sector that maps onto an SSR pillar, so there is no component to hold its indicators; they are not imported unless a fallback pillar is given.
+//! **What it means.** An activity with results but no DAC sector that maps onto an SSR pillar. Its indicators are kept in a component of pillar `unclassified` (or of the pillar given with `--fallback-pillar`), named after the activity's main DAC sector.
 //!
-//! **Why it matters.** Indicators belong to components (pillars); guessing the pillar would distort component scores.
+//! **Why it matters.** Indicators belong to components (pillars); guessing the pillar would distort component scores, and dropping the results would lose them.
 //!
-//! **How to fix it.** Pass `--fallback-pillar` to keep them in a placeholder component, or assign them by hand.
+//! **How to fix it.** Assign the component to its pillar by hand when you know it, or leave it unclassified.
 //!
 //! ## `iati_not_imported`
 //!
@@ -604,6 +606,22 @@
 //! **Why it matters.** Nothing is dropped silently: this finding records what was left out.
 //!
 //! **How to fix it.** If the data matters, add it to the imported document in the model's terms.
+//!
+//! ## `iati_duplicate_activity`
+//!
+//! **What it means.** Two activities of the files imported together have one `iati-identifier` (the same activity published twice, or saved at two dates). The one with the latest `last-updated-datetime` is kept and the other dropped; the finding names both files and lines. When the dates are equal or unknown, the one read first is kept and the finding is a warning, since which version is current cannot be told.
+//!
+//! **Why it matters.** Counting one activity twice doubles its money and its results in every total and ranking.
+//!
+//! **How to fix it.** Nothing to do when the dates decide. On a warning, check which file holds the current version and import that one.
+//!
+//! ## `iati_unreadable_file`
+//!
+//! **What it means.** A file of a multi-file import that cannot be read as IATI activity XML: empty, an HTML or JSON error page saved instead of the data, malformed or truncated XML, another root element or an unsupported version. The message names the file and the line. Activities read before the problem are kept; the other files import normally.
+//!
+//! **Why it matters.** Bulk downloads often contain error pages and cut-off files; one of them must neither stop the import nor pass unnoticed.
+//!
+//! **How to fix it.** Download the file again, or leave it out.
 
 #[cfg(test)]
 mod tests {

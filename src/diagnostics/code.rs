@@ -180,11 +180,13 @@ codes! {
     /// IATI import: a qualitative, nominal or ordinal indicator carries a
     /// numeric value; it is kept as a label.
     IatiQualitativeValue = "iati_qualitative_value", Advice;
-    /// IATI import: an activity with no usable recipient country. It is not
-    /// imported unless a fallback country is given (then a warning).
+    /// IATI import: an activity with no recipient at activity level; it
+    /// takes its transactions' places (advice), or imports without a
+    /// recipient (an error), or in a fallback country (a warning).
     IatiMissingCountry = "iati_missing_country", Error;
-    /// IATI import: several recipient countries; the one with the largest
-    /// share becomes the programme's country.
+    /// IATI import, earlier versions: several recipient countries, the one
+    /// with the largest share kept. No longer reported (every recipient is
+    /// kept); codes are never reused.
     IatiMultipleCountries = "iati_multiple_countries", Warning;
     /// IATI import: a code that is not on its IATI codelist, or a country or
     /// currency not on its ISO list.
@@ -203,11 +205,19 @@ codes! {
     /// IATI import: an amount with more than four decimal places, rounded.
     IatiAmountRounded = "iati_amount_rounded", Advice;
     /// IATI import: results of an activity none of whose DAC sectors maps
-    /// onto an SSR pillar, so there is no component to hold its indicators.
-    IatiNoSsrComponent = "iati_no_ssr_component", Warning;
+    /// onto an SSR pillar; they are kept in a component of pillar
+    /// `unclassified`.
+    IatiNoSsrComponent = "iati_no_ssr_component", Advice;
     /// IATI import: data the model has no place for (a sector vocabulary
     /// other than DAC, a second baseline, a disaggregated baseline).
     IatiNotImported = "iati_not_imported", Advice;
+    /// IATI import of several files: an activity whose identifier another
+    /// activity has too; the one updated last is kept.
+    IatiDuplicateActivity = "iati_duplicate_activity", Advice;
+    /// IATI import of several files: a file that cannot be read as IATI
+    /// activity XML (empty, HTML, JSON, truncated); the other files still
+    /// import.
+    IatiUnreadableFile = "iati_unreadable_file", Error;
 }
 
 impl fmt::Display for Code {

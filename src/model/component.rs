@@ -51,12 +51,17 @@ pub enum Pillar {
     MineAction,
     /// Prisons and corrections (DAC 15137).
     Corrections,
+    /// Not classified: work whose sectors map onto no SSR pillar, such as
+    /// the results of an imported IATI activity with no 152xx or other SSR
+    /// DAC code. Kept so that its indicators are not lost; it says nothing
+    /// about what the work is.
+    Unclassified,
 }
 
 impl Pillar {
     /// The DAC purpose codes that fund this pillar. Pillars that the DAC
     /// reports under the general code 15210 list it; the first code is the
-    /// one to report the pillar under.
+    /// one to report the pillar under. [`Pillar::Unclassified`] has none.
     pub fn dac_codes(self) -> &'static [u32] {
         match self {
             Pillar::SecuritySystemGovernance
@@ -76,6 +81,7 @@ impl Pillar {
             Pillar::CommunityEngagement => &[15220, 15150],
             Pillar::MineAction => &[15250],
             Pillar::Corrections => &[15137],
+            Pillar::Unclassified => &[],
         }
     }
 

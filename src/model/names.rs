@@ -113,6 +113,7 @@ names!(Pillar, "pillar" {
     CrossBorderCooperation = "cross_border_cooperation",
     MineAction = "mine_action",
     Corrections = "corrections",
+    Unclassified = "unclassified",
 });
 
 names!(ChallengeKind, "challenge kind" {

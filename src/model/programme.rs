@@ -331,13 +331,24 @@ impl Programme {
         Programme::in_place(name.into(), Place::Region(region))
     }
 
+    /// A programme with no recipient yet, for importers that read the
+    /// recipients from the source (which may name none: validation then
+    /// reports it).
+    pub(crate) fn without_recipients(name: String) -> Self {
+        Programme::with_places(name, Vec::new())
+    }
+
     fn in_place(name: String, place: Place) -> Self {
+        Programme::with_places(name, vec![Recipient::new(place)])
+    }
+
+    fn with_places(name: String, recipients: Vec<Recipient>) -> Self {
         Programme {
             id: ProgrammeId::new(),
             external_id: None,
             name,
             description: None,
-            recipients: vec![Recipient::new(place)],
+            recipients,
             context: Context::DevelopmentCooperation,
             phase: Phase::Implementation,
             planned_start: None,

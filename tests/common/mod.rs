@@ -6,4 +6,6 @@
 
 #![allow(dead_code)]
 
+pub mod iati_scan;
+pub mod shared;
 pub mod strategies;

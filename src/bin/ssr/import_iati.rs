@@ -1,16 +1,16 @@
 //! `ssr import-iati`: an IATI 2.03 activity file as a portfolio document or
 //! tidy CSV.
 
-use std::io::Write;
-use std::path::Path;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use ssr_model::interop::iati::{Filter, Import, ImportOptions};
+use ssr_model::interop::iati::{Corpus, CorpusImport, Filter, ImportOptions};
 use ssr_model::validate::Severity;
-use ssr_model::{Country, Pillar};
+use ssr_model::{Country, Pillar, Region};
 
-use crate::input::{self, Input};
-use crate::{Failure, write_failure};
+use crate::input;
+use crate::{Failure, progress, write_failure};
 
 /// What to write on standard output.
 #[derive(Clone, Copy, ValueEnum)]
@@ -32,32 +32,43 @@ pub(crate) enum Table {
     Findings,
 }
 
-/// Import an IATI 2.01–2.03 activity file.
+/// Import IATI 2.01–2.03 activity files as one portfolio.
 ///
+/// Files are read in parallel; activities published twice (one
+/// iati-identifier) are kept once, the latest last-updated-datetime winning.
 /// The portfolio (or a CSV table) goes to standard output; import findings
-/// go to standard error, one per line, then a summary line. Exit code 0
-/// when the file was read (findings or not), 2 when it cannot be read as an
-/// IATI activity file.
+/// go to standard error, one per line, then a summary line (and a progress
+/// bar while reading, when standard error is a terminal). Exit code 0 when
+/// every file was read (findings or not), 2 when one cannot be read as an
+/// IATI activity file: the others are still imported and written.
 #[derive(Args)]
 pub(crate) struct ImportIati {
-    #[command(flatten)]
-    input: Input,
+    /// IATI XML files, folders (every *.xml inside, recursively), or `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// A validation policy file (JSON) setting the level of import codes
+    /// (`ssr schema validation-policy`); every field is optional.
+    #[arg(long, value_name = "FILE")]
+    policy: Option<PathBuf>,
     /// Keep activities with a DAC sector code starting with PREFIX (e.g. 152); repeatable.
     #[arg(long = "sector", value_name = "PREFIX")]
     sectors: Vec<String>,
-    /// Keep programmes in this country (ISO 3166-1 alpha-3, e.g. SOM).
-    #[arg(long, value_name = "ISO3")]
+    /// Keep programmes with this recipient country (alpha-3 such as SOM, or IATI's alpha-2 such as SO or XK), alone or among others.
+    #[arg(long, value_name = "CODE")]
     country: Option<String>,
+    /// Keep programmes with this recipient region (IATI Region code, e.g. 298 Africa, regional).
+    #[arg(long, value_name = "CODE")]
+    region: Option<String>,
     /// Keep activities reported by this organisation identifier (e.g. GB-GOV-1).
     #[arg(long, value_name = "REF")]
     reporting_org: Option<String>,
     /// Read narratives in this language (xml:lang, e.g. fr) where given.
     #[arg(long, value_name = "LANG")]
     language: Option<String>,
-    /// Place activities without a recipient country in this country (ISO3) instead of leaving them out.
+    /// Override: give activities that name no recipient at all (activity or transaction level) this country (ISO3). Without it they import with no recipient.
     #[arg(long, value_name = "ISO3")]
     fallback_country: Option<String>,
-    /// Keep the indicators of activities without an SSR sector, in a component of this pillar (e.g. security_system_governance).
+    /// Override: put the results of activities without an SSR sector in a component of this pillar (e.g. security_system_governance) instead of `unclassified`.
     #[arg(long, value_name = "PILLAR")]
     fallback_pillar: Option<Pillar>,
     /// Output format.
@@ -69,7 +80,14 @@ pub(crate) struct ImportIati {
 }
 
 fn country(flag: &str, code: &str) -> Result<Country, Failure> {
-    Country::new(code).map_err(|e| Failure::input(format!("--{flag}: {e}")))
+    Country::new(code)
+        .ok()
+        .or_else(|| Country::from_alpha2(&code.trim().to_ascii_uppercase()))
+        .ok_or_else(|| {
+            Failure::input(format!(
+                "--{flag}: expected a country code (alpha-3 such as SOM, or alpha-2 such as SO), found {code:?}"
+            ))
+        })
 }
 
 impl ImportIati {
@@ -82,6 +100,12 @@ impl ImportIati {
         }
         if let Some(c) = &self.country {
             filter = filter.with_country(country("country", c)?);
+        }
+        if let Some(r) = &self.region {
+            let region: Region = r
+                .parse()
+                .map_err(|e| Failure::input(format!("--region: {e}")))?;
+            filter = filter.with_region(region);
         }
         if let Some(r) = &self.reporting_org {
             filter = filter.with_reporting_org(r.as_str());
@@ -112,32 +136,91 @@ impl ImportIati {
     }
 }
 
-fn import(path: &Path, options: &ImportOptions) -> Result<(String, Import), Failure> {
-    let (name, result) = if path == Path::new("-") {
-        (
-            "<stdin>".to_owned(),
-            options.import(std::io::stdin().lock()),
-        )
-    } else {
-        (path.display().to_string(), options.import_path(path))
+fn summary(import: &CorpusImport) -> String {
+    let files = match import.files.as_slice() {
+        [one] => one.name.clone(),
+        all => format!("{} files", all.len()),
     };
-    result
-        .map(|import| (name.clone(), import))
-        .map_err(|e| Failure::input(format!("{name}: {e}")))
+    let duplicates = if import.files.len() > 1 {
+        format!(", {} duplicates dropped", import.duplicates)
+    } else {
+        String::new()
+    };
+    format!(
+        "{files}: {} activities read, {} left out by the filter{duplicates}, {} programmes imported; {} errors, {} warnings, {} advice",
+        import.activities(),
+        import.filtered_out(),
+        import.portfolio.programmes.len(),
+        import.report.count(Severity::Error),
+        import.report.count(Severity::Warning),
+        import.report.count(Severity::Advice),
+    )
+}
+
+/// The portfolio's name: after the file when there is one.
+fn portfolio_name(args: &ImportIati, import: &CorpusImport) -> String {
+    match (args.paths.as_slice(), import.files.as_slice()) {
+        ([path], [_]) => {
+            let file = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |f| f.to_string_lossy().into_owned(),
+            );
+            let file = if path == Path::new("-") {
+                "<stdin>".to_owned()
+            } else {
+                file
+            };
+            format!("IATI import of {file}")
+        }
+        (_, files) => format!("IATI import of {} files", files.len()),
+    }
 }
 
 pub(crate) fn run(args: &ImportIati, out: &mut impl Write) -> Result<u8, Failure> {
     let options = args.options()?;
     let table = args.table()?;
-    let policy = input::validation_policy(args.input.policy.as_deref())?;
-    let (name, mut import) = import(&args.input.file, &options)?;
+    let policy = input::validation_policy(args.policy.as_deref())?;
+    let mut corpus = Corpus::new(options);
+    for path in &args.paths {
+        corpus = corpus.with_path(path);
+    }
+    if corpus.sources().is_empty() {
+        return Err(Failure::input(
+            "no IATI file to read: the folders given hold no *.xml file",
+        ));
+    }
+    let mut bar = progress::Bar::on_stderr();
+    let mut import = corpus.import_with_progress(|p| bar.show(p));
+    bar.clear();
     import.report.apply(&policy);
-    let file_name = args
-        .input
-        .file
-        .file_name()
-        .map_or_else(|| name.clone(), |f| f.to_string_lossy().into_owned());
-    import.portfolio.name = Some(format!("IATI import of {file_name}"));
+    import.portfolio.name = Some(portfolio_name(args, &import));
+    // Buffered: standard output is line-buffered and standard error not at
+    // all, which cost a system call per line of a large import.
+    let mut buffered = BufWriter::with_capacity(1 << 16, &mut *out);
+    write(table, &mut buffered, &import)?;
+    buffered.flush().map_err(write_failure)?;
+    drop(buffered);
+    let mut err = BufWriter::with_capacity(1 << 16, std::io::stderr().lock());
+    if table != Some(Table::Findings) {
+        for finding in import.report.findings() {
+            let _ = writeln!(err, "{finding}");
+        }
+    }
+    let _ = writeln!(err, "{}", summary(&import));
+    let _ = err.flush();
+    let unreadable: Vec<String> = import
+        .files
+        .iter()
+        .filter_map(|f| f.error.as_ref().map(|e| format!("{}: {e}", f.name)))
+        .collect();
+    if unreadable.is_empty() {
+        Ok(0)
+    } else {
+        Err(Failure::input(unreadable.join("\nssr: ")))
+    }
+}
+
+fn write(table: Option<Table>, out: &mut impl Write, import: &CorpusImport) -> Result<(), Failure> {
     match table {
         None => {
             ssr_model::document::to_writer_pretty(&mut *out, &import.portfolio)
@@ -157,21 +240,5 @@ pub(crate) fn run(args: &ImportIati, out: &mut impl Write) -> Result<u8, Failure
                 .map_err(write_failure)?;
         }
     }
-    let mut err = std::io::stderr().lock();
-    if table != Some(Table::Findings) {
-        for finding in import.report.findings() {
-            let _ = writeln!(err, "{finding}");
-        }
-    }
-    let _ = writeln!(
-        err,
-        "{name}: {} activities read, {} left out by the filter, {} programmes imported; {} errors, {} warnings, {} advice",
-        import.activities,
-        import.filtered_out,
-        import.portfolio.programmes.len(),
-        import.report.count(Severity::Error),
-        import.report.count(Severity::Warning),
-        import.report.count(Severity::Advice),
-    );
-    Ok(0)
+    Ok(())
 }

@@ -15,6 +15,7 @@
 mod import_iati;
 mod input;
 mod money;
+mod progress;
 mod rank;
 mod report;
 mod schema;
@@ -55,12 +56,12 @@ enum Command {
     /// Memory: the document's bytes, the portfolio and its findings (each
     /// message of bounded length); linear in the document's size.
     Validate(validate::Args),
-    /// Import an IATI 2.03 activity file as a portfolio document (findings on stderr).
+    /// Import IATI 2.03 activity files and folders as one portfolio document (findings on stderr).
     ///
-    /// Memory: the file is streamed, so the XML held at once is one activity
-    /// (a small multiple of the largest activity's size, whatever its
-    /// shape); the imported programmes and findings, which are written at the
-    /// end, are linear in what the filter keeps.
+    /// Memory: each file is streamed, so the XML held at once is one
+    /// activity per thread (a small multiple of the largest activity's size,
+    /// whatever its shape); the imported programmes and findings, which are
+    /// written at the end, are linear in what the filter keeps.
     ImportIati(import_iati::ImportIati),
     /// Print the JSON Schema of the portfolio document, the scorecard or a
     /// policy (e.g. `ssr schema scoring-policy` lists every policy field).

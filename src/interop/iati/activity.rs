@@ -1,5 +1,7 @@
 //! One `iati-activity`, and the programme it becomes.
 
+use chrono::NaiveDateTime;
+
 use crate::validate::{Code, Report, Severity};
 use crate::{
     Component, ComponentId, GenderMarker, Objective, ObjectiveId, ObjectiveKind, Phase, Pillar,
@@ -11,7 +13,7 @@ use super::narrative::Languages;
 use super::orgs::Stakeholders;
 use super::results;
 use super::tree::El;
-use super::{ImportOptions, codes, country, finance, sectors, values};
+use super::{ImportOptions, budgets, codes, finance, recipients, sectors, transactions, values};
 
 /// The programme read from one activity, with the import findings about it.
 ///
@@ -25,8 +27,10 @@ use super::{ImportOptions, codes, country, finance, sectors, values};
 /// </iati-activity></iati-activities>"#;
 /// let activity = iati::activities(xml.as_bytes())?.next().unwrap()?;
 /// assert_eq!(activity.identifier, "XM-EX-2");
-/// assert!(activity.programme.is_none()); // no recipient country
-/// assert_eq!(activity.findings.findings()[0].code.as_str(), "iati_missing_country");
+/// let programme = activity.programme.unwrap();
+/// assert_eq!(programme.regions().map(|r| r.name()).collect::<Vec<_>>(), ["Africa, regional"]);
+/// // No activity-status: read as implementation, with a finding.
+/// assert_eq!(activity.findings.findings()[0].code.as_str(), "iati_missing_element");
 /// # Ok::<(), iati::ImportError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -38,9 +42,13 @@ pub struct ImportedActivity {
     pub position: usize,
     /// The line its start tag is on.
     pub line: u64,
-    /// The programme, or `None` when the activity cannot become one (no
-    /// identifier, or no country and no fallback country); the findings say
-    /// why.
+    /// Its `@last-updated-datetime`: in UTC when the text has a zone, as
+    /// written when it has none; `None` when absent or not a date-time (with
+    /// an `iati_invalid_date` finding). A [`CorpusBuilder`](super::CorpusBuilder)
+    /// keeps the latest of several activities with one identifier.
+    pub last_updated: Option<NaiveDateTime>,
+    /// The programme, or `None` when the activity cannot become one (it
+    /// has no identifier); the findings say why.
     pub programme: Option<Programme>,
     /// What the import noticed; paths are XPath-like locations in the file.
     pub findings: Report,
@@ -75,14 +83,25 @@ pub(super) fn map(activity: El<'_>, context: &Context<'_>) -> Option<ImportedAct
     if !filter.keeps_sectors(sectors.filter_codes.iter().copied()) {
         return None;
     }
-    let country = country::choose(activity, &path, options.fallback_country(), &mut findings);
-    if !filter.keeps_country(country) {
+    let default_currency = activity.attr("default-currency");
+    let (transactions, places) =
+        transactions::read(activity, &path, default_currency, &mut findings);
+    let recipients = recipients::read(
+        activity,
+        &path,
+        &places,
+        options.fallback_country(),
+        &mut findings,
+    );
+    if !filter.keeps_recipients(&recipients) {
         return None;
     }
+    let last_updated = last_updated(activity, &path, &mut findings);
     let imported = |programme, findings: Findings| ImportedActivity {
         identifier: identifier.unwrap_or("").to_owned(),
         position: context.position,
         line: context.line,
+        last_updated,
         programme,
         findings: findings.into_report(),
     };
@@ -96,9 +115,6 @@ pub(super) fn map(activity: El<'_>, context: &Context<'_>) -> Option<ImportedAct
         );
         return Some(imported(None, findings));
     };
-    let Some(country) = country else {
-        return Some(imported(None, findings));
-    };
     let languages = Languages {
         requested: options.language(),
         default: activity.attr("xml:lang").or(context.file_language),
@@ -109,8 +125,29 @@ pub(super) fn map(activity: El<'_>, context: &Context<'_>) -> Option<ImportedAct
         languages,
         fallback_pillar: options.fallback_pillar(),
     };
-    let programme = programme(activity, &reading, country, sectors, &mut findings);
+    let read = Read {
+        recipients,
+        sectors,
+        transactions,
+    };
+    let programme = programme(activity, &reading, read, &mut findings);
     Some(imported(Some(programme), findings))
+}
+
+/// The activity's `@last-updated-datetime`, with a finding when it is not a
+/// date-time.
+fn last_updated(activity: El<'_>, path: &str, findings: &mut Findings) -> Option<NaiveDateTime> {
+    let text = activity.attr("last-updated-datetime")?;
+    let read = values::date_time(text);
+    if read.is_none() {
+        findings.push(
+            Code::IatiInvalidDate,
+            &format!("{path}/@last-updated-datetime"),
+            activity,
+            format_args!("last-updated-datetime {text:?} is not an ISO 8601 date-time"),
+        );
+    }
+    read
 }
 
 /// What reading one activity's programme needs besides the element.
@@ -121,18 +158,29 @@ struct Reading<'a> {
     fallback_pillar: Option<Pillar>,
 }
 
+/// What was read of an activity before its programme is built.
+struct Read<'t> {
+    recipients: Vec<crate::Recipient>,
+    sectors: sectors::Sectors<'t>,
+    transactions: Vec<transactions::Read<'t>>,
+}
+
 fn programme(
     activity: El<'_>,
     reading: &Reading<'_>,
-    country: crate::Country,
-    sectors: sectors::Sectors<'_>,
+    read: Read<'_>,
     findings: &mut Findings,
 ) -> Programme {
+    let Read {
+        recipients,
+        sectors,
+        transactions,
+    } = read;
     let Reading {
         path,
         identifier,
         languages,
-        fallback_pillar,
+        ..
     } = *reading;
     let name = match activity.child("title").and_then(|t| languages.narrative(t)) {
         Some(title) => title.to_owned(),
@@ -146,7 +194,12 @@ fn programme(
             identifier.to_owned()
         }
     };
-    let mut programme = Programme::new(name, country)
+    let countries: Vec<crate::Country> = recipients
+        .iter()
+        .filter_map(|r| r.place.country())
+        .collect();
+    let mut programme = Programme::without_recipients(name)
+        .with_recipients(recipients)
         .with_id(ProgrammeId::from_external(identifier))
         .with_external_id(identifier)
         .with_phase(phase(activity, path, findings));
@@ -156,23 +209,14 @@ fn programme(
     let components = sectors::components(&sectors.dac, identifier);
     programme.sectors = sectors.dac;
 
-    let default_currency = activity.attr("default-currency");
-    let reporting = activity.child("reporting-org");
-    let mut stakeholders = Stakeholders::read(
-        activity, path, identifier, country, reporting, languages, findings,
-    );
-    let transactions = finance::transactions(activity, path, default_currency, findings);
-    programme.budget = finance::budget(activity, path, default_currency, &transactions, findings);
-    programme.funding = finance::funding(
+    programme = money_and_people(
+        programme,
         activity,
-        path,
-        default_currency,
+        reading,
+        countries,
         &transactions,
-        &mut stakeholders,
-        languages,
         findings,
     );
-    programme.stakeholders = stakeholders.into_vec();
 
     let reader = results::Reader {
         identifier,
@@ -186,48 +230,98 @@ fn programme(
     {
         main.indicators = indicators;
     } else if !indicators.is_empty() {
-        let here = format!("{path}/result");
-        match fallback_pillar {
-            Some(pillar) => {
-                let main_sector = programme
-                    .sectors
-                    .iter()
-                    .max_by(|a, b| {
-                        let share = |s: &crate::Sector| s.percentage.map_or(0.0, |p| p.get());
-                        share(a).total_cmp(&share(b)).then(std::cmp::Ordering::Greater)
-                    })
-                    .map(|s| s.code);
-                let (name, key) = match main_sector {
-                    Some(code) => (format!("DAC {code}"), format!("{identifier}/sector/{code}")),
-                    None => ("Results".to_owned(), format!("{identifier}/results")),
-                };
-                findings.push_with(
-                    Code::IatiNoSsrComponent,
-                    Severity::Advice,
-                    &here,
-                    activity,
-                    format_args!(
-                        "no DAC sector of the activity maps onto an SSR pillar: its {} indicator(s) are in a component of the fallback pillar {pillar:?}",
-                        indicators.len()
-                    ),
-                );
-                let mut component = Component::new(name, pillar).with_id(ComponentId::from_external(&key));
-                component.indicators = indicators;
-                programme.components.push(component);
-            }
-            None => findings.push(
-                Code::IatiNoSsrComponent,
-                &here,
-                activity,
-                format_args!(
-                    "{} indicator(s) not imported: no DAC sector of the activity maps onto an SSR pillar",
-                    indicators.len()
-                ),
-            ),
-        }
+        let mut component = unclassified(activity, reading, &programme.sectors, findings);
+        component.indicators = indicators;
+        programme.components.push(component);
     }
     programme.gender_marker = gender_marker(activity, path, findings);
     programme
+}
+
+/// The programme's stakeholders, budgets, total budget, funding and
+/// transactions (which name stakeholders, so come after them).
+fn money_and_people(
+    mut programme: Programme,
+    activity: El<'_>,
+    reading: &Reading<'_>,
+    countries: Vec<crate::Country>,
+    transactions: &[transactions::Read<'_>],
+    findings: &mut Findings,
+) -> Programme {
+    let Reading {
+        path,
+        identifier,
+        languages,
+        ..
+    } = *reading;
+    let default_currency = activity.attr("default-currency");
+    let reporting = activity.child("reporting-org");
+    let mut stakeholders = Stakeholders::read(
+        activity, path, identifier, countries, reporting, languages, findings,
+    );
+    let budgets = budgets::read(activity, path, default_currency, findings);
+    programme.budget = finance::budget(
+        activity,
+        path,
+        default_currency,
+        &budgets,
+        transactions,
+        findings,
+    );
+    programme.budgets = budgets;
+    programme.funding = finance::funding(
+        activity,
+        path,
+        default_currency,
+        transactions,
+        &mut stakeholders,
+        languages,
+        findings,
+    );
+    programme.transactions = transactions::to_model(transactions, &stakeholders, languages);
+    programme.stakeholders = stakeholders.into_vec();
+    programme
+}
+
+/// The component that keeps the results of an activity none of whose DAC
+/// sectors maps onto an SSR pillar: of the override pillar when one is
+/// given, else [`Pillar::Unclassified`]; named and identified after the
+/// activity's main DAC sector (largest share, the first on ties), else
+/// "Results".
+fn unclassified(
+    activity: El<'_>,
+    reading: &Reading<'_>,
+    sectors: &[crate::Sector],
+    findings: &mut Findings,
+) -> Component {
+    let identifier = reading.identifier;
+    let main_sector = sectors
+        .iter()
+        .max_by(|a, b| {
+            let share = |s: &crate::Sector| s.percentage.map_or(0.0, |p| p.get());
+            share(a)
+                .total_cmp(&share(b))
+                .then(std::cmp::Ordering::Greater)
+        })
+        .map(|s| s.code);
+    let (name, key) = match main_sector {
+        Some(code) => (format!("DAC {code}"), format!("{identifier}/sector/{code}")),
+        None => ("Results".to_owned(), format!("{identifier}/results")),
+    };
+    let pillar = reading.fallback_pillar.unwrap_or(Pillar::Unclassified);
+    let how = match reading.fallback_pillar {
+        Some(p) => format!("in a component of the override pillar {p}"),
+        None => "in an unclassified component".to_owned(),
+    };
+    findings.push(
+        Code::IatiNoSsrComponent,
+        &format!("{}/result", reading.path),
+        activity,
+        format_args!(
+            "no DAC sector of the activity maps onto an SSR pillar: its results are kept {how}"
+        ),
+    );
+    Component::new(name, pillar).with_id(ComponentId::from_external(&key))
 }
 
 /// `activity-status`, read as a phase; implementation when missing or

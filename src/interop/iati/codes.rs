@@ -2,7 +2,6 @@
 
 use crate::{Country, StakeholderKind};
 
-use super::country_table::ALPHA2_TO_ALPHA3;
 use super::values;
 
 /// A codelist value as read: its IATI 2.03 code, and whether the text was an
@@ -13,15 +12,37 @@ pub(super) struct Read {
     pub(super) legacy: bool,
 }
 
-fn current(code: u8) -> Read {
-    Read {
-        code,
-        legacy: false,
+impl Read {
+    /// A 2.0x code as written.
+    pub(super) fn current(code: u8) -> Read {
+        Read {
+            code,
+            legacy: false,
+        }
     }
+}
+
+fn current(code: u8) -> Read {
+    Read::current(code)
 }
 
 fn legacy(code: u8) -> Read {
     Read { code, legacy: true }
+}
+
+/// IATI SectorVocabulary (1 OECD DAC 5-digit, 2 DAC 3-digit, … 99
+/// reporting organisation); 1.x files name the DAC ones `DAC` and `DAC-3`.
+/// Codes the importer does not distinguish beyond "not DAC" (such as `98`,
+/// `99`, or 1.x names like `COFOG`) read as 99.
+pub(super) fn sector_vocabulary(text: &str) -> Option<Read> {
+    if let Some(code) = values::code(text) {
+        return Some(current(code));
+    }
+    Some(match text.trim().to_ascii_uppercase().as_str() {
+        "DAC" => legacy(1),
+        "DAC-3" => legacy(2),
+        _ => current(99),
+    })
 }
 
 /// IATI OrganisationRole: 1 funding, 2 accountable, 3 extending,
@@ -77,23 +98,6 @@ pub(super) fn activity_date_type(text: &str) -> Option<Read> {
     Some(legacy(code))
 }
 
-/// TransactionType 1: incoming funds.
-pub(super) const INCOMING_FUNDS: u8 = 1;
-/// TransactionType 2: outgoing commitment.
-pub(super) const OUTGOING_COMMITMENT: u8 = 2;
-/// TransactionType 11: incoming commitment.
-pub(super) const INCOMING_COMMITMENT: u8 = 11;
-
-/// The country of an ISO 3166-1 alpha-2 code (IATI's Country codelist).
-pub(super) fn country(alpha2: &str) -> Option<Country> {
-    let upper = alpha2.trim().to_ascii_uppercase();
-    let i = ALPHA2_TO_ALPHA3
-        .binary_search_by(|(a2, _)| a2.cmp(&upper.as_str()))
-        .ok()?;
-    let (_, alpha3) = ALPHA2_TO_ALPHA3.get(i)?;
-    Country::new(alpha3).ok()
-}
-
 /// The country an IATI organisation identifier is registered in: the
 /// identifier starts with the registration agency's code, whose first two
 /// letters are a country (`GB-GOV-1`, `NL-KVK-…`), or `XM`/`XI` for
@@ -101,11 +105,13 @@ pub(super) fn country(alpha2: &str) -> Option<Country> {
 fn registered_in(org_ref: &str) -> Option<Country> {
     let prefix = org_ref.trim().get(..3)?;
     let (letters, dash) = prefix.split_at(2);
-    (dash == "-").then(|| country(letters)).flatten()
+    (dash == "-")
+        .then(|| Country::from_alpha2(&letters.to_ascii_uppercase()))
+        .flatten()
 }
 
-/// What an IATI participating organisation is, for a programme in
-/// `programme_country`.
+/// What an IATI participating organisation is, for a programme in its
+/// recipient countries.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Organisation<'a> {
     /// The IATI OrganisationType code, when given.
@@ -120,19 +126,19 @@ pub(super) struct Organisation<'a> {
 /// the IATI OrganisationType codelist.
 ///
 /// Government and other public-sector bodies (10, 11, 15) are national when
-/// their identifier is registered in the programme's country, or when they
-/// have no identifier and do not fund; registered elsewhere, or funding
-/// without an identifier, they are bilateral donors.
+/// their identifier is registered in one of the programme's recipient
+/// countries, or when they have no identifier and do not fund; registered
+/// elsewhere, or funding without an identifier, they are bilateral donors.
 pub(super) fn stakeholder_kind(
     org: Organisation<'_>,
-    programme_country: Country,
+    recipient_countries: &[Country],
 ) -> Option<StakeholderKind> {
     let Some(code) = org.type_code else {
         return Some(StakeholderKind::Other);
     };
     let public = |national: StakeholderKind| {
         let domestic = match org.reference.and_then(registered_in) {
-            Some(c) => c == programme_country,
+            Some(c) => recipient_countries.contains(&c),
             None => org.reference.is_none() && !org.funding,
         };
         if domestic {
@@ -183,19 +189,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn alpha2_table_is_sorted_and_complete() {
-        assert!(ALPHA2_TO_ALPHA3.windows(2).all(|w| w[0].0 < w[1].0));
-        // The model's countries are IATI's Country codelist: ISO 3166-1 plus
-        // XK Kosovo and AN Netherlands Antilles (see `Country::from_alpha2`).
-        assert_eq!(ALPHA2_TO_ALPHA3.len() + 2, Country::all().count());
-        for (a2, a3) in ALPHA2_TO_ALPHA3 {
-            assert_eq!(country(a2).unwrap().as_str(), *a3);
-        }
-        assert_eq!(country("so").unwrap().as_str(), "SOM");
-        assert_eq!(country("XK"), None);
-    }
-
-    #[test]
     fn legacy_codes() {
         assert_eq!(organisation_role("4"), Some(current(4)));
         assert_eq!(organisation_role("FUNDING"), Some(legacy(1)));
@@ -206,6 +199,10 @@ mod tests {
         assert_eq!(activity_date_type("START-ACTUAL"), Some(legacy(2)));
         assert_eq!(activity_date_type("3"), Some(current(3)));
         assert_eq!(activity_date_type("0"), None);
+        assert_eq!(sector_vocabulary("DAC"), Some(legacy(1)));
+        assert_eq!(sector_vocabulary("dac-3"), Some(legacy(2)));
+        assert_eq!(sector_vocabulary("2"), Some(current(2)));
+        assert_eq!(sector_vocabulary("COFOG").map(|r| r.code), Some(99));
     }
 
     #[test]
@@ -216,7 +213,7 @@ mod tests {
             reference,
             funding,
         };
-        let kind = |o| stakeholder_kind(o, som);
+        let kind = |o| stakeholder_kind(o, &[som]);
         assert_eq!(
             kind(org(Some(10), Some("GB-GOV-1"), true)),
             Some(StakeholderKind::BilateralDonor)

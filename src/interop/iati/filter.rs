@@ -1,7 +1,7 @@
 //! Which activities to import: by DAC sector, country and reporting
 //! organisation, decided while streaming.
 
-use crate::{Country, ValueError};
+use crate::{Country, Recipient, Region, ValueError};
 
 /// Selects activities while the file streams, so that a large file can be
 /// narrowed to, say, SSR activities in one country without holding the rest.
@@ -13,8 +13,10 @@ use crate::{Country, ValueError};
 ///   activity level, or on transactions when the activity has none) starts
 ///   with the prefix, so `"152"` keeps conflict, peace and security and
 ///   `"15210"` security system management and reform only;
-/// - **country**: the programme's country (the recipient country with the
-///   largest share, see [the mapping](super#mapping)) is this one;
+/// - **country**: one of the programme's recipients (see
+///   [the mapping](super#mapping)) is this country;
+/// - **region**: one of the programme's recipients is this region (a
+///   region, not the countries in it);
 /// - **reporting organisation**: the activity's `reporting-org/@ref` is this
 ///   identifier (compared exactly).
 ///
@@ -26,6 +28,7 @@ use crate::{Country, ValueError};
 ///     .with_sector_prefix("152")?
 ///     .with_sector_prefix("1513")?
 ///     .with_country(Country::new("SOM")?)
+///     .with_region("298".parse()?)
 ///     .with_reporting_org("GB-GOV-1");
 /// assert_eq!(filter.sector_prefixes(), ["152", "1513"]);
 /// assert!(Filter::new().with_sector_prefix("15x").is_err());
@@ -35,6 +38,7 @@ use crate::{Country, ValueError};
 pub struct Filter {
     sector_prefixes: Vec<String>,
     country: Option<Country>,
+    region: Option<Region>,
     reporting_org: Option<String>,
 }
 
@@ -63,11 +67,20 @@ impl Filter {
         Ok(self)
     }
 
-    /// Returns `self` keeping only programmes in `country`.
+    /// Returns `self` keeping only programmes with `country` among their
+    /// recipients.
     #[must_use]
     pub fn with_country(mut self, country: impl Into<Country>) -> Self {
         let country = country.into();
         self.country = Some(country);
+        self
+    }
+
+    /// Returns `self` keeping only programmes with `region` among their
+    /// recipients.
+    #[must_use]
+    pub fn with_region(mut self, region: Region) -> Self {
+        self.region = Some(region);
         self
     }
 
@@ -89,6 +102,11 @@ impl Filter {
         self.country
     }
 
+    /// The region, if the filter has one.
+    pub fn region(&self) -> Option<Region> {
+        self.region
+    }
+
     /// The reporting organisation, if the filter has one.
     pub fn reporting_org(&self) -> Option<&str> {
         self.reporting_org.as_deref()
@@ -96,7 +114,10 @@ impl Filter {
 
     /// Whether the filter keeps every activity.
     pub fn is_empty(&self) -> bool {
-        self.sector_prefixes.is_empty() && self.country.is_none() && self.reporting_org.is_none()
+        self.sector_prefixes.is_empty()
+            && self.country.is_none()
+            && self.region.is_none()
+            && self.reporting_org.is_none()
     }
 
     pub(super) fn keeps_reporting_org(&self, reference: Option<&str>) -> bool {
@@ -115,10 +136,13 @@ impl Filter {
             })
     }
 
-    pub(super) fn keeps_country(&self, country: Option<Country>) -> bool {
-        match self.country {
-            Some(want) => country == Some(want),
-            None => true,
-        }
+    pub(super) fn keeps_recipients(&self, recipients: &[Recipient]) -> bool {
+        let country = self
+            .country
+            .is_none_or(|want| recipients.iter().any(|r| r.place.country() == Some(want)));
+        let region = self
+            .region
+            .is_none_or(|want| recipients.iter().any(|r| r.place.region() == Some(want)));
+        country && region
     }
 }

@@ -1,21 +1,24 @@
-//! Budgets and transactions, and the budget and funding they become.
+//! Money values, and the total budget and funding by source that budgets
+//! and transactions become.
 
 use std::collections::{HashMap, HashSet};
 
-use crate::validate::Code;
-use crate::{Amount, Currency, Funding, Money, StakeholderId};
+use chrono::NaiveDate;
 
-use super::codes;
-use super::findings::{Findings, child_path};
+use crate::validate::Code;
+use crate::{Amount, Budget, BudgetKind, Currency, Funding, Money, StakeholderId, TransactionType};
+
+use super::findings::Findings;
 use super::narrative::Languages;
 use super::orgs::Stakeholders;
+use super::transactions::Read as Transaction;
 use super::tree::El;
 use super::values;
 
 /// Reads the money in the `value` child of `el`: the amount and its currency
 /// (`value/@currency`, else the activity's `default-currency`), with
 /// findings for what cannot be read.
-fn money(
+pub(super) fn money(
     el: El<'_>,
     here: &str,
     default_currency: Option<&str>,
@@ -121,18 +124,11 @@ fn sum(
     Some(Money::new(total, currency))
 }
 
-/// One `budget` element as read.
-struct Budget {
-    revised: bool,
-    period: (Option<String>, Option<String>),
-    money: Money,
-}
-
-/// The programme's budget:
+/// The programme's total budget:
 ///
-/// - the sum of its `budget` elements, taking for each budget period (same
-///   start and end) the revised budgets (`type="2"`) when there are any,
-///   else the original ones, so a revision does not count twice;
+/// - the sum of its budgets, taking for each budget period (same start and
+///   end) the revised budgets when there are any, else the original ones,
+///   so a revision does not count twice;
 /// - else, when there is no usable budget, the sum of its outgoing
 ///   commitments (transaction type 2);
 ///
@@ -141,50 +137,20 @@ pub(super) fn budget(
     activity: El<'_>,
     path: &str,
     default_currency: Option<&str>,
+    budgets: &[Budget],
     transactions: &[Transaction<'_>],
     findings: &mut Findings,
 ) -> Option<Money> {
-    let mut budgets = Vec::new();
-    for (n, el) in activity.children_named("budget").enumerate() {
-        let here = child_path(path, "budget", n);
-        let revised = match el.attr("type") {
-            None | Some("1") => false,
-            Some("2") => true,
-            Some(other) => {
-                findings.push(
-                    Code::IatiUnknownCode,
-                    &format!("{here}/@type"),
-                    el,
-                    format_args!(
-                        "budget type {other:?} is not an IATI BudgetType code; read as original"
-                    ),
-                );
-                false
-            }
-        };
-        let date = |name: &str| {
-            el.child(name)
-                .and_then(|d| d.attr("iso-date"))
-                .map(str::to_owned)
-        };
-        if let Some(money) = money(el, &here, default_currency, findings) {
-            budgets.push(Budget {
-                revised,
-                period: (date("period-start"), date("period-end")),
-                money,
-            });
-        }
-    }
     // Periods with a revision, as a set: many budgets stay linear.
-    let revised: HashSet<&(Option<String>, Option<String>)> = budgets
+    let revised: HashSet<(NaiveDate, NaiveDate)> = budgets
         .iter()
-        .filter(|b| b.revised)
-        .map(|b| &b.period)
+        .filter(|b| b.kind == BudgetKind::Revised)
+        .map(|b| (b.start, b.end))
         .collect();
     let chosen: Vec<Money> = budgets
         .iter()
-        .filter(|b| b.revised || !revised.contains(&b.period))
-        .map(|b| b.money)
+        .filter(|b| b.kind == BudgetKind::Revised || !revised.contains(&(b.start, b.end)))
+        .map(|b| b.value)
         .collect();
     if !chosen.is_empty() {
         return sum(
@@ -198,7 +164,7 @@ pub(super) fn budget(
     }
     let commitments: Vec<Money> = transactions
         .iter()
-        .filter(|t| t.kind == codes::OUTGOING_COMMITMENT)
+        .filter(|t| t.kind == TransactionType::OutgoingCommitment)
         .map(|t| t.money)
         .collect();
     sum(
@@ -209,75 +175,6 @@ pub(super) fn budget(
         &format!("{path}/transaction"),
         findings,
     )
-}
-
-/// One `transaction` element as read.
-pub(super) struct Transaction<'t> {
-    kind: u8,
-    money: Money,
-    provider: Option<El<'t>>,
-    path: String,
-}
-
-/// The activity's transactions of the types budget and funding use
-/// (incoming funds, outgoing and incoming commitments), with findings for
-/// unreadable types and values. Other types are not read.
-pub(super) fn transactions<'t>(
-    activity: El<'t>,
-    path: &str,
-    default_currency: Option<&str>,
-    findings: &mut Findings,
-) -> Vec<Transaction<'t>> {
-    let mut out = Vec::new();
-    for (n, el) in activity.children_named("transaction").enumerate() {
-        let here = child_path(path, "transaction", n);
-        let type_path = format!("{here}/transaction-type/@code");
-        let type_el = el.child("transaction-type");
-        let Some(text) = type_el.and_then(|t| t.attr("code")) else {
-            findings.push(
-                Code::IatiMissingElement,
-                &type_path,
-                el,
-                "transaction has no transaction-type code",
-            );
-            continue;
-        };
-        let type_el = type_el.unwrap_or(el);
-        let Some(read) = codes::transaction_type(text) else {
-            findings.push(
-                Code::IatiUnknownCode,
-                &type_path,
-                type_el,
-                format_args!("transaction type {text:?} is not an IATI TransactionType code"),
-            );
-            continue;
-        };
-        if read.legacy {
-            findings.push(
-                Code::IatiLegacyCode,
-                &type_path,
-                type_el,
-                format_args!("transaction type {text:?} read as code {}", read.code),
-            );
-        }
-        let used = [
-            codes::INCOMING_FUNDS,
-            codes::OUTGOING_COMMITMENT,
-            codes::INCOMING_COMMITMENT,
-        ];
-        if !used.contains(&read.code) {
-            continue;
-        }
-        if let Some(money) = money(el, &here, default_currency, findings) {
-            out.push(Transaction {
-                kind: read.code,
-                money,
-                provider: el.child("provider-org"),
-                path: here,
-            });
-        }
-    }
-    out
 }
 
 /// The programme's funding by source:
@@ -304,13 +201,18 @@ pub(super) fn funding(
 ) -> Vec<Funding> {
     let incoming: Vec<&Transaction<'_>> = all
         .iter()
-        .filter(|t| t.kind == codes::INCOMING_COMMITMENT || t.kind == codes::INCOMING_FUNDS)
+        .filter(|t| {
+            matches!(
+                t.kind,
+                TransactionType::IncomingCommitment | TransactionType::IncomingFunds
+            )
+        })
         .collect();
     let reporting = activity.child("reporting-org");
     let (chosen, outgoing): (Vec<&Transaction<'_>>, bool) = if incoming.is_empty() {
         (
             all.iter()
-                .filter(|t| t.kind == codes::OUTGOING_COMMITMENT)
+                .filter(|t| t.kind == TransactionType::OutgoingCommitment)
                 .collect(),
             true,
         )
@@ -322,7 +224,7 @@ pub(super) fn funding(
     // Position of each source in `sources`: many providers stay linear.
     let mut by_source: HashMap<StakeholderId, usize> = HashMap::new();
     for t in chosen {
-        let provider = t.provider.or(if outgoing { reporting } else { None });
+        let provider = t.provider().or(if outgoing { reporting } else { None });
         let source = match provider {
             Some(p) => {
                 stakeholders.funder(p, &format!("{}/provider-org", t.path), languages, findings)
@@ -353,7 +255,7 @@ pub(super) fn funding(
     for (source, list) in sources {
         let commitments: Vec<Money> = list
             .iter()
-            .filter(|t| t.kind != codes::INCOMING_FUNDS)
+            .filter(|t| t.kind != TransactionType::IncomingFunds)
             .map(|t| t.money)
             .collect();
         let amounts = if commitments.is_empty() {

@@ -24,8 +24,13 @@
 //!   [`ImportedActivity`] (a programme and its import findings);
 //! - [`import`] / [`ImportOptions::import`]: a whole file as a [`Portfolio`]
 //!   and one [`Report`] of findings ([`Import`]);
-//! - [`Filter`]: keep activities by DAC sector prefix, country or reporting
-//!   organisation, decided while streaming.
+//! - [`Filter`]: keep activities by DAC sector prefix, recipient country or
+//!   region, or reporting organisation, decided while streaming;
+//! - [`Corpus`]: many files, folders and readers at once, read in parallel
+//!   into one portfolio deduplicated by `iati-identifier`
+//!   ([`CorpusBuilder`]); [`Corpus::activities`] streams them one source
+//!   after the other. A file that is not IATI XML is reported by name and
+//!   line, and the others still import.
 //!
 //! ```
 //! use ssr_model::interop::iati::{self, Filter, ImportOptions};
@@ -80,11 +85,13 @@
 //! | `title`, `description` narratives | name, description (type 1); type 2 (objectives) become [`Objective`]s of kind other. The narrative in the [requested language](ImportOptions::with_language), else the first |
 //! | `activity-status` | [`Phase::from_iati_status`] |
 //! | `activity-date` types 1, 2, 3, 4 | planned start, actual start, planned end, actual end |
-//! | `recipient-country` (alpha-2) | the country (alpha-3) with the largest `percentage`; see below |
+//! | `recipient-country` (alpha-2, IATI's Country codelist with XK Kosovo), `recipient-region` (vocabulary 1) | [`Programme::recipients`] with their `percentage`s; see below |
 //! | `participating-org` | [`Stakeholder`]s, merged by `ref` (else name) with every [`Role::from_iati_code`] role; kind from the OrganisationType (below) |
 //! | `sector` (vocabulary 1 or none) | [`Programme::sectors`], and one [`Component`] per [`Pillar::from_dac_code`] pillar |
-//! | `budget`, `transaction` | budget and funding (below), amounts in `value/@currency`, else `default-currency` |
+//! | `budget` | [`Programme::budgets`]: period, original or revised, status, value and value date; and the total `budget` (below) |
+//! | `transaction` | [`Programme::transactions`]: type (1.x letters too), date, value and value date, provider and receiver, sector and recipient; and funding (below) |
 //! | `result` type 1/2/3 | indicators at [`ResultLevel`] output/outcome/impact (below) |
+//! | `@last-updated-datetime` | [`ImportedActivity::last_updated`], which decides between duplicates in a [`Corpus`] |
 //! | `policy-marker` code 1 (gender) | [`GenderMarker`] from the significance (3 and 4 read as principal) |
 //!
 //! Ids of nested entities are derived from the activity identifier, so
@@ -94,16 +101,21 @@
 //! `{activity}/result[r]/indicator[i]`, objectives
 //! `{activity}/description[n]`, each through its type's `from_external`.
 //!
-//! **Country.** IATI allows several recipient countries (with shares) or
-//! regions; a programme has one country: the activity-level country with the
-//! largest share (an `iati_multiple_countries` finding lists them all), else
-//! the country most of its transactions name, else the
-//! [fallback country](ImportOptions::with_fallback_country) if one is given.
-//! Otherwise the activity is not imported (`iati_missing_country`, an error).
+//! **Recipients.** Every activity-level `recipient-country` and
+//! `recipient-region` of vocabulary 1 (OECD DAC), with its share: a
+//! regional or multi-country activity keeps them all, and its money is
+//! never given to one country. Regions of other vocabularies are not
+//! imported (`iati_not_imported`), codes on neither codelist are reported
+//! (`iati_unknown_code`). IATI puts recipients either on the activity or on
+//! each transaction: an activity with none reads the distinct places its
+//! transactions name (without shares; an `iati_missing_country` advice).
+//! An activity that names no recipient anywhere imports without one
+//! (`iati_missing_country`; validation reports the programme), unless a
+//! [fallback country](ImportOptions::with_fallback_country) is given.
 //!
 //! **Stakeholder kind** from OrganisationType: 10 government and 15 other
 //! public sector are the national government when the organisation's `ref`
-//! is registered in the programme's country (or it has no `ref` and does not
+//! is registered in one of the recipient countries (or it has no `ref` and does not
 //! fund), else a bilateral donor; 11 local government likewise; 21 and 23
 //! (international and regional NGOs) and 60 (foundations) international
 //! NGOs; 22 and 24 (national and partner-country NGOs) civil society; 30
@@ -118,7 +130,15 @@
 //! imported (`iati_not_imported`); non-SSR DAC codes stay in
 //! [`Programme::sectors`] without a component.
 //!
-//! **Budget** is the sum of the `budget` elements, taking for each budget
+//! **Budgets and transactions** are all imported, each `budget` and
+//! `transaction` element that has its dates and an amount (else a finding
+//! says why not). A missing `value-date` is read as the transaction date or
+//! the budget period's start, with a finding. A transaction keeps its own
+//! DAC sector (vocabulary 1) and recipient (its `recipient-country`, else
+//! its `recipient-region`); a provider or receiver that is a stakeholder
+//! (by `ref`, else name) is named by its id, another by its `ref` and name.
+//!
+//! **Budget** (the total) is the sum of the `budget` elements, taking for each budget
 //! period the revised budgets (type 2) when there are any, else the original
 //! ones, so a revision does not count twice; when there is no usable budget,
 //! the sum of outgoing commitments (transaction type 2). **Funding by
@@ -133,8 +153,9 @@
 //!
 //! **Indicators** of every result are attached to the component of the
 //! activity's main SSR sector (the component of largest weight, the first
-//! on ties). An activity with results but no SSR component keeps its
-//! programme but not its indicators (`iati_no_ssr_component`). Per
+//! on ties). The results of an activity with no SSR sector are kept in a
+//! component of pillar [`Pillar::Unclassified`] (`iati_no_ssr_component`,
+//! advice; [`ImportOptions::with_fallback_pillar`] names another). Per
 //! indicator: `measure` ([`Measure::from_iati_code`]), `ascending` (1
 //! increase, 0 decrease; absent leaves the direction to baseline → target),
 //! the first `reference` as `vocabulary:code`, the first `baseline` (value;
@@ -164,12 +185,17 @@
 //!
 //! Only a file that cannot be read as a whole is an error ([`ImportError`],
 //! with its line): malformed XML, a root other than `iati-activities`, or a
-//! version other than 2.01–2.03.
+//! version other than 2.01–2.03. In a [`Corpus`] such a file is an
+//! `iati_unreadable_file` finding, and the other files import.
 //!
 //! [IATI Activity Standard]: https://iatistandard.org/en/iati-standard/203/activity-standard/
 //! [`Programme`]: crate::Programme
 //! [`Programme::external_id`]: crate::Programme::external_id
 //! [`Programme::sectors`]: crate::Programme::sectors
+//! [`Programme::recipients`]: crate::Programme::recipients
+//! [`Programme::budgets`]: crate::Programme::budgets
+//! [`Programme::transactions`]: crate::Programme::transactions
+//! [`Pillar::Unclassified`]: crate::Pillar::Unclassified
 //! [`ProgrammeId::from_external`]: crate::ProgrammeId::from_external
 //! [`Objective`]: crate::Objective
 //! [`Phase::from_iati_status`]: crate::Phase::from_iati_status
@@ -185,9 +211,10 @@
 //! [`Report`]: crate::validate::Report
 
 mod activity;
+mod budgets;
 mod codes;
-mod country;
-mod country_table;
+mod corpus;
+mod dedup;
 mod error;
 mod filter;
 mod finance;
@@ -195,18 +222,24 @@ mod findings;
 mod narrative;
 mod options;
 mod orgs;
+mod recipients;
 mod results;
 mod sectors;
+mod source;
 mod stream;
+mod transactions;
 mod tree;
 mod values;
 
 use std::io::BufRead;
 
 pub use activity::ImportedActivity;
+pub use corpus::{Corpus, CorpusActivities, CorpusItem, Progress};
+pub use dedup::{CorpusBuilder, CorpusImport, FileSummary, SourceId};
 pub use error::ImportError;
 pub use filter::Filter;
 pub use options::ImportOptions;
+pub use source::Source;
 pub use stream::Activities;
 
 use crate::Portfolio;

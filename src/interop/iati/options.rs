@@ -9,9 +9,8 @@ use crate::{Country, Pillar};
 
 use super::{Activities, Filter, Import, ImportError};
 
-/// Options of an IATI import. The default imports every activity, reads
-/// the first narrative of each text, and leaves out activities without a
-/// recipient country (with an `iati_missing_country` finding).
+/// Options of an IATI import. The default imports every activity as the
+/// XML says it, and reads the first narrative of each text.
 ///
 /// ```
 /// use ssr_model::Country;
@@ -55,9 +54,11 @@ impl ImportOptions {
         self
     }
 
-    /// Returns `self` giving activities without a usable recipient country
-    /// this country instead of leaving them out; each such activity still
-    /// gets an `iati_missing_country` finding, as a warning.
+    /// Returns `self` giving activities that name no recipient at all (at
+    /// activity or transaction level) this country, instead of importing
+    /// them without a recipient; each such activity still gets an
+    /// `iati_missing_country` finding, as a warning. An override: the data
+    /// do not say so.
     #[must_use]
     pub fn with_fallback_country(mut self, country: impl Into<Country>) -> Self {
         let country = country.into();
@@ -65,12 +66,11 @@ impl ImportOptions {
         self
     }
 
-    /// Returns `self` keeping the indicators of activities none of whose
-    /// DAC sectors maps onto an SSR pillar, in a component of `pillar`
-    /// (named after the activity's main DAC sector), instead of leaving them
-    /// out; each such activity gets an `iati_no_ssr_component` finding, as
-    /// advice. Useful to score the results of a whole file; the pillar is a
-    /// placeholder, not a finding about the activity.
+    /// Returns `self` putting the indicators of activities none of whose
+    /// DAC sectors maps onto an SSR pillar in a component of `pillar`
+    /// instead of [`Pillar::Unclassified`]; each such activity has an
+    /// `iati_no_ssr_component` finding, as advice. An override: the pillar
+    /// is the user's, not a finding about the activity.
     #[must_use]
     pub fn with_fallback_pillar(mut self, pillar: impl Into<Pillar>) -> Self {
         let pillar = pillar.into();

@@ -23,7 +23,7 @@ fn key(reference: Option<&str>, name: Option<&str>) -> Option<String> {
 /// The stakeholders of one activity, with the key each was merged under.
 pub(super) struct Stakeholders<'a> {
     identifier: &'a str,
-    country: Country,
+    countries: Vec<Country>,
     reporting_type: Option<(Option<&'a str>, u8)>,
     /// The stakeholders in order of first appearance.
     list: Vec<Stakeholder>,
@@ -110,7 +110,7 @@ impl<'a> Stakeholders<'a> {
         here: &str,
         findings: &mut Findings,
     ) -> StakeholderKind {
-        match codes::stakeholder_kind(org, self.country) {
+        match codes::stakeholder_kind(org, &self.countries) {
             Some(kind) => kind,
             None => {
                 findings.push(
@@ -133,7 +133,7 @@ impl<'a> Stakeholders<'a> {
         activity: El<'_>,
         path: &str,
         identifier: &'a str,
-        country: Country,
+        countries: Vec<Country>,
         reporting: Option<El<'a>>,
         languages: Languages<'_>,
         findings: &mut Findings,
@@ -145,7 +145,7 @@ impl<'a> Stakeholders<'a> {
         });
         let mut out = Stakeholders {
             identifier,
-            country,
+            countries,
             reporting_type,
             list: Vec::new(),
             by_key: HashMap::new(),
@@ -262,6 +262,14 @@ impl<'a> Stakeholders<'a> {
         let id = stakeholder.id;
         self.push(key, stakeholder);
         Some(id)
+    }
+
+    /// The stakeholder an organisation element (such as a transaction's
+    /// `provider-org`) names, by identifier, else by name.
+    pub(super) fn find(&self, el: El<'_>, languages: Languages<'_>) -> Option<StakeholderId> {
+        let key = key(el.attr("ref"), languages.narrative(el))?;
+        let &i = self.by_key.get(&key)?;
+        self.list.get(i).map(|s| s.id)
     }
 
     /// The only stakeholder in the funding role, if exactly one has it.

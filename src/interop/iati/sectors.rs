@@ -17,13 +17,12 @@ pub(super) struct Sectors<'t> {
 }
 
 /// Whether the sector element uses a DAC vocabulary: 1 (5-digit purpose
-/// codes, the default) or 2 (3-digit categories).
-fn dac_vocabulary(el: El<'_>) -> Option<u8> {
-    match el.attr("vocabulary") {
-        None | Some("1") => Some(1),
-        Some("2") => Some(2),
-        Some(_) => None,
-    }
+/// codes, the default) or 2 (3-digit categories), and whether it was
+/// written as its IATI 1.x name (`DAC`, `DAC-3`).
+fn dac_vocabulary(el: El<'_>) -> Option<codes::Read> {
+    el.attr("vocabulary")
+        .map_or(Some(codes::Read::current(1)), codes::sector_vocabulary)
+        .filter(|v| v.code <= 2)
 }
 
 fn read_one<'t>(
@@ -42,7 +41,20 @@ fn read_one<'t>(
         );
         return;
     };
-    match dac_vocabulary(el) {
+    let vocabulary = dac_vocabulary(el);
+    if let Some(read) = vocabulary.filter(|v| v.legacy) {
+        findings.push(
+            Code::IatiLegacyCode,
+            &format!("{here}/@vocabulary"),
+            el,
+            format_args!(
+                "sector vocabulary {:?} read as code {}",
+                el.attr("vocabulary").unwrap_or(""),
+                read.code
+            ),
+        );
+    }
+    match vocabulary.map(|v| v.code) {
         Some(1) => {}
         Some(_) => {
             out.filter_codes.push(code);

@@ -3,7 +3,7 @@
 //! Each function says only whether the text is usable; the caller decides
 //! which finding an unusable one becomes.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
 
 use crate::{Amount, Percentage};
 
@@ -18,6 +18,17 @@ pub(super) fn date(text: &str) -> Option<NaiveDate> {
         return None;
     }
     NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+}
+
+/// An XML Schema `dateTime` such as `2021-04-29T16:33:14+00:00`, with or
+/// without fractional seconds and zone: in UTC when the text has a zone
+/// (`Z` or an offset), as written when it has none.
+pub(super) fn date_time(text: &str) -> Option<NaiveDateTime> {
+    let text = text.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Some(t.naive_utc());
+    }
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f").ok()
 }
 
 /// A finite decimal number in plain or exponent notation. Words that Rust
@@ -98,6 +109,23 @@ mod tests {
         assert_eq!(date("2020"), None);
         assert_eq!(date(""), None);
         assert_eq!(date("2020-1é-31"), None);
+    }
+
+    #[test]
+    fn date_times() {
+        let t = |s: &str| date_time(s).map(|t| t.to_string());
+        let utc = Some("2021-04-29 16:33:14".to_owned());
+        assert_eq!(t("2021-04-29T16:33:14+00:00"), utc);
+        assert_eq!(t("2021-04-29T16:33:14Z"), utc);
+        assert_eq!(t("2021-04-29T18:33:14+02:00"), utc);
+        assert_eq!(t(" 2021-04-29T16:33:14 "), utc);
+        assert_eq!(
+            t("2021-05-15T10:16:23.19551Z").as_deref(),
+            Some("2021-05-15 10:16:23.195510")
+        );
+        for bad in ["", "2021-04-29", "2021-04-29 16:33:14", "yesterday"] {
+            assert_eq!(date_time(bad), None, "{bad}");
+        }
     }
 
     #[test]

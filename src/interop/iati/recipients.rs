@@ -1,0 +1,185 @@
+//! Recipient countries and regions, at activity and transaction level.
+
+use crate::validate::{Code, Severity};
+use crate::{Country, Place, Recipient, Region};
+
+use super::findings::{Findings, child_path};
+use super::tree::El;
+use super::values;
+
+/// The place an IATI `recipient-country` (alpha-2, IATI's Country codelist
+/// with XK Kosovo) or `recipient-region` (vocabulary 1, OECD DAC, the
+/// default) names, with a finding when it names none the model knows.
+pub(super) fn place(el: El<'_>, here: &str, findings: &mut Findings) -> Option<Place> {
+    let region = el.name() == "recipient-region";
+    let Some(code) = el.attr("code") else {
+        findings.push(
+            Code::IatiMissingElement,
+            &format!("{here}/@code"),
+            el,
+            format_args!("{} has no code", el.name()),
+        );
+        return None;
+    };
+    if !region {
+        let country = Country::from_alpha2(&code.to_ascii_uppercase());
+        if country.is_none() {
+            findings.push(
+                Code::IatiUnknownCode,
+                &format!("{here}/@code"),
+                el,
+                format_args!("recipient-country code {code:?} is not on IATI's Country codelist"),
+            );
+        }
+        return country.map(Place::Country);
+    }
+    match el.attr("vocabulary") {
+        None | Some("1") => {}
+        Some(other) => {
+            findings.push(
+                Code::IatiNotImported,
+                here,
+                el,
+                format_args!(
+                    "recipient-region {code:?} of vocabulary {other:?} is not an OECD DAC region (vocabulary 1): not imported"
+                ),
+            );
+            return None;
+        }
+    }
+    let read = code.parse::<Region>().ok();
+    if read.is_none() {
+        findings.push(
+            Code::IatiUnknownCode,
+            &format!("{here}/@code"),
+            el,
+            format_args!("recipient-region code {code:?} is not on IATI's Region codelist"),
+        );
+    }
+    read.map(Place::Region)
+}
+
+/// The activity-level recipients, in document order (countries, then
+/// regions, as the standard orders them), each with its percentage.
+fn activity_level(activity: El<'_>, path: &str, findings: &mut Findings) -> Vec<Recipient> {
+    let mut out = Vec::new();
+    for kind in ["recipient-country", "recipient-region"] {
+        for (n, el) in activity.children_named(kind).enumerate() {
+            let here = child_path(path, kind, n);
+            let Some(place) = place(el, &here, findings) else {
+                continue;
+            };
+            let mut recipient = Recipient::new(place);
+            if let Some(text) = el.attr("percentage") {
+                match values::percentage(text) {
+                    Some(p) => recipient = recipient.with_percentage(p),
+                    None => findings.push(
+                        Code::IatiInvalidPercentage,
+                        &format!("{here}/@percentage"),
+                        el,
+                        format_args!("{kind} percentage {text:?} is not a number from 0 to 100"),
+                    ),
+                }
+            }
+            out.push(recipient);
+        }
+    }
+    out
+}
+
+/// Whether the activity names a recipient (usable or not) at activity level.
+fn names_any(activity: El<'_>) -> bool {
+    activity
+        .children()
+        .any(|c| matches!(c.name(), "recipient-country" | "recipient-region"))
+}
+
+/// The place a transaction names, if any: its `recipient-country`, else its
+/// `recipient-region` (IATI allows one or the other per transaction).
+pub(super) fn transaction_place(
+    tx: El<'_>,
+    tx_path: &str,
+    findings: &mut Findings,
+) -> Option<Place> {
+    ["recipient-country", "recipient-region"]
+        .into_iter()
+        .find_map(|kind| {
+            let el = tx.child(kind)?;
+            place(el, &child_path(tx_path, kind, 0), findings)
+        })
+}
+
+/// The programme's recipients:
+///
+/// 1. the activity-level `recipient-country` and `recipient-region`
+///    elements, with their percentages;
+/// 2. else the distinct places its transactions name, in order of first
+///    appearance and without shares (an `iati_missing_country` advice
+///    says so);
+/// 3. else the fallback country when one is given (a warning);
+/// 4. else none (an `iati_missing_country` warning; validation reports the
+///    programme).
+///
+/// `tx_places` are the transactions' places as read by
+/// [`transaction_place`], so their findings are not repeated.
+pub(super) fn read(
+    activity: El<'_>,
+    path: &str,
+    tx_places: &[Option<Place>],
+    fallback: Option<Country>,
+    findings: &mut Findings,
+) -> Vec<Recipient> {
+    let listed = names_any(activity);
+    let recipients = activity_level(activity, path, findings);
+    if listed {
+        return recipients;
+    }
+    let mut places: Vec<Place> = Vec::new();
+    for place in tx_places.iter().flatten() {
+        if !places.contains(place) {
+            places.push(*place);
+        }
+    }
+    let here = format!("{path}/recipient-country");
+    if !places.is_empty() {
+        let names: Vec<String> = places
+            .iter()
+            .map(|p| format!("{p} ({})", p.name()))
+            .collect();
+        findings.push_with(
+            Code::IatiMissingCountry,
+            Severity::Advice,
+            &format!("{path}/transaction/recipient-country"),
+            activity,
+            format_args!(
+                "no activity-level recipient; the recipients are those its transactions name: {}",
+                names.join(", ")
+            ),
+        );
+        return places.into_iter().map(Recipient::new).collect();
+    }
+    match fallback {
+        Some(country) => {
+            findings.push_with(
+                Code::IatiMissingCountry,
+                Severity::Warning,
+                &here,
+                activity,
+                format_args!(
+                    "no recipient country or region: placed in the fallback country {country} ({})",
+                    country.name()
+                ),
+            );
+            vec![Recipient::country(country)]
+        }
+        None => {
+            findings.push(
+                Code::IatiMissingCountry,
+                &here,
+                activity,
+                "no recipient country or region, at activity or transaction level",
+            );
+            Vec::new()
+        }
+    }
+}

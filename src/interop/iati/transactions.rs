@@ -1,0 +1,235 @@
+//! Transactions: every `transaction` element, as the model's
+//! [`Transaction`]s.
+
+use chrono::NaiveDate;
+
+use crate::validate::Code;
+use crate::{Money, Organisation, Party, Place, SectorCode, Transaction, TransactionType};
+
+use super::codes;
+use super::finance::money;
+use super::findings::{Findings, child_path};
+use super::narrative::Languages;
+use super::orgs::Stakeholders;
+use super::recipients;
+use super::tree::El;
+use super::values;
+
+/// One `transaction` element as read, before its parties are known.
+pub(super) struct Read<'t> {
+    pub(super) kind: TransactionType,
+    pub(super) money: Money,
+    pub(super) el: El<'t>,
+    pub(super) path: String,
+    date: NaiveDate,
+    value_date: NaiveDate,
+    sector: Option<SectorCode>,
+    place: Option<Place>,
+}
+
+impl<'t> Read<'t> {
+    /// The `provider-org` element, if any.
+    pub(super) fn provider(&self) -> Option<El<'t>> {
+        self.el.child("provider-org")
+    }
+}
+
+/// The transactions of an activity: those that can be read (a type, a
+/// date and an amount in a currency), with findings for the others; and the
+/// place each `transaction` element names, in document order (for the
+/// programme's recipients when the activity names none).
+pub(super) fn read<'t>(
+    activity: El<'t>,
+    path: &str,
+    default_currency: Option<&str>,
+    findings: &mut Findings,
+) -> (Vec<Read<'t>>, Vec<Option<Place>>) {
+    let mut out = Vec::new();
+    let mut places = Vec::new();
+    for (n, el) in activity.children_named("transaction").enumerate() {
+        let here = child_path(path, "transaction", n);
+        let place = recipients::transaction_place(el, &here, findings);
+        places.push(place);
+        let Some(kind) = kind(el, &here, findings) else {
+            continue;
+        };
+        let date = date(el, &here, findings);
+        let money = money(el, &here, default_currency, findings);
+        let (Some(date), Some(money)) = (date, money) else {
+            continue;
+        };
+        let value_date = value_date(el, &here, date, findings);
+        out.push(Read {
+            kind,
+            money,
+            el,
+            path: here,
+            date,
+            value_date,
+            sector: sector(el),
+            place,
+        });
+    }
+    (out, places)
+}
+
+/// The transaction type (2.03 codes, or the 1.x letters with a finding).
+fn kind(el: El<'_>, here: &str, findings: &mut Findings) -> Option<TransactionType> {
+    let type_path = format!("{here}/transaction-type/@code");
+    let type_el = el.child("transaction-type");
+    let Some(text) = type_el.and_then(|t| t.attr("code")) else {
+        findings.push(
+            Code::IatiMissingElement,
+            &type_path,
+            el,
+            "transaction has no transaction-type code: not imported",
+        );
+        return None;
+    };
+    let type_el = type_el.unwrap_or(el);
+    let read = codes::transaction_type(text);
+    let Some(kind) = read.and_then(|r| TransactionType::from_iati_code(r.code)) else {
+        findings.push(
+            Code::IatiUnknownCode,
+            &type_path,
+            type_el,
+            format_args!(
+                "transaction type {text:?} is not an IATI TransactionType code: not imported"
+            ),
+        );
+        return None;
+    };
+    if let Some(read) = read.filter(|r| r.legacy) {
+        findings.push(
+            Code::IatiLegacyCode,
+            &type_path,
+            type_el,
+            format_args!("transaction type {text:?} read as code {}", read.code),
+        );
+    }
+    Some(kind)
+}
+
+/// `transaction-date/@iso-date`, required.
+fn date(el: El<'_>, here: &str, findings: &mut Findings) -> Option<NaiveDate> {
+    let at = format!("{here}/transaction-date/@iso-date");
+    let date_el = el.child("transaction-date");
+    let Some(text) = date_el.and_then(|d| d.attr("iso-date")) else {
+        findings.push(
+            Code::IatiMissingElement,
+            &at,
+            el,
+            "transaction has no transaction-date: not imported",
+        );
+        return None;
+    };
+    let date = values::date(text);
+    if date.is_none() {
+        findings.push(
+            Code::IatiInvalidDate,
+            &at,
+            date_el.unwrap_or(el),
+            format_args!("transaction-date {text:?} is not a YYYY-MM-DD date: not imported"),
+        );
+    }
+    date
+}
+
+/// `value/@value-date` (the date for currency conversion), else the
+/// transaction date with a finding.
+fn value_date(el: El<'_>, here: &str, date: NaiveDate, findings: &mut Findings) -> NaiveDate {
+    let at = format!("{here}/value/@value-date");
+    let value = el.child("value").unwrap_or(el);
+    match value.attr("value-date") {
+        Some(text) => match values::date(text) {
+            Some(d) => d,
+            None => {
+                findings.push(
+                    Code::IatiInvalidDate,
+                    &at,
+                    value,
+                    format_args!(
+                        "value-date {text:?} is not a YYYY-MM-DD date; the transaction date {date} is used"
+                    ),
+                );
+                date
+            }
+        },
+        None => {
+            findings.push(
+                Code::IatiMissingElement,
+                &at,
+                value,
+                format_args!("value has no value-date; the transaction date {date} is used"),
+            );
+            date
+        }
+    }
+}
+
+/// The first DAC 5-digit sector of a transaction (vocabulary 1, `DAC` in
+/// 1.x, or none). Unreadable codes were reported with the activity's
+/// sectors.
+fn sector(el: El<'_>) -> Option<SectorCode> {
+    el.children_named("sector")
+        .filter(|s| {
+            s.attr("vocabulary")
+                .map_or(Some(1), |v| codes::sector_vocabulary(v).map(|r| r.code))
+                == Some(1)
+        })
+        .find_map(|s| s.attr("code")?.parse().ok())
+}
+
+/// A `provider-org` or `receiver-org` as a party: the stakeholder it is,
+/// else an organisation by its identifier and name; `None` when the element
+/// names neither.
+fn party(
+    el: Option<El<'_>>,
+    stakeholders: &Stakeholders<'_>,
+    languages: Languages<'_>,
+) -> Option<Party> {
+    let el = el?;
+    if let Some(id) = stakeholders.find(el, languages) {
+        return Some(Party::Stakeholder(id));
+    }
+    let reference = el.attr("ref");
+    let name = languages.narrative(el);
+    if reference.is_none() && name.is_none() {
+        return None;
+    }
+    let mut org = Organisation::new();
+    if let Some(r) = reference {
+        org = org.with_reference(r);
+    }
+    if let Some(n) = name {
+        org = org.with_name(n);
+    }
+    Some(Party::Organisation(org))
+}
+
+/// The model's transactions, with providers and receivers that are
+/// stakeholders named by their id.
+pub(super) fn to_model(
+    read: &[Read<'_>],
+    stakeholders: &Stakeholders<'_>,
+    languages: Languages<'_>,
+) -> Vec<Transaction> {
+    read.iter()
+        .map(|t| {
+            let mut tx = Transaction::new(t.kind, t.date, t.money, t.value_date);
+            if let Some(p) = party(t.provider(), stakeholders, languages) {
+                tx = tx.with_provider(p);
+            }
+            if let Some(p) = party(t.el.child("receiver-org"), stakeholders, languages) {
+                tx = tx.with_receiver(p);
+            }
+            if let Some(s) = t.sector {
+                tx = tx.with_sector(s);
+            }
+            if let Some(place) = t.place {
+                tx = tx.with_recipient(place);
+            }
+            tx
+        })
+        .collect()
+}
