@@ -523,7 +523,7 @@ pub struct RiskBands {
     /// Where *extreme* starts. Default 16.
     pub extreme: f64,
     /// How counted residual risks combine into a programme's (and a
-    /// component's) exposure. Default [`ExposureMethod::Union`]; see
+    /// component's) exposure. Default [`ExposureMethod::Union`](super::ExposureMethod::Union); see
     /// [`RiskProfile`](super::RiskProfile).
     pub exposure: super::ExposureMethod,
 }
