@@ -680,6 +680,9 @@ fn component_without_indicator() {
     p.components[2].indicators.push(
         Indicator::new("Officers vetted", ResultLevel::Output, Measure::Unit)
             .with_baseline(ssr_model::Baseline::new(num(0.0)))
+            .with_source(ssr_model::DataSource::new(
+                ssr_model::SourceKind::AdministrativeData,
+            ))
             .with_period(
                 Period::new(d(2024, 1, 1), d(2024, 12, 31))
                     .with_target(num(500.0))
@@ -814,7 +817,18 @@ fn no_gender_dimension() {
 #[test]
 fn quantitative_only() {
     let mut p = programme();
-    p.components[0].indicators.remove(1);
+    // The police act (ordinal) gives way to a count, an output like it.
+    p.components[0].indicators[1] =
+        Indicator::new("Officers trained", ResultLevel::Output, Measure::Unit)
+            .with_baseline(ssr_model::Baseline::new(num(0.0)))
+            .with_source(ssr_model::DataSource::new(
+                ssr_model::SourceKind::AdministrativeData,
+            ))
+            .with_period(
+                Period::new(d(2023, 1, 1), d(2023, 12, 31))
+                    .with_target(num(500.0))
+                    .with_actual(num(420.0)),
+            );
     assert_found!(check(p.clone()), [(QuantitativeOnly, "/components")]);
     p.components[1].indicators.push(
         Indicator::new(
@@ -822,6 +836,9 @@ fn quantitative_only() {
             ResultLevel::Outcome,
             Measure::Qualitative,
         )
+        .with_source(ssr_model::DataSource::new(
+            ssr_model::SourceKind::OversightReport,
+        ))
         .with_baseline(ssr_model::Baseline::new(Value::label("weak"))),
     );
     assert!(check(p).is_empty());

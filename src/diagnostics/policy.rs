@@ -75,6 +75,8 @@ impl From<Severity> for CodeLevel {
 /// | `high_risk` | 15 | the inherent risk (likelihood × impact, 1–25) that counts as high |
 /// | `stale_after_days` | 365 | how old the latest actual may be, in days before `as_of` |
 /// | `percentage_tolerance` | 0.01 | how far, in percentage points, shares may sum from 100 |
+/// | `breakdown_tolerance` | 0.01 | how far, as a share of the total, a breakdown may sum from its total |
+/// | `non_additive_dimensions` | `[]` | breakdown dimensions whose categories overlap, never summed |
 ///
 /// The default staleness of a year matches the annual reporting cycle of
 /// most SSR programmes and of IATI publication: a programme whose newest
@@ -146,6 +148,18 @@ pub struct ValidationPolicy {
     #[serde(deserialize_with = "non_negative")]
     #[cfg_attr(feature = "schemars", schemars(range(min = 0)))]
     pub percentage_tolerance: f64,
+    /// How far the categories of a breakdown may sum from the period's
+    /// total for `breakdown_sum`, as a share of the total's size (of 1 when
+    /// the total is smaller). Default 0.01: rounding of the categories, and
+    /// nothing more. Finite and not negative.
+    #[serde(deserialize_with = "non_negative")]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 0)))]
+    pub breakdown_tolerance: f64,
+    /// Breakdown dimensions whose categories overlap (age bands counted
+    /// twice, a person in several groups), compared without case: never
+    /// summed by `breakdown_sum`. Default none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub non_additive_dimensions: Vec<String>,
 }
 
 impl Default for ValidationPolicy {
@@ -157,6 +171,8 @@ impl Default for ValidationPolicy {
             high_risk: 15,
             stale_after_days: 365,
             percentage_tolerance: 0.01,
+            breakdown_tolerance: 0.01,
+            non_additive_dimensions: Vec::new(),
         }
     }
 }
@@ -265,12 +281,32 @@ impl ValidationPolicy {
     }
 }
 
+impl ValidationPolicy {
+    /// Returns `self` with another breakdown-sum tolerance (a share of the
+    /// total).
+    ///
+    /// # Errors
+    ///
+    /// When `share` is negative or not finite.
+    pub fn with_breakdown_tolerance(mut self, share: f64) -> Result<Self, ValueError> {
+        self.breakdown_tolerance = check_non_negative(share)?;
+        Ok(self)
+    }
+
+    /// Returns `self` with `dimension` declared not additive.
+    #[must_use]
+    pub fn with_non_additive_dimension(mut self, dimension: impl Into<String>) -> Self {
+        self.non_additive_dimensions.push(dimension.into());
+        self
+    }
+}
+
 fn check_non_negative(x: f64) -> Result<f64, ValueError> {
     if x.is_finite() && x >= 0.0 {
         Ok(x + 0.0)
     } else {
         Err(ValueError::new(
-            "percentage tolerance",
+            "tolerance",
             "a finite number of at least 0",
             x,
         ))

@@ -325,7 +325,7 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
             .map(|(_, w)| *w));
         row.coverage = if total > 0.0 { with / total } else { 0.0 };
     }
-    super::evidence::refuse_identical(&mut rows, &weights);
+    super::ranking::refuse_identical(&mut rows, &weights);
     // Only the ranked programmes are normalised, imputed and ranked
     // together: the others change nobody's values.
     let ranked: Vec<&mut ComparisonRow> =
@@ -333,7 +333,7 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
     let raw: Vec<[Option<f64>; N]> = ranked.iter().map(|r| r.raw.to_array()).collect();
     let n = raw.len();
     let mut table = normalise_table(&raw, normalisation, &scalings(policy), 0);
-    super::evidence::impute(&mut table, &weights, imputation, &mut Vec::new());
+    super::ranking::impute(&mut table, &weights, imputation, &mut Vec::new());
     let mut composite = vec![None; n];
     composites(
         &table,

@@ -14,6 +14,7 @@
 //! | least-squares forecast to the target date | [`least_squares`], [`Forecast`] | |
 //! | aggregation: arithmetic, geometric, harmonic, generalised mean | [`Aggregation`] | OECD/JRC Handbook (2008) §6 |
 //! | effective weights, coverage, what pulled a score down | [`ProgrammeScore`] | |
+//! | results chain: progress by level and per objective, evidence grade, disaggregated progress, gender gap | [`ResultsProfile`], [`ResultsPolicy`] | logframe; UNSCR 1325 |
 //! | risk: inherent L × I, residual after mitigation, bands, exposure (union), per component | [`RiskProfile`], [`ExposureMethod`] | 5 × 5 risk matrix; Pearl 1988; Hillson 2003 |
 //! | stakeholders: Mendelow grid, salience, resistance, inclusion | [`StakeholderProfile`] | Mendelow 1991; Mitchell, Agle & Wood 1997 |
 //! | evaluation: DAC criteria combined | [`EvaluationScore`] | OECD DAC 2019 |
@@ -93,6 +94,7 @@
 //!   composite indicators*, J. R. Stat. Soc. A 168(2), 307–323.
 
 mod aggregate;
+mod breakdown;
 mod comparison;
 mod evaluation;
 mod evidence;
@@ -105,6 +107,8 @@ mod policy;
 mod programme;
 mod progress;
 mod rank;
+mod ranking;
+mod results;
 mod risk;
 mod scorecard;
 mod scorer;
@@ -113,9 +117,10 @@ mod stakeholders;
 mod status;
 
 pub use aggregate::Aggregation;
+pub use breakdown::CategoryProgress;
 pub use comparison::{Comparison, ComparisonRow, Dimension, DimensionValues, PortfolioAggregation};
 pub use evaluation::{CriterionScore, EvaluationScore};
-pub use evidence::{Evidence, EvidenceKind, Imputation, KindEvidence, NotRanked, RankingPolicy};
+pub use evidence::{EvidenceGrades, ResultsPolicy};
 pub use finance::{FinancePolicy, FinanceProfile, YearFlows};
 pub use flows::RecipientFlow;
 pub use forecast::{Forecast, Line, least_squares};
@@ -129,6 +134,8 @@ pub use policy::{
 pub use programme::{ComponentScore, Drag, ProgrammeScore};
 pub use progress::{Gap, progress};
 pub use rank::{RankStats, RankUncertainty};
+pub use ranking::{Evidence, EvidenceKind, Imputation, KindEvidence, NotRanked, RankingPolicy};
+pub use results::{LevelProgress, ObjectiveProgress, ResultsProfile};
 pub use risk::{
     BandCounts, ComponentExposure, ExposureMethod, RiskBand, RiskProfile, RiskScore,
     combined_effectiveness, inherent_risk,

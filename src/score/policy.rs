@@ -129,6 +129,10 @@ pub struct ScoringPolicy {
     /// How many indicators a programme score names as pulling it down most.
     /// Default 3.
     pub explain: usize,
+    /// Weights of result levels, evidence grades of data sources and
+    /// whether they weigh in. The default changes no score.
+    #[serde(skip_serializing_if = "super::ResultsPolicy::is_default")]
+    pub results: super::ResultsPolicy,
 }
 
 impl Default for ScoringPolicy {
@@ -149,6 +153,7 @@ impl Default for ScoringPolicy {
             uncertainty: UncertaintyPolicy::default(),
             finance: super::FinancePolicy::default(),
             explain: 3,
+            results: super::ResultsPolicy::default(),
         }
     }
 }
@@ -194,6 +199,7 @@ impl ScoringPolicy {
         self.comparison.check()?;
         self.ranking.check()?;
         self.uncertainty.check()?;
+        self.results.check()?;
         Ok(())
     }
 }

@@ -145,13 +145,17 @@ impl ProgrammeScore {
     }
 }
 
-/// Weights per policy, in a unit that keeps their sums finite.
+/// Weights per policy, in a unit that keeps their sums finite: each item's
+/// weight (as given or equal) times its factor.
 fn weights<'a, T: 'a>(
     items: &'a [T],
     level: &'a LevelPolicy,
-    weight: impl Fn(&T) -> f64 + Clone + 'a,
+    weight: impl Fn(&T) -> (f64, f64) + Clone + 'a,
 ) -> impl Iterator<Item = f64> + Clone + 'a {
-    let raw = move |t: &T| level.weight(weight(t));
+    let raw = move |t: &T| {
+        let (w, factor) = weight(t);
+        level.weight(w) * factor
+    };
     let unit = exact_unit(items.iter().map(raw.clone()));
     items.iter().map(move |t| raw(t) / unit)
 }
@@ -165,7 +169,9 @@ pub(crate) fn score_component(c: &Component, policy: &ScoringPolicy) -> Componen
         .iter()
         .map(|i| score_indicator(i, policy))
         .collect();
-    let ws = weights(&c.indicators, level, |i| i.weight.get());
+    let ws = weights(&c.indicators, level, |i| {
+        (i.weight.get(), policy.results.factor(i))
+    });
     let total: f64 = ws.clone().sum();
     let with_data = sum(ws
         .clone()
@@ -205,7 +211,7 @@ pub(crate) fn score_programme(p: &Programme, policy: &ScoringPolicy) -> Programm
         .map(|c| score_component(c, policy))
         .collect();
     let level = &policy.components;
-    let ws: Vec<f64> = weights(&p.components, level, |c| c.weight.get()).collect();
+    let ws: Vec<f64> = weights(&p.components, level, |c| (c.weight.get(), 1.0)).collect();
     let total: f64 = ws.iter().sum();
     let scored = sum(ws
         .iter()
@@ -264,8 +270,10 @@ fn shortfalls(
     let (imethod, cmethod) = (policy.indicators.method, policy.components.method);
     let component_scores: Vec<Option<f64>> = components.iter().map(|c| c.score).collect();
     for ((ci, c), model) in components.iter_mut().enumerate().zip(&p.components) {
-        let iws: Vec<f64> =
-            weights(&model.indicators, &policy.indicators, |i| i.weight.get()).collect();
+        let iws: Vec<f64> = weights(&model.indicators, &policy.indicators, |i| {
+            (i.weight.get(), policy.results.factor(i))
+        })
+        .collect();
         for k in 0..c.indicators.len() {
             let Some(x) = c.indicators.get(k).and_then(|i| i.capped) else {
                 continue;

@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use super::aggregate::Kernel;
 use super::comparison::{N, composites, dimension_weights, normalise_table, rank_into, scalings};
-use super::evidence::impute;
+use super::ranking::impute;
 use super::{
     Comparison, Dimension, Normalisation, PortfolioAggregation, ProgrammeCard, ScoringPolicy,
 };

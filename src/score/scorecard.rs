@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     Comparison, Dimension, EvaluationScore, Evidence, EvidenceKind, FinanceProfile, NotRanked,
-    PolicyError, ProgrammeScore, RankStats, RankUncertainty, RiskBand, RiskProfile, ScoringPolicy,
-    StakeholderProfile, Status,
+    PolicyError, ProgrammeScore, RankStats, RankUncertainty, ResultsProfile, RiskBand, RiskProfile,
+    ScoringPolicy, StakeholderProfile, Status,
 };
 use crate::{DacCriterion, ProgrammeId, Recipient};
 
@@ -27,6 +27,10 @@ pub struct ProgrammeCard {
     pub recipients: Vec<Recipient>,
     /// Results: indicator progress, component and programme scores.
     pub progress: ProgrammeScore,
+    /// The results chain: progress by level and per objective, evidence
+    /// grade, disaggregated progress and the gender gap.
+    #[serde(default)]
+    pub results: ResultsProfile,
     /// Risk register scored.
     pub risk: RiskProfile,
     /// Stakeholder analysis.
@@ -73,7 +77,12 @@ pub struct Scorecard {
 /// | `score`, `coverage` | results score and its coverage, 0–1 |
 /// | `indicators`, `on_track`, `at_risk`, `off_track`, `no_data` | indicator counts |
 /// | `component:NAME` | a component's score, 0–1 |
-/// | `evidence.KIND` | the coverage of each kind of evidence (`evidence.results`, `evidence.risk`, `evidence.stakeholders`, `evidence.evaluation`, `evidence.finance`), 0–1; no value where the programme has none |
+/// | `evidence_coverage.KIND` | the coverage of each kind of evidence before ranking (`evidence_coverage.results`, `….risk`, `….stakeholders`, `….evaluation`, `….finance`), 0–1; no value where the programme has none |
+/// | `level.LEVEL`, `level.LEVEL.coverage` | progress at `output`, `outcome`, `impact` and its coverage, 0–1 |
+/// | `objective:STATEMENT`, `objective_coverage:STATEMENT` | progress towards an objective and its coverage, 0–1 |
+/// | `evidence.grade` | the results-evidence grade, 0–1 |
+/// | `gender_gap`, `gender_gap.coverage` | women's progress minus men's, −1–1, and its coverage |
+/// | `breakdown:TITLE:DIMENSION=CATEGORY` | capped progress of one category of an indicator |
 /// | `risk.exposure`, `risk.max_residual` | 0–1 and 0–25 |
 /// | `risk.low`, `risk.moderate`, `risk.high`, `risk.extreme` | counted challenges per band of residual risk |
 /// | `risk.component:NAME` | the exposure of the challenges that name a component, 0–1 |
@@ -126,6 +135,9 @@ pub enum RowKind {
     Results,
     /// `component:NAME`.
     Component,
+    /// The results chain: `level.*`, `objective:*`, `objective_coverage:*`,
+    /// `evidence.grade`, `gender_gap`, `gender_gap.coverage`, `breakdown:*`.
+    ResultsChain,
     /// `risk.*`.
     Risk,
     /// `stakeholders.*`.
@@ -134,7 +146,7 @@ pub enum RowKind {
     Evaluation,
     /// `finance.*`: money measures and yearly flows.
     Finance,
-    /// `evidence.*`: the coverage of each kind of evidence.
+    /// `evidence_coverage.*`: the coverage of each kind of evidence.
     Evidence,
     /// `normalised.DIMENSION`.
     Normalised,
@@ -165,11 +177,13 @@ impl RowKind {
             .map_or(measure, |(head, _)| head);
         match family {
             "component" => RowKind::Component,
+            "level" | "objective" | "objective_coverage" | "evidence" | "gender_gap"
+            | "breakdown" => RowKind::ResultsChain,
             "risk" => RowKind::Risk,
             "stakeholders" => RowKind::Stakeholders,
             "evaluation" => RowKind::Evaluation,
             "finance" => RowKind::Finance,
-            "evidence" => RowKind::Evidence,
+            "evidence_coverage" => RowKind::Evidence,
             "normalised" => RowKind::Normalised,
             "composite" => RowKind::Composite,
             "rank" if measure == "rank" => RowKind::Rank,
@@ -334,9 +348,13 @@ impl Scorecard {
             for c in &p.components {
                 emit(&format!("component:{}", c.name), c.score)?;
             }
+            results_rows(&card.results, &mut emit)?;
             for kind in EvidenceKind::ALL {
                 let e = card.evidence.get(kind);
-                emit(&format!("evidence.{kind}"), e.present.then_some(e.coverage))?;
+                emit(
+                    &format!("evidence_coverage.{kind}"),
+                    e.present.then_some(e.coverage),
+                )?;
             }
             risk_rows(&card.risk, &mut emit)?;
             stakeholder_rows(&card.stakeholders, &mut emit)?;
@@ -449,6 +467,34 @@ fn stakeholder_rows<E>(s: &StakeholderProfile, emit: &mut impl Emit<E>) -> Resul
     Ok(())
 }
 
+/// The results-chain measures of one card as tidy rows.
+fn results_rows<E>(
+    r: &ResultsProfile,
+    emit: &mut impl FnMut(&str, Option<f64>) -> Result<(), E>,
+) -> Result<(), E> {
+    for l in &r.levels {
+        emit(&format!("level.{}", l.level), l.progress)?;
+        emit(&format!("level.{}.coverage", l.level), Some(l.coverage))?;
+    }
+    for o in &r.objectives {
+        emit(&format!("objective:{}", o.statement), o.progress)?;
+        emit(
+            &format!("objective_coverage:{}", o.statement),
+            Some(o.coverage),
+        )?;
+    }
+    emit("evidence.grade", r.evidence)?;
+    emit("gender_gap", r.gender_gap)?;
+    emit("gender_gap.coverage", Some(r.gender_gap_coverage))?;
+    for c in &r.categories {
+        emit(
+            &format!("breakdown:{}:{}={}", c.title, c.dimension, c.category),
+            c.capped,
+        )?;
+    }
+    Ok(())
+}
+
 /// The finance measures of one card as tidy rows.
 fn finance_rows<E>(f: &FinanceProfile, emit: &mut impl Emit<E>) -> Result<(), E> {
     for (name, value) in [
@@ -496,13 +542,21 @@ mod tests {
             "stakeholders.resistance" | "stakeholders.inclusion" => RowKind::Stakeholders,
             m if m.starts_with("risk.component:") => RowKind::Risk,
             m if m.starts_with("stakeholders.coverage.") => RowKind::Stakeholders,
-            m if m.starts_with("evidence.") => RowKind::Evidence,
+            m if m.starts_with("evidence_coverage.") => RowKind::Evidence,
             "composite" => RowKind::Composite,
             "rank" => RowKind::Rank,
             "rank.mean" | "rank.median" | "rank.p05" | "rank.p95" | "rank.sd" => {
                 RowKind::RankUncertainty
             }
             m if m.starts_with("component:") => RowKind::Component,
+            "evidence.grade" | "gender_gap" | "gender_gap.coverage" => RowKind::ResultsChain,
+            m if m.starts_with("level.")
+                || m.starts_with("objective:")
+                || m.starts_with("objective_coverage:")
+                || m.starts_with("breakdown:") =>
+            {
+                RowKind::ResultsChain
+            }
             m if m.starts_with("evaluation.") => RowKind::Evaluation,
             m if m.starts_with("normalised.") => RowKind::Normalised,
             m if m.starts_with("finance.") => RowKind::Finance,
@@ -527,7 +581,7 @@ mod tests {
             assert_eq!(row.kind(), expected(&row.measure), "{}", row.measure);
         }
         let kinds: std::collections::HashSet<RowKind> = rows.iter().map(Row::kind).collect();
-        assert_eq!(kinds.len(), 11, "{kinds:?}");
+        assert_eq!(kinds.len(), 12, "{kinds:?}");
         // Every ranked programme gets its five rank statistics.
         let stats = rows.iter().filter(|r| r.kind() == RowKind::RankUncertainty);
         assert_eq!(

@@ -18,6 +18,7 @@ mod money;
 mod progress;
 mod rank;
 mod report;
+mod results;
 mod schema;
 mod score;
 mod validate;

@@ -32,7 +32,7 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
-    /// With --format csv: the tidy scorecard (`measures`) or yearly money flows per recipient country and region (`flows`).
+    /// With --format csv: the tidy scorecard (`measures`), yearly money flows per recipient country and region (`flows`), or the objectives with their level and progress (`objectives`).
     #[arg(long, value_enum, default_value_t = Table::Measures)]
     table: Table,
     #[command(flatten)]
@@ -46,6 +46,9 @@ pub(crate) enum Table {
     Measures,
     /// Transactions by programme, recipient, year and type.
     Flows,
+    /// One row per objective, with its level, progress and coverage
+    /// (`ssr_model::interop::csv::write_objectives`).
+    Objectives,
 }
 
 pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
@@ -74,6 +77,10 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
     write_finance_findings(&card);
     match args.format {
         Format::Json => write_json(out, &card)?,
+        Format::Csv if args.table == Table::Objectives => {
+            // The objectives table of the scorecard just computed.
+            ssr_model::interop::csv::write_objectives(&mut *out, &card).map_err(write_failure)?;
+        }
         Format::Csv => write_csv(out, &card, |_| true)?,
         Format::Table => write_table(&card, out).map_err(write_failure)?,
     }
@@ -136,7 +143,7 @@ fn write_finance_findings(card: &Scorecard) {
     }
 }
 
-fn opt(x: Option<f64>, scale: f64, decimals: usize) -> String {
+pub(crate) fn opt(x: Option<f64>, scale: f64, decimals: usize) -> String {
     // `+ 0.0` turns −0 into 0: no "-0" for an empty share.
     x.map_or_else(
         || "-".to_owned(),
@@ -293,6 +300,7 @@ pub(crate) fn write_programme_scores(
             .collect();
         writeln!(out, "  components: {}", parts.join("; "))?;
     }
+    crate::results::write_results(&card.results, out)?;
     let off: Vec<String> = s
         .indicators()
         .filter(|i| i.status == Status::OffTrack)
