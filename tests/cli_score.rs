@@ -94,9 +94,12 @@ fn score_csv_is_tidy_and_hand_computed() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("programme_id,programme_name,measure,value")
+        Some("programme_id,programme_name,measure,value,not_ranked")
     );
-    assert!(lines.all(|l| l.split(',').count() == 4));
+    // Results are its only evidence (no risk register, stakeholders or
+    // evaluation): results plus one more are needed, so it is not ranked,
+    // and every one of its rows says why.
+    assert!(lines.all(|l| l.split(',').count() == 5 && l.ends_with(",too_few_dimensions")));
     // (0.5 + 0.3)/2 = 0.4; one on track, one off track; no risks → empty value.
     assert!((value(&csv, "score").parse::<f64>().unwrap() - 0.4).abs() < 1e-12);
     assert_eq!(value(&csv, "coverage"), "1.0");

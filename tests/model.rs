@@ -864,8 +864,9 @@ fn stakeholder_defaults_and_setters() {
     let s = Stakeholder::new("Ministry of Defence", StakeholderKind::NationalGovernment);
     assert_eq!(s.name, "Ministry of Defence");
     assert_eq!(s.kind, StakeholderKind::NationalGovernment);
-    assert_eq!((s.influence, s.interest), (Level::MID, Level::MID));
-    assert_eq!(s.stance, Stance::Neutral);
+    // Unknown until someone assesses them, never a middle value.
+    assert_eq!((s.influence, s.interest, s.stance), (None, None, None));
+    assert!(!s.is_assessed() && !s.is_opposed());
     assert!(!s.legitimate && !s.urgent);
     assert!(s.roles.is_empty() && s.reference.is_none());
     assert_eq!(s.id.as_uuid().get_version_num(), 4);
@@ -892,8 +893,12 @@ fn stakeholder_defaults_and_setters() {
     assert_eq!(s.kind, StakeholderKind::ArmedForces);
     assert_eq!(s.roles, [Role::Accountable, Role::Implementing]);
     assert!(s.has_role(Role::Implementing) && !s.has_role(Role::Funding));
-    assert_eq!((s.influence.get(), s.interest.get()), (5, 1));
-    assert_eq!(s.stance, Stance::Blocking);
+    assert_eq!(
+        (s.influence, s.interest),
+        (Some(Level::MAX), Some(Level::MIN))
+    );
+    assert_eq!(s.stance, Some(Stance::Blocking));
+    assert!(s.is_assessed() && s.is_opposed());
     assert!(s.legitimate && s.urgent);
     assert_eq!(s.reference.as_deref(), Some("GB-GOV-1"));
 }

@@ -11,31 +11,42 @@ use ssr_model::score::{
     Dimension, Normalisation, PortfolioAggregation, Scorer, ScoringPolicy, Status,
 };
 use ssr_model::{
-    Baseline, Component, Country, DacCriterion, Evaluation, Finite, Indicator, Measure,
-    OrdinalScale, Period, Pillar, Portfolio, Programme, ResultLevel, Value, Weight,
+    Baseline, Component, Country, DacCriterion, Evaluation, Finite, Indicator, Level, Measure,
+    OrdinalScale, Period, Pillar, Portfolio, Programme, ResultLevel, Stakeholder, StakeholderKind,
+    Value, Weight,
 };
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
-/// One component with one indicator from 0 towards 10, at `actual`.
+/// One component with one indicator from 0 towards 10, at `actual`, and a
+/// ministry whose interest (2) is known: it belongs to no inclusion group,
+/// so inclusion is known to be 0. Influence and stance are unknown, so
+/// there is no resistance exposure.
 fn programme(name: &str, actual: f64) -> Programme {
-    Programme::new(name, Country::new("SLE").unwrap()).with_component(
-        Component::new("Justice", Pillar::JusticeReform).with_indicator(
-            Indicator::new("Cases closed", ResultLevel::Output, Measure::Unit)
-                .with_baseline(Baseline::new(Value::number(0.0).unwrap()).with_date(d(2020, 1, 1)))
-                .with_period(
-                    Period::new(d(2020, 1, 1), d(2020, 12, 31))
-                        .with_target(Value::number(10.0).unwrap())
-                        .with_actual(Value::number(actual).unwrap()),
-                ),
-        ),
-    )
+    Programme::new(name, Country::new("SLE").unwrap())
+        .with_stakeholder(
+            Stakeholder::new("Ministry of Justice", StakeholderKind::NationalGovernment)
+                .with_interest(Level::new(2).unwrap()),
+        )
+        .with_component(
+            Component::new("Justice", Pillar::JusticeReform).with_indicator(
+                Indicator::new("Cases closed", ResultLevel::Output, Measure::Unit)
+                    .with_baseline(
+                        Baseline::new(Value::number(0.0).unwrap()).with_date(d(2020, 1, 1)),
+                    )
+                    .with_period(
+                        Period::new(d(2020, 1, 1), d(2020, 12, 31))
+                            .with_target(Value::number(10.0).unwrap())
+                            .with_actual(Value::number(actual).unwrap()),
+                    ),
+            ),
+        )
 }
 
-/// A, B, C at progress 0.8, 0.5, 0.2; no stakeholders (inclusion 0 for
-/// all), no risks, no evaluations.
+/// A, B, C at progress 0.8, 0.5, 0.2; inclusion 0 for all, no risks, no
+/// evaluations.
 fn portfolio() -> Portfolio {
     Portfolio::new()
         .with_programme(programme("A", 8.0))

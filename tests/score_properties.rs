@@ -120,7 +120,7 @@ proptest! {
                 prop_assert!(r.residual >= 0.0 && r.residual <= f64::from(r.inherent));
             }
             prop_assert!(p.stakeholders.resistance_exposure.is_none_or(in_unit));
-            prop_assert!(in_unit(p.stakeholders.inclusion));
+            prop_assert!(p.stakeholders.inclusion.is_none_or(in_unit));
             if let Some(e) = &p.evaluation {
                 prop_assert!(e.score.is_none_or(in_unit) && in_unit(e.coverage));
             }

@@ -587,15 +587,50 @@ fn withdrawn_sector_code() {
     assert!(check(p).is_empty());
 }
 
+/// `s` with influence, interest and stance assessed, as the fixture's are.
+fn assessed(s: Stakeholder) -> Stakeholder {
+    s.with_influence(level(3))
+        .with_interest(level(3))
+        .with_stance(ssr_model::Stance::Supportive)
+}
+
+#[test]
+fn unassessed_stakeholder() {
+    let mut p = programme();
+    p.stakeholders[2].interest = None;
+    p.stakeholders[5].influence = None;
+    p.stakeholders[5].stance = None;
+    let report = check(p);
+    assert_found!(
+        report,
+        [
+            (UnassessedStakeholder, "/stakeholders/2"),
+            (UnassessedStakeholder, "/stakeholders/5")
+        ]
+    );
+    assert!(
+        report
+            .findings()
+            .iter()
+            .all(|f| f.severity == Severity::Advice)
+    );
+    assert!(report.findings()[0].message.contains("no interest"));
+    assert!(
+        report.findings()[1]
+            .message
+            .contains("no influence, stance")
+    );
+}
+
 #[test]
 fn no_civil_society() {
     let mut p = programme();
     p.stakeholders.remove(4);
     assert_found!(check(p.clone()), [(NoCivilSociety, "/stakeholders")]);
-    p.stakeholders.push(Stakeholder::new(
+    p.stakeholders.push(assessed(Stakeholder::new(
         "Women of Lofa County",
         StakeholderKind::LocalCommunity,
-    ));
+    )));
     assert!(check(p).is_empty());
 }
 
@@ -707,11 +742,11 @@ fn unmitigated_resistance() {
     assert_found!(check(named), [(UnmitigatedResistance, "/stakeholders/6")]);
 
     // Low influence is not flagged.
-    p.stakeholders[6].influence = level(3);
+    p.stakeholders[6].influence = Some(level(3));
     assert!(check(p.clone()).is_empty());
     // Blocking with high influence is.
-    p.stakeholders[6].influence = level(5);
-    p.stakeholders[6].stance = ssr_model::Stance::Blocking;
+    p.stakeholders[6].influence = Some(level(5));
+    p.stakeholders[6].stance = Some(ssr_model::Stance::Blocking);
     assert_found!(check(p), [(UnmitigatedResistance, "/stakeholders/6")]);
 }
 
@@ -751,10 +786,10 @@ fn single_funder() {
     assert_eq!(report.findings()[0].severity, Severity::Advice);
     assert!(report.is_valid());
     // A second source by role alone counts.
-    p.stakeholders.push(
+    p.stakeholders.push(assessed(
         Stakeholder::new("Ministry of Finance", StakeholderKind::NationalGovernment)
             .with_role(Role::Funding),
-    );
+    ));
     assert!(check(p).is_empty());
 }
 
@@ -772,10 +807,10 @@ fn no_gender_dimension() {
     assert!(check(p.clone()).is_empty());
     // So is a women's organisation.
     p.components[0].indicators[0].periods[0].breakdowns.clear();
-    p.stakeholders.push(Stakeholder::new(
+    p.stakeholders.push(assessed(Stakeholder::new(
         "Women in Security Network",
         StakeholderKind::WomensOrganisation,
-    ));
+    )));
     assert!(check(p).is_empty());
 }
 

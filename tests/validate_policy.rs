@@ -108,7 +108,7 @@ fn high_influence_threshold() {
     let five = policy().with_high_influence(level(5));
     assert!(validate::validate(&portfolio_of(p.clone()), &five).is_empty());
     let three = policy().with_high_influence(level(3));
-    p.stakeholders[6].influence = level(3);
+    p.stakeholders[6].influence = Some(level(3));
     assert_eq!(
         validate::validate(&portfolio_of(p), &three)
             .of_code(Code::UnmitigatedResistance)

@@ -42,6 +42,7 @@
 //! | [`component_without_indicator`](#component_without_indicator) | practice | warning | a component with no indicator |
 //! | [`indicator_without_baseline`](#indicator_without_baseline) | practice | warning | an indicator with no baseline value |
 //! | [`unmitigated_resistance`](#unmitigated_resistance) | practice | warning | a powerful opponent of the reform that no mitigation addresses |
+//! | [`unassessed_stakeholder`](#unassessed_stakeholder) | practice | advice | a stakeholder whose influence, interest or stance is unknown |
 //! | [`high_risk_without_mitigation`](#high_risk_without_mitigation) | practice | warning | a high inherent risk with no mitigation |
 //! | [`single_funder`](#single_funder) | practice | advice | one funding source only |
 //! | [`no_gender_dimension`](#no_gender_dimension) | practice | advice | no sign of gender in marker, components, stakeholders or data |
@@ -394,6 +395,26 @@
 //! that names the stakeholder, with at least one mitigation: engagement,
 //! incentives such as retirement packages, sequencing, or political backing
 //! from champions of the reform.
+//!
+//! ## `unassessed_stakeholder`
+//!
+//! **What it means.** A stakeholder's influence, interest or stance is
+//! unknown (absent from the document). The message names which. The path is
+//! the stakeholder. Imported IATI organisations always raise it: IATI
+//! records who takes part and in what role, never how much power or
+//! interest they have or where they stand.
+//!
+//! **Why it matters.** The stakeholder analysis uses known values only: the
+//! Mendelow grid needs influence and interest, salience needs influence,
+//! resistance exposure needs influence and stance, and inclusion needs
+//! interest or a working role. A stakeholder without them is reported as
+//! *unassessed* and lowers the coverage of those analyses, so a programme's
+//! stakeholder picture may rest on a few of its actors.
+//!
+//! **How to fix it.** Assess the stakeholder with the programme team (a
+//! stakeholder mapping workshop is the usual way) and record influence and
+//! interest on 1–5 and a stance. If nobody can, leave them unknown: the
+//! crate will not guess.
 //!
 //! ## `high_risk_without_mitigation`
 //!

@@ -147,6 +147,10 @@ codes! {
     ///
     /// See [`unmitigated_resistance`](super::catalogue#unmitigated_resistance) in the catalogue.
     UnmitigatedResistance = "unmitigated_resistance", Warning;
+    /// A stakeholder whose influence, interest or stance is unknown.
+    ///
+    /// See [`unassessed_stakeholder`](super::catalogue#unassessed_stakeholder) in the catalogue.
+    UnassessedStakeholder = "unassessed_stakeholder", Advice;
     /// A challenge of inherent risk 15 or more with no mitigation.
     ///
     /// See [`high_risk_without_mitigation`](super::catalogue#high_risk_without_mitigation) in the catalogue.

@@ -140,6 +140,15 @@ impl Aggregation {
     pub const EXPONENT_LIMIT: f64 = 100.0;
 }
 
+/// The sum of `values`, +0 when there are none or all are zero.
+///
+/// Rust's `Sum` for `f64` starts from −0 (since 1.83), so an empty sum is
+/// −0, and a coverage of −0 printed as "-0%". Starting from +0 gives the
+/// same sums otherwise, bit for bit.
+pub(crate) fn sum(values: impl IntoIterator<Item = f64>) -> f64 {
+    values.into_iter().fold(0.0, |acc, x| acc + x)
+}
+
 /// A generalised mean prepared for a fixed set of values whose weights may
 /// change: `forward` maps each value once, the weighted average of the
 /// mapped values goes through `inverse`. The Monte Carlo of rank

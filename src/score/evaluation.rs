@@ -94,7 +94,7 @@ pub(crate) fn score_evaluation(
         .collect();
     let weight = |c: DacCriterion| policy.weights.get(c);
     let total: f64 = DacCriterion::ALL.into_iter().map(weight).sum();
-    let rated: f64 = criteria.iter().map(|c| weight(c.criterion)).sum();
+    let rated = super::aggregate::sum(criteria.iter().map(|c| weight(c.criterion)));
     let score = policy.method.mean(
         criteria.iter().map(|c| (c.score, weight(c.criterion))),
         floor,

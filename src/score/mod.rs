@@ -15,10 +15,11 @@
 //! | aggregation: arithmetic, geometric, harmonic, generalised mean | [`Aggregation`] | OECD/JRC Handbook (2008) §6 |
 //! | effective weights, coverage, what pulled a score down | [`ProgrammeScore`] | |
 //! | results chain: progress by level and per objective, evidence grade, disaggregated progress, gender gap | [`ResultsProfile`], [`ResultsPolicy`] | logframe; UNSCR 1325 |
-//! | risk: inherent L × I, residual after mitigation, bands, exposure | [`RiskProfile`] | 5 × 5 risk matrix |
+//! | risk: inherent L × I, residual after mitigation, bands, exposure (union), per component | [`RiskProfile`], [`ExposureMethod`] | 5 × 5 risk matrix; Pearl 1988; Hillson 2003 |
 //! | stakeholders: Mendelow grid, salience, resistance, inclusion | [`StakeholderProfile`] | Mendelow 1991; Mitchell, Agle & Wood 1997 |
 //! | evaluation: DAC criteria combined | [`EvaluationScore`] | OECD DAC 2019 |
 //! | normalisation: min-max, z-score, goalposts, distance to target, percentile rank | [`Normalisation`] | OECD/JRC 2008 §5; COINr |
+//! | evidence before ranking: who is ranked, unranked with a reason, imputation | [`Evidence`], [`RankingPolicy`], [`NotRanked`] | OECD/JRC 2008 §3; COINr |
 //! | comparison and ranking, incl. Copeland | [`Comparison`], [`PortfolioAggregation`] | OECD/JRC 2008; COINr |
 //! | rank uncertainty by Monte Carlo | [`RankUncertainty`] | Saisana, Saltelli & Tarantola 2005; COINr `get_sensitivity` |
 //!
@@ -106,6 +107,7 @@ mod policy;
 mod programme;
 mod progress;
 mod rank;
+mod ranking;
 mod results;
 mod risk;
 mod scorecard;
@@ -132,15 +134,19 @@ pub use policy::{
 pub use programme::{ComponentScore, Drag, ProgrammeScore};
 pub use progress::{Gap, progress};
 pub use rank::{RankStats, RankUncertainty};
+pub use ranking::{Evidence, EvidenceKind, Imputation, KindEvidence, NotRanked, RankingPolicy};
 pub use results::{LevelProgress, ObjectiveProgress, ResultsProfile};
-pub use risk::{RiskBand, RiskProfile, RiskScore, combined_effectiveness, inherent_risk};
+pub use risk::{
+    BandCounts, ComponentExposure, ExposureMethod, RiskBand, RiskProfile, RiskScore,
+    combined_effectiveness, inherent_risk,
+};
 pub use scorecard::{ProgrammeCard, Row, RowKind, RowRef, Scorecard};
 pub use scorer::Scorer;
 pub use shares::{
     RecipientShare, recipient_shares, split_by_recipient, split_transaction, unallocated_share,
 };
 pub use stakeholders::{
-    GroupPresence, InclusionGroup, Presence, Quadrant, Salience, StakeholderProfile,
-    StakeholderScore,
+    GroupPresence, InclusionGroup, Presence, Quadrant, Salience, StakeholderCoverage,
+    StakeholderProfile, StakeholderScore,
 };
 pub use status::{Status, classify, expected_progress};

@@ -122,6 +122,9 @@ pub struct ScoringPolicy {
     pub stakeholders: StakeholderPolicy,
     /// How programmes are compared and ranked.
     pub comparison: ComparisonPolicy,
+    /// Who is ranked (evidence thresholds) and how missing dimensions are
+    /// treated.
+    pub ranking: super::RankingPolicy,
     /// The Monte Carlo analysis of rank uncertainty.
     pub uncertainty: UncertaintyPolicy,
     /// The reporting currency of the finance measures.
@@ -150,6 +153,7 @@ impl Default for ScoringPolicy {
             risk: RiskBands::default(),
             stakeholders: StakeholderPolicy::default(),
             comparison: ComparisonPolicy::default(),
+            ranking: super::RankingPolicy::default(),
             uncertainty: UncertaintyPolicy::default(),
             finance: super::FinancePolicy::default(),
             explain: 3,
@@ -197,6 +201,7 @@ impl ScoringPolicy {
         self.risk.check()?;
         self.stakeholders.check()?;
         self.comparison.check()?;
+        self.ranking.check()?;
         self.uncertainty.check()?;
         self.results.check()?;
         Ok(())
@@ -493,7 +498,8 @@ impl EvaluationPolicy {
 }
 
 /// Risk bands on the 1–25 likelihood × impact scale: the lowest score of
-/// each band above *low*. Bands are policy data, never constants in code.
+/// each band above *low*, and how residual risks combine into an exposure.
+/// Bands are policy data, never constants in code.
 ///
 /// The default splits a 5 × 5 matrix the conventional way: low 1–4,
 /// moderate 5–9, high 10–15, extreme 16–25 (so 4 × 4, 4 × 5 and 5 × 5 are
@@ -509,6 +515,10 @@ pub struct RiskBands {
     pub high: f64,
     /// Where *extreme* starts. Default 16.
     pub extreme: f64,
+    /// How counted residual risks combine into a programme's (and a
+    /// component's) exposure. Default [`ExposureMethod::Union`](super::ExposureMethod::Union); see
+    /// [`RiskProfile`](super::RiskProfile).
+    pub exposure: super::ExposureMethod,
 }
 
 impl Default for RiskBands {
@@ -517,6 +527,7 @@ impl Default for RiskBands {
             moderate: 5.0,
             high: 10.0,
             extreme: 16.0,
+            exposure: super::ExposureMethod::Union,
         }
     }
 }

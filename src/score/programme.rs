@@ -24,6 +24,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::aggregate::sum;
 use super::indicator::score_indicator;
 use super::{IndicatorScore, LevelPolicy, ScoringPolicy, Status};
 use crate::{Component, ComponentId, IndicatorId, Pillar, Programme};
@@ -170,12 +171,11 @@ pub(crate) fn score_component(c: &Component, policy: &ScoringPolicy) -> Componen
         (i.weight.get(), policy.results.factor(i))
     });
     let total: f64 = ws.clone().sum();
-    let with_data: f64 = ws
+    let with_data = sum(ws
         .clone()
         .zip(&indicators)
         .filter(|(_, s)| s.has_data())
-        .map(|(w, _)| w)
-        .sum();
+        .map(|(w, _)| w));
     let items = ws
         .clone()
         .zip(&indicators)
@@ -211,12 +211,11 @@ pub(crate) fn score_programme(p: &Programme, policy: &ScoringPolicy) -> Programm
     let level = &policy.components;
     let ws: Vec<f64> = weights(&p.components, level, |c| (c.weight.get(), 1.0)).collect();
     let total: f64 = ws.iter().sum();
-    let scored: f64 = ws
+    let scored = sum(ws
         .iter()
         .zip(&components)
         .filter(|(_, c)| c.score.is_some())
-        .map(|(w, _)| w)
-        .sum();
+        .map(|(w, _)| *w));
     let score = level.method.mean(
         components
             .iter()
@@ -226,11 +225,7 @@ pub(crate) fn score_programme(p: &Programme, policy: &ScoringPolicy) -> Programm
     );
     // Σ wᶜ·coverageᶜ / Σ wᶜ, summed in the order of `total`, so that full
     // coverage is exactly 1.
-    let covered: f64 = ws
-        .iter()
-        .zip(&components)
-        .map(|(w, c)| w * c.coverage)
-        .sum();
+    let covered = sum(ws.iter().zip(&components).map(|(w, c)| w * c.coverage));
     for (c, &w) in components.iter_mut().zip(&ws) {
         c.weight = if total > 0.0 { w / total } else { 0.0 };
         c.effective_weight = if c.score.is_some() && scored > 0.0 {

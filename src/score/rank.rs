@@ -29,9 +29,8 @@ use rand_core::{Rng, SeedableRng};
 use serde::{Deserialize, Serialize};
 
 use super::aggregate::Kernel;
-use super::comparison::{
-    N, composites, dimension_weights, normalise_table, rank_into, rankable, scalings,
-};
+use super::comparison::{N, composites, dimension_weights, normalise_table, rank_into, scalings};
+use super::ranking::impute;
 use super::{
     Comparison, Dimension, Normalisation, PortfolioAggregation, ProgrammeCard, ScoringPolicy,
 };
@@ -92,8 +91,9 @@ pub struct RankUncertainty {
     pub normalisations: Vec<Normalisation>,
     /// Composite methods drawn from.
     pub methods: Vec<PortfolioAggregation>,
-    /// The ranked programmes, in portfolio order (programmes with no
-    /// weighted dimension are not ranked and not listed).
+    /// The ranked programmes, in portfolio order. Programmes the
+    /// comparison did not rank ([`ComparisonRow::not_ranked`](super::ComparisonRow::not_ranked))
+    /// take no part in the replications and are not listed.
     pub programmes: Vec<RankStats>,
 }
 
@@ -341,7 +341,7 @@ pub(crate) fn rank_uncertainty(
         .rows
         .iter()
         .enumerate()
-        .filter(|(_, r)| rankable(&r.raw.to_array(), &weights))
+        .filter(|(_, r)| r.rank.is_some())
         .map(|(i, _)| i)
         .collect();
     let chosen: Vec<&ProgrammeCard> = ranked.iter().filter_map(|&i| cards.get(i)).collect();
@@ -362,6 +362,8 @@ pub(crate) fn rank_uncertainty(
     let mut progress = vec![None; n];
     let mut progress_norm = vec![None; n];
     let mut scratch = Vec::with_capacity(n);
+    let mut impute_scratch = Vec::with_capacity(n);
+    let imputation = policy.ranking.imputation;
     let mut table = vec![[None; N]; n];
     let mut composite = vec![None; n];
     let mut order = Vec::with_capacity(n);
@@ -399,6 +401,7 @@ pub(crate) fn rank_uncertainty(
             *t = *b;
             t[PROGRESS] = *p;
         }
+        impute(&mut table, &weights, imputation, &mut impute_scratch);
         composites(&table, &dim_weights, method, floor, &mut composite);
         rank_into(&composite, &mut order, &mut ranks);
         tally.record(r, &ranks);

@@ -11,9 +11,9 @@ use super::results::score_results;
 use super::risk::score_risks;
 use super::stakeholders::score_stakeholders;
 use super::{
-    ComponentScore, EvaluationScore, FinanceProfile, IndicatorScore, PolicyError, ProgrammeCard,
-    ProgrammeScore, RankUncertainty, ResultsProfile, RiskProfile, Scorecard, ScoringPolicy,
-    StakeholderProfile,
+    ComponentScore, EvaluationScore, Evidence, FinanceProfile, IndicatorScore, PolicyError,
+    ProgrammeCard, ProgrammeScore, RankUncertainty, ResultsProfile, RiskProfile, Scorecard,
+    ScoringPolicy, StakeholderProfile,
 };
 use crate::validate::Finding;
 use crate::{Component, ExchangeRates, Indicator, Portfolio, Programme};
@@ -148,7 +148,7 @@ impl Scorer {
     /// Every score of one programme.
     pub fn card(&self, programme: &Programme) -> ProgrammeCard {
         let progress = self.programme(programme);
-        ProgrammeCard {
+        let mut card = ProgrammeCard {
             id: programme.id,
             name: programme.name.clone(),
             recipients: programme.recipients.clone(),
@@ -158,7 +158,10 @@ impl Scorer {
             stakeholders: self.stakeholders(programme),
             evaluation: self.evaluation(programme),
             finance: self.finance(programme),
-        }
+            evidence: Evidence::default(),
+        };
+        card.evidence = Evidence::of(&card);
+        card
     }
 
     /// The scorecard of a portfolio: every programme's card and the

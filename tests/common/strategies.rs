@@ -494,9 +494,9 @@ pub fn arb_stakeholder() -> impl Strategy<Value = Stakeholder> + Clone {
         arb_text(),
         arb_stakeholder_kind(),
         vec(arb_role(), 0..=3),
-        arb_level(),
-        arb_level(),
-        arb_stance(),
+        option::of(arb_level()),
+        option::of(arb_level()),
+        option::of(arb_stance()),
         any::<bool>(),
         any::<bool>(),
         option::of(arb_text()),
@@ -516,11 +516,9 @@ pub fn arb_stakeholder() -> impl Strategy<Value = Stakeholder> + Clone {
             )| {
                 let mut s = Stakeholder::new(name, kind)
                     .with_id(id)
-                    .with_influence(influence)
-                    .with_interest(interest)
-                    .with_stance(stance)
                     .with_legitimate(legitimate)
                     .with_urgent(urgent);
+                (s.influence, s.interest, s.stance) = (influence, interest, stance);
                 s.roles = roles;
                 s.reference = reference;
                 s
@@ -904,9 +902,9 @@ type StakeholderPlan = (
     String,
     StakeholderKind,
     Vec<Role>,
-    Level,
-    Level,
-    Stance,
+    Option<Level>,
+    Option<Level>,
+    Option<Stance>,
     bool,
     bool,
     Option<String>,
@@ -917,9 +915,10 @@ fn stakeholder_plan() -> impl Strategy<Value = StakeholderPlan> {
         arb_name(),
         arb_stakeholder_kind(),
         subsequence(Role::ALL.to_vec(), 0..=3),
-        arb_level(),
-        arb_level(),
-        arb_stance(),
+        // Mostly assessed, sometimes not: unknown is a value like any other.
+        option::weighted(0.8, arb_level()),
+        option::weighted(0.8, arb_level()),
+        option::weighted(0.8, arb_stance()),
         any::<bool>(),
         any::<bool>(),
         option::of(regex("[A-Z]{2}-[A-Z0-9]{3,8}")),
@@ -1155,11 +1154,9 @@ fn build_programme(key: &str, plan: ProgrammePlan) -> Programme {
             .with_id(StakeholderId::from_external(&format!(
                 "{key}/stakeholder/{i}"
             )))
-            .with_influence(influence)
-            .with_interest(interest)
-            .with_stance(stance)
             .with_legitimate(legitimate)
             .with_urgent(urgent);
+        (s.influence, s.interest, s.stance) = (influence, interest, stance);
         s.roles = roles;
         s.reference = reference;
         p.stakeholders.push(s);

@@ -113,10 +113,14 @@ pub fn programme() -> Programme {
     )
     .with_id(ObjectiveId::from_external("accountability"));
 
+    // Every stakeholder is assessed (influence and interest 3 unless set),
+    // so the fixture raises no `unassessed_stakeholder`.
     let stakeholder = |name: &str, kind, role, stance| {
         Stakeholder::new(name, kind)
             .with_id(sid(name))
             .with_role(role)
+            .with_influence(level(3))
+            .with_interest(level(3))
             .with_stance(stance)
     };
     let union = stakeholder(
