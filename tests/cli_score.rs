@@ -159,7 +159,11 @@ fn a_bad_policy_exits_2_naming_the_field() {
     );
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
-    assert!(err.contains("status.tolerance"), "{err}");
+    // Refused as it is read (a Fraction), at its JSON Pointer.
+    assert!(
+        err.contains("/status/tolerance") && err.contains("from 0 to 1"),
+        "{err}"
+    );
     std::fs::write(&policy, r#"{"status": {"tolerence": 0.1}}"#).unwrap();
     let out = ssr(
         &["score", "-", "--policy", policy.to_str().unwrap()],

@@ -317,7 +317,33 @@ fn negative_weight() {
             &doc,
             r#""weight": -1"#,
         )
-        .says(&["weight", "at least 0", "found -1"]);
+        .says(&["weight", "from 0 to 1e6", "found -1"]);
+}
+
+#[test]
+fn value_beyond_its_limit() {
+    let doc = with(r#""actual": 41.5"#, r#""actual": -2e15"#);
+    parse_error(&doc)
+        .assert_at(
+            ParseErrorKind::Data,
+            "/programmes/0/components/0/indicators/0/periods/0/actual",
+            &doc,
+            r#""actual": -2e15"#,
+        )
+        .says(&["number", "from -1e15 to 1e15", "found -2000000000000000"]);
+}
+
+#[test]
+fn weight_beyond_its_limit() {
+    let doc = with(r#""weight": 2"#, r#""weight": 2e6"#);
+    parse_error(&doc)
+        .assert_at(
+            ParseErrorKind::Data,
+            "/programmes/0/components/0/weight",
+            &doc,
+            r#""weight": 2e6"#,
+        )
+        .says(&["weight", "from 0 to 1e6", "found 2000000"]);
 }
 
 #[test]

@@ -32,7 +32,7 @@ fn defaults_are_the_documented_ones() {
     assert_eq!(p.high_influence.get(), 4);
     assert_eq!(p.high_risk, 15);
     assert_eq!(p.stale_after_days, 365);
-    assert_eq!(p.percentage_tolerance, 0.01);
+    assert_eq!(p.percentage_tolerance(), 0.01);
     assert_eq!(ValidationPolicy::new(), p);
     // An empty policy document is the default policy.
     #[cfg(feature = "json")]
@@ -195,7 +195,7 @@ fn policy_documents() {
     assert_eq!(policy.high_influence.get(), 3);
     assert_eq!(policy.high_risk, 20);
     assert_eq!(policy.stale_after_days, 730);
-    assert_eq!(policy.percentage_tolerance, 0.5);
+    assert_eq!(policy.percentage_tolerance(), 0.5);
     let back: ValidationPolicy =
         serde_json::from_str(&serde_json::to_string(&policy).unwrap()).unwrap();
     assert_eq!(back, policy);

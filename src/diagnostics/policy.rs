@@ -144,10 +144,12 @@ pub struct ValidationPolicy {
     /// How many days before `as_of` the latest actual may be, for `stale_data`.
     pub stale_after_days: u32,
     /// How far from 100, in percentage points, shares may sum for
-    /// `percentage_sum`. Finite and not negative.
+    /// `percentage_sum`. Finite and not negative: private, so that only
+    /// [`with_percentage_tolerance`](Self::with_percentage_tolerance) and
+    /// deserialisation, which both check it, can set it.
     #[serde(deserialize_with = "non_negative")]
     #[cfg_attr(feature = "schemars", schemars(range(min = 0)))]
-    pub percentage_tolerance: f64,
+    percentage_tolerance: f64,
     /// How far the categories of a breakdown may sum from the period's
     /// total for `breakdown_sum`, as a share of the total's size (of 1 when
     /// the total is smaller). Default 0.01: rounding of the categories, and
@@ -268,6 +270,22 @@ impl ValidationPolicy {
     pub fn with_stale_after_days(mut self, days: u32) -> Self {
         self.stale_after_days = days;
         self
+    }
+
+    /// How far from 100, in percentage points, shares may sum for
+    /// `percentage_sum` (default 0.01).
+    ///
+    /// ```
+    /// use ssr_model::validate::ValidationPolicy;
+    ///
+    /// assert_eq!(ValidationPolicy::new().percentage_tolerance(), 0.01);
+    /// let loose = ValidationPolicy::new().with_percentage_tolerance(0.5)?;
+    /// assert_eq!(loose.percentage_tolerance(), 0.5);
+    /// assert!(ValidationPolicy::new().with_percentage_tolerance(f64::NAN).is_err());
+    /// # Ok::<(), ssr_model::ValueError>(())
+    /// ```
+    pub fn percentage_tolerance(&self) -> f64 {
+        self.percentage_tolerance
     }
 
     /// Returns `self` with another percentage-sum tolerance.

@@ -20,7 +20,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::aggregate::{exact_unit, sum};
+use super::aggregate::sum;
 use super::{
     Aggregation, Imputation, Normalisation, NotRanked, ProgrammeCard, Scaling, ScoringPolicy,
 };
@@ -293,12 +293,9 @@ pub(crate) fn scalings(policy: &ScoringPolicy) -> [Scaling; N] {
     })
 }
 
-/// The policy's dimension weights, in [`Dimension::ALL`] order, in a unit
-/// that keeps their sums finite.
+/// The policy's dimension weights, in [`Dimension::ALL`] order.
 pub(crate) fn dimension_weights(policy: &ScoringPolicy) -> [f64; N] {
-    let weights = Dimension::ALL.map(|d| policy.comparison.dimensions.get(d).weight);
-    let unit = exact_unit(weights);
-    weights.map(|w| w / unit)
+    Dimension::ALL.map(|d| policy.comparison.dimensions.get(d).weight.get())
 }
 
 /// Builds the comparison table of the cards under `policy`.
@@ -311,8 +308,9 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
     let total: f64 = weights.iter().sum();
     for (row, card) in rows.iter_mut().zip(cards) {
         let raw = row.raw;
-        let counts =
-            |d: Dimension| raw.get(d).is_some() && policy.comparison.dimensions.get(d).weight > 0.0;
+        let counts = |d: Dimension| {
+            raw.get(d).is_some() && policy.comparison.dimensions.get(d).weight.get() > 0.0
+        };
         row.not_ranked = policy
             .ranking
             .refuse(&card.evidence, counts)

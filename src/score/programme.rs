@@ -24,7 +24,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::aggregate::{exact_unit, sum};
+use super::aggregate::sum;
 use super::indicator::score_indicator;
 use super::{IndicatorScore, LevelPolicy, ScoringPolicy, Status};
 use crate::{Component, ComponentId, IndicatorId, Pillar, Programme};
@@ -145,19 +145,17 @@ impl ProgrammeScore {
     }
 }
 
-/// Weights per policy, in a unit that keeps their sums finite: each item's
-/// weight (as given or equal) times its factor.
+/// Weights per policy: each item's weight (as given or equal) times its
+/// factor (weights are at most 10⁶, so their sums stay finite).
 fn weights<'a, T: 'a>(
     items: &'a [T],
     level: &'a LevelPolicy,
     weight: impl Fn(&T) -> (f64, f64) + Clone + 'a,
 ) -> impl Iterator<Item = f64> + Clone + 'a {
-    let raw = move |t: &T| {
+    items.iter().map(move |t| {
         let (w, factor) = weight(t);
         level.weight(w) * factor
-    };
-    let unit = exact_unit(items.iter().map(raw.clone()));
-    items.iter().map(move |t| raw(t) / unit)
+    })
 }
 
 /// Scores one component (its indicators' design weights are shares within

@@ -30,7 +30,6 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::aggregate::exact_unit;
 use super::breakdown::{CategoryProgress, categories};
 use super::{IndicatorScore, ProgrammeScore, ScoringPolicy};
 use crate::{Component, Indicator, ObjectiveId, ObjectiveKind, Programme, ResultLevel};
@@ -168,13 +167,11 @@ pub(crate) fn score_results(
     score: &ProgrammeScore,
     policy: &ScoringPolicy,
 ) -> ResultsProfile {
-    // Weights in units (powers of two, so dividing is exact) that keep
-    // their products and sums finite however large they are.
+    // Weights are at most 10⁶ (model weights, level weights) times an
+    // evidence grade of at most 1: their products and sums stay finite.
     let component = |c: &Component| policy.components.weight(c.weight.get());
     let indicator =
         |i: &Indicator| policy.indicators.weight(i.weight.get()) * policy.results.factor(i);
-    let unit_c = exact_unit(p.components.iter().map(component));
-    let unit_i = exact_unit(p.indicators().map(indicator));
     // Each indicator with its component and score, in document order; the
     // score was computed component by component from the same lists.
     let items: Vec<Item<'_>> = p
@@ -182,7 +179,7 @@ pub(crate) fn score_results(
         .iter()
         .zip(&score.components)
         .flat_map(|(c, cs)| {
-            let wc = component(c) / unit_c;
+            let wc = component(c);
             c.indicators
                 .iter()
                 .zip(&cs.indicators)
@@ -190,7 +187,7 @@ pub(crate) fn score_results(
                     component: c,
                     indicator: i,
                     score: s,
-                    weight: wc * (indicator(i) / unit_i),
+                    weight: wc * indicator(i),
                 })
         })
         .collect();

@@ -167,32 +167,37 @@ fn date_from_days(days: i32) -> NaiveDate {
     NaiveDate::from_num_days_from_ce_opt(days).unwrap()
 }
 
-/// Any finite `f64`: plausible magnitudes, integers, the whole finite range
-/// (normal and subnormal) and edge values.
+/// Any `f64` a [`Finite`] holds (within ±10¹⁵): plausible magnitudes,
+/// integers, the whole range down to subnormals, and edge values.
 pub fn arb_finite_f64() -> impl Strategy<Value = f64> + Clone {
     use proptest::num::f64 as f;
     prop_oneof![
         4 => -1.0e6..1.0e6,
         2 => (-1000i32..1000).prop_map(f64::from),
-        2 => f::POSITIVE | f::NEGATIVE | f::NORMAL | f::SUBNORMAL | f::ZERO,
+        2 => (f::POSITIVE | f::NEGATIVE | f::NORMAL | f::SUBNORMAL | f::ZERO)
+            .prop_filter("within the domain", |x| x.abs() <= Finite::LIMIT),
         1 => select(vec![
             0.0,
             -0.0,
-            f64::MAX,
-            f64::MIN,
+            Finite::LIMIT,
+            -Finite::LIMIT,
             f64::MIN_POSITIVE,
             f64::EPSILON,
             1.0e-300,
             0.1,
             1.0 / 3.0,
-            1.0e21,
-            9_007_199_254_740_993.0,
+            1.0e14,
+            999_999_999_999_999.9,
         ]),
     ]
 }
 
+/// Any `f64` a [`Weight`] holds (0 to 10⁶), the limit and tiny ones included.
 fn arb_non_negative_f64() -> impl Strategy<Value = f64> + Clone {
-    arb_finite_f64().prop_map(f64::abs)
+    prop_oneof![
+        3 => arb_finite_f64().prop_map(f64::abs).prop_filter("a weight", |w| *w <= Weight::LIMIT),
+        1 => select(vec![Weight::LIMIT, f64::MIN_POSITIVE, 1e-300]),
+    ]
 }
 
 // ---------------------------------------------------------------------------
