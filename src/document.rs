@@ -27,7 +27,10 @@
 //!
 //! - **2**: a programme's countries and regions are `recipients`, each
 //!   `{"country": "MLI", "percentage": 60}` or `{"region": 298}`; programmes
-//!   gain `transactions` and `budgets` (by period).
+//!   gain `transactions` and `budgets` (by period). Optional members
+//!   added within version 2, absent from older documents and left out when
+//!   empty: an indicator's `objectives`, an objective's `parent`, a
+//!   breakdown's `baseline` and `additive`.
 //! - **1**: a programme had one `"country": "LBR"`. Version-1 documents
 //!   still load, upgraded on read: the country becomes the programme's one
 //!   recipient, with no share (nothing else changed, so nothing is lost).

@@ -94,9 +94,12 @@ fn score_csv_is_tidy_and_hand_computed() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("programme_id,programme_name,measure,value")
+        Some("programme_id,programme_name,measure,value,not_ranked")
     );
-    assert!(lines.all(|l| l.split(',').count() == 4));
+    // Results are its only evidence (no risk register, stakeholders or
+    // evaluation): results plus one more are needed, so it is not ranked,
+    // and every one of its rows says why.
+    assert!(lines.all(|l| l.split(',').count() == 5 && l.ends_with(",too_few_dimensions")));
     // (0.5 + 0.3)/2 = 0.4; one on track, one off track; no risks → empty value.
     assert!((value(&csv, "score").parse::<f64>().unwrap() - 0.4).abs() < 1e-12);
     assert_eq!(value(&csv, "coverage"), "1.0");
@@ -156,7 +159,11 @@ fn a_bad_policy_exits_2_naming_the_field() {
     );
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
-    assert!(err.contains("status.tolerance"), "{err}");
+    // Refused as it is read (a Fraction), at its JSON Pointer.
+    assert!(
+        err.contains("/status/tolerance") && err.contains("from 0 to 1"),
+        "{err}"
+    );
     std::fs::write(&policy, r#"{"status": {"tolerence": 0.1}}"#).unwrap();
     let out = ssr(
         &["score", "-", "--policy", policy.to_str().unwrap()],

@@ -15,6 +15,7 @@
 
 use std::io::{self, Read};
 
+use ssr_model::Level;
 use ssr_model::document::{self, LoadError, ParseErrorKind, SCHEMA_VERSION};
 
 const VALID: &str = r#"{
@@ -219,7 +220,7 @@ fn the_base_document_is_valid() {
     let portfolio = document::from_str(VALID).unwrap();
     let p = &portfolio.programmes[0];
     assert_eq!(p.stakeholders.len(), 2);
-    assert_eq!(p.stakeholders[1].influence.get(), 5);
+    assert_eq!(p.stakeholders[1].influence.map(Level::get), Some(5));
     assert_eq!(p.evaluations[0].ratings().len(), 2);
 }
 
@@ -316,7 +317,33 @@ fn negative_weight() {
             &doc,
             r#""weight": -1"#,
         )
-        .says(&["weight", "at least 0", "found -1"]);
+        .says(&["weight", "from 0 to 1e6", "found -1"]);
+}
+
+#[test]
+fn value_beyond_its_limit() {
+    let doc = with(r#""actual": 41.5"#, r#""actual": -2e15"#);
+    parse_error(&doc)
+        .assert_at(
+            ParseErrorKind::Data,
+            "/programmes/0/components/0/indicators/0/periods/0/actual",
+            &doc,
+            r#""actual": -2e15"#,
+        )
+        .says(&["number", "from -1e15 to 1e15", "found -2000000000000000"]);
+}
+
+#[test]
+fn weight_beyond_its_limit() {
+    let doc = with(r#""weight": 2"#, r#""weight": 2e6"#);
+    parse_error(&doc)
+        .assert_at(
+            ParseErrorKind::Data,
+            "/programmes/0/components/0/weight",
+            &doc,
+            r#""weight": 2e6"#,
+        )
+        .says(&["weight", "from 0 to 1e6", "found 2000000"]);
 }
 
 #[test]
@@ -676,11 +703,22 @@ fn duplicate_rating() {
 
 #[test]
 fn missing_required_field() {
-    let doc = with(r#""stance": "resistant","#, "");
+    let doc = with(r#""kind": "police","#, "");
     let err = parse_error(&doc);
     assert_eq!(err.kind, ParseErrorKind::Data);
     assert_eq!(err.path, STAKEHOLDER_1);
-    err.says(&["missing field `stance`"]);
+    err.says(&["missing field `kind`"]);
+}
+
+#[test]
+fn stakeholder_analysis_attributes_may_be_absent() {
+    // Influence, interest and stance are judgements: absent means unknown.
+    let doc = with(r#""influence": 5,"#, "");
+    let doc = doc.replacen(r#""stance": "resistant","#, "", 1);
+    let portfolio = document::from_str(&doc).unwrap();
+    let s = &portfolio.programmes[0].stakeholders[1];
+    assert_eq!((s.influence, s.stance), (None, None));
+    assert_eq!(s.interest.map(Level::get), Some(2));
 }
 
 #[test]

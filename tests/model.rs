@@ -78,21 +78,25 @@ fn value_error_says_what_was_expected_and_found() {
 // ---- Weight, Percentage, Fraction, Finite -------------------------------------
 
 #[test]
-fn weight_is_finite_and_not_negative() {
-    for ok in [0.0, -0.0, f64::MIN_POSITIVE, 1.0, 2.5, f64::MAX] {
+fn weight_is_from_zero_to_its_limit() {
+    for ok in [0.0, -0.0, f64::MIN_POSITIVE, 1.0, 2.5, 1e6] {
         assert_eq!(Weight::new(ok).unwrap().get(), ok, "{ok}");
     }
     for bad in [
         -f64::MIN_POSITIVE,
         -1.0,
         f64::MIN,
+        1e6 + 1e-9,
+        f64::MAX,
         f64::INFINITY,
         f64::NEG_INFINITY,
         f64::NAN,
     ] {
         let err = Weight::new(bad).unwrap_err();
         assert_eq!(err.what(), "weight", "{bad}");
+        assert_eq!(err.expected(), "a number from 0 to 1e6", "{bad}");
     }
+    assert_eq!(Weight::LIMIT, 1e6);
     assert_eq!(Weight::ONE.get(), 1.0);
     assert_eq!(Weight::default(), Weight::ONE);
     assert!(Weight::new(0.5).unwrap() < Weight::ONE);
@@ -148,13 +152,24 @@ fn fraction_bounds_are_inclusive() {
 }
 
 #[test]
-fn finite_refuses_only_nan_and_infinities() {
-    for ok in [f64::MIN, -1.0, 0.0, f64::MIN_POSITIVE / 2.0, f64::MAX] {
+fn finite_is_within_plus_or_minus_its_limit() {
+    for ok in [-1e15, -1.0, 0.0, f64::MIN_POSITIVE / 2.0, 1e15] {
         assert_eq!(Finite::new(ok).unwrap().get(), ok);
     }
-    for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
-        assert_eq!(Finite::new(bad).unwrap_err().what(), "number");
+    for bad in [
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::MAX,
+        f64::MIN,
+        1e15 + 0.25,
+        -1.000_000_1e15,
+    ] {
+        let err = Finite::new(bad).unwrap_err();
+        assert_eq!(err.what(), "number");
+        assert_eq!(err.expected(), "a number from -1e15 to 1e15", "{bad}");
     }
+    assert_eq!(Finite::LIMIT, 1e15);
 }
 
 #[test]
@@ -849,8 +864,9 @@ fn stakeholder_defaults_and_setters() {
     let s = Stakeholder::new("Ministry of Defence", StakeholderKind::NationalGovernment);
     assert_eq!(s.name, "Ministry of Defence");
     assert_eq!(s.kind, StakeholderKind::NationalGovernment);
-    assert_eq!((s.influence, s.interest), (Level::MID, Level::MID));
-    assert_eq!(s.stance, Stance::Neutral);
+    // Unknown until someone assesses them, never a middle value.
+    assert_eq!((s.influence, s.interest, s.stance), (None, None, None));
+    assert!(!s.is_assessed() && !s.is_opposed());
     assert!(!s.legitimate && !s.urgent);
     assert!(s.roles.is_empty() && s.reference.is_none());
     assert_eq!(s.id.as_uuid().get_version_num(), 4);
@@ -877,8 +893,12 @@ fn stakeholder_defaults_and_setters() {
     assert_eq!(s.kind, StakeholderKind::ArmedForces);
     assert_eq!(s.roles, [Role::Accountable, Role::Implementing]);
     assert!(s.has_role(Role::Implementing) && !s.has_role(Role::Funding));
-    assert_eq!((s.influence.get(), s.interest.get()), (5, 1));
-    assert_eq!(s.stance, Stance::Blocking);
+    assert_eq!(
+        (s.influence, s.interest),
+        (Some(Level::MAX), Some(Level::MIN))
+    );
+    assert_eq!(s.stance, Some(Stance::Blocking));
+    assert!(s.is_assessed() && s.is_opposed());
     assert!(s.legitimate && s.urgent);
     assert_eq!(s.reference.as_deref(), Some("GB-GOV-1"));
 }

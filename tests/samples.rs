@@ -317,12 +317,12 @@ fn every_programme_has_a_varied_set_of_stakeholders() {
         let stances: HashSet<_> = s.iter().map(|x| x.stance).collect();
         assert!(stances.len() >= 3, "{}", p.name);
         assert!(
-            s.iter().any(|x| x.stance == Stance::Champion),
+            s.iter().any(|x| x.stance == Some(Stance::Champion)),
             "{}: no champion",
             p.name
         );
         assert!(
-            s.iter().any(|x| x.stance.is_opposed()),
+            s.iter().any(|x| x.is_opposed()),
             "{}: no opposed stakeholder",
             p.name
         );
@@ -725,7 +725,7 @@ fn has_gender_dimension(p: &Programme) -> bool {
 fn unaddressed_resistance(p: &Programme) -> Vec<&str> {
     p.stakeholders
         .iter()
-        .filter(|s| s.stance.is_opposed() && s.influence.get() >= 4)
+        .filter(|s| s.is_opposed() && s.influence.is_some_and(|i| i.get() >= 4))
         .filter(|s| {
             !p.challenges
                 .iter()
@@ -794,7 +794,7 @@ fn only_tunisia_leaves_high_influence_resistance_unaddressed() {
         .iter()
         .filter(|x| x.single_country().is_none_or(|c| c.as_str() != "TUN"))
     {
-        for s in x.stakeholders.iter().filter(|s| s.stance.is_opposed()) {
+        for s in x.stakeholders.iter().filter(|s| s.is_opposed()) {
             assert!(
                 x.challenges
                     .iter()
@@ -866,4 +866,150 @@ fn ongoing_programmes_report_recent_actuals_on_every_indicator() {
     assert_eq!(sle.phase, ssr_model::Phase::Closed);
     let latest = sle.indicators().filter_map(latest_actual).max().unwrap();
     assert!(latest <= sle.actual_end.unwrap());
+}
+
+// ---------------------------------------------------------------- the results chain
+
+/// Objectives (by statement) whose measuring indicators — those naming the
+/// objective, else their component's, and those of sub-objectives — are
+/// all at output level.
+fn output_only_objectives(p: &Programme) -> Vec<&str> {
+    use ssr_model::ResultLevel;
+    let mut levels: Vec<BTreeSet<ResultLevel>> = vec![BTreeSet::new(); p.objectives.len()];
+    for c in &p.components {
+        for i in &c.indicators {
+            let named = if i.objectives.is_empty() {
+                &c.objectives
+            } else {
+                &i.objectives
+            };
+            for id in named {
+                // Up the chain of parents (the sample has no cycle).
+                let mut at = p.objectives.iter().position(|o| o.id == *id);
+                while let Some(k) = at {
+                    levels[k].insert(i.level);
+                    at = p.objectives[k]
+                        .parent
+                        .and_then(|parent| p.objectives.iter().position(|o| o.id == parent));
+                }
+            }
+        }
+    }
+    assert!(
+        levels.iter().all(|l| !l.is_empty()),
+        "{}: an objective is unmeasured",
+        p.name
+    );
+    p.objectives
+        .iter()
+        .zip(&levels)
+        .filter(|(_, l)| l.iter().all(|x| *x == ResultLevel::Output))
+        .map(|(o, _)| o.statement.as_str())
+        .collect()
+}
+
+#[test]
+fn every_objective_is_measured_and_only_liberia_and_sierra_leone_measure_one_by_outputs_alone() {
+    let p = sample();
+    assert_eq!(
+        countries_where(&p, |x| !output_only_objectives(x).is_empty()),
+        ["LBR", "SLE"]
+    );
+    assert_eq!(output_only_objectives(by_country(&p, "LBR")).len(), 1);
+    assert_eq!(output_only_objectives(by_country(&p, "SLE")).len(), 1);
+    // Objectives are measured at every level somewhere in the portfolio, an
+    // indicator names its own objective, and an objective has a parent.
+    let levels: BTreeSet<_> = p
+        .programmes
+        .iter()
+        .flat_map(|x| x.indicators())
+        .map(|i| i.level)
+        .collect();
+    assert_eq!(levels.len(), 3);
+    assert!(
+        p.programmes
+            .iter()
+            .flat_map(|x| x.indicators())
+            .any(|i| !i.objectives.is_empty())
+    );
+    assert!(
+        p.programmes
+            .iter()
+            .flat_map(|x| &x.objectives)
+            .any(|o| o.parent.is_some())
+    );
+}
+
+#[test]
+fn only_mali_has_components_with_outcomes_and_no_outputs() {
+    use ssr_model::ResultLevel;
+    let p = sample();
+    let outcomes_only = |x: &Programme| {
+        x.components.iter().any(|c| {
+            c.indicators.iter().any(|i| i.level == ResultLevel::Outcome)
+                && !c.indicators.iter().any(|i| i.level == ResultLevel::Output)
+        })
+    };
+    assert_eq!(countries_where(&p, outcomes_only), ["MLI"]);
+}
+
+#[test]
+fn every_indicator_has_a_source_and_the_sources_are_of_several_kinds() {
+    let p = sample();
+    let kinds: HashSet<_> = p
+        .programmes
+        .iter()
+        .flat_map(|x| x.indicators())
+        .map(|i| i.source.as_ref().expect(&i.title).kind)
+        .collect();
+    assert!(kinds.len() >= 4, "{kinds:?}");
+}
+
+/// Whether a unit indicator's period has a dimension whose (two or more)
+/// categories' numbers do not add up to the period's number.
+fn breakdown_short(i: &Indicator) -> bool {
+    i.measure == Measure::Unit
+        && i.periods.iter().any(|x| {
+            let mut dims: Vec<&str> = x.breakdowns.iter().map(|b| b.dimension.as_str()).collect();
+            dims.sort_unstable();
+            dims.dedup();
+            dims.into_iter().any(|dim| {
+                let cats: Vec<_> = x.breakdowns.iter().filter(|b| b.dimension == dim).collect();
+                let sum = |f: &dyn Fn(&ssr_model::Breakdown) -> Option<f64>| {
+                    cats.iter().map(|b| f(b)).sum::<Option<f64>>()
+                };
+                let num = |v: &Option<Value>| v.as_ref().and_then(Value::as_number);
+                cats.len() >= 2
+                    && [
+                        (sum(&|b| num(&b.target)), num(&x.target)),
+                        (sum(&|b| num(&b.actual)), num(&x.actual)),
+                    ]
+                    .iter()
+                    .any(|(s, t)| matches!((s, t), (Some(s), Some(t)) if (s - t).abs() > 0.01 * t.abs().max(1.0)))
+            })
+        })
+}
+
+#[test]
+fn women_and_men_are_reported_in_five_programmes_and_only_tunisia_does_not_add_up() {
+    let p = sample();
+    let both = |x: &Programme| {
+        x.indicators().any(|i| {
+            i.periods.iter().any(|x| {
+                ["female", "male"].iter().all(|c| {
+                    x.breakdowns
+                        .iter()
+                        .any(|b| b.dimension == "sex" && b.category == *c && b.actual.is_some())
+                })
+            })
+        })
+    };
+    assert_eq!(
+        countries_where(&p, both),
+        ["COL", "LBR", "SLE", "TUN", "ZAF"]
+    );
+    assert_eq!(
+        countries_where(&p, |x| x.indicators().any(breakdown_short)),
+        ["TUN"]
+    );
 }

@@ -284,7 +284,7 @@ fn the_finance_dimension_weighs_nothing_by_default() {
         .comparison
         .dimensions
         .get_mut(Dimension::Finance)
-        .weight = 1.0;
+        .weight = ssr_model::Weight::ONE;
     let weighted = Scorer::new(policy).unwrap().scorecard(&funded);
     assert!(
         weighted

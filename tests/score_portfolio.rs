@@ -11,31 +11,42 @@ use ssr_model::score::{
     Dimension, Normalisation, PortfolioAggregation, Scorer, ScoringPolicy, Status,
 };
 use ssr_model::{
-    Baseline, Component, Country, DacCriterion, Evaluation, Indicator, Measure, OrdinalScale,
-    Period, Pillar, Portfolio, Programme, ResultLevel, Value, Weight,
+    Baseline, Component, Country, DacCriterion, Evaluation, Finite, Indicator, Level, Measure,
+    OrdinalScale, Period, Pillar, Portfolio, Programme, ResultLevel, Stakeholder, StakeholderKind,
+    Value, Weight,
 };
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
-/// One component with one indicator from 0 towards 10, at `actual`.
+/// One component with one indicator from 0 towards 10, at `actual`, and a
+/// ministry whose interest (2) is known: it belongs to no inclusion group,
+/// so inclusion is known to be 0. Influence and stance are unknown, so
+/// there is no resistance exposure.
 fn programme(name: &str, actual: f64) -> Programme {
-    Programme::new(name, Country::new("SLE").unwrap()).with_component(
-        Component::new("Justice", Pillar::JusticeReform).with_indicator(
-            Indicator::new("Cases closed", ResultLevel::Output, Measure::Unit)
-                .with_baseline(Baseline::new(Value::number(0.0).unwrap()).with_date(d(2020, 1, 1)))
-                .with_period(
-                    Period::new(d(2020, 1, 1), d(2020, 12, 31))
-                        .with_target(Value::number(10.0).unwrap())
-                        .with_actual(Value::number(actual).unwrap()),
-                ),
-        ),
-    )
+    Programme::new(name, Country::new("SLE").unwrap())
+        .with_stakeholder(
+            Stakeholder::new("Ministry of Justice", StakeholderKind::NationalGovernment)
+                .with_interest(Level::new(2).unwrap()),
+        )
+        .with_component(
+            Component::new("Justice", Pillar::JusticeReform).with_indicator(
+                Indicator::new("Cases closed", ResultLevel::Output, Measure::Unit)
+                    .with_baseline(
+                        Baseline::new(Value::number(0.0).unwrap()).with_date(d(2020, 1, 1)),
+                    )
+                    .with_period(
+                        Period::new(d(2020, 1, 1), d(2020, 12, 31))
+                            .with_target(Value::number(10.0).unwrap())
+                            .with_actual(Value::number(actual).unwrap()),
+                    ),
+            ),
+        )
 }
 
-/// A, B, C at progress 0.8, 0.5, 0.2; no stakeholders (inclusion 0 for
-/// all), no risks, no evaluations.
+/// A, B, C at progress 0.8, 0.5, 0.2; inclusion 0 for all, no risks, no
+/// evaluations.
 fn portfolio() -> Portfolio {
     Portfolio::new()
         .with_programme(programme("A", 8.0))
@@ -151,7 +162,7 @@ fn a_clear_ranking_is_certain() {
 #[test]
 fn as_of_hides_later_actuals() {
     let mut policy = ScoringPolicy::default().with_as_of(d(2020, 6, 30));
-    policy.comparison.dimensions.inclusion.weight = 0.0;
+    policy.comparison.dimensions.inclusion.weight = Weight::new(0.0).unwrap();
     let scorer = Scorer::new(policy).unwrap();
     let card = scorer.scorecard(&portfolio());
     // The only actual is dated 2020-12-31: nothing is known on 2020-06-30.
@@ -256,9 +267,10 @@ fn weighted(actual: f64, w: f64) -> Indicator {
 }
 
 #[test]
-fn weights_near_the_largest_float_keep_their_ratios() {
-    // Weights are relative: f64::MAX twice is one to one, as 1 and 1 are.
-    let max = f64::MAX;
+fn weights_at_the_limit_keep_their_ratios() {
+    // Weights are relative: the largest weight twice is one to one, as 1
+    // and 1 are.
+    let max = Weight::LIMIT;
     let programme = Programme::new("Defence reform", Country::new("BIH").unwrap())
         .with_component(
             Component::new("Vetting", Pillar::VettingAndAntiCorruption)
@@ -295,14 +307,15 @@ fn weights_near_the_largest_float_keep_their_ratios() {
 }
 
 #[test]
-fn policy_weights_near_the_largest_float_keep_their_ratios() {
+fn policy_weights_at_the_limit_keep_their_ratios() {
+    let max = Weight::new(Weight::LIMIT).unwrap();
     let mut policy = ScoringPolicy::default();
     for dimension in Dimension::ALL {
-        policy.comparison.dimensions.get_mut(dimension).weight = f64::MAX;
+        policy.comparison.dimensions.get_mut(dimension).weight = max;
     }
     let w = &mut policy.evaluation.weights;
-    (w.relevance, w.coherence, w.effectiveness) = (f64::MAX, f64::MAX, f64::MAX);
-    (w.efficiency, w.impact, w.sustainability) = (f64::MAX, f64::MAX, f64::MAX);
+    (w.relevance, w.coherence, w.effectiveness) = (max, max, max);
+    (w.efficiency, w.impact, w.sustainability) = (max, max, max);
     let scorer = Scorer::new(policy).unwrap();
     // As with equal weights of 1: composites (100 + 50)/2, (50 + 50)/2,
     // (0 + 50)/2 over the two dimensions with data, two sixths covered
@@ -337,10 +350,10 @@ fn policy_weights_near_the_largest_float_keep_their_ratios() {
 }
 
 #[test]
-fn values_near_the_largest_float_score_finitely() {
-    let max = f64::MAX;
-    // From −MAX (start of 2020) towards MAX (end of 2021), MAX reached by the
-    // end of 2020: the whole way, on track.
+fn values_at_the_limit_score_finitely() {
+    let max = Finite::LIMIT;
+    // From −LIMIT (start of 2020) towards LIMIT (end of 2021), LIMIT reached
+    // by the end of 2020: the whole way, on track.
     let indicator = Indicator::new("Budget executed", ResultLevel::Output, Measure::Unit)
         .with_baseline(Baseline::new(Value::number(-max).unwrap()).with_date(d(2020, 1, 1)))
         .with_period(
@@ -352,10 +365,14 @@ fn values_near_the_largest_float_score_finitely() {
     let s = Scorer::default().indicator(&indicator);
     assert_eq!(s.progress, Some(1.0));
     assert_eq!(s.status, Status::OnTrack);
-    // The trend from −MAX to MAX in a year has no finite projection.
-    if let Some(f) = s.forecast {
-        assert!(f.value.is_finite() && f.progress.is_finite() && f.slope_per_year.is_finite());
-    }
+    // The trend from −LIMIT to LIMIT in 365 days, projected 730 days from
+    // the baseline: −LIMIT + 2·2·LIMIT = 3·LIMIT, twice the planned way.
+    let f = s.forecast.unwrap();
+    assert!((f.value / (3.0 * max) - 1.0).abs() < 1e-12, "{f:?}");
+    assert!(
+        (f.progress - 2.0).abs() < 1e-12 && f.reaches_target,
+        "{f:?}"
+    );
     #[cfg(feature = "json")]
     {
         let portfolio = Portfolio::new().with_programme(

@@ -587,15 +587,50 @@ fn withdrawn_sector_code() {
     assert!(check(p).is_empty());
 }
 
+/// `s` with influence, interest and stance assessed, as the fixture's are.
+fn assessed(s: Stakeholder) -> Stakeholder {
+    s.with_influence(level(3))
+        .with_interest(level(3))
+        .with_stance(ssr_model::Stance::Supportive)
+}
+
+#[test]
+fn unassessed_stakeholder() {
+    let mut p = programme();
+    p.stakeholders[2].interest = None;
+    p.stakeholders[5].influence = None;
+    p.stakeholders[5].stance = None;
+    let report = check(p);
+    assert_found!(
+        report,
+        [
+            (UnassessedStakeholder, "/stakeholders/2"),
+            (UnassessedStakeholder, "/stakeholders/5")
+        ]
+    );
+    assert!(
+        report
+            .findings()
+            .iter()
+            .all(|f| f.severity == Severity::Advice)
+    );
+    assert!(report.findings()[0].message.contains("no interest"));
+    assert!(
+        report.findings()[1]
+            .message
+            .contains("no influence, stance")
+    );
+}
+
 #[test]
 fn no_civil_society() {
     let mut p = programme();
     p.stakeholders.remove(4);
     assert_found!(check(p.clone()), [(NoCivilSociety, "/stakeholders")]);
-    p.stakeholders.push(Stakeholder::new(
+    p.stakeholders.push(assessed(Stakeholder::new(
         "Women of Lofa County",
         StakeholderKind::LocalCommunity,
-    ));
+    )));
     assert!(check(p).is_empty());
 }
 
@@ -645,6 +680,9 @@ fn component_without_indicator() {
     p.components[2].indicators.push(
         Indicator::new("Officers vetted", ResultLevel::Output, Measure::Unit)
             .with_baseline(ssr_model::Baseline::new(num(0.0)))
+            .with_source(ssr_model::DataSource::new(
+                ssr_model::SourceKind::AdministrativeData,
+            ))
             .with_period(
                 Period::new(d(2024, 1, 1), d(2024, 12, 31))
                     .with_target(num(500.0))
@@ -704,11 +742,11 @@ fn unmitigated_resistance() {
     assert_found!(check(named), [(UnmitigatedResistance, "/stakeholders/6")]);
 
     // Low influence is not flagged.
-    p.stakeholders[6].influence = level(3);
+    p.stakeholders[6].influence = Some(level(3));
     assert!(check(p.clone()).is_empty());
     // Blocking with high influence is.
-    p.stakeholders[6].influence = level(5);
-    p.stakeholders[6].stance = ssr_model::Stance::Blocking;
+    p.stakeholders[6].influence = Some(level(5));
+    p.stakeholders[6].stance = Some(ssr_model::Stance::Blocking);
     assert_found!(check(p), [(UnmitigatedResistance, "/stakeholders/6")]);
 }
 
@@ -748,10 +786,10 @@ fn single_funder() {
     assert_eq!(report.findings()[0].severity, Severity::Advice);
     assert!(report.is_valid());
     // A second source by role alone counts.
-    p.stakeholders.push(
+    p.stakeholders.push(assessed(
         Stakeholder::new("Ministry of Finance", StakeholderKind::NationalGovernment)
             .with_role(Role::Funding),
-    );
+    ));
     assert!(check(p).is_empty());
 }
 
@@ -769,17 +807,28 @@ fn no_gender_dimension() {
     assert!(check(p.clone()).is_empty());
     // So is a women's organisation.
     p.components[0].indicators[0].periods[0].breakdowns.clear();
-    p.stakeholders.push(Stakeholder::new(
+    p.stakeholders.push(assessed(Stakeholder::new(
         "Women in Security Network",
         StakeholderKind::WomensOrganisation,
-    ));
+    )));
     assert!(check(p).is_empty());
 }
 
 #[test]
 fn quantitative_only() {
     let mut p = programme();
-    p.components[0].indicators.remove(1);
+    // The police act (ordinal) gives way to a count, an output like it.
+    p.components[0].indicators[1] =
+        Indicator::new("Officers trained", ResultLevel::Output, Measure::Unit)
+            .with_baseline(ssr_model::Baseline::new(num(0.0)))
+            .with_source(ssr_model::DataSource::new(
+                ssr_model::SourceKind::AdministrativeData,
+            ))
+            .with_period(
+                Period::new(d(2023, 1, 1), d(2023, 12, 31))
+                    .with_target(num(500.0))
+                    .with_actual(num(420.0)),
+            );
     assert_found!(check(p.clone()), [(QuantitativeOnly, "/components")]);
     p.components[1].indicators.push(
         Indicator::new(
@@ -787,6 +836,9 @@ fn quantitative_only() {
             ResultLevel::Outcome,
             Measure::Qualitative,
         )
+        .with_source(ssr_model::DataSource::new(
+            ssr_model::SourceKind::OversightReport,
+        ))
         .with_baseline(ssr_model::Baseline::new(Value::label("weak"))),
     );
     assert!(check(p).is_empty());

@@ -32,7 +32,7 @@ fn defaults_are_the_documented_ones() {
     assert_eq!(p.high_influence.get(), 4);
     assert_eq!(p.high_risk, 15);
     assert_eq!(p.stale_after_days, 365);
-    assert_eq!(p.percentage_tolerance, 0.01);
+    assert_eq!(p.percentage_tolerance(), 0.01);
     assert_eq!(ValidationPolicy::new(), p);
     // An empty policy document is the default policy.
     #[cfg(feature = "json")]
@@ -108,7 +108,7 @@ fn high_influence_threshold() {
     let five = policy().with_high_influence(level(5));
     assert!(validate::validate(&portfolio_of(p.clone()), &five).is_empty());
     let three = policy().with_high_influence(level(3));
-    p.stakeholders[6].influence = level(3);
+    p.stakeholders[6].influence = Some(level(3));
     assert_eq!(
         validate::validate(&portfolio_of(p), &three)
             .of_code(Code::UnmitigatedResistance)
@@ -195,7 +195,7 @@ fn policy_documents() {
     assert_eq!(policy.high_influence.get(), 3);
     assert_eq!(policy.high_risk, 20);
     assert_eq!(policy.stale_after_days, 730);
-    assert_eq!(policy.percentage_tolerance, 0.5);
+    assert_eq!(policy.percentage_tolerance(), 0.5);
     let back: ValidationPolicy =
         serde_json::from_str(&serde_json::to_string(&policy).unwrap()).unwrap();
     assert_eq!(back, policy);

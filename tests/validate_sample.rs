@@ -24,11 +24,15 @@ fn sample_portfolio_has_no_error() {
     // Exactly the weaknesses the samples module documents, each in its
     // documented programme (by index in the portfolio), and nothing else.
     let documented: &[(&str, usize)] = &[
-        ("no_gender_dimension", 2),    // Bosnia and Herzegovina
-        ("unmitigated_resistance", 3), // Tunisia
-        ("quantitative_only", 4),      // Colombia
-        ("missing_value", 5),          // Mali (suspended; 2022-23 not measured)
-        ("single_funder", 6),          // South Africa
+        ("objective_output_only", 0),   // Liberia (ownership)
+        ("objective_output_only", 1),   // Sierra Leone (reintegration)
+        ("no_gender_dimension", 2),     // Bosnia and Herzegovina
+        ("unmitigated_resistance", 3),  // Tunisia
+        ("breakdown_sum", 3),           // Tunisia (sex of 120 trainees unrecorded)
+        ("quantitative_only", 4),       // Colombia
+        ("missing_value", 5),           // Mali (suspended; 2022-23 not measured)
+        ("outcome_without_outputs", 5), // Mali (output monitoring stopped)
+        ("single_funder", 6),           // South Africa
     ];
     for finding in report.findings() {
         let index: usize = finding

@@ -42,11 +42,19 @@
 //! | [`component_without_indicator`](#component_without_indicator) | practice | warning | a component with no indicator |
 //! | [`indicator_without_baseline`](#indicator_without_baseline) | practice | warning | an indicator with no baseline value |
 //! | [`unmitigated_resistance`](#unmitigated_resistance) | practice | warning | a powerful opponent of the reform that no mitigation addresses |
+//! | [`unassessed_stakeholder`](#unassessed_stakeholder) | practice | advice | a stakeholder whose influence, interest or stance is unknown |
 //! | [`high_risk_without_mitigation`](#high_risk_without_mitigation) | practice | warning | a high inherent risk with no mitigation |
 //! | [`single_funder`](#single_funder) | practice | advice | one funding source only |
 //! | [`no_gender_dimension`](#no_gender_dimension) | practice | advice | no sign of gender in marker, components, stakeholders or data |
 //! | [`quantitative_only`](#quantitative_only) | practice | advice | every indicator is a number |
 //! | [`stale_data`](#stale_data) | practice | warning | the latest actual is older than the policy allows |
+//! | [`objective_cycle`](#objective_cycle) | results chain | error | an objective is its own ancestor |
+//! | [`objective_unmeasured`](#objective_unmeasured) | results chain | warning | no indicator measures an objective |
+//! | [`objective_output_only`](#objective_output_only) | results chain | advice | an objective measured only by outputs |
+//! | [`outcome_without_outputs`](#outcome_without_outputs) | results chain | advice | a component with outcomes and no output |
+//! | [`missing_source`](#missing_source) | results chain | advice | an indicator with no means of verification |
+//! | [`breakdown_sum`](#breakdown_sum) | results chain | warning | categories of a breakdown do not add up to the total |
+//! | [`breakdown_incomplete`](#breakdown_incomplete) | results chain | advice | a target by sex with no actual by sex |
 //! | [`iati_non_numeric_value`](#iati_non_numeric_value) | import | warning | a value that should be a number is not |
 //! | [`iati_missing_value`](#iati_missing_value) | import | advice | a baseline, target or actual without a value |
 //! | [`iati_qualitative_value`](#iati_qualitative_value) | import | advice | a non-quantitative indicator carries a number |
@@ -388,6 +396,26 @@
 //! incentives such as retirement packages, sequencing, or political backing
 //! from champions of the reform.
 //!
+//! ## `unassessed_stakeholder`
+//!
+//! **What it means.** A stakeholder's influence, interest or stance is
+//! unknown (absent from the document). The message names which. The path is
+//! the stakeholder. Imported IATI organisations always raise it: IATI
+//! records who takes part and in what role, never how much power or
+//! interest they have or where they stand.
+//!
+//! **Why it matters.** The stakeholder analysis uses known values only: the
+//! Mendelow grid needs influence and interest, salience needs influence,
+//! resistance exposure needs influence and stance, and inclusion needs
+//! interest or a working role. A stakeholder without them is reported as
+//! *unassessed* and lowers the coverage of those analyses, so a programme's
+//! stakeholder picture may rest on a few of its actors.
+//!
+//! **How to fix it.** Assess the stakeholder with the programme team (a
+//! stakeholder mapping workshop is the usual way) and record influence and
+//! interest on 1–5 and a stance. If nobody can, leave them unknown: the
+//! crate will not guess.
+//!
 //! ## `high_risk_without_mitigation`
 //!
 //! **What it means.** A challenge that is not closed has an inherent risk
@@ -463,6 +491,115 @@
 //! **How to fix it.** Report the actuals of the periods that have ended
 //! since. If the programme has stopped, record its phase as closed,
 //! suspended or cancelled.
+//!
+//! # Results-chain codes
+//!
+//! These read the programme as a results framework (logframe): objectives
+//! reached through outcomes, outcomes through outputs, each indicator with
+//! a means of verification, and results broken down by sex where people
+//! are counted. An indicator measures the objectives it names, or else its
+//! component's; an objective also counts as measured by the indicators of
+//! the specific objectives under it.
+//!
+//! ## `objective_cycle`
+//!
+//! **What it means.** Following an objective's `parent`, then its parent's,
+//! leads back to the objective (path `…/objectives/N/parent`). Reported once
+//! per cycle, at the objective listed first in it.
+//!
+//! **Why it matters.** A results chain runs one way, from specific
+//! objectives up to the overall one; a loop has no top, so progress cannot
+//! be rolled up and nobody can say which objective serves which.
+//!
+//! **How to fix it.** Remove the `parent` of the overall objective; each
+//! chain should end at an objective with no parent.
+//!
+//! ## `objective_unmeasured`
+//!
+//! **What it means.** No indicator measures the objective, directly (by
+//! naming it, or through its component) or through an objective under it.
+//! The path is the objective.
+//!
+//! **Why it matters.** An objective nobody measures is an aspiration: the
+//! programme can neither show it is getting there nor learn that it is not.
+//! Evaluators (OECD DAC effectiveness) will ask for evidence that does not
+//! exist.
+//!
+//! **How to fix it.** Add an indicator that names the objective, or link a
+//! component whose indicators measure it.
+//!
+//! ## `objective_output_only`
+//!
+//! **What it means.** Every indicator that measures the objective is at
+//! output level: none at outcome or impact. The path is the objective.
+//!
+//! **Why it matters.** Outputs (officers trained, manuals written) are what
+//! the programme delivers, not the change it seeks. SSR evaluations find
+//! again and again that training counts rise while behaviour and trust do
+//! not move; an objective watched only through outputs cannot see that.
+//!
+//! **How to fix it.** Add an outcome indicator (complaints resolved,
+//! rulings implemented) or an impact one (public trust, perception of
+//! safety) that names the objective.
+//!
+//! ## `outcome_without_outputs`
+//!
+//! **What it means.** A component has outcome indicators and no output
+//! indicator (path `…/components/N/indicators`).
+//!
+//! **Why it matters.** The results chain links what the programme delivers
+//! to the change it expects. Without outputs, a change in the outcome
+//! cannot be traced to the programme's work, nor a lack of change to a
+//! failure of delivery or of the theory of change.
+//!
+//! **How to fix it.** Add the output indicators of what the component
+//! delivers: people trained, bodies set up, laws drafted.
+//!
+//! ## `missing_source`
+//!
+//! **What it means.** An indicator has no data source (means of
+//! verification; path `…/indicators/N/source`).
+//!
+//! **Why it matters.** A value nobody can verify is a claim. The evidence
+//! grade of the programme's results counts such an indicator at the bottom
+//! of the scale, with self-reported data.
+//!
+//! **How to fix it.** Name the source: a survey, an audit, administrative
+//! records, an independent oversight body's report.
+//!
+//! ## `breakdown_sum`
+//!
+//! **What it means.** In one period, the target or actual values of the
+//! categories of one dimension (e.g. `sex`: female and male) add up to
+//! something other than the period's target or actual, by more than the
+//! policy's `breakdown_tolerance` (a share of the total, default 0.01).
+//! The path is the period's `breakdowns`. Checked for additive dimensions
+//! only: by default the categories of unit measures add up and those of
+//! percentage measures do not; a breakdown's `additive` says otherwise, and
+//! the policy's `non_additive_dimensions` (e.g. `["age"]` for overlapping
+//! age bands) exempts dimensions by name. A dimension with a single
+//! category is an "of which" figure (women among the officers trained) and
+//! is not summed; categories with no number leave the sum unknown and the
+//! check silent.
+//!
+//! **Why it matters.** Disaggregated figures that do not add up mean one of
+//! the two was miscounted, or a category (often women, or "not recorded")
+//! was dropped. Either way the gender gap computed from them is unsound.
+//!
+//! **How to fix it.** Correct the total or the categories, add the missing
+//! category (e.g. `not_recorded`), or mark the dimension as not additive.
+//!
+//! ## `breakdown_incomplete`
+//!
+//! **What it means.** A period with an actual has a target broken down by
+//! sex, and no actual broken down by sex (path `…/periods/N/breakdowns`).
+//!
+//! **Why it matters.** A target for women set and never reported on is the
+//! most common gap in reporting on women, peace and security (UNSCR 1325):
+//! the commitment is visible, the result is not.
+//!
+//! **How to fix it.** Report the actual for each category that has a
+//! target, or say in the period's comment why it could not be collected.
 //!
 //! # IATI import codes
 //!

@@ -147,6 +147,10 @@ codes! {
     ///
     /// See [`unmitigated_resistance`](super::catalogue#unmitigated_resistance) in the catalogue.
     UnmitigatedResistance = "unmitigated_resistance", Warning;
+    /// A stakeholder whose influence, interest or stance is unknown.
+    ///
+    /// See [`unassessed_stakeholder`](super::catalogue#unassessed_stakeholder) in the catalogue.
+    UnassessedStakeholder = "unassessed_stakeholder", Advice;
     /// A challenge of inherent risk 15 or more with no mitigation.
     ///
     /// See [`high_risk_without_mitigation`](super::catalogue#high_risk_without_mitigation) in the catalogue.
@@ -168,6 +172,35 @@ codes! {
     ///
     /// See [`stale_data`](super::catalogue#stale_data) in the catalogue.
     StaleData = "stale_data", Warning;
+    /// An objective's chain of parents comes back to itself.
+    ///
+    /// See [`objective_cycle`](super::catalogue#objective_cycle) in the catalogue.
+    ObjectiveCycle = "objective_cycle", Error;
+    /// An objective that no indicator measures.
+    ///
+    /// See [`objective_unmeasured`](super::catalogue#objective_unmeasured) in the catalogue.
+    ObjectiveUnmeasured = "objective_unmeasured", Warning;
+    /// An objective measured only by output indicators.
+    ///
+    /// See [`objective_output_only`](super::catalogue#objective_output_only) in the catalogue.
+    ObjectiveOutputOnly = "objective_output_only", Advice;
+    /// A component with outcome indicators and no output indicator.
+    ///
+    /// See [`outcome_without_outputs`](super::catalogue#outcome_without_outputs) in the catalogue.
+    OutcomeWithoutOutputs = "outcome_without_outputs", Advice;
+    /// An indicator with no means of verification.
+    ///
+    /// See [`missing_source`](super::catalogue#missing_source) in the catalogue.
+    MissingSource = "missing_source", Advice;
+    /// The categories of one breakdown dimension do not add up to the
+    /// period's total.
+    ///
+    /// See [`breakdown_sum`](super::catalogue#breakdown_sum) in the catalogue.
+    BreakdownSum = "breakdown_sum", Warning;
+    /// A period with a target by sex and no actual by sex.
+    ///
+    /// See [`breakdown_incomplete`](super::catalogue#breakdown_incomplete) in the catalogue.
+    BreakdownIncomplete = "breakdown_incomplete", Advice;
     /// IATI import: a value that should be a number is not (an indicator
     /// value is kept as a label; an amount or percentage is left out).
     IatiNonNumericValue = "iati_non_numeric_value", Warning;

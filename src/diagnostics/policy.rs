@@ -75,6 +75,8 @@ impl From<Severity> for CodeLevel {
 /// | `high_risk` | 15 | the inherent risk (likelihood × impact, 1–25) that counts as high |
 /// | `stale_after_days` | 365 | how old the latest actual may be, in days before `as_of` |
 /// | `percentage_tolerance` | 0.01 | how far, in percentage points, shares may sum from 100 |
+/// | `breakdown_tolerance` | 0.01 | how far, as a share of the total, a breakdown may sum from its total |
+/// | `non_additive_dimensions` | `[]` | breakdown dimensions whose categories overlap, never summed |
 ///
 /// The default staleness of a year matches the annual reporting cycle of
 /// most SSR programmes and of IATI publication: a programme whose newest
@@ -142,10 +144,24 @@ pub struct ValidationPolicy {
     /// How many days before `as_of` the latest actual may be, for `stale_data`.
     pub stale_after_days: u32,
     /// How far from 100, in percentage points, shares may sum for
-    /// `percentage_sum`. Finite and not negative.
+    /// `percentage_sum`. Finite and not negative: private, so that only
+    /// [`with_percentage_tolerance`](Self::with_percentage_tolerance) and
+    /// deserialisation, which both check it, can set it.
     #[serde(deserialize_with = "non_negative")]
     #[cfg_attr(feature = "schemars", schemars(range(min = 0)))]
-    pub percentage_tolerance: f64,
+    percentage_tolerance: f64,
+    /// How far the categories of a breakdown may sum from the period's
+    /// total for `breakdown_sum`, as a share of the total's size (of 1 when
+    /// the total is smaller). Default 0.01: rounding of the categories, and
+    /// nothing more. Finite and not negative.
+    #[serde(deserialize_with = "non_negative")]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 0)))]
+    pub breakdown_tolerance: f64,
+    /// Breakdown dimensions whose categories overlap (age bands counted
+    /// twice, a person in several groups), compared without case: never
+    /// summed by `breakdown_sum`. Default none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub non_additive_dimensions: Vec<String>,
 }
 
 impl Default for ValidationPolicy {
@@ -157,6 +173,8 @@ impl Default for ValidationPolicy {
             high_risk: 15,
             stale_after_days: 365,
             percentage_tolerance: 0.01,
+            breakdown_tolerance: 0.01,
+            non_additive_dimensions: Vec::new(),
         }
     }
 }
@@ -254,6 +272,22 @@ impl ValidationPolicy {
         self
     }
 
+    /// How far from 100, in percentage points, shares may sum for
+    /// `percentage_sum` (default 0.01).
+    ///
+    /// ```
+    /// use ssr_model::validate::ValidationPolicy;
+    ///
+    /// assert_eq!(ValidationPolicy::new().percentage_tolerance(), 0.01);
+    /// let loose = ValidationPolicy::new().with_percentage_tolerance(0.5)?;
+    /// assert_eq!(loose.percentage_tolerance(), 0.5);
+    /// assert!(ValidationPolicy::new().with_percentage_tolerance(f64::NAN).is_err());
+    /// # Ok::<(), ssr_model::ValueError>(())
+    /// ```
+    pub fn percentage_tolerance(&self) -> f64 {
+        self.percentage_tolerance
+    }
+
     /// Returns `self` with another percentage-sum tolerance.
     ///
     /// # Errors
@@ -265,12 +299,32 @@ impl ValidationPolicy {
     }
 }
 
+impl ValidationPolicy {
+    /// Returns `self` with another breakdown-sum tolerance (a share of the
+    /// total).
+    ///
+    /// # Errors
+    ///
+    /// When `share` is negative or not finite.
+    pub fn with_breakdown_tolerance(mut self, share: f64) -> Result<Self, ValueError> {
+        self.breakdown_tolerance = check_non_negative(share)?;
+        Ok(self)
+    }
+
+    /// Returns `self` with `dimension` declared not additive.
+    #[must_use]
+    pub fn with_non_additive_dimension(mut self, dimension: impl Into<String>) -> Self {
+        self.non_additive_dimensions.push(dimension.into());
+        self
+    }
+}
+
 fn check_non_negative(x: f64) -> Result<f64, ValueError> {
     if x.is_finite() && x >= 0.0 {
         Ok(x + 0.0)
     } else {
         Err(ValueError::new(
-            "percentage tolerance",
+            "tolerance",
             "a finite number of at least 0",
             x,
         ))

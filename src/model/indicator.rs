@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::macros::{opt_setters, pushers, setters};
-use super::{Finite, IndicatorId, OrdinalScale, ValueError};
+use super::{Finite, IndicatorId, ObjectiveId, OrdinalScale, ValueError};
 
 /// The result level of an indicator (IATI ResultType).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -276,6 +276,21 @@ pub struct Breakdown {
     /// The actual for this category.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actual: Option<Value>,
+    /// The baseline of this category, when it was measured: what its
+    /// progress is counted from. Without it a category has progress only
+    /// where the indicator's baseline is 0 on a unit measure (counts from
+    /// nothing, so every category starts at 0 too).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Value>,
+    /// Whether the categories of this dimension add up to the period's
+    /// total. `None` (the default) leaves it to the measure: counts (unit
+    /// measures) add up, percentages do not (trust among women and among men
+    /// are two rates, not shares of one). `Some(false)` says they overlap
+    /// (age bands, a person counted in several); `Some(true)` says they are
+    /// shares of the total, e.g. percentage points of a percentage measure.
+    /// Read by `breakdown_sum`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub additive: Option<bool>,
 }
 
 impl Breakdown {
@@ -286,13 +301,67 @@ impl Breakdown {
             category: category.into(),
             target: None,
             actual: None,
+            baseline: None,
+            additive: None,
         }
     }
+
+    /// Whether this is a breakdown by sex or gender, as WPS reporting
+    /// (UNSCR 1325) asks for: the dimension's first word is `sex` or
+    /// `gender`, in any case (real IATI files write `Gender - genre`).
+    ///
+    /// ```
+    /// use ssr_model::Breakdown;
+    ///
+    /// assert!(Breakdown::new("Sex", "female").is_by_sex());
+    /// assert!(Breakdown::new("Gender - genre", "Female - feminin").is_by_sex());
+    /// assert!(!Breakdown::new("age", "18-24").is_by_sex());
+    /// assert!(!Breakdown::new("sex;age", "female;adult").is_by_sex());
+    /// ```
+    pub fn is_by_sex(&self) -> bool {
+        matches!(first_word(&self.dimension).as_str(), "sex" | "gender")
+            && !self.dimension.contains(';')
+    }
+
+    /// The sex a category of a breakdown by sex names, by its first word in
+    /// any case: `Some(true)` for women (`female`, `women`, `woman`, `f`,
+    /// `girls`), `Some(false)` for men (`male`, `men`, `man`, `m`, `boys`);
+    /// `None` for any other category or dimension.
+    ///
+    /// ```
+    /// use ssr_model::Breakdown;
+    ///
+    /// assert_eq!(Breakdown::new("sex", "Female").female(), Some(true));
+    /// assert_eq!(Breakdown::new("Gender - genre", "Male - masculin").female(), Some(false));
+    /// assert_eq!(Breakdown::new("sex", "other").female(), None);
+    /// assert_eq!(Breakdown::new("age", "female").female(), None);
+    /// ```
+    pub fn female(&self) -> Option<bool> {
+        if !self.is_by_sex() {
+            return None;
+        }
+        match first_word(&self.category).as_str() {
+            "female" | "women" | "woman" | "f" | "girls" => Some(true),
+            "male" | "men" | "man" | "m" | "boys" => Some(false),
+            _ => None,
+        }
+    }
+}
+
+/// The first run of letters of `text`, in lower case.
+fn first_word(text: &str) -> String {
+    text.trim_start()
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 opt_setters!(Breakdown {
     with_target => target: Value,
     with_actual => actual: Value,
+    with_baseline => baseline: Value,
+    with_additive => additive: bool,
 });
 
 /// One reporting period of an indicator: a target and the actual achieved.
@@ -468,6 +537,11 @@ pub struct Indicator {
     /// An external reference, e.g. an IATI indicator reference code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
+    /// The objectives it measures. When empty, an indicator of a component
+    /// measures that component's objectives
+    /// ([`Programme::measured_objectives`](crate::Programme::measured_objectives)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub objectives: Vec<ObjectiveId>,
 }
 
 pub(crate) fn is_default_weight(w: &super::Weight) -> bool {
@@ -490,6 +564,7 @@ impl Indicator {
             source: None,
             weight: super::Weight::ONE,
             reference: None,
+            objectives: Vec::new(),
         }
     }
 }
@@ -513,4 +588,5 @@ opt_setters!(Indicator {
 
 pushers!(Indicator {
     with_period => periods: Period,
+    with_objective => objectives: ObjectiveId,
 });

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::ObjectiveId;
-use super::macros::setters;
+use super::macros::{opt_setters, setters};
 
 /// The aims SSR pursues, as the SSR literature names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -46,6 +46,12 @@ pub enum ObjectiveKind {
 ///
 /// let o = Objective::new(ObjectiveKind::CivilianControl, "Parliament approves the defence budget line by line");
 /// assert_eq!(o.kind, ObjectiveKind::CivilianControl);
+///
+/// // A specific objective under an overall one.
+/// let overall = Objective::new(ObjectiveKind::Accountability, "Security forces answer to civilians");
+/// let specific = Objective::new(ObjectiveKind::Oversight, "The defence committee scrutinises procurement")
+///     .with_parent(overall.id);
+/// assert_eq!(specific.parent, Some(overall.id));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -58,6 +64,13 @@ pub struct Objective {
     pub kind: ObjectiveKind,
     /// The objective in words.
     pub statement: String,
+    /// The objective this one serves, when it is a specific objective under
+    /// an overall one (a results chain, as in a logframe). Validation
+    /// refuses a parent that is not an objective of the same programme
+    /// (`dangling_reference`) and a chain of parents that comes back to
+    /// where it started (`objective_cycle`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<ObjectiveId>,
 }
 
 impl Objective {
@@ -67,10 +80,15 @@ impl Objective {
             id: ObjectiveId::new(),
             kind,
             statement: statement.into(),
+            parent: None,
         }
     }
 }
 
 setters!(Objective {
     with_id => id: ObjectiveId,
+});
+
+opt_setters!(Objective {
+    with_parent => parent: ObjectiveId,
 });

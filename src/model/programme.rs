@@ -422,6 +422,35 @@ impl Programme {
     pub fn indicators(&self) -> impl Iterator<Item = &super::Indicator> {
         self.components.iter().flat_map(|c| c.indicators.iter())
     }
+
+    /// The objectives an indicator of `component` measures: its own when it
+    /// names any, else its component's.
+    ///
+    /// ```
+    /// use ssr_model::*;
+    ///
+    /// let trust = Objective::new(ObjectiveKind::Trust, "Communities trust the police");
+    /// let rights = Objective::new(ObjectiveKind::HumanRights, "Detainees' rights are respected");
+    /// let survey = Indicator::new("Trust in the police", ResultLevel::Outcome, Measure::Percentage);
+    /// let custody = Indicator::new("Detainees seen by a lawyer", ResultLevel::Output, Measure::Unit)
+    ///     .with_objective(rights.id);
+    /// let c = Component::new("Community policing", Pillar::PoliceReform)
+    ///     .with_objective(trust.id)
+    ///     .with_indicator(survey)
+    ///     .with_indicator(custody);
+    /// assert_eq!(Programme::measured_objectives(&c, &c.indicators[0]), &[trust.id]);
+    /// assert_eq!(Programme::measured_objectives(&c, &c.indicators[1]), &[rights.id]);
+    /// ```
+    pub fn measured_objectives<'a>(
+        component: &'a Component,
+        indicator: &'a super::Indicator,
+    ) -> &'a [super::ObjectiveId] {
+        if indicator.objectives.is_empty() {
+            &component.objectives
+        } else {
+            &indicator.objectives
+        }
+    }
 }
 
 setters!(Programme {

@@ -1,5 +1,11 @@
 //! Small numeric newtypes whose invariants are cheap to keep: a 1–5 level,
-//! a non-negative weight, a percentage, a fraction and a finite number.
+//! a weight from 0 to 10⁶, a percentage, a fraction and a number within
+//! ±10¹⁵.
+//!
+//! The bounds on weights and numbers are far beyond any real indicator or
+//! weight, and close enough that no sum, difference, square or weighted
+//! mean the scoring takes of them can overflow: that is what lets the
+//! scoring code do plain arithmetic.
 //!
 //! Each has a checked constructor returning [`ValueError`], and deserialises
 //! through that constructor, so no out-of-range value exists in memory and
@@ -175,8 +181,8 @@ macro_rules! bounded_f64 {
 }
 
 bounded_f64!(
-    /// A relative weight: finite and not negative. Weights are relative within
-    /// their level, so only their ratios matter.
+    /// A relative weight from 0 to 10⁶ ([`Weight::LIMIT`]). Weights are
+    /// relative within their level, so only their ratios matter.
     ///
     /// ```
     /// use ssr_model::Weight;
@@ -184,9 +190,10 @@ bounded_f64!(
     /// assert_eq!(Weight::new(2.5)?.get(), 2.5);
     /// assert!(Weight::new(-1.0).is_err());
     /// assert!(Weight::new(f64::NAN).is_err());
+    /// assert!(Weight::new(2e6).is_err()); // above Weight::LIMIT, 10⁶
     /// # Ok::<(), ssr_model::ValueError>(())
     /// ```
-    Weight, "weight", "a finite number of at least 0", 0.0, f64::MAX
+    Weight, "weight", "a number from 0 to 1e6", 0.0, Weight::LIMIT
 );
 
 bounded_f64!(
@@ -216,21 +223,36 @@ bounded_f64!(
 );
 
 bounded_f64!(
-    /// Any finite number: the measured values of quantitative indicators.
+    /// A finite number within ±10¹⁵ ([`Finite::LIMIT`]): the measured values
+    /// of quantitative indicators. A quadrillion is beyond any count, rate
+    /// or amount an indicator reports.
     ///
     /// ```
     /// use ssr_model::Finite;
     ///
     /// assert_eq!(Finite::new(-3.5)?.get(), -3.5);
     /// assert!(Finite::new(f64::INFINITY).is_err());
+    /// assert!(Finite::new(-1e15).is_ok());
+    /// let err = Finite::new(2e15).unwrap_err();
+    /// assert!(err.to_string().contains("-1e15 to 1e15"), "{err}");
     /// # Ok::<(), ssr_model::ValueError>(())
     /// ```
-    Finite, "number", "a finite number", f64::MIN, f64::MAX
+    Finite, "number", "a number from -1e15 to 1e15", -Finite::LIMIT, Finite::LIMIT
 );
 
 impl Weight {
+    /// A weight of 0: the item takes no part.
+    pub const ZERO: Weight = Weight(0.0);
     /// A weight of 1, the default for equal weighting.
     pub const ONE: Weight = Weight(1.0);
+    /// The largest weight, 10⁶. Weights are relative, so a million to one
+    /// is as lopsided as any weighting needs to be.
+    pub const LIMIT: f64 = 1e6;
+}
+
+impl Finite {
+    /// The largest magnitude of a number, 10¹⁵.
+    pub const LIMIT: f64 = 1e15;
 }
 
 impl Fraction {
@@ -238,6 +260,14 @@ impl Fraction {
     pub const ZERO: Fraction = Fraction(0.0);
     /// One.
     pub const ONE: Fraction = Fraction(1.0);
+
+    /// A fraction written in the crate's code, for `const` items: the range
+    /// is checked when the constant is compiled, so a bad literal does not
+    /// build.
+    pub(crate) const fn constant(value: f64) -> Fraction {
+        assert!(0.0 <= value && value <= 1.0, "a fraction is from 0 to 1");
+        Fraction(value + 0.0)
+    }
 }
 
 impl Default for Weight {
@@ -263,5 +293,20 @@ mod tests {
         assert!(Fraction::new(1.0).is_ok());
         assert!(Level::new(1).is_ok() && Level::new(5).is_ok());
         assert!(Level::new(6).is_err());
+        assert!(Weight::new(Weight::LIMIT).is_ok());
+        assert!(Weight::new(Weight::LIMIT * 1.000_001).is_err());
+        assert!(Finite::new(Finite::LIMIT).is_ok() && Finite::new(-Finite::LIMIT).is_ok());
+        assert!(Finite::new(Finite::LIMIT * 1.000_001).is_err());
+        assert!(Finite::new(f64::MAX).is_err());
+    }
+
+    #[cfg(feature = "json")]
+    #[test]
+    fn out_of_range_is_refused_on_deserialisation_naming_the_bound() {
+        let err = serde_json::from_str::<Finite>("1e300").unwrap_err();
+        assert!(err.to_string().contains("from -1e15 to 1e15"), "{err}");
+        let err = serde_json::from_str::<Weight>("1e7").unwrap_err();
+        assert!(err.to_string().contains("from 0 to 1e6"), "{err}");
+        assert_eq!(serde_json::from_str::<Weight>("1e6").unwrap().get(), 1e6);
     }
 }

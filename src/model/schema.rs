@@ -47,9 +47,10 @@ schema!(
     Weight,
     "Weight",
     json_schema!({
-        "description": "A relative weight: a finite number of at least 0.",
+        "description": "A relative weight: a number from 0 to 1e6.",
         "type": "number",
-        "minimum": 0
+        "minimum": 0,
+        "maximum": 1e6
     })
 );
 
@@ -79,8 +80,10 @@ schema!(
     Finite,
     "Finite",
     json_schema!({
-        "description": "A finite number.",
-        "type": "number"
+        "description": "A number from -1e15 to 1e15.",
+        "type": "number",
+        "minimum": -1e15,
+        "maximum": 1e15
     })
 );
 

@@ -149,7 +149,8 @@ pub enum Stance {
     Champion,
     /// Supports it.
     Supportive,
-    /// Neither supports nor opposes, or is not known to.
+    /// Neither supports nor opposes (an unknown stance is `None` on the
+    /// stakeholder, not neutral).
     Neutral,
     /// Opposes it.
     Resistant,
@@ -168,6 +169,10 @@ impl Stance {
 ///
 /// Influence (power) and interest feed the Mendelow grid; influence,
 /// legitimacy and urgency feed Mitchell, Agle and Wood's salience classes.
+/// Influence, interest and stance are judgements someone has to make: each
+/// is `None` (unknown) until set, and an analysis that needs an unknown
+/// attribute reports the stakeholder as unassessed rather than assume a
+/// value. IATI, for one, says nothing about them.
 ///
 /// ```
 /// use ssr_model::{Level, Role, Stakeholder, StakeholderKind, Stance};
@@ -179,6 +184,10 @@ impl Stance {
 ///     .with_stance(Stance::Supportive)
 ///     .with_legitimate(true);
 /// assert!(mod_.kind.is_national());
+/// assert_eq!(mod_.influence, Some(Level::new(5)?));
+///
+/// let unknown = Stakeholder::new("Bar association", StakeholderKind::CivilSociety);
+/// assert_eq!((unknown.influence, unknown.interest, unknown.stance), (None, None, None));
 /// # Ok::<(), ssr_model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -195,12 +204,15 @@ pub struct Stakeholder {
     /// The roles it plays in the programme.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<Role>,
-    /// Influence or power over the programme, 1–5.
-    pub influence: Level,
-    /// Interest in the programme, 1–5.
-    pub interest: Level,
-    /// Stance towards the reform.
-    pub stance: Stance,
+    /// Influence or power over the programme, 1–5; `None` when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub influence: Option<Level>,
+    /// Interest in the programme, 1–5; `None` when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interest: Option<Level>,
+    /// Stance towards the reform; `None` when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stance: Option<Stance>,
     /// Whether its claim on the programme is legitimate (salience).
     #[serde(default)]
     pub legitimate: bool,
@@ -213,17 +225,17 @@ pub struct Stakeholder {
 }
 
 impl Stakeholder {
-    /// A stakeholder with a new random id, influence and interest 3 and a
-    /// neutral stance.
+    /// A stakeholder with a new random id; influence, interest and stance
+    /// unknown until set.
     pub fn new(name: impl Into<String>, kind: StakeholderKind) -> Self {
         Stakeholder {
             id: StakeholderId::new(),
             name: name.into(),
             kind,
             roles: Vec::new(),
-            influence: Level::MID,
-            interest: Level::MID,
-            stance: Stance::Neutral,
+            influence: None,
+            interest: None,
+            stance: None,
             legitimate: false,
             urgent: false,
             reference: None,
@@ -234,20 +246,30 @@ impl Stakeholder {
     pub fn has_role(&self, role: Role) -> bool {
         self.roles.contains(&role)
     }
+
+    /// Whether influence, interest and stance are all known.
+    pub fn is_assessed(&self) -> bool {
+        self.influence.is_some() && self.interest.is_some() && self.stance.is_some()
+    }
+
+    /// Whether the stance is known to oppose the reform.
+    pub fn is_opposed(&self) -> bool {
+        self.stance.is_some_and(Stance::is_opposed)
+    }
 }
 
 setters!(Stakeholder {
     with_id => id: StakeholderId,
     with_name => name: String,
     with_kind => kind: StakeholderKind,
-    with_influence => influence: Level,
-    with_interest => interest: Level,
-    with_stance => stance: Stance,
     with_legitimate => legitimate: bool,
     with_urgent => urgent: bool,
 });
 
 opt_setters!(Stakeholder {
+    with_influence => influence: Level,
+    with_interest => interest: Level,
+    with_stance => stance: Stance,
     with_reference => reference: String,
 });
 

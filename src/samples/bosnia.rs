@@ -140,6 +140,27 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             (years(2017, 2021)?, 40.0, Some(55.0)),
             (years(2022, 2025)?, 38.0, Some(53.0)),
         ],
+    )?)
+    .with_indicator(numbers(
+        indicator(
+            ids.indicator("sipa-trained"),
+            "SIPA investigators trained in financial investigation",
+            ResultLevel::Output,
+            Measure::Unit,
+        )
+        .with_direction(Direction::Increase)
+        .with_unit("investigators")
+        .with_source(source(
+            SourceKind::AdministrativeData,
+            "SIPA training unit records, with EU Police Mission course lists",
+        ))
+        .with_baseline(baseline(0.0, date(2004, 12, 31)?)?),
+        &[
+            (years(2005, 2009)?, 120.0, Some(110.0)),
+            (years(2010, 2016)?, 250.0, Some(236.0)),
+            (years(2017, 2021)?, 320.0, Some(301.0)),
+            (years(2022, 2025)?, 380.0, Some(352.0)),
+        ],
     )?);
 
     let oversight = Component::new(

@@ -252,15 +252,21 @@ pub(crate) fn labels(
     Ok(indicator)
 }
 
-/// Adds a sex = female breakdown to each period already on the indicator,
-/// in order: `(target, actual)`.
+/// One period's breakdown by sex: `(female target, female actual, male
+/// target, male actual)`.
+pub(crate) type SexRow = (f64, Option<f64>, f64, Option<f64>);
+
+/// Adds sex = female and sex = male breakdowns to each period already on
+/// the indicator, in order, with the categories' baselines `(female, male)`
+/// on the first period.
 ///
 /// # Errors
 ///
 /// When there is not exactly one row per period.
-pub(crate) fn female(
+pub(crate) fn by_sex(
     mut indicator: Indicator,
-    rows: &[(f64, Option<f64>)],
+    baselines: (f64, f64),
+    rows: &[SexRow],
 ) -> Result<Indicator, ValueError> {
     if rows.len() != indicator.periods.len() {
         return Err(ValueError::new(
@@ -273,12 +279,20 @@ pub(crate) fn female(
             ),
         ));
     }
-    for (period, &(target, actual)) in indicator.periods.iter_mut().zip(rows) {
-        let mut breakdown = Breakdown::new("sex", "female").with_target(Value::number(target)?);
-        if let Some(actual) = actual {
-            breakdown = breakdown.with_actual(Value::number(actual)?);
+    for (k, (period, &(ft, fa, mt, ma))) in indicator.periods.iter_mut().zip(rows).enumerate() {
+        for (category, target, actual, base) in [
+            ("female", ft, fa, baselines.0),
+            ("male", mt, ma, baselines.1),
+        ] {
+            let mut breakdown = Breakdown::new("sex", category).with_target(Value::number(target)?);
+            if let Some(actual) = actual {
+                breakdown = breakdown.with_actual(Value::number(actual)?);
+            }
+            if k == 0 {
+                breakdown = breakdown.with_baseline(Value::number(base)?);
+            }
+            period.breakdowns.push(breakdown);
         }
-        period.breakdowns.push(breakdown);
     }
     Ok(indicator)
 }
@@ -335,7 +349,14 @@ mod tests {
         let id = IndicatorId::from_external("t");
         let ind = indicator(id, "t", ResultLevel::Output, Measure::Unit);
         let ind = numbers(ind, &[(years(2020, 2020).unwrap(), 5.0, None)]).unwrap();
-        assert!(female(ind.clone(), &[(1.0, None), (2.0, None)]).is_err());
-        assert!(female(ind, &[(1.0, Some(0.0))]).is_ok());
+        assert!(
+            by_sex(
+                ind.clone(),
+                (0.0, 0.0),
+                &[(1.0, None, 1.0, None), (2.0, None, 2.0, None)]
+            )
+            .is_err()
+        );
+        assert!(by_sex(ind, (0.0, 0.0), &[(1.0, Some(0.0), 1.0, None)]).is_ok());
     }
 }

@@ -5,7 +5,7 @@
 //! `quantitative_only`.
 
 use super::build::{
-    ILLUSTRATIVE, Ids, baseline, challenge, date, evaluation, female, funding, indicator,
+    ILLUSTRATIVE, Ids, baseline, by_sex, challenge, date, evaluation, funding, indicator,
     mitigation, money, numbers, party, scale, sector, source, weight, years,
 };
 use crate::{
@@ -26,7 +26,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
         indicator(
             ids.indicator("productive-projects"),
             "Former combatants with an approved productive project",
-            ResultLevel::Outcome,
+            ResultLevel::Output,
             Measure::Percentage,
         )
         .with_direction(Direction::Increase)
@@ -43,13 +43,14 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             (years(2024, 2025)?, 80.0, Some(71.0)),
         ],
     )?;
-    let projects = female(
+    let projects = by_sex(
         projects,
+        (3.0, 6.0),
         &[
-            (30.0, Some(14.0)),
-            (50.0, Some(36.0)),
-            (70.0, Some(58.0)),
-            (80.0, Some(69.0)),
+            (30.0, Some(14.0), 30.0, Some(19.0)),
+            (50.0, Some(36.0), 50.0, Some(43.0)),
+            (70.0, Some(58.0), 70.0, Some(63.0)),
+            (80.0, Some(69.0), 80.0, Some(72.0)),
         ],
     )?;
     let reincorporation =
@@ -214,6 +215,27 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             (years(2020, 2021)?, 60.0, Some(42.0)),
             (years(2022, 2023)?, 70.0, Some(51.0)),
             (years(2024, 2025)?, 75.0, Some(55.0)),
+        ],
+    )?)
+    .with_indicator(numbers(
+        indicator(
+            ids.indicator("alerts-issued"),
+            "Early-warning alerts and follow-up reports issued by the Ombudsman's Office",
+            ResultLevel::Output,
+            Measure::Unit,
+        )
+        .with_direction(Direction::Increase)
+        .with_unit("alerts per period")
+        .with_source(source(
+            SourceKind::OversightReport,
+            "Ombudsman's Office early-warning system bulletins",
+        ))
+        .with_baseline(baseline(0.0, date(2017, 12, 31)?)?),
+        &[
+            (years(2018, 2019)?, 120.0, Some(98.0)),
+            (years(2020, 2021)?, 140.0, Some(132.0)),
+            (years(2022, 2023)?, 150.0, Some(161.0)),
+            (years(2024, 2025)?, 150.0, Some(144.0)),
         ],
     )?);
 

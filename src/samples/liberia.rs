@@ -3,7 +3,7 @@
 //! after its 2018 drawdown.
 
 use super::build::{
-    ILLUSTRATIVE, Ids, baseline, baseline_label, challenge, date, evaluation, female, funding,
+    ILLUSTRATIVE, Ids, baseline, baseline_label, by_sex, challenge, date, evaluation, funding,
     indicator, labels, mitigation, money, numbers, party, satisfaction_scale, scale, sector,
     source, weight, years,
 };
@@ -59,6 +59,8 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             ResultLevel::Outcome,
             Measure::Percentage,
         )
+        // It measures the gender objective, not its component's.
+        .with_objective(o("women"))
         .with_direction(Direction::Increase)
         .with_unit("% of personnel")
         .with_source(source(
@@ -97,14 +99,15 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             (years(2025, 2025)?, 7500.0, Some(5750.0)),
         ],
     )?;
-    let lnp_officers = female(
+    let lnp_officers = by_sex(
         lnp_officers,
+        (90.0, 1710.0),
         &[
-            (525.0, Some(470.0)),
-            (900.0, Some(680.0)),
-            (1200.0, Some(890.0)),
-            (1400.0, Some(1010.0)),
-            (1500.0, Some(1050.0)),
+            (525.0, Some(470.0), 2975.0, Some(3130.0)),
+            (900.0, Some(680.0), 3600.0, Some(3520.0)),
+            (1200.0, Some(890.0), 4800.0, Some(4210.0)),
+            (1400.0, Some(1010.0), 5600.0, Some(4590.0)),
+            (1500.0, Some(1050.0), 6000.0, Some(4700.0)),
         ],
     )?;
     let lnp = Component::new("LNP reform and community policing", Pillar::PoliceReform)
@@ -191,6 +194,28 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             (years(2015, 2019)?, 55.0, Some(72.0)),
             (years(2020, 2024)?, 50.0, Some(68.0)),
             (years(2025, 2025)?, 48.0, Some(64.0)),
+        ],
+    )?)
+    .with_indicator(numbers(
+        indicator(
+            ids.indicator("committee-hearings"),
+            "Public hearings of the Legislature's defence and security committees",
+            ResultLevel::Output,
+            Measure::Unit,
+        )
+        .with_direction(Direction::Increase)
+        .with_unit("hearings per year")
+        .with_source(source(
+            SourceKind::AdministrativeData,
+            "Legislature committee records, collated by the programme",
+        ))
+        .with_baseline(baseline(0.0, date(2006, 6, 30)?)?),
+        &[
+            (years(2007, 2009)?, 6.0, Some(4.0)),
+            (years(2010, 2014)?, 10.0, Some(9.0)),
+            (years(2015, 2019)?, 12.0, Some(11.0)),
+            (years(2020, 2024)?, 12.0, Some(8.0)),
+            (years(2025, 2025)?, 12.0, Some(10.0)),
         ],
     )?);
 
@@ -281,7 +306,9 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             ObjectiveKind::GenderEquality,
             "Women make up a growing share of the army and the police",
         )
-        .with_id(o("women")),
+        .with_id(o("women"))
+        // A specific objective under the professional, representative forces.
+        .with_parent(o("effective-forces")),
     )
     .with_objective(
         Objective::new(

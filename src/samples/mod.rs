@@ -55,7 +55,31 @@
 //!   sets suspended programmes aside, so none is reported.
 //! - **Sierra Leone** — closed in 2013: its latest actuals date from 2012,
 //!   so a `stale_data` check that does not set closed programmes aside
-//!   reports it.
+//!   reports it. `objective_output_only`: reintegration is measured by the
+//!   ex-combatants who completed support, not by whether they earn a
+//!   living, the common critique of DDR monitoring.
+//! - **Liberia** — `objective_output_only`: national ownership is measured
+//!   only by the county security councils meeting, an output.
+//! - **Tunisia** — `breakdown_sum`: the 2024–25 training returns left the
+//!   sex of 120 trainees unrecorded, so women and men trained fall short of
+//!   the total.
+//! - **Mali** — `outcome_without_outputs`: its DDR and defence-governance
+//!   components track outcomes only; their output monitoring stopped with
+//!   the suspension.
+//!
+//! # The results chain
+//!
+//! Every objective is measured: most through their components' indicators,
+//! some by indicators that name them (Liberia's women in the AFL measures
+//! the gender objective, a specific objective under the professional
+//! forces). Objectives are measured at output, outcome and impact level;
+//! data sources run from independent oversight reports and surveys to
+//! administrative records and programme monitoring. Five programmes break
+//! results down by sex, with the categories' own baselines: counts
+//! (Liberia's police officers, Tunisia's trainees) whose women and men add
+//! up to the total, but for Tunisia's last period, and rates (Sierra Leone's
+//! and South Africa's trust, Colombia's productive projects) for women and
+//! men, which are not shares and are not summed.
 //!
 //! Apart from these, the programmes are built to be clean of the
 //! SSR-practice codes: every programme has civil society, oversight and a

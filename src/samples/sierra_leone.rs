@@ -3,7 +3,7 @@
 //! Policing Partnership Boards, and DDR.
 
 use super::build::{
-    ILLUSTRATIVE, Ids, baseline, baseline_label, challenge, date, evaluation, female, funding,
+    ILLUSTRATIVE, Ids, baseline, baseline_label, by_sex, challenge, date, evaluation, funding,
     indicator, labels, mitigation, money, numbers, party, scale, sector, source, weight, years,
 };
 use crate::{
@@ -91,9 +91,14 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             (years(2009, 2012)?, 55.0, Some(52.0)),
         ],
     )?;
-    let satisfaction = female(
+    let satisfaction = by_sex(
         satisfaction,
-        &[(33.0, Some(27.0)), (43.0, Some(40.0)), (53.0, Some(50.0))],
+        (22.0, 28.0),
+        &[
+            (33.0, Some(27.0), 37.0, Some(35.0)),
+            (43.0, Some(40.0), 47.0, Some(46.0)),
+            (53.0, Some(50.0), 57.0, Some(54.0)),
+        ],
     )?;
     let police = Component::new(
         "Police reform and Local Policing Partnership Boards",
@@ -155,7 +160,7 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             indicator(
                 ids.indicator("reintegrated"),
                 "Ex-combatants who completed reintegration support",
-                ResultLevel::Outcome,
+                ResultLevel::Output,
                 Measure::Unit,
             )
             .with_direction(Direction::Increase)

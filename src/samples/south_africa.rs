@@ -8,7 +8,7 @@
 //! March) in three-year medium-term expenditure framework blocks.
 
 use super::build::{
-    ILLUSTRATIVE, Ids, Span, baseline, baseline_label, challenge, date, evaluation, female,
+    ILLUSTRATIVE, Ids, Span, baseline, baseline_label, by_sex, challenge, date, evaluation,
     funding, indicator, labels, mitigation, money, numbers, party, scale, sector, source, span,
     weight,
 };
@@ -190,6 +190,27 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             (fy(2019, 2021)?, "substantive", Some("partial")),
             (fy(2022, 2024)?, "substantive", Some("partial")),
         ],
+    )?)
+    .with_indicator(numbers(
+        indicator(
+            ids.indicator("jscd-visits"),
+            "Oversight visits and hearings of the Joint Standing Committee on Defence",
+            ResultLevel::Output,
+            Measure::Unit,
+        )
+        .with_direction(Direction::Increase)
+        .with_unit("visits and hearings")
+        .with_source(source(
+            SourceKind::MonitoringReport,
+            "Programme monitoring of the committee's published minutes",
+        ))
+        .with_baseline(baseline(0.0, date(2013, 3, 31)?)?),
+        &[
+            (fy(2013, 2015)?, 20.0, Some(17.0)),
+            (fy(2016, 2018)?, 24.0, Some(22.0)),
+            (fy(2019, 2021)?, 24.0, Some(15.0)),
+            (fy(2022, 2024)?, 24.0, Some(21.0)),
+        ],
     )?);
 
     let trust = numbers(
@@ -214,13 +235,14 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             (fy(2022, 2024)?, 52.0, Some(33.0)),
         ],
     )?;
-    let trust = female(
+    let trust = by_sex(
         trust,
+        (39.0, 43.0),
         &[
-            (45.0, Some(38.0)),
-            (48.0, Some(35.0)),
-            (50.0, Some(33.0)),
-            (52.0, Some(31.0)),
+            (45.0, Some(38.0), 45.0, Some(42.0)),
+            (48.0, Some(35.0), 48.0, Some(39.0)),
+            (50.0, Some(33.0), 50.0, Some(37.0)),
+            (52.0, Some(31.0), 52.0, Some(35.0)),
         ],
     )?;
     let community = Component::new(

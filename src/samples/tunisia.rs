@@ -6,7 +6,7 @@
 //! `unmitigated_resistance`.
 
 use super::build::{
-    ILLUSTRATIVE, Ids, baseline, baseline_label, challenge, date, evaluation, female, funding,
+    ILLUSTRATIVE, Ids, baseline, baseline_label, by_sex, challenge, date, evaluation, funding,
     indicator, labels, mitigation, money, numbers, party, satisfaction_scale, scale, sector,
     source, weight, years,
 };
@@ -150,13 +150,16 @@ pub(crate) fn programme() -> Result<Programme, ValueError> {
             (years(2024, 2025)?, 6000.0, Some(4900.0)),
         ],
     )?;
-    let trained = female(
+    // The 2024-25 returns left the sex of 120 trainees unrecorded, so the
+    // categories fall short of the total (`breakdown_sum`).
+    let trained = by_sex(
         trained,
+        (10.0, 140.0),
         &[
-            (300.0, Some(210.0)),
-            (700.0, Some(540.0)),
-            (1000.0, Some(760.0)),
-            (1200.0, Some(880.0)),
+            (300.0, Some(210.0), 1200.0, Some(1110.0)),
+            (700.0, Some(540.0), 2800.0, Some(2510.0)),
+            (1000.0, Some(760.0), 4000.0, Some(3440.0)),
+            (1200.0, Some(880.0), 4800.0, Some(3900.0)),
         ],
     )?;
     let rights = Component::new(

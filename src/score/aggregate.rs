@@ -113,9 +113,12 @@ impl Aggregation {
     /// `floor` raised to it when `p ≤ 0` (see the module's zero rule).
     /// Pairs with weight 0 are ignored; `None` when no weight is left.
     ///
-    /// Values and weights are expected finite and weights non-negative (the
-    /// model's types guarantee it); weights keep their ratios however large
-    /// they are.
+    /// Values are expected within ±10¹⁵ and weights from 0 to 10⁶, the
+    /// domain the model's types ([`Finite`], [`Weight`]) and the policy
+    /// check hold every input to: there no weighted sum can overflow.
+    ///
+    /// [`Finite`]: crate::Finite
+    /// [`Weight`]: crate::Weight
     pub fn mean<I>(self, items: I, floor: f64) -> Option<f64>
     where
         I: IntoIterator<Item = (f64, f64)>,
@@ -123,44 +126,27 @@ impl Aggregation {
     {
         let items = items.into_iter();
         let kernel = Kernel::prepare(self, items.clone(), floor)?;
-        let unit = exact_unit(items.clone().map(|(_, w)| w));
         let (mut sum, mut total) = (0.0, 0.0);
-        for (x, w) in items.clone() {
-            if w > 0.0 {
-                let w = w / unit;
-                sum += w * kernel.forward(x);
-                total += w;
-            }
+        for (x, w) in items.filter(|&(_, w)| w > 0.0) {
+            sum += w * kernel.forward(x);
+            total += w;
         }
-        let mut mean = sum / total;
-        if !mean.is_finite() {
-            // Values near ±f64::MAX overflow the weighted sum, never the
-            // mean (it lies between them): take it as Σ (wᵢ/Σw)·xᵢ, whose
-            // partial sums stay in range.
-            mean = items
-                .filter(|&(_, w)| w > 0.0)
-                .map(|(x, w)| (w / unit / total) * kernel.forward(x))
-                .sum::<f64>()
-                .clamp(-f64::MAX, f64::MAX);
-        }
-        Some(kernel.inverse(mean))
+        Some(kernel.inverse(sum / total))
     }
+
+    /// The largest magnitude of a power-mean exponent a policy accepts,
+    /// 100. Beyond it a power mean is the maximum or the minimum to within
+    /// rounding: 0.5¹⁰⁰ ≈ 8·10⁻³¹.
+    pub const EXPONENT_LIMIT: f64 = 100.0;
 }
 
-/// What weights (or magnitudes) are divided by before they are used: a
-/// power of two that brings the largest to at most 2, so that no sum,
-/// difference, square or product with a mapped value overflows however
-/// large they are. Only ratios count, and dividing by a power of two keeps
-/// them exactly: results are the same, to the bit, as without it (values of
-/// at most 2 are left alone).
-pub(crate) fn exact_unit(weights: impl IntoIterator<Item = f64>) -> f64 {
-    let largest = weights.into_iter().fold(0.0, f64::max);
-    if largest > 2.0 && largest.is_finite() {
-        // 2^e ≤ largest < 2^(e + 1): keep the exponent bits, drop the rest.
-        f64::from_bits(largest.to_bits() & (0x7ff << 52))
-    } else {
-        1.0
-    }
+/// The sum of `values`, +0 when there are none or all are zero.
+///
+/// Rust's `Sum` for `f64` starts from −0 (since 1.83), so an empty sum is
+/// −0, and a coverage of −0 printed as "-0%". Starting from +0 gives the
+/// same sums otherwise, bit for bit.
+pub(crate) fn sum(values: impl IntoIterator<Item = f64>) -> f64 {
+    values.into_iter().fold(0.0, |acc, x| acc + x)
 }
 
 /// A generalised mean prepared for a fixed set of values whose weights may
@@ -168,17 +154,17 @@ pub(crate) fn exact_unit(weights: impl IntoIterator<Item = f64>) -> f64 {
 /// mapped values goes through `inverse`. The Monte Carlo of rank
 /// uncertainty maps component scores once and only re-weights them.
 ///
-/// For p ≠ 0 values are rescaled by the largest (p > 0) or smallest (p < 0)
-/// so that `x^p` never overflows, whatever `p`; the geometric mean (p = 0)
-/// works on logarithms, which never overflow.
+/// For p ≠ 1 values are taken relative to the largest (p > 0) or smallest
+/// (p ≤ 0) and mapped through logarithms: `(x/s)^p = exp(p·(ln x − ln s))`
+/// lies in [0, 1] whatever `p`, and a ratio of values within the domain
+/// (10¹⁵ over a positive value as small as 10⁻³⁰⁰, say) is never formed.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Kernel {
     p: f64,
     floor: f64,
-    scale: f64,
-    /// `ln scale`, so that ratios to the scale are taken as differences of
-    /// logarithms, which never overflow.
-    ln_scale: f64,
+    /// `ln s` for the reference value `s`; `None` when `s` is 0, and so
+    /// is the mean.
+    ln_scale: Option<f64>,
 }
 
 impl Kernel {
@@ -202,13 +188,14 @@ impl Kernel {
             }
         }
         let scale = scale?;
-        let scale = if p == 1.0 { 1.0 } else { scale };
-        Some(Kernel {
-            p,
-            floor,
-            scale,
-            ln_scale: scale.ln(),
-        })
+        let ln_scale = if p == 1.0 {
+            Some(0.0)
+        } else {
+            // Every value is 0 (p > 0) or some value is 0 (p ≤ 0): the mean
+            // is 0 and `inverse` says so.
+            (scale > 0.0).then(|| scale.ln())
+        };
+        Some(Kernel { p, floor, ln_scale })
     }
 
     /// The value mapped into the space where the mean is a weighted average.
@@ -216,46 +203,27 @@ impl Kernel {
         if self.p == 1.0 {
             return x;
         }
-        if self.scale <= 0.0 {
-            // Every value is 0 (p > 0) or some value is 0 (p ≤ 0): the mean
-            // is 0 and `inverse` says so.
+        let Some(ln_scale) = self.ln_scale else {
             return 0.0;
-        }
-        let x = x.max(self.floor);
-        let v = x / self.scale;
-        // When the values span more than f64's range the ratio overflows
-        // (or underflows); its logarithm, a difference, never does.
-        let ln_v = || x.ln() - self.ln_scale;
-        match (self.p == 0.0, v.is_normal()) {
-            (true, true) => v.ln(),
-            (true, false) => ln_v(),
-            (false, true) => v.powf(self.p),
-            (false, false) => (self.p * ln_v()).exp(),
+        };
+        let ln_ratio = x.max(self.floor).ln() - ln_scale;
+        if self.p == 0.0 {
+            ln_ratio
+        } else {
+            (self.p * ln_ratio).exp()
         }
     }
 
     /// The mean, from the weighted average of mapped values.
     pub(crate) fn inverse(&self, m: f64) -> f64 {
         if self.p == 1.0 {
-            m
-        } else if self.scale <= 0.0 {
-            0.0
-        } else {
-            let mean = if self.p == 0.0 {
-                self.scale * m.exp()
-            } else {
-                self.scale * m.powf(1.0 / self.p)
-            };
-            if mean.is_finite() {
-                mean
-            } else {
-                let ln_m = if self.p == 0.0 { m } else { m.ln() / self.p };
-                // exp overflowed before the scale brought it back: add
-                // logarithms instead. The mean lies between finite values,
-                // so only rounding can take it past f64::MAX.
-                (self.ln_scale + ln_m).exp().min(f64::MAX)
-            }
+            return m;
         }
+        let Some(ln_scale) = self.ln_scale else {
+            return 0.0;
+        };
+        let ln_ratio = if self.p == 0.0 { m } else { m.ln() / self.p };
+        (ln_scale + ln_ratio).exp()
     }
 }
 
@@ -265,15 +233,18 @@ mod tests {
 
     #[test]
     fn geometric_mean_of_values_whose_ratio_overflows() {
-        // exp((ln 1e300 + ln 1e-300) / 2) = 1, though 1e300 / 1e-300 is inf.
+        // Both values are in the domain; their ratio, 10³¹⁵, is not a f64.
+        // exp((ln 1e15 + ln 1e-300) / 2) = 10^-142.5.
         let g = Aggregation::Geometric
-            .mean([(1e300, 1.0), (1e-300, 1.0)], 0.0)
+            .mean([(1e15, 1.0), (1e-300, 1.0)], 0.0)
             .unwrap();
-        assert!((g - 1.0).abs() < 1e-9, "{g}");
-        let g = Aggregation::Geometric
-            .mean([(f64::MAX, 1.0), (f64::MIN_POSITIVE, 3.0)], 0.0)
+        let expected = 10f64.powf(-142.5);
+        assert!((g / expected - 1.0).abs() < 1e-9, "{g}");
+        // The harmonic mean of the same: 2/(1e-15 + 1e300) ≈ 2e-300.
+        let h = Aggregation::Harmonic
+            .mean([(1e15, 1.0), (1e-300, 1.0)], 0.0)
             .unwrap();
-        assert!(g.is_finite() && g > 0.0, "{g}");
+        assert!((h / 2e-300 - 1.0).abs() < 1e-9, "{h}");
     }
 
     fn close(a: f64, b: f64) -> bool {
@@ -357,17 +328,9 @@ mod tests {
     }
 
     #[test]
-    fn the_exact_unit_is_a_power_of_two() {
-        assert_eq!(exact_unit([0.5, 2.0]), 1.0);
-        assert_eq!(exact_unit([3.0, 1.0]), 2.0);
-        assert_eq!(exact_unit([1024.0]), 1024.0);
-        assert_eq!(exact_unit([f64::MAX, 1.0]), 2f64.powi(1023));
-        assert_eq!(exact_unit([]), 1.0);
-    }
-
-    #[test]
-    fn weights_whose_sum_overflows_keep_their_ratios() {
-        let items = [(1.0, f64::MAX), (0.25, f64::MAX)];
+    fn weights_at_the_limit_keep_their_ratios() {
+        let w = crate::Weight::LIMIT;
+        let items = [(1.0, w), (0.25, w)];
         // One to one: (1 + 0.25)/2, sqrt(0.25), 2/(1 + 4), sqrt((1 + 0.0625)/2).
         let mean = |m: Aggregation| m.mean(items, 0.01).unwrap();
         assert_eq!(mean(Aggregation::Arithmetic), 0.625);
@@ -377,17 +340,21 @@ mod tests {
     }
 
     #[test]
-    fn values_whose_weighted_sum_overflows_have_a_finite_mean() {
-        let max = f64::MAX;
+    fn values_at_the_limit_have_their_mean() {
+        let max = crate::Finite::LIMIT;
+        let w = crate::Weight::LIMIT;
         let mean = |items: [(f64, f64); 2]| Aggregation::Arithmetic.mean(items, 0.01).unwrap();
-        assert_eq!(mean([(max, 1.0), (max, 1.0)]), max);
+        assert_eq!(mean([(max, w), (max, w)]), max);
         assert_eq!(mean([(max, 1.0), (max / 2.0, 1.0)]), 0.75 * max);
-        assert_eq!(mean([(-max, 3.0), (-max, 1.0)]), -max);
-        // p = 2 maps values into [0, 1] first: no overflow to begin with.
-        assert_eq!(
-            Aggregation::Power(2.0).mean([(max, 1.0), (max, 1.0)], 0.0),
-            Some(max)
-        );
+        assert_eq!(mean([(-max, 3.0), (-max, w)]), -max);
+        let p = Aggregation::Power(Aggregation::EXPONENT_LIMIT)
+            .mean([(max, w), (max, 1.0)], 0.0)
+            .unwrap();
+        assert!((p / max - 1.0).abs() < 1e-12, "{p}");
+        let p = Aggregation::Power(-Aggregation::EXPONENT_LIMIT)
+            .mean([(max, w), (1e-300, 1.0)], 0.0)
+            .unwrap();
+        assert!(p.is_finite() && p > 1e-300 && p < max, "{p}");
     }
 
     #[test]

@@ -4,10 +4,14 @@
 //! The construction follows the OECD/JRC *Handbook on Constructing
 //! Composite Indicators* (2008) and COINr: raw values → normalisation
 //! ([`Normalisation`]) → weighted aggregation ([`PortfolioAggregation`]) →
-//! rank. Dimensions a programme has no data for take no part in its
-//! composite (their weight is shared out among the rest), and the composite's
-//! coverage says how much of the weight stood behind it. A programme with no
-//! dimension at all is not ranked.
+//! rank. Only programmes with enough evidence are ranked
+//! ([`RankingPolicy`](super::RankingPolicy)); the others are listed with
+//! the reason ([`NotRanked`]) and take no part in the normalisation, so
+//! they change nobody else's values. Dimensions a ranked programme has no
+//! data for take no part in its composite (their weight is shared out
+//! among the rest, and [`ComparisonRow::missing`] names them) unless the
+//! policy chooses an [`Imputation`](super::Imputation); the composite's
+//! coverage says how much of the weight stood behind it.
 //!
 //! Ranks are competition ranks: 1 is best, tied programmes share the best
 //! rank of their group and the next rank is skipped (1, 2, 2, 4).
@@ -16,9 +20,11 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::aggregate::exact_unit;
+use super::aggregate::sum;
 use super::engine::Ranker;
-use super::{Aggregation, Normalisation, ProgrammeCard, Scaling, ScoringPolicy};
+use super::{
+    Aggregation, Imputation, Normalisation, NotRanked, ProgrammeCard, Scaling, ScoringPolicy,
+};
 use crate::ProgrammeId;
 
 /// A programme-level measure programmes are compared on. All are on 0–1.
@@ -186,9 +192,21 @@ pub struct ComparisonRow {
     pub composite: Option<f64>,
     /// Share of the dimension weight with data.
     pub coverage: f64,
-    /// Rank by the composite, 1 best; `None` when not ranked.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Rank by the composite, 1 best; `None` (`null`) when not ranked.
+    #[serde(default)]
     pub rank: Option<u32>,
+    /// Why the programme is not ranked; `None` when it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_ranked: Option<NotRanked>,
+    /// Weighted dimensions a ranked programme has no data for: left out of
+    /// its composite, their weight shared out among the rest, unless
+    /// imputed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<Dimension>,
+    /// Those of the missing dimensions filled in by the policy's
+    /// [`Imputation`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub imputed: Vec<Dimension>,
 }
 
 /// The normalised comparison table and nominal ranking of a portfolio.
@@ -216,8 +234,28 @@ pub struct Comparison {
     pub normalisation: Normalisation,
     /// The composite method used.
     pub method: PortfolioAggregation,
+    /// How missing dimensions of ranked programmes were treated.
+    #[serde(default)]
+    pub imputation: Imputation,
     /// One row per programme, in portfolio order.
     pub rows: Vec<ComparisonRow>,
+}
+
+impl Comparison {
+    /// The programmes not ranked, with the reason.
+    pub fn unranked(&self) -> impl Iterator<Item = (&ComparisonRow, NotRanked)> {
+        self.rows
+            .iter()
+            .filter_map(|r| r.not_ranked.map(|reason| (r, reason)))
+    }
+
+    /// Whether no ranking was possible because every programme that met
+    /// the ranking policy had the same evidence.
+    pub fn no_ranking_possible(&self) -> bool {
+        self.rows
+            .iter()
+            .any(|r| r.not_ranked == Some(NotRanked::IdenticalEvidence))
+    }
 }
 
 impl ComparisonRow {
@@ -230,13 +268,16 @@ impl ComparisonRow {
                 evaluation: card.evaluation.as_ref().and_then(|e| e.score),
                 risk: card.risk.exposure,
                 resistance: card.stakeholders.resistance_exposure,
-                inclusion: Some(card.stakeholders.inclusion),
+                inclusion: card.stakeholders.inclusion,
                 finance: card.finance.pace,
             },
             normalised: DimensionValues::default(),
             composite: None,
             coverage: 0.0,
             rank: None,
+            not_ranked: None,
+            missing: Vec::new(),
+            imputed: Vec::new(),
         }
     }
 }
@@ -253,12 +294,9 @@ pub(crate) fn scalings(policy: &ScoringPolicy) -> [Scaling; N] {
     })
 }
 
-/// The policy's dimension weights, in [`Dimension::ALL`] order, in a unit
-/// that keeps their sums finite.
+/// The policy's dimension weights, in [`Dimension::ALL`] order.
 pub(crate) fn dimension_weights(policy: &ScoringPolicy) -> [f64; N] {
-    let weights = Dimension::ALL.map(|d| policy.comparison.dimensions.get(d).weight);
-    let unit = exact_unit(weights);
-    weights.map(|w| w / unit)
+    Dimension::ALL.map(|d| policy.comparison.dimensions.get(d).weight.get())
 }
 
 /// Builds the comparison table of the cards under `policy`.
@@ -266,10 +304,35 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
     let mut rows: Vec<ComparisonRow> = cards.iter().map(ComparisonRow::from_card).collect();
     let method = policy.comparison.method;
     let normalisation = policy.comparison.normalisation;
+    let imputation = policy.ranking.imputation;
     let weights = dimension_weights(policy);
-    let n = rows.len();
-    let raw: Vec<[Option<f64>; N]> = rows.iter().map(|r| r.raw.to_array()).collect();
-    let table = normalise_table(&raw, normalisation, &scalings(policy), 0);
+    let total: f64 = weights.iter().sum();
+    for (row, card) in rows.iter_mut().zip(cards) {
+        let raw = row.raw;
+        let counts = |d: Dimension| {
+            raw.get(d).is_some() && policy.comparison.dimensions.get(d).weight.get() > 0.0
+        };
+        row.not_ranked = policy
+            .ranking
+            .refuse(&card.evidence, counts)
+            .or_else(|| (!rankable(&raw.to_array(), &weights)).then_some(NotRanked::NoEvidence));
+        let with = sum(raw
+            .to_array()
+            .iter()
+            .zip(&weights)
+            .filter(|(v, _)| v.is_some())
+            .map(|(_, w)| *w));
+        row.coverage = if total > 0.0 { with / total } else { 0.0 };
+    }
+    super::ranking::refuse_identical(&mut rows, &weights);
+    // Only the ranked programmes are normalised, imputed and ranked
+    // together: the others change nobody's values.
+    let ranked: Vec<&mut ComparisonRow> =
+        rows.iter_mut().filter(|r| r.not_ranked.is_none()).collect();
+    let raw: Vec<[Option<f64>; N]> = ranked.iter().map(|r| r.raw.to_array()).collect();
+    let n = raw.len();
+    let mut table = normalise_table(&raw, normalisation, &scalings(policy), 0);
+    super::ranking::impute(&mut table, &weights, imputation, &mut Vec::new());
     let mut composite = vec![None; n];
     composites(
         &table,
@@ -280,22 +343,29 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
     );
     let mut ranks = vec![None; n];
     rank_into(&composite, &mut ranks);
-    let total: f64 = weights.iter().sum();
-    for (((row, t), c), r) in rows.iter_mut().zip(&table).zip(&composite).zip(&ranks) {
+    for ((((row, t), c), r), raw) in ranked
+        .into_iter()
+        .zip(&table)
+        .zip(&composite)
+        .zip(&ranks)
+        .zip(&raw)
+    {
         row.normalised = DimensionValues::from_array(*t);
         row.composite = *c;
         row.rank = *r;
-        let with: f64 = t
-            .iter()
-            .zip(&weights)
-            .filter(|(v, _)| v.is_some())
-            .map(|(_, w)| w)
-            .sum();
-        row.coverage = if total > 0.0 { with / total } else { 0.0 };
+        for (((d, w), before), after) in Dimension::ALL.iter().zip(&weights).zip(raw).zip(t) {
+            if *w > 0.0 && before.is_none() {
+                row.missing.push(*d);
+                if after.is_some() {
+                    row.imputed.push(*d);
+                }
+            }
+        }
     }
     Comparison {
         normalisation,
         method,
+        imputation,
         rows,
     }
 }
@@ -480,6 +550,10 @@ mod tests {
         check_names(&TargetRule::ALL);
         check_names(&Weighting::ALL);
         check_names(&Gap::ALL);
+        check_names(&crate::score::EvidenceKind::ALL);
+        check_names(&crate::score::NotRanked::ALL);
+        check_names(&crate::score::Imputation::ALL);
+        check_names(&crate::score::ExposureMethod::ALL);
     }
 
     #[test]

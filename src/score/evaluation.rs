@@ -11,7 +11,6 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::EvaluationPolicy;
-use super::aggregate::exact_unit;
 use crate::{DacCriterion, Evaluation, EvaluationId, Programme};
 
 /// One criterion's rating and its score.
@@ -93,10 +92,9 @@ pub(crate) fn score_evaluation(
             })
         })
         .collect();
-    let unit = exact_unit(DacCriterion::ALL.map(|c| policy.weights.get(c)));
-    let weight = |c: DacCriterion| policy.weights.get(c) / unit;
+    let weight = |c: DacCriterion| policy.weights.get(c);
     let total: f64 = DacCriterion::ALL.into_iter().map(weight).sum();
-    let rated: f64 = criteria.iter().map(|c| weight(c.criterion)).sum();
+    let rated = super::aggregate::sum(criteria.iter().map(|c| weight(c.criterion)));
     let score = policy.method.mean(
         criteria.iter().map(|c| (c.score, weight(c.criterion))),
         floor,
@@ -147,7 +145,7 @@ mod tests {
             .with_evaluation(new)
             .with_evaluation(old);
         let mut policy = EvaluationPolicy::default();
-        policy.weights.efficiency = 3.0;
+        policy.weights.efficiency = crate::Weight::new(3.0).unwrap();
         let e = score_latest(&p, &policy, 0.01).unwrap();
         assert_eq!(e.evaluator, "new");
         // (1·0 + 3·0.5)/4 = 0.375; rated weight 4 of 8.

@@ -31,8 +31,9 @@ impl Line {
 
 /// Fits the least-squares line through `(date, value)` points.
 ///
-/// `None` with fewer than two distinct dates, or when the values are too
-/// large for the fitted line to be finite.
+/// `None` with fewer than two distinct dates. Values are expected within
+/// ±10¹⁵ ([`Finite`](crate::Finite)); then, over any span of dates chrono
+/// can hold, every sum and the fitted line are finite.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -73,7 +74,7 @@ where
     }
     let slope = sxy / sxx;
     let intercept = my - slope * mx;
-    (slope.is_finite() && intercept.is_finite()).then_some(Line {
+    Some(Line {
         origin,
         intercept,
         slope,
@@ -117,10 +118,17 @@ mod tests {
     }
 
     #[test]
-    fn values_too_large_for_a_finite_fit_give_no_line() {
-        let d = |m| NaiveDate::from_ymd_opt(2022, m, 1).unwrap();
-        // Σ dx·dy overflows: no finite slope.
-        assert!(least_squares([(d(1), -f64::MAX), (d(3), f64::MAX)]).is_none());
+    fn values_at_the_limit_over_the_widest_dates_give_a_finite_line() {
+        let max = crate::Finite::LIMIT;
+        let (first, next) = (NaiveDate::MIN, NaiveDate::MIN.succ_opt().unwrap());
+        let line = least_squares([(first, -max), (next, max), (NaiveDate::MAX, -max)]).unwrap();
+        assert!(line.slope.is_finite() && line.intercept.is_finite());
+        for d in [first, next, NaiveDate::MAX] {
+            assert!(line.at(d).is_finite());
+        }
+        // Two points a day apart: the line through both.
+        let line = least_squares([(first, -max), (next, max)]).unwrap();
+        assert_eq!((line.at(first), line.slope), (-max, 2.0 * max));
     }
 
     #[test]

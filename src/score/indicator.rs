@@ -174,22 +174,18 @@ pub(crate) fn score_indicator(ind: &Indicator, policy: &ScoringPolicy) -> Indica
             .filter(|p| known(p))
             .filter_map(|p| Some((p.end, map.number(p.actual.as_ref()?).ok()?))),
     );
-    s.forecast = least_squares(points.clone()).and_then(|line| {
+    s.forecast = least_squares(points.clone()).map(|line| {
         let value = line.at(target_date);
         let slope_per_year = line.slope * 365.25;
-        // A trend too steep for f64 by the target date projects nothing.
-        if !(value.is_finite() && slope_per_year.is_finite()) {
-            return None;
-        }
         let projected = progress(b, t, value, ind.direction);
-        Some(Forecast {
+        Forecast {
             date: target_date,
             value,
             progress: projected,
             reaches_target: projected >= 1.0,
             slope_per_year,
             points: points.count(),
-        })
+        }
     });
     s
 }

@@ -14,10 +14,12 @@
 //! | least-squares forecast to the target date | [`least_squares`], [`Forecast`] | |
 //! | aggregation: arithmetic, geometric, harmonic, generalised mean | [`Aggregation`] | OECD/JRC Handbook (2008) §6 |
 //! | effective weights, coverage, what pulled a score down | [`ProgrammeScore`] | |
-//! | risk: inherent L × I, residual after mitigation, bands, exposure | [`RiskProfile`] | 5 × 5 risk matrix |
+//! | results chain: progress by level and per objective, evidence grade, disaggregated progress, gender gap | [`ResultsProfile`], [`ResultsPolicy`] | logframe; UNSCR 1325 |
+//! | risk: inherent L × I, residual after mitigation, bands, exposure (union), per component | [`RiskProfile`], [`ExposureMethod`] | 5 × 5 risk matrix; Pearl 1988; Hillson 2003 |
 //! | stakeholders: Mendelow grid, salience, resistance, inclusion | [`StakeholderProfile`] | Mendelow 1991; Mitchell, Agle & Wood 1997 |
 //! | evaluation: DAC criteria combined | [`EvaluationScore`] | OECD DAC 2019 |
 //! | normalisation: min-max, z-score, goalposts, distance to target, percentile rank | [`Normalisation`] | OECD/JRC 2008 §5; COINr |
+//! | evidence before ranking: who is ranked, unranked with a reason, imputation | [`Evidence`], [`RankingPolicy`], [`NotRanked`] | OECD/JRC 2008 §3; COINr |
 //! | comparison and ranking, incl. Copeland | [`Comparison`], [`PortfolioAggregation`] | OECD/JRC 2008; COINr |
 //! | rank uncertainty by Monte Carlo | [`RankUncertainty`] | Saisana, Saltelli & Tarantola 2005; COINr `get_sensitivity` |
 //! | a composite indicator over any P × C matrix, and its rank uncertainty | [`CompositeMatrix`] | COINr; the numpy reference in `peers/` |
@@ -93,9 +95,11 @@
 //!   composite indicators*, J. R. Stat. Soc. A 168(2), 307–323.
 
 mod aggregate;
+mod breakdown;
 mod comparison;
 mod engine;
 mod evaluation;
+mod evidence;
 mod finance;
 mod flows;
 mod forecast;
@@ -107,6 +111,8 @@ mod programme;
 mod progress;
 mod rank;
 mod rank_columns;
+mod ranking;
+mod results;
 mod risk;
 mod scorecard;
 mod scorer;
@@ -115,8 +121,10 @@ mod stakeholders;
 mod status;
 
 pub use aggregate::Aggregation;
+pub use breakdown::CategoryProgress;
 pub use comparison::{Comparison, ComparisonRow, Dimension, DimensionValues, PortfolioAggregation};
 pub use evaluation::{CriterionScore, EvaluationScore};
+pub use evidence::{EvidenceGrades, ResultsPolicy};
 pub use finance::{FinancePolicy, FinanceProfile, YearFlows};
 pub use flows::RecipientFlow;
 pub use forecast::{Forecast, Line, least_squares};
@@ -134,14 +142,19 @@ pub use policy::{
 pub use programme::{ComponentScore, Drag, ProgrammeScore};
 pub use progress::{Gap, progress};
 pub use rank::{RankStats, RankUncertainty};
-pub use risk::{RiskBand, RiskProfile, RiskScore, combined_effectiveness, inherent_risk};
+pub use ranking::{Evidence, EvidenceKind, Imputation, KindEvidence, NotRanked, RankingPolicy};
+pub use results::{LevelProgress, ObjectiveProgress, ResultsProfile};
+pub use risk::{
+    BandCounts, ComponentExposure, ExposureMethod, RiskBand, RiskProfile, RiskScore,
+    combined_effectiveness, inherent_risk,
+};
 pub use scorecard::{ProgrammeCard, Row, RowKind, RowRef, Scorecard};
 pub use scorer::Scorer;
 pub use shares::{
     RecipientShare, recipient_shares, split_by_recipient, split_transaction, unallocated_share,
 };
 pub use stakeholders::{
-    GroupPresence, InclusionGroup, Presence, Quadrant, Salience, StakeholderProfile,
-    StakeholderScore,
+    GroupPresence, InclusionGroup, Presence, Quadrant, Salience, StakeholderCoverage,
+    StakeholderProfile, StakeholderScore,
 };
 pub use status::{Status, classify, expected_progress};

@@ -11,7 +11,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::aggregate::exact_unit;
 use super::engine::Ranker;
 
 /// A normalisation method. All but the z-score give values from 0 to 100.
@@ -169,20 +168,10 @@ impl Normalisation {
     ) {
         scratch.clear();
         scratch.extend(values.iter().flatten().map(|&x| scaling.orient(x)));
-        // Every method but the percentile rank is scale-free: work in an
-        // exact unit that keeps differences and squares of values near
-        // ±f64::MAX in range (1 for columns of ordinary size).
+        // Values, goalposts and targets are within ±10¹⁵ (the policy check
+        // and the model's types hold them there), so no difference or
+        // square below overflows.
         let (low, high, target) = scaling.oriented();
-        let unit = exact_unit(
-            scratch
-                .iter()
-                .chain([&low, &high, &target])
-                .map(|x| x.abs()),
-        );
-        if unit != 1.0 {
-            scratch.iter_mut().for_each(|x| *x /= unit);
-        }
-        let (low, high, target) = (low / unit, high / unit, target / unit);
         // Only the z-score's sums and percentile ranks need the sorted
         // order; min and max do not depend on it.
         if matches!(self, Normalisation::ZScore | Normalisation::PercentileRank) {
@@ -210,7 +199,7 @@ impl Normalisation {
         };
         for (o, v) in out.iter_mut().zip(values) {
             *o = v.map(|raw| {
-                let x = scaling.orient(raw) / unit;
+                let x = scaling.orient(raw);
                 match self {
                     Normalisation::MinMax => {
                         if max > min {
@@ -270,16 +259,6 @@ impl Normalisation {
     ) {
         scratch.clear();
         scratch.extend(values.iter().flatten().map(|&x| scaling.orient(x)));
-        let (low, high, target) = scaling.oriented();
-        let unit = exact_unit(
-            scratch
-                .iter()
-                .chain([&low, &high, &target])
-                .map(|x| x.abs()),
-        );
-        if unit != 1.0 {
-            scratch.iter_mut().for_each(|x| *x /= unit);
-        }
         out.iter_mut().for_each(|o| *o = None);
         let n = scratch.len();
         // The k-th present value belongs to the k-th `Some` of `values`.
@@ -383,11 +362,10 @@ mod tests {
     }
 
     #[test]
-    fn values_near_the_largest_float() {
-        let max = f64::MAX;
+    fn values_at_the_limit() {
+        let max = crate::Finite::LIMIT;
         let v = [Some(max), Some(0.0), Some(-max)];
         let up = Scaling::new(true);
-        // max − min overflows, the normalised values do not.
         let m = Normalisation::MinMax.apply(&v, &up);
         assert_eq!(m, [Some(100.0), Some(50.0), Some(0.0)]);
         // Mean 0, sample sd sqrt((max² + max²)/2) = max.

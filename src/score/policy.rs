@@ -9,20 +9,24 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{Aggregation, Dimension, Normalisation, PortfolioAggregation};
-use crate::{DacCriterion, OrdinalScale};
+use crate::{DacCriterion, Finite, Fraction, OrdinalScale, Weight};
 
 /// Why a scoring policy was refused.
 ///
 /// ```
+/// use ssr_model::Fraction;
 /// use ssr_model::score::{ScoringPolicy, Scorer};
 ///
 /// let mut policy = ScoringPolicy::default();
-/// policy.status.tolerance = 1.5;
+/// // The on-track band is 0.15: an at-risk band of 0.1 would lie inside it.
+/// policy.status.at_risk_tolerance = Fraction::new(0.1)?;
 /// let err = Scorer::new(policy).unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
-///     "invalid scoring policy at status.tolerance: expected a number from 0 to 1, found 1.5"
+///     "invalid scoring policy at status.at_risk_tolerance: \
+///      expected a number at least the on-track tolerance, found 0.1"
 /// );
+/// # Ok::<(), ssr_model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
@@ -78,8 +82,8 @@ fn invalid(field: impl Into<String>, expected: &'static str, found: impl ToStrin
 ///     "status": { "tolerance": 0.10 },
 ///     "components": { "method": "geometric" }
 /// }"#)?;
-/// assert_eq!(policy.status.tolerance, 0.10);
-/// assert_eq!(policy.status.at_risk_tolerance, 0.30); // the default
+/// assert_eq!(policy.status.tolerance.get(), 0.10);
+/// assert_eq!(policy.status.at_risk_tolerance.get(), 0.30); // the default
 /// assert_eq!(policy.components.method, Aggregation::Geometric);
 /// assert!(ScoringPolicy::from_json(r#"{"tolerence": 0.1}"#).is_err());
 /// # }
@@ -118,6 +122,9 @@ pub struct ScoringPolicy {
     pub stakeholders: StakeholderPolicy,
     /// How programmes are compared and ranked.
     pub comparison: ComparisonPolicy,
+    /// Who is ranked (evidence thresholds) and how missing dimensions are
+    /// treated.
+    pub ranking: super::RankingPolicy,
     /// The Monte Carlo analysis of rank uncertainty.
     pub uncertainty: UncertaintyPolicy,
     /// The reporting currency of the finance measures.
@@ -126,6 +133,10 @@ pub struct ScoringPolicy {
     /// How many indicators a programme score names as pulling it down most.
     /// Default 3.
     pub explain: usize,
+    /// Weights of result levels, evidence grades of data sources and
+    /// whether they weigh in. The default changes no score.
+    #[serde(skip_serializing_if = "super::ResultsPolicy::is_default")]
+    pub results: super::ResultsPolicy,
 }
 
 impl Default for ScoringPolicy {
@@ -142,9 +153,11 @@ impl Default for ScoringPolicy {
             risk: RiskBands::default(),
             stakeholders: StakeholderPolicy::default(),
             comparison: ComparisonPolicy::default(),
+            ranking: super::RankingPolicy::default(),
             uncertainty: UncertaintyPolicy::default(),
             finance: super::FinancePolicy::default(),
             explain: 3,
+            results: super::ResultsPolicy::default(),
         }
     }
 }
@@ -188,25 +201,19 @@ impl ScoringPolicy {
         self.risk.check()?;
         self.stakeholders.check()?;
         self.comparison.check()?;
+        self.ranking.check()?;
         self.uncertainty.check()?;
+        self.results.check()?;
         Ok(())
     }
 }
 
+/// A goalpost or target: a number within ±10¹⁵, as indicator values are
+/// ([`Finite`]).
 fn finite(field: &str, x: f64) -> Result<(), PolicyError> {
-    if x.is_finite() {
-        Ok(())
-    } else {
-        Err(invalid(field, "a finite number", x))
-    }
-}
-
-fn fraction(field: &str, x: f64) -> Result<(), PolicyError> {
-    if (0.0..=1.0).contains(&x) {
-        Ok(())
-    } else {
-        Err(invalid(field, "a number from 0 to 1", x))
-    }
+    Finite::new(x)
+        .map(drop)
+        .map_err(|e| invalid(field, e.expected(), x))
 }
 
 fn fraction_below_one(field: &str, x: f64) -> Result<(), PolicyError> {
@@ -217,22 +224,14 @@ fn fraction_below_one(field: &str, x: f64) -> Result<(), PolicyError> {
     }
 }
 
-fn weight(field: &str, x: f64) -> Result<(), PolicyError> {
-    if x.is_finite() && x >= 0.0 {
-        Ok(())
-    } else {
-        Err(invalid(field, "a finite weight of at least 0", x))
-    }
-}
-
 fn exponent(field: &str, method: Aggregation) -> Result<(), PolicyError> {
     let p = method.exponent();
-    if p == 0.0 || (p.is_finite() && (1e-6..=1e6).contains(&p.abs())) {
+    if p == 0.0 || (1e-6..=Aggregation::EXPONENT_LIMIT).contains(&p.abs()) {
         Ok(())
     } else {
         Err(invalid(
             field,
-            "a power-mean exponent of 0 or of magnitude 1e-6 to 1e6",
+            "a power-mean exponent of 0 or of magnitude 1e-6 to 100",
             p,
         ))
     }
@@ -324,25 +323,26 @@ impl ProgressPolicy {
 pub struct StatusPolicy {
     /// The on-track tolerance, 0–1. Default 0.15: TolaData shows an
     /// indicator as on track within ±15% of its target.
-    pub tolerance: f64,
+    pub tolerance: Fraction,
     /// The at-risk tolerance, from `tolerance` to 1. Default 0.30 (twice
     /// the on-track band: our choice, to be set per programme).
-    pub at_risk_tolerance: f64,
+    pub at_risk_tolerance: Fraction,
 }
+
+const ON_TRACK_TOLERANCE: Fraction = Fraction::constant(0.15);
+const AT_RISK_TOLERANCE: Fraction = Fraction::constant(0.30);
 
 impl Default for StatusPolicy {
     fn default() -> Self {
         StatusPolicy {
-            tolerance: 0.15,
-            at_risk_tolerance: 0.30,
+            tolerance: ON_TRACK_TOLERANCE,
+            at_risk_tolerance: AT_RISK_TOLERANCE,
         }
     }
 }
 
 impl StatusPolicy {
     fn check(&self) -> Result<(), PolicyError> {
-        fraction("status.tolerance", self.tolerance)?;
-        fraction("status.at_risk_tolerance", self.at_risk_tolerance)?;
         if self.at_risk_tolerance < self.tolerance {
             return Err(invalid(
                 "status.at_risk_tolerance",
@@ -428,7 +428,8 @@ impl LevelPolicy {
     }
 }
 
-/// Weights of the six DAC criteria (relative). Default 1 each: the OECD
+/// Weights of the six DAC criteria (relative, each a [`Weight`], so from 0
+/// to 10⁶). Default 1 each: the OECD
 /// (2019) presents the criteria as a set with no order of importance.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -436,23 +437,23 @@ impl LevelPolicy {
 #[non_exhaustive]
 #[allow(missing_docs)] // the fields are the criteria
 pub struct CriterionWeights {
-    pub relevance: f64,
-    pub coherence: f64,
-    pub effectiveness: f64,
-    pub efficiency: f64,
-    pub impact: f64,
-    pub sustainability: f64,
+    pub relevance: Weight,
+    pub coherence: Weight,
+    pub effectiveness: Weight,
+    pub efficiency: Weight,
+    pub impact: Weight,
+    pub sustainability: Weight,
 }
 
 impl Default for CriterionWeights {
     fn default() -> Self {
         CriterionWeights {
-            relevance: 1.0,
-            coherence: 1.0,
-            effectiveness: 1.0,
-            efficiency: 1.0,
-            impact: 1.0,
-            sustainability: 1.0,
+            relevance: Weight::ONE,
+            coherence: Weight::ONE,
+            effectiveness: Weight::ONE,
+            efficiency: Weight::ONE,
+            impact: Weight::ONE,
+            sustainability: Weight::ONE,
         }
     }
 }
@@ -461,12 +462,12 @@ impl CriterionWeights {
     /// The weight of `criterion`.
     pub fn get(&self, criterion: DacCriterion) -> f64 {
         match criterion {
-            DacCriterion::Relevance => self.relevance,
-            DacCriterion::Coherence => self.coherence,
-            DacCriterion::Effectiveness => self.effectiveness,
-            DacCriterion::Efficiency => self.efficiency,
-            DacCriterion::Impact => self.impact,
-            DacCriterion::Sustainability => self.sustainability,
+            DacCriterion::Relevance => self.relevance.get(),
+            DacCriterion::Coherence => self.coherence.get(),
+            DacCriterion::Effectiveness => self.effectiveness.get(),
+            DacCriterion::Efficiency => self.efficiency.get(),
+            DacCriterion::Impact => self.impact.get(),
+            DacCriterion::Sustainability => self.sustainability.get(),
         }
     }
 }
@@ -492,15 +493,13 @@ pub struct EvaluationPolicy {
 impl EvaluationPolicy {
     fn check(&self) -> Result<(), PolicyError> {
         exponent("evaluation.method", self.method)?;
-        for c in DacCriterion::ALL {
-            weight(&format!("evaluation.weights.{c}"), self.weights.get(c))?;
-        }
         Ok(())
     }
 }
 
 /// Risk bands on the 1–25 likelihood × impact scale: the lowest score of
-/// each band above *low*. Bands are policy data, never constants in code.
+/// each band above *low*, and how residual risks combine into an exposure.
+/// Bands are policy data, never constants in code.
 ///
 /// The default splits a 5 × 5 matrix the conventional way: low 1–4,
 /// moderate 5–9, high 10–15, extreme 16–25 (so 4 × 4, 4 × 5 and 5 × 5 are
@@ -516,6 +515,10 @@ pub struct RiskBands {
     pub high: f64,
     /// Where *extreme* starts. Default 16.
     pub extreme: f64,
+    /// How counted residual risks combine into a programme's (and a
+    /// component's) exposure. Default [`ExposureMethod::Union`](super::ExposureMethod::Union); see
+    /// [`RiskProfile`](super::RiskProfile).
+    pub exposure: super::ExposureMethod,
 }
 
 impl Default for RiskBands {
@@ -524,6 +527,7 @@ impl Default for RiskBands {
             moderate: 5.0,
             high: 10.0,
             extreme: 16.0,
+            exposure: super::ExposureMethod::Union,
         }
     }
 }
@@ -617,8 +621,8 @@ impl Goalposts {
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct DimensionPolicy {
-    /// Relative weight in the composite. Default 1.
-    pub weight: f64,
+    /// Relative weight in the composite, from 0 to 10⁶. Default 1.
+    pub weight: Weight,
     /// Goalposts for [`Normalisation::Goalposts`]. Default 0 and 1, the
     /// natural bounds of every dimension.
     pub goalposts: Goalposts,
@@ -630,7 +634,7 @@ pub struct DimensionPolicy {
 impl Default for DimensionPolicy {
     fn default() -> Self {
         DimensionPolicy {
-            weight: 1.0,
+            weight: Weight::ONE,
             goalposts: Goalposts::new(0.0, 1.0),
             target: None,
         }
@@ -640,18 +644,18 @@ impl Default for DimensionPolicy {
 impl DimensionPolicy {
     /// Returns `self` with another weight.
     #[must_use]
-    pub fn with_weight(mut self, weight: f64) -> Self {
+    pub fn with_weight(mut self, weight: Weight) -> Self {
         self.weight = weight;
         self
     }
 
     fn check(&self, name: Dimension) -> Result<(), PolicyError> {
-        weight(&format!("comparison.dimensions.{name}.weight"), self.weight)?;
         let g = self.goalposts;
-        if !(g.low.is_finite() && g.high.is_finite() && g.low < g.high) {
+        let bounded = |x: f64| Finite::new(x).is_ok();
+        if !(bounded(g.low) && bounded(g.high) && g.low < g.high) {
             return Err(invalid(
                 format!("comparison.dimensions.{name}.goalposts"),
-                "finite goalposts with low below high",
+                "goalposts from -1e15 to 1e15 with low below high",
                 format!("low {}, high {}", g.low, g.high),
             ));
         }
@@ -690,7 +694,7 @@ impl Default for Dimensions {
             risk: DimensionPolicy::default(),
             resistance: DimensionPolicy::default(),
             inclusion: DimensionPolicy::default(),
-            finance: DimensionPolicy::default().with_weight(0.0),
+            finance: DimensionPolicy::default().with_weight(Weight::ZERO),
         }
     }
 }
@@ -894,12 +898,67 @@ mod tests {
         p.components.method = Aggregation::Power(f64::NAN);
         assert!(p.check().is_err());
         let mut p = ScoringPolicy::default();
-        p.comparison.dimensions.risk.weight = -1.0;
-        let err = p.check().unwrap_err().to_string();
-        assert!(err.contains("comparison.dimensions.risk.weight"), "{err}");
-        let mut p = ScoringPolicy::default();
         p.uncertainty.weight_noise = 1.0;
         assert!(p.check().is_err());
+    }
+
+    #[cfg(feature = "json")]
+    #[test]
+    fn weights_and_fractions_are_refused_as_they_are_read() {
+        for (text, path, bound) in [
+            (
+                r#"{"comparison": {"dimensions": {"risk": {"weight": 2e6}}}}"#,
+                "/comparison/dimensions/risk/weight",
+                "from 0 to 1e6",
+            ),
+            (
+                r#"{"evaluation": {"weights": {"impact": -1}}}"#,
+                "/evaluation/weights/impact",
+                "from 0 to 1e6",
+            ),
+            (
+                r#"{"status": {"tolerance": 1.5}}"#,
+                "/status/tolerance",
+                "from 0 to 1",
+            ),
+        ] {
+            match ScoringPolicy::from_json(text).unwrap_err() {
+                PolicyError::Parse { path: p, message } => {
+                    assert_eq!(p, path);
+                    assert!(message.contains(bound), "{message}");
+                }
+                other => panic!("{other}"),
+            }
+        }
+        let p = ScoringPolicy::from_json(
+            r#"{"comparison": {"dimensions": {"risk": {"weight": 1e6}}}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            p.comparison.dimensions.risk.weight,
+            Weight::new(1e6).unwrap()
+        );
+    }
+
+    #[test]
+    fn bounds_of_the_input_domain_are_named() {
+        let mut p = ScoringPolicy::default();
+        p.comparison.dimensions.inclusion.goalposts = Goalposts::new(-1e16, 1.0);
+        let err = p.check().unwrap_err().to_string();
+        assert!(err.contains("-1e15 to 1e15"), "{err}");
+        let mut p = ScoringPolicy::default();
+        p.comparison.dimensions.inclusion.target = Some(1e300);
+        let err = p.check().unwrap_err().to_string();
+        assert!(err.contains("-1e15 to 1e15"), "{err}");
+        for (q, ok) in [(100.0, true), (-100.0, true), (100.5, false), (-1e6, false)] {
+            let mut p = ScoringPolicy::default();
+            p.indicators.method = Aggregation::Power(q);
+            assert_eq!(p.check().is_ok(), ok, "{q}");
+            if !ok {
+                let err = p.check().unwrap_err().to_string();
+                assert!(err.contains("1e-6 to 100"), "{err}");
+            }
+        }
     }
 
     #[cfg(feature = "json")]

@@ -24,7 +24,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::aggregate::exact_unit;
+use super::aggregate::sum;
 use super::indicator::score_indicator;
 use super::{IndicatorScore, LevelPolicy, ScoringPolicy, Status};
 use crate::{Component, ComponentId, IndicatorId, Pillar, Programme};
@@ -145,15 +145,17 @@ impl ProgrammeScore {
     }
 }
 
-/// Weights per policy, in a unit that keeps their sums finite.
+/// Weights per policy: each item's weight (as given or equal) times its
+/// factor (weights are at most 10⁶, so their sums stay finite).
 fn weights<'a, T: 'a>(
     items: &'a [T],
     level: &'a LevelPolicy,
-    weight: impl Fn(&T) -> f64 + Clone + 'a,
+    weight: impl Fn(&T) -> (f64, f64) + Clone + 'a,
 ) -> impl Iterator<Item = f64> + Clone + 'a {
-    let raw = move |t: &T| level.weight(weight(t));
-    let unit = exact_unit(items.iter().map(raw.clone()));
-    items.iter().map(move |t| raw(t) / unit)
+    items.iter().map(move |t| {
+        let (w, factor) = weight(t);
+        level.weight(w) * factor
+    })
 }
 
 /// Scores one component (its indicators' design weights are shares within
@@ -165,14 +167,15 @@ pub(crate) fn score_component(c: &Component, policy: &ScoringPolicy) -> Componen
         .iter()
         .map(|i| score_indicator(i, policy))
         .collect();
-    let ws = weights(&c.indicators, level, |i| i.weight.get());
+    let ws = weights(&c.indicators, level, |i| {
+        (i.weight.get(), policy.results.factor(i))
+    });
     let total: f64 = ws.clone().sum();
-    let with_data: f64 = ws
+    let with_data = sum(ws
         .clone()
         .zip(&indicators)
         .filter(|(_, s)| s.has_data())
-        .map(|(w, _)| w)
-        .sum();
+        .map(|(w, _)| w));
     let items = ws
         .clone()
         .zip(&indicators)
@@ -206,14 +209,13 @@ pub(crate) fn score_programme(p: &Programme, policy: &ScoringPolicy) -> Programm
         .map(|c| score_component(c, policy))
         .collect();
     let level = &policy.components;
-    let ws: Vec<f64> = weights(&p.components, level, |c| c.weight.get()).collect();
+    let ws: Vec<f64> = weights(&p.components, level, |c| (c.weight.get(), 1.0)).collect();
     let total: f64 = ws.iter().sum();
-    let scored: f64 = ws
+    let scored = sum(ws
         .iter()
         .zip(&components)
         .filter(|(_, c)| c.score.is_some())
-        .map(|(w, _)| w)
-        .sum();
+        .map(|(w, _)| *w));
     let score = level.method.mean(
         components
             .iter()
@@ -223,11 +225,7 @@ pub(crate) fn score_programme(p: &Programme, policy: &ScoringPolicy) -> Programm
     );
     // Σ wᶜ·coverageᶜ / Σ wᶜ, summed in the order of `total`, so that full
     // coverage is exactly 1.
-    let covered: f64 = ws
-        .iter()
-        .zip(&components)
-        .map(|(w, c)| w * c.coverage)
-        .sum();
+    let covered = sum(ws.iter().zip(&components).map(|(w, c)| w * c.coverage));
     for (c, &w) in components.iter_mut().zip(&ws) {
         c.weight = if total > 0.0 { w / total } else { 0.0 };
         c.effective_weight = if c.score.is_some() && scored > 0.0 {
@@ -270,8 +268,10 @@ fn shortfalls(
     let (imethod, cmethod) = (policy.indicators.method, policy.components.method);
     let component_scores: Vec<Option<f64>> = components.iter().map(|c| c.score).collect();
     for ((ci, c), model) in components.iter_mut().enumerate().zip(&p.components) {
-        let iws: Vec<f64> =
-            weights(&model.indicators, &policy.indicators, |i| i.weight.get()).collect();
+        let iws: Vec<f64> = weights(&model.indicators, &policy.indicators, |i| {
+            (i.weight.get(), policy.results.factor(i))
+        })
+        .collect();
         for k in 0..c.indicators.len() {
             let Some(x) = c.indicators.get(k).and_then(|i| i.capped) else {
                 continue;

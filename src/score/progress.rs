@@ -47,9 +47,11 @@ use crate::{Direction, Measure, OrdinalScale, Value};
 /// assert_eq!(progress(5.0, 5.0, 4.0, Some(Direction::Decrease)), 1.0);
 /// ```
 ///
-/// For finite inputs the result is finite: values so far apart that a
-/// difference overflows are halved first (exactly, at that size), and a
-/// quotient beyond the range of `f64` saturates at `±f64::MAX`.
+/// Inputs are expected within ±10¹⁵ ([`Finite`](crate::Finite)), so their
+/// differences are exact to rounding and never overflow. A quotient beyond
+/// ±10¹⁵ (a target a hair's breadth from its baseline) saturates there:
+/// progress stays in the same domain as the values, and every mean taken of
+/// it stays finite.
 pub fn progress(baseline: f64, target: f64, actual: f64, direction: Option<Direction>) -> f64 {
     if target == baseline {
         let kept = match direction {
@@ -58,14 +60,8 @@ pub fn progress(baseline: f64, target: f64, actual: f64, direction: Option<Direc
         };
         return if kept { 1.0 } else { 0.0 };
     }
-    let (moved, planned) = (actual - baseline, target - baseline);
-    let p = if moved.is_finite() && planned.is_finite() {
-        moved / planned
-    } else {
-        let half = |x: f64| x / 2.0;
-        (half(actual) - half(baseline)) / (half(target) - half(baseline))
-    };
-    p.clamp(-f64::MAX, f64::MAX)
+    let limit = crate::Finite::LIMIT;
+    ((actual - baseline) / (target - baseline)).clamp(-limit, limit)
 }
 
 /// Why an indicator has no progress.
@@ -171,18 +167,19 @@ mod tests {
     }
 
     #[test]
-    fn values_near_the_largest_float() {
-        let max = f64::MAX;
-        // The differences overflow, the quotient does not: halfway, all the
-        // way, and all the way down.
+    fn values_at_the_limit() {
+        let max = crate::Finite::LIMIT;
+        // Halfway, all the way, and all the way down.
         assert_eq!(progress(-max, max, 0.0, None), 0.5);
         assert_eq!(progress(-max, max, max, None), 1.0);
         assert_eq!(progress(max, -max, -max, Some(Direction::Decrease)), 1.0);
         assert_eq!(progress(-max, max, -max, None), 0.0);
-        // The quotient overflows: it saturates, keeping its sign.
+        // The quotient leaves the domain: it saturates, keeping its sign.
         let tiny = f64::from_bits(1); // the smallest positive f64
         assert_eq!(progress(0.0, tiny, 1.0, None), max);
         assert_eq!(progress(0.0, tiny, -1.0, None), -max);
+        assert_eq!(progress(0.0, 1e-300, max, None), max);
+        assert_eq!(progress(0.0, -1e-300, max, None), -max);
     }
 
     #[test]

@@ -29,13 +29,12 @@ use serde::{Deserialize, Serialize};
 #[cfg(test)]
 use super::UncertaintyPolicy;
 use super::aggregate::Kernel;
-use super::comparison::{
-    N, composites, dimension_weights, normalise_table, rankable, scalings, tied,
-};
+use super::comparison::{N, composites, dimension_weights, normalise_table, scalings, tied};
 use super::engine::{self, Plan, Ranker};
 use super::rank_columns::{Column, Mean, Sums, column_composites};
+use super::ranking::{fill_value, impute};
 use super::{
-    Comparison, Dimension, Normalisation, PortfolioAggregation, ProgrammeCard, Scaling,
+    Comparison, Dimension, Imputation, Normalisation, PortfolioAggregation, ProgrammeCard, Scaling,
     ScoringPolicy,
 };
 use crate::{Pillar, ProgrammeId};
@@ -95,8 +94,9 @@ pub struct RankUncertainty {
     pub normalisations: Vec<Normalisation>,
     /// Composite methods drawn from.
     pub methods: Vec<PortfolioAggregation>,
-    /// The ranked programmes, in portfolio order (programmes with no
-    /// weighted dimension are not ranked and not listed).
+    /// The ranked programmes, in portfolio order. Programmes the
+    /// comparison did not rank ([`ComparisonRow::not_ranked`](super::ComparisonRow::not_ranked))
+    /// take no part in the replications and are not listed.
     pub programmes: Vec<RankStats>,
 }
 
@@ -224,11 +224,23 @@ struct Fixed {
 
 fn prepare(cards: &[&ProgrammeCard], raw: &[[Option<f64>; N]], policy: &ScoringPolicy) -> Fixed {
     let scalings = scalings(policy);
+    let weights = dimension_weights(policy);
+    // Imputation works column by column, so the fixed columns are imputed
+    // once here and only the progress column in each replication.
     let tables: Vec<_> = policy
         .uncertainty
         .normalisations
         .iter()
-        .map(|&norm| normalise_table(raw, norm, &scalings, 1))
+        .map(|&norm| {
+            let mut table = normalise_table(raw, norm, &scalings, 1);
+            impute(
+                &mut table,
+                &weights,
+                policy.ranking.imputation,
+                &mut Vec::new(),
+            );
+            table
+        })
         .collect();
     let floor = 100.0 * policy.zero_floor;
     let columns = tables
@@ -306,6 +318,7 @@ struct Replication<'a> {
     policy: &'a ScoringPolicy,
     weights: [f64; N],
     progress_scaling: Scaling,
+    imputation: Imputation,
     floor: f64,
 }
 
@@ -354,6 +367,14 @@ impl Replication<'_> {
                 &mut b.progress_norm,
             );
         }
+        if self.weights[PROGRESS] > 0.0 {
+            let present = b.progress_norm.iter().flatten().copied();
+            if let Some(fill) = fill_value(present, self.imputation, &mut b.scratch) {
+                b.progress_norm.iter_mut().for_each(|p| {
+                    p.get_or_insert(fill);
+                });
+            }
+        }
         if let (Some(columns), Some(mean)) = (columns, Mean::of(*method)) {
             b.progress_column
                 .set(b.progress_norm.iter().copied(), mean, self.floor);
@@ -396,7 +417,7 @@ pub(crate) fn rank_uncertainty(
         .rows
         .iter()
         .enumerate()
-        .filter(|(_, r)| rankable(&r.raw.to_array(), &weights))
+        .filter(|(_, r)| r.rank.is_some())
         .map(|(i, _)| i)
         .collect();
     let chosen: Vec<&ProgrammeCard> = ranked.iter().filter_map(|&i| cards.get(i)).collect();
@@ -422,6 +443,7 @@ pub(crate) fn rank_uncertainty(
         policy,
         weights,
         progress_scaling: scalings(policy)[PROGRESS],
+        imputation: policy.ranking.imputation,
         floor: 100.0 * policy.zero_floor,
     };
     let tally = engine::run(
@@ -554,7 +576,7 @@ mod tests {
         let u = &policy.uncertainty;
         let weights = dimension_weights(policy);
         let ranked: Vec<usize> = (0..comparison.rows.len())
-            .filter(|&i| rankable(&comparison.rows[i].raw.to_array(), &weights))
+            .filter(|&i| comparison.rows[i].rank.is_some())
             .collect();
         let chosen: Vec<&ProgrammeCard> = ranked.iter().map(|&i| &cards[i]).collect();
         let raw: Vec<[Option<f64>; N]> = ranked
@@ -581,7 +603,7 @@ mod tests {
                     0.0
                 };
             }
-            let (norm, base) = pick(u.normalisations.iter().zip(&fixed.tables), norm_u);
+            let norm = *pick(u.normalisations.iter(), norm_u);
             let method = *pick(u.methods.iter(), method_u);
             let progress: Vec<Option<f64>> = fixed
                 .programmes
@@ -589,10 +611,16 @@ mod tests {
                 .map(|f| f.as_ref().and_then(|f| f.score(&mult)))
                 .collect();
             let progress = norm.apply(&progress, &progress_scaling);
-            let mut table = base.clone();
+            let mut table = normalise_table(&raw, norm, &scalings(policy), 1);
             for (t, p) in table.iter_mut().zip(&progress) {
                 t[PROGRESS] = *p;
             }
+            impute(
+                &mut table,
+                &weights,
+                policy.ranking.imputation,
+                &mut Vec::new(),
+            );
             let mut composite = vec![None; n];
             composites(
                 &table,
@@ -640,6 +668,18 @@ mod tests {
                 .with_indicators(2)
                 .with_periods(3),
         );
+        // Gaps for the imputation to fill: every third programme has no
+        // evaluation, every fifth no scored result (ranked all the same,
+        // with the results threshold at 0 below).
+        let mut portfolio = portfolio;
+        for (i, p) in portfolio.programmes.iter_mut().enumerate() {
+            if i % 3 == 0 {
+                p.evaluations.clear();
+            }
+            if i % 5 == 1 {
+                p.components.clear();
+            }
+        }
         for (reps, norms, methods) in [
             (
                 200,
@@ -666,23 +706,34 @@ mod tests {
                 ],
             ),
         ] {
-            let mut policy = ScoringPolicy::default();
-            policy.uncertainty.replications = reps;
-            policy.uncertainty.seed = 11;
-            policy.uncertainty.normalisations = norms;
-            policy.uncertainty.methods = methods;
-            let scorer = crate::score::Scorer::new(policy.clone()).unwrap();
-            let card = scorer.scorecard(&portfolio);
-            let expected = sequential(&card.programmes, &card.comparison, &policy);
-            for threads in [1, 3] {
-                let got = scorer.clone().with_threads(threads).rank_uncertainty(&card);
-                assert_eq!(got.programmes.len(), expected.len());
-                for (s, e) in got.programmes.iter().zip(&expected) {
-                    assert_eq!(
-                        [s.mean, s.median, s.p05, s.p95, s.sd],
-                        *e,
-                        "{reps} reps, {threads} threads"
-                    );
+            for imputation in Imputation::ALL {
+                let mut policy = ScoringPolicy::default();
+                policy.uncertainty.replications = reps;
+                policy.uncertainty.seed = 11;
+                policy.uncertainty.normalisations = norms.clone();
+                policy.uncertainty.methods = methods.clone();
+                policy.ranking.imputation = imputation;
+                policy.ranking.min_results_coverage = 0.0;
+                let scorer = crate::score::Scorer::new(policy.clone()).unwrap();
+                let card = scorer.scorecard(&portfolio);
+                if imputation != Imputation::None {
+                    // The case must exercise the imputation.
+                    for d in [Dimension::Evaluation, Dimension::Progress] {
+                        let imputed = |r: &crate::score::ComparisonRow| r.imputed.contains(&d);
+                        assert!(card.comparison.rows.iter().any(imputed), "{d}");
+                    }
+                }
+                let expected = sequential(&card.programmes, &card.comparison, &policy);
+                for threads in [1, 3] {
+                    let got = scorer.clone().with_threads(threads).rank_uncertainty(&card);
+                    assert_eq!(got.programmes.len(), expected.len());
+                    for (s, e) in got.programmes.iter().zip(&expected) {
+                        assert_eq!(
+                            [s.mean, s.median, s.p05, s.p95, s.sd],
+                            *e,
+                            "{reps} reps, {threads} threads, {imputation} imputation"
+                        );
+                    }
                 }
             }
         }

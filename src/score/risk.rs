@@ -14,15 +14,88 @@
 //!
 //! Status rules: a *closed* challenge is listed but not counted in the
 //! exposure; a *materialised* one has happened, so its likelihood counts as
-//! 5 (certain) while mitigations still limit the damage. **Exposure** is the
-//! mean residual of the counted challenges on 0–1 (divided by 25), so a
-//! programme is not penalised for keeping a thorough register; the largest
-//! residual is reported beside it.
+//! 5 (certain) while mitigations still limit the damage.
+//!
+//! **Exposure** combines the counted residuals rᵢ on 0–1 by the policy's
+//! [`ExposureMethod`]:
+//!
+//! ```text
+//! union   = 1 − Π (1 − rᵢ/25)       (default)
+//! maximum = max rᵢ / 25
+//! ```
+//!
+//! Both never fall when a risk is added. A mean would: one risk of 25 alone
+//! is an exposure of 1, and nine more risks of 1 would bring the mean down
+//! to 0.136, so a long register would hide an extreme risk. The union reads
+//! each residual on 0–1 as the chance that the risk derails the programme
+//! and takes the chance that at least one does, the risks independent: the
+//! noisy-OR of Pearl (1988, *Probabilistic Reasoning in Intelligent
+//! Systems*, §4.3.2). Matrix scores are ordinal judgements, not measured
+//! probabilities (Cox 2008, *What's wrong with risk matrices?*, Risk
+//! Analysis 28(2)), so the union is a monotone summary, not a forecast; the
+//! maximum is the cautious alternative that uses the order alone. The
+//! largest residual and the count of counted risks per band are reported
+//! beside it.
+//!
+//! **Risk per component.** A challenge's `affects` names the components it
+//! threatens; each component's exposure combines the counted challenges
+//! that name it, by the same method, as a risk breakdown structure
+//! attaches risks to the work they threaten (Hillson 2003, *Using a risk
+//! breakdown structure in project management*, Journal of Facilities
+//! Management 2(1); PMI, *PMBOK Guide*, §11.2). Challenges that name no
+//! component count for the programme only.
 
 use serde::{Deserialize, Serialize};
 
 use super::RiskBands;
-use crate::{Challenge, ChallengeId, ChallengeKind, ChallengeStatus, Level, Programme};
+use crate::{
+    Challenge, ChallengeId, ChallengeKind, ChallengeStatus, ComponentId, Level, Programme,
+};
+
+/// How counted residual risks combine into an exposure on 0–1.
+///
+/// In JSON: `"union"` or `"maximum"`.
+///
+/// ```
+/// use ssr_model::score::ExposureMethod;
+///
+/// // One risk of 25 and nine of 1 (on 0–25).
+/// let risks = [25.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0];
+/// assert_eq!(ExposureMethod::Union.combine(risks), Some(1.0));
+/// assert_eq!(ExposureMethod::Maximum.combine(risks), Some(1.0));
+/// // 1 − (1 − 0.4)(1 − 0.2) = 0.52.
+/// assert!((ExposureMethod::Union.combine([10.0, 5.0]).unwrap() - 0.52).abs() < 1e-12);
+/// assert_eq!(ExposureMethod::Maximum.combine([10.0, 5.0]), Some(0.4));
+/// assert_eq!(ExposureMethod::Union.combine([]), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ExposureMethod {
+    /// The probabilistic union `1 − Π(1 − rᵢ/25)` (default).
+    #[default]
+    Union,
+    /// The largest residual, `max rᵢ/25`.
+    Maximum,
+}
+
+impl ExposureMethod {
+    /// The exposure of residuals on 0–25; `None` without any.
+    pub fn combine(self, residuals: impl IntoIterator<Item = f64>) -> Option<f64> {
+        let mut shares = residuals.into_iter().map(|r| (r / 25.0).clamp(0.0, 1.0));
+        let first = shares.next()?;
+        Some(match self {
+            ExposureMethod::Union => 1.0 - shares.fold(1.0 - first, |left, r| left * (1.0 - r)),
+            ExposureMethod::Maximum => shares.fold(first, f64::max),
+        })
+    }
+}
+
+crate::model::names::names!(ExposureMethod, "exposure method" {
+    Union = "union",
+    Maximum = "maximum",
+});
 
 /// A risk band.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -163,9 +236,33 @@ pub struct RiskScore {
 /// assert!((risk.risks[0].residual - 8.0).abs() < 1e-12);
 /// assert_eq!(risk.risks[0].inherent_band, RiskBand::Extreme);
 /// assert_eq!(risk.risks[0].band, RiskBand::Moderate);
-/// // Exposure: mean residual (8 + 6)/2 = 7, on 0–1: 7/25 = 0.28.
-/// assert!((risk.exposure.unwrap() - 0.28).abs() < 1e-12);
+/// // Exposure, the union: 1 − (1 − 8/25)(1 − 6/25) = 0.4832.
+/// assert!((risk.exposure.unwrap() - 0.4832).abs() < 1e-12);
 /// assert!((risk.max_residual.unwrap() - 8.0).abs() < 1e-12);
+/// assert_eq!(risk.bands.moderate, 2);
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
+///
+/// Risks attached to components:
+///
+/// ```
+/// use ssr_model::score::Scorer;
+/// use ssr_model::*;
+///
+/// let police = Component::new("Police", Pillar::PoliceReform);
+/// let courts = Component::new("Courts", Pillar::JusticeReform);
+/// let programme = Programme::new("Justice and police", Country::new("LBR")?)
+///     .with_challenge(
+///         Challenge::new(ChallengeKind::Corruption, "Bribery at checkpoints")
+///             .with_likelihood(Level::new(4)?).with_impact(Level::new(5)?)
+///             .with_affects(police.id),
+///     )
+///     .with_component(police)
+///     .with_component(courts);
+/// let risk = Scorer::default().risk(&programme);
+/// assert_eq!(risk.components[0].exposure, Some(0.8)); // 20/25
+/// assert_eq!(risk.components[1].exposure, None);      // no risk names the courts
+/// assert_eq!(risk.components[1].risks, 0);
 /// # Ok::<(), ssr_model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -174,7 +271,8 @@ pub struct RiskScore {
 pub struct RiskProfile {
     /// Each challenge, in register order.
     pub risks: Vec<RiskScore>,
-    /// Mean residual of counted challenges ÷ 25, 0–1; `None` when none count.
+    /// The counted residuals combined by the policy's [`ExposureMethod`],
+    /// 0–1; `None` when none count.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exposure: Option<f64>,
     /// The largest counted residual, 0–25.
@@ -182,6 +280,68 @@ pub struct RiskProfile {
     pub max_residual: Option<f64>,
     /// The sum of counted residuals.
     pub total_residual: f64,
+    /// How many counted challenges fall in each band of residual risk.
+    #[serde(default)]
+    pub bands: BandCounts,
+    /// Exposure per component, in component order, from the counted
+    /// challenges whose `affects` names it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub components: Vec<ComponentExposure>,
+}
+
+/// How many counted challenges fall in each band of residual risk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+#[allow(missing_docs)] // the fields are the bands
+pub struct BandCounts {
+    pub low: usize,
+    pub moderate: usize,
+    pub high: usize,
+    pub extreme: usize,
+}
+
+impl BandCounts {
+    /// The count of `band`.
+    pub fn get(&self, band: RiskBand) -> usize {
+        match band {
+            RiskBand::Low => self.low,
+            RiskBand::Moderate => self.moderate,
+            RiskBand::High => self.high,
+            RiskBand::Extreme => self.extreme,
+        }
+    }
+
+    fn add(&mut self, band: RiskBand) {
+        let slot = match band {
+            RiskBand::Low => &mut self.low,
+            RiskBand::Moderate => &mut self.moderate,
+            RiskBand::High => &mut self.high,
+            RiskBand::Extreme => &mut self.extreme,
+        };
+        *slot += 1;
+    }
+}
+
+/// The risk attached to one component.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct ComponentExposure {
+    /// The component.
+    #[cfg_attr(feature = "schemars", schemars(with = "uuid::Uuid"))]
+    pub component: ComponentId,
+    /// Its name.
+    pub name: String,
+    /// The exposure of the counted challenges that name it, 0–1; `None`
+    /// when none does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exposure: Option<f64>,
+    /// How many counted challenges name it.
+    pub risks: usize,
+    /// The largest of their residuals, 0–25.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_residual: Option<f64>,
 }
 
 impl RiskProfile {
@@ -223,18 +383,64 @@ pub(crate) fn score_risks(p: &Programme, bands: &RiskBands) -> RiskProfile {
         .map(|c| score_challenge(c, bands))
         .collect();
     let counted = || risks.iter().filter(|r| r.counted).map(|r| r.residual);
-    let n = counted().count();
-    let total: f64 = counted().sum();
+    let mut counts = BandCounts::default();
+    risks
+        .iter()
+        .filter(|r| r.counted)
+        .for_each(|r| counts.add(r.band));
+    // Challenges and their scores are zipped: one score per challenge.
+    let scored = || p.challenges.iter().zip(&risks).filter(|(_, r)| r.counted);
+    let components = p
+        .components
+        .iter()
+        .map(|component| {
+            let naming = || {
+                scored()
+                    .filter(|(c, _)| c.affects.contains(&component.id))
+                    .map(|(_, r)| r.residual)
+            };
+            ComponentExposure {
+                component: component.id,
+                name: component.name.clone(),
+                exposure: bands.exposure.combine(naming()),
+                risks: naming().count(),
+                max_residual: naming().reduce(f64::max),
+            }
+        })
+        .collect();
     RiskProfile {
-        exposure: (n > 0).then(|| total / n as f64 / 25.0),
+        exposure: bands.exposure.combine(counted()),
         max_residual: counted().reduce(f64::max),
-        total_residual: total,
+        total_residual: counted().sum(),
+        bands: counts,
+        components,
         risks,
     }
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_issue_register_is_not_diluted() {
+        // One risk of 25 and nine of 1: the mean was 0.136; the union and
+        // the maximum both stay at 1.
+        let p = (0..9).fold(
+            Programme::new("p", Country::new("MLI").unwrap()).with_challenge(challenge(
+                5,
+                5,
+                &[],
+                ChallengeStatus::Open,
+            )),
+            |p, _| p.with_challenge(challenge(1, 1, &[], ChallengeStatus::Open)),
+        );
+        let mut bands = RiskBands::default();
+        assert_eq!(score_risks(&p, &bands).exposure, Some(1.0));
+        bands.exposure = ExposureMethod::Maximum;
+        let r = score_risks(&p, &bands);
+        assert_eq!(r.exposure, Some(1.0));
+        assert_eq!((r.bands.extreme, r.bands.low), (1, 9));
+    }
+
     use super::*;
     use crate::{Country, Fraction, Mitigation};
 
@@ -264,6 +470,7 @@ mod tests {
         assert_eq!(r.risks[1].band, RiskBand::High);
         assert_eq!(r.exposure, Some(15.0 / 25.0));
         assert_eq!(r.top(5).len(), 1);
+        assert_eq!((r.bands.high, r.bands.extreme, r.bands.low), (1, 0, 0));
     }
 
     #[test]

@@ -7,8 +7,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Comparison, Dimension, EvaluationScore, FinanceProfile, PolicyError, ProgrammeScore, RankStats,
-    RankUncertainty, RiskProfile, ScoringPolicy, StakeholderProfile, Status,
+    Comparison, Dimension, EvaluationScore, Evidence, EvidenceKind, FinanceProfile, NotRanked,
+    PolicyError, ProgrammeScore, RankStats, RankUncertainty, ResultsProfile, RiskBand, RiskProfile,
+    ScoringPolicy, StakeholderProfile, Status,
 };
 use crate::{DacCriterion, ProgrammeId, Recipient};
 
@@ -26,6 +27,10 @@ pub struct ProgrammeCard {
     pub recipients: Vec<Recipient>,
     /// Results: indicator progress, component and programme scores.
     pub progress: ProgrammeScore,
+    /// The results chain: progress by level and per objective, evidence
+    /// grade, disaggregated progress and the gender gap.
+    #[serde(default)]
+    pub results: ResultsProfile,
     /// Risk register scored.
     pub risk: RiskProfile,
     /// Stakeholder analysis.
@@ -36,6 +41,8 @@ pub struct ProgrammeCard {
     /// Money: commitments, disbursements, spending, budget execution,
     /// funding concentration and yearly flows.
     pub finance: FinanceProfile,
+    /// What the programme has evidence for, and how much of each kind.
+    pub evidence: Evidence,
 }
 
 /// A portfolio's scorecard: the policy it was scored under, each
@@ -70,15 +77,24 @@ pub struct Scorecard {
 /// | `score`, `coverage` | results score and its coverage, 0–1 |
 /// | `indicators`, `on_track`, `at_risk`, `off_track`, `no_data` | indicator counts |
 /// | `component:NAME` | a component's score, 0–1 |
+/// | `evidence_coverage.KIND` | the coverage of each kind of evidence before ranking (`evidence_coverage.results`, `….risk`, `….stakeholders`, `….evaluation`, `….finance`), 0–1; no value where the programme has none |
+/// | `level.LEVEL`, `level.LEVEL.coverage` | progress at `output`, `outcome`, `impact` and its coverage, 0–1 |
+/// | `objective:STATEMENT`, `objective_coverage:STATEMENT` | progress towards an objective and its coverage, 0–1 |
+/// | `evidence.grade` | the results-evidence grade, 0–1 |
+/// | `gender_gap`, `gender_gap.coverage` | women's progress minus men's, −1–1, and its coverage |
+/// | `breakdown:TITLE:DIMENSION=CATEGORY` | capped progress of one category of an indicator |
 /// | `risk.exposure`, `risk.max_residual` | 0–1 and 0–25 |
+/// | `risk.low`, `risk.moderate`, `risk.high`, `risk.extreme` | counted challenges per band of residual risk |
+/// | `risk.component:NAME` | the exposure of the challenges that name a component, 0–1 |
 /// | `stakeholders.resistance`, `stakeholders.inclusion` | 0–1 |
+/// | `stakeholders.coverage.grid`, `….salience`, `….resistance`, `….inclusion`, `….assessed` | share of stakeholders each analysis could assess, 0–1 |
 /// | `evaluation.score`, `evaluation.CRITERION` | 0–1 (`evaluation.relevance`, …) |
 /// | `finance.committed`, `finance.disbursed`, `finance.spent`, `finance.incoming`, `finance.budget` | sums in the card's finance currency |
 /// | `finance.disbursement_rate`, `finance.execution`, `finance.elapsed`, `finance.pace` | ratios ([`FinanceProfile`]) |
 /// | `finance.funders`, `finance.concentration` | funder count, Herfindahl–Hirschman index 0–1 |
 /// | `finance.YEAR.committed`, `finance.YEAR.disbursed`, `finance.YEAR.spent`, `finance.YEAR.budget` | yearly flows |
 /// | `normalised.DIMENSION` | the comparison's normalised value |
-/// | `composite`, `rank` | the composite and nominal rank |
+/// | `composite`, `rank` | the composite and nominal rank (no value when not ranked: see [`Row::not_ranked`]) |
 /// | `rank.mean`, `rank.median`, `rank.p05`, `rank.p95`, `rank.sd` | with rank uncertainty |
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -93,6 +109,10 @@ pub struct Row {
     pub measure: String,
     /// The value.
     pub value: Option<f64>,
+    /// Why the programme is not ranked, on each of its rows; `None` when it
+    /// is ranked.
+    #[serde(default)]
+    pub not_ranked: Option<NotRanked>,
 }
 
 /// What a [`Row`] measures, for choosing rows without parsing measure
@@ -115,6 +135,9 @@ pub enum RowKind {
     Results,
     /// `component:NAME`.
     Component,
+    /// The results chain: `level.*`, `objective:*`, `objective_coverage:*`,
+    /// `evidence.grade`, `gender_gap`, `gender_gap.coverage`, `breakdown:*`.
+    ResultsChain,
     /// `risk.*`.
     Risk,
     /// `stakeholders.*`.
@@ -123,6 +146,8 @@ pub enum RowKind {
     Evaluation,
     /// `finance.*`: money measures and yearly flows.
     Finance,
+    /// `evidence_coverage.*`: the coverage of each kind of evidence.
+    Evidence,
     /// `normalised.DIMENSION`.
     Normalised,
     /// `composite`.
@@ -152,10 +177,13 @@ impl RowKind {
             .map_or(measure, |(head, _)| head);
         match family {
             "component" => RowKind::Component,
+            "level" | "objective" | "objective_coverage" | "evidence" | "gender_gap"
+            | "breakdown" => RowKind::ResultsChain,
             "risk" => RowKind::Risk,
             "stakeholders" => RowKind::Stakeholders,
             "evaluation" => RowKind::Evaluation,
             "finance" => RowKind::Finance,
+            "evidence_coverage" => RowKind::Evidence,
             "normalised" => RowKind::Normalised,
             "composite" => RowKind::Composite,
             "rank" if measure == "rank" => RowKind::Rank,
@@ -302,6 +330,7 @@ impl Scorecard {
                     programme_name: &card.name,
                     measure,
                     value,
+                    not_ranked: cmp.not_ranked,
                 })
             };
             let p = &card.progress;
@@ -319,11 +348,16 @@ impl Scorecard {
             for c in &p.components {
                 emit(&format!("component:{}", c.name), c.score)?;
             }
-            emit("risk.exposure", card.risk.exposure)?;
-            emit("risk.max_residual", card.risk.max_residual)?;
-            let s = &card.stakeholders;
-            emit("stakeholders.resistance", s.resistance_exposure)?;
-            emit("stakeholders.inclusion", Some(s.inclusion))?;
+            results_rows(&card.results, &mut emit)?;
+            for kind in EvidenceKind::ALL {
+                let e = card.evidence.get(kind);
+                emit(
+                    &format!("evidence_coverage.{kind}"),
+                    e.present.then_some(e.coverage),
+                )?;
+            }
+            risk_rows(&card.risk, &mut emit)?;
+            stakeholder_rows(&card.stakeholders, &mut emit)?;
             let eval = card.evaluation.as_ref();
             emit("evaluation.score", eval.and_then(|e| e.score))?;
             for c in DacCriterion::ALL {
@@ -375,6 +409,8 @@ pub struct RowRef<'a> {
     pub measure: &'a str,
     /// The value.
     pub value: Option<f64>,
+    /// Why the programme is not ranked; `None` when it is.
+    pub not_ranked: Option<NotRanked>,
 }
 
 impl RowRef<'_> {
@@ -390,15 +426,77 @@ impl RowRef<'_> {
             programme_name: self.programme_name.to_owned(),
             measure: self.measure.to_owned(),
             value: self.value,
+            not_ranked: self.not_ranked,
         }
     }
 }
 
-/// The finance measures of one card as tidy rows.
-fn finance_rows<E>(
-    f: &FinanceProfile,
+/// How the row helpers write a measure: [`Scorecard::try_for_each_row`]'s
+/// `emit`.
+trait Emit<E>: FnMut(&str, Option<f64>) -> Result<(), E> {}
+
+impl<E, F: FnMut(&str, Option<f64>) -> Result<(), E>> Emit<E> for F {}
+
+/// The risk measures of one card as tidy rows.
+fn risk_rows<E>(r: &RiskProfile, emit: &mut impl Emit<E>) -> Result<(), E> {
+    emit("risk.exposure", r.exposure)?;
+    emit("risk.max_residual", r.max_residual)?;
+    for band in RiskBand::ALL {
+        emit(&format!("risk.{band}"), Some(r.bands.get(band) as f64))?;
+    }
+    for c in &r.components {
+        emit(&format!("risk.component:{}", c.name), c.exposure)?;
+    }
+    Ok(())
+}
+
+/// The stakeholder measures of one card as tidy rows.
+fn stakeholder_rows<E>(s: &StakeholderProfile, emit: &mut impl Emit<E>) -> Result<(), E> {
+    emit("stakeholders.resistance", s.resistance_exposure)?;
+    emit("stakeholders.inclusion", s.inclusion)?;
+    let c = &s.coverage;
+    for (name, value) in [
+        ("grid", c.grid),
+        ("salience", c.salience),
+        ("resistance", c.resistance),
+        ("inclusion", c.inclusion),
+        ("assessed", c.assessed),
+    ] {
+        emit(&format!("stakeholders.coverage.{name}"), Some(value))?;
+    }
+    Ok(())
+}
+
+/// The results-chain measures of one card as tidy rows.
+fn results_rows<E>(
+    r: &ResultsProfile,
     emit: &mut impl FnMut(&str, Option<f64>) -> Result<(), E>,
 ) -> Result<(), E> {
+    for l in &r.levels {
+        emit(&format!("level.{}", l.level), l.progress)?;
+        emit(&format!("level.{}.coverage", l.level), Some(l.coverage))?;
+    }
+    for o in &r.objectives {
+        emit(&format!("objective:{}", o.statement), o.progress)?;
+        emit(
+            &format!("objective_coverage:{}", o.statement),
+            Some(o.coverage),
+        )?;
+    }
+    emit("evidence.grade", r.evidence)?;
+    emit("gender_gap", r.gender_gap)?;
+    emit("gender_gap.coverage", Some(r.gender_gap_coverage))?;
+    for c in &r.categories {
+        emit(
+            &format!("breakdown:{}:{}={}", c.title, c.dimension, c.category),
+            c.capped,
+        )?;
+    }
+    Ok(())
+}
+
+/// The finance measures of one card as tidy rows.
+fn finance_rows<E>(f: &FinanceProfile, emit: &mut impl Emit<E>) -> Result<(), E> {
     for (name, value) in [
         ("committed", f.committed),
         ("disbursed", f.disbursed),
@@ -439,14 +537,26 @@ mod tests {
         match measure {
             "score" | "coverage" | "indicators" | "on_track" | "at_risk" | "off_track"
             | "no_data" => RowKind::Results,
-            "risk.exposure" | "risk.max_residual" => RowKind::Risk,
+            "risk.exposure" | "risk.max_residual" | "risk.low" | "risk.moderate" | "risk.high"
+            | "risk.extreme" => RowKind::Risk,
             "stakeholders.resistance" | "stakeholders.inclusion" => RowKind::Stakeholders,
+            m if m.starts_with("risk.component:") => RowKind::Risk,
+            m if m.starts_with("stakeholders.coverage.") => RowKind::Stakeholders,
+            m if m.starts_with("evidence_coverage.") => RowKind::Evidence,
             "composite" => RowKind::Composite,
             "rank" => RowKind::Rank,
             "rank.mean" | "rank.median" | "rank.p05" | "rank.p95" | "rank.sd" => {
                 RowKind::RankUncertainty
             }
             m if m.starts_with("component:") => RowKind::Component,
+            "evidence.grade" | "gender_gap" | "gender_gap.coverage" => RowKind::ResultsChain,
+            m if m.starts_with("level.")
+                || m.starts_with("objective:")
+                || m.starts_with("objective_coverage:")
+                || m.starts_with("breakdown:") =>
+            {
+                RowKind::ResultsChain
+            }
             m if m.starts_with("evaluation.") => RowKind::Evaluation,
             m if m.starts_with("normalised.") => RowKind::Normalised,
             m if m.starts_with("finance.") => RowKind::Finance,
@@ -471,7 +581,7 @@ mod tests {
             assert_eq!(row.kind(), expected(&row.measure), "{}", row.measure);
         }
         let kinds: std::collections::HashSet<RowKind> = rows.iter().map(Row::kind).collect();
-        assert_eq!(kinds.len(), 10, "{kinds:?}");
+        assert_eq!(kinds.len(), 12, "{kinds:?}");
         // Every ranked programme gets its five rank statistics.
         let stats = rows.iter().filter(|r| r.kind() == RowKind::RankUncertainty);
         assert_eq!(

@@ -7,11 +7,13 @@ use super::finance::score_finance;
 use super::indicator::score_indicator;
 use super::programme::{score_component, score_programme};
 use super::rank::rank_uncertainty;
+use super::results::score_results;
 use super::risk::score_risks;
 use super::stakeholders::score_stakeholders;
 use super::{
-    ComponentScore, EvaluationScore, FinanceProfile, IndicatorScore, PolicyError, ProgrammeCard,
-    ProgrammeScore, RankUncertainty, RiskProfile, Scorecard, ScoringPolicy, StakeholderProfile,
+    ComponentScore, EvaluationScore, Evidence, FinanceProfile, IndicatorScore, PolicyError,
+    ProgrammeCard, ProgrammeScore, RankUncertainty, ResultsProfile, RiskProfile, Scorecard,
+    ScoringPolicy, StakeholderProfile,
 };
 use crate::validate::Finding;
 use crate::{Component, ExchangeRates, Indicator, Portfolio, Programme};
@@ -160,18 +162,29 @@ impl Scorer {
         score_latest(programme, &self.policy.evaluation, self.policy.zero_floor)
     }
 
+    /// A programme's results chain: progress by level and per objective,
+    /// evidence grade, disaggregated progress and the gender gap.
+    pub fn results(&self, programme: &Programme) -> ResultsProfile {
+        score_results(programme, &self.programme(programme), &self.policy)
+    }
+
     /// Every score of one programme.
     pub fn card(&self, programme: &Programme) -> ProgrammeCard {
-        ProgrammeCard {
+        let progress = self.programme(programme);
+        let mut card = ProgrammeCard {
             id: programme.id,
             name: programme.name.clone(),
             recipients: programme.recipients.clone(),
-            progress: self.programme(programme),
+            results: score_results(programme, &progress, &self.policy),
+            progress,
             risk: self.risk(programme),
             stakeholders: self.stakeholders(programme),
             evaluation: self.evaluation(programme),
             finance: self.finance(programme),
-        }
+            evidence: Evidence::default(),
+        };
+        card.evidence = Evidence::of(&card);
+        card
     }
 
     /// The scorecard of a portfolio: every programme's card and the

@@ -14,6 +14,16 @@
 //!   Power is influence at or above the policy's `high_influence`.
 //! - **Resistance exposure**: the share of all stakeholders' influence held
 //!   by those resistant to or blocking the reform, 0–1.
+//!
+//! **Known values only.** Influence, interest and stance may be unknown
+//! (IATI, for one, never states them). Each analysis uses the stakeholders
+//! whose attributes it needs are known, and reports its coverage, the share
+//! of stakeholders it could assess ([`StakeholderCoverage`]); a stakeholder
+//! it cannot place is *unassessed* (`None`), never given a middle value.
+//! The grid needs influence and interest; salience needs influence;
+//! resistance exposure needs influence and stance; inclusion needs interest
+//! or a working role. Adding a stakeholder nobody has assessed therefore
+//! changes no score, only the coverage.
 //! - **Inclusion**: SSR guidance (OECD DAC *Handbook on Security System
 //!   Reform*, 2007) asks that civil society, local communities, oversight
 //!   bodies and women's organisations take part. Each group scores 1 when a
@@ -237,11 +247,18 @@ impl Presence {
 pub struct GroupPresence {
     /// The group.
     pub group: InclusionGroup,
-    /// How far it takes part.
+    /// How far it takes part, judged on the members whose engagement is
+    /// known.
     pub presence: Presence,
+    /// Members whose engagement is unknown (no interest and no working
+    /// role): they take no part in the presence.
+    #[serde(default)]
+    pub unassessed: usize,
 }
 
-/// One stakeholder's place on the grid and salience class.
+/// One stakeholder's place on the grid and salience class, from its known
+/// attributes. `None` (`null` in JSON) is *unassessed*: an attribute the
+/// analysis needs is unknown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -254,27 +271,46 @@ pub struct StakeholderScore {
     /// Its kind.
     #[cfg_attr(feature = "schemars", schemars(with = "String"))]
     pub kind: StakeholderKind,
-    /// Its stance.
-    #[cfg_attr(feature = "schemars", schemars(with = "String"))]
-    pub stance: Stance,
-    /// Influence, 1–5.
-    pub influence: u8,
-    /// Interest, 1–5.
-    pub interest: u8,
-    /// Mendelow quadrant.
-    pub quadrant: Quadrant,
-    /// Salience class.
-    pub salience: Salience,
+    /// Its stance, when known.
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub stance: Option<Stance>,
+    /// Influence, 1–5, when known.
+    pub influence: Option<u8>,
+    /// Interest, 1–5, when known.
+    pub interest: Option<u8>,
+    /// Mendelow quadrant; `None` when influence or interest is unknown.
+    pub quadrant: Option<Quadrant>,
+    /// Salience class; `None` when influence (power) is unknown.
+    pub salience: Option<Salience>,
 }
 
 impl StakeholderScore {
     /// Whether the stakeholder is key: to be managed closely, or definitive.
     pub fn is_key(&self) -> bool {
-        self.quadrant == Quadrant::ManageClosely || self.salience == Salience::Definitive
+        self.quadrant == Some(Quadrant::ManageClosely)
+            || self.salience == Some(Salience::Definitive)
     }
 }
 
-/// A programme's stakeholder analysis.
+/// The share of a programme's stakeholders each analysis could assess
+/// (0–1; 0 without stakeholders).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct StakeholderCoverage {
+    /// Influence and interest known: placed on the Mendelow grid.
+    pub grid: f64,
+    /// Influence known: given a salience class.
+    pub salience: f64,
+    /// Influence and stance known: counted in the resistance exposure.
+    pub resistance: f64,
+    /// Interest known or a working role: counted in the inclusion.
+    pub inclusion: f64,
+    /// Influence, interest and stance all known.
+    pub assessed: f64,
+}
+
+/// A programme's stakeholder analysis, from known attributes only.
 ///
 /// ```
 /// use ssr_model::score::{Presence, Quadrant, Scorer};
@@ -293,15 +329,22 @@ impl StakeholderScore {
 ///     )
 ///     .with_stakeholder(
 ///         Stakeholder::new("Women's police network", StakeholderKind::WomensOrganisation)
-///             .with_influence(Level::new(1)?).with_interest(Level::new(5)?),
-///     );
+///             .with_influence(Level::new(1)?).with_interest(Level::new(5)?)
+///             .with_stance(Stance::Champion),
+///     )
+///     // Nobody has assessed the bar association: unknown, not neutral.
+///     .with_stakeholder(Stakeholder::new("Bar association", StakeholderKind::CivilSociety));
 /// let s = Scorer::default().stakeholders(&programme);
-/// assert_eq!(s.stakeholders[1].quadrant, Quadrant::KeepSatisfied);
-/// // Resistant influence 4 of 5 + 4 + 1 = 10.
+/// assert_eq!(s.stakeholders[1].quadrant, Some(Quadrant::KeepSatisfied));
+/// assert_eq!(s.stakeholders[3].quadrant, None); // unassessed
+/// // Resistant influence 4 of 5 + 4 + 1 = 10, over 3 of 4 stakeholders.
 /// assert_eq!(s.resistance_exposure, Some(0.4));
-/// // Women's organisations engaged (interest 5), the other three groups absent.
-/// assert_eq!(s.inclusion, 0.25);
+/// assert_eq!(s.coverage.resistance, 0.75);
+/// // Women's organisations engaged (interest 5); civil society has one
+/// // member whose engagement is unknown, so it counts as absent.
+/// assert_eq!(s.inclusion, Some(0.25));
 /// assert_eq!(s.groups[3].presence, Presence::Engaged);
+/// assert_eq!((s.groups[0].presence, s.groups[0].unassessed), (Presence::Absent, 1));
 /// # Ok::<(), ssr_model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -310,14 +353,20 @@ impl StakeholderScore {
 pub struct StakeholderProfile {
     /// Each stakeholder, in order.
     pub stakeholders: Vec<StakeholderScore>,
-    /// Share of influence held by resistant or blocking stakeholders;
-    /// `None` without stakeholders.
+    /// Share of influence held by resistant or blocking stakeholders, over
+    /// the stakeholders whose influence and stance are known; `None` when
+    /// there are none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resistance_exposure: Option<f64>,
-    /// Inclusion score, 0–1.
-    pub inclusion: f64,
+    /// Inclusion score, 0–1, over the stakeholders whose engagement is
+    /// known; `None` when there are none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inclusion: Option<f64>,
     /// Each group's presence.
     pub groups: Vec<GroupPresence>,
+    /// What share of the stakeholders each analysis could assess.
+    #[serde(default)]
+    pub coverage: StakeholderCoverage,
 }
 
 impl StakeholderProfile {
@@ -329,72 +378,128 @@ impl StakeholderProfile {
         key.sort_by_key(|s| std::cmp::Reverse(s.influence));
         key
     }
+
+    /// Whether the analysis rests on any known attribute: a resistance
+    /// exposure or an inclusion score.
+    pub fn has_evidence(&self) -> bool {
+        self.resistance_exposure.is_some() || self.inclusion.is_some()
+    }
 }
 
-fn engaged(s: &Stakeholder, policy: &StakeholderPolicy) -> bool {
-    s.interest.get() >= policy.engaged_interest
-        || s.roles.iter().any(|r| {
-            matches!(
-                r,
-                Role::Accountable
-                    | Role::Extending
-                    | Role::Implementing
-                    | Role::Oversight
-                    | Role::Advisory
+/// Whether a stakeholder is engaged: a working role says yes; otherwise its
+/// interest decides, and without one nobody knows.
+fn engaged(s: &Stakeholder, policy: &StakeholderPolicy) -> Option<bool> {
+    let working = s.roles.iter().any(|r| {
+        matches!(
+            r,
+            Role::Accountable
+                | Role::Extending
+                | Role::Implementing
+                | Role::Oversight
+                | Role::Advisory
+        )
+    });
+    if working {
+        Some(true)
+    } else {
+        s.interest.map(|i| i.get() >= policy.engaged_interest)
+    }
+}
+
+fn score_one(s: &Stakeholder, policy: &StakeholderPolicy) -> StakeholderScore {
+    StakeholderScore {
+        stakeholder: s.id,
+        name: s.name.clone(),
+        kind: s.kind,
+        stance: s.stance,
+        influence: s.influence.map(Level::get),
+        interest: s.interest.map(Level::get),
+        quadrant: s
+            .influence
+            .zip(s.interest)
+            .map(|(influence, interest)| Quadrant::of(influence, interest, policy)),
+        salience: s.influence.map(|influence| {
+            Salience::of(
+                influence.get() >= policy.high_influence,
+                s.legitimate,
+                s.urgent,
             )
-        })
+        }),
+    }
+}
+
+fn group_presence(
+    group: InclusionGroup,
+    p: &Programme,
+    policy: &StakeholderPolicy,
+) -> GroupPresence {
+    let (mut presence, mut unassessed) = (Presence::Absent, 0);
+    for s in p.stakeholders.iter().filter(|s| group.includes(s.kind)) {
+        match engaged(s, policy) {
+            Some(true) => presence = presence.max(Presence::Engaged),
+            Some(false) => presence = presence.max(Presence::Present),
+            None => unassessed += 1,
+        }
+    }
+    GroupPresence {
+        group,
+        presence,
+        unassessed,
+    }
 }
 
 pub(crate) fn score_stakeholders(p: &Programme, policy: &StakeholderPolicy) -> StakeholderProfile {
-    let stakeholders = p
+    let stakeholders: Vec<StakeholderScore> = p
         .stakeholders
         .iter()
-        .map(|s| StakeholderScore {
-            stakeholder: s.id,
-            name: s.name.clone(),
-            kind: s.kind,
-            stance: s.stance,
-            influence: s.influence.get(),
-            interest: s.interest.get(),
-            quadrant: Quadrant::of(s.influence, s.interest, policy),
-            salience: Salience::of(
-                s.influence.get() >= policy.high_influence,
-                s.legitimate,
-                s.urgent,
-            ),
-        })
+        .map(|s| score_one(s, policy))
         .collect();
-    let total: u32 = p
+    // Influence of the stakeholders whose influence and stance are known,
+    // and of those among them opposed.
+    let (mut total, mut opposed, mut known) = (0u32, 0u32, 0usize);
+    for (influence, stance) in p
         .stakeholders
         .iter()
-        .map(|s| u32::from(s.influence.get()))
-        .sum();
-    let opposed: u32 = p
-        .stakeholders
-        .iter()
-        .filter(|s| s.stance.is_opposed())
-        .map(|s| u32::from(s.influence.get()))
-        .sum();
+        .filter_map(|s| s.influence.zip(s.stance))
+    {
+        known += 1;
+        total += u32::from(influence.get());
+        if stance.is_opposed() {
+            opposed += u32::from(influence.get());
+        }
+    }
     let groups: Vec<GroupPresence> = InclusionGroup::ALL
         .into_iter()
-        .map(|group| {
-            let members = p.stakeholders.iter().filter(|s| group.includes(s.kind));
-            let presence = members.fold(Presence::Absent, |best, s| {
-                best.max(if engaged(s, policy) {
-                    Presence::Engaged
-                } else {
-                    Presence::Present
-                })
-            });
-            GroupPresence { group, presence }
-        })
+        .map(|group| group_presence(group, p, policy))
         .collect();
-    let inclusion = groups.iter().map(|g| g.presence.score()).sum::<f64>() / groups.len() as f64;
+    let engagement_known = p
+        .stakeholders
+        .iter()
+        .filter(|s| engaged(s, policy).is_some())
+        .count();
+    let inclusion = (engagement_known > 0)
+        .then(|| groups.iter().map(|g| g.presence.score()).sum::<f64>() / groups.len() as f64);
+    let share = |count: usize| {
+        if p.stakeholders.is_empty() {
+            0.0
+        } else {
+            count as f64 / p.stakeholders.len() as f64
+        }
+    };
+    let count = |f: fn(&StakeholderScore) -> bool| stakeholders.iter().filter(|s| f(s)).count();
+    let coverage = StakeholderCoverage {
+        grid: share(count(|s| s.quadrant.is_some())),
+        salience: share(count(|s| s.salience.is_some())),
+        resistance: share(known),
+        inclusion: share(engagement_known),
+        assessed: share(p.stakeholders.iter().filter(|s| s.is_assessed()).count()),
+    };
     StakeholderProfile {
         stakeholders,
         resistance_exposure: (total > 0).then(|| f64::from(opposed) / f64::from(total)),
         inclusion,
         groups,
+        coverage,
     }
 }
 
@@ -436,9 +541,11 @@ mod tests {
             );
         let s = score_stakeholders(&p, &StakeholderPolicy::default());
         // Oversight engaged (a role), civil society present: (0.5 + 0 + 1 + 0)/4.
-        assert_eq!(s.inclusion, 0.375);
-        // Blocking influence 2 of 3 + 3 + 2.
-        assert_eq!(s.resistance_exposure, Some(0.25));
+        assert_eq!(s.inclusion, Some(0.375));
+        // Only the bar association has influence and stance: blocking, 2 of 2.
+        assert_eq!(s.resistance_exposure, Some(1.0));
+        assert_eq!(s.coverage.resistance, 1.0 / 3.0);
+        assert_eq!(s.coverage.grid, 1.0 / 3.0);
         assert!(s.key().is_empty());
     }
 }

@@ -103,9 +103,9 @@ pub fn expected_progress(from: NaiveDate, to: NaiveDate, at: NaiveDate) -> f64 {
 /// assert_eq!(classify(0.30, 0.5, &policy), Status::OffTrack);
 /// ```
 pub fn classify(p: f64, expected: f64, policy: &StatusPolicy) -> Status {
-    if p >= expected * (1.0 - policy.tolerance) {
+    if p >= expected * (1.0 - policy.tolerance.get()) {
         Status::OnTrack
-    } else if p >= expected * (1.0 - policy.at_risk_tolerance) {
+    } else if p >= expected * (1.0 - policy.at_risk_tolerance.get()) {
         Status::AtRisk
     } else {
         Status::OffTrack

@@ -61,6 +61,7 @@
 //! work grows linearly with the size of the document. Paths are built on the
 //! stack and only written out for findings that are kept.
 
+mod chain;
 mod dates;
 mod flows;
 mod ids;

@@ -12,7 +12,7 @@ use super::sink::Sink;
 use crate::diagnostics::path::At;
 use crate::{
     Challenge, ChallengeStatus, Component, GenderMarker, Indicator, ObjectiveKind, Pillar,
-    Programme, Role, StakeholderId,
+    Programme, Role, Stakeholder, StakeholderId,
 };
 
 /// What the walk over a programme's components learnt, for the
@@ -125,14 +125,19 @@ pub(crate) fn programme(sink: &mut Sink<'_>, at: &At<'_>, p: &Programme, facts: 
         if s.has_role(Role::Funding) {
             funders.add(s.id);
         }
-        if s.stance.is_opposed() && s.influence >= high && !ids.addressed.contains(&s.id) {
-            let here = stakeholders.index(i);
+        let here = stakeholders.index(i);
+        unassessed(s, &here, sink);
+        let opposed = s.stance.filter(|st| st.is_opposed());
+        let powerful = s.influence.filter(|&inf| inf >= high);
+        if let (Some(stance), Some(influence)) = (opposed, powerful)
+            && !ids.addressed.contains(&s.id)
+        {
             sink.emit(
                 Code::UnmitigatedResistance,
                 &here,
                 format_args!(
-                    "{:?} is {} with influence {}, and no mitigated challenge names it",
-                    s.name, s.stance, s.influence
+                    "{:?} is {stance} with influence {influence}, and no mitigated challenge names it",
+                    s.name
                 ),
                 "add a challenge (e.g. resistance to change) that names this stakeholder, with \
                  a mitigation: engagement, incentives, sequencing or political backing",
@@ -216,6 +221,33 @@ pub(crate) fn programme(sink: &mut Sink<'_>, at: &At<'_>, p: &Programme, facts: 
         let period = periods.index(k);
         dates::stale(sink, &period.member("actual"), p.phase, date, as_of);
     }
+}
+
+/// `unassessed_stakeholder`: influence, interest or stance unknown, so the
+/// stakeholder analysis leaves the stakeholder out where it needs them.
+fn unassessed(s: &Stakeholder, here: &At<'_>, sink: &mut Sink<'_>) {
+    let unknown: Vec<&str> = [
+        ("influence", s.influence.is_none()),
+        ("interest", s.interest.is_none()),
+        ("stance", s.stance.is_none()),
+    ]
+    .into_iter()
+    .filter_map(|(name, missing)| missing.then_some(name))
+    .collect();
+    if unknown.is_empty() {
+        return;
+    }
+    sink.emit(
+        Code::UnassessedStakeholder,
+        here,
+        format_args!(
+            "{:?} has no {}: the stakeholder analysis leaves it out where it needs them",
+            s.name,
+            unknown.join(", ")
+        ),
+        "assess the stakeholder (influence and interest 1–5, stance) with the programme team, \
+         or accept that the grid, salience, resistance and inclusion do not count it",
+    );
 }
 
 /// Counts distinct funders only as far as telling one from several.

@@ -94,7 +94,7 @@ fn iati_shares<T, L: std::fmt::Display>(
     items: &[T],
     share: impl Fn(&T) -> (L, Option<Percentage>),
 ) {
-    let tolerance = sink.policy.percentage_tolerance;
+    let tolerance = sink.policy.percentage_tolerance();
     match items {
         [] => {}
         [only] => {
@@ -173,7 +173,7 @@ pub(crate) fn funding_shares(sink: &mut Sink<'_>, at: &At<'_>, funding: &[Fundin
         .filter_map(|f| f.share)
         .map(|p| p.get())
         .sum();
-    if !sums_to_100(sum, sink.policy.percentage_tolerance) {
+    if !sums_to_100(sum, sink.policy.percentage_tolerance()) {
         sink.emit(
             Code::PercentageSum,
             at,

@@ -9,7 +9,7 @@ use super::dates::{self, Span};
 use super::ids::{self, Ids};
 use super::practice::{self, Facts};
 use super::sink::Sink;
-use super::{Report, ValidationPolicy, flows, structure, values};
+use super::{Report, ValidationPolicy, chain, flows, structure, values};
 use crate::diagnostics::path::At;
 use crate::{Indicator, Portfolio, Programme, ProgrammeId, Value};
 
@@ -112,6 +112,16 @@ impl<'p> Walker<'p> {
                 "objective statement",
                 &o.statement,
             );
+            if let Some(parent) = &o.parent {
+                ids::reference(
+                    sink,
+                    &ids.objectives,
+                    &here.member("parent"),
+                    "objective",
+                    "objectives",
+                    parent,
+                );
+            }
         }
 
         let components = at.member("components");
@@ -244,11 +254,23 @@ impl<'p> Walker<'p> {
                 );
             }
             practice::component(sink, &here, c);
+            chain::component(sink, &here, c);
             let indicators = here.member("indicators");
             structure::indicator_weights(sink, &indicators, &c.indicators);
             for (ii, indicator) in c.indicators.iter().enumerate() {
                 let ind_at = indicators.index(ii);
                 ids::indicator(sink, ids, at, indicator.id, (ci, ii));
+                let refs = ind_at.member("objectives");
+                for (j, id) in indicator.objectives.iter().enumerate() {
+                    ids::reference(
+                        sink,
+                        &ids.objectives,
+                        &refs.index(j),
+                        "objective",
+                        "objectives",
+                        id,
+                    );
+                }
                 indicator_checks(
                     sink,
                     &ind_at,
@@ -261,6 +283,7 @@ impl<'p> Walker<'p> {
             }
         }
 
+        chain::objectives(sink, at, p, &ids.objectives);
         practice::programme(sink, at, p, &facts, ids);
     }
 }
@@ -284,6 +307,7 @@ fn indicator_checks(
         &indicator.title,
     );
     practice::baseline(sink, at, indicator);
+    chain::source(sink, at, indicator);
     values::baseline(sink, at, indicator);
     facts.indicators += 1;
     let quantitative = indicator.measure.is_quantitative();
@@ -309,6 +333,7 @@ fn indicator_checks(
         if quantitative {
             values::period(sink, &here, indicator, period, baseline_number);
         }
+        chain::breakdowns(sink, &here, indicator.measure, period);
         ordered &= previous_start.is_none_or(|s| s <= period.start);
         previous_start = Some(period.start);
         // A period ending before it starts is reported as such, not again as
@@ -325,10 +350,7 @@ fn indicator_checks(
             unreported.push(k);
         }
         if !facts.sex_disaggregated {
-            facts.sex_disaggregated = period.breakdowns.iter().any(|b| {
-                b.dimension.eq_ignore_ascii_case("sex")
-                    || b.dimension.eq_ignore_ascii_case("gender")
-            });
+            facts.sex_disaggregated = period.breakdowns.iter().any(|b| b.is_by_sex());
         }
     }
     values::unreported(

@@ -167,32 +167,37 @@ fn date_from_days(days: i32) -> NaiveDate {
     NaiveDate::from_num_days_from_ce_opt(days).unwrap()
 }
 
-/// Any finite `f64`: plausible magnitudes, integers, the whole finite range
-/// (normal and subnormal) and edge values.
+/// Any `f64` a [`Finite`] holds (within ±10¹⁵): plausible magnitudes,
+/// integers, the whole range down to subnormals, and edge values.
 pub fn arb_finite_f64() -> impl Strategy<Value = f64> + Clone {
     use proptest::num::f64 as f;
     prop_oneof![
         4 => -1.0e6..1.0e6,
         2 => (-1000i32..1000).prop_map(f64::from),
-        2 => f::POSITIVE | f::NEGATIVE | f::NORMAL | f::SUBNORMAL | f::ZERO,
+        2 => (f::POSITIVE | f::NEGATIVE | f::NORMAL | f::SUBNORMAL | f::ZERO)
+            .prop_filter("within the domain", |x| x.abs() <= Finite::LIMIT),
         1 => select(vec![
             0.0,
             -0.0,
-            f64::MAX,
-            f64::MIN,
+            Finite::LIMIT,
+            -Finite::LIMIT,
             f64::MIN_POSITIVE,
             f64::EPSILON,
             1.0e-300,
             0.1,
             1.0 / 3.0,
-            1.0e21,
-            9_007_199_254_740_993.0,
+            1.0e14,
+            999_999_999_999_999.9,
         ]),
     ]
 }
 
+/// Any `f64` a [`Weight`] holds (0 to 10⁶), the limit and tiny ones included.
 fn arb_non_negative_f64() -> impl Strategy<Value = f64> + Clone {
-    arb_finite_f64().prop_map(f64::abs)
+    prop_oneof![
+        3 => arb_finite_f64().prop_map(f64::abs).prop_filter("a weight", |w| *w <= Weight::LIMIT),
+        1 => select(vec![Weight::LIMIT, f64::MIN_POSITIVE, 1e-300]),
+    ]
 }
 
 // ---------------------------------------------------------------------------
@@ -489,9 +494,9 @@ pub fn arb_stakeholder() -> impl Strategy<Value = Stakeholder> + Clone {
         arb_text(),
         arb_stakeholder_kind(),
         vec(arb_role(), 0..=3),
-        arb_level(),
-        arb_level(),
-        arb_stance(),
+        option::of(arb_level()),
+        option::of(arb_level()),
+        option::of(arb_stance()),
         any::<bool>(),
         any::<bool>(),
         option::of(arb_text()),
@@ -511,11 +516,9 @@ pub fn arb_stakeholder() -> impl Strategy<Value = Stakeholder> + Clone {
             )| {
                 let mut s = Stakeholder::new(name, kind)
                     .with_id(id)
-                    .with_influence(influence)
-                    .with_interest(interest)
-                    .with_stance(stance)
                     .with_legitimate(legitimate)
                     .with_urgent(urgent);
+                (s.influence, s.interest, s.stance) = (influence, interest, stance);
                 s.roles = roles;
                 s.reference = reference;
                 s
@@ -899,9 +902,9 @@ type StakeholderPlan = (
     String,
     StakeholderKind,
     Vec<Role>,
-    Level,
-    Level,
-    Stance,
+    Option<Level>,
+    Option<Level>,
+    Option<Stance>,
     bool,
     bool,
     Option<String>,
@@ -912,9 +915,10 @@ fn stakeholder_plan() -> impl Strategy<Value = StakeholderPlan> {
         arb_name(),
         arb_stakeholder_kind(),
         subsequence(Role::ALL.to_vec(), 0..=3),
-        arb_level(),
-        arb_level(),
-        arb_stance(),
+        // Mostly assessed, sometimes not: unknown is a value like any other.
+        option::weighted(0.8, arb_level()),
+        option::weighted(0.8, arb_level()),
+        option::weighted(0.8, arb_stance()),
         any::<bool>(),
         any::<bool>(),
         option::of(regex("[A-Z]{2}-[A-Z0-9]{3,8}")),
@@ -1150,11 +1154,9 @@ fn build_programme(key: &str, plan: ProgrammePlan) -> Programme {
             .with_id(StakeholderId::from_external(&format!(
                 "{key}/stakeholder/{i}"
             )))
-            .with_influence(influence)
-            .with_interest(interest)
-            .with_stance(stance)
             .with_legitimate(legitimate)
             .with_urgent(urgent);
+        (s.influence, s.interest, s.stance) = (influence, interest, stance);
         s.roles = roles;
         s.reference = reference;
         p.stakeholders.push(s);

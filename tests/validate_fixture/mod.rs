@@ -14,10 +14,11 @@ use chrono::NaiveDate;
 use ssr_model::validate::{self, Code, Report, ValidationPolicy};
 use ssr_model::{
     Baseline, Challenge, ChallengeId, ChallengeKind, Component, ComponentId, Country, DacCriterion,
-    Direction, Evaluation, EvaluationId, Fraction, Funding, GenderMarker, Indicator, IndicatorId,
-    Level, Measure, Mitigation, Money, Objective, ObjectiveId, ObjectiveKind, OrdinalScale,
-    Percentage, Period, Phase, Pillar, Portfolio, Programme, ProgrammeId, ResultLevel, Role,
-    Sector, SectorCode, Stakeholder, StakeholderId, StakeholderKind, Stance, Value,
+    DataSource, Direction, Evaluation, EvaluationId, Fraction, Funding, GenderMarker, Indicator,
+    IndicatorId, Level, Measure, Mitigation, Money, Objective, ObjectiveId, ObjectiveKind,
+    OrdinalScale, Percentage, Period, Phase, Pillar, Portfolio, Programme, ProgrammeId,
+    ResultLevel, Role, Sector, SectorCode, SourceKind, Stakeholder, StakeholderId, StakeholderKind,
+    Stance, Value,
 };
 
 pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -74,6 +75,7 @@ pub fn programme() -> Programme {
     .with_id(IndicatorId::from_external("trust"))
     .with_direction(Direction::Increase)
     .with_unit("% of respondents")
+    .with_source(DataSource::new(SourceKind::Survey))
     .with_baseline(Baseline::new(num(38.0)).with_date(d(2022, 12, 31)))
     .with_period(year(2023, 42.0, Some(41.0)))
     .with_period(year(2024, 46.0, Some(45.0)))
@@ -83,19 +85,23 @@ pub fn programme() -> Programme {
     let act = Indicator::new("Police act", ResultLevel::Output, Measure::Ordinal)
         .with_id(IndicatorId::from_external("act"))
         .with_scale(scale.clone())
+        .with_source(DataSource::new(SourceKind::AdministrativeData))
         .with_baseline(Baseline::new(Value::label("draft")).with_date(d(2022, 12, 31)))
         .with_period(
             Period::new(d(2023, 1, 1), d(2023, 12, 31))
                 .with_target(Value::label("adopted"))
                 .with_actual(Value::label("adopted")),
         );
+    // An output, so that the oversight component's results chain starts
+    // with what it delivers (no `outcome_without_outputs`).
     let backlog = Indicator::new(
         "Backlog of complaints against the police",
-        ResultLevel::Outcome,
+        ResultLevel::Output,
         Measure::Unit,
     )
     .with_id(IndicatorId::from_external("backlog"))
     .with_direction(Direction::Decrease)
+    .with_source(DataSource::new(SourceKind::OversightReport))
     .with_baseline(Baseline::new(num(200.0)).with_date(d(2022, 12, 31)))
     .with_period(year(2023, 180.0, Some(190.0)))
     .with_period(year(2024, 150.0, Some(160.0)))
@@ -107,10 +113,14 @@ pub fn programme() -> Programme {
     )
     .with_id(ObjectiveId::from_external("accountability"));
 
+    // Every stakeholder is assessed (influence and interest 3 unless set),
+    // so the fixture raises no `unassessed_stakeholder`.
     let stakeholder = |name: &str, kind, role, stance| {
         Stakeholder::new(name, kind)
             .with_id(sid(name))
             .with_role(role)
+            .with_influence(level(3))
+            .with_interest(level(3))
             .with_stance(stance)
     };
     let union = stakeholder(

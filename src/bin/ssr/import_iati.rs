@@ -30,6 +30,8 @@ pub(crate) enum Table {
     Indicators,
     /// One row per import finding.
     Findings,
+    /// One row per indicator period × breakdown category.
+    Breakdowns,
 }
 
 /// Import IATI 2.01–2.03 activity files as one portfolio.
@@ -233,6 +235,10 @@ fn write(table: Option<Table>, out: &mut impl Write, import: &CorpusImport) -> R
         }
         Some(Table::Indicators) => {
             ssr_model::interop::csv::write_indicators(&mut *out, &import.portfolio)
+                .map_err(write_failure)?;
+        }
+        Some(Table::Breakdowns) => {
+            ssr_model::interop::csv::write_breakdowns(&mut *out, &import.portfolio)
                 .map_err(write_failure)?;
         }
         Some(Table::Findings) => {

@@ -19,6 +19,7 @@ mod progress;
 mod rank;
 mod rank_matrix;
 mod report;
+mod results;
 mod schema;
 mod score;
 mod validate;

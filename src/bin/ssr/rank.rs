@@ -6,7 +6,9 @@ use std::io::Write;
 use ssr_model::score::{Comparison, RankUncertainty, RowKind, Scorecard, ScoringPolicy};
 
 use crate::input::{self, AsOf, Input};
-use crate::score::{Format, load_policy, scorer, truncate, write_csv, write_json};
+use crate::score::{
+    Format, load_policy, missing_rule, scorer, truncate, write_csv, write_json, write_unranked,
+};
 use crate::{Failure, write_failure};
 
 /// Arguments of `ssr rank`. The policy's `uncertainty` section sets the
@@ -102,13 +104,15 @@ fn write_table(
     }
     writeln!(
         out,
-        "\n{} replications, seed {}, weight noise ±{:.0}%, normalisations: {}; methods: {}",
+        "\n{} replications, seed {}, weight noise ±{:.0}%, normalisations: {}; methods: {}; {}",
         uncertainty.replications,
         uncertainty.seed,
         100.0 * uncertainty.weight_noise,
         join(&uncertainty.normalisations),
-        join(&uncertainty.methods)
-    )
+        join(&uncertainty.methods),
+        missing_rule(&card.comparison)
+    )?;
+    write_unranked(&card.comparison, out)
 }
 
 fn join<T: std::fmt::Display>(items: &[T]) -> String {

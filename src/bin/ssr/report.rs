@@ -37,7 +37,12 @@ fn write_report(
     for (programme, card) in portfolio.programmes.iter().zip(&scores.programmes) {
         write_programme(programme, out)?;
         let rank = ranks.get(programme.id).map(|r| (r, ranks.programmes.len()));
-        crate::score::write_programme_scores(card, rank, out)?;
+        let row = scores
+            .comparison
+            .rows
+            .iter()
+            .find(|r| r.programme == programme.id);
+        crate::score::write_programme_scores(card, row, rank, out)?;
         writeln!(out)?;
     }
     write_by_recipient(portfolio, out)
@@ -125,17 +130,18 @@ fn write_programme(p: &Programme, out: &mut impl Write) -> std::io::Result<()> {
     let opposed: Vec<&str> = p
         .stakeholders
         .iter()
-        .filter(|s| s.stance.is_opposed())
+        .filter(|s| s.is_opposed())
         .map(|s| s.name.as_str())
         .collect();
     let champions = p
         .stakeholders
         .iter()
-        .filter(|s| s.stance == Stance::Champion)
+        .filter(|s| s.stance == Some(Stance::Champion))
         .count();
+    let unassessed = p.stakeholders.iter().filter(|s| !s.is_assessed()).count();
     writeln!(
         out,
-        "  {} stakeholders ({champions} champions; opposed: {})",
+        "  {} stakeholders ({unassessed} unassessed; {champions} champions; opposed: {})",
         p.stakeholders.len(),
         if opposed.is_empty() {
             "none".to_owned()

@@ -4,7 +4,8 @@
 use std::io::Write;
 
 use ssr_model::score::{
-    ProgrammeCard, RankStats, RowKind, Scorecard, Scorer, ScoringPolicy, Status,
+    Comparison, ComparisonRow, ProgrammeCard, RankStats, RowKind, Scorecard, Scorer, ScoringPolicy,
+    Status,
 };
 
 use crate::input::{self, AsOf, Input};
@@ -31,7 +32,7 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
-    /// With --format csv: the tidy scorecard (`measures`) or yearly money flows per recipient country and region (`flows`).
+    /// With --format csv: the tidy scorecard (`measures`), yearly money flows per recipient country and region (`flows`), or the objectives with their level and progress (`objectives`).
     #[arg(long, value_enum, default_value_t = Table::Measures)]
     table: Table,
     #[command(flatten)]
@@ -45,6 +46,9 @@ pub(crate) enum Table {
     Measures,
     /// Transactions by programme, recipient, year and type.
     Flows,
+    /// One row per objective, with its level, progress and coverage
+    /// (`ssr_model::interop::csv::write_objectives`).
+    Objectives,
 }
 
 pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
@@ -73,6 +77,10 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
     write_finance_findings(&card);
     match args.format {
         Format::Json => write_json(out, &card)?,
+        Format::Csv if args.table == Table::Objectives => {
+            // The objectives table of the scorecard just computed.
+            ssr_model::interop::csv::write_objectives(&mut *out, &card).map_err(write_failure)?;
+        }
         Format::Csv => write_csv(out, &card, |_| true)?,
         Format::Table => write_table(&card, out).map_err(write_failure)?,
     }
@@ -135,8 +143,38 @@ fn write_finance_findings(card: &Scorecard) {
     }
 }
 
-fn opt(x: Option<f64>, scale: f64, decimals: usize) -> String {
-    x.map_or_else(|| "-".to_owned(), |x| format!("{:.*}", decimals, x * scale))
+pub(crate) fn opt(x: Option<f64>, scale: f64, decimals: usize) -> String {
+    // `+ 0.0` turns −0 into 0: no "-0" for an empty share.
+    x.map_or_else(
+        || "-".to_owned(),
+        |x| format!("{:.*}", decimals, x * scale + 0.0),
+    )
+}
+
+/// A share as a whole percentage, never "-0%".
+fn percent(x: f64) -> String {
+    format!("{:.0}%", 100.0 * x + 0.0)
+}
+
+/// One line per programme not ranked, with the reason; and, when nothing
+/// could be ranked for want of differences, a line that says so.
+pub(crate) fn write_unranked(comparison: &Comparison, out: &mut impl Write) -> std::io::Result<()> {
+    if comparison.no_ranking_possible() {
+        writeln!(
+            out,
+            "\nno ranking is possible: every programme with enough evidence has the same \
+             evidence, so nothing tells them apart"
+        )?;
+    }
+    for (row, reason) in comparison.unranked() {
+        writeln!(
+            out,
+            "not ranked: {} ({reason}: {})",
+            row.name,
+            reason.describe()
+        )?;
+    }
+    Ok(())
 }
 
 fn write_table(card: &Scorecard, out: &mut impl Write) -> std::io::Result<()> {
@@ -160,17 +198,17 @@ fn write_table(card: &Scorecard, out: &mut impl Write) -> std::io::Result<()> {
         let s = &p.progress;
         writeln!(
             out,
-            "{:<36} {:>5} {:>4.0}% {:>4} {:>4} {:>4} {:>4} {:>5} {:>5} {:>5} {:>5} {:>4}",
+            "{:<36} {:>5} {:>5} {:>4} {:>4} {:>4} {:>4} {:>5} {:>5} {:>5} {:>5} {:>4}",
             truncate(&p.name, 36),
             opt(s.score, 100.0, 1),
-            s.coverage * 100.0,
+            percent(s.coverage),
             s.status_count(Status::OnTrack),
             s.status_count(Status::AtRisk),
             s.status_count(Status::OffTrack),
             s.status_count(Status::NoData),
             opt(p.risk.exposure, 100.0, 1),
             opt(p.stakeholders.resistance_exposure, 100.0, 1),
-            opt(Some(p.stakeholders.inclusion), 100.0, 1),
+            opt(p.stakeholders.inclusion, 100.0, 1),
             opt(p.evaluation.as_ref().and_then(|e| e.score), 100.0, 1),
             row.rank.map_or_else(|| "-".to_owned(), |r| r.to_string()),
         )?;
@@ -178,10 +216,34 @@ fn write_table(card: &Scorecard, out: &mut impl Write) -> std::io::Result<()> {
     writeln!(
         out,
         "\nscores on 0–100; on/risk/off/none: indicators on track, at risk, off track, without data; \
-         expos: risk exposure; resis: influence held by resistant stakeholders; incl: inclusion; \
-         eval: DAC evaluation score; rank by the {} composite of {} normalised dimensions",
-        card.comparison.method, card.comparison.normalisation
-    )
+         expos: risk exposure ({}); resis: influence held by resistant stakeholders; incl: inclusion \
+         (both over the stakeholders assessed); eval: DAC evaluation score; rank by the {} composite \
+         of {} normalised dimensions, {}",
+        card.policy.risk.exposure,
+        card.comparison.method,
+        card.comparison.normalisation,
+        missing_rule(&card.comparison)
+    )?;
+    write_unranked(&card.comparison, out)
+}
+
+/// How the comparison treated missing dimensions, in words.
+pub(crate) fn missing_rule(comparison: &Comparison) -> String {
+    let missing = comparison
+        .rows
+        .iter()
+        .filter(|r| !r.missing.is_empty())
+        .count();
+    match comparison.imputation {
+        ssr_model::score::Imputation::None => format!(
+            "missing dimensions not imputed: {missing} ranked programme(s) composed over the \
+             dimensions they have, weights shared out"
+        ),
+        method => format!(
+            "missing dimensions imputed by the {method} of the ranked programmes \
+             ({missing} programme(s))"
+        ),
+    }
 }
 
 pub(crate) fn truncate(s: &str, n: usize) -> String {
@@ -197,6 +259,7 @@ pub(crate) fn truncate(s: &str, n: usize) -> String {
 /// The scores section of one programme in `ssr report`.
 pub(crate) fn write_programme_scores(
     card: &ProgrammeCard,
+    row: Option<&ComparisonRow>,
     rank: Option<(&RankStats, usize)>,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
@@ -204,18 +267,31 @@ pub(crate) fn write_programme_scores(
     let score = s
         .score
         .map_or_else(|| "no data".to_owned(), |x| format!("{:.1}/100", 100.0 * x));
-    let rank = match rank {
-        Some((r, n)) => format!(
+    let rank = match (rank, row.and_then(|r| r.not_ranked)) {
+        (_, Some(reason)) => format!(", not ranked ({reason}: {})", reason.describe()),
+        (Some((r, n)), None) => format!(
             ", rank {} of {n} (5–95%: {:.0}–{:.0})",
             r.nominal, r.p05, r.p95
         ),
-        None => String::new(),
+        (None, None) => String::new(),
     };
     writeln!(
         out,
-        "  score {score} (coverage {:.0}%){rank}",
-        100.0 * s.coverage
+        "  score {score} (coverage {}){rank}",
+        percent(s.coverage)
     )?;
+    let evidence: Vec<String> = ssr_model::score::EvidenceKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let e = card.evidence.get(kind);
+            if e.present {
+                format!("{kind} {}", percent(e.coverage))
+            } else {
+                format!("{kind} none")
+            }
+        })
+        .collect();
+    writeln!(out, "  evidence: {}", evidence.join("; "))?;
     if !s.components.is_empty() {
         let parts: Vec<String> = s
             .components
@@ -224,6 +300,7 @@ pub(crate) fn write_programme_scores(
             .collect();
         writeln!(out, "  components: {}", parts.join("; "))?;
     }
+    crate::results::write_results(&card.results, out)?;
     let off: Vec<String> = s
         .indicators()
         .filter(|i| i.status == Status::OffTrack)
@@ -256,6 +333,23 @@ pub(crate) fn write_programme_scores(
     if !risks.is_empty() {
         writeln!(out, "  top risks: {}", risks.join("; "))?;
     }
+    let attached: Vec<String> = card
+        .risk
+        .components
+        .iter()
+        .filter(|c| c.risks > 0)
+        .map(|c| {
+            format!(
+                "{} {} ({} risks)",
+                c.name,
+                opt(c.exposure, 100.0, 0),
+                c.risks
+            )
+        })
+        .collect();
+    if !attached.is_empty() {
+        writeln!(out, "  risk exposure by component: {}", attached.join("; "))?;
+    }
     write_finance(&card.finance, out)?;
     let key: Vec<String> = card
         .stakeholders
@@ -263,12 +357,13 @@ pub(crate) fn write_programme_scores(
         .iter()
         .take(5)
         .map(|k| {
+            let word = |x: Option<&'static str>| x.unwrap_or("unassessed");
             format!(
                 "{} ({}, {}, {})",
                 k.name,
-                k.quadrant.describe(),
-                k.salience.describe(),
-                k.stance
+                word(k.quadrant.map(|q| q.describe())),
+                word(k.salience.map(|q| q.describe())),
+                word(k.stance.map(|q| q.as_str()))
             )
         })
         .collect();

@@ -5,9 +5,10 @@ use std::io::Write;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::score::EvidenceGrades;
 use crate::{
     Component, ComponentId, Direction, Indicator, IndicatorId, Measure, Period, Pillar, Portfolio,
-    Programme, ProgrammeId, ResultLevel, Value,
+    Programme, ProgrammeId, ResultLevel, SourceKind, Value,
 };
 
 use super::{CsvError, write_table};
@@ -30,6 +31,9 @@ use super::{CsvError, write_table};
 /// | `period_start`, `period_end` | the period (empty for an indicator without periods) |
 /// | `target`, `target_label` | the period's target (number or label) |
 /// | `actual`, `actual_label` | the period's actual (number or label) |
+/// | `objective_ids` | the objectives it measures, `;`-separated: its own, else its component's |
+/// | `source_kind` | the kind of its data source (`survey`, `audit`, `oversight_report`, …), empty when none |
+/// | `evidence_grade` | that kind's grade under the default [`EvidenceGrades`](crate::score::EvidenceGrades), 0–1 |
 pub const INDICATOR_COLUMNS: &[&str] = &[
     "programme_id",
     "external_id",
@@ -53,6 +57,9 @@ pub const INDICATOR_COLUMNS: &[&str] = &[
     "target_label",
     "actual",
     "actual_label",
+    "objective_ids",
+    "source_kind",
+    "evidence_grade",
 ];
 
 #[derive(Serialize)]
@@ -79,9 +86,12 @@ struct Row<'a> {
     target_label: Option<&'a str>,
     actual: Option<f64>,
     actual_label: Option<&'a str>,
+    objective_ids: String,
+    source_kind: Option<SourceKind>,
+    evidence_grade: f64,
 }
 
-fn split(value: Option<&Value>) -> (Option<f64>, Option<&str>) {
+pub(super) fn split(value: Option<&Value>) -> (Option<f64>, Option<&str>) {
     match value {
         Some(v) => (v.as_number(), v.as_label()),
         None => (None, None),
@@ -121,6 +131,13 @@ fn row<'a>(
         target_label,
         actual,
         actual_label,
+        objective_ids: Programme::measured_objectives(c, i)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(";"),
+        source_kind: i.source.as_ref().map(|s| s.kind),
+        evidence_grade: EvidenceGrades::default().of(i),
     }
 }
 

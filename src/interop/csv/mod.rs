@@ -12,6 +12,8 @@
 //! | --- | --- | --- | --- |
 //! | programmes | programme | [`write_programmes`] | [`PROGRAMME_COLUMNS`] |
 //! | indicators | indicator period (or indicator, when it has none) | [`write_indicators`] | [`INDICATOR_COLUMNS`] |
+//! | objectives | objective of a scored programme | [`write_objectives`] | [`OBJECTIVE_COLUMNS`] |
+//! | breakdowns | indicator period × breakdown category | [`write_breakdowns`] | [`BREAKDOWN_COLUMNS`] |
 //! | findings | finding of validation or import | [`write_findings`] | [`FINDING_COLUMNS`] |
 //! | scores | programme × measure of a scorecard | [`write_scores`] | [`SCORE_COLUMNS`] |
 //! | flows | programme × recipient × year × transaction type | [`write_flows`] | [`FLOW_COLUMNS`] |
@@ -29,9 +31,11 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod breakdowns;
 mod findings;
 mod flows;
 mod indicators;
+mod objectives;
 mod programmes;
 mod scores;
 
@@ -39,9 +43,11 @@ use std::io::Write;
 
 use serde::Serialize;
 
+pub use breakdowns::{BREAKDOWN_COLUMNS, write_breakdowns};
 pub use findings::{FINDING_COLUMNS, write_findings};
 pub use flows::{FLOW_COLUMNS, write_flows};
 pub use indicators::{INDICATOR_COLUMNS, write_indicators};
+pub use objectives::{OBJECTIVE_COLUMNS, write_objectives};
 pub use programmes::{PROGRAMME_COLUMNS, write_programmes};
 pub use scores::{SCORE_COLUMNS, write_scorecard, write_scores};
 

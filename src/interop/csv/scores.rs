@@ -14,7 +14,14 @@ use super::{CsvError, header, write_table};
 /// | `programme_name` | its name |
 /// | `measure` | what is measured: `score`, `coverage`, `component:NAME`, `risk.exposure`, `rank.p05`, … (see [`Row`]) |
 /// | `value` | the value; empty where there is no data |
-pub const SCORE_COLUMNS: &[&str] = &["programme_id", "programme_name", "measure", "value"];
+/// | `not_ranked` | why the programme is not ranked (`insufficient_results`, `too_few_dimensions`, …; see [`NotRanked`](crate::score::NotRanked)); empty when it is ranked |
+pub const SCORE_COLUMNS: &[&str] = &[
+    "programme_id",
+    "programme_name",
+    "measure",
+    "value",
+    "not_ranked",
+];
 
 /// Writes the scores table (see [`SCORE_COLUMNS`]) of the given rows, e.g.
 /// all of [`Scorecard::rows`](crate::score::Scorecard::rows) or a selection.
@@ -29,7 +36,7 @@ pub const SCORE_COLUMNS: &[&str] = &["programme_id", "programme_name", "measure"
 /// let mut out = Vec::new();
 /// write_scores(&mut out, &rows)?;
 /// let text = String::from_utf8(out)?;
-/// assert!(text.starts_with("programme_id,programme_name,measure,value\n"));
+/// assert!(text.starts_with("programme_id,programme_name,measure,value,not_ranked\n"));
 /// assert_eq!(text.lines().count(), 1 + rows.len());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -61,7 +68,7 @@ pub fn write_scores<'a, W: Write>(
 /// let mut out = Vec::new();
 /// write_scorecard(&mut out, &card, |measure| measure == "composite")?;
 /// let text = String::from_utf8(out)?;
-/// assert!(text.starts_with("programme_id,programme_name,measure,value\n"));
+/// assert!(text.starts_with("programme_id,programme_name,measure,value,not_ranked\n"));
 /// assert_eq!(text.lines().count(), 1 + 3);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

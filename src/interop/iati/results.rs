@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 
 use crate::validate::Code;
 use crate::{
-    Baseline, Breakdown, Direction, Indicator, IndicatorId, Measure, Period, ResultLevel, Value,
+    Baseline, Breakdown, DataSource, Direction, Indicator, IndicatorId, Measure, Period,
+    ResultLevel, SourceKind, Value,
 };
 
 use super::findings::{Findings, child_path};
@@ -283,6 +284,9 @@ impl Reader<'_> {
             };
             indicator = indicator.with_reference(text);
         }
+        if let Some(source) = self.source(el) {
+            indicator = indicator.with_source(source);
+        }
         if let Some(baseline) = self.baseline(el, here, measure, findings) {
             indicator = indicator.with_baseline(baseline);
         }
@@ -294,6 +298,44 @@ impl Reader<'_> {
             }
         }
         indicator
+    }
+
+    /// The means of verification: the indicator's first `document-link`
+    /// (its title and address; an evaluation for DocumentCategory A07, a
+    /// results report for A08, else another kind), else its `reference` in
+    /// an indicator vocabulary, which defines how it is measured.
+    fn source(&self, el: El<'_>) -> Option<DataSource> {
+        let described = |parts: [Option<&str>; 2]| -> Option<String> {
+            let parts: Vec<&str> = parts
+                .into_iter()
+                .flatten()
+                .filter(|s| !s.is_empty())
+                .collect();
+            (!parts.is_empty()).then(|| parts.join(", "))
+        };
+        if let Some(link) = el.child("document-link") {
+            let title = link
+                .child("title")
+                .and_then(|t| self.languages.narrative(t));
+            let kind = match link.child("category").and_then(|c| c.attr("code")) {
+                Some("A07") => SourceKind::ExternalEvaluation,
+                Some("A08") => SourceKind::MonitoringReport,
+                _ => SourceKind::Other,
+            };
+            let source = DataSource::new(kind);
+            return Some(match described([title, link.attr("url")]) {
+                Some(d) => source.with_description(d),
+                None => source,
+            });
+        }
+        let reference = el.child("reference")?;
+        let code = reference.attr("code")?;
+        let name = match reference.attr("vocabulary") {
+            Some(v) => format!("indicator reference {v}:{code}"),
+            None => format!("indicator reference {code}"),
+        };
+        let d = described([Some(&name), reference.attr("vocabulary-uri")]).unwrap_or(name.clone());
+        Some(DataSource::new(SourceKind::Other).with_description(d))
     }
 
     /// The first baseline: its value, its date (`iso-date`, else 1 January

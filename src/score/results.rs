@@ -1,0 +1,300 @@
+//! The results chain scored: progress by result level and per objective,
+//! the grade of the evidence behind the results, and disaggregated progress
+//! with the gender gap.
+//!
+//! Rules:
+//!
+//! - Every measure here weighs an indicator by its component's weight times
+//!   its own (each as the policy takes them, as given or equal, times the
+//!   [`ResultsPolicy`](super::ResultsPolicy) factor), not by shares of the
+//!   programme: shares would move whenever an indicator is added anywhere,
+//!   and an indicator that takes no part in a measure must not move it. The
+//!   capped progress is aggregated with the policy's indicator-level mean.
+//!   **Coverage** is the share of the weight concerned that had data;
+//!   without data a measure is `None`, never 0.
+//! - **By level**: the indicators of each result level (output, outcome,
+//!   impact) on their own.
+//! - **Per objective**: the indicators that measure the objective (those
+//!   naming it, or else their component's objectives) and those of the
+//!   objectives under it. `level` is the highest result level it is
+//!   measured at, `reached` the highest with data.
+//! - **Evidence**: the weighted mean of the indicators' evidence grades ([`EvidenceGrades`](super::EvidenceGrades)); a missing source
+//!   counts at its grade (by default the lowest).
+//! - **Gender gap**: for each indicator broken down by sex with progress for
+//!   both women and men, women's capped progress minus men's; the
+//!   programme's gap is their weighted arithmetic mean (a difference
+//!   can be negative, so no other mean applies), with the share of the
+//!   programme's weight behind it as coverage. Negative: women lag.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::breakdown::{CategoryProgress, categories};
+use super::{IndicatorScore, ProgrammeScore, ScoringPolicy};
+use crate::{Component, Indicator, ObjectiveId, ObjectiveKind, Programme, ResultLevel};
+
+/// Progress at one result level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct LevelProgress {
+    /// The level.
+    pub level: ResultLevel,
+    /// How many indicators are at this level.
+    pub indicators: usize,
+    /// Their aggregated capped progress, 0–1; `None` without data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<f64>,
+    /// Share of their design weight that had data, 0–1.
+    pub coverage: f64,
+}
+
+/// Progress towards one objective.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct ObjectiveProgress {
+    /// The objective.
+    #[cfg_attr(feature = "schemars", schemars(with = "uuid::Uuid"))]
+    pub id: ObjectiveId,
+    /// Which SSR aim it serves.
+    pub kind: ObjectiveKind,
+    /// Its statement.
+    pub statement: String,
+    /// The objective it serves, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<uuid::Uuid>"))]
+    pub parent: Option<ObjectiveId>,
+    /// How many indicators measure it (its own and its sub-objectives').
+    pub indicators: usize,
+    /// Their aggregated capped progress, 0–1; `None` without data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<f64>,
+    /// Share of their design weight that had data, 0–1.
+    pub coverage: f64,
+    /// The highest result level it is measured at; `None` when unmeasured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<ResultLevel>,
+    /// The highest result level with data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reached: Option<ResultLevel>,
+}
+
+/// A programme's results chain: levels, objectives, evidence and
+/// disaggregated progress.
+///
+/// ```
+/// use ssr_model::score::Scorer;
+/// use ssr_model::samples;
+///
+/// let portfolio = samples::portfolio();
+/// let card = Scorer::default().card(&portfolio.programmes[0]);
+/// let results = &card.results;
+/// assert_eq!(results.levels.len(), 3);
+/// assert_eq!(results.objectives.len(), portfolio.programmes[0].objectives.len());
+/// assert!(results.evidence.is_some_and(|g| (0.0..=1.0).contains(&g)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct ResultsProfile {
+    /// Output, outcome and impact, in that order.
+    pub levels: Vec<LevelProgress>,
+    /// One per objective, in document order.
+    pub objectives: Vec<ObjectiveProgress>,
+    /// The results-evidence grade, 0–1; `None` without indicators.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<f64>,
+    /// Progress per indicator and breakdown category.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<CategoryProgress>,
+    /// Women's progress minus men's, −1 to 1 with capped progress; `None`
+    /// where no indicator has both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender_gap: Option<f64>,
+    /// Share of the programme's design weight behind the gender gap, 0–1.
+    pub gender_gap_coverage: f64,
+}
+
+impl ResultsProfile {
+    /// The progress at `level`.
+    pub fn level(&self, level: ResultLevel) -> Option<&LevelProgress> {
+        self.levels.iter().find(|l| l.level == level)
+    }
+
+    /// The progress towards `objective`.
+    pub fn objective(&self, objective: ObjectiveId) -> Option<&ObjectiveProgress> {
+        self.objectives.iter().find(|o| o.id == objective)
+    }
+}
+
+/// One indicator in the results chain: its component, itself, its score
+/// and its weight here.
+struct Item<'a> {
+    component: &'a Component,
+    indicator: &'a Indicator,
+    score: &'a IndicatorScore,
+    weight: f64,
+}
+
+/// Aggregated capped progress and coverage of some indicators.
+fn summarise<'a>(
+    items: impl Iterator<Item = &'a Item<'a>> + Clone,
+    policy: &ScoringPolicy,
+) -> (Option<f64>, f64) {
+    let total: f64 = items.clone().map(|s| s.weight).sum();
+    let with_data: f64 = items
+        .clone()
+        .filter(|s| s.score.has_data())
+        .map(|s| s.weight)
+        .sum();
+    let progress = policy.indicators.method.mean(
+        items.filter_map(|s| s.score.capped.map(|x| (x, s.weight))),
+        policy.zero_floor,
+    );
+    let coverage = if total > 0.0 {
+        (with_data / total).min(1.0)
+    } else {
+        0.0
+    };
+    (progress, coverage)
+}
+
+/// Scores a programme's results chain, from its scored indicators.
+pub(crate) fn score_results(
+    p: &Programme,
+    score: &ProgrammeScore,
+    policy: &ScoringPolicy,
+) -> ResultsProfile {
+    // Weights are at most 10⁶ (model weights, level weights) times an
+    // evidence grade of at most 1: their products and sums stay finite.
+    let component = |c: &Component| policy.components.weight(c.weight.get());
+    let indicator =
+        |i: &Indicator| policy.indicators.weight(i.weight.get()) * policy.results.factor(i);
+    // Each indicator with its component and score, in document order; the
+    // score was computed component by component from the same lists.
+    let items: Vec<Item<'_>> = p
+        .components
+        .iter()
+        .zip(&score.components)
+        .flat_map(|(c, cs)| {
+            let wc = component(c);
+            c.indicators
+                .iter()
+                .zip(&cs.indicators)
+                .map(move |(i, s)| Item {
+                    component: c,
+                    indicator: i,
+                    score: s,
+                    weight: wc * indicator(i),
+                })
+        })
+        .collect();
+    let levels = [
+        ResultLevel::Output,
+        ResultLevel::Outcome,
+        ResultLevel::Impact,
+    ]
+    .into_iter()
+    .map(|level| {
+        let at = items.iter().filter(|s| s.indicator.level == level);
+        let (progress, coverage) = summarise(at.clone(), policy);
+        LevelProgress {
+            level,
+            indicators: at.count(),
+            progress,
+            coverage,
+        }
+    })
+    .collect();
+    let total: f64 = items.iter().map(|s| s.weight).sum();
+    let grades = &policy.results.evidence;
+    let evidence = (total > 0.0).then(|| {
+        items
+            .iter()
+            .map(|s| s.weight * grades.of(s.indicator))
+            .sum::<f64>()
+            / total
+    });
+    let mut all = Vec::new();
+    let (mut gap_sum, mut gap_weight) = (0.0, 0.0);
+    for s in &items {
+        let cats = categories(s.indicator, policy);
+        let of = |female: bool| {
+            cats.iter()
+                .find(|c| c.female() == Some(female) && c.capped.is_some())
+                .and_then(|c| c.capped)
+        };
+        if let (Some(f), Some(m)) = (of(true), of(false)) {
+            gap_sum += s.weight * (f - m);
+            gap_weight += s.weight;
+        }
+        all.extend(cats);
+    }
+    ResultsProfile {
+        levels,
+        objectives: objectives(p, &items, policy),
+        evidence,
+        categories: all,
+        gender_gap: (gap_weight > 0.0).then(|| gap_sum / gap_weight),
+        gender_gap_coverage: if total > 0.0 {
+            (gap_weight / total).min(1.0)
+        } else {
+            0.0
+        },
+    }
+}
+
+/// Progress per objective.
+fn objectives(p: &Programme, items: &[Item<'_>], policy: &ScoringPolicy) -> Vec<ObjectiveProgress> {
+    let mut index: HashMap<ObjectiveId, usize> = HashMap::with_capacity(p.objectives.len());
+    for (k, o) in p.objectives.iter().enumerate() {
+        index.entry(o.id).or_insert(k);
+    }
+    let position = |id: ObjectiveId| index.get(&id).copied();
+    let parents: Vec<Option<usize>> = p
+        .objectives
+        .iter()
+        .map(|o| o.parent.and_then(position))
+        .collect();
+    // For each objective, the positions in `items` of its indicators.
+    let mut measured: Vec<Vec<usize>> = vec![Vec::new(); p.objectives.len()];
+    for (n, s) in items.iter().enumerate() {
+        for id in Programme::measured_objectives(s.component, s.indicator) {
+            let mut next = position(*id);
+            // At most one step per objective, so a cycle cannot loop.
+            for _ in 0..measured.len() {
+                let Some(k) = next else { break };
+                if let Some(list) = measured.get_mut(k)
+                    && list.last() != Some(&n)
+                {
+                    list.push(n);
+                }
+                next = parents.get(k).copied().flatten();
+            }
+        }
+    }
+    p.objectives
+        .iter()
+        .zip(&measured)
+        .map(|(o, list)| {
+            let of = list.iter().filter_map(|&n| items.get(n));
+            let (progress, coverage) = summarise(of.clone(), policy);
+            ObjectiveProgress {
+                id: o.id,
+                kind: o.kind,
+                statement: o.statement.clone(),
+                parent: o.parent,
+                indicators: list.len(),
+                progress,
+                coverage,
+                level: of.clone().map(|s| s.indicator.level).max(),
+                reached: of
+                    .filter(|s| s.score.has_data())
+                    .map(|s| s.indicator.level)
+                    .max(),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,100 @@
+//! The results chain on the command line: `ssr report` lists objectives with
+//! the level they are measured at, `ssr validate` the new codes, `ssr score`
+//! the objectives table.
+
+#![cfg(feature = "cli")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use ssr_model::{document, samples};
+
+fn ssr(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ssr"))
+        .args(args)
+        .output()
+        .expect("the ssr binary runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn sample_file() -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli_results-sample.json");
+    std::fs::write(&path, document::to_string(&samples::portfolio()).unwrap()).unwrap();
+    path
+}
+
+#[test]
+fn report_lists_objectives_with_level_and_progress() {
+    let out = ssr(&["report"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let portfolio = samples::portfolio();
+    let objectives: usize = portfolio
+        .programmes
+        .iter()
+        .map(|p| p.objectives.len())
+        .sum();
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("    - ") && l.contains(", progress "))
+        .collect();
+    assert_eq!(lines.len(), objectives, "{text}");
+    // Liberia's ownership objective is measured by an output only.
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("Liberian institutions own")
+                && l.contains("measured to output only")),
+        "{text}"
+    );
+    assert!(text.contains("  by level: output "), "{text}");
+    assert!(text.contains("gender gap"), "{text}");
+}
+
+#[test]
+fn validate_shows_the_results_chain_codes() {
+    let path = sample_file();
+    let out = ssr(&["validate", "--as-of", "2026-01-01", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    for code in [
+        "objective_output_only",
+        "outcome_without_outputs",
+        "breakdown_sum",
+    ] {
+        assert!(
+            text.contains(&format!("[{code}] /programmes/")),
+            "{code}: {text}"
+        );
+    }
+}
+
+#[test]
+fn score_writes_the_objectives_table() {
+    let path = sample_file();
+    let out = ssr(&[
+        "score",
+        "--format",
+        "csv",
+        "--table",
+        "objectives",
+        path.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    let objectives: usize = samples::portfolio()
+        .programmes
+        .iter()
+        .map(|p| p.objectives.len())
+        .sum();
+    assert_eq!(text.lines().count(), 1 + objectives);
+    assert!(text.starts_with("programme_id,programme_name,objective_id,kind,statement,parent_id,"));
+}
