@@ -14,12 +14,21 @@ const SMALL: usize = 32;
 fn descending_key(score: f64) -> u64 {
     // `+ 0.0` turns −0 into +0, so the two zeros tie as they compare.
     let bits = (score + 0.0).to_bits();
-    let ascending = if bits >> 63 == 1 {
-        !bits
+    // Negative: flip every bit; positive: flip the sign bit (ascending
+    // order); then flip all for descending. Branch-free, so it vectorises.
+    let negative = ((bits as i64) >> 63) as u64;
+    bits ^ !(negative | (1 << 63))
+}
+
+/// The score a key was made from (−0 comes back as +0).
+fn score_of(key: u64) -> f64 {
+    let ascending = !key;
+    let bits = if ascending >> 63 == 1 {
+        ascending ^ (1 << 63)
     } else {
-        bits | (1 << 63)
+        !ascending
     };
-    !ascending
+    f64::from_bits(bits)
 }
 
 /// Reusable buffers for ranking one vector of scores after another, so a
@@ -37,11 +46,6 @@ impl Ranker {
     /// Sorts the present scores best first; afterwards `self.keys` and
     /// `self.index` hold their keys and positions in that order (tied
     /// scores in no particular order).
-    #[expect(
-        clippy::indexing_slicing,
-        reason = "bucket ends are prefix sums of counts, at most keys.len(), \
-                  and the spare arrays were resized to keys.len()"
-    )]
     fn sort_descending(&mut self, scores: impl Iterator<Item = (usize, f64)>) {
         self.keys.clear();
         self.index.clear();
@@ -49,6 +53,26 @@ impl Ranker {
             self.keys.push(descending_key(s));
             self.index.push(i as u32);
         }
+        self.sort_loaded();
+    }
+
+    /// `sort_descending` of every score: the keys are made in one
+    /// vectorisable pass, without a capacity check per push.
+    fn sort_all_descending(&mut self, scores: &[f64]) {
+        self.keys.clear();
+        self.keys.extend(scores.iter().map(|&s| descending_key(s)));
+        self.index.clear();
+        self.index.extend(0..scores.len() as u32);
+        self.sort_loaded();
+    }
+
+    /// Sorts `self.keys` ascending, `self.index` alongside.
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "bucket ends are prefix sums of counts, at most keys.len(), \
+                  and the spare arrays were resized to keys.len()"
+    )]
+    fn sort_loaded(&mut self) {
         let n = self.keys.len();
         if n <= SMALL {
             insertion_sort(&mut self.keys, &mut self.index);
@@ -75,7 +99,20 @@ impl Ranker {
         );
         std::mem::swap(&mut self.keys, &mut self.spare_keys);
         std::mem::swap(&mut self.index, &mut self.spare_index);
-        // `counts` now holds each bucket's end; finish the buckets.
+        // `counts` now holds each bucket's end. Keys of different buckets
+        // are in order, so when every bucket is small one insertion pass
+        // over the whole array finishes them all, in time n plus the
+        // inversions within buckets.
+        let mut largest = 0;
+        let mut start = 0;
+        for &end in &self.counts {
+            largest = largest.max(end - start);
+            start = end;
+        }
+        if largest as usize <= SMALL {
+            insertion_sort(&mut self.keys, &mut self.index);
+            return;
+        }
         let mut start = 0;
         for &end in &self.counts {
             let end = end as usize;
@@ -123,32 +160,21 @@ impl Ranker {
         same: impl Fn(f64, f64) -> bool,
         mut each: impl FnMut(usize, usize, usize),
     ) {
-        self.sort_descending(scores.iter().copied().enumerate());
-        let n = self.keys.len();
+        self.sort_all_descending(scores);
+        let (keys, index) = (&self.keys, &self.index);
         let mut start = 0;
-        while start < n {
-            let mut end = start + 1;
-            while end < n && self.tied_at(end, scores, &same) {
-                end += 1;
+        for ((end, &before), &here) in (1..).zip(keys).zip(keys.iter().skip(1)) {
+            if before != here && !same(score_of(before), score_of(here)) {
+                for &i in index.get(start..end).unwrap_or(&[]) {
+                    each(i as usize, start, end);
+                }
+                start = end;
             }
-            for &i in self.index.get(start..end).unwrap_or(&[]) {
-                each(i as usize, start, end);
-            }
-            start = end;
         }
-    }
-
-    /// Whether the score at sorted place `at` ties the one before it.
-    #[expect(
-        clippy::indexing_slicing,
-        reason = "callers pass 1 ≤ at < keys.len(); index holds positions in scores"
-    )]
-    fn tied_at(&self, at: usize, scores: &[f64], same: &impl Fn(f64, f64) -> bool) -> bool {
-        self.keys[at] == self.keys[at - 1]
-            || same(
-                scores[self.index[at - 1] as usize],
-                scores[self.index[at] as usize],
-            )
+        let end = keys.len();
+        for &i in index.get(start..end).unwrap_or(&[]) {
+            each(i as usize, start, end);
+        }
     }
 
     /// Competition ranks (1 best; tied scores share the best rank of their
@@ -168,14 +194,12 @@ impl Ranker {
         );
         out.iter_mut().for_each(|o| *o = None);
         let mut rank = 0u32;
-        let mut last: Option<f64> = None;
-        for (pos, &i) in self.index.iter().enumerate() {
-            let Some(Some(s)) = scores.get(i as usize) else {
-                continue;
-            };
-            if !last.is_some_and(|l| tied(l, *s)) {
-                rank = pos as u32 + 1;
-                last = Some(*s);
+        let mut first = None::<u64>;
+        for ((pos, &key), &i) in (1..).zip(&self.keys).zip(&self.index) {
+            let tie = first.is_some_and(|f| f == key || tied(score_of(f), score_of(key)));
+            if !tie {
+                rank = pos;
+                first = Some(key);
             }
             if let Some(o) = out.get_mut(i as usize) {
                 *o = Some(rank);
@@ -213,21 +237,24 @@ fn scatter(
     // counts[b] is now the end of bucket b (it was its start).
 }
 
+#[expect(
+    clippy::indexing_slicing,
+    reason = "0 ≤ j − 1 < j ≤ i < keys.len() = index.len() (zipped arrays)"
+)]
 fn insertion_sort(keys: &mut [u64], index: &mut [u32]) {
-    for i in 1..keys.len() {
+    for i in 1..keys.len().min(index.len()) {
+        let (key, at) = (keys[i], index[i]);
         let mut j = i;
-        while j > 0 && keys.get(j - 1) > keys.get(j) {
-            keys.swap(j - 1, j);
-            index.swap(j - 1, j);
+        while j > 0 && keys[j - 1] > key {
+            keys[j] = keys[j - 1];
+            index[j] = index[j - 1];
             j -= 1;
         }
+        keys[j] = key;
+        index[j] = at;
     }
 }
 
-/// LSD radix sort by 8-bit digits of the bits of `key − lo` below `shift`
-/// (the bits above are equal within a bucket), skipping digits every key
-/// shares.
-/// The result ends in `keys`/`index`; the spare slices are scratch.
 #[expect(
     clippy::indexing_slicing,
     reason = "a digit is below 256, the histogram's length; offsets are \
@@ -319,6 +346,25 @@ mod tests {
         out
     }
 
+    /// Average ranks by a comparison sort, a run continuing while
+    /// neighbours are equal or `same` (the obvious twin of `runs`).
+    fn sorted_average_halves(scores: &[f64], same: impl Fn(f64, f64) -> bool) -> Vec<u32> {
+        let mut order: Vec<(f64, usize)> = scores.iter().copied().zip(0..).collect();
+        order.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut out = vec![0; scores.len()];
+        let mut start = 0;
+        for end in 1..=order.len() {
+            let (a, b) = (order[end - 1].0, order.get(end).map(|o| o.0));
+            if !b.is_some_and(|b| a == b || same(a, b)) {
+                for &(_, i) in &order[start..end] {
+                    out[i] = (start + 1 + end) as u32;
+                }
+                start = end;
+            }
+        }
+        out
+    }
+
     /// Scores with many exact ties, both zeros, negatives and wide ranges.
     fn scores() -> impl Strategy<Value = Vec<f64>> {
         let value = prop_oneof![
@@ -337,6 +383,14 @@ mod tests {
             let mut out = vec![0; scores.len()];
             Ranker::default().average_halves(&scores, |_, _| false, &mut out);
             prop_assert_eq!(out, brute_average_halves(&scores));
+        }
+
+        #[test]
+        fn average_ranks_with_near_ties_match_comparison_sort(scores in scores()) {
+            let same = |a: f64, b: f64| (a - b).abs() <= 1e-3;
+            let mut out = vec![0; scores.len()];
+            Ranker::default().average_halves(&scores, same, &mut out);
+            prop_assert_eq!(out, sorted_average_halves(&scores, same));
         }
 
         #[test]

@@ -92,7 +92,13 @@ impl Tally {
 /// v), without listing them: the same operations in the same order, so the
 /// same bits.
 fn summarise_counts(counts: &[u32], reps: usize) -> Summary {
-    let present = || counts.iter().enumerate().filter(|(_, c)| **c > 0);
+    // Only the bins from the best to the worst rank seen can hold values.
+    let first = counts.iter().position(|&c| c > 0).unwrap_or(0);
+    let seen = counts.get(first..).unwrap_or(&[]);
+    let seen = seen
+        .get(..seen.iter().rposition(|&c| c > 0).map_or(0, |l| l + 1))
+        .unwrap_or(&[]);
+    let present = || (first..).zip(seen).filter(|(_, c)| **c > 0);
     // Integer sums below 2^53 are exact in f64 whatever the order.
     let total: u64 = present().map(|(v, &c)| v as u64 * u64::from(c)).sum();
     let mean = total as f64 / reps as f64;
