@@ -166,15 +166,7 @@ fn export<W: Write>(
         }
         TableName::Flows => {
             let (table, left_out) = tables::flows(portfolio, scorer);
-            for f in left_out {
-                eprintln!(
-                    "{}[{}] {}: {}",
-                    f.severity.as_str(),
-                    f.code,
-                    f.path,
-                    f.message
-                );
-            }
+            crate::score::write_left_out(&left_out);
             sink.write(&table)?;
         }
         _ => {
