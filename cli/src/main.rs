@@ -12,6 +12,7 @@
     clippy::indexing_slicing
 )]
 
+mod export;
 mod import_iati;
 mod input;
 mod money;
@@ -86,6 +87,15 @@ enum Command {
     /// Rank the rows of a plain matrix (`{"scores": [[...]], "weights": [...]}`) by a
     /// weighted composite, with the Monte Carlo uncertainty of their ranks.
     RankMatrix(rank_matrix::Args),
+    /// Write tidy tables (CSV or Parquet): programmes, recipients, stakeholders, components, objectives, indicators, periods, breakdowns, challenges, mitigations, evaluations, transactions, budgets, flows, findings, scores, ranks.
+    ///
+    /// `--table NAME` (repeatable) or `--all`; `--out DIR` writes NAME.csv
+    /// or NAME.parquet there, one file each; without it one CSV table goes
+    /// to standard output.
+    ///
+    /// Memory: the document's bytes, the portfolio and one table at a time
+    /// (the scores table in batches of 4096 rows).
+    Export(export::Args),
 }
 
 /// A failure the CLI reports on stderr, with its exit code.
@@ -120,6 +130,7 @@ fn main() -> ExitCode {
         Command::Score(args) => score::run(&args, &mut out),
         Command::Rank(args) => rank::run(&args, &mut out),
         Command::RankMatrix(args) => rank_matrix::run(&args, &mut out),
+        Command::Export(args) => export::run(&args, &mut out),
     };
     match result.and_then(|code| out.flush().map(|()| code).map_err(write_failure)) {
         Ok(code) => ExitCode::from(code),
