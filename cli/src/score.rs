@@ -18,7 +18,7 @@ pub(crate) enum Format {
     Table,
     /// JSON (the scorecard, policy included).
     Json,
-    /// Tidy long format: programme_id, programme_name, measure, value.
+    /// Tidy long format: programme_id, programme_name, measure, value, not_ranked, scale, currency.
     Csv,
 }
 

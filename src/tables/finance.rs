@@ -177,14 +177,22 @@ pub(super) const FLOWS: &[C] = &[
 /// exchange rate, as `no_exchange_rate` findings with document paths.
 ///
 /// ```
+/// use ssr_model::chrono::NaiveDate;
 /// use ssr_model::score::Scorer;
 /// use ssr_model::tables::{self, TableName};
+/// use ssr_model::{Money, Transaction, TransactionType};
 ///
-/// let portfolio = ssr_model::samples::portfolio();
+/// let mut portfolio = ssr_model::samples::portfolio();
+/// let day = NaiveDate::from_ymd_opt(2021, 3, 31).unwrap();
+/// let paid = Money::parse("250000", "EUR")?;
+/// portfolio.programmes[0]
+///     .transactions
+///     .push(Transaction::new(TransactionType::Disbursement, day, paid, day));
 /// let (flows, left_out) = tables::flows(&portfolio, &Scorer::default());
 /// assert_eq!(flows.name(), TableName::Flows);
 /// assert!(flows.rows() > 0);
 /// assert!(left_out.is_empty());
+/// # Ok::<(), ssr_model::ValueError>(())
 /// ```
 pub fn flows(portfolio: &Portfolio, scorer: &Scorer) -> (Table, Vec<Finding>) {
     let mut t = Table::empty(TableName::Flows);
