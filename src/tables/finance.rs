@@ -180,17 +180,16 @@ pub(super) const FLOWS: &[C] = &[
 /// use ssr_model::chrono::NaiveDate;
 /// use ssr_model::score::Scorer;
 /// use ssr_model::tables::{self, TableName};
-/// use ssr_model::{Money, Transaction, TransactionType};
+/// use ssr_model::{Country, Money, Portfolio, Programme, Transaction, TransactionType};
 ///
-/// let mut portfolio = ssr_model::samples::portfolio();
 /// let day = NaiveDate::from_ymd_opt(2021, 3, 31).unwrap();
 /// let paid = Money::parse("250000", "EUR")?;
-/// portfolio.programmes[0]
-///     .transactions
-///     .push(Transaction::new(TransactionType::Disbursement, day, paid, day));
+/// let programme = Programme::new("Police reform", Country::new("LBR")?)
+///     .with_transaction(Transaction::new(TransactionType::Disbursement, day, paid, day));
+/// let portfolio = Portfolio::new().with_programme(programme);
 /// let (flows, left_out) = tables::flows(&portfolio, &Scorer::default());
 /// assert_eq!(flows.name(), TableName::Flows);
-/// assert!(flows.rows() > 0);
+/// assert_eq!(flows.rows(), 1); // LBR, 2021, disbursement
 /// assert!(left_out.is_empty());
 /// # Ok::<(), ssr_model::ValueError>(())
 /// ```
