@@ -61,6 +61,7 @@ pub mod document;
 pub mod interop;
 pub mod samples;
 pub mod score;
+pub mod tables;
 pub mod validate;
 
 pub use model::*;
