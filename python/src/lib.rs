@@ -19,6 +19,7 @@ mod options;
 mod portfolio;
 mod report;
 mod scorecard;
+mod tables;
 
 /// The native module: classes and functions that `ssr_model/__init__.py`
 /// re-exports.
@@ -32,6 +33,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(portfolio::loads, m)?)?;
     m.add_function(wrap_pyfunction!(portfolio::sample, m)?)?;
     m.add_function(wrap_pyfunction!(portfolio::read_iati, m)?)?;
+    m.add("TABLES", tables::names())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -5,14 +5,17 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 use ssr_model::interop::iati::{Corpus, Filter, ImportOptions};
 use ssr_model::score::Scorer;
+use ssr_model::tables::{Table, TableName};
 use ssr_model::{Country, Portfolio, document, samples};
 
 use crate::errors::{Class, Error};
 use crate::options;
 use crate::report::PyReport;
 use crate::scorecard::{PyRanks, PyScorecard};
+use crate::tables;
 
 /// A portfolio of SSR programmes.
 ///
@@ -153,6 +156,78 @@ impl PyPortfolio {
         PyRanks::new(py, PyScorecard::new(portfolio, scorer, card), uncertainty)
     }
 
+    /// Table ``name`` of the portfolio as a DataFrame: ``to="pandas"`` (the
+    /// default), ``"polars"`` or ``"arrow"`` (a ``pyarrow.Table``).
+    ///
+    /// Tables: programmes, recipients, stakeholders, components,
+    /// objectives, indicators, periods, breakdowns, challenges, mitigations,
+    /// evaluations, transactions, budgets and flows (yearly money per
+    /// recipient, in each programme's main currency; ``Scorecard.table``
+    /// gives them in the policy's currency). Every table carries
+    /// ``programme_id`` and the ids it refers to, so tables join. Unknown
+    /// values are null, never a default.
+    ///
+    /// Findings, scores and ranks need more than the portfolio:
+    /// ``p.validate().table()``, ``p.score().table("scores")``,
+    /// ``p.rank().table()``. Raises :class:`InvalidValueError` for an
+    /// unknown name.
+    #[pyo3(signature = (name, *, to="pandas"))]
+    fn table(&self, py: Python<'_>, name: &str, to: &str) -> PyResult<Py<PyAny>> {
+        let name = tables::table_name(name)?;
+        let table = Table::from_portfolio(&self.inner, name).ok_or_else(|| tables::needs_more(name))?;
+        tables::to_python(py, &table, to)
+    }
+
+    /// Writes every table (or those named in ``tables``) as Parquet files
+    /// into ``folder`` (created when missing), one ``NAME.parquet`` each,
+    /// and returns ``{name: path}``.
+    ///
+    /// Parquet keeps the types: dates as dates, money as decimal(18, 4)
+    /// beside a currency column, codes as dictionary strings. Findings are
+    /// computed under ``validation_policy``; scores, ranks and flows under
+    /// ``policy`` (with its Monte Carlo settings, overridden by
+    /// ``replications`` and ``seed``); both judged at ``as_of`` when given.
+    ///
+    /// Raises :class:`ExportError` (with ``file``) when a file cannot be
+    /// written, :class:`PolicyError` for a policy that cannot be read.
+    #[pyo3(signature = (folder, *, tables=None, policy=None, validation_policy=None, as_of=None, replications=None, seed=None))]
+    #[expect(clippy::too_many_arguments, reason = "keyword arguments of a Python method")]
+    fn to_parquet(
+        &self,
+        py: Python<'_>,
+        folder: PathBuf,
+        tables: Option<Vec<String>>,
+        policy: Option<&Bound<'_, PyAny>>,
+        validation_policy: Option<&Bound<'_, PyAny>>,
+        as_of: Option<&Bound<'_, PyAny>>,
+        replications: Option<usize>,
+        seed: Option<u64>,
+    ) -> PyResult<Py<PyDict>> {
+        let options = ExportOptions { tables, policy, validation_policy, as_of, replications, seed };
+        self.export(py, &folder, options, tables::Format::Parquet)
+    }
+
+    /// Writes every table (or those named in ``tables``) as CSV files into
+    /// ``folder``, one ``NAME.csv`` each, and returns ``{name: path}``. The
+    /// same tables and arguments as :meth:`to_parquet`; unknown values are
+    /// empty cells, money exact decimals.
+    #[pyo3(signature = (folder, *, tables=None, policy=None, validation_policy=None, as_of=None, replications=None, seed=None))]
+    #[expect(clippy::too_many_arguments, reason = "keyword arguments of a Python method")]
+    fn to_csv(
+        &self,
+        py: Python<'_>,
+        folder: PathBuf,
+        tables: Option<Vec<String>>,
+        policy: Option<&Bound<'_, PyAny>>,
+        validation_policy: Option<&Bound<'_, PyAny>>,
+        as_of: Option<&Bound<'_, PyAny>>,
+        replications: Option<usize>,
+        seed: Option<u64>,
+    ) -> PyResult<Py<PyDict>> {
+        let options = ExportOptions { tables, policy, validation_policy, as_of, replications, seed };
+        self.export(py, &folder, options, tables::Format::Csv)
+    }
+
     /// The portfolio as a versioned JSON document (a str).
     #[pyo3(signature = (*, pretty=false))]
     fn to_json(&self, pretty: bool) -> PyResult<String> {
@@ -174,6 +249,57 @@ impl PyPortfolio {
                 .in_file(&name)
                 .into()
         })
+    }
+}
+
+/// The keyword arguments of `to_parquet` and `to_csv`.
+struct ExportOptions<'a, 'py> {
+    tables: Option<Vec<String>>,
+    policy: Option<&'a Bound<'py, PyAny>>,
+    validation_policy: Option<&'a Bound<'py, PyAny>>,
+    as_of: Option<&'a Bound<'py, PyAny>>,
+    replications: Option<usize>,
+    seed: Option<u64>,
+}
+
+impl PyPortfolio {
+    fn export(
+        &self,
+        py: Python<'_>,
+        folder: &std::path::Path,
+        options: ExportOptions<'_, '_>,
+        format: tables::Format,
+    ) -> PyResult<Py<PyDict>> {
+        let names = match &options.tables {
+            None => TableName::ALL.to_vec(),
+            Some(names) => names
+                .iter()
+                .map(|n| tables::table_name(n))
+                .collect::<Result<Vec<_>, _>>()?,
+        };
+        let mut policy = options::scoring_policy(options.policy, options.as_of)?;
+        if let Some(n) = options.replications {
+            policy.uncertainty.replications = n;
+        }
+        if let Some(s) = options.seed {
+            policy.uncertainty.seed = s;
+        }
+        let scorer = Scorer::new(policy).map_err(|e| Error::scoring_policy(&e, None))?;
+        let validation = options::validation_policy(options.validation_policy, options.as_of)?;
+        let portfolio = Arc::clone(&self.inner);
+        let written = py.detach(|| {
+            tables::Export {
+                portfolio: &portfolio,
+                scorer: &scorer,
+                validation: &validation,
+            }
+            .write_all(folder, &names, format)
+        })?;
+        let out = PyDict::new(py);
+        for (name, path) in written {
+            out.set_item(name.as_str(), path)?;
+        }
+        Ok(out.unbind())
     }
 }
 

@@ -87,6 +87,14 @@ impl PyReport {
         PyList::new(py, rows)
     }
 
+    /// The findings as a DataFrame (the ``findings`` table: code, severity,
+    /// path, message, help): ``to="pandas"`` (the default), ``"polars"`` or
+    /// ``"arrow"``.
+    #[pyo3(signature = (*, to="pandas"))]
+    fn table(&self, py: Python<'_>, to: &str) -> PyResult<Py<PyAny>> {
+        crate::tables::to_python(py, &ssr_model::tables::findings(&self.inner), to)
+    }
+
     /// Raises when the report holds an error-level finding; returns None
     /// otherwise.
     ///

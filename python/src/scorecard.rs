@@ -6,7 +6,10 @@ use pyo3::prelude::*;
 use ssr_model::Portfolio;
 use ssr_model::score::{RankUncertainty, Scorecard, Scorer};
 
+use ssr_model::tables::{Table, TableName};
+
 use crate::errors::{Class, Error};
+use crate::tables;
 
 /// Every programme's scores under one scoring policy, and the comparison
 /// across programmes. Made by :meth:`Portfolio.score` (and, with rank
@@ -63,6 +66,36 @@ impl PyScorecard {
         json_to_python(py, json(self.scorer.policy())?)
     }
 
+    /// Table ``name`` as a DataFrame: ``to="pandas"`` (the default),
+    /// ``"polars"`` or ``"arrow"``.
+    ///
+    /// - ``"scores"`` (the default): one row per programme × measure, with
+    ///   the measure's ``scale`` (scores are fractions 0–1, as in the JSON
+    ///   and CSV of ``ssr score``);
+    /// - ``"ranks"``: one row per programme of the comparison: nominal rank
+    ///   or the reason it is not ranked, composite, coverage (and the Monte
+    ///   Carlo statistics when the card comes from :meth:`Portfolio.rank`);
+    /// - ``"flows"``: yearly money per programme, recipient and transaction
+    ///   type, in the policy's reporting currency;
+    /// - any other table of the portfolio (:meth:`Portfolio.table`).
+    #[pyo3(signature = (name="scores", *, to="pandas"))]
+    fn table(&self, py: Python<'_>, name: &str, to: &str) -> PyResult<Py<PyAny>> {
+        let name = tables::table_name(name)?;
+        let card = Arc::clone(&self.card);
+        let table = match name {
+            TableName::Scores => py.detach(|| ssr_model::tables::scores(&card)),
+            TableName::Ranks => ssr_model::tables::ranks(&card),
+            TableName::Flows => {
+                let portfolio = Arc::clone(&self.portfolio);
+                let scorer = Arc::clone(&self.scorer);
+                py.detach(move || ssr_model::tables::flows(&portfolio, &scorer).0)
+            }
+            other => Table::from_portfolio(&self.portfolio, other)
+                .ok_or_else(|| tables::needs_more(other))?,
+        };
+        tables::to_python(py, &table, to)
+    }
+
     /// The whole scorecard (every programme card, the comparison, the
     /// policy) as a JSON string, as ``ssr score --format json`` writes it.
     fn to_json(&self) -> PyResult<String> {
@@ -111,6 +144,17 @@ impl PyRanks {
     #[getter]
     fn scorecard(&self, py: Python<'_>) -> Py<PyScorecard> {
         self.scorecard.clone_ref(py)
+    }
+
+    /// The ranks as a DataFrame (the ``ranks`` table): per programme of the
+    /// comparison, the nominal rank (or why it is not ranked), composite,
+    /// coverage, and the mean, median, 5th and 95th percentile and standard
+    /// deviation of its rank over the replications. ``to="pandas"`` (the
+    /// default), ``"polars"`` or ``"arrow"``.
+    #[pyo3(signature = (*, to="pandas"))]
+    fn table(&self, py: Python<'_>, to: &str) -> PyResult<Py<PyAny>> {
+        let card = self.scorecard.get();
+        tables::to_python(py, &ssr_model::tables::ranks(&card.card), to)
     }
 
     /// The Monte Carlo replications run.

@@ -30,6 +30,7 @@ from ._errors import (
     ValidationError,
 )
 from ._native import (
+    TABLES,
     Portfolio,
     Ranks,
     Report,
@@ -42,6 +43,7 @@ from ._native import (
 )
 
 __all__ = [
+    "TABLES",
     "Portfolio",
     "Report",
     "Scorecard",
