@@ -36,7 +36,7 @@ def ssr_cli() -> list[str]:
     cargo = shutil.which("cargo")
     if cargo is None or not (REPO / "cli" / "Cargo.toml").is_file():
         pytest.skip("no ssr binary: set SSR_BIN, or run where cargo and the cli/ package are")
-    command = [cargo, "run", "-q", "--release", "-p", "ssr-cli", "--"]
+    command = [cargo, "run", "-q", "-p", "ssr-cli", "--"]
     subprocess.run([*command, "--help"], cwd=REPO, check=True, capture_output=True)
     return command
 
