@@ -45,8 +45,8 @@ class SsrError(Exception):
         )
 
 
-def _rebuild(cls: type, message: str, state: dict) -> "SsrError":
-    err = cls.__new__(cls)
+def _rebuild(cls: "type[SsrError]", message: str, state: "dict[str, Any]") -> "SsrError":
+    err: SsrError = cls.__new__(cls)
     Exception.__init__(err, message)
     err.__dict__.update(state)
     return err
@@ -86,7 +86,7 @@ class ValidationError(SsrError):
         message: str,
         *,
         code: Optional[str] = None,
-        findings: Sequence[tuple] = (),
+        findings: Sequence[tuple[str, str, str]] = (),
         **kwargs: Any,
     ) -> None:
         super().__init__(message, **kwargs)

@@ -74,3 +74,22 @@ def test_bad_filters_are_invalid_values():
     with pytest.raises(ssr.InvalidValueError):
         ssr.read_iati([], region="abc")
     assert len(ssr.read_iati([], country="ML")) == 0
+
+
+def test_the_researchers_flow_on_a_real_file(shared_data: Path, tmp_path: Path):
+    p = ssr.read_iati([shared_data / "iati" / "dportal_97.xml"], sector="152")
+    programmes = json.loads(p.to_json())["programmes"]
+    report = p.validate(as_of="2024-12-31")
+    assert len(report.table()) == len(report) > 0
+    card = p.score(as_of="2024-12-31")
+    scores = card.table("scores", to="polars")
+    assert set(scores["programme_id"].cast(str)) == {x["id"] for x in programmes}
+    ranks = p.rank(replications=100, seed=1, as_of="2024-12-31")
+    ranked = ranks.table()
+    assert len(ranked) == len(programmes)
+    assert ranked["rank"].notna().sum() == len(ranks)
+    transactions = p.table("transactions")
+    assert len(transactions) == sum(len(x.get("transactions", [])) for x in programmes) > 0
+    written = p.to_parquet(tmp_path, tables=["transactions", "scores"])
+    assert sorted(written) == ["scores", "transactions"]
+    assert all(path.is_file() for path in written.values())
