@@ -174,7 +174,10 @@ impl PyPortfolio {
     #[pyo3(signature = (name, *, to="pandas"))]
     fn table(&self, py: Python<'_>, name: &str, to: &str) -> PyResult<Py<PyAny>> {
         let name = tables::table_name(name)?;
-        let table = Table::from_portfolio(&self.inner, name).ok_or_else(|| tables::needs_more(name))?;
+        let table = match name {
+            TableName::Flows => tables::flows(py, &self.inner, &Scorer::default())?,
+            other => Table::from_portfolio(&self.inner, other).ok_or_else(|| tables::needs_more(other))?,
+        };
         tables::to_python(py, &table, to)
     }
 
@@ -295,8 +298,9 @@ impl PyPortfolio {
             }
             .write_all(folder, &names, format)
         })?;
+        tables::warn_left_out(py, &written.left_out)?;
         let out = PyDict::new(py);
-        for (name, path) in written {
+        for (name, path) in written.files {
             out.set_item(name.as_str(), path)?;
         }
         Ok(out.unbind())

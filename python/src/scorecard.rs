@@ -85,11 +85,7 @@ impl PyScorecard {
         let table = match name {
             TableName::Scores => py.detach(|| ssr_model::tables::scores(&card)),
             TableName::Ranks => ssr_model::tables::ranks(&card),
-            TableName::Flows => {
-                let portfolio = Arc::clone(&self.portfolio);
-                let scorer = Arc::clone(&self.scorer);
-                py.detach(move || ssr_model::tables::flows(&portfolio, &scorer).0)
-            }
+            TableName::Flows => tables::flows(py, &self.portfolio, &self.scorer)?,
             other => Table::from_portfolio(&self.portfolio, other)
                 .ok_or_else(|| tables::needs_more(other))?,
         };

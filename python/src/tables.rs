@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use ssr_model::Portfolio;
 use ssr_model::score::{Scorecard, Scorer};
 use ssr_model::tables::{self, Table, TableName};
-use ssr_model::validate::{self, ValidationPolicy};
+use ssr_model::validate::{self, Finding, ValidationPolicy};
 
 use crate::errors::{Class, Error};
 use crate::frames;
@@ -39,6 +39,29 @@ pub(crate) fn to_python(py: Python<'_>, table: &Table, to: &str) -> PyResult<Py<
     frames::to_python(py, vec![batch], schema, to)
 }
 
+/// The flows table of `portfolio` under `scorer`; money left out for want
+/// of an exchange rate is announced as an `ssr_model.SsrWarning` (with the
+/// count and the first finding), never dropped silently.
+pub(crate) fn flows(py: Python<'_>, portfolio: &Portfolio, scorer: &Scorer) -> PyResult<Table> {
+    let (table, left_out) = py.detach(|| tables::flows(portfolio, scorer));
+    warn_left_out(py, &left_out)?;
+    Ok(table)
+}
+
+/// Announces money left out of the flows table.
+pub(crate) fn warn_left_out(py: Python<'_>, left_out: &[Finding]) -> PyResult<()> {
+    let Some(first) = left_out.first() else {
+        return Ok(());
+    };
+    let category = py.import("ssr_model._errors")?.getattr("SsrWarning")?;
+    let message = std::ffi::CString::new(format!(
+        "flows: {} transaction(s) left out for want of an exchange rate; the first: {first}",
+        left_out.len()
+    ))
+    .unwrap_or_default();
+    PyErr::warn(py, &category, &message, 1)
+}
+
 /// Where a table must come from when the portfolio alone does not make it.
 pub(crate) fn needs_more(name: TableName) -> Error {
     let hint = match name {
@@ -51,7 +74,7 @@ pub(crate) fn needs_more(name: TableName) -> Error {
     ))
 }
 
-/// The file format of [`write_all`].
+/// The file format of [`Export::write_all`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Format {
     /// CSV: a header row, empty cells for unknown values.
@@ -70,7 +93,15 @@ impl Format {
     }
 }
 
-/// What [`write_all`] computes the tables from.
+/// What [`Export::write_all`] wrote, and what it left out.
+pub(crate) struct Written {
+    /// Each table and its file, in the order written.
+    pub(crate) files: Vec<(TableName, PathBuf)>,
+    /// Money the flows table left out for want of an exchange rate.
+    pub(crate) left_out: Vec<Finding>,
+}
+
+/// What [`Export::write_all`] computes the tables from.
 pub(crate) struct Export<'a> {
     /// The portfolio.
     pub(crate) portfolio: &'a Portfolio,
@@ -82,7 +113,12 @@ pub(crate) struct Export<'a> {
 
 impl Export<'_> {
     /// Table `name`, the scorecard computed once for scores and ranks.
-    fn table(&self, name: TableName, card: &mut Option<Scorecard>) -> Result<Table, Error> {
+    fn table(
+        &self,
+        name: TableName,
+        card: &mut Option<Scorecard>,
+        left_out: &mut Vec<Finding>,
+    ) -> Result<Table, Error> {
         let scored = |card: &mut Option<Scorecard>| -> Result<Scorecard, Error> {
             if let Some(c) = card {
                 return Ok(c.clone());
@@ -101,32 +137,38 @@ impl Export<'_> {
             }
             TableName::Scores => tables::scores(&scored(card)?),
             TableName::Ranks => tables::ranks(&scored(card)?),
-            TableName::Flows => tables::flows(self.portfolio, self.scorer).0,
+            TableName::Flows => {
+                let (table, mut findings) = tables::flows(self.portfolio, self.scorer);
+                left_out.append(&mut findings);
+                table
+            }
             other => Table::from_portfolio(self.portfolio, other).ok_or_else(|| needs_more(other))?,
         })
     }
 
     /// Writes tables `names` into `folder` (created when missing), one
-    /// `NAME.csv` or `NAME.parquet` each, and returns the files written.
+    /// `NAME.csv` or `NAME.parquet` each, and returns the files written
+    /// and the money the flows table left out for want of a rate.
     pub(crate) fn write_all(
         &self,
         folder: &Path,
         names: &[TableName],
         format: Format,
-    ) -> Result<Vec<(TableName, PathBuf)>, Error> {
+    ) -> Result<Written, Error> {
         std::fs::create_dir_all(folder).map_err(|e| {
             let name = folder.display().to_string();
             Error::new(Class::Export, format!("cannot create the folder {name}: {e}")).in_file(name)
         })?;
         let mut card = None;
         let mut written = Vec::with_capacity(names.len());
+        let mut left_out = Vec::new();
         for &name in names {
-            let table = self.table(name, &mut card)?;
+            let table = self.table(name, &mut card, &mut left_out)?;
             let path = folder.join(format!("{name}.{}", format.extension()));
             write(&path, &table, format)?;
             written.push((name, path));
         }
-        Ok(written)
+        Ok(Written { files: written, left_out })
     }
 }
 

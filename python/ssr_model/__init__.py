@@ -27,6 +27,7 @@ from ._errors import (
     LoadError,
     PolicyError,
     SsrError,
+    SsrWarning,
     ValidationError,
 )
 from ._native import (
@@ -59,5 +60,6 @@ __all__ = [
     "IatiError",
     "ExportError",
     "InvalidValueError",
+    "SsrWarning",
     "__version__",
 ]

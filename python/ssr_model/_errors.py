@@ -124,3 +124,12 @@ __all__ = [
     "ExportError",
     "InvalidValueError",
 ]
+
+
+class SsrWarning(UserWarning):
+    """Something was left out of a result and said so: e.g. money without
+    an exchange rate left out of the flows table. The message counts what
+    was left out and shows the first finding."""
+
+
+__all__.append("SsrWarning")

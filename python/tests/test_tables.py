@@ -134,3 +134,21 @@ def test_columns_carry_their_meaning():
     # The crate documents every column; the Arrow fields carry it along.
     field = ssr.sample().table("periods", to="arrow").schema.field("period_start")
     assert field.metadata and b"meaning" in field.metadata
+
+
+def test_money_without_a_rate_is_announced_not_dropped_silently(shared_data: Path):
+    import json
+    import warnings
+
+    p = ssr.read_iati(shared_data / "iati" / "dportal_97.xml", sector="152")
+    document = json.loads(p.to_json())
+    programme = next(x for x in document["programmes"] if len(x.get("transactions", [])) >= 2)
+    money = programme["transactions"][0]["value"]
+    money["currency"] = "JPY" if money["currency"] != "JPY" else "CHF"
+    mixed = ssr.loads(json.dumps(document))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        mixed.table("flows")
+    assert [w.category for w in caught] == [ssr.SsrWarning]
+    assert "1 transaction(s) left out for want of an exchange rate" in str(caught[0].message)
+    assert "no_exchange_rate" in str(caught[0].message)
