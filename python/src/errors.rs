@@ -38,9 +38,14 @@ impl Class {
 }
 
 /// A Rust error on its way to Python: the message and the location fields
-/// the Rust error has (the others stay `None` in Python).
+/// the Rust error has (the others stay `None` in Python). Boxed, so that
+/// `Result<T, Error>` stays small.
 #[derive(Debug, Clone)]
-pub(crate) struct Error {
+pub(crate) struct Error(Box<Details>);
+
+/// The fields of an [`Error`].
+#[derive(Debug, Clone)]
+struct Details {
     class: Class,
     message: String,
     path: Option<String>,
@@ -53,7 +58,7 @@ pub(crate) struct Error {
 impl Error {
     /// An error of `class` with `message` and no location.
     pub(crate) fn new(class: Class, message: impl Into<String>) -> Self {
-        Error {
+        Error(Box::new(Details {
             class,
             message: message.into(),
             path: None,
@@ -61,30 +66,35 @@ impl Error {
             column: None,
             file: None,
             kind: None,
-        }
+        }))
     }
 
     /// The same error, naming the file it came from.
     pub(crate) fn in_file(mut self, file: impl Into<String>) -> Self {
-        self.file = Some(file.into());
+        self.0.file = Some(file.into());
         self
     }
 
     /// The same error with a line of explanation appended to the message.
     pub(crate) fn with_note(mut self, note: impl std::fmt::Display) -> Self {
-        self.message = format!("{}\n{note}", self.message);
+        self.0.message = format!("{}\n{note}", self.0.message);
         self
     }
 
     fn at(mut self, path: impl Into<String>) -> Self {
-        self.path = Some(path.into());
+        self.0.path = Some(path.into());
+        self
+    }
+
+    fn in_optional_file(mut self, file: Option<&str>) -> Self {
+        self.0.file = file.map(str::to_owned);
         self
     }
 
     /// A document that could not be loaded, read from `file` when given.
     pub(crate) fn load(err: &LoadError, file: Option<&str>) -> Self {
-        let mut e = Error::new(Class::Load, err.to_string());
-        e.file = file.map(str::to_owned);
+        let mut e = Error::new(Class::Load, err.to_string()).in_optional_file(file);
+        let d = &mut e.0;
         match err {
             LoadError::Parse {
                 kind,
@@ -93,19 +103,19 @@ impl Error {
                 column,
                 ..
             } => {
-                e.path = Some(path.clone());
-                e.line = u64::try_from(*line).ok();
-                e.column = u64::try_from(*column).ok();
-                e.kind = Some(match kind {
+                d.path = Some(path.clone());
+                d.line = u64::try_from(*line).ok();
+                d.column = u64::try_from(*column).ok();
+                d.kind = Some(match kind {
                     ssr_model::document::ParseErrorKind::Syntax => "syntax",
                     ssr_model::document::ParseErrorKind::Truncated => "truncated",
                     _ => "data",
                 });
             }
-            LoadError::Io(_) => e.kind = Some("io"),
+            LoadError::Io(_) => d.kind = Some("io"),
             LoadError::UnsupportedVersion { .. } => {
-                e.path = Some("/schema_version".to_owned());
-                e.kind = Some("unsupported_version");
+                d.path = Some("/schema_version".to_owned());
+                d.kind = Some("unsupported_version");
             }
             _ => {}
         }
@@ -120,24 +130,20 @@ impl Error {
             PolicyError::Parse { path, .. } => e.at(path.clone()),
             _ => e,
         };
-        Error {
-            file: file.map(str::to_owned),
-            ..e
-        }
+        e.in_optional_file(file)
     }
 
     /// A validation policy that could not be parsed.
     pub(crate) fn validation_policy(err: &ValidationPolicyError, file: Option<&str>) -> Self {
-        Error {
-            file: file.map(str::to_owned),
-            ..Error::new(Class::Policy, err.to_string()).at(err.path.clone())
-        }
+        Error::new(Class::Policy, err.to_string())
+            .at(err.path.clone())
+            .in_optional_file(file)
     }
 
     /// An IATI source that could not be read, named `file`.
     pub(crate) fn iati(err: &ImportError, file: &str) -> Self {
         let mut e = Error::new(Class::Iati, format!("{file}: {err}")).in_file(file);
-        e.line = err.line();
+        e.0.line = err.line();
         e
     }
 
@@ -148,15 +154,16 @@ impl Error {
 
     /// Builds the Python exception.
     fn into_pyerr(self, py: Python<'_>) -> PyErr {
+        let d = *self.0;
         let build = || -> PyResult<PyErr> {
-            let class = py.import("ssr_model._errors")?.getattr(self.class.name())?;
+            let class = py.import("ssr_model._errors")?.getattr(d.class.name())?;
             let kwargs = PyDict::new(py);
-            kwargs.set_item("path", self.path)?;
-            kwargs.set_item("line", self.line)?;
-            kwargs.set_item("column", self.column)?;
-            kwargs.set_item("file", self.file)?;
-            kwargs.set_item("kind", self.kind)?;
-            let value = class.call((self.message,), Some(&kwargs))?;
+            kwargs.set_item("path", d.path)?;
+            kwargs.set_item("line", d.line)?;
+            kwargs.set_item("column", d.column)?;
+            kwargs.set_item("file", d.file)?;
+            kwargs.set_item("kind", d.kind)?;
+            let value = class.call((d.message,), Some(&kwargs))?;
             Ok(PyErr::from_value(value))
         };
         build().unwrap_or_else(|e| e)
@@ -171,6 +178,6 @@ impl From<Error> for PyErr {
 
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.0.message)
     }
 }

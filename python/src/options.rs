@@ -27,7 +27,10 @@ pub(crate) fn date(value: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
         .into());
     };
     NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
-        Error::value(format!("invalid date: expected \"YYYY-MM-DD\", found {text:?}")).into()
+        Error::value(format!(
+            "invalid date: expected \"YYYY-MM-DD\", found {text:?}"
+        ))
+        .into()
     })
 }
 

@@ -67,7 +67,10 @@ impl PyPortfolio {
                 "<ssr_model.Portfolio {name:?}: {} programmes>",
                 self.inner.programmes.len()
             ),
-            None => format!("<ssr_model.Portfolio: {} programmes>", self.inner.programmes.len()),
+            None => format!(
+                "<ssr_model.Portfolio: {} programmes>",
+                self.inner.programmes.len()
+            ),
         }
     }
 
@@ -176,7 +179,8 @@ impl PyPortfolio {
         let name = tables::table_name(name)?;
         let table = match name {
             TableName::Flows => tables::flows(py, &self.inner, &Scorer::default())?,
-            other => Table::from_portfolio(&self.inner, other).ok_or_else(|| tables::needs_more(other))?,
+            other => Table::from_portfolio(&self.inner, other)
+                .ok_or_else(|| tables::needs_more(other))?,
         };
         tables::to_python(py, &table, to)
     }
@@ -194,7 +198,10 @@ impl PyPortfolio {
     /// Raises :class:`ExportError` (with ``file``) when a file cannot be
     /// written, :class:`PolicyError` for a policy that cannot be read.
     #[pyo3(signature = (folder, *, tables=None, policy=None, validation_policy=None, as_of=None, replications=None, seed=None))]
-    #[expect(clippy::too_many_arguments, reason = "keyword arguments of a Python method")]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "keyword arguments of a Python method"
+    )]
     fn to_parquet(
         &self,
         py: Python<'_>,
@@ -206,7 +213,14 @@ impl PyPortfolio {
         replications: Option<usize>,
         seed: Option<u64>,
     ) -> PyResult<Py<PyDict>> {
-        let options = ExportOptions { tables, policy, validation_policy, as_of, replications, seed };
+        let options = ExportOptions {
+            tables,
+            policy,
+            validation_policy,
+            as_of,
+            replications,
+            seed,
+        };
         self.export(py, &folder, options, tables::Format::Parquet)
     }
 
@@ -215,7 +229,10 @@ impl PyPortfolio {
     /// same tables and arguments as :meth:`to_parquet`; unknown values are
     /// empty cells, money exact decimals.
     #[pyo3(signature = (folder, *, tables=None, policy=None, validation_policy=None, as_of=None, replications=None, seed=None))]
-    #[expect(clippy::too_many_arguments, reason = "keyword arguments of a Python method")]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "keyword arguments of a Python method"
+    )]
     fn to_csv(
         &self,
         py: Python<'_>,
@@ -227,7 +244,14 @@ impl PyPortfolio {
         replications: Option<usize>,
         seed: Option<u64>,
     ) -> PyResult<Py<PyDict>> {
-        let options = ExportOptions { tables, policy, validation_policy, as_of, replications, seed };
+        let options = ExportOptions {
+            tables,
+            policy,
+            validation_policy,
+            as_of,
+            replications,
+            seed,
+        };
         self.export(py, &folder, options, tables::Format::Csv)
     }
 
@@ -345,8 +369,11 @@ pub(crate) fn sample() -> PyPortfolio {
 /// ``"XK"`` Kosovo).
 fn country(code: &str) -> Result<Country, Error> {
     if code.len() == 2 {
-        Country::from_alpha2(code)
-            .ok_or_else(|| Error::value(format!("invalid country code: not on IATI's Country codelist: {code:?}")))
+        Country::from_alpha2(code).ok_or_else(|| {
+            Error::value(format!(
+                "invalid country code: not on IATI's Country codelist: {code:?}"
+            ))
+        })
     } else {
         Country::new(code).map_err(Error::value)
     }

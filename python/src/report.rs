@@ -105,7 +105,12 @@ impl PyReport {
     /// message)``.
     fn raise_for_errors(&self, py: Python<'_>) -> PyResult<()> {
         if let Some(first) = self.unreadable.first() {
-            let others: Vec<String> = self.unreadable.iter().skip(1).map(ToString::to_string).collect();
+            let others: Vec<String> = self
+                .unreadable
+                .iter()
+                .skip(1)
+                .map(ToString::to_string)
+                .collect();
             let err = if others.is_empty() {
                 first.clone()
             } else {

@@ -52,7 +52,13 @@ impl PyScorecard {
     }
 
     fn __repr__(&self) -> String {
-        let ranked = self.card.comparison.rows.iter().filter(|r| r.rank.is_some()).count();
+        let ranked = self
+            .card
+            .comparison
+            .rows
+            .iter()
+            .filter(|r| r.rank.is_some())
+            .count();
         format!(
             "<ssr_model.Scorecard: {} programmes, {ranked} ranked>",
             self.card.programmes.len()
@@ -112,7 +118,11 @@ pub(crate) struct PyRanks {
 }
 
 impl PyRanks {
-    pub(crate) fn new(py: Python<'_>, scorecard: PyScorecard, uncertainty: RankUncertainty) -> PyResult<Self> {
+    pub(crate) fn new(
+        py: Python<'_>,
+        scorecard: PyScorecard,
+        uncertainty: RankUncertainty,
+    ) -> PyResult<Self> {
         Ok(PyRanks {
             scorecard: Py::new(py, scorecard)?,
             uncertainty: Arc::new(uncertainty),

@@ -142,7 +142,9 @@ impl Export<'_> {
                 left_out.append(&mut findings);
                 table
             }
-            other => Table::from_portfolio(self.portfolio, other).ok_or_else(|| needs_more(other))?,
+            other => {
+                Table::from_portfolio(self.portfolio, other).ok_or_else(|| needs_more(other))?
+            }
         })
     }
 
@@ -157,7 +159,11 @@ impl Export<'_> {
     ) -> Result<Written, Error> {
         std::fs::create_dir_all(folder).map_err(|e| {
             let name = folder.display().to_string();
-            Error::new(Class::Export, format!("cannot create the folder {name}: {e}")).in_file(name)
+            Error::new(
+                Class::Export,
+                format!("cannot create the folder {name}: {e}"),
+            )
+            .in_file(name)
         })?;
         let mut card = None;
         let mut written = Vec::with_capacity(names.len());
@@ -168,7 +174,10 @@ impl Export<'_> {
             write(&path, &table, format)?;
             written.push((name, path));
         }
-        Ok(Written { files: written, left_out })
+        Ok(Written {
+            files: written,
+            left_out,
+        })
     }
 }
 
