@@ -152,3 +152,16 @@ def test_money_without_a_rate_is_announced_not_dropped_silently(shared_data: Pat
     assert [w.category for w in caught] == [ssr.SsrWarning]
     assert "1 transaction(s) left out for want of an exchange rate" in str(caught[0].message)
     assert "no_exchange_rate" in str(caught[0].message)
+
+
+def test_an_unwritable_folder_is_an_export_error(tmp_path: Path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(ssr.ExportError) as caught:
+        ssr.sample().to_parquet(blocker, tables=["programmes"])
+    assert caught.value.file == str(blocker)
+    with pytest.raises(ssr.InvalidValueError, match="valid tables"):
+        ssr.sample().to_csv(tmp_path / "out", tables=["nonsense"])
+    written = ssr.sample().to_csv(tmp_path / "out", tables=["programmes", "findings"])
+    assert list(written) == ["programmes", "findings"]
+    assert written["programmes"].read_text().startswith("programme_id,")

@@ -5,6 +5,7 @@
 use crate::{Place, Programme, Recipient, Sector};
 
 use super::Kind::{Boolean, Code, Date, Float, Integer, Money, Text};
+use super::table::shared::*;
 use super::table::{Cell, ColumnSpec as C, Table};
 
 /// `;`-joined display forms: a known list, empty when it has no item.
@@ -51,12 +52,8 @@ pub(crate) fn place_kind(place: Place) -> &'static str {
 }
 
 pub(super) const PROGRAMMES: &[C] = &[
-    C::new("programme_id", Code, "the programme's UUID"),
-    C::new(
-        "external_id",
-        Text,
-        "its identifier elsewhere, e.g. the IATI activity identifier",
-    ),
+    PROGRAMME_ID,
+    EXTERNAL_ID,
     C::new("name", Text, "the programme's name"),
     C::new(
         "country",
@@ -150,14 +147,14 @@ pub(super) fn programmes(t: &mut Table, p: &Programme) {
 }
 
 pub(super) const RECIPIENTS: &[C] = &[
-    C::new("programme_id", Code, "the programme's UUID"),
+    PROGRAMME_ID,
     C::new(
         "recipient",
         Code,
         "a country (ISO 3166-1 alpha-3, Kosovo XKX) or a region (IATI Region code)",
     ),
     C::new("recipient_name", Text, "its English name"),
-    C::new("recipient_kind", Code, "country or region"),
+    RECIPIENT_KIND,
     C::new(
         "percentage",
         Float,
@@ -178,7 +175,7 @@ pub(super) fn recipients(t: &mut Table, p: &Programme) {
 }
 
 pub(super) const STAKEHOLDERS: &[C] = &[
-    C::new("programme_id", Code, "the programme's UUID"),
+    PROGRAMME_ID,
     C::new("stakeholder_id", Code, "the stakeholder's UUID"),
     C::new("name", Text, "its name"),
     C::new(
@@ -238,8 +235,8 @@ pub(super) fn stakeholders(t: &mut Table, p: &Programme) {
 }
 
 pub(super) const COMPONENTS: &[C] = &[
-    C::new("programme_id", Code, "the programme's UUID"),
-    C::new("component_id", Code, "the component's UUID"),
+    PROGRAMME_ID,
+    COMPONENT_ID,
     C::new("name", Text, "its name"),
     C::new(
         "pillar",
@@ -276,7 +273,7 @@ pub(super) fn components(t: &mut Table, p: &Programme) {
 }
 
 pub(super) const OBJECTIVES: &[C] = &[
-    C::new("programme_id", Code, "the programme's UUID"),
+    PROGRAMME_ID,
     C::new("objective_id", Code, "the objective's UUID"),
     C::new(
         "kind",
@@ -304,7 +301,7 @@ pub(super) fn objectives(t: &mut Table, p: &Programme) {
 }
 
 pub(super) const CHALLENGES: &[C] = &[
-    C::new("programme_id", Code, "the programme's UUID"),
+    PROGRAMME_ID,
     C::new("challenge_id", Code, "the challenge's UUID"),
     C::new(
         "kind",
@@ -357,7 +354,7 @@ pub(super) fn challenges(t: &mut Table, p: &Programme) {
 }
 
 pub(super) const MITIGATIONS: &[C] = &[
-    C::new("programme_id", Code, "the programme's UUID"),
+    PROGRAMME_ID,
     C::new(
         "challenge_id",
         Code,
@@ -397,7 +394,7 @@ pub(super) fn mitigations(t: &mut Table, p: &Programme) {
 }
 
 pub(super) const EVALUATIONS: &[C] = &[
-    C::new("programme_id", Code, "the programme's UUID"),
+    PROGRAMME_ID,
     C::new("evaluation_id", Code, "the evaluation's UUID"),
     C::new("evaluator", Text, "who evaluated"),
     C::new("date", Date, "when"),

@@ -4,13 +4,14 @@ use crate::score::Scorer;
 use crate::validate::Finding;
 use crate::{Party, Place, Portfolio, Programme};
 
-use super::Kind::{Code, Date, Float, Integer, Money, Text};
+use super::Kind::{Code, Date, Float, Integer, Text};
 use super::TableName;
 use super::entities::place_kind;
+use super::table::shared::*;
 use super::table::{Cell, ColumnSpec as C, Table};
 
 pub(super) const TRANSACTIONS: &[C] = &[
-    C::new("programme_id", Code, "the programme's UUID"),
+    PROGRAMME_ID,
     C::new(
         "transaction",
         Integer,
@@ -23,13 +24,9 @@ pub(super) const TRANSACTIONS: &[C] = &[
     ),
     C::new("iati_code", Integer, "the IATI TransactionType code (1–13)"),
     C::new("date", Date, "the transaction date"),
-    C::new("value", Money, "the amount (exact decimal) in `currency`"),
-    C::new("currency", Code, "ISO 4217 currency of `value`"),
-    C::new(
-        "value_date",
-        Date,
-        "the date whose exchange rate converts the value",
-    ),
+    VALUE,
+    CURRENCY,
+    VALUE_DATE,
     C::new(
         "provider_stakeholder_id",
         Code,
@@ -70,7 +67,7 @@ pub(super) const TRANSACTIONS: &[C] = &[
         Code,
         "the recipient country (alpha-3) or region, when the transaction states one",
     ),
-    C::new("recipient_kind", Code, "country or region"),
+    RECIPIENT_KIND,
 ];
 
 /// A party as three cells: stakeholder id, or organisation reference and name.
@@ -113,7 +110,7 @@ pub(super) fn transactions(t: &mut Table, p: &Programme) {
 }
 
 pub(super) const BUDGETS: &[C] = &[
-    C::new("programme_id", Code, "the programme's UUID"),
+    PROGRAMME_ID,
     C::new(
         "budget",
         Integer,
@@ -127,13 +124,9 @@ pub(super) const BUDGETS: &[C] = &[
     ),
     C::new("period_start", Date, "the budget period's first day"),
     C::new("period_end", Date, "the budget period's last day"),
-    C::new("value", Money, "the amount (exact decimal) in `currency`"),
-    C::new("currency", Code, "ISO 4217 currency of `value`"),
-    C::new(
-        "value_date",
-        Date,
-        "the date whose exchange rate converts the value",
-    ),
+    VALUE,
+    CURRENCY,
+    VALUE_DATE,
 ];
 
 pub(super) fn budgets(t: &mut Table, p: &Programme) {
@@ -153,20 +146,16 @@ pub(super) fn budgets(t: &mut Table, p: &Programme) {
 }
 
 pub(super) const FLOWS: &[C] = &[
-    C::new("programme_id", Code, "the programme's UUID"),
-    C::new(
-        "external_id",
-        Text,
-        "its identifier elsewhere, e.g. the IATI activity identifier",
-    ),
-    C::new("programme_name", Text, "its name"),
+    PROGRAMME_ID,
+    EXTERNAL_ID,
+    PROGRAMME_NAME,
     C::new(
         "recipient",
         Code,
         "country (alpha-3) or region (IATI Region code); empty for money no recipient share accounts for",
     ),
     C::new("recipient_name", Text, "its English name"),
-    C::new("recipient_kind", Code, "country or region"),
+    RECIPIENT_KIND,
     C::new("year", Integer, "calendar year of the transactions"),
     C::new(
         "transaction_type",

@@ -6,6 +6,7 @@ use crate::validate::Finding;
 use super::Kind::{Code, Float, Integer, Text};
 use super::TableName;
 use super::entities::joined;
+use super::table::shared::*;
 use super::table::{Cell, ColumnSpec as C, Table};
 
 pub(super) const FINDINGS: &[C] = &[
@@ -55,8 +56,8 @@ pub fn findings<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Table {
 }
 
 pub(super) const SCORES: &[C] = &[
-    C::new("programme_id", Code, "the programme's UUID"),
-    C::new("programme_name", Text, "its name"),
+    PROGRAMME_ID,
+    PROGRAMME_NAME,
     C::new(
         "measure",
         Text,
@@ -208,8 +209,8 @@ pub fn scores(card: &Scorecard) -> Table {
 }
 
 pub(super) const RANKS: &[C] = &[
-    C::new("programme_id", Code, "the programme's UUID"),
-    C::new("programme_name", Text, "its name"),
+    PROGRAMME_ID,
+    PROGRAMME_NAME,
     C::new(
         "rank",
         Integer,

@@ -5,6 +5,7 @@ use crate::{Component, Indicator, Programme, Value};
 
 use super::Kind::{Boolean, Code, Date, Float, Integer, Text};
 use super::entities::joined;
+use super::table::shared::*;
 use super::table::{Cell, ColumnSpec as C, Table};
 
 /// A value as two cells, the number and the label, so that numeric
@@ -17,7 +18,7 @@ pub(crate) fn split(value: Option<&Value>) -> (Cell, Cell) {
 }
 
 pub(super) const INDICATORS: &[C] = &[
-    C::new("programme_id", Code, "the programme's UUID"),
+    PROGRAMME_ID,
     C::new(
         "component_id",
         Code,
@@ -25,12 +26,8 @@ pub(super) const INDICATORS: &[C] = &[
     ),
     C::new("indicator_id", Code, "the indicator's UUID"),
     C::new("title", Text, "what it measures"),
-    C::new("level", Code, "output, outcome or impact"),
-    C::new(
-        "measure",
-        Code,
-        "unit, percentage, nominal, ordinal or qualitative",
-    ),
+    LEVEL,
+    MEASURE,
     C::new(
         "direction",
         Code,
@@ -109,15 +106,15 @@ pub(super) fn indicators(t: &mut Table, p: &Programme) {
 }
 
 pub(super) const PERIODS: &[C] = &[
-    C::new("programme_id", Code, "the programme's UUID"),
-    C::new("component_id", Code, "the component's UUID"),
+    PROGRAMME_ID,
+    COMPONENT_ID,
     C::new(
         "indicator_id",
         Code,
         "the indicator's UUID (indicators table)",
     ),
-    C::new("period_start", Date, "the period's first day"),
-    C::new("period_end", Date, "the period's last day"),
+    PERIOD_START,
+    PERIOD_END,
     C::new("target", Float, "the target, when a number"),
     C::new("target_label", Text, "the target, when a label"),
     C::new(
@@ -169,31 +166,23 @@ pub(super) fn periods(t: &mut Table, p: &Programme) {
 }
 
 pub(super) const BREAKDOWNS: &[C] = &[
-    C::new("programme_id", Code, "the programme's UUID"),
-    C::new(
-        "external_id",
-        Text,
-        "its identifier elsewhere, e.g. the IATI activity identifier",
-    ),
-    C::new("component_id", Code, "the component's UUID"),
+    PROGRAMME_ID,
+    EXTERNAL_ID,
+    COMPONENT_ID,
     C::new(
         "indicator_id",
         Code,
         "the indicator's UUID (indicators table)",
     ),
     C::new("indicator_title", Text, "the indicator's title"),
-    C::new("level", Code, "output, outcome or impact"),
-    C::new(
-        "measure",
-        Code,
-        "unit, percentage, nominal, ordinal or qualitative",
-    ),
+    LEVEL,
+    MEASURE,
     C::new(
         "period_start",
         Date,
         "the period's first day (periods table)",
     ),
-    C::new("period_end", Date, "the period's last day"),
+    PERIOD_END,
     C::new(
         "dimension",
         Text,

@@ -75,6 +75,37 @@ impl ColumnSpec {
     }
 }
 
+/// Columns that several tables share, described once.
+pub(crate) mod shared {
+    use super::ColumnSpec as C;
+    use super::Kind::{Code, Date, Money, Text};
+
+    pub(crate) const PROGRAMME_ID: C = C::new("programme_id", Code, "the programme's UUID");
+    pub(crate) const PROGRAMME_NAME: C = C::new("programme_name", Text, "the programme's name");
+    pub(crate) const EXTERNAL_ID: C = C::new(
+        "external_id",
+        Text,
+        "its identifier elsewhere, e.g. the IATI activity identifier",
+    );
+    pub(crate) const COMPONENT_ID: C = C::new("component_id", Code, "the component's UUID");
+    pub(crate) const LEVEL: C = C::new("level", Code, "output, outcome or impact");
+    pub(crate) const MEASURE: C = C::new(
+        "measure",
+        Code,
+        "unit, percentage, nominal, ordinal or qualitative",
+    );
+    pub(crate) const PERIOD_START: C = C::new("period_start", Date, "the period's first day");
+    pub(crate) const PERIOD_END: C = C::new("period_end", Date, "the period's last day");
+    pub(crate) const RECIPIENT_KIND: C = C::new("recipient_kind", Code, "country or region");
+    pub(crate) const VALUE: C = C::new("value", Money, "the amount (exact decimal) in `currency`");
+    pub(crate) const CURRENCY: C = C::new("currency", Code, "ISO 4217 currency of `value`");
+    pub(crate) const VALUE_DATE: C = C::new(
+        "value_date",
+        Date,
+        "the date whose exchange rate converts the value",
+    );
+}
+
 /// The values of one column, stored by kind ([`Kind::Text`] and
 /// [`Kind::Code`] share [`Values::Text`]).
 ///
