@@ -39,6 +39,7 @@
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![warn(clippy::too_many_lines)]
 #![cfg_attr(
     not(test),
     deny(

@@ -155,44 +155,7 @@ impl<'a> Stakeholders<'a> {
             let here = child_path(path, "participating-org", n);
             let reference = el.attr("ref");
             let name = languages.narrative(el);
-            let role = match el.attr("role") {
-                None => {
-                    findings.push(
-                        Code::IatiMissingElement,
-                        &format!("{here}/@role"),
-                        el,
-                        "participating-org has no role",
-                    );
-                    None
-                }
-                Some(text) => {
-                    match codes::organisation_role(text) {
-                        Some(read) => {
-                            if read.legacy {
-                                findings.push(
-                                    Code::IatiLegacyCode,
-                                    &format!("{here}/@role"),
-                                    el,
-                                    format_args!(
-                                        "organisation role {text:?} read as code {}",
-                                        read.code
-                                    ),
-                                );
-                            }
-                            Role::from_iati_code(read.code)
-                        }
-                        None => {
-                            findings.push(
-                            Code::IatiUnknownCode,
-                            &format!("{here}/@role"),
-                            el,
-                            format_args!("organisation role {text:?} is not an IATI OrganisationRole code"),
-                        );
-                            None
-                        }
-                    }
-                }
-            };
+            let role = role(el, &here, findings);
             let key =
                 key(reference, name).unwrap_or_else(|| format!("participating-org[{}]", n + 1));
             if reference.is_none() && name.is_none() {
@@ -284,4 +247,36 @@ impl<'a> Stakeholders<'a> {
     pub(super) fn into_vec(self) -> Vec<Stakeholder> {
         self.list
     }
+}
+
+/// The role of a `participating-org` at `here`: 2.03 codes, 1.x names
+/// (`iati_legacy_code`), else `iati_unknown_code` or `iati_missing_element`.
+fn role(el: El<'_>, here: &str, findings: &mut Findings) -> Option<Role> {
+    let Some(text) = el.attr("role") else {
+        findings.push(
+            Code::IatiMissingElement,
+            &format!("{here}/@role"),
+            el,
+            "participating-org has no role",
+        );
+        return None;
+    };
+    let Some(read) = codes::organisation_role(text) else {
+        findings.push(
+            Code::IatiUnknownCode,
+            &format!("{here}/@role"),
+            el,
+            format_args!("organisation role {text:?} is not an IATI OrganisationRole code"),
+        );
+        return None;
+    };
+    if read.legacy {
+        findings.push(
+            Code::IatiLegacyCode,
+            &format!("{here}/@role"),
+            el,
+            format_args!("organisation role {text:?} read as code {}", read.code),
+        );
+    }
+    Role::from_iati_code(read.code)
 }

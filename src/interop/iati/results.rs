@@ -390,45 +390,7 @@ impl Reader<'_> {
                 "baseline has no value",
             ),
         }
-        let date = match (el.attr("iso-date"), el.attr("year")) {
-            (Some(text), _) => {
-                let d = values::date(text);
-                if d.is_none() {
-                    findings.push(
-                        Code::IatiInvalidDate,
-                        &format!("{here_b}/@iso-date"),
-                        el,
-                        format_args!("baseline iso-date {text:?} is not a YYYY-MM-DD date"),
-                    );
-                }
-                d
-            }
-            (None, Some(year)) => {
-                let d = year
-                    .parse::<i32>()
-                    .ok()
-                    .filter(|y| (1900..=2200).contains(y))
-                    .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1));
-                if d.is_none() {
-                    findings.push(
-                        Code::IatiInvalidDate,
-                        &format!("{here_b}/@year"),
-                        el,
-                        format_args!("baseline year {year:?} is not a year"),
-                    );
-                }
-                d
-            }
-            (None, None) => {
-                findings.push(
-                    Code::IatiMissingElement,
-                    &format!("{here_b}/@year"),
-                    el,
-                    "baseline has neither year nor iso-date",
-                );
-                None
-            }
-        };
+        let date = baseline_date(el, &here_b, findings);
         if let Some(d) = date {
             baseline = baseline.with_date(d);
         }
@@ -502,54 +464,9 @@ impl Reader<'_> {
                         format!("Actual: {c}")
                     });
                 }
-                let Some(read) = read else { continue };
-                match dimensions(v) {
-                    None => {
-                        let slot = if kind == "target" {
-                            &mut period.target
-                        } else {
-                            &mut period.actual
-                        };
-                        if slot.is_none() {
-                            *slot = Some(read);
-                        } else {
-                            findings.push(
-                                Code::IatiNotImported,
-                                &v_path,
-                                v,
-                                format_args!("a further {kind} without dimensions: not imported; the first is used"),
-                            );
-                        }
-                    }
-                    Some((dimension, category)) => {
-                        let next = period.breakdowns.len();
-                        let index = *breakdowns
-                            .entry((dimension.clone(), category.clone()))
-                            .or_insert(next);
-                        if index == next {
-                            period.breakdowns.push(Breakdown::new(dimension, category));
-                        }
-                        if let Some(b) = period.breakdowns.get_mut(index) {
-                            let slot = if kind == "target" {
-                                &mut b.target
-                            } else {
-                                &mut b.actual
-                            };
-                            if slot.is_none() {
-                                *slot = Some(read);
-                            } else {
-                                findings.push(
-                                    Code::IatiNotImported,
-                                    &v_path,
-                                    v,
-                                    format_args!(
-                                        "a further {kind} for {} = {}: not imported; the first is used",
-                                        b.dimension, b.category
-                                    ),
-                                );
-                            }
-                        }
-                    }
+                if let Some(read) = read {
+                    let at = (v, v_path.as_str());
+                    place(&mut period, &mut breakdowns, kind, read, at, findings);
                 }
             }
         }
@@ -566,5 +483,112 @@ impl Reader<'_> {
             period = period.with_comment(c);
         }
         Some(period)
+    }
+}
+
+/// A baseline's date: `iso-date`, else 1 January of `year`.
+fn baseline_date(el: El<'_>, here_b: &str, findings: &mut Findings) -> Option<NaiveDate> {
+    match (el.attr("iso-date"), el.attr("year")) {
+        (Some(text), _) => {
+            let d = values::date(text);
+            if d.is_none() {
+                findings.push(
+                    Code::IatiInvalidDate,
+                    &format!("{here_b}/@iso-date"),
+                    el,
+                    format_args!("baseline iso-date {text:?} is not a YYYY-MM-DD date"),
+                );
+            }
+            d
+        }
+        (None, Some(year)) => {
+            let d = year
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1900..=2200).contains(y))
+                .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1));
+            if d.is_none() {
+                findings.push(
+                    Code::IatiInvalidDate,
+                    &format!("{here_b}/@year"),
+                    el,
+                    format_args!("baseline year {year:?} is not a year"),
+                );
+            }
+            d
+        }
+        (None, None) => {
+            findings.push(
+                Code::IatiMissingElement,
+                &format!("{here_b}/@year"),
+                el,
+                "baseline has neither year nor iso-date",
+            );
+            None
+        }
+    }
+}
+
+/// Puts a period's target or actual (`kind`) read from `v` where it
+/// belongs: the period's own slot when it has no dimensions, else its
+/// breakdown's (`breakdowns` gives each breakdown's position). A further
+/// value for a filled slot is reported, not imported.
+fn place(
+    period: &mut Period,
+    breakdowns: &mut HashMap<(String, String), usize>,
+    kind: &str,
+    read: Value,
+    (v, v_path): (El<'_>, &str),
+    findings: &mut Findings,
+) {
+    match dimensions(v) {
+        None => {
+            let slot = if kind == "target" {
+                &mut period.target
+            } else {
+                &mut period.actual
+            };
+            if slot.is_none() {
+                *slot = Some(read);
+            } else {
+                findings.push(
+                    Code::IatiNotImported,
+                    v_path,
+                    v,
+                    format_args!(
+                        "a further {kind} without dimensions: not imported; the first is used"
+                    ),
+                );
+            }
+        }
+        Some((dimension, category)) => {
+            let next = period.breakdowns.len();
+            let index = *breakdowns
+                .entry((dimension.clone(), category.clone()))
+                .or_insert(next);
+            if index == next {
+                period.breakdowns.push(Breakdown::new(dimension, category));
+            }
+            if let Some(b) = period.breakdowns.get_mut(index) {
+                let slot = if kind == "target" {
+                    &mut b.target
+                } else {
+                    &mut b.actual
+                };
+                if slot.is_none() {
+                    *slot = Some(read);
+                } else {
+                    findings.push(
+                        Code::IatiNotImported,
+                        v_path,
+                        v,
+                        format_args!(
+                            "a further {kind} for {} = {}: not imported; the first is used",
+                            b.dimension, b.category
+                        ),
+                    );
+                }
+            }
+        }
     }
 }
