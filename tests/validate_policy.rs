@@ -389,3 +389,22 @@ fn the_required_codes_have_exactly_the_required_names() {
     }
     assert!(Code::ALL.len() >= REQUIRED.len());
 }
+
+#[test]
+fn root_errors_print_a_slash() {
+    // The whole document is the wrong type: the pointer is the root, "",
+    // which messages print as `/`, as the scoring policy's errors do.
+    let err = ssr_model::validate::ValidationPolicy::from_json("42").unwrap_err();
+    assert_eq!(err.path, "");
+    assert!(
+        err.to_string()
+            .starts_with("cannot parse the validation policy at /: "),
+        "{err}"
+    );
+    let err = ssr_model::score::ScoringPolicy::from_json("42").unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("cannot parse the scoring policy at /: "),
+        "{err}"
+    );
+}

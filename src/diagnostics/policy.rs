@@ -182,7 +182,10 @@ impl Default for ValidationPolicy {
 /// A validation policy document that could not be read
 /// (`ValidationPolicy::from_json`, feature `json`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("cannot parse the validation policy at {path}: {message}")]
+#[error(
+    "cannot parse the validation policy at {}: {message}",
+    super::Pointer::or_slash(path)
+)]
 #[non_exhaustive]
 pub struct ValidationPolicyError {
     /// JSON Pointer to the offending value (`""` for the whole document).

@@ -32,7 +32,7 @@ fn row(f: &Finding) -> Row<'_> {
     Row {
         code: f.code,
         severity: f.severity,
-        path: &f.path,
+        path: f.path.as_str(),
         message: &f.message,
         help: f.help.as_deref(),
     }

@@ -5,6 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::{CsvError, write_table};
+use crate::diagnostics::Pointer;
 use crate::score::Scorer;
 use crate::validate::Finding;
 use crate::{Place, Portfolio, ProgrammeId, TransactionType};
@@ -78,8 +79,9 @@ pub fn write_flows<W: Write>(
     let mut left_out = Vec::new();
     for (i, p) in portfolio.programmes.iter().enumerate() {
         let (flows, findings) = scorer.recipient_flows(p);
+        let programme = Pointer::root().member("programmes").index(i);
         left_out.extend(findings.into_iter().map(|mut f| {
-            f.path = format!("/programmes/{i}{}", f.path);
+            f.path = std::mem::take(&mut f.path).within(&programme);
             f
         }));
         rows.extend(flows.into_iter().map(|f| Row {

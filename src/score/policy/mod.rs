@@ -61,7 +61,7 @@ pub enum PolicyError {
     /// A policy document could not be parsed.
     #[error(
         "cannot parse the scoring policy at {}: {message}",
-        root_as_slash(path)
+        crate::diagnostics::Pointer::or_slash(path)
     )]
     Parse {
         /// JSON Pointer to the offending value (`""` for the whole document).
@@ -69,11 +69,6 @@ pub enum PolicyError {
         /// What was expected and what was found.
         message: String,
     },
-}
-
-/// A JSON Pointer as messages print it: the root, `""`, as `/`.
-fn root_as_slash(path: &str) -> &str {
-    if path.is_empty() { "/" } else { path }
 }
 
 pub(super) fn invalid(
