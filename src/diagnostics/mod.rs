@@ -31,7 +31,7 @@ pub(crate) mod path;
 mod policy;
 mod report;
 
-pub use code::Code;
+pub use code::{Code, Family};
 pub use location::{Location, Pointer, XmlLocation};
 pub use policy::{CodeLevel, ValidationPolicy, ValidationPolicyError};
 pub use report::{Finding, Report, Severity};
