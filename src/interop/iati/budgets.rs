@@ -100,25 +100,6 @@ fn period_date(
     name: &str,
     findings: &mut Findings,
 ) -> Option<NaiveDate> {
-    let at = here.element(name).attribute("iso-date");
-    let date_el = el.child(name);
-    let Some(text) = date_el.and_then(|d| d.attr("iso-date")) else {
-        findings.push(
-            Code::IatiMissingElement,
-            &at,
-            el,
-            format_args!("budget has no {name}: not imported"),
-        );
-        return None;
-    };
-    let date = values::date(text);
-    if date.is_none() {
-        findings.push(
-            Code::IatiInvalidDate,
-            &at,
-            date_el.unwrap_or(el),
-            format_args!("budget {name} {text:?} is not a YYYY-MM-DD date: not imported"),
-        );
-    }
-    date
+    let label = format!("budget {name}");
+    values::required_iso_date(el, here, name, &label, findings)
 }

@@ -546,26 +546,14 @@ fn place(
     (v, v_path): (El<'_>, &XmlLocation),
     findings: &mut Findings,
 ) {
-    match dimensions(v) {
-        None => {
-            let slot = if kind == "target" {
-                &mut period.target
-            } else {
-                &mut period.actual
-            };
-            if slot.is_none() {
-                *slot = Some(read);
-            } else {
-                findings.push(
-                    Code::IatiNotImported,
-                    v_path,
-                    v,
-                    format_args!(
-                        "a further {kind} without dimensions: not imported; the first is used"
-                    ),
-                );
-            }
-        }
+    let first = |target: &mut Option<Value>, actual: &mut Option<Value>| {
+        let slot = if kind == "target" { target } else { actual };
+        slot.is_none().then(|| *slot = Some(read))
+    };
+    let further = match dimensions(v) {
+        None => first(&mut period.target, &mut period.actual)
+            .is_none()
+            .then(|| format!("a further {kind} without dimensions")),
         Some((dimension, category)) => {
             let next = period.breakdowns.len();
             let index = *breakdowns
@@ -574,26 +562,19 @@ fn place(
             if index == next {
                 period.breakdowns.push(Breakdown::new(dimension, category));
             }
-            if let Some(b) = period.breakdowns.get_mut(index) {
-                let slot = if kind == "target" {
-                    &mut b.target
-                } else {
-                    &mut b.actual
-                };
-                if slot.is_none() {
-                    *slot = Some(read);
-                } else {
-                    findings.push(
-                        Code::IatiNotImported,
-                        v_path,
-                        v,
-                        format_args!(
-                            "a further {kind} for {} = {}: not imported; the first is used",
-                            b.dimension, b.category
-                        ),
-                    );
-                }
-            }
+            period.breakdowns.get_mut(index).and_then(|b| {
+                first(&mut b.target, &mut b.actual)
+                    .is_none()
+                    .then(|| format!("a further {kind} for {} = {}", b.dimension, b.category))
+            })
         }
+    };
+    if let Some(what) = further {
+        findings.push(
+            Code::IatiNotImported,
+            v_path,
+            v,
+            format_args!("{what}: not imported; the first is used"),
+        );
     }
 }

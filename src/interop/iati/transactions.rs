@@ -113,27 +113,7 @@ fn kind(el: El<'_>, here: &XmlLocation, findings: &mut Findings) -> Option<Trans
 
 /// `transaction-date/@iso-date`, required.
 fn date(el: El<'_>, here: &XmlLocation, findings: &mut Findings) -> Option<NaiveDate> {
-    let at = here.element("transaction-date").attribute("iso-date");
-    let date_el = el.child("transaction-date");
-    let Some(text) = date_el.and_then(|d| d.attr("iso-date")) else {
-        findings.push(
-            Code::IatiMissingElement,
-            &at,
-            el,
-            "transaction has no transaction-date: not imported",
-        );
-        return None;
-    };
-    let date = values::date(text);
-    if date.is_none() {
-        findings.push(
-            Code::IatiInvalidDate,
-            &at,
-            date_el.unwrap_or(el),
-            format_args!("transaction-date {text:?} is not a YYYY-MM-DD date: not imported"),
-        );
-    }
-    date
+    values::required_iso_date(el, here, "transaction-date", "transaction-date", findings)
 }
 
 /// `value/@value-date` (the date for currency conversion), else the
