@@ -35,6 +35,8 @@
 //! - `iati`: `interop::iati`, import of IATI 2.03 activity files.
 //! - `csv`: `interop::csv`, tidy CSV tables for R and pandas.
 //! - `schemars`: `interop::schema`, the JSON Schema of the document format.
+//! - `arrow`: `tables` as Arrow record batches (arrow-rs 59).
+//! - `parquet`: `tables` as Parquet files (enables `arrow`).
 //!
 //! The `ssr` command-line program is its own package in the workspace
 //! (`cli/`, `ssr-cli`): `cargo install --path cli`.
@@ -62,6 +64,7 @@ pub mod document;
 pub mod interop;
 pub mod samples;
 pub mod score;
+pub mod tables;
 pub mod validate;
 
 pub use model::*;
