@@ -54,7 +54,7 @@ impl CriterionWeights {
 ///
 /// A programme's evaluation score comes from its latest evaluation (by
 /// date; the later one listed when two share a date): each rating is mapped
-/// onto 0–1 through the evaluation's own scale ([`OrdinalScale::score`]),
+/// onto 0–1 through the evaluation's own scale ([`OrdinalScale::score`](crate::OrdinalScale::score)),
 /// then the rated criteria are aggregated with their weights. Criteria not
 /// rated take no part; coverage says how much of the weight was rated.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
