@@ -43,6 +43,7 @@
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![warn(clippy::too_many_lines)]
 #![cfg_attr(
     not(test),
     deny(

@@ -123,6 +123,7 @@ fn number(x: f64) -> Option<Value> {
 /// objectives-free components with indicators, challenges with mitigations,
 /// funding, an evaluation) with pseudo-random but plausible values. The same
 /// [`Synthetic`] always yields the same portfolio.
+#[expect(clippy::too_many_lines, reason = "sample data")]
 pub fn synthetic(spec: &Synthetic) -> Portfolio {
     let countries: Vec<Country> = Country::all().collect();
     let fallback_country = countries.first().copied();

@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::{ScoringPolicy, Status, classify, expected_progress};
+use crate::diagnostics::Pointer;
 use crate::validate::{Code, Finding};
 use crate::{BudgetKind, Currency, ExchangeRates, Money, Party, Programme, TransactionType};
 
@@ -165,7 +166,7 @@ impl Converter<'_> {
         &mut self,
         money: Money,
         date: Option<NaiveDate>,
-        path: &dyn Fn() -> String,
+        path: &dyn Fn() -> Pointer,
     ) -> Option<f64> {
         if money.currency == self.to {
             return Some(money.amount.to_f64());
@@ -258,7 +259,10 @@ fn flows(p: &Programme, conv: &mut Converter<'_>) -> Flows {
     let mut f = Flows::default();
     for (i, t) in p.transactions.iter().enumerate() {
         let Some(v) = conv.value(t.value, Some(t.value_date), &|| {
-            format!("/transactions/{i}/value")
+            Pointer::root()
+                .member("transactions")
+                .index(i)
+                .member("value")
         }) else {
             continue;
         };
@@ -300,7 +304,7 @@ fn budget(p: &Programme, conv: &mut Converter<'_>, yearly: &mut Years) -> Option
     if p.budgets.is_empty() {
         return p
             .budget
-            .and_then(|b| conv.value(b, None, &|| "/budget".to_owned()));
+            .and_then(|b| conv.value(b, None, &|| Pointer::root().member("budget")));
     }
     let mut total = None;
     for (i, b) in p.budgets.iter().enumerate() {
@@ -318,7 +322,7 @@ fn budget(p: &Programme, conv: &mut Converter<'_>, yearly: &mut Years) -> Option
             continue;
         }
         if let Some(v) = conv.value(b.value, Some(b.value_date), &|| {
-            format!("/budgets/{i}/value")
+            Pointer::root().member("budgets").index(i).member("value")
         }) {
             add(&mut total, v);
             add(&mut year_entry(yearly, b.start.year()).budget, v);
@@ -361,7 +365,9 @@ fn concentration(
         let v = if single_currency {
             Some(f.amount.amount.to_f64())
         } else {
-            conv.value(f.amount, None, &|| format!("/funding/{i}/amount"))
+            conv.value(f.amount, None, &|| {
+                Pointer::root().member("funding").index(i).member("amount")
+            })
         };
         if let Some(v) = v {
             match by_source.iter_mut().find(|(s, _)| *s == f.source) {

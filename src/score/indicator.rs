@@ -98,24 +98,7 @@ fn latest(periods: &[Period], keep: impl Fn(&Period) -> bool) -> Option<&Period>
 
 /// Scores one indicator under `policy`.
 pub(crate) fn score_indicator(ind: &Indicator, policy: &ScoringPolicy) -> IndicatorScore {
-    let mut s = IndicatorScore {
-        id: ind.id,
-        title: ind.title.clone(),
-        baseline: None,
-        target: None,
-        target_date: None,
-        actual: None,
-        actual_date: None,
-        progress: None,
-        capped: None,
-        expected: None,
-        status: Status::NoData,
-        gap: None,
-        forecast: None,
-        weight: 0.0,
-        effective_weight: 0.0,
-        shortfall: 0.0,
-    };
+    let mut s = unscored(ind);
     let map = match ValueMap::new(ind.measure, ind.scale.as_ref(), &policy.scales) {
         Ok(map) => map,
         Err(gap) => {
@@ -163,6 +146,41 @@ pub(crate) fn score_indicator(ind: &Indicator, policy: &ScoringPolicy) -> Indica
     let expected = expected_progress(baseline_date, target_date, judged);
     s.expected = Some(expected);
     s.status = classify(p, expected, &policy.status);
+    s.forecast = forecast(ind, &map, known, (b, t), target_date);
+    s
+}
+
+/// An indicator's score before anything is known of it.
+fn unscored(ind: &Indicator) -> IndicatorScore {
+    IndicatorScore {
+        id: ind.id,
+        title: ind.title.clone(),
+        baseline: None,
+        target: None,
+        target_date: None,
+        actual: None,
+        actual_date: None,
+        progress: None,
+        capped: None,
+        expected: None,
+        status: Status::NoData,
+        gap: None,
+        forecast: None,
+        weight: 0.0,
+        effective_weight: 0.0,
+        shortfall: 0.0,
+    }
+}
+
+/// The least-squares line through the dated baseline and the known actuals,
+/// projected to the target date.
+fn forecast(
+    ind: &Indicator,
+    map: &ValueMap<'_>,
+    known: impl Fn(&Period) -> bool,
+    (b, t): (f64, f64),
+    target_date: NaiveDate,
+) -> Option<Forecast> {
     let dated_baseline = ind
         .baseline
         .as_ref()
@@ -174,7 +192,7 @@ pub(crate) fn score_indicator(ind: &Indicator, policy: &ScoringPolicy) -> Indica
             .filter(|p| known(p))
             .filter_map(|p| Some((p.end, map.number(p.actual.as_ref()?).ok()?))),
     );
-    s.forecast = least_squares(points.clone()).map(|line| {
+    least_squares(points.clone()).map(|line| {
         let value = line.at(target_date);
         let slope_per_year = line.slope * 365.25;
         let projected = progress(b, t, value, ind.direction);
@@ -186,8 +204,7 @@ pub(crate) fn score_indicator(ind: &Indicator, policy: &ScoringPolicy) -> Indica
             slope_per_year,
             points: points.count(),
         }
-    });
-    s
+    })
 }
 
 #[cfg(test)]

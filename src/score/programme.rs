@@ -180,7 +180,7 @@ pub(crate) fn score_component(c: &Component, policy: &ScoringPolicy) -> Componen
         .clone()
         .zip(&indicators)
         .filter_map(|(w, s)| s.capped.map(|x| (x, w)));
-    let score = level.method.mean(items, policy.zero_floor);
+    let score = level.method.mean(items, policy.zero_floor.get());
     for (s, w) in indicators.iter_mut().zip(ws) {
         s.weight = if total > 0.0 { w / total } else { 0.0 };
         s.effective_weight = if s.has_data() && with_data > 0.0 {
@@ -221,7 +221,7 @@ pub(crate) fn score_programme(p: &Programme, policy: &ScoringPolicy) -> Programm
             .iter()
             .zip(&ws)
             .filter_map(|(c, &w)| c.score.map(|s| (s, w))),
-        policy.zero_floor,
+        policy.zero_floor.get(),
     );
     // Σ wᶜ·coverageᶜ / Σ wᶜ, summed in the order of `total`, so that full
     // coverage is exactly 1.
@@ -263,7 +263,7 @@ fn shortfalls(
     score: f64,
     policy: &ScoringPolicy,
 ) {
-    let floor = policy.zero_floor;
+    let floor = policy.zero_floor.get();
     let full = policy.progress.cap(1.0);
     let (imethod, cmethod) = (policy.indicators.method, policy.components.method);
     let component_scores: Vec<Option<f64>> = components.iter().map(|c| c.score).collect();

@@ -151,7 +151,7 @@ fn summarise<'a>(
         .sum();
     let progress = policy.indicators.method.mean(
         items.filter_map(|s| s.score.capped.map(|x| (x, s.weight))),
-        policy.zero_floor,
+        policy.zero_floor.get(),
     );
     let coverage = if total > 0.0 {
         (with_data / total).min(1.0)

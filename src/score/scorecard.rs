@@ -235,7 +235,7 @@ impl Scorecard {
         let p = &self.policy.uncertainty;
         let same_settings = uncertainty.replications == p.replications
             && uncertainty.seed == p.seed
-            && uncertainty.weight_noise.to_bits() == p.weight_noise.to_bits()
+            && uncertainty.weight_noise.to_bits() == p.weight_noise.get().to_bits()
             && uncertainty.normalisations == p.normalisations
             && uncertainty.methods == p.methods;
         let ranks: HashMap<ProgrammeId, Option<u32>> = self

@@ -1,5 +1,6 @@
 //! The money tables: transactions, budgets and yearly flows per recipient.
 
+use crate::diagnostics::Pointer;
 use crate::score::Scorer;
 use crate::validate::Finding;
 use crate::{Party, Place, Portfolio, Programme};
@@ -198,8 +199,9 @@ pub fn flows(portfolio: &Portfolio, scorer: &Scorer) -> (Table, Vec<Finding>) {
     let mut left_out = Vec::new();
     for (i, p) in portfolio.programmes.iter().enumerate() {
         let (flows, findings) = scorer.recipient_flows(p);
+        let programme = Pointer::root().member("programmes").index(i);
         left_out.extend(findings.into_iter().map(|mut f| {
-            f.path = format!("/programmes/{i}{}", f.path);
+            f.path = std::mem::take(&mut f.path).within(&programme);
             f
         }));
         for f in flows {

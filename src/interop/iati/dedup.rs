@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use crate::Portfolio;
 use crate::validate::{Code, Finding, Report, Severity};
 
+use super::findings;
 use super::{CorpusItem, ImportError, ImportedActivity};
+use crate::diagnostics::XmlLocation;
 
 /// What one source of a corpus gave.
 #[derive(Debug)]
@@ -241,10 +243,9 @@ impl CorpusBuilder {
         } else {
             Severity::Advice
         };
-        let path = format!(
-            "/iati-activities/iati-activity[{}]/iati-identifier",
-            dropped.activity.position
-        );
+        let path = findings::activity(dropped.activity.position)
+            .element("iati-identifier")
+            .with_line(dropped.activity.line);
         self.duplicates
             .push(Finding::new(Code::IatiDuplicateActivity, path, message).with_severity(severity));
     }
@@ -302,7 +303,7 @@ impl CorpusBuilder {
             if let Some(error) = &file.error {
                 report.push(Finding::new(
                     Code::IatiUnreadableFile,
-                    "/",
+                    XmlLocation::file(),
                     format!("{}: {error}", file.name),
                 ));
             }

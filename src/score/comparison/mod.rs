@@ -254,7 +254,7 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
         &table,
         &weights,
         method,
-        100.0 * policy.zero_floor,
+        100.0 * policy.zero_floor.get(),
         &mut composite,
     );
     let mut ranks = vec![None; n];

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::comparison::compatible;
 use super::{PolicyError, exponent, fraction_below_one, invalid};
+use crate::Fraction;
 use crate::score::{Normalisation, PortfolioAggregation};
 
 /// The Monte Carlo analysis of rank uncertainty (Saisana, Saltelli &
@@ -28,7 +29,7 @@ pub struct UncertaintyPolicy {
     pub seed: u64,
     /// Relative noise on weights, from 0 up to 1. Default 0.25 (±25%, as in
     /// COINr's sensitivity examples).
-    pub weight_noise: f64,
+    pub weight_noise: Fraction,
     /// Normalisations to draw from. Default min-max, goalposts, percentile
     /// rank.
     pub normalisations: Vec<Normalisation>,
@@ -41,7 +42,7 @@ impl Default for UncertaintyPolicy {
         UncertaintyPolicy {
             replications: 1000,
             seed: 0,
-            weight_noise: 0.25,
+            weight_noise: Fraction::constant(0.25),
             normalisations: vec![
                 Normalisation::MinMax,
                 Normalisation::Goalposts,
