@@ -32,10 +32,12 @@
 //! ## Features
 //!
 //! - `json` (default): the `document` format.
-//! - `cli`: the `ssr` command-line program.
 //! - `iati`: `interop::iati`, import of IATI 2.03 activity files.
 //! - `csv`: `interop::csv`, tidy CSV tables for R and pandas.
 //! - `schemars`: `interop::schema`, the JSON Schema of the document format.
+//!
+//! The `ssr` command-line program is its own package in the workspace
+//! (`cli/`, `ssr-cli`): `cargo install --path cli`.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

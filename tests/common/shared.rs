@@ -11,9 +11,24 @@ use std::sync::Once;
 
 static SKIPPED: Once = Once::new();
 
-/// Where the shared real IATI files are looked for.
+/// The workspace root (the library's folder), for the test programs of
+/// every member: the first folder up from this package's whose
+/// `Cargo.toml` declares the workspace.
+pub fn root() -> PathBuf {
+    let package = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    package
+        .ancestors()
+        .find(|dir| {
+            std::fs::read_to_string(dir.join("Cargo.toml"))
+                .is_ok_and(|manifest| manifest.contains("\n[workspace]"))
+        })
+        .map_or(package.clone(), PathBuf::from)
+}
+
+/// Where the shared real IATI files are looked for: `../shared` beside the
+/// workspace root.
 pub fn iati_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/iati")
+    root().join("../shared/data/iati")
 }
 
 /// Whether the shared real files are there; when not, says once that the
@@ -43,7 +58,5 @@ pub fn iati_file(name: &str) -> Option<PathBuf> {
 
 /// The path of one of the crate's own small IATI fixtures in `tests/data/iati`.
 pub fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/iati")
-        .join(name)
+    root().join("tests/data/iati").join(name)
 }

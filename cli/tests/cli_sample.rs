@@ -1,7 +1,6 @@
 //! `ssr sample` and `ssr report` on the embedded sample, on a file, and on a
 //! bad file.
 
-#![cfg(feature = "cli")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::path::PathBuf;

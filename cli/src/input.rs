@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use ssr_model::Portfolio;
+use ssr_model::chrono::NaiveDate;
 use ssr_model::document::{self, LoadError};
 use ssr_model::validate::ValidationPolicy;
 

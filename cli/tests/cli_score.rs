@@ -1,5 +1,4 @@
 //! `ssr score`, `ssr rank` and the scores in `ssr report`.
-#![cfg(feature = "cli")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

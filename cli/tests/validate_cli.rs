@@ -1,7 +1,6 @@
 //! `ssr validate` and the validation summary of `ssr report`, on hand-made
 //! files.
 
-#![cfg(feature = "cli")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -9,6 +8,7 @@
     clippy::panic
 )]
 
+#[path = "../../tests/validate_fixture/mod.rs"]
 mod validate_fixture;
 
 use std::io::Write;

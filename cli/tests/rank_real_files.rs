@@ -2,7 +2,6 @@
 //! and ranked through the `ssr` binary, as a new user would: no programme
 //! without indicator values gets a numeric rank, and the output says why.
 //! Skipped, with one message, in a plain clone without ../shared.
-#![cfg(feature = "cli")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -16,6 +15,9 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 use ssr_model::Programme;
+
+#[path = "../../tests/common/shared.rs"]
+mod shared;
 
 fn ssr(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ssr"))
@@ -58,11 +60,10 @@ fn ok(out: &Output, what: &str) -> String {
 
 #[test]
 fn real_files_rank_only_programmes_with_evidence() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/iati");
-    if !dir.is_dir() {
-        eprintln!("skipped: no real IATI files at {}", dir.display());
+    if !shared::present() {
         return;
     }
+    let dir = shared::iati_dir();
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rank_real_files");
     std::fs::create_dir_all(&tmp).unwrap();
     let mut reasons: BTreeMap<String, usize> = BTreeMap::new();

@@ -1,5 +1,4 @@
 //! `ssr import-iati` and `ssr schema` end to end.
-#![cfg(feature = "cli")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -9,7 +8,7 @@
 
 use std::process::{Command, Output, Stdio};
 
-#[path = "common/shared.rs"]
+#[path = "../../tests/common/shared.rs"]
 mod shared;
 
 fn data(name: &str) -> String {
@@ -146,7 +145,11 @@ fn prints_the_document_schema() {
 }
 
 fn fixtures(name: &str) -> String {
-    format!("{}/tests/fixtures/iati/{name}", env!("CARGO_MANIFEST_DIR"))
+    shared::root()
+        .join("tests/fixtures/iati")
+        .join(name)
+        .display()
+        .to_string()
 }
 
 #[test]

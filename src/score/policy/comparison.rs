@@ -1,0 +1,183 @@
+//! How programmes are compared: the dimensions' weights, goalposts and
+//! targets, the normalisation and the composite.
+
+use serde::{Deserialize, Serialize};
+
+use super::{PolicyError, exponent, finite, invalid};
+use crate::score::{Aggregation, Dimension, Normalisation, PortfolioAggregation};
+use crate::{Finite, Weight};
+
+/// Goalposts of a dimension, in its raw units.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Goalposts {
+    /// The low goalpost.
+    pub low: f64,
+    /// The high goalpost, above `low`.
+    pub high: f64,
+}
+
+impl Goalposts {
+    /// Goalposts `low` and `high`.
+    pub fn new(low: f64, high: f64) -> Self {
+        Goalposts { low, high }
+    }
+}
+
+/// How one dimension takes part in the comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
+pub struct DimensionPolicy {
+    /// Relative weight in the composite, from 0 to 10⁶. Default 1.
+    pub weight: Weight,
+    /// Goalposts for [`Normalisation::Goalposts`]. Default 0 and 1, the
+    /// natural bounds of every dimension.
+    pub goalposts: Goalposts,
+    /// Target for [`Normalisation::DistanceToTarget`]; `None` (default)
+    /// means the better goalpost.
+    pub target: Option<f64>,
+}
+
+impl Default for DimensionPolicy {
+    fn default() -> Self {
+        DimensionPolicy {
+            weight: Weight::ONE,
+            goalposts: Goalposts::new(0.0, 1.0),
+            target: None,
+        }
+    }
+}
+
+impl DimensionPolicy {
+    /// Returns `self` with another weight.
+    #[must_use]
+    pub fn with_weight(mut self, weight: Weight) -> Self {
+        self.weight = weight;
+        self
+    }
+
+    pub(super) fn check(&self, name: Dimension) -> Result<(), PolicyError> {
+        let g = self.goalposts;
+        let bounded = |x: f64| Finite::new(x).is_ok();
+        if !(bounded(g.low) && bounded(g.high) && g.low < g.high) {
+            return Err(invalid(
+                format!("comparison.dimensions.{name}.goalposts"),
+                "goalposts from -1e15 to 1e15 with low below high",
+                format!("low {}, high {}", g.low, g.high),
+            ));
+        }
+        if let Some(t) = self.target {
+            finite(&format!("comparison.dimensions.{name}.target"), t)?;
+        }
+        Ok(())
+    }
+}
+
+/// The five dimensions programmes are compared on, each with its weight.
+/// Default: equal weights (the Handbook notes equal weighting is the most
+/// common choice when there is no ground for another). Set a weight to 0 to
+/// leave a dimension out, e.g. to rank on results alone.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
+#[allow(missing_docs)] // the fields are the dimensions, documented on `Dimension`
+pub struct Dimensions {
+    pub progress: DimensionPolicy,
+    pub evaluation: DimensionPolicy,
+    pub risk: DimensionPolicy,
+    pub resistance: DimensionPolicy,
+    pub inclusion: DimensionPolicy,
+    /// Weight 0 by default (when the member is absent), so that composites
+    /// are as they were before the dimension existed.
+    pub finance: DimensionPolicy,
+}
+
+impl Default for Dimensions {
+    fn default() -> Self {
+        Dimensions {
+            progress: DimensionPolicy::default(),
+            evaluation: DimensionPolicy::default(),
+            risk: DimensionPolicy::default(),
+            resistance: DimensionPolicy::default(),
+            inclusion: DimensionPolicy::default(),
+            finance: DimensionPolicy::default().with_weight(Weight::ZERO),
+        }
+    }
+}
+
+impl Dimensions {
+    /// The policy of `dimension`.
+    pub fn get(&self, dimension: Dimension) -> &DimensionPolicy {
+        match dimension {
+            Dimension::Progress => &self.progress,
+            Dimension::Evaluation => &self.evaluation,
+            Dimension::Risk => &self.risk,
+            Dimension::Resistance => &self.resistance,
+            Dimension::Inclusion => &self.inclusion,
+            Dimension::Finance => &self.finance,
+        }
+    }
+
+    /// The policy of `dimension`, to change it.
+    pub fn get_mut(&mut self, dimension: Dimension) -> &mut DimensionPolicy {
+        match dimension {
+            Dimension::Progress => &mut self.progress,
+            Dimension::Evaluation => &mut self.evaluation,
+            Dimension::Risk => &mut self.risk,
+            Dimension::Resistance => &mut self.resistance,
+            Dimension::Inclusion => &mut self.inclusion,
+            Dimension::Finance => &mut self.finance,
+        }
+    }
+}
+
+/// How programmes are compared: normalisation, then a composite.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ComparisonPolicy {
+    /// Default min-max to 0–100.
+    pub normalisation: Normalisation,
+    /// Default arithmetic mean.
+    pub method: PortfolioAggregation,
+    /// The dimensions' weights, goalposts and targets.
+    pub dimensions: Dimensions,
+}
+
+impl ComparisonPolicy {
+    pub(super) fn check(&self) -> Result<(), PolicyError> {
+        compatible(
+            "comparison.method",
+            self.normalisation,
+            self.method,
+            "the arithmetic mean or copeland with z-scores",
+        )?;
+        if let Some(m) = self.method.mean() {
+            exponent("comparison.method", m)?;
+        }
+        for d in Dimension::ALL {
+            self.dimensions.get(d).check(d)?;
+        }
+        Ok(())
+    }
+}
+
+pub(super) fn compatible(
+    field: &str,
+    normalisation: Normalisation,
+    method: PortfolioAggregation,
+    expected: &'static str,
+) -> Result<(), PolicyError> {
+    let needs = method.mean().is_some_and(Aggregation::needs_non_negative);
+    if normalisation == Normalisation::ZScore && needs {
+        Err(invalid(field, expected, format!("z_score with {method}")))
+    } else {
+        Ok(())
+    }
+}

@@ -1,0 +1,97 @@
+//! The Monte Carlo analysis of rank uncertainty.
+
+use serde::{Deserialize, Serialize};
+
+use super::comparison::compatible;
+use super::{PolicyError, exponent, fraction_below_one, invalid};
+use crate::score::{Normalisation, PortfolioAggregation};
+
+/// The Monte Carlo analysis of rank uncertainty (Saisana, Saltelli &
+/// Tarantola 2005; COINr `get_sensitivity`).
+///
+/// Each replication draws, uniformly and independently: one normalisation
+/// from `normalisations`, one composite method from `methods`, a weight
+/// multiplier `1 + weight_noise·u` (u uniform on [−1, 1]) for each pillar,
+/// shared by every component of that pillar in every programme, and one for
+/// each dimension. Programme scores are re-aggregated from their component
+/// scores with the noisy weights, the comparison is re-run and programmes
+/// are ranked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
+pub struct UncertaintyPolicy {
+    /// Number of replications, 1 to 1,000,000. Default 1,000.
+    pub replications: usize,
+    /// Seed of the ChaCha8 generator: the same seed gives the same
+    /// statistics, bit for bit. Default 0.
+    pub seed: u64,
+    /// Relative noise on weights, from 0 up to 1. Default 0.25 (±25%, as in
+    /// COINr's sensitivity examples).
+    pub weight_noise: f64,
+    /// Normalisations to draw from. Default min-max, goalposts, percentile
+    /// rank.
+    pub normalisations: Vec<Normalisation>,
+    /// Composite methods to draw from. Default arithmetic and geometric.
+    pub methods: Vec<PortfolioAggregation>,
+}
+
+impl Default for UncertaintyPolicy {
+    fn default() -> Self {
+        UncertaintyPolicy {
+            replications: 1000,
+            seed: 0,
+            weight_noise: 0.25,
+            normalisations: vec![
+                Normalisation::MinMax,
+                Normalisation::Goalposts,
+                Normalisation::PercentileRank,
+            ],
+            methods: vec![
+                PortfolioAggregation::Arithmetic,
+                PortfolioAggregation::Geometric,
+            ],
+        }
+    }
+}
+
+impl UncertaintyPolicy {
+    pub(super) fn check(&self) -> Result<(), PolicyError> {
+        if !(1..=1_000_000).contains(&self.replications) {
+            return Err(invalid(
+                "uncertainty.replications",
+                "from 1 to 1000000 replications",
+                self.replications,
+            ));
+        }
+        fraction_below_one("uncertainty.weight_noise", self.weight_noise)?;
+        if self.normalisations.is_empty() {
+            return Err(invalid(
+                "uncertainty.normalisations",
+                "at least one normalisation",
+                "none",
+            ));
+        }
+        if self.methods.is_empty() {
+            return Err(invalid(
+                "uncertainty.methods",
+                "at least one method",
+                "none",
+            ));
+        }
+        for &m in &self.methods {
+            if let Some(mean) = m.mean() {
+                exponent("uncertainty.methods", mean)?;
+            }
+            for &n in &self.normalisations {
+                compatible(
+                    "uncertainty.methods",
+                    n,
+                    m,
+                    "only the arithmetic mean or copeland when z_score is a normalisation",
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
