@@ -320,6 +320,8 @@
 //! * **csv**: [`interop::csv`][csv], tidy CSV tables for R and pandas.
 //! * **schemars**: [`interop::schema`][schema], JSON Schemas of the document, the
 //!   policies and the scorecard.
+//! * **arrow**: [`tables`] as Arrow record batches (arrow-rs).
+//! * **parquet**: [`tables`] as Parquet files (enables `arrow`).
 //!
 //! The `ssr` command-line program is its own package in the workspace
 //! (`cli/`, `ssr-cli`), so library users never compile its dependencies:
@@ -396,6 +398,7 @@ pub mod document;
 pub mod interop;
 pub mod samples;
 pub mod score;
+pub mod tables;
 pub mod validate;
 
 pub use model::*;

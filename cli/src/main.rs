@@ -12,6 +12,7 @@
     clippy::indexing_slicing
 )]
 
+mod export;
 mod import_iati;
 mod input;
 mod money;
@@ -82,6 +83,15 @@ enum Command {
     /// Memory: as `score`, plus the tally of ranks for their quantiles:
     /// 4 bytes × programmes × the smaller of replications and programmes.
     Rank(rank::Args),
+    /// Write tidy tables (CSV or Parquet): programmes, recipients, stakeholders, components, objectives, indicators, periods, breakdowns, challenges, mitigations, evaluations, transactions, budgets, flows, findings, scores, ranks.
+    ///
+    /// `--table NAME` (repeatable) or `--all`; `--out DIR` writes NAME.csv
+    /// or NAME.parquet there, one file each; without it one CSV table goes
+    /// to standard output.
+    ///
+    /// Memory: the document's bytes, the portfolio and one table at a time
+    /// (the scores table in batches of 4096 rows).
+    Export(export::Args),
 }
 
 /// A failure the CLI reports on stderr, with its exit code.
@@ -115,6 +125,7 @@ fn main() -> ExitCode {
         Command::Schema { which } => schema::run(which, &mut out),
         Command::Score(args) => score::run(&args, &mut out),
         Command::Rank(args) => rank::run(&args, &mut out),
+        Command::Export(args) => export::run(&args, &mut out),
     };
     match result.and_then(|code| out.flush().map(|()| code).map_err(write_failure)) {
         Ok(code) => ExitCode::from(code),

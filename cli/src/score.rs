@@ -62,15 +62,7 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
         }
         let left_out = ssr_model::interop::csv::write_flows(&mut *out, &portfolio, &scorer)
             .map_err(write_failure)?;
-        for f in left_out {
-            eprintln!(
-                "{}[{}] {}: {}",
-                f.severity.as_str(),
-                f.code,
-                f.path,
-                f.message
-            );
-        }
+        write_left_out(&left_out);
         return Ok(0);
     }
     let card = scorer.scorecard(&portfolio);
@@ -128,6 +120,19 @@ pub(crate) fn write_csv(
 }
 
 /// Money the finance measures could not convert, on stderr: one line each.
+/// Money the flows table could not convert, on stderr: one line each.
+pub(crate) fn write_left_out(findings: &[ssr_model::validate::Finding]) {
+    for f in findings {
+        eprintln!(
+            "{}[{}] {}: {}",
+            f.severity.as_str(),
+            f.code,
+            f.path,
+            f.message
+        );
+    }
+}
+
 fn write_finance_findings(card: &Scorecard) {
     for p in &card.programmes {
         for f in &p.finance.findings {

@@ -93,12 +93,20 @@ fn score_csv_is_tidy_and_hand_computed() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("programme_id,programme_name,measure,value,not_ranked")
+        Some("programme_id,programme_name,measure,value,not_ranked,scale,currency")
     );
     // Results are its only evidence (no risk register, stakeholders or
     // evaluation): results plus one more are needed, so it is not ranked,
-    // and every one of its rows says why.
-    assert!(lines.all(|l| l.split(',').count() == 5 && l.ends_with(",too_few_dimensions")));
+    // and every one of its rows says why, and the unit of its value.
+    assert!(lines.all(|l| {
+        let cells: Vec<&str> = l.split(',').collect();
+        cells.len() == 7 && cells[4] == "too_few_dimensions" && !cells[5].is_empty()
+    }));
+    let score = csv
+        .lines()
+        .find(|l| l.split(',').nth(2) == Some("score"))
+        .unwrap();
+    assert!(score.ends_with(",fraction,"), "{score}");
     // (0.5 + 0.3)/2 = 0.4; one on track, one off track; no risks → empty value.
     assert!((value(&csv, "score").parse::<f64>().unwrap() - 0.4).abs() < 1e-12);
     assert_eq!(value(&csv, "coverage"), "1.0");

@@ -53,6 +53,26 @@ impl Amount {
             .ok_or_else(|| ValueError::new("amount", IN_RANGE, units))
     }
 
+    /// The number of decimal places every amount keeps (the scale of
+    /// [`ten_thousandths`](Self::ten_thousandths)).
+    ///
+    /// ```
+    /// assert_eq!(ssr_model::Amount::DECIMAL_PLACES, 4);
+    /// ```
+    pub const DECIMAL_PLACES: u32 = SCALE_DIGITS;
+
+    /// The exact amount as a whole number of ten-thousandths, e.g. for a
+    /// decimal column of scale 4 in Arrow or a database.
+    ///
+    /// ```
+    /// let a: ssr_model::Amount = "1250000.5".parse()?;
+    /// assert_eq!(a.ten_thousandths(), 12_500_005_000);
+    /// # Ok::<(), ssr_model::ValueError>(())
+    /// ```
+    pub fn ten_thousandths(self) -> i64 {
+        self.0
+    }
+
     /// The amount as a float, for statistics only (never for bookkeeping).
     pub fn to_f64(self) -> f64 {
         self.0 as f64 / SCALE as f64

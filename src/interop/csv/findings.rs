@@ -2,11 +2,10 @@
 
 use std::io::Write;
 
-use serde::Serialize;
+use crate::tables::{self, TableName};
+use crate::validate::Finding;
 
-use crate::validate::{Code, Finding, Severity};
-
-use super::{CsvError, write_table};
+use super::CsvError;
 
 /// The columns of the findings table, in order:
 ///
@@ -17,26 +16,8 @@ use super::{CsvError, write_table};
 /// | `path` | a JSON Pointer into the document, or an XPath-like location for IATI import findings |
 /// | `message` | what is wrong |
 /// | `help` | how to fix it, when there is something specific to say |
-pub const FINDING_COLUMNS: &[&str] = &["code", "severity", "path", "message", "help"];
-
-#[derive(Serialize)]
-struct Row<'a> {
-    code: Code,
-    severity: Severity,
-    path: &'a str,
-    message: &'a str,
-    help: Option<&'a str>,
-}
-
-fn row(f: &Finding) -> Row<'_> {
-    Row {
-        code: f.code,
-        severity: f.severity,
-        path: &f.path,
-        message: &f.message,
-        help: f.help.as_deref(),
-    }
-}
+pub const FINDING_COLUMNS: &[&str] =
+    &tables::column_names::<{ TableName::Findings.columns().len() }>(TableName::Findings.columns());
 
 /// Writes the findings table (see [`FINDING_COLUMNS`]) of anything that
 /// gives findings: a validation or import [`Report`](crate::validate::Report)
@@ -66,19 +47,5 @@ pub fn write_findings<'a, W: Write>(
     writer: W,
     findings: impl IntoIterator<Item = &'a Finding>,
 ) -> Result<(), CsvError> {
-    write_table(writer, FINDING_COLUMNS, findings.into_iter().map(row))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn columns_match_the_row_fields() {
-        let f = Finding::new(Code::DateOrder, "/", "m");
-        assert_eq!(
-            super::super::derived_header(row(&f)),
-            FINDING_COLUMNS.join(",")
-        );
-    }
+    tables::write_csv(writer, &tables::findings(findings))
 }

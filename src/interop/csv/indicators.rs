@@ -111,7 +111,7 @@ fn row<'a>(
     Row {
         programme_id: p.id,
         external_id: p.external_id.as_deref(),
-        recipients: super::programmes::recipient_list(&p.recipients),
+        recipients: crate::tables::recipient_list(&p.recipients),
         component_id: c.id,
         component_name: &c.name,
         pillar: c.pillar,

@@ -8,6 +8,11 @@
 //! without options. Column names are stable: new columns may be added at the
 //! end in minor releases, existing ones never renamed or reordered.
 //!
+//! The programmes, breakdowns, findings, flows and (streamed) scores tables
+//! are those of [`crate::tables`], written as CSV; that module has every
+//! other table too (stakeholders, transactions, periods, …), as CSV, Arrow
+//! and Parquet.
+//!
 //! | table | one row per | writer | columns |
 //! | --- | --- | --- | --- |
 //! | programmes | programme | [`write_programmes`] | [`PROGRAMME_COLUMNS`] |
@@ -15,7 +20,7 @@
 //! | objectives | objective of a scored programme | [`write_objectives`] | [`OBJECTIVE_COLUMNS`] |
 //! | breakdowns | indicator period × breakdown category | [`write_breakdowns`] | [`BREAKDOWN_COLUMNS`] |
 //! | findings | finding of validation or import | [`write_findings`] | [`FINDING_COLUMNS`] |
-//! | scores | programme × measure of a scorecard | [`write_scores`] | [`SCORE_COLUMNS`] |
+//! | scores | programme × measure of a scorecard | [`write_scores`]; [`write_scorecard`] adds `scale` and `currency` | [`SCORE_COLUMNS`] |
 //! | flows | programme × recipient × year × transaction type | [`write_flows`] | [`FLOW_COLUMNS`] |
 //!
 //! ```

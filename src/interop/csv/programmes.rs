@@ -2,12 +2,10 @@
 
 use std::io::Write;
 
-use chrono::NaiveDate;
-use serde::Serialize;
+use crate::Portfolio;
+use crate::tables::{self, TableName};
 
-use crate::{Context, GenderMarker, Phase, Portfolio, Programme, ProgrammeId, Sector};
-
-use super::{CsvError, write_table};
+use super::CsvError;
 
 /// The columns of the programmes table, in order:
 ///
@@ -27,117 +25,29 @@ use super::{CsvError, write_table};
 /// | `dac_sectors` | every DAC code, `;`-separated, in order |
 /// | `gender_marker` | `not_targeted`, `significant`, `principal` |
 /// | `components`, `indicators`, `stakeholders`, `funding_sources`, `challenges`, `evaluations` | counts |
-pub const PROGRAMME_COLUMNS: &[&str] = &[
-    "programme_id",
-    "external_id",
-    "name",
-    "country",
-    "country_name",
-    "recipients",
-    "context",
-    "phase",
-    "planned_start",
-    "planned_end",
-    "actual_start",
-    "actual_end",
-    "budget_amount",
-    "budget_currency",
-    "main_sector",
-    "dac_sectors",
-    "gender_marker",
-    "components",
-    "indicators",
-    "stakeholders",
-    "funding_sources",
-    "challenges",
-    "evaluations",
-];
+/// | `description` | the programme's description |
+/// | `objectives`, `transactions`, `budgets` | counts |
+///
+/// The columns are those of [`TableName::Programmes`], whose
+/// [`columns`](TableName::columns) give each one's kind and meaning.
+pub const PROGRAMME_COLUMNS: &[&str] = &tables::column_names::<
+    { TableName::Programmes.columns().len() },
+>(TableName::Programmes.columns());
 
-#[derive(Serialize)]
-struct Row<'a> {
-    programme_id: ProgrammeId,
-    external_id: Option<&'a str>,
-    name: &'a str,
-    country: Option<String>,
-    country_name: Option<&'static str>,
-    recipients: String,
-    context: Context,
-    phase: Phase,
-    planned_start: Option<NaiveDate>,
-    planned_end: Option<NaiveDate>,
-    actual_start: Option<NaiveDate>,
-    actual_end: Option<NaiveDate>,
-    budget_amount: Option<String>,
-    budget_currency: Option<&'a str>,
-    main_sector: Option<u32>,
-    dac_sectors: String,
-    gender_marker: Option<GenderMarker>,
-    components: usize,
-    indicators: usize,
-    stakeholders: usize,
-    funding_sources: usize,
-    challenges: usize,
-    evaluations: usize,
-}
-
-/// The sector of largest share, the first on ties (or when none states one).
-fn main_sector(sectors: &[Sector]) -> Option<u32> {
-    let share = |s: &Sector| s.percentage.map_or(0.0, |p| p.get());
-    let mut best: Option<&Sector> = None;
-    for s in sectors {
-        if best.is_none_or(|b| share(s) > share(b)) {
-            best = Some(s);
-        }
-    }
-    best.map(|s| s.code.get())
-}
-
-/// `MLI:40;289:60`: codes with their stated shares.
-pub(super) fn recipient_list(recipients: &[crate::Recipient]) -> String {
-    recipients
-        .iter()
-        .map(|r| match r.percentage {
-            Some(pc) => format!("{}:{}", r.place, pc.get()),
-            None => r.place.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(";")
-}
-
-fn row(p: &Programme) -> Row<'_> {
-    Row {
-        programme_id: p.id,
-        external_id: p.external_id.as_deref(),
-        name: &p.name,
-        country: p.single_country().map(|c| c.to_string()),
-        country_name: p.single_country().map(|c| c.name()),
-        recipients: recipient_list(&p.recipients),
-        context: p.context,
-        phase: p.phase,
-        planned_start: p.planned_start,
-        planned_end: p.planned_end,
-        actual_start: p.actual_start,
-        actual_end: p.actual_end,
-        budget_amount: p.budget.map(|b| b.amount.to_string()),
-        budget_currency: p.budget.as_ref().map(|b| b.currency.as_str()),
-        main_sector: main_sector(&p.sectors),
-        dac_sectors: p
-            .sectors
-            .iter()
-            .map(|s| s.code.to_string())
-            .collect::<Vec<_>>()
-            .join(";"),
-        gender_marker: p.gender_marker,
-        components: p.components.len(),
-        indicators: p.indicators().count(),
-        stakeholders: p.stakeholders.len(),
-        funding_sources: p.funding.len(),
-        challenges: p.challenges.len(),
-        evaluations: p.evaluations.len(),
-    }
-}
-
-/// Writes the programmes table of `portfolio` (see [`PROGRAMME_COLUMNS`]).
+/// Writes the programmes table of `portfolio` (see [`PROGRAMME_COLUMNS`]):
+/// [`TableName::Programmes`] as CSV.
+///
+/// ```
+/// use ssr_model::interop::csv::{PROGRAMME_COLUMNS, write_programmes};
+///
+/// let portfolio = ssr_model::samples::portfolio();
+/// let mut out = Vec::new();
+/// write_programmes(&mut out, &portfolio)?;
+/// let text = String::from_utf8(out)?;
+/// assert_eq!(text.lines().next(), Some(PROGRAMME_COLUMNS.join(",").as_str()));
+/// assert_eq!(text.lines().count(), 1 + portfolio.programmes.len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 ///
 /// # Errors
 ///
@@ -159,22 +69,8 @@ fn row(p: &Programme) -> Row<'_> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn write_programmes<W: Write>(writer: W, portfolio: &Portfolio) -> Result<(), CsvError> {
-    write_table(
+    tables::write_csv(
         writer,
-        PROGRAMME_COLUMNS,
-        portfolio.programmes.iter().map(row),
+        &tables::portfolio_table(portfolio, TableName::Programmes),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::samples::{Synthetic, synthetic};
-
-    #[test]
-    fn columns_match_the_row_fields() {
-        let portfolio = synthetic(&Synthetic::new(1));
-        let header = super::super::derived_header(row(&portfolio.programmes[0]));
-        assert_eq!(header, PROGRAMME_COLUMNS.join(","));
-    }
 }

@@ -4,7 +4,9 @@ use std::io::Write;
 
 use crate::score::{Row, Scorecard};
 
-use super::{CsvError, header, write_table};
+use crate::tables::{self, CsvTableWriter, TableName};
+
+use super::{CsvError, write_table};
 
 /// The columns of the scores table, in order:
 ///
@@ -51,12 +53,14 @@ pub fn write_scores<'a, W: Write>(
     write_table(writer, SCORE_COLUMNS, rows)
 }
 
-/// Writes the scores table (see [`SCORE_COLUMNS`]) of the scorecard's rows
-/// whose measure `keep` accepts, streamed: each row is borrowed from the
-/// scorecard and written before the next is made (see
-/// [`Scorecard::try_for_each_row`]), so memory does not grow with the
-/// number of rows times the programme name, as collecting
-/// [`Scorecard::rows`] first does.
+/// Writes the scores table of the scorecard's rows whose measure `keep`
+/// accepts: [`TableName::Scores`], the columns of [`SCORE_COLUMNS`] and then
+/// `scale` (the unit of each value: `fraction` 0–1, `count`, `money`,
+/// `rank`, …) and `currency` (of money values). Streamed: rows are borrowed
+/// from the scorecard ([`Scorecard::try_for_each_row`]) and written in
+/// batches of at most [`BATCH_ROWS`] ([`tables::score_batches`]), so memory
+/// does not grow with the number of rows times the programme name, as
+/// collecting [`Scorecard::rows`] first does.
 ///
 /// ```
 /// use ssr_model::interop::csv::write_scorecard;
@@ -68,7 +72,7 @@ pub fn write_scores<'a, W: Write>(
 /// let mut out = Vec::new();
 /// write_scorecard(&mut out, &card, |measure| measure == "composite")?;
 /// let text = String::from_utf8(out)?;
-/// assert!(text.starts_with("programme_id,programme_name,measure,value,not_ranked\n"));
+/// assert!(text.starts_with("programme_id,programme_name,measure,value,not_ranked,scale,currency\n"));
 /// assert_eq!(text.lines().count(), 1 + 3);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -81,16 +85,14 @@ pub fn write_scorecard<W: Write>(
     card: &Scorecard,
     keep: impl Fn(&str) -> bool,
 ) -> Result<(), CsvError> {
-    let mut out = header(writer, SCORE_COLUMNS)?;
-    card.try_for_each_row(|row| {
-        if keep(row.measure) {
-            out.serialize(row)?;
-        }
-        Ok::<(), CsvError>(())
-    })?;
-    out.flush()?;
+    let mut out = CsvTableWriter::new(writer, TableName::Scores)?;
+    tables::score_batches(card, BATCH_ROWS, keep, |batch| out.write(&batch))?;
+    out.finish()?;
     Ok(())
 }
+
+/// The most rows [`write_scorecard`] holds at once.
+pub const BATCH_ROWS: usize = 256;
 
 #[cfg(test)]
 mod tests {
@@ -108,16 +110,33 @@ mod tests {
         );
     }
 
+    /// The streamed table's first columns are the collected rows' table,
+    /// line for line, whatever the batch boundaries.
     #[test]
     fn streamed_table_equals_the_collected_one() {
-        let p = synthetic(&Synthetic::new(3).with_components(2).with_indicators(2));
+        let p = synthetic(&Synthetic::new(30).with_components(2).with_indicators(2));
         let card = Scorer::default().scorecard(&p);
-        let keep = |m: &str| m.starts_with("normalised.") || m == "rank";
+        let keep = |m: &str| m.starts_with("normalised.") || m == "rank" || m == "score";
         let mut collected = Vec::new();
         let rows = card.rows();
         write_scores(&mut collected, rows.iter().filter(|r| keep(&r.measure))).unwrap();
         let mut streamed = Vec::new();
         write_scorecard(&mut streamed, &card, keep).unwrap();
-        assert_eq!(String::from_utf8(streamed), String::from_utf8(collected));
+        let records = |bytes: &[u8]| -> Vec<Vec<String>> {
+            ::csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(bytes)
+                .records()
+                .map(|r| {
+                    r.unwrap()
+                        .iter()
+                        .take(SCORE_COLUMNS.len())
+                        .map(str::to_owned)
+                        .collect()
+                })
+                .collect()
+        };
+        assert!(rows.len() > BATCH_ROWS);
+        assert_eq!(records(&streamed), records(&collected));
     }
 }

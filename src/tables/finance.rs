@@ -1,0 +1,214 @@
+//! The money tables: transactions, budgets and yearly flows per recipient.
+
+use crate::score::Scorer;
+use crate::validate::Finding;
+use crate::{Party, Place, Portfolio, Programme};
+
+use super::Kind::{Code, Date, Float, Integer, Text};
+use super::TableName;
+use super::entities::place_kind;
+use super::table::shared::*;
+use super::table::{Cell, ColumnSpec as C, Table};
+
+pub(super) const TRANSACTIONS: &[C] = &[
+    PROGRAMME_ID,
+    C::new(
+        "transaction",
+        Integer,
+        "its position in the programme's list, from 1",
+    ),
+    C::new(
+        "transaction_type",
+        Code,
+        "IATI TransactionType as snake_case: commitment, disbursement, expenditure, incoming_funds, …",
+    ),
+    C::new("iati_code", Integer, "the IATI TransactionType code (1–13)"),
+    C::new("date", Date, "the transaction date"),
+    VALUE,
+    CURRENCY,
+    VALUE_DATE,
+    C::new(
+        "provider_stakeholder_id",
+        Code,
+        "the provider, when one of the programme's stakeholders (stakeholders table)",
+    ),
+    C::new(
+        "provider_ref",
+        Text,
+        "the provider's organisation reference, when not a stakeholder",
+    ),
+    C::new(
+        "provider_name",
+        Text,
+        "the provider's name, when not a stakeholder",
+    ),
+    C::new(
+        "receiver_stakeholder_id",
+        Code,
+        "the receiver, when one of the programme's stakeholders",
+    ),
+    C::new(
+        "receiver_ref",
+        Text,
+        "the receiver's organisation reference, when not a stakeholder",
+    ),
+    C::new(
+        "receiver_name",
+        Text,
+        "the receiver's name, when not a stakeholder",
+    ),
+    C::new(
+        "sector",
+        Integer,
+        "the DAC purpose code, when the transaction states one",
+    ),
+    C::new(
+        "recipient",
+        Code,
+        "the recipient country (alpha-3) or region, when the transaction states one",
+    ),
+    RECIPIENT_KIND,
+];
+
+/// A party as three cells: stakeholder id, or organisation reference and name.
+fn party(party: Option<&Party>) -> [Cell; 3] {
+    match party {
+        Some(Party::Organisation(o)) => [
+            Cell::Null,
+            Cell::text(o.reference.as_deref()),
+            Cell::text(o.name.as_deref()),
+        ],
+        Some(other) => [Cell::code(other.stakeholder()), Cell::Null, Cell::Null],
+        None => [Cell::Null, Cell::Null, Cell::Null],
+    }
+}
+
+pub(super) fn transactions(t: &mut Table, p: &Programme) {
+    for (n, x) in p.transactions.iter().enumerate() {
+        let [pid, pref, pname] = party(x.provider.as_ref());
+        let [rid, rref, rname] = party(x.receiver.as_ref());
+        t.push([
+            Cell::code(Some(p.id)),
+            Cell::count(n + 1),
+            Cell::code(Some(x.kind)),
+            Cell::Integer(i64::from(x.kind.iati_code())),
+            Cell::Date(x.date),
+            Cell::Money(x.value.amount),
+            Cell::code(Some(x.value.currency.as_str())),
+            Cell::Date(x.value_date),
+            pid,
+            pref,
+            pname,
+            rid,
+            rref,
+            rname,
+            Cell::integer(x.sector.map(|s| i64::from(s.get()))),
+            Cell::code(x.recipient),
+            Cell::code(x.recipient.map(place_kind)),
+        ]);
+    }
+}
+
+pub(super) const BUDGETS: &[C] = &[
+    PROGRAMME_ID,
+    C::new(
+        "budget",
+        Integer,
+        "its position in the programme's list, from 1",
+    ),
+    C::new("kind", Code, "original or revised"),
+    C::new(
+        "status",
+        Code,
+        "indicative or committed; empty when not stated",
+    ),
+    C::new("period_start", Date, "the budget period's first day"),
+    C::new("period_end", Date, "the budget period's last day"),
+    VALUE,
+    CURRENCY,
+    VALUE_DATE,
+];
+
+pub(super) fn budgets(t: &mut Table, p: &Programme) {
+    for (n, b) in p.budgets.iter().enumerate() {
+        t.push([
+            Cell::code(Some(p.id)),
+            Cell::count(n + 1),
+            Cell::code(Some(b.kind)),
+            Cell::code(b.status),
+            Cell::Date(b.start),
+            Cell::Date(b.end),
+            Cell::Money(b.value.amount),
+            Cell::code(Some(b.value.currency.as_str())),
+            Cell::Date(b.value_date),
+        ]);
+    }
+}
+
+pub(super) const FLOWS: &[C] = &[
+    PROGRAMME_ID,
+    EXTERNAL_ID,
+    PROGRAMME_NAME,
+    C::new(
+        "recipient",
+        Code,
+        "country (alpha-3) or region (IATI Region code); empty for money no recipient share accounts for",
+    ),
+    C::new("recipient_name", Text, "its English name"),
+    RECIPIENT_KIND,
+    C::new("year", Integer, "calendar year of the transactions"),
+    C::new(
+        "transaction_type",
+        Code,
+        "IATI TransactionType as snake_case (disbursement, …)",
+    ),
+    C::new(
+        "amount",
+        Float,
+        "the sum in `currency` (converted through the exchange rates given, so a float); empty when a recipient's share is unknown",
+    ),
+    C::new("currency", Code, "ISO 4217"),
+];
+
+/// The flows table (see [`TableName::Flows`]): every programme's
+/// transactions by recipient, year and type, split between its countries
+/// and regions by their percentages, in `scorer`'s finance currency
+/// ([`Scorer::recipient_flows`]); and the money left out for want of an
+/// exchange rate, as `no_exchange_rate` findings with document paths.
+///
+/// ```
+/// use ssr_model::score::Scorer;
+/// use ssr_model::tables::{self, TableName};
+///
+/// let portfolio = ssr_model::samples::portfolio();
+/// let (flows, left_out) = tables::flows(&portfolio, &Scorer::default());
+/// assert_eq!(flows.name(), TableName::Flows);
+/// assert!(flows.rows() > 0);
+/// assert!(left_out.is_empty());
+/// ```
+pub fn flows(portfolio: &Portfolio, scorer: &Scorer) -> (Table, Vec<Finding>) {
+    let mut t = Table::empty(TableName::Flows);
+    let mut left_out = Vec::new();
+    for (i, p) in portfolio.programmes.iter().enumerate() {
+        let (flows, findings) = scorer.recipient_flows(p);
+        left_out.extend(findings.into_iter().map(|mut f| {
+            f.path = format!("/programmes/{i}{}", f.path);
+            f
+        }));
+        for f in flows {
+            t.push([
+                Cell::code(Some(p.id)),
+                Cell::text(p.external_id.as_deref()),
+                Cell::Text(p.name.clone()),
+                Cell::code(f.place),
+                Cell::text(f.place.map(Place::name)),
+                Cell::code(f.place.map(place_kind)),
+                Cell::Integer(i64::from(f.year)),
+                Cell::code(Some(f.kind)),
+                Cell::float(f.amount),
+                Cell::code(Some(f.currency)),
+            ]);
+        }
+    }
+    (t, left_out)
+}
