@@ -55,7 +55,7 @@
 //! | validate | [`validate`] | a [`Report`](validate::Report) of every problem at once, each with a stable code |
 //! | score | [`score`] | a [`Scorecard`](score::Scorecard): progress, risk, stakeholders, evaluation, finance |
 //! | rank | [`score`] | ranks, the reason a programme is not ranked, and rank intervals |
-//! | export | [`interop::csv`][csv], [`interop::schema`][schema] | tidy tables; JSON Schemas for other tools |
+//! | export | [`tables`], [`interop::csv`][csv], [`interop::schema`][schema] | tidy tables as CSV or Parquet; JSON Schemas for other tools |
 //!
 //! The rest of this page walks through those steps:
 //!
@@ -63,7 +63,7 @@
 //! * [Validate](#validate) it.
 //! * [Score](#score) it.
 //! * [Rank](#rank) its programmes, with the uncertainty of the ranks.
-//! * [Export](#export) the results for R, pandas or a spreadsheet.
+//! * [Export](#export) tidy tables for R, pandas, Polars or DuckDB.
 //! * [Unknown is not a number](#unknown-is-not-a-number): how missing
 //!   evidence is treated.
 //! * [Crate features](#crate-features).
@@ -252,33 +252,48 @@
 //!
 //! # Export
 //!
-//! Every result is serde data (publish a [`Scorecard`](score::Scorecard) as
-//! JSON, policy included). For R and pandas, the scorecard is also a tidy
-//! long table ([`Scorecard::rows`](score::Scorecard::rows): programme ×
-//! measure × value), and with the `csv` feature, [`interop::csv`][csv] writes it
-//! and the other tables (programmes, indicators, breakdowns, objectives,
-//! findings, yearly flows) as CSV files that `pandas.read_csv` and
-//! `read.csv` read without options:
+//! Every result is serde data: publish a [`Scorecard`](score::Scorecard) as
+//! JSON, policy included. For pandas, Polars, R, DuckDB or Spark,
+//! [`tables`] turns a portfolio and its results into tidy tables, one per
+//! entity and per result (programmes, recipients, stakeholders, components,
+//! indicators, periods, breakdowns, challenges, transactions, … findings,
+//! scores, ranks, flows): one row per observation, typed and documented
+//! columns, unknown values null, and the ids that join them
+//! (`programme_id` everywhere). A [`Table`](tables::Table) is written as
+//! CSV (feature `csv`) or Parquet (feature `parquet`, with dates as dates
+//! and codes as dictionary strings); `ssr export --all --format parquet`
+//! does the same from the command line.
 //!
 //! ```
-//! # #[cfg(feature = "csv")] {
-//! use ssr_model::interop::csv;
 //! use ssr_model::score::Scorer;
+//! use ssr_model::tables::{self, Table, TableName};
 //!
 //! let portfolio = ssr_model::samples::portfolio();
 //! let card = Scorer::default().scorecard(&portfolio);
 //!
-//! let mut scores = Vec::new();
-//! csv::write_scorecard(&mut scores, &card, |measure| measure == "score" || measure == "rank")?;
-//! let scores = String::from_utf8(scores)?;
-//! assert!(scores.starts_with("programme_id,programme_name,measure,value,not_ranked\n"));
-//! assert_eq!(scores.lines().count(), 1 + 2 * portfolio.programmes.len());
+//! let ranks = tables::ranks(&card);                   // one row per programme
+//! assert_eq!(ranks.rows(), portfolio.programmes.len());
+//! let stakeholders = Table::from_portfolio(&portfolio, TableName::Stakeholders).ok_or("a portfolio table")?;
+//! let expected: usize = portfolio.programmes.iter().map(|p| p.stakeholders.len()).sum();
+//! assert_eq!(stakeholders.rows(), expected);
+//! assert!(stakeholders.column("programme_id").is_some()); // joins ranks on programme_id
 //!
-//! let mut indicators = Vec::new();
-//! csv::write_indicators(&mut indicators, &portfolio)?;   // one row per indicator period
+//! # #[cfg(feature = "csv")] {
+//! let mut csv = Vec::new();                          // or a std::fs::File
+//! tables::write_csv(&mut csv, &ranks)?;
+//! assert_eq!(String::from_utf8(csv)?.lines().count(), 1 + ranks.rows());
+//! # }
+//! # #[cfg(feature = "parquet")] {
+//! let mut parquet = Vec::new();
+//! tables::write_parquet(&mut parquet, &stakeholders)?;
+//! assert!(parquet.starts_with(b"PAR1"));
 //! # }
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! [`interop::csv`][csv] keeps its writers for a few tables, among them
+//! [`write_scorecard`][csv-scorecard], which streams a large scorecard's rows
+//! without holding them.
 //!
 //! With the `schemars` feature, [`interop::schema`][schema] gives the JSON Schema of
 //! the document, of both policies and of the scorecard, for tools in other
@@ -370,6 +385,14 @@
 #![cfg_attr(
     not(feature = "csv"),
     doc = "[csv]: https://docs.rs/ssr-model/latest/ssr_model/interop/csv/index.html"
+)]
+#![cfg_attr(
+    feature = "csv",
+    doc = "[csv-scorecard]: crate::interop::csv::write_scorecard"
+)]
+#![cfg_attr(
+    not(feature = "csv"),
+    doc = "[csv-scorecard]: https://docs.rs/ssr-model/latest/ssr_model/interop/csv/fn.write_scorecard.html"
 )]
 #![cfg_attr(feature = "schemars", doc = "[schema]: crate::interop::schema")]
 #![cfg_attr(
