@@ -3,7 +3,7 @@
 //! the ids that join the tables (`programme_id` everywhere, then
 //! `component_id`, `indicator_id`, `challenge_id`, `stakeholder_id`, the
 //! recipient code, …). The same [`Table`] is written as CSV (feature
-//! `csv`, [`write_csv`]), becomes an Arrow `RecordBatch` (feature `arrow`)
+//! `csv`, `write_csv`), becomes an Arrow `RecordBatch` (feature `arrow`)
 //! and a Parquet file (feature `parquet`).
 //!
 //! Unknown is not a number: a value nobody stated (an unassessed

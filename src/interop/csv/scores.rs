@@ -58,7 +58,7 @@ pub fn write_scores<'a, W: Write>(
 /// `scale` (the unit of each value: `fraction` 0–1, `count`, `money`,
 /// `rank`, …) and `currency` (of money values). Streamed: rows are borrowed
 /// from the scorecard ([`Scorecard::try_for_each_row`]) and written in
-/// batches of at most [`BATCH_ROWS`] ([`tables::score_batches`]), so memory
+/// batches of at most `BATCH_ROWS` (256; [`tables::score_batches`]), so memory
 /// does not grow with the number of rows times the programme name, as
 /// collecting [`Scorecard::rows`] first does.
 ///
