@@ -21,8 +21,12 @@
 //! assert!(report.is_valid());                           // warnings and advice only
 //!
 //! let card = Scorer::default().scorecard(&portfolio);
-//! let first = card.comparison.rows.iter().find(|r| r.rank == Some(1)).ok_or("nobody ranked")?;
-//! println!("ranked first: {} (composite {:.1})", first.name, first.composite.unwrap_or(f64::NAN));
+//! let mut ranked: Vec<(u32, &str)> =
+//!     card.comparison.rows.iter().filter_map(|r| Some((r.rank?, r.name.as_str()))).collect();
+//! ranked.sort();
+//! let (rank, name) = ranked.first().ok_or("nobody ranked")?;
+//! assert_eq!(*rank, 1);
+//! println!("ranked first: {name}");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
