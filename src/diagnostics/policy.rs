@@ -15,6 +15,27 @@ use crate::{Fraction, Level, ValueError};
 ///
 /// In a policy document it is one of `"allow"`, `"advice"`, `"warning"` or
 /// `"error"`.
+///
+/// ```
+/// use ssr_model::validate::{self, Code, CodeLevel, Severity, ValidationPolicy};
+/// use ssr_model::{Country, Portfolio, Programme};
+///
+/// let portfolio = Portfolio::new().with_programme(Programme::new("Police reform", Country::new("LBR")?));
+/// let default = validate::validate(&portfolio, &ValidationPolicy::default());
+/// assert!(default.of_code(Code::NoOversight).count() > 0);
+///
+/// // This organisation does not ask every programme for an oversight
+/// // component, and treats a missing gender dimension as an error.
+/// let policy = ValidationPolicy::default()
+///     .with_level(Code::NoOversight, CodeLevel::Allow)
+///     .with_level(Code::NoGenderDimension, CodeLevel::Error);
+/// let report = validate::validate(&portfolio, &policy);
+/// assert_eq!(report.of_code(Code::NoOversight).count(), 0);
+/// assert!(report.of_code(Code::NoGenderDimension).all(|f| f.severity == Severity::Error));
+/// assert_eq!(CodeLevel::Allow.severity(), None);
+/// assert_eq!(CodeLevel::from(Severity::Warning), CodeLevel::Warning);
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -180,6 +201,17 @@ impl Default for ValidationPolicy {
 
 /// A validation policy document that could not be read
 /// (`ValidationPolicy::from_json`, feature `json`).
+///
+/// ```
+/// # #[cfg(feature = "json")] {
+/// use ssr_model::validate::ValidationPolicy;
+///
+/// // A thirteenth month.
+/// let err = ValidationPolicy::from_json(r#"{"as_of": "2026-13-01"}"#).unwrap_err();
+/// assert_eq!(err.path, "/as_of");
+/// assert!(err.to_string().starts_with("cannot parse the validation policy at /as_of: "));
+/// # }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
     "cannot parse the validation policy at {}: {message}",

@@ -9,6 +9,20 @@ use super::Code;
 use super::Location;
 
 /// How serious a finding is. Ordered: `Advice < Warning < Error`.
+///
+/// ```
+/// use ssr_model::validate::{self, Severity, ValidationPolicy};
+///
+/// assert!(Severity::Advice < Severity::Warning && Severity::Warning < Severity::Error);
+/// assert_eq!(Severity::Warning.to_string(), "warning");
+/// assert_eq!("error".parse::<Severity>()?, Severity::Error);
+///
+/// let report = validate::validate(&ssr_model::samples::portfolio(), &ValidationPolicy::default());
+/// // The sample is valid: nothing worse than a warning.
+/// assert!(report.worst() < Some(Severity::Error));
+/// assert_eq!(report.count(Severity::Error), 0);
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]

@@ -47,6 +47,27 @@ impl FinancePolicy {
 
 /// Money flows of one calendar year (transactions by date, budgets by the
 /// year their period starts).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::score::Scorer;
+/// use ssr_model::{Country, Money, Programme, Transaction, TransactionType};
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
+/// let flow = |kind, day: NaiveDate, amount: &str| -> Result<Transaction, ssr_model::ValueError> {
+///     Ok(Transaction::new(kind, day, Money::parse(amount, "USD")?, day))
+/// };
+/// let programme = Programme::new("Police reform", Country::new("LBR")?)
+///     .with_transaction(flow(TransactionType::OutgoingCommitment, d(2020, 2, 1)?, "900")?)
+///     .with_transaction(flow(TransactionType::Disbursement, d(2020, 6, 1)?, "300")?)
+///     .with_transaction(flow(TransactionType::Disbursement, d(2021, 6, 1)?, "400")?);
+/// let yearly = Scorer::default().finance(&programme).yearly;
+/// assert_eq!(yearly.len(), 2);
+/// assert_eq!((yearly[0].year, yearly[0].committed, yearly[0].disbursed), (2020, Some(900.0), Some(300.0)));
+/// assert_eq!((yearly[1].year, yearly[1].committed, yearly[1].disbursed), (2021, None, Some(400.0)));
+/// assert_eq!(yearly[1].spent, None); // nothing reported, not zero
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]

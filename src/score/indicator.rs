@@ -24,6 +24,27 @@ use crate::{Indicator, IndicatorId, Period};
 
 /// An indicator's progress, status and forecast, and its part in the
 /// programme score.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::score::{Scorer, Status};
+/// use ssr_model::{Baseline, Indicator, Measure, Period, ResultLevel, Value};
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
+/// let trust = Indicator::new("Trust in the police", ResultLevel::Outcome, Measure::Percentage)
+///     .with_baseline(Baseline::new(Value::number(20.0)?).with_date(d(2020, 1, 1)?))
+///     .with_period(Period::new(d(2020, 1, 1)?, d(2020, 12, 31)?).with_actual(Value::number(30.0)?))
+///     .with_period(Period::new(d(2021, 1, 1)?, d(2021, 12, 31)?).with_target(Value::number(60.0)?));
+/// let s = Scorer::default().indicator(&trust);
+/// // Latest actual 30 against the final target 60, from 20: (30 − 20)/(60 − 20).
+/// assert_eq!((s.baseline, s.target, s.actual), (Some(20.0), Some(60.0), Some(30.0)));
+/// assert_eq!(s.progress, Some(0.25));
+/// // Judged at the actual's date, half the time had gone (366 of 731 days):
+/// // 0.25 is below 0.5 × (1 − 0.30), so off track.
+/// assert_eq!(s.status, Status::OffTrack);
+/// assert!(s.has_data());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]

@@ -30,6 +30,31 @@ use super::{IndicatorScore, LevelPolicy, ScoringPolicy, Status};
 use crate::{Component, ComponentId, IndicatorId, Pillar, Programme};
 
 /// A component's score and its indicators'.
+///
+/// ```
+/// use ssr_model::score::Scorer;
+/// use ssr_model::{Baseline, Component, Indicator, Measure, Period, Pillar, ResultLevel, Value};
+/// use chrono::NaiveDate;
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
+/// let ind = |title: &str, actual: Option<f64>| -> Result<Indicator, Box<dyn std::error::Error>> {
+///     let mut period = Period::new(d(2021, 1, 1)?, d(2021, 12, 31)?).with_target(Value::number(10.0)?);
+///     if let Some(a) = actual {
+///         period = period.with_actual(Value::number(a)?);
+///     }
+///     Ok(Indicator::new(title, ResultLevel::Output, Measure::Unit)
+///         .with_baseline(Baseline::new(Value::number(0.0)?))
+///         .with_period(period))
+/// };
+/// let component = Component::new("Oversight", Pillar::Oversight)
+///     .with_indicator(ind("Hearings held", Some(5.0))?)   // p = 0.5
+///     .with_indicator(ind("Audits published", None)?);   // no data
+/// let score = Scorer::default().component(&component);
+/// assert_eq!(score.score, Some(0.5)); // over the indicators with data
+/// assert_eq!(score.coverage, 0.5);    // half the weight had data
+/// assert_eq!(score.indicators.len(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -55,6 +80,35 @@ pub struct ComponentScore {
 }
 
 /// An indicator that pulls a programme's score down, and by how much.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::score::Scorer;
+/// use ssr_model::*;
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
+/// let ind = |title: &str, actual: f64| -> Result<Indicator, Box<dyn std::error::Error>> {
+///     Ok(Indicator::new(title, ResultLevel::Output, Measure::Unit)
+///         .with_baseline(Baseline::new(Value::number(0.0)?))
+///         .with_period(
+///             Period::new(d(2021, 1, 1)?, d(2021, 12, 31)?)
+///                 .with_target(Value::number(10.0)?)
+///                 .with_actual(Value::number(actual)?),
+///         ))
+/// };
+/// let programme = Programme::new("Police reform", Country::new("LBR")?).with_component(
+///     Component::new("Community policing", Pillar::PoliceReform)
+///         .with_indicator(ind("Forums held", 9.0)?)  // p = 0.9
+///         .with_indicator(ind("Patrols", 4.0)?),     // p = 0.4
+/// );
+/// let score = Scorer::default().programme(&programme);
+/// // Patrols at target would lift the score (0.65) by 0.6 × 1/2 = 0.3.
+/// let worst = &score.drags[0];
+/// assert_eq!(worst.title, "Patrols");
+/// assert!((worst.shortfall - 0.3).abs() < 1e-12);
+/// assert_eq!(worst.component, programme.components[0].id);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]

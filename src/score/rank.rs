@@ -37,6 +37,24 @@ use super::{
 use crate::{Pillar, ProgrammeId};
 
 /// One programme's rank statistics over the replications.
+///
+/// ```
+/// use ssr_model::score::Scorer;
+/// use ssr_model::samples::{synthetic, Synthetic};
+///
+/// let portfolio = synthetic(&Synthetic::new(8).with_components(2).with_indicators(2).with_periods(2));
+/// let scorer = Scorer::default();
+/// let card = scorer.scorecard(&portfolio);
+/// let ranks = scorer.rank_uncertainty(&card);
+/// let n = ranks.programmes.len() as f64;
+/// for stats in &ranks.programmes {
+///     // A 5–95 % interval around the median, within 1..=n.
+///     assert!(1.0 <= stats.p05 && stats.p05 <= stats.median && stats.median <= stats.p95 && stats.p95 <= n);
+///     assert!(stats.sd >= 0.0);
+///     let nominal = card.comparison.rows.iter().find(|r| r.programme == stats.programme).and_then(|r| r.rank);
+///     assert_eq!(nominal, Some(stats.nominal));
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]

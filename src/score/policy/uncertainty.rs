@@ -17,6 +17,25 @@ use crate::score::{Normalisation, PortfolioAggregation};
 /// each dimension. Programme scores are re-aggregated from their component
 /// scores with the noisy weights, the comparison is re-run and programmes
 /// are ranked.
+///
+/// ```
+/// use ssr_model::score::{Scorer, ScoringPolicy};
+/// use ssr_model::samples::{synthetic, Synthetic};
+///
+/// let portfolio = synthetic(&Synthetic::new(6).with_components(2).with_indicators(1).with_periods(2));
+/// let mut policy = ScoringPolicy::default();
+/// policy.uncertainty.replications = 200;
+/// policy.uncertainty.seed = 42;
+/// let scorer = Scorer::new(policy.clone())?;
+/// let card = scorer.scorecard(&portfolio);
+/// let ranks = scorer.rank_uncertainty(&card);
+/// assert_eq!((ranks.replications, ranks.seed), (200, 42));
+/// assert_eq!(ranks, scorer.rank_uncertainty(&card)); // seeded: the same, bit for bit
+///
+/// policy.uncertainty.replications = 0;
+/// assert!(Scorer::new(policy).is_err());
+/// # Ok::<(), ssr_model::score::PolicyError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
