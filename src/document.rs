@@ -69,6 +69,18 @@ use crate::Portfolio;
 pub const SCHEMA_VERSION: u32 = 2;
 
 /// What kind of problem stopped a document from loading.
+///
+/// ```
+/// use ssr_model::document::{self, LoadError, ParseErrorKind};
+///
+/// let kind = |text: &str| match document::from_str(text) {
+///     Err(LoadError::Parse { kind, .. }) => Some(kind),
+///     _ => None,
+/// };
+/// assert_eq!(kind(r#"{"schema_version": 2, "programmes": [}"#), Some(ParseErrorKind::Syntax));
+/// assert_eq!(kind(r#"{"schema_version": 2, "programmes": ["#), Some(ParseErrorKind::Truncated));
+/// assert_eq!(kind(r#"{"schema_version": "two"}"#), Some(ParseErrorKind::Data));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ParseErrorKind {
@@ -157,6 +169,27 @@ fn display_path(path: &str) -> impl fmt::Display + '_ {
 }
 
 /// Why a portfolio could not be written.
+///
+/// Writing to a destination that fails:
+///
+/// ```
+/// use std::io;
+/// use ssr_model::document::{self, SaveError};
+///
+/// struct DiskFull;
+/// impl io::Write for DiskFull {
+///     fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+///         Err(io::Error::other("no space left on device"))
+///     }
+///     fn flush(&mut self) -> io::Result<()> {
+///         Ok(())
+///     }
+/// }
+///
+/// let err: SaveError = document::to_writer(DiskFull, &ssr_model::samples::portfolio()).unwrap_err();
+/// assert!(err.to_string().starts_with("cannot write the document"));
+/// assert!(err.to_string().contains("no space left on device"));
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[error("cannot write the document: {0}")]
 pub struct SaveError(#[from] serde_json::Error);
@@ -193,6 +226,38 @@ struct VersionProbe {
 ///
 /// [`LoadError::Parse`] with the path, line and column of the first problem;
 /// [`LoadError::UnsupportedVersion`] for a document of a newer schema.
+///
+/// # Examples
+///
+/// ```
+/// use ssr_model::document::{self, LoadError};
+///
+/// let json = r#"{
+///   "schema_version": 2,
+///   "name": "West Africa",
+///   "programmes": [{
+///     "id": "90b72b77-0af5-5637-915b-ffe4a32e7a0d",
+///     "name": "Police reform",
+///     "recipients": [{"country": "LBR"}],
+///     "context": "peace_operation",
+///     "phase": "implementation"
+///   }]
+/// }"#;
+/// let portfolio = document::from_str(json)?;
+/// assert_eq!(portfolio.name.as_deref(), Some("West Africa"));
+/// assert_eq!(portfolio.programmes[0].name, "Police reform");
+///
+/// // A value out of range: the error names where it is.
+/// let bad = json.replace(r#""recipients": [{"country": "LBR"}]"#, r#""recipients": [{"country": "LBR", "percentage": 120}]"#);
+/// match document::from_str(&bad) {
+///     Err(LoadError::Parse { path, line, .. }) => {
+///         assert_eq!(path, "/programmes/0/recipients/0/percentage");
+///         assert_eq!(line, 7);
+///     }
+///     other => panic!("expected a parse error, got {other:?}"),
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn from_str(text: &str) -> Result<Portfolio, LoadError> {
     from_slice(text.as_bytes())
 }
@@ -202,6 +267,19 @@ pub fn from_str(text: &str) -> Result<Portfolio, LoadError> {
 /// # Errors
 ///
 /// As [`from_str`].
+///
+/// # Examples
+///
+/// ```
+/// use ssr_model::document;
+///
+/// // A UTF-8 byte-order mark, as some Windows editors write, is read past.
+/// let bytes = b"\xEF\xBB\xBF{\"schema_version\": 2, \"programmes\": []}";
+/// let portfolio = document::from_slice(bytes)?;
+/// assert!(portfolio.programmes.is_empty());
+/// assert!(document::from_slice(b"[1, 2]").is_err()); // a document is an object
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn from_slice(bytes: &[u8]) -> Result<Portfolio, LoadError> {
     // A UTF-8 byte-order mark is not JSON, but editors on Windows write one
     // (and the IATI importer accepts it): read past it. Line and column are
@@ -285,6 +363,24 @@ fn not_an_object(bytes: &[u8]) -> Option<LoadError> {
 /// # Errors
 ///
 /// [`LoadError::Io`] when reading fails, else as [`from_str`].
+///
+/// # Examples
+///
+/// ```
+/// use ssr_model::document::{self, LoadError};
+///
+/// let portfolio = ssr_model::samples::portfolio();
+/// let json = document::to_string(&portfolio)?;
+/// // Any `Read`: a file, standard input, or here a byte slice.
+/// assert_eq!(document::from_reader(json.as_bytes())?, portfolio);
+///
+/// let newer = r#"{"schema_version": 99, "programmes": []}"#;
+/// assert!(matches!(
+///     document::from_reader(newer.as_bytes()),
+///     Err(LoadError::UnsupportedVersion { found: 99, .. })
+/// ));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn from_reader(mut reader: impl Read) -> Result<Portfolio, LoadError> {
     // Reading everything first is faster than serde_json's byte-by-byte
     // reader, and lets a failure be re-read for its version.
@@ -298,6 +394,19 @@ pub fn from_reader(mut reader: impl Read) -> Result<Portfolio, LoadError> {
 /// # Errors
 ///
 /// Only if serialisation fails, which the model's types do not cause.
+///
+/// # Examples
+///
+/// ```
+/// use ssr_model::{document, Country, Portfolio, Programme};
+///
+/// let portfolio = Portfolio::new().with_programme(Programme::new("Police reform", Country::new("LBR")?));
+/// let json = document::to_string(&portfolio)?;
+/// assert!(json.starts_with(&format!(r#"{{"schema_version":{}"#, document::SCHEMA_VERSION)));
+/// assert!(!json.contains('\n'));
+/// assert_eq!(document::from_str(&json)?, portfolio);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn to_string(portfolio: &Portfolio) -> Result<String, SaveError> {
     Ok(serde_json::to_string(&document(portfolio))?)
 }
@@ -307,6 +416,18 @@ pub fn to_string(portfolio: &Portfolio) -> Result<String, SaveError> {
 /// # Errors
 ///
 /// As [`to_string`].
+///
+/// # Examples
+///
+/// ```
+/// use ssr_model::document;
+///
+/// let portfolio = ssr_model::samples::portfolio();
+/// let json = document::to_string_pretty(&portfolio)?;
+/// assert!(json.starts_with("{\n  \"schema_version\": 2,"));
+/// assert_eq!(document::from_str(&json)?, portfolio);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn to_string_pretty(portfolio: &Portfolio) -> Result<String, SaveError> {
     Ok(serde_json::to_string_pretty(&document(portfolio))?)
 }
@@ -333,6 +454,16 @@ pub fn to_writer(writer: impl std::io::Write, portfolio: &Portfolio) -> Result<(
 /// # Errors
 ///
 /// When writing fails.
+///
+/// # Examples
+///
+/// ```
+/// let portfolio = ssr_model::samples::portfolio();
+/// let mut out = Vec::new();
+/// ssr_model::document::to_writer_pretty(&mut out, &portfolio)?;
+/// assert_eq!(out, ssr_model::document::to_string_pretty(&portfolio)?.into_bytes());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn to_writer_pretty(
     writer: impl std::io::Write,
     portfolio: &Portfolio,

@@ -30,9 +30,12 @@ fn imported(p: &Programme, findings: &Report) -> Counts {
     let unusable = findings
         .of_code(Code::IatiUnknownCode)
         .filter(|f| {
-            let at =
-                |kind: &str| f.path.contains(&format!("/{kind}[")) && f.path.ends_with("/@code");
-            !f.path.contains("/transaction[") && (at("recipient-country") || at("recipient-region"))
+            let at = |kind: &str| {
+                f.path.as_str().contains(&format!("/{kind}["))
+                    && f.path.as_str().ends_with("/@code")
+            };
+            !f.path.as_str().contains("/transaction[")
+                && (at("recipient-country") || at("recipient-region"))
         })
         .count();
     let ssr = p.sectors.iter().any(|s| s.code.has_prefix("152"))

@@ -50,6 +50,7 @@ fn every_activity_becomes_a_programme() {
     assert!(
         missing[0]
             .path
+            .as_str()
             .starts_with("/iati-activities/iati-activity[3]"),
         "{}",
         missing[0].path

@@ -432,7 +432,7 @@ proptest! {
             policy.comparison.method = PortfolioAggregation::Arithmetic;
         }
         policy.uncertainty.replications = 3;
-        policy.uncertainty.weight_noise = 0.0;
+        policy.uncertainty.weight_noise = ssr_model::Fraction::ZERO;
         policy.uncertainty.normalisations = vec![policy.comparison.normalisation];
         policy.uncertainty.methods = vec![policy.comparison.method];
         let scorer = Scorer::new(policy).unwrap();

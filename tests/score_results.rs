@@ -323,7 +323,7 @@ proptest! {
             validate::validate(p, &policy)
                 .findings()
                 .iter()
-                .map(|f| (f.code, f.path.clone(), f.message.clone()))
+                .map(|f| (f.code, f.path.to_string(), f.message.clone()))
                 .collect()
         };
         prop_assert_eq!(findings(&one), findings(&two));

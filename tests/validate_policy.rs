@@ -389,3 +389,83 @@ fn the_required_codes_have_exactly_the_required_names() {
     }
     assert!(Code::ALL.len() >= REQUIRED.len());
 }
+
+#[test]
+fn root_errors_print_a_slash() {
+    // The whole document is the wrong type: the pointer is the root, "",
+    // which messages print as `/`, as the scoring policy's errors do.
+    let err = ssr_model::validate::ValidationPolicy::from_json("42").unwrap_err();
+    assert_eq!(err.path, "");
+    assert!(
+        err.to_string()
+            .starts_with("cannot parse the validation policy at /: "),
+        "{err}"
+    );
+    let err = ssr_model::score::ScoringPolicy::from_json("42").unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("cannot parse the scoring policy at /: "),
+        "{err}"
+    );
+}
+
+#[test]
+fn breakdown_tolerance_is_a_share_refused_out_of_range() {
+    use ssr_model::validate::ValidationPolicy;
+    for text in [
+        r#"{"breakdown_tolerance": -0.1}"#,
+        r#"{"breakdown_tolerance": 1.5}"#,
+    ] {
+        let err = ValidationPolicy::from_json(text).unwrap_err();
+        assert_eq!(err.path, "/breakdown_tolerance");
+        assert!(err.message.contains("from 0 to 1"), "{err}");
+        assert!(!err.message.contains("percentage"), "{err}");
+    }
+    let p = ValidationPolicy::from_json(r#"{"breakdown_tolerance": 0.05}"#).unwrap();
+    assert_eq!(p.breakdown_tolerance.get(), 0.05);
+    // A policy written before the field was bounded reads the same.
+    let p = ValidationPolicy::from_json(r#"{"breakdown_tolerance": 0.01}"#).unwrap();
+    assert_eq!(p, ValidationPolicy::default());
+    // The percentage tolerance says what it is.
+    let err = ValidationPolicy::new()
+        .with_percentage_tolerance(-1.0)
+        .unwrap_err();
+    assert!(err.to_string().contains("percentage"), "{err}");
+}
+
+#[test]
+fn scoring_fractions_are_refused_as_they_are_read() {
+    use ssr_model::score::{PolicyError, ScoringPolicy};
+    for (text, path) in [
+        (r#"{"zero_floor": -0.5}"#, "/zero_floor"),
+        (r#"{"zero_floor": 2}"#, "/zero_floor"),
+        (
+            r#"{"uncertainty": {"weight_noise": -0.1}}"#,
+            "/uncertainty/weight_noise",
+        ),
+        (
+            r#"{"uncertainty": {"weight_noise": 7}}"#,
+            "/uncertainty/weight_noise",
+        ),
+    ] {
+        match ScoringPolicy::from_json(text).unwrap_err() {
+            PolicyError::Parse { path: p, message } => {
+                assert_eq!(p, path);
+                assert!(message.contains("from 0 to 1"), "{message}");
+            }
+            other => panic!("{other}"),
+        }
+    }
+    // 1 is a fraction but not a usable floor or noise: the check says so.
+    for text in [
+        r#"{"zero_floor": 1}"#,
+        r#"{"uncertainty": {"weight_noise": 1}}"#,
+    ] {
+        let err = ScoringPolicy::from_json(text).unwrap_err().to_string();
+        assert!(err.contains("up to (not including) 1"), "{err}");
+    }
+    // The JSON shape is unchanged: the defaults write the same numbers.
+    let json = serde_json::to_value(ScoringPolicy::default()).unwrap();
+    assert_eq!(json["zero_floor"], 0.01);
+    assert_eq!(json["uncertainty"]["weight_noise"], 0.25);
+}

@@ -344,7 +344,7 @@ proptest! {
         // Every finding obeys the policy.
         for f in &report {
             prop_assert_eq!(Some(f.severity), policy.severity(f.code));
-            prop_assert!(f.path.starts_with('/') || f.path.is_empty());
+            prop_assert!(f.path.as_str().starts_with('/') || f.path.as_str().is_empty());
             prop_assert!(!f.message.is_empty());
         }
     }
@@ -409,7 +409,7 @@ proptest! {
             let prefix = format!("/programmes/{i}");
             let within: Vec<Finding> = report
                 .iter()
-                .filter(|f| f.path == prefix || f.path.starts_with(&format!("{prefix}/")))
+                .filter(|f| f.path == prefix || f.path.as_str().starts_with(&format!("{prefix}/")))
                 // Programme ids are a portfolio-wide check.
                 .filter(|f| f.path != format!("{prefix}/id"))
                 .cloned()
@@ -417,7 +417,7 @@ proptest! {
             let alone: Vec<Finding> = validate::validate_programme(programme, &policy)
                 .into_iter()
                 .map(|mut f| {
-                    f.path = format!("{prefix}{}", f.path);
+                    f.path = format!("{prefix}{}", f.path).into();
                     f.message = f.message.replace(" /", &format!(" {prefix}/"));
                     f
                 })

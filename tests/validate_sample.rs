@@ -37,6 +37,7 @@ fn sample_portfolio_has_no_error() {
     for finding in report.findings() {
         let index: usize = finding
             .path
+            .as_str()
             .split('/')
             .nth(2)
             .and_then(|i| i.parse().ok())
@@ -49,7 +50,9 @@ fn sample_portfolio_has_no_error() {
     for (code, index) in documented {
         assert!(
             report.findings().iter().any(|f| f.code.as_str() == *code
-                && f.path.starts_with(&format!("/programmes/{index}/"))),
+                && f.path
+                    .as_str()
+                    .starts_with(&format!("/programmes/{index}/"))),
             "documented weakness {code} missing from programme {index}"
         );
     }

@@ -5,6 +5,7 @@
 //! Output cut short by its reader (`ssr report | head -1`) is success.
 
 #![forbid(unsafe_code)]
+#![warn(clippy::too_many_lines)]
 #![deny(
     clippy::unwrap_used,
     clippy::expect_used,

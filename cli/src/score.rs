@@ -18,7 +18,7 @@ pub(crate) enum Format {
     Table,
     /// JSON (the scorecard, policy included).
     Json,
-    /// Tidy long format: programme_id, programme_name, measure, value.
+    /// Tidy long format: programme_id, programme_name, measure, value, not_ranked, scale, currency.
     Csv,
 }
 
@@ -321,6 +321,32 @@ pub(crate) fn write_programme_scores(
     if !off.is_empty() {
         writeln!(out, "  off track: {}", off.join("; "))?;
     }
+    write_risks(card, out)?;
+    write_finance(&card.finance, out)?;
+    let key: Vec<String> = card
+        .stakeholders
+        .key()
+        .iter()
+        .take(5)
+        .map(|k| {
+            let word = |x: Option<&'static str>| x.unwrap_or("unassessed");
+            format!(
+                "{} ({}, {}, {})",
+                k.name,
+                word(k.quadrant.map(|q| q.describe())),
+                word(k.salience.map(|q| q.describe())),
+                word(k.stance.map(|q| q.as_str()))
+            )
+        })
+        .collect();
+    if !key.is_empty() {
+        writeln!(out, "  key stakeholders: {}", key.join("; "))?;
+    }
+    Ok(())
+}
+
+/// The top risks and the risk exposure by component, in `ssr report`.
+fn write_risks(card: &ProgrammeCard, out: &mut impl Write) -> std::io::Result<()> {
     let risks: Vec<String> = card
         .risk
         .top(3)
@@ -354,26 +380,6 @@ pub(crate) fn write_programme_scores(
         .collect();
     if !attached.is_empty() {
         writeln!(out, "  risk exposure by component: {}", attached.join("; "))?;
-    }
-    write_finance(&card.finance, out)?;
-    let key: Vec<String> = card
-        .stakeholders
-        .key()
-        .iter()
-        .take(5)
-        .map(|k| {
-            let word = |x: Option<&'static str>| x.unwrap_or("unassessed");
-            format!(
-                "{} ({}, {}, {})",
-                k.name,
-                word(k.quadrant.map(|q| q.describe())),
-                word(k.salience.map(|q| q.describe())),
-                word(k.stance.map(|q| q.as_str()))
-            )
-        })
-        .collect();
-    if !key.is_empty() {
-        writeln!(out, "  key stakeholders: {}", key.join("; "))?;
     }
     Ok(())
 }

@@ -26,11 +26,13 @@
 
 pub mod catalogue;
 mod code;
+mod location;
 pub(crate) mod path;
 mod policy;
 mod report;
 
-pub use code::Code;
+pub use code::{Code, Family};
+pub use location::{Location, Pointer, XmlLocation};
 pub use policy::{CodeLevel, ValidationPolicy, ValidationPolicyError};
 pub use report::{Finding, Report, Severity};
 

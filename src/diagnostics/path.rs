@@ -47,10 +47,10 @@ impl<'a> At<'a> {
 
     /// The path as a JSON Pointer (RFC 6901). Member names are the model's
     /// field names, which never need `~` escapes.
-    pub(crate) fn pointer(&self) -> String {
+    pub(crate) fn pointer(&self) -> super::Pointer {
         let mut out = String::with_capacity(64);
         self.write(&mut out);
-        out
+        super::Pointer::from_escaped(out)
     }
 
     fn write(&self, out: &mut String) {
@@ -147,18 +147,13 @@ pub(crate) fn from_json_at<T: serde::de::DeserializeOwned>(
 #[cfg(feature = "json")]
 pub(crate) fn pointer(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for segment in path.iter() {
-        out.push('/');
-        match segment {
-            Segment::Seq { index } => out.push_str(&index.to_string()),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                out.push_str(&key.replace('~', "~0").replace('/', "~1"));
-            }
-            Segment::Unknown => out.push('?'),
-        }
-    }
-    out
+    path.iter()
+        .fold(super::Pointer::root(), |out, segment| match segment {
+            Segment::Seq { index } => out.index(*index),
+            Segment::Map { key } | Segment::Enum { variant: key } => out.member(key),
+            Segment::Unknown => out.unknown(),
+        })
+        .into()
 }
 
 #[cfg(test)]
@@ -189,8 +184,8 @@ mod tests {
         let components = p.member("components");
         let c = components.index(0);
         let name = c.member("name");
-        assert_eq!(name.pointer(), "/programmes/2/components/0/name");
-        assert_eq!(root.pointer(), "");
+        assert_eq!(name.pointer().as_str(), "/programmes/2/components/0/name");
+        assert_eq!(root.pointer().as_str(), "");
     }
 
     #[test]

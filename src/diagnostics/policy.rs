@@ -8,13 +8,34 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::{Code, Severity};
-use crate::{Level, ValueError};
+use crate::{Fraction, Level, ValueError};
 
 /// What a policy makes of one code: a severity, or `allow` to drop its
 /// findings altogether (the name follows compiler lint levels).
 ///
 /// In a policy document it is one of `"allow"`, `"advice"`, `"warning"` or
 /// `"error"`.
+///
+/// ```
+/// use ssr_model::validate::{self, Code, CodeLevel, Severity, ValidationPolicy};
+/// use ssr_model::{Country, Portfolio, Programme};
+///
+/// let portfolio = Portfolio::new().with_programme(Programme::new("Police reform", Country::new("LBR")?));
+/// let default = validate::validate(&portfolio, &ValidationPolicy::default());
+/// assert!(default.of_code(Code::NoOversight).count() > 0);
+///
+/// // This organisation does not ask every programme for an oversight
+/// // component, and treats a missing gender dimension as an error.
+/// let policy = ValidationPolicy::default()
+///     .with_level(Code::NoOversight, CodeLevel::Allow)
+///     .with_level(Code::NoGenderDimension, CodeLevel::Error);
+/// let report = validate::validate(&portfolio, &policy);
+/// assert_eq!(report.of_code(Code::NoOversight).count(), 0);
+/// assert!(report.of_code(Code::NoGenderDimension).all(|f| f.severity == Severity::Error));
+/// assert_eq!(CodeLevel::Allow.severity(), None);
+/// assert_eq!(CodeLevel::from(Severity::Warning), CodeLevel::Warning);
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -152,11 +173,10 @@ pub struct ValidationPolicy {
     percentage_tolerance: f64,
     /// How far the categories of a breakdown may sum from the period's
     /// total for `breakdown_sum`, as a share of the total's size (of 1 when
-    /// the total is smaller). Default 0.01: rounding of the categories, and
-    /// nothing more. Finite and not negative.
-    #[serde(deserialize_with = "non_negative")]
-    #[cfg_attr(feature = "schemars", schemars(range(min = 0)))]
-    pub breakdown_tolerance: f64,
+    /// the total is smaller), from 0 to 1. Default 0.01: rounding of the
+    /// categories, and nothing more.
+    #[cfg_attr(feature = "schemars", schemars(with = "f64", range(min = 0, max = 1)))]
+    pub breakdown_tolerance: Fraction,
     /// Breakdown dimensions whose categories overlap (age bands counted
     /// twice, a person in several groups), compared without case: never
     /// summed by `breakdown_sum`. Default none.
@@ -173,7 +193,7 @@ impl Default for ValidationPolicy {
             high_risk: 15,
             stale_after_days: 365,
             percentage_tolerance: 0.01,
-            breakdown_tolerance: 0.01,
+            breakdown_tolerance: Fraction::constant(0.01),
             non_additive_dimensions: Vec::new(),
         }
     }
@@ -181,8 +201,22 @@ impl Default for ValidationPolicy {
 
 /// A validation policy document that could not be read
 /// (`ValidationPolicy::from_json`, feature `json`).
+///
+/// ```
+/// # #[cfg(feature = "json")] {
+/// use ssr_model::validate::ValidationPolicy;
+///
+/// // A thirteenth month.
+/// let err = ValidationPolicy::from_json(r#"{"as_of": "2026-13-01"}"#).unwrap_err();
+/// assert_eq!(err.path, "/as_of");
+/// assert!(err.to_string().starts_with("cannot parse the validation policy at /as_of: "));
+/// # }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("cannot parse the validation policy at {path}: {message}")]
+#[error(
+    "cannot parse the validation policy at {}: {message}",
+    super::Pointer::or_slash(path)
+)]
 #[non_exhaustive]
 pub struct ValidationPolicyError {
     /// JSON Pointer to the offending value (`""` for the whole document).
@@ -301,13 +335,23 @@ impl ValidationPolicy {
 
 impl ValidationPolicy {
     /// Returns `self` with another breakdown-sum tolerance (a share of the
-    /// total).
+    /// total, from 0 to 1).
+    ///
+    /// ```
+    /// use ssr_model::validate::ValidationPolicy;
+    ///
+    /// let loose = ValidationPolicy::new().with_breakdown_tolerance(0.05)?;
+    /// assert_eq!(loose.breakdown_tolerance.get(), 0.05);
+    /// let err = ValidationPolicy::new().with_breakdown_tolerance(f64::NAN).unwrap_err();
+    /// assert!(err.to_string().contains("from 0 to 1"), "{err}");
+    /// # Ok::<(), ssr_model::ValueError>(())
+    /// ```
     ///
     /// # Errors
     ///
-    /// When `share` is negative or not finite.
+    /// When `share` is not a finite number from 0 to 1.
     pub fn with_breakdown_tolerance(mut self, share: f64) -> Result<Self, ValueError> {
-        self.breakdown_tolerance = check_non_negative(share)?;
+        self.breakdown_tolerance = Fraction::new(share)?;
         Ok(self)
     }
 
@@ -324,8 +368,8 @@ fn check_non_negative(x: f64) -> Result<f64, ValueError> {
         Ok(x + 0.0)
     } else {
         Err(ValueError::new(
-            "tolerance",
-            "a finite number of at least 0",
+            "percentage tolerance",
+            "a finite number of percentage points of at least 0",
             x,
         ))
     }

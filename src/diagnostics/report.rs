@@ -6,9 +6,23 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::Code;
-use super::path::compare_pointers;
+use super::Location;
 
 /// How serious a finding is. Ordered: `Advice < Warning < Error`.
+///
+/// ```
+/// use ssr_model::validate::{self, Severity, ValidationPolicy};
+///
+/// assert!(Severity::Advice < Severity::Warning && Severity::Warning < Severity::Error);
+/// assert_eq!(Severity::Warning.to_string(), "warning");
+/// assert_eq!("error".parse::<Severity>()?, Severity::Error);
+///
+/// let report = validate::validate(&ssr_model::samples::portfolio(), &ValidationPolicy::default());
+/// // The sample is valid: nothing worse than a warning.
+/// assert!(report.worst() < Some(Severity::Error));
+/// assert_eq!(report.count(Severity::Error), 0);
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -57,10 +71,11 @@ pub struct Finding {
     /// How serious.
     pub severity: Severity,
     /// Where: for validation, a JSON Pointer into the document, e.g.
-    /// `/programmes/0/components/2/weight`; for IATI import findings, an
-    /// XPath-like location in the source file, e.g.
+    /// `/programmes/0/components/2/weight`; for IATI import findings, a
+    /// location in the source file, e.g.
     /// `/iati-activities/iati-activity[3]/result[1]/indicator[1]/baseline/@value`.
-    pub path: String,
+    /// It prints, compares with strings and serialises as that text.
+    pub path: Location,
     /// What is wrong, in words.
     pub message: String,
     /// How to fix it, when there is something specific to say.
@@ -70,7 +85,7 @@ pub struct Finding {
 
 impl Finding {
     /// A finding with the code's default severity.
-    pub fn new(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(code: Code, path: impl Into<Location>, message: impl Into<String>) -> Self {
         Finding {
             code,
             severity: code.default_severity(),
@@ -111,7 +126,8 @@ impl fmt::Display for Finding {
 
 impl Ord for Finding {
     fn cmp(&self, other: &Self) -> Ordering {
-        compare_pointers(&self.path, &other.path)
+        self.path
+            .cmp(&other.path)
             .then_with(|| self.code.cmp(&other.code))
             .then_with(|| other.severity.cmp(&self.severity))
             .then_with(|| self.message.cmp(&other.message))

@@ -70,6 +70,23 @@ struct Document {
 
 /// The JSON Schema (draft 2020-12) of a portfolio document, for reading
 /// (the form [`document::from_str`](crate::document::from_str) accepts).
+///
+/// Any JSON Schema validator can then check documents, e.g. the
+/// `jsonschema` crate:
+///
+/// ```
+/// use ssr_model::interop::schema::document_schema;
+///
+/// let schema = serde_json::to_value(document_schema())?;
+/// assert_eq!(schema["title"], "ssr-model portfolio document");
+/// let validator = jsonschema::options().build(&schema)?;
+///
+/// let sample = ssr_model::document::to_string(&ssr_model::samples::portfolio())?;
+/// assert!(validator.is_valid(&serde_json::from_str(&sample)?));
+/// let misspelt = serde_json::json!({"schema_version": 2, "programmes": [{"nmae": "x"}]});
+/// assert!(!validator.is_valid(&misspelt));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn document_schema() -> Schema {
     SchemaSettings::draft2020_12()
         .for_deserialize()
@@ -94,6 +111,17 @@ pub fn scorecard_schema() -> Schema {
 
 /// The JSON Schema (draft 2020-12) of a [`ScoringPolicy`](crate::score::ScoringPolicy)
 /// file, as `ssr score --policy` reads it.
+///
+/// ```
+/// use ssr_model::interop::schema::scoring_policy_schema;
+/// use ssr_model::score::ScoringPolicy;
+///
+/// let schema = serde_json::to_value(scoring_policy_schema())?;
+/// let validator = jsonschema::options().build(&schema)?;
+/// assert!(validator.is_valid(&serde_json::to_value(ScoringPolicy::default())?));
+/// assert!(!validator.is_valid(&serde_json::json!({"progress": "capped"})));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn scoring_policy_schema() -> Schema {
     SchemaSettings::draft2020_12()
         .for_deserialize()
@@ -104,6 +132,17 @@ pub fn scoring_policy_schema() -> Schema {
 /// The JSON Schema (draft 2020-12) of a
 /// [`ValidationPolicy`](crate::validate::ValidationPolicy) file, as
 /// `ssr validate --policy` reads it.
+///
+/// ```
+/// use ssr_model::interop::schema::validation_policy_schema;
+/// use ssr_model::validate::ValidationPolicy;
+///
+/// let schema = serde_json::to_value(validation_policy_schema())?;
+/// let validator = jsonschema::options().build(&schema)?;
+/// assert!(validator.is_valid(&serde_json::to_value(ValidationPolicy::default())?));
+/// assert!(!validator.is_valid(&serde_json::json!({"as_of": 2026})));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn validation_policy_schema() -> Schema {
     SchemaSettings::draft2020_12()
         .for_deserialize()
@@ -116,6 +155,16 @@ pub fn validation_policy_schema() -> Schema {
 /// # Errors
 ///
 /// Only if serialisation fails, which a schema does not cause.
+///
+/// # Examples
+///
+/// ```
+/// let text = ssr_model::interop::schema::document_schema_string()?;
+/// assert!(text.contains("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\""));
+/// let parsed: serde_json::Value = serde_json::from_str(&text)?;
+/// assert_eq!(parsed, serde_json::to_value(ssr_model::interop::schema::document_schema())?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn document_schema_string() -> Result<String, serde_json::Error> {
     serde_json::to_string_pretty(&document_schema())
 }

@@ -7,6 +7,16 @@ use super::Money;
 use super::macros::{opt_setters, setters};
 
 /// Whether a budget is the original or a revision (IATI BudgetType).
+///
+/// ```
+/// use ssr_model::BudgetKind;
+///
+/// assert_eq!(BudgetKind::Revised.iati_code(), 2);
+/// assert_eq!(BudgetKind::from_iati_code(1), Some(BudgetKind::Original));
+/// assert_eq!("revised".parse::<BudgetKind>()?, BudgetKind::Revised);
+/// assert_eq!(BudgetKind::Original.to_string(), "original");
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -50,6 +60,16 @@ impl BudgetKind {
 }
 
 /// Whether a budget binds (IATI BudgetStatus).
+///
+/// ```
+/// use ssr_model::BudgetStatus;
+///
+/// assert_eq!(BudgetStatus::Committed.iati_code(), 2);
+/// assert_eq!(BudgetStatus::from_iati_code(1), Some(BudgetStatus::Indicative));
+/// assert_eq!("committed".parse::<BudgetStatus>()?, BudgetStatus::Committed);
+/// assert!("binding".parse::<BudgetStatus>().is_err());
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]

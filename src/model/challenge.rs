@@ -6,6 +6,16 @@ use super::macros::{opt_setters, pushers, setters};
 use super::{ChallengeId, ComponentId, Fraction, Level, StakeholderId};
 
 /// The kinds of challenge SSR programmes meet, as the SSR literature names them.
+///
+/// ```
+/// use ssr_model::{Challenge, ChallengeKind};
+///
+/// let c = Challenge::new(ChallengeKind::Corruption, "Payroll padding in the police");
+/// assert_eq!(c.kind.as_str(), "corruption");
+/// assert_eq!("resistance_to_change".parse::<ChallengeKind>()?, ChallengeKind::ResistanceToChange);
+/// assert!(ChallengeKind::ALL.contains(&ChallengeKind::EmergingThreats));
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -48,6 +58,16 @@ pub enum ChallengeKind {
 }
 
 /// Where a challenge stands.
+///
+/// ```
+/// use ssr_model::{Challenge, ChallengeKind, ChallengeStatus};
+///
+/// let c = Challenge::new(ChallengeKind::LackOfPoliticalWill, "The new cabinet stalls the defence white paper")
+///     .with_status(ChallengeStatus::Mitigating);
+/// assert_eq!(c.status, ChallengeStatus::Mitigating);
+/// assert_eq!("materialised".parse::<ChallengeStatus>()?, ChallengeStatus::Materialised);
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]

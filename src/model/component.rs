@@ -10,6 +10,17 @@ use super::{ComponentId, Indicator, ObjectiveId, SectorCode, StakeholderId, Weig
 ///
 /// Each pillar maps onto OECD DAC purpose codes ([`Pillar::dac_codes`]), so
 /// IATI sectors can be read as components and components reported as sectors.
+///
+/// ```
+/// use ssr_model::{Pillar, SectorCode};
+///
+/// assert_eq!(Pillar::PoliceReform.dac_codes(), &[15132]);
+/// assert_eq!(Pillar::from_dac_code(SectorCode::new(15250)?), Some(Pillar::MineAction));
+/// assert!(Pillar::JusticeReform.is_oversight());
+/// assert!(!Pillar::Ddr.is_oversight());
+/// assert_eq!("ddr".parse::<Pillar>()?, Pillar::Ddr);
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]

@@ -7,6 +7,16 @@ use super::{EvaluationId, OrdinalScale, ValueError};
 
 /// The six OECD DAC evaluation criteria (OECD 2019, *Better Criteria for
 /// Better Evaluation*).
+///
+/// ```
+/// use ssr_model::DacCriterion;
+///
+/// assert_eq!(DacCriterion::ALL.len(), 6);
+/// assert_eq!(DacCriterion::ALL[0], DacCriterion::Relevance);
+/// assert_eq!("sustainability".parse::<DacCriterion>()?, DacCriterion::Sustainability);
+/// assert!(DacCriterion::Relevance < DacCriterion::Impact); // ordered as the OECD lists them
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -27,6 +37,20 @@ pub enum DacCriterion {
 }
 
 /// One criterion's rating: a label of the evaluation's scale.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::{DacCriterion, Evaluation, OrdinalScale};
+///
+/// let scale = OrdinalScale::new(["weak", "adequate", "strong"])?;
+/// let date = NaiveDate::from_ymd_opt(2023, 5, 1).ok_or("bad date")?;
+/// let eval = Evaluation::new("Final evaluation", date, scale)
+///     .with_commented_rating(DacCriterion::Coherence, "strong", "Aligned with the EU mission")?;
+/// let rating = &eval.ratings()[0];
+/// assert_eq!((rating.criterion, rating.rating.as_str()), (DacCriterion::Coherence, "strong"));
+/// assert_eq!(rating.comment.as_deref(), Some("Aligned with the EU mission"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

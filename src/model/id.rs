@@ -99,26 +99,86 @@ typed_id!(
 );
 typed_id!(
     /// Identifies a [`Stakeholder`](crate::Stakeholder) within a programme.
+    ///
+    /// ```
+    /// use ssr_model::{Programme, Country, Stakeholder, StakeholderId, StakeholderKind};
+    ///
+    /// let police = Stakeholder::new("Liberia National Police", StakeholderKind::Police)
+    ///     .with_id(StakeholderId::from_external("LR-LNP"));
+    /// let p = Programme::new("Police reform", Country::new("LBR")?).with_stakeholder(police);
+    /// let id = StakeholderId::from_external("LR-LNP"); // the same text, the same id
+    /// assert_eq!(p.stakeholder(id).map(|s| s.name.as_str()), Some("Liberia National Police"));
+    /// # Ok::<(), ssr_model::ValueError>(())
+    /// ```
     StakeholderId, "stakeholder"
 );
 typed_id!(
     /// Identifies a [`Component`](crate::Component) within a programme.
+    ///
+    /// ```
+    /// use ssr_model::{Challenge, ChallengeKind, Component, ComponentId, Pillar};
+    ///
+    /// let vetting = Component::new("Vetting", Pillar::VettingAndAntiCorruption);
+    /// let risk = Challenge::new(ChallengeKind::ResistanceToChange, "Officers resist vetting")
+    ///     .with_affected(vetting.id);
+    /// assert_eq!(risk.affects, [vetting.id]);
+    /// assert_ne!(vetting.id, ComponentId::new()); // new ids are random
+    /// ```
     ComponentId, "component"
 );
 typed_id!(
     /// Identifies an [`Objective`](crate::Objective) within a programme.
+    ///
+    /// ```
+    /// use ssr_model::{Indicator, Measure, Objective, ObjectiveId, ObjectiveKind, ResultLevel};
+    ///
+    /// let trust = Objective::new(ObjectiveKind::Trust, "People trust the police");
+    /// let survey = Indicator::new("Trust in the police", ResultLevel::Outcome, Measure::Percentage)
+    ///     .with_objective(trust.id);
+    /// assert_eq!(survey.objectives, [trust.id]);
+    /// assert_eq!(trust.id.to_string().parse::<ObjectiveId>()?, trust.id);
+    /// # Ok::<(), ssr_model::ValueError>(())
+    /// ```
     ObjectiveId, "objective"
 );
 typed_id!(
     /// Identifies a [`Challenge`](crate::Challenge) within a programme.
+    ///
+    /// ```
+    /// use ssr_model::{Challenge, ChallengeId, ChallengeKind};
+    ///
+    /// let c = Challenge::new(ChallengeKind::Corruption, "Ghost soldiers on the payroll")
+    ///     .with_id(ChallengeId::from_external("risk-7"));
+    /// assert_eq!(c.id, ChallengeId::from_external("risk-7"));
+    /// assert!("not a uuid".parse::<ChallengeId>().is_err());
+    /// ```
     ChallengeId, "challenge"
 );
 typed_id!(
     /// Identifies an [`Indicator`](crate::Indicator) within a programme.
+    ///
+    /// ```
+    /// use ssr_model::{Indicator, IndicatorId, Measure, ResultLevel};
+    ///
+    /// let i = Indicator::new("Officers trained", ResultLevel::Output, Measure::Unit);
+    /// let j = Indicator::new("Officers trained", ResultLevel::Output, Measure::Unit);
+    /// assert_ne!(i.id, j.id); // same title, two indicators
+    /// let imported = IndicatorId::from_external("GB-1-123/result/1/indicator/2");
+    /// assert_eq!(imported.as_uuid().get_version_num(), 5);
+    /// ```
     IndicatorId, "indicator"
 );
 typed_id!(
     /// Identifies an [`Evaluation`](crate::Evaluation) within a programme.
+    ///
+    /// ```
+    /// use ssr_model::EvaluationId;
+    ///
+    /// let id: EvaluationId = "67e55044-10b1-426f-9247-bb680e5fe0c8".parse()?;
+    /// assert_eq!(id.to_string(), "67e55044-10b1-426f-9247-bb680e5fe0c8");
+    /// assert_eq!(EvaluationId::from_uuid(*id.as_uuid()), id);
+    /// # Ok::<(), ssr_model::ValueError>(())
+    /// ```
     EvaluationId, "evaluation"
 );
 

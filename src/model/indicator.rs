@@ -10,6 +10,16 @@ use super::macros::{opt_setters, pushers, setters};
 use super::{Finite, IndicatorId, ObjectiveId, OrdinalScale, ValueError};
 
 /// The result level of an indicator (IATI ResultType).
+///
+/// ```
+/// use ssr_model::ResultLevel;
+///
+/// assert_eq!(ResultLevel::Outcome.iati_code(), 2);
+/// assert_eq!(ResultLevel::from_iati_code(3), Some(ResultLevel::Impact));
+/// assert_eq!(ResultLevel::from_iati_code(9), None); // IATI's "other" has no level
+/// assert!(ResultLevel::Output < ResultLevel::Impact); // ordered along the results chain
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -45,6 +55,17 @@ impl ResultLevel {
 }
 
 /// How an indicator is measured (IATI IndicatorMeasure).
+///
+/// ```
+/// use ssr_model::Measure;
+///
+/// assert_eq!(Measure::from_iati_code(2), Some(Measure::Percentage));
+/// assert_eq!(Measure::Ordinal.iati_code(), 4);
+/// assert!(Measure::Unit.is_quantitative());
+/// assert!(!Measure::Qualitative.is_quantitative());
+/// assert_eq!("nominal".parse::<Measure>()?, Measure::Nominal);
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -94,6 +115,17 @@ impl Measure {
 }
 
 /// Which way is better (IATI's `ascending` attribute).
+///
+/// ```
+/// use ssr_model::{Direction, Indicator, Measure, ResultLevel};
+///
+/// let abuses = Indicator::new("Reported abuses by police", ResultLevel::Outcome, Measure::Unit)
+///     .with_direction(Direction::Decrease);
+/// assert_eq!(abuses.direction, Some(Direction::Decrease));
+/// assert_eq!(Direction::Increase.to_string(), "increase");
+/// assert_eq!("decrease".parse::<Direction>()?, Direction::Decrease);
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -261,6 +293,18 @@ opt_setters!(Baseline {
 });
 
 /// A value broken down by one category of a dimension, e.g. sex = female.
+///
+/// ```
+/// use ssr_model::{Breakdown, Value};
+///
+/// let women = Breakdown::new("sex", "female")
+///     .with_target(Value::number(120.0)?)
+///     .with_actual(Value::number(95.0)?);
+/// assert_eq!(women.female(), Some(true));
+/// assert_eq!(women.actual.as_ref().and_then(Value::as_number), Some(95.0));
+/// assert_eq!(women.additive, None); // left to the measure: counts add up
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -430,6 +474,15 @@ pushers!(Period {
 });
 
 /// How an indicator's values are verified.
+///
+/// ```
+/// use ssr_model::{DataSource, SourceKind};
+///
+/// let source = DataSource::new(SourceKind::Survey);
+/// assert_eq!(source.kind.as_str(), "survey");
+/// assert_eq!("oversight_report".parse::<SourceKind>()?, SourceKind::OversightReport);
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -454,6 +507,19 @@ pub enum SourceKind {
 }
 
 /// The data source or means of verification of an indicator.
+///
+/// ```
+/// use ssr_model::{DataSource, Indicator, Measure, ResultLevel, SourceKind};
+///
+/// let source = DataSource::new(SourceKind::Survey).with_description("Afrobarometer round 8, Q43");
+/// let trust = Indicator::new("Trust in the police", ResultLevel::Outcome, Measure::Percentage)
+///     .with_source(source);
+/// assert_eq!(trust.source.as_ref().map(|s| s.kind), Some(SourceKind::Survey));
+/// assert_eq!(
+///     trust.source.and_then(|s| s.description).as_deref(),
+///     Some("Afrobarometer round 8, Q43")
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

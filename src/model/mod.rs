@@ -2,6 +2,16 @@
 //! accessors and the invariants their types keep.
 //!
 //! Every type here is re-exported at the crate root.
+//!
+//! ```
+//! use ssr_model::model::{Country, Level, Programme};
+//!
+//! // The same types as `ssr_model::Programme` and friends.
+//! let p: ssr_model::Programme = Programme::new("Police reform", Country::new("LBR")?);
+//! assert_eq!(p.single_country().map(|c| c.name()), Some("Liberia"));
+//! assert!(Level::new(6).is_err()); // 1–5, checked when built
+//! # Ok::<(), ssr_model::ValueError>(())
+//! ```
 
 mod budget;
 mod challenge;

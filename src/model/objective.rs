@@ -6,6 +6,16 @@ use super::ObjectiveId;
 use super::macros::{opt_setters, setters};
 
 /// The aims SSR pursues, as the SSR literature names them.
+///
+/// ```
+/// use ssr_model::{Objective, ObjectiveKind};
+///
+/// let o = Objective::new(ObjectiveKind::GenderEquality, "Women make up 20% of new recruits");
+/// assert_eq!(o.kind.as_str(), "gender_equality");
+/// assert_eq!("rule_of_law".parse::<ObjectiveKind>()?, ObjectiveKind::RuleOfLaw);
+/// assert_eq!(ObjectiveKind::ALL.len(), 13);
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]

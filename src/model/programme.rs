@@ -11,6 +11,16 @@ use super::{
 };
 
 /// The setting a programme works in.
+///
+/// ```
+/// use ssr_model::{Context, Country, Programme};
+///
+/// let p = Programme::new("Defence cooperation", Country::new("TUN")?)
+///     .with_context(Context::MilitaryDiplomacy);
+/// assert_eq!(p.context, Context::MilitaryDiplomacy);
+/// assert_eq!("peace_operation".parse::<Context>()?, Context::PeaceOperation);
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -34,6 +44,17 @@ pub enum Context {
 ///
 /// Phases order as declared: the programme cycle from assessment to
 /// closure, then cancelled and suspended.
+///
+/// ```
+/// use ssr_model::Phase;
+///
+/// // Assessment and design are both IATI "pipeline" (1).
+/// assert_eq!(Phase::Assessment.iati_status(), 1);
+/// assert_eq!(Phase::Design.iati_status(), 1);
+/// assert_eq!(Phase::from_iati_status(1), Some(Phase::Design));
+/// assert_eq!(Phase::from_iati_status(4), Some(Phase::Closed));
+/// assert!(Phase::Implementation < Phase::Review); // the programme cycle's order
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -91,6 +112,17 @@ impl Phase {
 
 /// How significant gender equality is to a programme (IATI policy marker 1,
 /// on the IATI PolicySignificance codes, after the OECD gender marker).
+///
+/// ```
+/// use ssr_model::{Country, GenderMarker, Programme};
+///
+/// let p = Programme::new("Police reform", Country::new("LBR")?)
+///     .with_gender_marker(GenderMarker::Significant);
+/// assert_eq!(p.gender_marker.map(GenderMarker::iati_code), Some(1));
+/// assert_eq!(GenderMarker::from_iati_code(2), Some(GenderMarker::Principal));
+/// assert_eq!(GenderMarker::from_iati_code(3), None);
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -164,6 +196,17 @@ opt_setters!(Funding {
 });
 
 /// A DAC sector a programme reports against, with its share.
+///
+/// ```
+/// use ssr_model::{Country, Percentage, Programme, Sector, SectorCode};
+///
+/// let p = Programme::new("Justice and security", Country::new("SLE")?)
+///     .with_sector(Sector::new(SectorCode::new(15210)?).with_percentage(Percentage::new(60.0)?))
+///     .with_sector(Sector::new(SectorCode::new(15130)?).with_percentage(Percentage::new(40.0)?));
+/// let total: f64 = p.sectors.iter().filter_map(|s| s.percentage).map(|s| s.get()).sum();
+/// assert_eq!(total, 100.0); // IATI requires the shares to sum to 100
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

@@ -45,6 +45,20 @@ pub struct ExchangeRates {
 }
 
 /// Why a rate was refused.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::{ExchangeRates, RateError};
+///
+/// let day = NaiveDate::from_ymd_opt(2021, 1, 1).ok_or("bad date")?;
+/// let mut rates = ExchangeRates::new("USD".parse()?);
+/// rates.insert(day, "EUR".parse()?, 0.8)?;
+/// let err = rates.insert(day, "EUR".parse()?, 0.9).unwrap_err();
+/// assert!(matches!(err, RateError::Conflict { .. }));
+/// assert!(matches!(rates.insert(day, "GBP".parse()?, f64::NAN), Err(RateError::OutOfRange { .. })));
+/// assert!(matches!(rates.insert(day, "USD".parse()?, 2.0), Err(RateError::Base { .. })));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum RateError {
@@ -86,6 +100,19 @@ pub enum RateError {
 
 /// Money that could not be converted: no rate for `currency` on or before
 /// `date`.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::{ExchangeRates, Money};
+///
+/// let day = NaiveDate::from_ymd_opt(2021, 6, 1).ok_or("bad date")?;
+/// let rates = ExchangeRates::new("USD".parse()?);
+/// let err = rates.convert(Money::parse("100", "EUR")?, day, "USD".parse()?).unwrap_err();
+/// assert_eq!(err.currency.to_string(), "EUR");
+/// assert_eq!(err.date, day);
+/// assert_eq!(err.to_string(), "no exchange rate for EUR on or before 2021-06-01");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("no exchange rate for {currency} on or before {date}")]
 #[non_exhaustive]
@@ -310,6 +337,17 @@ fn read_line(table: &mut ExchangeRates, fields: &[&str]) -> Result<(), String> {
 }
 
 /// A line of a rates file that could not be read.
+///
+/// ```
+/// use ssr_model::ExchangeRates;
+///
+/// let csv = "date,currency,rate\n2021-01-01,EUR,0.8\n2021-01-01,EUR,zero\n";
+/// let err = ExchangeRates::from_csv_reader("USD".parse()?, csv.as_bytes()).unwrap_err();
+/// let line = &err.problems()[0];
+/// assert_eq!(line.line, 3);
+/// assert!(line.message.contains("decimal rate"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RateLine {
@@ -326,6 +364,16 @@ impl RateLine {
 }
 
 /// Why a rates file could not be read.
+///
+/// ```
+/// use ssr_model::{ExchangeRates, RatesFileError};
+///
+/// let csv = "day,currency,rate\n2021-01-01,EUR,0.8\n";
+/// let err = ExchangeRates::from_csv_reader("USD".parse()?, csv.as_bytes()).unwrap_err();
+/// assert!(matches!(err, RatesFileError::Lines(_)));
+/// assert!(err.to_string().contains("expected the header `date,currency,rate`"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum RatesFileError {

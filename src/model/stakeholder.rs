@@ -7,6 +7,17 @@ use super::macros::{opt_setters, pushers, setters};
 use super::{Level, StakeholderId};
 
 /// The kind of actor a stakeholder is.
+///
+/// ```
+/// use ssr_model::StakeholderKind;
+///
+/// assert!(StakeholderKind::NationalGovernment.is_national());
+/// assert!(StakeholderKind::WomensOrganisation.is_civil_society());
+/// assert!(StakeholderKind::OversightBody.is_oversight());
+/// assert!(!StakeholderKind::BilateralDonor.is_national());
+/// assert_eq!("armed_forces".parse::<StakeholderKind>()?, StakeholderKind::ArmedForces);
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -94,6 +105,16 @@ impl StakeholderKind {
 
 /// A role a stakeholder plays: the IATI OrganisationRole codes 1–4, plus the
 /// roles SSR analysis adds.
+///
+/// ```
+/// use ssr_model::Role;
+///
+/// assert_eq!(Role::Implementing.iati_code(), Some(4));
+/// assert_eq!(Role::Oversight.iati_code(), None); // an SSR role IATI does not have
+/// assert_eq!(Role::from_iati_code(1), Some(Role::Funding));
+/// assert_eq!("advisory".parse::<Role>()?, Role::Advisory);
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -140,6 +161,20 @@ impl Role {
 }
 
 /// A stakeholder's position towards the reform.
+///
+/// ```
+/// use ssr_model::{Stakeholder, StakeholderKind, Stance};
+///
+/// assert!(Stance::Blocking.is_opposed());
+/// assert!(!Stance::Neutral.is_opposed());
+/// let army = Stakeholder::new("Army general staff", StakeholderKind::ArmedForces)
+///     .with_stance(Stance::Resistant);
+/// assert!(army.is_opposed());
+/// // Unknown is not neutral: a stakeholder nobody assessed has no stance.
+/// let bar = Stakeholder::new("Bar association", StakeholderKind::CivilSociety);
+/// assert_eq!(bar.stance, None);
+/// assert!(!bar.is_opposed());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]

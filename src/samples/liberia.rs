@@ -15,6 +15,7 @@ use crate::{
 
 const IDS: Ids = Ids::new("liberia");
 
+#[expect(clippy::too_many_lines, reason = "sample data")]
 pub(crate) fn programme() -> Result<Programme, ValueError> {
     let ids = &IDS;
     let s = |name| ids.stakeholder(name);

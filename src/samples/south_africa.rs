@@ -26,6 +26,7 @@ fn financial_years(from: i32, to: i32) -> Result<Span, ValueError> {
     Ok(span(date(from, 4, 1)?, date(to + 1, 3, 31)?))
 }
 
+#[expect(clippy::too_many_lines, reason = "sample data")]
 pub(crate) fn programme() -> Result<Programme, ValueError> {
     let ids = &IDS;
     let s = |name| ids.stakeholder(name);

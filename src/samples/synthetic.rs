@@ -123,6 +123,20 @@ fn number(x: f64) -> Option<Value> {
 /// objectives-free components with indicators, challenges with mitigations,
 /// funding, an evaluation) with pseudo-random but plausible values. The same
 /// [`Synthetic`] always yields the same portfolio.
+///
+/// ```
+/// use ssr_model::samples::{synthetic, Synthetic};
+/// use ssr_model::validate::{self, ValidationPolicy};
+///
+/// let spec = Synthetic::new(3).with_components(2).with_indicators(2).with_periods(2);
+/// let portfolio = synthetic(&spec);
+/// assert_eq!(portfolio, synthetic(&spec)); // deterministic
+/// assert_ne!(portfolio, synthetic(&spec.clone().with_seed(1))); // another seed, other values
+/// assert_eq!(portfolio.programmes[0].indicators().count(), 2 * 2);
+/// // Complete and consistent: no error-level finding.
+/// assert!(validate::validate(&portfolio, &ValidationPolicy::default()).is_valid());
+/// ```
+#[expect(clippy::too_many_lines, reason = "sample data")]
 pub fn synthetic(spec: &Synthetic) -> Portfolio {
     let countries: Vec<Country> = Country::all().collect();
     let fallback_country = countries.first().copied();

@@ -18,6 +18,7 @@ use crate::{
 
 const IDS: Ids = Ids::new("tunisia");
 
+#[expect(clippy::too_many_lines, reason = "sample data")]
 pub(crate) fn programme() -> Result<Programme, ValueError> {
     let ids = &IDS;
     let s = |name| ids.stakeholder(name);

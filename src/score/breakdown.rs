@@ -19,6 +19,34 @@ use super::{Gap, ScoringPolicy, TargetRule, progress};
 use crate::{Breakdown, Indicator, IndicatorId, Measure, Period, Value};
 
 /// Progress of one category of one indicator's breakdowns.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::score::Scorer;
+/// use ssr_model::*;
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
+/// let n = Value::number;
+/// // Officers trained, from none: 40 women of a target of 100, 90 men of 100.
+/// let trained = Indicator::new("Officers trained", ResultLevel::Output, Measure::Unit)
+///     .with_baseline(Baseline::new(n(0.0)?))
+///     .with_period(
+///         Period::new(d(2021, 1, 1)?, d(2021, 12, 31)?)
+///             .with_target(n(200.0)?)
+///             .with_actual(n(130.0)?)
+///             .with_breakdown(Breakdown::new("sex", "female").with_target(n(100.0)?).with_actual(n(40.0)?))
+///             .with_breakdown(Breakdown::new("sex", "male").with_target(n(100.0)?).with_actual(n(90.0)?)),
+///     );
+/// let programme = Programme::new("Police reform", Country::new("LBR")?)
+///     .with_component(Component::new("Training", Pillar::PoliceReform).with_indicator(trained));
+/// let results = Scorer::default().results(&programme);
+/// let women = results.categories.iter().find(|c| c.female() == Some(true)).ok_or("no women's row")?;
+/// assert_eq!((women.baseline, women.target, women.actual), (Some(0.0), Some(100.0), Some(40.0)));
+/// assert_eq!(women.progress, Some(0.4));
+/// // Women's progress minus men's: 0.4 − 0.9.
+/// assert!((results.gender_gap.ok_or("no gap")? + 0.5).abs() < 1e-12);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]

@@ -14,6 +14,25 @@ use super::EvaluationPolicy;
 use crate::{DacCriterion, Evaluation, EvaluationId, Programme};
 
 /// One criterion's rating and its score.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::score::Scorer;
+/// use ssr_model::*;
+///
+/// let scale = OrdinalScale::new(["poor", "fair", "good"])?;
+/// let date = NaiveDate::from_ymd_opt(2022, 3, 1).ok_or("bad date")?;
+/// let eval = Evaluation::new("Final evaluation", date, scale)
+///     .with_rating(DacCriterion::Relevance, "good")?
+///     .with_rating(DacCriterion::Efficiency, "fair")?;
+/// let programme = Programme::new("Justice reform", Country::new("SLE")?).with_evaluation(eval);
+/// let scored = Scorer::default().evaluation(&programme).ok_or("no evaluation")?;
+/// let efficiency = scored.criteria.iter().find(|c| c.criterion == DacCriterion::Efficiency).ok_or("not rated")?;
+/// assert_eq!(efficiency.rating, "fair");
+/// assert_eq!(efficiency.score, 0.5); // the middle of three labels
+/// assert_eq!(scored.criterion(DacCriterion::Relevance), Some(1.0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]

@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::{ScoringPolicy, Status, classify, expected_progress};
+use crate::diagnostics::Pointer;
 use crate::validate::{Code, Finding};
 use crate::{BudgetKind, Currency, ExchangeRates, Money, Party, Programme, TransactionType};
 
@@ -46,6 +47,27 @@ impl FinancePolicy {
 
 /// Money flows of one calendar year (transactions by date, budgets by the
 /// year their period starts).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::score::Scorer;
+/// use ssr_model::{Country, Money, Programme, Transaction, TransactionType};
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
+/// let flow = |kind, day: NaiveDate, amount: &str| -> Result<Transaction, ssr_model::ValueError> {
+///     Ok(Transaction::new(kind, day, Money::parse(amount, "USD")?, day))
+/// };
+/// let programme = Programme::new("Police reform", Country::new("LBR")?)
+///     .with_transaction(flow(TransactionType::OutgoingCommitment, d(2020, 2, 1)?, "900")?)
+///     .with_transaction(flow(TransactionType::Disbursement, d(2020, 6, 1)?, "300")?)
+///     .with_transaction(flow(TransactionType::Disbursement, d(2021, 6, 1)?, "400")?);
+/// let yearly = Scorer::default().finance(&programme).yearly;
+/// assert_eq!(yearly.len(), 2);
+/// assert_eq!((yearly[0].year, yearly[0].committed, yearly[0].disbursed), (2020, Some(900.0), Some(300.0)));
+/// assert_eq!((yearly[1].year, yearly[1].committed, yearly[1].disbursed), (2021, None, Some(400.0)));
+/// assert_eq!(yearly[1].spent, None); // nothing reported, not zero
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -165,7 +187,7 @@ impl Converter<'_> {
         &mut self,
         money: Money,
         date: Option<NaiveDate>,
-        path: &dyn Fn() -> String,
+        path: &dyn Fn() -> Pointer,
     ) -> Option<f64> {
         if money.currency == self.to {
             return Some(money.amount.to_f64());
@@ -258,7 +280,10 @@ fn flows(p: &Programme, conv: &mut Converter<'_>) -> Flows {
     let mut f = Flows::default();
     for (i, t) in p.transactions.iter().enumerate() {
         let Some(v) = conv.value(t.value, Some(t.value_date), &|| {
-            format!("/transactions/{i}/value")
+            Pointer::root()
+                .member("transactions")
+                .index(i)
+                .member("value")
         }) else {
             continue;
         };
@@ -300,7 +325,7 @@ fn budget(p: &Programme, conv: &mut Converter<'_>, yearly: &mut Years) -> Option
     if p.budgets.is_empty() {
         return p
             .budget
-            .and_then(|b| conv.value(b, None, &|| "/budget".to_owned()));
+            .and_then(|b| conv.value(b, None, &|| Pointer::root().member("budget")));
     }
     let mut total = None;
     for (i, b) in p.budgets.iter().enumerate() {
@@ -318,7 +343,7 @@ fn budget(p: &Programme, conv: &mut Converter<'_>, yearly: &mut Years) -> Option
             continue;
         }
         if let Some(v) = conv.value(b.value, Some(b.value_date), &|| {
-            format!("/budgets/{i}/value")
+            Pointer::root().member("budgets").index(i).member("value")
         }) {
             add(&mut total, v);
             add(&mut year_entry(yearly, b.start.year()).budget, v);
@@ -361,7 +386,9 @@ fn concentration(
         let v = if single_currency {
             Some(f.amount.amount.to_f64())
         } else {
-            conv.value(f.amount, None, &|| format!("/funding/{i}/amount"))
+            conv.value(f.amount, None, &|| {
+                Pointer::root().member("funding").index(i).member("amount")
+            })
         };
         if let Some(v) = v {
             match by_source.iter_mut().find(|(s, _)| *s == f.source) {

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::ScoringPolicy;
 use super::finance::{Converter, main_currency};
 use super::shares::split_transaction;
+use crate::diagnostics::Pointer;
 use crate::validate::Finding;
 use crate::{Currency, ExchangeRates, Place, Programme, TransactionType};
 
@@ -89,7 +90,12 @@ pub(crate) fn recipient_flows(
         *slot = slot.zip(amount).map(|(a, b)| a + b);
     };
     for (i, t) in p.transactions.iter().enumerate() {
-        let path = || format!("/transactions/{i}/value");
+        let path = || {
+            Pointer::root()
+                .member("transactions")
+                .index(i)
+                .member("value")
+        };
         let Some(v) = conv.value(t.value, Some(t.value_date), &path) else {
             continue;
         };

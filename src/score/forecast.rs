@@ -11,6 +11,20 @@ use serde::{Deserialize, Serialize};
 
 /// A straight line `value = intercept + slope × days`, days counted from
 /// `origin`.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::score::least_squares;
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
+/// // Two points one year (365 days) apart: the line through them.
+/// let line = least_squares([(d(2021, 1, 1)?, 100.0), (d(2022, 1, 1)?, 90.0)]).ok_or("no line")?;
+/// assert_eq!(line.origin, d(2021, 1, 1)?);
+/// assert_eq!(line.intercept, 100.0);
+/// assert!((line.slope - (-10.0 / 365.0)).abs() < 1e-12);
+/// assert!((line.at(d(2023, 1, 1)?) - 80.0).abs() < 1e-9);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
 pub struct Line {
@@ -82,6 +96,31 @@ where
 }
 
 /// Where an indicator is heading: its trend projected to the target date.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::score::Scorer;
+/// use ssr_model::{Baseline, Direction, Indicator, Measure, Period, ResultLevel, Value};
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
+/// let n = Value::number;
+/// // Reported abuses, lower is better: 120, then 110 and 100 a year apart;
+/// // the target is 60 at the end of 2023.
+/// let abuses = Indicator::new("Reported abuses", ResultLevel::Outcome, Measure::Unit)
+///     .with_direction(Direction::Decrease)
+///     .with_baseline(Baseline::new(n(120.0)?).with_date(d(2020, 1, 1)?))
+///     .with_period(Period::new(d(2020, 1, 1)?, d(2020, 12, 31)?).with_actual(n(110.0)?))
+///     .with_period(Period::new(d(2021, 1, 1)?, d(2021, 12, 31)?).with_actual(n(100.0)?))
+///     .with_period(Period::new(d(2023, 1, 1)?, d(2023, 12, 31)?).with_target(n(60.0)?));
+/// let forecast = Scorer::default().indicator(&abuses).forecast.ok_or("no forecast")?;
+/// assert_eq!((forecast.points, forecast.date), (3, d(2023, 12, 31)?));
+/// // About −10 a year: roughly 80 by the target date, not 60.
+/// assert!((forecast.slope_per_year + 10.0).abs() < 0.05);
+/// assert!((forecast.value - 80.0).abs() < 0.1);
+/// assert!(!forecast.reaches_target);
+/// assert!((forecast.progress - (120.0 - forecast.value) / 60.0).abs() < 1e-12);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]

@@ -24,6 +24,27 @@ use crate::{Indicator, IndicatorId, Period};
 
 /// An indicator's progress, status and forecast, and its part in the
 /// programme score.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::score::{Scorer, Status};
+/// use ssr_model::{Baseline, Indicator, Measure, Period, ResultLevel, Value};
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
+/// let trust = Indicator::new("Trust in the police", ResultLevel::Outcome, Measure::Percentage)
+///     .with_baseline(Baseline::new(Value::number(20.0)?).with_date(d(2020, 1, 1)?))
+///     .with_period(Period::new(d(2020, 1, 1)?, d(2020, 12, 31)?).with_actual(Value::number(30.0)?))
+///     .with_period(Period::new(d(2021, 1, 1)?, d(2021, 12, 31)?).with_target(Value::number(60.0)?));
+/// let s = Scorer::default().indicator(&trust);
+/// // Latest actual 30 against the final target 60, from 20: (30 − 20)/(60 − 20).
+/// assert_eq!((s.baseline, s.target, s.actual), (Some(20.0), Some(60.0), Some(30.0)));
+/// assert_eq!(s.progress, Some(0.25));
+/// // Judged at the actual's date, half the time had gone (366 of 731 days):
+/// // 0.25 is below 0.5 × (1 − 0.30), so off track.
+/// assert_eq!(s.status, Status::OffTrack);
+/// assert!(s.has_data());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -98,24 +119,7 @@ fn latest(periods: &[Period], keep: impl Fn(&Period) -> bool) -> Option<&Period>
 
 /// Scores one indicator under `policy`.
 pub(crate) fn score_indicator(ind: &Indicator, policy: &ScoringPolicy) -> IndicatorScore {
-    let mut s = IndicatorScore {
-        id: ind.id,
-        title: ind.title.clone(),
-        baseline: None,
-        target: None,
-        target_date: None,
-        actual: None,
-        actual_date: None,
-        progress: None,
-        capped: None,
-        expected: None,
-        status: Status::NoData,
-        gap: None,
-        forecast: None,
-        weight: 0.0,
-        effective_weight: 0.0,
-        shortfall: 0.0,
-    };
+    let mut s = unscored(ind);
     let map = match ValueMap::new(ind.measure, ind.scale.as_ref(), &policy.scales) {
         Ok(map) => map,
         Err(gap) => {
@@ -163,6 +167,41 @@ pub(crate) fn score_indicator(ind: &Indicator, policy: &ScoringPolicy) -> Indica
     let expected = expected_progress(baseline_date, target_date, judged);
     s.expected = Some(expected);
     s.status = classify(p, expected, &policy.status);
+    s.forecast = forecast(ind, &map, known, (b, t), target_date);
+    s
+}
+
+/// An indicator's score before anything is known of it.
+fn unscored(ind: &Indicator) -> IndicatorScore {
+    IndicatorScore {
+        id: ind.id,
+        title: ind.title.clone(),
+        baseline: None,
+        target: None,
+        target_date: None,
+        actual: None,
+        actual_date: None,
+        progress: None,
+        capped: None,
+        expected: None,
+        status: Status::NoData,
+        gap: None,
+        forecast: None,
+        weight: 0.0,
+        effective_weight: 0.0,
+        shortfall: 0.0,
+    }
+}
+
+/// The least-squares line through the dated baseline and the known actuals,
+/// projected to the target date.
+fn forecast(
+    ind: &Indicator,
+    map: &ValueMap<'_>,
+    known: impl Fn(&Period) -> bool,
+    (b, t): (f64, f64),
+    target_date: NaiveDate,
+) -> Option<Forecast> {
     let dated_baseline = ind
         .baseline
         .as_ref()
@@ -174,7 +213,7 @@ pub(crate) fn score_indicator(ind: &Indicator, policy: &ScoringPolicy) -> Indica
             .filter(|p| known(p))
             .filter_map(|p| Some((p.end, map.number(p.actual.as_ref()?).ok()?))),
     );
-    s.forecast = least_squares(points.clone()).map(|line| {
+    least_squares(points.clone()).map(|line| {
         let value = line.at(target_date);
         let slope_per_year = line.slope * 365.25;
         let projected = progress(b, t, value, ind.direction);
@@ -186,8 +225,7 @@ pub(crate) fn score_indicator(ind: &Indicator, policy: &ScoringPolicy) -> Indica
             slope_per_year,
             points: points.count(),
         }
-    });
-    s
+    })
 }
 
 #[cfg(test)]

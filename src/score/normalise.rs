@@ -91,6 +91,20 @@ impl Default for Normalisation {
 
 /// What a normalisation needs to know about a measure besides its values:
 /// which way is better, and the goalposts and target it is held against.
+///
+/// ```
+/// use ssr_model::score::{Normalisation, Scaling};
+///
+/// // Risk exposure: lower is better.
+/// let values = [Some(0.2), Some(0.8), None, Some(0.5)];
+/// let minmax = Normalisation::MinMax.apply(&values, &Scaling::new(false));
+/// assert_eq!(minmax, [Some(100.0), Some(0.0), None, Some(50.0)]);
+///
+/// // Goalposts 0.1 and 0.6, truncated: 0.8 is past the worse goalpost.
+/// let goalposts = Normalisation::Goalposts.apply(&values, &Scaling::new(false).with_goalposts(0.1, 0.6));
+/// assert_eq!(goalposts[1], Some(0.0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
 pub struct Scaling {

@@ -30,6 +30,31 @@ use super::{IndicatorScore, LevelPolicy, ScoringPolicy, Status};
 use crate::{Component, ComponentId, IndicatorId, Pillar, Programme};
 
 /// A component's score and its indicators'.
+///
+/// ```
+/// use ssr_model::score::Scorer;
+/// use ssr_model::{Baseline, Component, Indicator, Measure, Period, Pillar, ResultLevel, Value};
+/// use chrono::NaiveDate;
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
+/// let ind = |title: &str, actual: Option<f64>| -> Result<Indicator, Box<dyn std::error::Error>> {
+///     let mut period = Period::new(d(2021, 1, 1)?, d(2021, 12, 31)?).with_target(Value::number(10.0)?);
+///     if let Some(a) = actual {
+///         period = period.with_actual(Value::number(a)?);
+///     }
+///     Ok(Indicator::new(title, ResultLevel::Output, Measure::Unit)
+///         .with_baseline(Baseline::new(Value::number(0.0)?))
+///         .with_period(period))
+/// };
+/// let component = Component::new("Oversight", Pillar::Oversight)
+///     .with_indicator(ind("Hearings held", Some(5.0))?)   // p = 0.5
+///     .with_indicator(ind("Audits published", None)?);   // no data
+/// let score = Scorer::default().component(&component);
+/// assert_eq!(score.score, Some(0.5)); // over the indicators with data
+/// assert_eq!(score.coverage, 0.5);    // half the weight had data
+/// assert_eq!(score.indicators.len(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -55,6 +80,35 @@ pub struct ComponentScore {
 }
 
 /// An indicator that pulls a programme's score down, and by how much.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::score::Scorer;
+/// use ssr_model::*;
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
+/// let ind = |title: &str, actual: f64| -> Result<Indicator, Box<dyn std::error::Error>> {
+///     Ok(Indicator::new(title, ResultLevel::Output, Measure::Unit)
+///         .with_baseline(Baseline::new(Value::number(0.0)?))
+///         .with_period(
+///             Period::new(d(2021, 1, 1)?, d(2021, 12, 31)?)
+///                 .with_target(Value::number(10.0)?)
+///                 .with_actual(Value::number(actual)?),
+///         ))
+/// };
+/// let programme = Programme::new("Police reform", Country::new("LBR")?).with_component(
+///     Component::new("Community policing", Pillar::PoliceReform)
+///         .with_indicator(ind("Forums held", 9.0)?)  // p = 0.9
+///         .with_indicator(ind("Patrols", 4.0)?),     // p = 0.4
+/// );
+/// let score = Scorer::default().programme(&programme);
+/// // Patrols at target would lift the score (0.65) by 0.6 × 1/2 = 0.3.
+/// let worst = &score.drags[0];
+/// assert_eq!(worst.title, "Patrols");
+/// assert!((worst.shortfall - 0.3).abs() < 1e-12);
+/// assert_eq!(worst.component, programme.components[0].id);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -180,7 +234,7 @@ pub(crate) fn score_component(c: &Component, policy: &ScoringPolicy) -> Componen
         .clone()
         .zip(&indicators)
         .filter_map(|(w, s)| s.capped.map(|x| (x, w)));
-    let score = level.method.mean(items, policy.zero_floor);
+    let score = level.method.mean(items, policy.zero_floor.get());
     for (s, w) in indicators.iter_mut().zip(ws) {
         s.weight = if total > 0.0 { w / total } else { 0.0 };
         s.effective_weight = if s.has_data() && with_data > 0.0 {
@@ -221,7 +275,7 @@ pub(crate) fn score_programme(p: &Programme, policy: &ScoringPolicy) -> Programm
             .iter()
             .zip(&ws)
             .filter_map(|(c, &w)| c.score.map(|s| (s, w))),
-        policy.zero_floor,
+        policy.zero_floor.get(),
     );
     // Σ wᶜ·coverageᶜ / Σ wᶜ, summed in the order of `total`, so that full
     // coverage is exactly 1.
@@ -263,7 +317,7 @@ fn shortfalls(
     score: f64,
     policy: &ScoringPolicy,
 ) {
-    let floor = policy.zero_floor;
+    let floor = policy.zero_floor.get();
     let full = policy.progress.cap(1.0);
     let (imethod, cmethod) = (policy.indicators.method, policy.components.method);
     let component_scores: Vec<Option<f64>> = components.iter().map(|c| c.score).collect();

@@ -65,6 +65,23 @@ pub fn progress(baseline: f64, target: f64, actual: f64, direction: Option<Direc
 }
 
 /// Why an indicator has no progress.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::score::{Gap, Scorer, Status};
+/// use ssr_model::{Baseline, Indicator, Measure, Period, ResultLevel, Value};
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
+/// let cases = Indicator::new("Cases prosecuted", ResultLevel::Output, Measure::Unit)
+///     .with_baseline(Baseline::new(Value::number(10.0)?))
+///     .with_period(Period::new(d(2021, 1, 1)?, d(2021, 12, 31)?).with_target(Value::number(20.0)?));
+/// let s = Scorer::default().indicator(&cases);
+/// // Unknown is not zero: no actual, no progress, and the reason.
+/// assert_eq!((s.progress, s.status, s.gap), (None, Status::NoData, Some(Gap::NoActual)));
+/// assert_eq!(Gap::NoActual.describe(), "no actual reported");
+/// assert_eq!(Gap::NoActual.as_str(), "no_actual");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]

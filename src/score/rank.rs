@@ -40,6 +40,24 @@ use super::{
 use crate::{Pillar, ProgrammeId};
 
 /// One programme's rank statistics over the replications.
+///
+/// ```
+/// use ssr_model::score::Scorer;
+/// use ssr_model::samples::{synthetic, Synthetic};
+///
+/// let portfolio = synthetic(&Synthetic::new(8).with_components(2).with_indicators(2).with_periods(2));
+/// let scorer = Scorer::default();
+/// let card = scorer.scorecard(&portfolio);
+/// let ranks = scorer.rank_uncertainty(&card);
+/// let n = ranks.programmes.len() as f64;
+/// for stats in &ranks.programmes {
+///     // A 5–95 % interval around the median, within 1..=n.
+///     assert!(1.0 <= stats.p05 && stats.p05 <= stats.median && stats.median <= stats.p95 && stats.p95 <= n);
+///     assert!(stats.sd >= 0.0);
+///     let nominal = card.comparison.rows.iter().find(|r| r.programme == stats.programme).and_then(|r| r.rank);
+///     assert_eq!(nominal, Some(stats.nominal));
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -172,7 +190,7 @@ impl FixedProgramme {
         let kernel = Kernel::prepare(
             policy.components.method,
             scored().map(|(s, w, _)| (s, w)),
-            policy.zero_floor,
+            policy.zero_floor.get(),
         )?;
         let components = scored()
             .map(|(s, weight, pillar)| FixedComponent {
@@ -242,7 +260,7 @@ fn prepare(cards: &[&ProgrammeCard], raw: &[[Option<f64>; N]], policy: &ScoringP
             table
         })
         .collect();
-    let floor = 100.0 * policy.zero_floor;
+    let floor = 100.0 * policy.zero_floor.get();
     let columns = tables
         .iter()
         .map(|table| {
@@ -331,11 +349,11 @@ impl Replication<'_> {
         let norm_u = next();
         let method_u = next();
         for m in &mut b.pillar_mult.0 {
-            *m = 1.0 + u.weight_noise * (2.0 * next() - 1.0);
+            *m = 1.0 + u.weight_noise.get() * (2.0 * next() - 1.0);
         }
         for (d, w) in b.dim_weights.iter_mut().zip(&self.weights) {
             *d = if *w > 0.0 {
-                w * (1.0 + u.weight_noise * (2.0 * next() - 1.0))
+                w * (1.0 + u.weight_noise.get() * (2.0 * next() - 1.0))
             } else {
                 0.0
             };
@@ -444,7 +462,7 @@ pub(crate) fn rank_uncertainty(
         weights,
         progress_scaling: scalings(policy)[PROGRESS],
         imputation: policy.ranking.imputation,
-        floor: 100.0 * policy.zero_floor,
+        floor: 100.0 * policy.zero_floor.get(),
     };
     let tally = engine::run(
         &plan,
@@ -474,7 +492,7 @@ pub(crate) fn rank_uncertainty(
     RankUncertainty {
         replications: u.replications,
         seed: u.seed,
-        weight_noise: u.weight_noise,
+        weight_noise: u.weight_noise.get(),
         normalisations: u.normalisations.clone(),
         methods: u.methods.clone(),
         programmes,
@@ -501,7 +519,7 @@ mod tests {
             let kernel = Kernel::prepare(
                 policy.components.method,
                 [(0.2, 1.0), (0.8, 1.0)].into_iter(),
-                policy.zero_floor,
+                policy.zero_floor.get(),
             )
             .unwrap();
             let component = |s, pillar| FixedComponent {
@@ -564,6 +582,27 @@ mod tests {
         }
     }
 
+    /// Competition ranks by a comparison sort (absent composites last).
+    fn sorted_ranks(composite: &[Option<f64>]) -> Vec<u32> {
+        let n = composite.len();
+        let mut order: Vec<(f64, usize)> = composite
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.map(|s| (s, i)))
+            .collect();
+        order.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut ranks = vec![n as u32; n];
+        let (mut rank, mut last) = (0u32, None::<f64>);
+        for (pos, &(s, i)) in order.iter().enumerate() {
+            if !last.is_some_and(|l| tied(l, s)) {
+                rank = pos as u32 + 1;
+                last = Some(s);
+            }
+            ranks[i] = rank;
+        }
+        ranks
+    }
+
     /// The slow obvious twin of the engine: the loop this crate ran before
     /// (one stream read in order, a comparison sort per replication, each
     /// programme's ranks sorted for the statistics).
@@ -593,12 +632,12 @@ mod tests {
             let method_u = engine::unit(&mut rng);
             let mut mult = PillarMultipliers([1.0; Pillar::ALL.len()]);
             for m in &mut mult.0 {
-                *m = 1.0 + u.weight_noise * (2.0 * engine::unit(&mut rng) - 1.0);
+                *m = 1.0 + u.weight_noise.get() * (2.0 * engine::unit(&mut rng) - 1.0);
             }
             let mut dims = [0.0; N];
             for (d, w) in dims.iter_mut().zip(&weights) {
                 *d = if *w > 0.0 {
-                    w * (1.0 + u.weight_noise * (2.0 * engine::unit(&mut rng) - 1.0))
+                    w * (1.0 + u.weight_noise.get() * (2.0 * engine::unit(&mut rng) - 1.0))
                 } else {
                     0.0
                 };
@@ -626,24 +665,10 @@ mod tests {
                 &table,
                 &dims,
                 method,
-                100.0 * policy.zero_floor,
+                100.0 * policy.zero_floor.get(),
                 &mut composite,
             );
-            let mut order: Vec<(f64, usize)> = composite
-                .iter()
-                .enumerate()
-                .filter_map(|(i, s)| s.map(|s| (s, i)))
-                .collect();
-            order.sort_by(|a, b| b.0.total_cmp(&a.0));
-            let mut ranks = vec![n as u32; n];
-            let (mut rank, mut last) = (0u32, None::<f64>);
-            for (pos, &(s, i)) in order.iter().enumerate() {
-                if !last.is_some_and(|l| tied(l, s)) {
-                    rank = pos as u32 + 1;
-                    last = Some(s);
-                }
-                ranks[i] = rank;
-            }
+            let ranks = sorted_ranks(&composite);
             for (c, r) in columns.iter_mut().zip(ranks) {
                 c.push(r);
             }

@@ -24,6 +24,19 @@ use super::comparison::N;
 use super::{ComparisonRow, Dimension, ProgrammeCard};
 
 /// A kind of evidence a programme can have.
+///
+/// ```
+/// use ssr_model::score::{Dimension, EvidenceKind, Scorer};
+///
+/// assert_eq!(EvidenceKind::Stakeholders.dimensions(), &[Dimension::Resistance, Dimension::Inclusion]);
+/// assert_eq!("finance".parse::<EvidenceKind>()?, EvidenceKind::Finance);
+///
+/// let portfolio = ssr_model::samples::portfolio();
+/// let card = Scorer::default().card(&portfolio.programmes[0]);
+/// let kinds: Vec<EvidenceKind> = card.evidence.present().collect();
+/// assert!(kinds.contains(&EvidenceKind::Results));
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -64,6 +77,36 @@ impl EvidenceKind {
 }
 
 /// How much evidence of one kind a programme has.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::score::{EvidenceKind, Scorer};
+/// use ssr_model::*;
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
+/// let indicator = |actual: Option<f64>| -> Result<Indicator, Box<dyn std::error::Error>> {
+///     let mut period = Period::new(d(2021, 1, 1)?, d(2021, 12, 31)?).with_target(Value::number(10.0)?);
+///     if let Some(a) = actual {
+///         period = period.with_actual(Value::number(a)?);
+///     }
+///     Ok(Indicator::new("Patrols", ResultLevel::Output, Measure::Unit)
+///         .with_baseline(Baseline::new(Value::number(0.0)?))
+///         .with_period(period))
+/// };
+/// let programme = Programme::new("Police reform", Country::new("LBR")?).with_component(
+///     Component::new("Community policing", Pillar::PoliceReform)
+///         .with_indicator(indicator(Some(5.0))?)
+///         .with_indicator(indicator(None)?)
+///         .with_indicator(indicator(None)?)
+///         .with_indicator(indicator(None)?),
+/// );
+/// let card = Scorer::default().card(&programme);
+/// let results = card.evidence.get(EvidenceKind::Results);
+/// assert!(results.present);
+/// assert_eq!(results.coverage, 0.25); // one indicator of four has a value
+/// assert!(!card.evidence.get(EvidenceKind::Risk).present);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -150,6 +193,21 @@ impl Evidence {
 /// Why a programme is not ranked.
 ///
 /// In JSON and CSV: the snake-case name, e.g. `"insufficient_results"`.
+///
+/// ```
+/// use ssr_model::score::{NotRanked, Scorer};
+/// use ssr_model::{Country, Programme};
+///
+/// let mut portfolio = ssr_model::samples::portfolio();
+/// portfolio.programmes.push(Programme::new("Border police support", Country::new("MLI")?));
+/// let card = Scorer::default().scorecard(&portfolio);
+/// let unranked: Vec<(&str, NotRanked)> =
+///     card.comparison.unranked().map(|(row, why)| (row.name.as_str(), why)).collect();
+/// assert_eq!(unranked, [("Border police support", NotRanked::InsufficientResults)]);
+/// assert_eq!(NotRanked::InsufficientResults.as_str(), "insufficient_results");
+/// assert_eq!(NotRanked::InsufficientResults.describe(), "too few indicator values for the results score");
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -192,6 +250,25 @@ impl NotRanked {
 /// How a ranked programme's missing dimensions enter its composite.
 ///
 /// In JSON: `"none"`, `"mean"` or `"minimum"`.
+///
+/// ```
+/// use ssr_model::score::{Imputation, Scorer, ScoringPolicy};
+///
+/// let portfolio = ssr_model::samples::portfolio();
+/// let plain = Scorer::default().scorecard(&portfolio);
+/// // A ranked sample programme lacks a dimension: by default it is left out.
+/// let gap = plain.comparison.rows.iter().position(|r| r.rank.is_some() && !r.missing.is_empty())
+///     .ok_or("every ranked programme has every dimension")?;
+/// assert!(plain.comparison.rows[gap].imputed.is_empty());
+///
+/// let mut policy = ScoringPolicy::default();
+/// policy.ranking.imputation = Imputation::Mean;
+/// let imputed = Scorer::new(policy)?.scorecard(&portfolio);
+/// let row = &imputed.comparison.rows[gap];
+/// assert_eq!(row.imputed, row.missing); // filled in, and the output says so
+/// assert_ne!(row.composite, plain.comparison.rows[gap].composite);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]

@@ -35,6 +35,37 @@ use super::{IndicatorScore, ProgrammeScore, ScoringPolicy};
 use crate::{Component, Indicator, ObjectiveId, ObjectiveKind, Programme, ResultLevel};
 
 /// Progress at one result level.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::score::Scorer;
+/// use ssr_model::*;
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
+/// let indicator = |level, actual: Option<f64>| -> Result<Indicator, Box<dyn std::error::Error>> {
+///     let mut period = Period::new(d(2021, 1, 1)?, d(2021, 12, 31)?).with_target(Value::number(10.0)?);
+///     if let Some(a) = actual {
+///         period = period.with_actual(Value::number(a)?);
+///     }
+///     Ok(Indicator::new("An indicator", level, Measure::Unit)
+///         .with_baseline(Baseline::new(Value::number(0.0)?))
+///         .with_period(period))
+/// };
+/// let programme = Programme::new("Police reform", Country::new("LBR")?).with_component(
+///     Component::new("Community policing", Pillar::PoliceReform)
+///         .with_indicator(indicator(ResultLevel::Output, Some(8.0))?)  // p = 0.8
+///         .with_indicator(indicator(ResultLevel::Output, Some(4.0))?)  // p = 0.4
+///         .with_indicator(indicator(ResultLevel::Outcome, None)?),
+/// );
+/// let results = Scorer::default().results(&programme);
+/// let output = results.level(ResultLevel::Output).ok_or("no output level")?;
+/// assert_eq!(output.indicators, 2);
+/// assert!((output.progress.ok_or("no progress")? - 0.6).abs() < 1e-12);
+/// assert_eq!(output.coverage, 1.0);
+/// let outcome = results.level(ResultLevel::Outcome).ok_or("no outcome level")?;
+/// assert_eq!((outcome.indicators, outcome.progress, outcome.coverage), (1, None, 0.0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -51,6 +82,40 @@ pub struct LevelProgress {
 }
 
 /// Progress towards one objective.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::score::Scorer;
+/// use ssr_model::*;
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
+/// let trust = Objective::new(ObjectiveKind::Trust, "People trust the police");
+/// let indicator = |level, actual: Option<f64>| -> Result<Indicator, Box<dyn std::error::Error>> {
+///     let mut period = Period::new(d(2021, 1, 1)?, d(2021, 12, 31)?).with_target(Value::number(10.0)?);
+///     if let Some(a) = actual {
+///         period = period.with_actual(Value::number(a)?);
+///     }
+///     Ok(Indicator::new("An indicator", level, Measure::Unit)
+///         .with_baseline(Baseline::new(Value::number(0.0)?))
+///         .with_period(period)
+///         .with_objective(trust.id))
+/// };
+/// let programme = Programme::new("Police reform", Country::new("LBR")?)
+///     .with_component(
+///         Component::new("Community policing", Pillar::PoliceReform)
+///             .with_indicator(indicator(ResultLevel::Output, Some(5.0))?) // p = 0.5
+///             .with_indicator(indicator(ResultLevel::Outcome, None)?),   // not yet measured
+///     )
+///     .with_objective(trust.clone());
+/// let results = Scorer::default().results(&programme);
+/// let o = results.objective(trust.id).ok_or("no objective")?;
+/// assert_eq!((o.kind, o.indicators), (ObjectiveKind::Trust, 2));
+/// assert_eq!(o.progress, Some(0.5));
+/// assert_eq!(o.coverage, 0.5);
+/// // Measured up to outcomes, with data only for outputs.
+/// assert_eq!((o.level, o.reached), (Some(ResultLevel::Outcome), Some(ResultLevel::Output)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -151,7 +216,7 @@ fn summarise<'a>(
         .sum();
     let progress = policy.indicators.method.mean(
         items.filter_map(|s| s.score.capped.map(|x| (x, s.weight))),
-        policy.zero_floor,
+        policy.zero_floor.get(),
     );
     let coverage = if total > 0.0 {
         (with_data / total).min(1.0)

@@ -98,6 +98,16 @@ crate::model::names::names!(ExposureMethod, "exposure method" {
 });
 
 /// A risk band.
+///
+/// ```
+/// use ssr_model::score::{RiskBand, RiskBands};
+///
+/// let bands = RiskBands::default();
+/// assert_eq!(RiskBand::of(20.0, &bands), RiskBand::Extreme); // likelihood 4 × impact 5
+/// assert_eq!(RiskBand::of(6.0, &bands), RiskBand::Moderate);
+/// assert!(RiskBand::Low < RiskBand::Extreme);
+/// assert_eq!(RiskBand::High.describe(), "high");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -185,6 +195,36 @@ pub fn combined_effectiveness(effectiveness: impl IntoIterator<Item = f64>) -> f
 }
 
 /// One challenge's inherent and residual risk.
+///
+/// ```
+/// use ssr_model::score::{RiskBand, Scorer};
+/// use ssr_model::*;
+///
+/// let programme = Programme::new("Defence reform", Country::new("BIH")?)
+///     .with_challenge(
+///         Challenge::new(ChallengeKind::Corruption, "Procurement kickbacks")
+///             .with_likelihood(Level::new(3)?)
+///             .with_impact(Level::new(5)?)
+///             .with_mitigation(Mitigation::new("Independent audit").with_effectiveness(Fraction::new(0.6)?)),
+///     )
+///     .with_challenge(
+///         Challenge::new(ChallengeKind::Other, "Old risk")
+///             .with_likelihood(Level::new(5)?)
+///             .with_impact(Level::new(5)?)
+///             .with_status(ChallengeStatus::Closed),
+///     );
+/// let risk = Scorer::default().risk(&programme);
+/// let audit = &risk.risks[0];
+/// // 15 inherent (high), 60% mitigated: 6 residual (moderate).
+/// assert_eq!((audit.inherent, audit.inherent_band), (15, RiskBand::High));
+/// assert!((audit.mitigated - 0.6).abs() < 1e-12);
+/// assert!((audit.residual - 6.0).abs() < 1e-12);
+/// assert_eq!(audit.band, RiskBand::Moderate);
+/// // A closed challenge is listed but not counted.
+/// assert!(audit.counted && !risk.risks[1].counted);
+/// assert!((risk.max_residual.ok_or("no counted risk")? - 6.0).abs() < 1e-12);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -290,6 +330,23 @@ pub struct RiskProfile {
 }
 
 /// How many counted challenges fall in each band of residual risk.
+///
+/// ```
+/// use ssr_model::score::{RiskBand, Scorer};
+/// use ssr_model::*;
+///
+/// let risk = |l, i| -> Result<Challenge, ValueError> {
+///     Ok(Challenge::new(ChallengeKind::Other, "a risk").with_likelihood(Level::new(l)?).with_impact(Level::new(i)?))
+/// };
+/// let programme = Programme::new("Police reform", Country::new("LBR")?)
+///     .with_challenge(risk(1, 2)?)  //  2: low
+///     .with_challenge(risk(2, 3)?)  //  6: moderate
+///     .with_challenge(risk(4, 5)?); // 20: extreme
+/// let bands = Scorer::default().risk(&programme).bands;
+/// assert_eq!((bands.low, bands.moderate, bands.high, bands.extreme), (1, 1, 0, 1));
+/// assert_eq!(bands.get(RiskBand::Extreme), 1);
+/// # Ok::<(), ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -324,6 +381,29 @@ impl BandCounts {
 }
 
 /// The risk attached to one component.
+///
+/// ```
+/// use ssr_model::score::Scorer;
+/// use ssr_model::*;
+///
+/// let vetting = Component::new("Vetting", Pillar::VettingAndAntiCorruption);
+/// let risk = |l, i, what: &str| -> Result<Challenge, ValueError> {
+///     Ok(Challenge::new(ChallengeKind::ResistanceToChange, what)
+///         .with_likelihood(Level::new(l)?)
+///         .with_impact(Level::new(i)?)
+///         .with_affects(vetting.id))
+/// };
+/// let programme = Programme::new("Defence reform", Country::new("BIH")?)
+///     .with_challenge(risk(5, 2, "Unions contest dismissals")?)  // 10
+///     .with_challenge(risk(1, 5, "Court annuls the vetting law")?) // 5
+///     .with_component(vetting);
+/// let exposure = &Scorer::default().risk(&programme).components[0];
+/// assert_eq!((exposure.name.as_str(), exposure.risks), ("Vetting", 2));
+/// // The union: 1 − (1 − 10/25)(1 − 5/25) = 0.52.
+/// assert!((exposure.exposure.ok_or("no exposure")? - 0.52).abs() < 1e-12);
+/// assert_eq!(exposure.max_residual, Some(10.0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]

@@ -14,6 +14,19 @@ use super::{
 use crate::{DacCriterion, ProgrammeId, Recipient};
 
 /// One programme's scores: results, risk, stakeholders and evaluation.
+///
+/// ```
+/// use ssr_model::score::Scorer;
+///
+/// let portfolio = ssr_model::samples::portfolio();
+/// let liberia = &portfolio.programmes[0];
+/// let card = Scorer::default().card(liberia);
+/// assert_eq!((card.id, card.name.as_str()), (liberia.id, liberia.name.as_str()));
+/// assert_eq!(card.recipients, liberia.recipients);
+/// // Each part of the card is what the scorer gives for that part alone.
+/// assert_eq!(card.risk, Scorer::default().risk(liberia));
+/// assert_eq!(card.progress, Scorer::default().programme(liberia));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -50,6 +63,24 @@ pub struct ProgrammeCard {
 /// uncertainty.
 ///
 /// Publish it whole: the policy inside lets anyone re-run the scoring.
+///
+/// ```
+/// use ssr_model::score::{Scorer, Scorecard};
+///
+/// let portfolio = ssr_model::samples::portfolio();
+/// let card: Scorecard = Scorer::default().scorecard(&portfolio);
+/// assert_eq!(card.programmes.len(), portfolio.programmes.len());
+/// assert_eq!(card.comparison.rows.len(), portfolio.programmes.len());
+/// assert_eq!(card.policy, *Scorer::default().policy()); // the method travels with the results
+/// let first = portfolio.programmes[0].id;
+/// assert_eq!(card.programme(first).map(|c| c.id), Some(first));
+/// # #[cfg(feature = "json")] {
+/// // Publish it whole, e.g. as JSON, and read it back.
+/// let json = serde_json::to_string(&card)?;
+/// assert_eq!(serde_json::from_str::<Scorecard>(&json)?, card);
+/// # }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -96,6 +127,31 @@ pub struct Scorecard {
 /// | `normalised.DIMENSION` | the comparison's normalised value |
 /// | `composite`, `rank` | the composite and nominal rank (no value when not ranked: see [`Row::not_ranked`]) |
 /// | `rank.mean`, `rank.median`, `rank.p05`, `rank.p95`, `rank.sd` | with rank uncertainty |
+///
+/// ```
+/// use ssr_model::score::{NotRanked, RowKind, Scorer};
+///
+/// let portfolio = ssr_model::samples::portfolio();
+/// let card = Scorer::default().scorecard(&portfolio);
+/// let rows = card.rows();
+/// // Long format: the programme score is one row per programme, measure "score".
+/// let scores: Vec<_> = rows.iter().filter(|r| r.measure == "score").collect();
+/// assert_eq!(scores.len(), portfolio.programmes.len());
+/// for (row, programme) in scores.iter().zip(&card.programmes) {
+///     assert_eq!(row.programme_id, programme.id);
+///     assert_eq!(row.value, programme.progress.score);
+///     assert_eq!(row.kind(), RowKind::Results);
+/// }
+///
+/// // A programme with no evidence: every one of its rows says why it is not ranked.
+/// let mut portfolio = portfolio;
+/// portfolio.programmes.push(ssr_model::Programme::new("New programme", ssr_model::Country::new("MLI")?));
+/// let rows = Scorer::default().scorecard(&portfolio).rows();
+/// let new: Vec<_> = rows.iter().filter(|r| r.programme_name == "New programme").collect();
+/// assert!(new.iter().all(|r| r.not_ranked == Some(NotRanked::InsufficientResults)));
+/// assert_eq!(new.iter().find(|r| r.measure == "rank").map(|r| r.value), Some(None));
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -235,7 +291,7 @@ impl Scorecard {
         let p = &self.policy.uncertainty;
         let same_settings = uncertainty.replications == p.replications
             && uncertainty.seed == p.seed
-            && uncertainty.weight_noise.to_bits() == p.weight_noise.to_bits()
+            && uncertainty.weight_noise.to_bits() == p.weight_noise.get().to_bits()
             && uncertainty.normalisations == p.normalisations
             && uncertainty.methods == p.methods;
         let ranks: HashMap<ProgrammeId, Option<u32>> = self

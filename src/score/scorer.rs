@@ -159,7 +159,11 @@ impl Scorer {
 
     /// A programme's latest evaluation, scored; `None` without evaluations.
     pub fn evaluation(&self, programme: &Programme) -> Option<EvaluationScore> {
-        score_latest(programme, &self.policy.evaluation, self.policy.zero_floor)
+        score_latest(
+            programme,
+            &self.policy.evaluation,
+            self.policy.zero_floor.get(),
+        )
     }
 
     /// A programme's results chain: progress by level and per objective,

@@ -6,6 +6,21 @@ use serde::{Deserialize, Serialize};
 use crate::{Place, Programme, Transaction};
 
 /// A recipient's share of a programme's money.
+///
+/// ```
+/// use ssr_model::score::recipient_shares;
+/// use ssr_model::{Country, Percentage, Place, Programme, Recipient};
+///
+/// let p = Programme::new("Sahel justice", Country::new("MLI")?).with_recipients([
+///     Recipient::country(Country::new("MLI")?).with_percentage(Percentage::new(70.0)?),
+///     Recipient::country(Country::new("NER")?), // no percentage among several: unknown
+/// ]);
+/// let shares = recipient_shares(&p);
+/// assert_eq!(shares[0].place, Place::Country(Country::new("MLI")?));
+/// assert_eq!(shares[0].share, Some(0.7));
+/// assert_eq!(shares[1].share, None); // never guessed as the remaining 30 %
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -123,6 +138,26 @@ pub fn split_by_recipient(programme: &Programme, amount: f64) -> Vec<(Place, Opt
 
 /// A transaction's `amount` split between recipients: wholly to its own
 /// recipient when it names one, else by the programme's shares.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::score::split_transaction;
+/// use ssr_model::*;
+///
+/// let day = NaiveDate::from_ymd_opt(2021, 3, 31).ok_or("bad date")?;
+/// let mali = Place::Country(Country::new("MLI")?);
+/// let p = Programme::new("Sahel justice", Country::new("MLI")?).with_recipients([
+///     Recipient::country(Country::new("MLI")?).with_percentage(Percentage::new(40.0)?),
+///     Recipient::country(Country::new("NER")?).with_percentage(Percentage::new(60.0)?),
+/// ]);
+/// let general = Transaction::new(TransactionType::Disbursement, day, Money::parse("1000", "EUR")?, day);
+/// let split = split_transaction(&p, &general, 1000.0);
+/// assert_eq!(split, [(mali, Some(400.0)), (Place::Country(Country::new("NER")?), Some(600.0))]);
+/// // A transaction that names its recipient goes wholly to it.
+/// let to_mali = general.clone().with_recipient(mali);
+/// assert_eq!(split_transaction(&p, &to_mali, 1000.0), [(mali, Some(1000.0))]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn split_transaction(
     programme: &Programme,
     transaction: &Transaction,

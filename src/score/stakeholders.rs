@@ -38,6 +38,22 @@ use super::StakeholderPolicy;
 use crate::{Level, Programme, Role, Stakeholder, StakeholderId, StakeholderKind, Stance};
 
 /// A quadrant of Mendelow's power–interest grid.
+///
+/// ```
+/// use ssr_model::score::{Quadrant, Scorer};
+/// use ssr_model::{Country, Level, Programme, Stakeholder, StakeholderKind};
+///
+/// let programme = Programme::new("Defence reform", Country::new("BIH")?).with_stakeholder(
+///     Stakeholder::new("Ministry of Defence", StakeholderKind::NationalGovernment)
+///         .with_influence(Level::new(5)?)
+///         .with_interest(Level::new(5)?),
+/// );
+/// let quadrant = Scorer::default().stakeholders(&programme).stakeholders[0].quadrant;
+/// assert_eq!(quadrant, Some(Quadrant::ManageClosely));
+/// assert_eq!(Quadrant::ManageClosely.describe(), "manage closely");
+/// assert_eq!("keep_informed".parse::<Quadrant>()?, Quadrant::KeepInformed);
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -97,6 +113,25 @@ impl Quadrant {
 }
 
 /// A Mitchell–Agle–Wood salience class.
+///
+/// ```
+/// use ssr_model::score::{Salience, Scorer};
+/// use ssr_model::{Country, Level, Programme, Stakeholder, StakeholderKind};
+///
+/// let programme = Programme::new("Police reform", Country::new("LBR")?)
+///     .with_stakeholder(
+///         Stakeholder::new("Parliamentary defence committee", StakeholderKind::Parliament)
+///             .with_influence(Level::new(4)?) // power: influence 4 or more by default
+///             .with_legitimate(true)
+///             .with_urgent(true),
+///     )
+///     .with_stakeholder(Stakeholder::new("Victims' association", StakeholderKind::CivilSociety).with_urgent(true));
+/// let s = Scorer::default().stakeholders(&programme);
+/// assert_eq!(s.stakeholders[0].salience, Some(Salience::Definitive));
+/// assert_eq!(s.stakeholders[1].salience, None); // influence unknown: unassessed
+/// assert_eq!(Salience::Dependent.describe(), "dependent");
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -162,6 +197,17 @@ impl Salience {
 }
 
 /// A group SSR practice expects to take part.
+///
+/// ```
+/// use ssr_model::StakeholderKind;
+/// use ssr_model::score::InclusionGroup;
+///
+/// assert!(InclusionGroup::CivilSociety.includes(StakeholderKind::Media));
+/// assert!(InclusionGroup::OversightBodies.includes(StakeholderKind::Parliament));
+/// assert!(!InclusionGroup::LocalCommunities.includes(StakeholderKind::CivilSociety));
+/// assert_eq!(InclusionGroup::WomensOrganisations.describe(), "women's organisations");
+/// assert_eq!(InclusionGroup::ALL.len(), 4);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -210,6 +256,29 @@ impl InclusionGroup {
 }
 
 /// How far a group takes part.
+///
+/// ```
+/// use ssr_model::score::{InclusionGroup, Presence, Scorer};
+/// use ssr_model::{Country, Level, Programme, Role, Stakeholder, StakeholderKind};
+///
+/// let programme = Programme::new("Police reform", Country::new("LBR")?)
+///     .with_stakeholder(
+///         Stakeholder::new("Community policing forum", StakeholderKind::LocalCommunity)
+///             .with_role(Role::Implementing), // a working role: engaged
+///     )
+///     .with_stakeholder(
+///         Stakeholder::new("Press union", StakeholderKind::Media).with_interest(Level::new(2)?), // present only
+///     );
+/// let s = Scorer::default().stakeholders(&programme);
+/// let presence = |group| s.groups.iter().find(|g| g.group == group).map(|g| g.presence);
+/// assert_eq!(presence(InclusionGroup::LocalCommunities), Some(Presence::Engaged));
+/// assert_eq!(presence(InclusionGroup::CivilSociety), Some(Presence::Present));
+/// assert_eq!(presence(InclusionGroup::WomensOrganisations), Some(Presence::Absent));
+/// // Inclusion is the mean over the four groups: (1 + 0.5 + 0 + 0)/4.
+/// assert_eq!(s.inclusion, Some(0.375));
+/// assert_eq!(Presence::Present.score(), 0.5);
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -241,6 +310,20 @@ impl Presence {
 }
 
 /// One group's presence.
+///
+/// ```
+/// use ssr_model::score::{InclusionGroup, Presence, Scorer};
+/// use ssr_model::{Country, Programme, Stakeholder, StakeholderKind};
+///
+/// // A women's organisation nobody has assessed: its engagement is unknown.
+/// let programme = Programme::new("Police reform", Country::new("LBR")?)
+///     .with_stakeholder(Stakeholder::new("Women's police network", StakeholderKind::WomensOrganisation));
+/// let s = Scorer::default().stakeholders(&programme);
+/// let women = s.groups.iter().find(|g| g.group == InclusionGroup::WomensOrganisations).ok_or("no group")?;
+/// assert_eq!((women.presence, women.unassessed), (Presence::Absent, 1));
+/// assert_eq!(s.inclusion, None); // nobody's engagement known: no inclusion score
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -259,6 +342,29 @@ pub struct GroupPresence {
 /// One stakeholder's place on the grid and salience class, from its known
 /// attributes. `None` (`null` in JSON) is *unassessed*: an attribute the
 /// analysis needs is unknown.
+///
+/// ```
+/// use ssr_model::score::{Quadrant, Scorer};
+/// use ssr_model::{Country, Level, Programme, Stakeholder, StakeholderKind, Stance};
+///
+/// let programme = Programme::new("Police reform", Country::new("LBR")?)
+///     .with_stakeholder(
+///         Stakeholder::new("Senior police command", StakeholderKind::Police)
+///             .with_influence(Level::new(5)?)
+///             .with_interest(Level::new(4)?)
+///             .with_stance(Stance::Resistant),
+///     )
+///     .with_stakeholder(Stakeholder::new("Bar association", StakeholderKind::CivilSociety));
+/// let s = Scorer::default().stakeholders(&programme);
+/// let command = &s.stakeholders[0];
+/// assert_eq!((command.influence, command.interest, command.stance), (Some(5), Some(4), Some(Stance::Resistant)));
+/// assert_eq!(command.quadrant, Some(Quadrant::ManageClosely));
+/// assert!(command.is_key());
+/// let bar = &s.stakeholders[1];
+/// assert_eq!((bar.quadrant, bar.salience), (None, None)); // unassessed, not "monitor"
+/// assert!(!bar.is_key());
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -294,6 +400,28 @@ impl StakeholderScore {
 
 /// The share of a programme's stakeholders each analysis could assess
 /// (0–1; 0 without stakeholders).
+///
+/// ```
+/// use ssr_model::score::Scorer;
+/// use ssr_model::{Country, Level, Programme, Stakeholder, StakeholderKind, Stance};
+///
+/// let programme = Programme::new("Police reform", Country::new("LBR")?)
+///     .with_stakeholder(
+///         Stakeholder::new("Ministry of Justice", StakeholderKind::NationalGovernment)
+///             .with_influence(Level::new(4)?)
+///             .with_interest(Level::new(4)?)
+///             .with_stance(Stance::Supportive),
+///     )
+///     .with_stakeholder(Stakeholder::new("Police union", StakeholderKind::Police).with_influence(Level::new(3)?))
+///     .with_stakeholder(Stakeholder::new("Bar association", StakeholderKind::CivilSociety))
+///     .with_stakeholder(Stakeholder::new("Traditional leaders", StakeholderKind::LocalCommunity));
+/// let coverage = Scorer::default().stakeholders(&programme).coverage;
+/// assert_eq!(coverage.salience, 0.5);  // influence known for 2 of 4
+/// assert_eq!(coverage.grid, 0.25);     // influence and interest for 1 of 4
+/// assert_eq!(coverage.resistance, 0.25);
+/// assert_eq!(coverage.assessed, 0.25);
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]

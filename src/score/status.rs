@@ -24,6 +24,17 @@ use super::StatusPolicy;
 /// Where an indicator stands against its target and the time elapsed.
 ///
 /// Statuses order as declared, from on track to no data.
+///
+/// ```
+/// use ssr_model::score::{classify, Status, StatusPolicy};
+///
+/// let policy = StatusPolicy::default();
+/// let status = classify(0.2, 1.0, &policy); // a fifth of the way, all the time gone
+/// assert_eq!(status, Status::OffTrack);
+/// assert_eq!((status.rag(), status.describe(), status.as_str()), ("red", "off track", "off_track"));
+/// assert!(Status::OnTrack < Status::AtRisk); // ordered from on track to no data
+/// assert_eq!(Status::NoData.rag(), "grey");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]

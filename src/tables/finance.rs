@@ -1,5 +1,6 @@
 //! The money tables: transactions, budgets and yearly flows per recipient.
 
+use crate::diagnostics::Pointer;
 use crate::score::Scorer;
 use crate::validate::Finding;
 use crate::{Party, Place, Portfolio, Programme};
@@ -177,22 +178,30 @@ pub(super) const FLOWS: &[C] = &[
 /// exchange rate, as `no_exchange_rate` findings with document paths.
 ///
 /// ```
+/// use ssr_model::chrono::NaiveDate;
 /// use ssr_model::score::Scorer;
 /// use ssr_model::tables::{self, TableName};
+/// use ssr_model::{Country, Money, Portfolio, Programme, Transaction, TransactionType};
 ///
-/// let portfolio = ssr_model::samples::portfolio();
+/// let day = NaiveDate::from_ymd_opt(2021, 3, 31).unwrap();
+/// let paid = Money::parse("250000", "EUR")?;
+/// let programme = Programme::new("Police reform", Country::new("LBR")?)
+///     .with_transaction(Transaction::new(TransactionType::Disbursement, day, paid, day));
+/// let portfolio = Portfolio::new().with_programme(programme);
 /// let (flows, left_out) = tables::flows(&portfolio, &Scorer::default());
 /// assert_eq!(flows.name(), TableName::Flows);
-/// assert!(flows.rows() > 0);
+/// assert_eq!(flows.rows(), 1); // LBR, 2021, disbursement
 /// assert!(left_out.is_empty());
+/// # Ok::<(), ssr_model::ValueError>(())
 /// ```
 pub fn flows(portfolio: &Portfolio, scorer: &Scorer) -> (Table, Vec<Finding>) {
     let mut t = Table::empty(TableName::Flows);
     let mut left_out = Vec::new();
     for (i, p) in portfolio.programmes.iter().enumerate() {
         let (flows, findings) = scorer.recipient_flows(p);
+        let programme = Pointer::root().member("programmes").index(i);
         left_out.extend(findings.into_iter().map(|mut f| {
-            f.path = format!("/programmes/{i}{}", f.path);
+            f.path = std::mem::take(&mut f.path).within(&programme);
             f
         }));
         for f in flows {

@@ -3,8 +3,11 @@
 //! the ids that join the tables (`programme_id` everywhere, then
 //! `component_id`, `indicator_id`, `challenge_id`, `stakeholder_id`, the
 //! recipient code, …). The same [`Table`] is written as CSV (feature
-//! `csv`, [`write_csv`]), becomes an Arrow `RecordBatch` (feature `arrow`)
+//! `csv`, `write_csv`), becomes an Arrow `RecordBatch` (feature `arrow`)
 //! and a Parquet file (feature `parquet`).
+//!
+//! Each table's columns, with their kinds and meanings, are
+//! [`TableName::columns`].
 //!
 //! Unknown is not a number: a value nobody stated (an unassessed
 //! stakeholder's influence, a period without an actual) is null, never a
@@ -12,25 +15,25 @@
 //! dictionary string in Arrow and Parquet), integer, float, date, money (an
 //! exact decimal with four places beside its currency column) or boolean.
 //!
-//! | table | one row per | built by | columns |
-//! | --- | --- | --- | --- |
-//! | `programmes` | programme | [`Table::from_portfolio`] | [`TableName::columns`] |
-//! | `recipients` | programme × recipient country or region | [`Table::from_portfolio`] | 〃 |
-//! | `stakeholders` | programme × stakeholder | [`Table::from_portfolio`] | 〃 |
-//! | `components` | component | [`Table::from_portfolio`] | 〃 |
-//! | `objectives` | objective (as stated; scored objectives are `measure` rows of `scores`) | [`Table::from_portfolio`] | 〃 |
-//! | `indicators` | indicator, with its baseline and its comment | [`Table::from_portfolio`] | 〃 |
-//! | `periods` | indicator period: target, actual, comment | [`Table::from_portfolio`] | 〃 |
-//! | `breakdowns` | period × breakdown category (by sex, age, …) | [`Table::from_portfolio`] | 〃 |
-//! | `challenges` | challenge (risk) | [`Table::from_portfolio`] | 〃 |
-//! | `mitigations` | challenge × mitigation | [`Table::from_portfolio`] | 〃 |
-//! | `evaluations` | evaluation × DAC criterion rating | [`Table::from_portfolio`] | 〃 |
-//! | `transactions` | transaction | [`Table::from_portfolio`] | 〃 |
-//! | `budgets` | budget period | [`Table::from_portfolio`] | 〃 |
-//! | `flows` | programme × recipient × year × transaction type | [`flows`] (or [`Table::from_portfolio`] with the default scorer) | 〃 |
-//! | `findings` | finding of validation or import | [`findings`] | 〃 |
-//! | `scores` | programme × measure of a scorecard, with its `scale` | [`scores`], [`score_batches`] | 〃 |
-//! | `ranks` | programme of a comparison, with rank uncertainty | [`ranks`] | 〃 |
+//! | table | one row per | built by |
+//! | --- | --- | --- |
+//! | `programmes` | programme | [`Table::from_portfolio`] |
+//! | `recipients` | programme × recipient country or region | [`Table::from_portfolio`] |
+//! | `stakeholders` | programme × stakeholder | [`Table::from_portfolio`] |
+//! | `components` | component | [`Table::from_portfolio`] |
+//! | `objectives` | objective (as stated; scored objectives are `measure` rows of `scores`) | [`Table::from_portfolio`] |
+//! | `indicators` | indicator, with its baseline and its comment | [`Table::from_portfolio`] |
+//! | `periods` | indicator period: target, actual, comment | [`Table::from_portfolio`] |
+//! | `breakdowns` | period × breakdown category (by sex, age, …) | [`Table::from_portfolio`] |
+//! | `challenges` | challenge (risk) | [`Table::from_portfolio`] |
+//! | `mitigations` | challenge × mitigation | [`Table::from_portfolio`] |
+//! | `evaluations` | evaluation × DAC criterion rating | [`Table::from_portfolio`] |
+//! | `transactions` | transaction | [`Table::from_portfolio`] |
+//! | `budgets` | budget period | [`Table::from_portfolio`] |
+//! | `flows` | programme × recipient × year × transaction type | [`flows`] (or [`Table::from_portfolio`] with the default scorer) |
+//! | `findings` | finding of validation or import | [`findings`] |
+//! | `scores` | programme × measure of a scorecard, with its `scale` | [`scores`], [`score_batches`] |
+//! | `ranks` | programme of a comparison, with rank uncertainty | [`ranks`] |
 //!
 //! ```
 //! use ssr_model::tables::{Table, TableName, Values};

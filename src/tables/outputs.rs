@@ -47,7 +47,7 @@ pub fn findings<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Table {
         t.push([
             Cell::code(Some(f.code)),
             Cell::code(Some(f.severity)),
-            Cell::Text(f.path.clone()),
+            Cell::Text(f.path.to_string()),
             Cell::Text(f.message.clone()),
             Cell::text(f.help.as_deref()),
         ]);

@@ -245,7 +245,7 @@ pub(crate) fn breakdowns(sink: &mut Sink<'_>, at: &At<'_>, measure: Measure, per
         s.categories += 1;
     }
     let policy = sink.policy;
-    let tolerance = policy.breakdown_tolerance;
+    let tolerance = policy.breakdown_tolerance.get();
     for (dimension, s) in dims {
         let exempt = policy
             .non_additive_dimensions

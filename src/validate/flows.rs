@@ -93,14 +93,7 @@ pub(crate) fn transactions(
         for (member, party) in [("provider", &t.provider), ("receiver", &t.receiver)] {
             if let Some(Party::Stakeholder(id)) = party {
                 let at_party = here.member(member);
-                ids::reference(
-                    sink,
-                    stakeholders,
-                    &at_party.member("stakeholder"),
-                    "stakeholder",
-                    "stakeholders",
-                    id,
-                );
+                ids::reference(sink, stakeholders, &at_party.member("stakeholder"), id);
             }
         }
     }

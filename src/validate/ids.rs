@@ -8,7 +8,35 @@ use std::hash::Hash;
 use super::Code;
 use super::sink::Sink;
 use crate::diagnostics::path::At;
-use crate::{ChallengeId, ComponentId, EvaluationId, IndicatorId, ObjectiveId, StakeholderId};
+use crate::{
+    ChallengeId, ComponentId, EvaluationId, IndicatorId, ObjectiveId, ProgrammeId, StakeholderId,
+};
+
+/// A kind of id, and how findings name it.
+pub(crate) trait Kind: Copy + Eq + Hash + Display {
+    /// One holder, as messages name it (`stakeholder`).
+    const WHAT: &'static str;
+    /// The programme's list of them (`stakeholders`).
+    const LIST: &'static str;
+}
+
+macro_rules! kinds {
+    ($($id:ty => $what:literal, $list:literal;)*) => {
+        $(impl Kind for $id {
+            const WHAT: &'static str = $what;
+            const LIST: &'static str = $list;
+        })*
+    };
+}
+
+kinds! {
+    ProgrammeId => "programme", "programmes";
+    StakeholderId => "stakeholder", "stakeholders";
+    ObjectiveId => "objective", "objectives";
+    ComponentId => "component", "components";
+    ChallengeId => "challenge", "challenges";
+    EvaluationId => "evaluation", "evaluations";
+}
 
 /// The ids of one programme, by kind, each with the position of its first
 /// holder. Kept between programmes so their tables are allocated once.
@@ -42,13 +70,13 @@ const DUPLICATE_HELP: &str = "give each entity its own id (a fresh UUID); when t
 
 /// Indexes the ids of a list, reporting each repeat (`duplicate_id`) at the
 /// later holder's `id`, naming the first holder.
-pub(crate) fn index<K: Copy + Eq + Hash + Display>(
+pub(crate) fn index<K: Kind>(
     sink: &mut Sink<'_>,
     table: &mut HashMap<K, usize>,
     list: &At<'_>,
-    what: &str,
     ids: impl Iterator<Item = K>,
 ) {
+    let what = K::WHAT;
     for (i, id) in ids.enumerate() {
         if let Some(&first) = table.get(&id) {
             let holder = list.index(i);
@@ -96,16 +124,27 @@ pub(crate) fn indicator(
     }
 }
 
-/// `dangling_reference`: `id`, a reference to a `what`, names nothing in
-/// `table`.
-pub(crate) fn reference<K: Eq + Hash + Display>(
+/// `dangling_reference` for each id of the list at `list` that names
+/// nothing in `table`.
+pub(crate) fn references<K: Kind>(
+    sink: &mut Sink<'_>,
+    table: &HashMap<K, usize>,
+    list: &At<'_>,
+    ids: &[K],
+) {
+    for (j, id) in ids.iter().enumerate() {
+        reference(sink, table, &list.index(j), id);
+    }
+}
+
+/// `dangling_reference`: `id` names nothing in `table`.
+pub(crate) fn reference<K: Kind>(
     sink: &mut Sink<'_>,
     table: &HashMap<K, usize>,
     at: &At<'_>,
-    what: &str,
-    list: &str,
     id: &K,
 ) {
+    let (what, list) = (K::WHAT, K::LIST);
     if !table.contains_key(id) {
         sink.emit(
             Code::DanglingReference,

@@ -82,6 +82,25 @@ use crate::{Portfolio, Programme};
 /// document root (`/programmes/0/...`).
 ///
 /// See the [module documentation](self) and the [`catalogue`].
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::validate::{self, Code, Severity, ValidationPolicy};
+///
+/// let mut portfolio = ssr_model::samples::portfolio();
+/// let policy = ValidationPolicy::default().with_as_of(NaiveDate::from_ymd_opt(2026, 1, 1).ok_or("bad date")?);
+/// assert!(validate::validate(&portfolio, &policy).is_valid());
+///
+/// // The same programme twice: its id is no longer unique.
+/// let copy = portfolio.programmes[0].clone();
+/// portfolio.programmes.push(copy);
+/// let report = validate::validate(&portfolio, &policy);
+/// assert!(!report.is_valid());
+/// let duplicate = report.of_code(Code::DuplicateId).next().ok_or("no duplicate_id finding")?;
+/// assert_eq!(duplicate.severity, Severity::Error);
+/// assert_eq!(duplicate.path, "/programmes/7/id");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn validate(portfolio: &Portfolio, policy: &ValidationPolicy) -> Report {
     let mut walker = walk::Walker::new(policy);
     walker.portfolio(portfolio);

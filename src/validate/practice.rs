@@ -94,56 +94,93 @@ pub(crate) fn challenge(sink: &mut Sink<'_>, at: &At<'_>, challenge: &Challenge)
     }
 }
 
+/// What a programme shows of the practices the checks look for.
+struct Presence {
+    civil_society: bool,
+    oversight: bool,
+    local_ownership: bool,
+    gender: bool,
+    funders: Funders,
+}
+
+impl Presence {
+    fn of(p: &Programme, facts: &Facts) -> Self {
+        let mut presence = Presence {
+            civil_society: false,
+            oversight: p.components.iter().any(|c| c.pillar.is_oversight()),
+            local_ownership: false,
+            gender: matches!(
+                p.gender_marker,
+                Some(GenderMarker::Significant | GenderMarker::Principal)
+            ) || facts.sex_disaggregated
+                || p.components
+                    .iter()
+                    .any(|c| c.pillar == Pillar::HumanRightsAndGender)
+                || p.objectives
+                    .iter()
+                    .any(|o| o.kind == ObjectiveKind::GenderEquality),
+            funders: Funders::default(),
+        };
+        for f in &p.funding {
+            presence.funders.add(f.source);
+        }
+        for s in &p.stakeholders {
+            presence.civil_society |= s.kind.is_civil_society();
+            presence.oversight |= s.kind.is_oversight() || s.has_role(Role::Oversight);
+            presence.local_ownership |= s.kind.is_national()
+                && (s.has_role(Role::Accountable) || s.has_role(Role::Implementing));
+            presence.gender |= s.kind == crate::StakeholderKind::WomensOrganisation;
+            if s.has_role(Role::Funding) {
+                presence.funders.add(s.id);
+            }
+        }
+        presence
+    }
+}
+
+/// `unassessed_stakeholder` and `unmitigated_resistance` of one stakeholder.
+fn stakeholder(sink: &mut Sink<'_>, here: &At<'_>, s: &Stakeholder, ids: &Ids) {
+    unassessed(s, here, sink);
+    let opposed = s.stance.filter(|st| st.is_opposed());
+    let powerful = s.influence.filter(|&inf| inf >= sink.policy.high_influence);
+    if let (Some(stance), Some(influence)) = (opposed, powerful)
+        && !ids.addressed.contains(&s.id)
+    {
+        sink.emit(
+            Code::UnmitigatedResistance,
+            here,
+            format_args!(
+                "{:?} is {stance} with influence {influence}, and no mitigated challenge names it",
+                s.name
+            ),
+            "add a challenge (e.g. resistance to change) that names this stakeholder, with \
+             a mitigation: engagement, incentives, sequencing or political backing",
+        );
+    }
+}
+
 /// The programme-wide practice checks, run after the walk gathered `facts`
 /// and `ids` (with the stakeholders the challenges address).
 pub(crate) fn programme(sink: &mut Sink<'_>, at: &At<'_>, p: &Programme, facts: &Facts, ids: &Ids) {
     let stakeholders = at.member("stakeholders");
-    let mut civil_society = false;
-    let mut oversight = p.components.iter().any(|c| c.pillar.is_oversight());
-    let mut local_ownership = false;
-    let mut gender = matches!(
-        p.gender_marker,
-        Some(GenderMarker::Significant | GenderMarker::Principal)
-    ) || facts.sex_disaggregated
-        || p.components
-            .iter()
-            .any(|c| c.pillar == Pillar::HumanRightsAndGender)
-        || p.objectives
-            .iter()
-            .any(|o| o.kind == ObjectiveKind::GenderEquality);
-    let mut funders = Funders::default();
-    for f in &p.funding {
-        funders.add(f.source);
-    }
-    let high = sink.policy.high_influence;
     for (i, s) in p.stakeholders.iter().enumerate() {
-        civil_society |= s.kind.is_civil_society();
-        oversight |= s.kind.is_oversight() || s.has_role(Role::Oversight);
-        local_ownership |= s.kind.is_national()
-            && (s.has_role(Role::Accountable) || s.has_role(Role::Implementing));
-        gender |= s.kind == crate::StakeholderKind::WomensOrganisation;
-        if s.has_role(Role::Funding) {
-            funders.add(s.id);
-        }
-        let here = stakeholders.index(i);
-        unassessed(s, &here, sink);
-        let opposed = s.stance.filter(|st| st.is_opposed());
-        let powerful = s.influence.filter(|&inf| inf >= high);
-        if let (Some(stance), Some(influence)) = (opposed, powerful)
-            && !ids.addressed.contains(&s.id)
-        {
-            sink.emit(
-                Code::UnmitigatedResistance,
-                &here,
-                format_args!(
-                    "{:?} is {stance} with influence {influence}, and no mitigated challenge names it",
-                    s.name
-                ),
-                "add a challenge (e.g. resistance to change) that names this stakeholder, with \
-                 a mitigation: engagement, incentives, sequencing or political backing",
-            );
-        }
+        stakeholder(sink, &stakeholders.index(i), s, ids);
     }
+    absent(sink, at, &Presence::of(p, facts));
+    monitoring(sink, at, p, facts);
+}
+
+/// `no_civil_society`, `no_oversight`, `no_local_ownership`, `single_funder`
+/// and `no_gender_dimension`.
+fn absent(sink: &mut Sink<'_>, at: &At<'_>, presence: &Presence) {
+    let stakeholders = at.member("stakeholders");
+    let Presence {
+        civil_society,
+        oversight,
+        local_ownership,
+        gender,
+        ref funders,
+    } = *presence;
     if !civil_society {
         sink.emit(
             Code::NoCivilSociety,
@@ -200,6 +237,10 @@ pub(crate) fn programme(sink: &mut Sink<'_>, at: &At<'_>, p: &Programme, facts: 
              involve women's organisations",
         );
     }
+}
+
+/// `quantitative_only` and `stale_data`.
+fn monitoring(sink: &mut Sink<'_>, at: &At<'_>, p: &Programme, facts: &Facts) {
     if facts.indicators > 0 && !facts.non_quantitative {
         sink.emit(
             Code::QuantitativeOnly,

@@ -26,32 +26,41 @@ pub(crate) fn name(sink: &mut Sink<'_>, at: &At<'_>, what: &str, text: &str) {
 
 /// `weight_invalid`: every component of the programme weighs zero.
 pub(crate) fn component_weights(sink: &mut Sink<'_>, at: &At<'_>, components: &[Component]) {
-    if !components.is_empty() && components.iter().all(|c| c.weight.get() == 0.0) {
-        sink.emit(
-            Code::WeightInvalid,
-            at,
-            format_args!(
-                "all {} component weights are 0, so the programme score has no weight to share",
-                components.len()
-            ),
-            "give at least one component a positive weight; weights are relative, \
-             so 1 for every component means equal weighting",
-        );
-    }
+    let weights = components.iter().map(|c| c.weight);
+    all_zero(sink, at, weights, ("component", "", "programme"));
 }
 
 /// `weight_invalid`: every indicator of a component weighs zero.
 pub(crate) fn indicator_weights(sink: &mut Sink<'_>, at: &At<'_>, indicators: &[Indicator]) {
-    if !indicators.is_empty() && indicators.iter().all(|i| i.weight.get() == 0.0) {
+    let weights = indicators.iter().map(|i| i.weight);
+    all_zero(
+        sink,
+        at,
+        weights,
+        ("indicator", " of the component", "component"),
+    );
+}
+
+/// `weight_invalid` when a non-empty list of `what` weighs zero throughout,
+/// leaving the `score` above it nothing to share.
+fn all_zero(
+    sink: &mut Sink<'_>,
+    at: &At<'_>,
+    mut weights: impl ExactSizeIterator<Item = crate::Weight>,
+    (what, whose, score): (&str, &str, &str),
+) {
+    let n = weights.len();
+    if n > 0 && weights.all(|w| w.get() == 0.0) {
         sink.emit(
             Code::WeightInvalid,
             at,
             format_args!(
-                "all {} indicator weights of the component are 0, so the component score has no weight to share",
-                indicators.len()
+                "all {n} {what} weights{whose} are 0, so the {score} score has no weight to share"
             ),
-            "give at least one indicator a positive weight; weights are relative, \
-             so 1 for every indicator means equal weighting",
+            &format!(
+                "give at least one {what} a positive weight; weights are relative, \
+                 so 1 for every {what} means equal weighting"
+            ),
         );
     }
 }

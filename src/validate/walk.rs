@@ -56,7 +56,6 @@ impl<'p> Walker<'p> {
             &mut self.sink,
             &mut seen,
             &programmes,
-            "programme",
             portfolio.programmes.iter().map(|p| p.id),
         );
         for (i, programme) in portfolio.programmes.iter().enumerate() {
@@ -72,220 +71,170 @@ impl<'p> Walker<'p> {
     }
 
     pub(crate) fn programme(&mut self, at: &At<'_>, p: &Programme) {
-        let sink = &mut self.sink;
-        let ids = &mut self.ids;
+        let Walker { sink, ids, scratch } = self;
         ids.clear();
 
         structure::name(sink, &at.member("name"), "programme name", &p.name);
         dates::programme(sink, at, p);
         flows::recipients(sink, at, p);
         flows::budgets(sink, at, &p.budgets);
-
-        let stakeholders = at.member("stakeholders");
-        ids::index(
-            sink,
-            &mut ids.stakeholders,
-            &stakeholders,
-            "stakeholder",
-            p.stakeholders.iter().map(|s| s.id),
-        );
-        for (i, s) in p.stakeholders.iter().enumerate() {
-            let here = stakeholders.index(i);
-            structure::name(sink, &here.member("name"), "stakeholder name", &s.name);
-        }
-
+        stakeholders(sink, ids, at, p);
         flows::transactions(sink, at, &ids.stakeholders, &p.transactions);
-
-        let objectives = at.member("objectives");
-        ids::index(
-            sink,
-            &mut ids.objectives,
-            &objectives,
-            "objective",
-            p.objectives.iter().map(|o| o.id),
-        );
-        for (i, o) in p.objectives.iter().enumerate() {
-            let here = objectives.index(i);
-            structure::name(
-                sink,
-                &here.member("statement"),
-                "objective statement",
-                &o.statement,
-            );
-            if let Some(parent) = &o.parent {
-                ids::reference(
-                    sink,
-                    &ids.objectives,
-                    &here.member("parent"),
-                    "objective",
-                    "objectives",
-                    parent,
-                );
-            }
-        }
-
+        objectives(sink, ids, at, p);
         let components = at.member("components");
         ids::index(
             sink,
             &mut ids.components,
             &components,
-            "component",
             p.components.iter().map(|c| c.id),
         );
-
-        let funding = at.member("funding");
-        structure::funding_shares(sink, &funding, &p.funding);
-        for (i, f) in p.funding.iter().enumerate() {
-            let here = funding.index(i);
-            ids::reference(
-                sink,
-                &ids.stakeholders,
-                &here.member("source"),
-                "stakeholder",
-                "stakeholders",
-                &f.source,
-            );
-        }
-
-        let sectors = at.member("sectors");
-        structure::sector_shares(sink, &sectors, &p.sectors);
-        for (i, s) in p.sectors.iter().enumerate() {
-            let here = sectors.index(i);
-            structure::sector_code(sink, &here.member("code"), s.code);
-        }
-
-        let challenges = at.member("challenges");
-        ids::index(
-            sink,
-            &mut ids.challenges,
-            &challenges,
-            "challenge",
-            p.challenges.iter().map(|c| c.id),
-        );
-        for (i, c) in p.challenges.iter().enumerate() {
-            let here = challenges.index(i);
-            structure::name(
-                sink,
-                &here.member("description"),
-                "challenge description",
-                &c.description,
-            );
-            practice::challenge(sink, &here, c);
-            let affects = here.member("affects");
-            for (j, id) in c.affects.iter().enumerate() {
-                ids::reference(
-                    sink,
-                    &ids.components,
-                    &affects.index(j),
-                    "component",
-                    "components",
-                    id,
-                );
-            }
-            let named = here.member("stakeholders");
-            for (j, id) in c.stakeholders.iter().enumerate() {
-                ids::reference(
-                    sink,
-                    &ids.stakeholders,
-                    &named.index(j),
-                    "stakeholder",
-                    "stakeholders",
-                    id,
-                );
-            }
-            if !c.mitigations.is_empty() {
-                ids.addressed.extend(c.stakeholders.iter().copied());
-            }
-            let mitigations = here.member("mitigations");
-            for (j, m) in c.mitigations.iter().enumerate() {
-                let m_at = mitigations.index(j);
-                structure::name(sink, &m_at.member("action"), "mitigation action", &m.action);
-                if let Some(owner) = &m.owner {
-                    ids::reference(
-                        sink,
-                        &ids.stakeholders,
-                        &m_at.member("owner"),
-                        "stakeholder",
-                        "stakeholders",
-                        owner,
-                    );
-                }
-            }
-        }
-
-        let evaluations = at.member("evaluations");
-        ids::index(
-            sink,
-            &mut ids.evaluations,
-            &evaluations,
-            "evaluation",
-            p.evaluations.iter().map(|e| e.id),
-        );
-        for (i, e) in p.evaluations.iter().enumerate() {
-            let here = evaluations.index(i);
-            structure::name(sink, &here.member("evaluator"), "evaluator", &e.evaluator);
-        }
-
+        funding_and_sectors(sink, ids, at, p);
+        challenges(sink, ids, at, p);
+        evaluations(sink, ids, at, p);
         structure::component_weights(sink, &components, &p.components);
-        let span = Span::of(p);
-        let mut facts = Facts::default();
-        for (ci, c) in p.components.iter().enumerate() {
-            let here = components.index(ci);
-            structure::name(sink, &here.member("name"), "component name", &c.name);
-            let refs = here.member("objectives");
-            for (j, id) in c.objectives.iter().enumerate() {
-                ids::reference(
-                    sink,
-                    &ids.objectives,
-                    &refs.index(j),
-                    "objective",
-                    "objectives",
-                    id,
-                );
-            }
-            if let Some(lead) = &c.lead {
-                ids::reference(
-                    sink,
-                    &ids.stakeholders,
-                    &here.member("lead"),
-                    "stakeholder",
-                    "stakeholders",
-                    lead,
-                );
-            }
-            practice::component(sink, &here, c);
-            chain::component(sink, &here, c);
-            let indicators = here.member("indicators");
-            structure::indicator_weights(sink, &indicators, &c.indicators);
-            for (ii, indicator) in c.indicators.iter().enumerate() {
-                let ind_at = indicators.index(ii);
-                ids::indicator(sink, ids, at, indicator.id, (ci, ii));
-                let refs = ind_at.member("objectives");
-                for (j, id) in indicator.objectives.iter().enumerate() {
-                    ids::reference(
-                        sink,
-                        &ids.objectives,
-                        &refs.index(j),
-                        "objective",
-                        "objectives",
-                        id,
-                    );
-                }
-                indicator_checks(
-                    sink,
-                    &ind_at,
-                    indicator,
-                    span,
-                    (ci, ii),
-                    &mut facts,
-                    &mut self.scratch,
-                );
-            }
-        }
-
+        let facts = self::components(sink, ids, scratch, at, p);
         chain::objectives(sink, at, p, &ids.objectives);
         practice::programme(sink, at, p, &facts, ids);
     }
+}
+
+/// Stakeholder ids and names.
+fn stakeholders(sink: &mut Sink<'_>, ids: &mut Ids, at: &At<'_>, p: &Programme) {
+    let list = at.member("stakeholders");
+    ids::index(
+        sink,
+        &mut ids.stakeholders,
+        &list,
+        p.stakeholders.iter().map(|s| s.id),
+    );
+    for (i, s) in p.stakeholders.iter().enumerate() {
+        let here = list.index(i);
+        structure::name(sink, &here.member("name"), "stakeholder name", &s.name);
+    }
+}
+
+/// Objective ids, statements and parents.
+fn objectives(sink: &mut Sink<'_>, ids: &mut Ids, at: &At<'_>, p: &Programme) {
+    let list = at.member("objectives");
+    ids::index(
+        sink,
+        &mut ids.objectives,
+        &list,
+        p.objectives.iter().map(|o| o.id),
+    );
+    for (i, o) in p.objectives.iter().enumerate() {
+        let here = list.index(i);
+        let statement = here.member("statement");
+        structure::name(sink, &statement, "objective statement", &o.statement);
+        if let Some(parent) = &o.parent {
+            ids::reference(sink, &ids.objectives, &here.member("parent"), parent);
+        }
+    }
+}
+
+/// Funding shares and sources, sector shares and codes.
+fn funding_and_sectors(sink: &mut Sink<'_>, ids: &Ids, at: &At<'_>, p: &Programme) {
+    let funding = at.member("funding");
+    structure::funding_shares(sink, &funding, &p.funding);
+    for (i, f) in p.funding.iter().enumerate() {
+        let here = funding.index(i);
+        ids::reference(sink, &ids.stakeholders, &here.member("source"), &f.source);
+    }
+    let sectors = at.member("sectors");
+    structure::sector_shares(sink, &sectors, &p.sectors);
+    for (i, s) in p.sectors.iter().enumerate() {
+        let here = sectors.index(i);
+        structure::sector_code(sink, &here.member("code"), s.code);
+    }
+}
+
+/// The risk register: ids, descriptions, what each challenge names, its
+/// mitigations, and the stakeholders they address.
+fn challenges(sink: &mut Sink<'_>, ids: &mut Ids, at: &At<'_>, p: &Programme) {
+    let list = at.member("challenges");
+    ids::index(
+        sink,
+        &mut ids.challenges,
+        &list,
+        p.challenges.iter().map(|c| c.id),
+    );
+    for (i, c) in p.challenges.iter().enumerate() {
+        let here = list.index(i);
+        let description = here.member("description");
+        structure::name(sink, &description, "challenge description", &c.description);
+        practice::challenge(sink, &here, c);
+        ids::references(sink, &ids.components, &here.member("affects"), &c.affects);
+        let named = here.member("stakeholders");
+        ids::references(sink, &ids.stakeholders, &named, &c.stakeholders);
+        if !c.mitigations.is_empty() {
+            ids.addressed.extend(c.stakeholders.iter().copied());
+        }
+        let mitigations = here.member("mitigations");
+        for (j, m) in c.mitigations.iter().enumerate() {
+            let m_at = mitigations.index(j);
+            structure::name(sink, &m_at.member("action"), "mitigation action", &m.action);
+            if let Some(owner) = &m.owner {
+                ids::reference(sink, &ids.stakeholders, &m_at.member("owner"), owner);
+            }
+        }
+    }
+}
+
+/// Evaluation ids and evaluators.
+fn evaluations(sink: &mut Sink<'_>, ids: &mut Ids, at: &At<'_>, p: &Programme) {
+    let list = at.member("evaluations");
+    ids::index(
+        sink,
+        &mut ids.evaluations,
+        &list,
+        p.evaluations.iter().map(|e| e.id),
+    );
+    for (i, e) in p.evaluations.iter().enumerate() {
+        let here = list.index(i);
+        structure::name(sink, &here.member("evaluator"), "evaluator", &e.evaluator);
+    }
+}
+
+/// Components and their indicators; returns what the programme-wide
+/// practice checks need to know of them.
+fn components(
+    sink: &mut Sink<'_>,
+    ids: &mut Ids,
+    scratch: &mut Scratch,
+    at: &At<'_>,
+    p: &Programme,
+) -> Facts {
+    let components = at.member("components");
+    let span = Span::of(p);
+    let mut facts = Facts::default();
+    for (ci, c) in p.components.iter().enumerate() {
+        let here = components.index(ci);
+        structure::name(sink, &here.member("name"), "component name", &c.name);
+        ids::references(
+            sink,
+            &ids.objectives,
+            &here.member("objectives"),
+            &c.objectives,
+        );
+        if let Some(lead) = &c.lead {
+            ids::reference(sink, &ids.stakeholders, &here.member("lead"), lead);
+        }
+        practice::component(sink, &here, c);
+        chain::component(sink, &here, c);
+        let indicators = here.member("indicators");
+        structure::indicator_weights(sink, &indicators, &c.indicators);
+        for (ii, indicator) in c.indicators.iter().enumerate() {
+            let ind_at = indicators.index(ii);
+            ids::indicator(sink, ids, at, indicator.id, (ci, ii));
+            let refs = ind_at.member("objectives");
+            ids::references(sink, &ids.objectives, &refs, &indicator.objectives);
+            let position = (ci, ii);
+            indicator_checks(
+                sink, &ind_at, indicator, span, position, &mut facts, scratch,
+            );
+        }
+    }
+    facts
 }
 
 /// Every check of one indicator and its periods, in one loop over the

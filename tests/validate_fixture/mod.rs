@@ -250,7 +250,7 @@ pub fn found(report: &Report) -> Vec<(Code, String)> {
     report
         .findings()
         .iter()
-        .map(|f| (f.code, f.path.clone()))
+        .map(|f| (f.code, f.path.to_string()))
         .collect()
 }
 

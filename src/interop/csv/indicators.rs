@@ -163,6 +163,25 @@ fn rows(portfolio: &Portfolio) -> impl Iterator<Item = Row<'_>> {
 /// # Errors
 ///
 /// When writing fails.
+///
+/// # Examples
+///
+/// ```
+/// use ssr_model::interop::csv;
+/// use ssr_model::{Component, Country, Indicator, Measure, Pillar, Portfolio, Programme, ResultLevel};
+///
+/// // An indicator without periods still gets its row, with empty period cells.
+/// let programme = Programme::new("Police reform", Country::new("LBR")?).with_component(
+///     Component::new("Community policing", Pillar::PoliceReform)
+///         .with_indicator(Indicator::new("Officers trained", ResultLevel::Output, Measure::Unit)),
+/// );
+/// let mut out = Vec::new();
+/// csv::write_indicators(&mut out, &Portfolio::new().with_programme(programme))?;
+/// let text = String::from_utf8(out)?;
+/// assert_eq!(text.lines().count(), 2);
+/// assert!(text.contains(",Officers trained,output,unit,"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn write_indicators<W: Write>(writer: W, portfolio: &Portfolio) -> Result<(), CsvError> {
     write_table(writer, INDICATOR_COLUMNS, rows(portfolio))
 }

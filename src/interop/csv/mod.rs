@@ -57,6 +57,24 @@ pub use programmes::{PROGRAMME_COLUMNS, write_programmes};
 pub use scores::{SCORE_COLUMNS, write_scorecard, write_scores};
 
 /// A CSV table could not be written.
+///
+/// ```
+/// use std::io;
+/// use ssr_model::interop::csv::{self, CsvError};
+///
+/// struct Closed;
+/// impl io::Write for Closed {
+///     fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+///         Err(io::Error::new(io::ErrorKind::BrokenPipe, "the reader went away"))
+///     }
+///     fn flush(&mut self) -> io::Result<()> {
+///         Ok(())
+///     }
+/// }
+///
+/// let err: CsvError = csv::write_programmes(Closed, &ssr_model::samples::portfolio()).unwrap_err();
+/// assert!(err.to_string().starts_with("cannot write the CSV table"));
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[error("cannot write the CSV table: {0}")]
 pub struct CsvError(#[from] ::csv::Error);

@@ -52,6 +52,22 @@ pub const PROGRAMME_COLUMNS: &[&str] = &tables::column_names::<
 /// # Errors
 ///
 /// When writing fails.
+///
+/// # Examples
+///
+/// ```
+/// use ssr_model::interop::csv::{self, PROGRAMME_COLUMNS};
+///
+/// let portfolio = ssr_model::samples::portfolio();
+/// let mut out = Vec::new();
+/// csv::write_programmes(&mut out, &portfolio)?;
+/// let text = String::from_utf8(out)?;
+/// let mut lines = text.lines();
+/// assert_eq!(lines.next(), Some(PROGRAMME_COLUMNS.join(",").as_str()));
+/// assert_eq!(lines.count(), portfolio.programmes.len()); // one row per programme
+/// assert!(text.contains(",LBR,Liberia,"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn write_programmes<W: Write>(writer: W, portfolio: &Portfolio) -> Result<(), CsvError> {
     tables::write_csv(
         writer,

@@ -58,7 +58,7 @@ pub fn write_scores<'a, W: Write>(
 /// `scale` (the unit of each value: `fraction` 0–1, `count`, `money`,
 /// `rank`, …) and `currency` (of money values). Streamed: rows are borrowed
 /// from the scorecard ([`Scorecard::try_for_each_row`]) and written in
-/// batches of at most [`BATCH_ROWS`] ([`tables::score_batches`]), so memory
+/// batches of at most 256 rows ([`tables::score_batches`]), so memory
 /// does not grow with the number of rows times the programme name, as
 /// collecting [`Scorecard::rows`] first does.
 ///
@@ -92,7 +92,7 @@ pub fn write_scorecard<W: Write>(
 }
 
 /// The most rows [`write_scorecard`] holds at once.
-pub const BATCH_ROWS: usize = 256;
+const BATCH_ROWS: usize = 256;
 
 #[cfg(test)]
 mod tests {

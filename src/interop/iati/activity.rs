@@ -8,12 +8,13 @@ use crate::{
     Programme, ProgrammeId,
 };
 
-use super::findings::{Findings, child_path};
+use super::findings::Findings;
 use super::narrative::Languages;
 use super::orgs::Stakeholders;
 use super::results;
 use super::tree::El;
 use super::{ImportOptions, budgets, codes, finance, recipients, sectors, transactions, values};
+use crate::diagnostics::XmlLocation;
 
 /// The programme read from one activity, with the import findings about it.
 ///
@@ -66,7 +67,7 @@ pub(super) struct Context<'a> {
 pub(super) fn map(activity: El<'_>, context: &Context<'_>) -> Option<ImportedActivity> {
     let options = context.options;
     let filter = options.filter();
-    let path = format!("/iati-activities/iati-activity[{}]", context.position);
+    let path = super::findings::activity(context.position);
     let mut findings = Findings::new();
     let identifier = activity
         .child("iati-identifier")
@@ -109,7 +110,7 @@ pub(super) fn map(activity: El<'_>, context: &Context<'_>) -> Option<ImportedAct
         findings.push_with(
             Code::IatiMissingElement,
             Severity::Error,
-            &format!("{path}/iati-identifier"),
+            &path.element("iati-identifier"),
             activity,
             "no iati-identifier: not imported (ids are derived from it)",
         );
@@ -136,13 +137,17 @@ pub(super) fn map(activity: El<'_>, context: &Context<'_>) -> Option<ImportedAct
 
 /// The activity's `@last-updated-datetime`, with a finding when it is not a
 /// date-time.
-fn last_updated(activity: El<'_>, path: &str, findings: &mut Findings) -> Option<NaiveDateTime> {
+fn last_updated(
+    activity: El<'_>,
+    path: &XmlLocation,
+    findings: &mut Findings,
+) -> Option<NaiveDateTime> {
     let text = activity.attr("last-updated-datetime")?;
     let read = values::date_time(text);
     if read.is_none() {
         findings.push(
             Code::IatiInvalidDate,
-            &format!("{path}/@last-updated-datetime"),
+            &path.attribute("last-updated-datetime"),
             activity,
             format_args!("last-updated-datetime {text:?} is not an ISO 8601 date-time"),
         );
@@ -152,7 +157,7 @@ fn last_updated(activity: El<'_>, path: &str, findings: &mut Findings) -> Option
 
 /// What reading one activity's programme needs besides the element.
 struct Reading<'a> {
-    path: &'a str,
+    path: &'a XmlLocation,
     identifier: &'a str,
     languages: Languages<'a>,
     fallback_pillar: Option<Pillar>,
@@ -187,7 +192,7 @@ fn programme(
         None => {
             findings.push(
                 Code::IatiMissingElement,
-                &format!("{path}/title"),
+                &path.element("title"),
                 activity,
                 "no title; the identifier is used as the name",
             );
@@ -315,7 +320,7 @@ fn unclassified(
     };
     findings.push(
         Code::IatiNoSsrComponent,
-        &format!("{}/result", reading.path),
+        &reading.path.element("result"),
         activity,
         format_args!(
             "no DAC sector of the activity maps onto an SSR pillar: its results are kept {how}"
@@ -326,8 +331,8 @@ fn unclassified(
 
 /// `activity-status`, read as a phase; implementation when missing or
 /// unknown (with a finding).
-fn phase(activity: El<'_>, path: &str, findings: &mut Findings) -> Phase {
-    let here = format!("{path}/activity-status/@code");
+fn phase(activity: El<'_>, path: &XmlLocation, findings: &mut Findings) -> Phase {
+    let here = path.element("activity-status").attribute("code");
     let status = activity.child("activity-status");
     let Some(text) = status.and_then(|s| s.attr("code")) else {
         findings.push(
@@ -386,15 +391,15 @@ fn descriptions(
 fn dates(
     mut programme: Programme,
     activity: El<'_>,
-    path: &str,
+    path: &XmlLocation,
     findings: &mut Findings,
 ) -> Programme {
     for (n, el) in activity.children_named("activity-date").enumerate() {
-        let here = child_path(path, "activity-date", n);
+        let here = path.child("activity-date", n);
         let Some(kind) = el.attr("type") else {
             findings.push(
                 Code::IatiMissingElement,
-                &format!("{here}/@type"),
+                &here.attribute("type"),
                 el,
                 "activity-date has no type",
             );
@@ -403,7 +408,7 @@ fn dates(
         let Some(read) = codes::activity_date_type(kind) else {
             findings.push(
                 Code::IatiUnknownCode,
-                &format!("{here}/@type"),
+                &here.attribute("type"),
                 el,
                 format_args!("activity-date type {kind:?} is not an IATI ActivityDateType code"),
             );
@@ -412,7 +417,7 @@ fn dates(
         if read.legacy {
             findings.push(
                 Code::IatiLegacyCode,
-                &format!("{here}/@type"),
+                &here.attribute("type"),
                 el,
                 format_args!("activity-date type {kind:?} read as code {}", read.code),
             );
@@ -426,7 +431,7 @@ fn dates(
         let Some(text) = el.attr("iso-date") else {
             findings.push(
                 Code::IatiMissingElement,
-                &format!("{here}/@iso-date"),
+                &here.attribute("iso-date"),
                 el,
                 "activity-date has no iso-date",
             );
@@ -440,7 +445,7 @@ fn dates(
             }
             None => findings.push(
                 Code::IatiInvalidDate,
-                &format!("{here}/@iso-date"),
+                &here.attribute("iso-date"),
                 el,
                 format_args!("activity-date {text:?} is not a YYYY-MM-DD date"),
             ),
@@ -452,14 +457,18 @@ fn dates(
 /// The OECD DAC gender equality marker: `policy-marker` code 1 of the DAC
 /// vocabulary (1, the default). Significance 0–2 map onto the marker; 3 and
 /// 4 (principal objective in other forms) read as principal.
-fn gender_marker(activity: El<'_>, path: &str, findings: &mut Findings) -> Option<GenderMarker> {
+fn gender_marker(
+    activity: El<'_>,
+    path: &XmlLocation,
+    findings: &mut Findings,
+) -> Option<GenderMarker> {
     let (n, el) = activity
         .children_named("policy-marker")
         .enumerate()
         .find(|(_, m)| {
             m.attr("code") == Some("1") && matches!(m.attr("vocabulary"), None | Some("1"))
         })?;
-    let here = format!("{}/@significance", child_path(path, "policy-marker", n));
+    let here = path.child("policy-marker", n).attribute("significance");
     let Some(text) = el.attr("significance") else {
         findings.push(
             Code::IatiMissingElement,

@@ -6,22 +6,23 @@ use crate::validate::Code;
 use crate::{Budget, BudgetKind, BudgetStatus};
 
 use super::finance::money;
-use super::findings::{Findings, child_path};
+use super::findings::Findings;
 use super::tree::El;
 use super::values;
+use crate::diagnostics::XmlLocation;
 
 /// The budgets of an activity: each with a usable period and amount, with
 /// findings for the others. A missing `value-date` is read as the period's
 /// start, with a finding.
 pub(super) fn read(
     activity: El<'_>,
-    path: &str,
+    path: &XmlLocation,
     default_currency: Option<&str>,
     findings: &mut Findings,
 ) -> Vec<Budget> {
     let mut out = Vec::new();
     for (n, el) in activity.children_named("budget").enumerate() {
-        let here = child_path(path, "budget", n);
+        let here = path.child("budget", n);
         let kind = kind(el, &here, findings);
         let status = status(el, &here, findings);
         let start = period_date(el, &here, "period-start", findings);
@@ -40,7 +41,7 @@ pub(super) fn read(
                 };
                 findings.push(
                     Code::IatiMissingElement,
-                    &format!("{here}/value/@value-date"),
+                    &here.element("value").attribute("value-date"),
                     value,
                     format_args!("{why}; the period start {start} is used"),
                 );
@@ -57,7 +58,7 @@ pub(super) fn read(
 }
 
 /// BudgetType: 1 original (also when absent), 2 revised.
-fn kind(el: El<'_>, here: &str, findings: &mut Findings) -> BudgetKind {
+fn kind(el: El<'_>, here: &XmlLocation, findings: &mut Findings) -> BudgetKind {
     let Some(text) = el.attr("type") else {
         return BudgetKind::Original;
     };
@@ -66,7 +67,7 @@ fn kind(el: El<'_>, here: &str, findings: &mut Findings) -> BudgetKind {
         None => {
             findings.push(
                 Code::IatiUnknownCode,
-                &format!("{here}/@type"),
+                &here.attribute("type"),
                 el,
                 format_args!(
                     "budget type {text:?} is not an IATI BudgetType code; read as original"
@@ -78,13 +79,13 @@ fn kind(el: El<'_>, here: &str, findings: &mut Findings) -> BudgetKind {
 }
 
 /// BudgetStatus: 1 indicative, 2 committed; unknown when absent.
-fn status(el: El<'_>, here: &str, findings: &mut Findings) -> Option<BudgetStatus> {
+fn status(el: El<'_>, here: &XmlLocation, findings: &mut Findings) -> Option<BudgetStatus> {
     let text = el.attr("status")?;
     let status = values::code(text).and_then(BudgetStatus::from_iati_code);
     if status.is_none() {
         findings.push(
             Code::IatiUnknownCode,
-            &format!("{here}/@status"),
+            &here.attribute("status"),
             el,
             format_args!("budget status {text:?} is not an IATI BudgetStatus code; left unknown"),
         );
@@ -93,26 +94,12 @@ fn status(el: El<'_>, here: &str, findings: &mut Findings) -> Option<BudgetStatu
 }
 
 /// `period-start` or `period-end` of a budget, required.
-fn period_date(el: El<'_>, here: &str, name: &str, findings: &mut Findings) -> Option<NaiveDate> {
-    let at = format!("{here}/{name}/@iso-date");
-    let date_el = el.child(name);
-    let Some(text) = date_el.and_then(|d| d.attr("iso-date")) else {
-        findings.push(
-            Code::IatiMissingElement,
-            &at,
-            el,
-            format_args!("budget has no {name}: not imported"),
-        );
-        return None;
-    };
-    let date = values::date(text);
-    if date.is_none() {
-        findings.push(
-            Code::IatiInvalidDate,
-            &at,
-            date_el.unwrap_or(el),
-            format_args!("budget {name} {text:?} is not a YYYY-MM-DD date: not imported"),
-        );
-    }
-    date
+fn period_date(
+    el: El<'_>,
+    here: &XmlLocation,
+    name: &str,
+    findings: &mut Findings,
+) -> Option<NaiveDate> {
+    let label = format!("budget {name}");
+    values::required_iso_date(el, here, name, &label, findings)
 }

@@ -57,6 +57,20 @@ pub struct Corpus {
 }
 
 /// How far a [`Corpus::import_with_progress`] has got.
+///
+/// ```
+/// use ssr_model::interop::iati::{Corpus, ImportOptions};
+///
+/// let mut last = None;
+/// let import = Corpus::new(ImportOptions::new())
+///     .with_path("tests/fixtures/iati/corpus")
+///     .import_with_progress(|progress| last = Some(progress));
+/// let last = last.ok_or("no progress report")?;
+/// assert_eq!(last.files, import.files.len()); // the final report counts every file
+/// assert_eq!(last.files_done, last.files);
+/// assert!(last.bytes > 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub struct Progress {
@@ -73,6 +87,28 @@ pub struct Progress {
 /// One step of [`Corpus::activities`]: each source gives a `Start`, its
 /// activities, a `Failed` when it cannot be read to its end, and a `Done`.
 /// Sources are numbered from 0 in the order they were added.
+///
+/// ```
+/// use ssr_model::interop::iati::{Corpus, CorpusItem, ImportOptions, Source};
+///
+/// let xml = r#"<iati-activities version="2.03"><iati-activity><iati-identifier>XM-1</iati-identifier>
+///   <title><narrative>Police reform</narrative></title><recipient-country code="LR"/>
+///   </iati-activity></iati-activities>"#;
+/// let corpus = Corpus::new(ImportOptions::new())
+///     .with_source(Source::reader("good.xml", xml.as_bytes()))
+///     .with_source(Source::reader("cut.xml", &b"<iati-activities version=\"2.03\"><iati-activity>"[..]));
+/// let mut steps = Vec::new();
+/// for item in corpus.activities() {
+///     steps.push(match item {
+///         CorpusItem::Start { source, .. } => format!("start {source}"),
+///         CorpusItem::Activity { activity, .. } => format!("activity {}", activity.identifier),
+///         CorpusItem::Failed { source, .. } => format!("failed {source}"),
+///         CorpusItem::Done { source, activities, .. } => format!("done {source}: {activities}"),
+///         _ => "other".to_owned(),
+///     });
+/// }
+/// assert_eq!(steps, ["start 0", "activity XM-1", "done 0: 1", "start 1", "failed 1", "done 1: 0"]);
+/// ```
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum CorpusItem {
@@ -398,6 +434,25 @@ impl<'a> SourceReader<'a> {
 }
 
 /// The iterator of [`Corpus::activities`].
+///
+/// ```
+/// use ssr_model::interop::iati::{Corpus, CorpusItem, ImportOptions};
+///
+/// // Stream every activity of a folder, one at a time, in file order.
+/// let identifiers: Vec<String> = Corpus::new(ImportOptions::new())
+///     .with_path("tests/fixtures/iati/corpus")
+///     .activities()
+///     .filter_map(|item| match item {
+///         CorpusItem::Activity { activity, .. } => Some(activity.identifier),
+///         _ => None,
+///     })
+///     .collect();
+/// assert!(!identifiers.is_empty());
+/// // Unlike `Corpus::import`, the stream does not deduplicate: both snapshots'
+/// // copies of an activity come through.
+/// let import = Corpus::new(ImportOptions::new()).with_path("tests/fixtures/iati/corpus").import();
+/// assert_eq!(identifiers.len(), import.portfolio.programmes.len() + import.duplicates);
+/// ```
 pub struct CorpusActivities {
     options: ImportOptions,
     sources: std::iter::Enumerate<std::vec::IntoIter<Source>>,

@@ -5,9 +5,26 @@ use std::collections::HashMap;
 use crate::Portfolio;
 use crate::validate::{Code, Finding, Report, Severity};
 
+use super::findings;
 use super::{CorpusItem, ImportError, ImportedActivity};
+use crate::diagnostics::XmlLocation;
 
 /// What one source of a corpus gave.
+///
+/// ```
+/// use ssr_model::interop::iati::{Corpus, ImportOptions, Source};
+///
+/// let xml = r#"<iati-activities version="2.03"><iati-activity><iati-identifier>XM-1</iati-identifier>
+///   <title><narrative>Police reform</narrative></title><recipient-country code="LR"/>
+///   </iati-activity></iati-activities>"#;
+/// let import = Corpus::new(ImportOptions::new())
+///     .with_source(Source::reader("good.xml", xml.as_bytes()))
+///     .with_source(Source::reader("empty.xml", &b""[..]))
+///     .import();
+/// let [good, empty] = &import.files[..] else { panic!("one summary per source") };
+/// assert_eq!((good.name.as_str(), good.activities, good.error.is_none()), ("good.xml", 1, true));
+/// assert_eq!((empty.name.as_str(), empty.activities, empty.error.is_some()), ("empty.xml", 0, true));
+/// ```
 #[derive(Debug)]
 #[non_exhaustive]
 pub struct FileSummary {
@@ -23,6 +40,22 @@ pub struct FileSummary {
 
 /// Several IATI files imported as one portfolio ([`CorpusBuilder::finish`],
 /// [`Corpus::import`](super::Corpus::import)).
+///
+/// ```
+/// use ssr_model::interop::iati::{Corpus, Filter, ImportOptions};
+///
+/// let options = ImportOptions::new().with_filter(Filter::new().with_sector_prefix("152")?);
+/// let import = Corpus::new(options).with_path("tests/fixtures/iati/corpus").import();
+/// // Every activity read is a programme, a duplicate dropped, or left out by the filter.
+/// assert_eq!(
+///     import.activities(),
+///     import.portfolio.programmes.len() + import.duplicates + import.filtered_out()
+/// );
+/// // The files that are not IATI XML are reported, by name, and the rest imported.
+/// assert!(import.files.iter().any(|f| f.error.is_some()));
+/// assert!(!import.portfolio.programmes.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug)]
 #[non_exhaustive]
 pub struct CorpusImport {
@@ -55,6 +88,17 @@ impl CorpusImport {
 
 /// A source of a [`CorpusBuilder`], as [`CorpusBuilder::add_source`]
 /// numbers them from 0.
+///
+/// ```
+/// use ssr_model::interop::iati::CorpusBuilder;
+///
+/// let mut builder = CorpusBuilder::new();
+/// let first = builder.add_source("2021-05/activities.xml");
+/// let second = builder.add_source("2021-06/activities.xml");
+/// assert_eq!((first.index(), second.index()), (0, 1));
+/// let import = builder.finish();
+/// assert_eq!(import.files[second.index()].name, "2021-06/activities.xml");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SourceId(usize);
 
@@ -241,10 +285,9 @@ impl CorpusBuilder {
         } else {
             Severity::Advice
         };
-        let path = format!(
-            "/iati-activities/iati-activity[{}]/iati-identifier",
-            dropped.activity.position
-        );
+        let path = findings::activity(dropped.activity.position)
+            .element("iati-identifier")
+            .with_line(dropped.activity.line);
         self.duplicates
             .push(Finding::new(Code::IatiDuplicateActivity, path, message).with_severity(severity));
     }
@@ -302,7 +345,7 @@ impl CorpusBuilder {
             if let Some(error) = &file.error {
                 report.push(Finding::new(
                     Code::IatiUnreadableFile,
-                    "/",
+                    XmlLocation::file(),
                     format!("{}: {error}", file.name),
                 ));
             }

@@ -14,17 +14,18 @@ use super::orgs::Stakeholders;
 use super::transactions::Read as Transaction;
 use super::tree::El;
 use super::values;
+use crate::diagnostics::XmlLocation;
 
 /// Reads the money in the `value` child of `el`: the amount and its currency
 /// (`value/@currency`, else the activity's `default-currency`), with
 /// findings for what cannot be read.
 pub(super) fn money(
     el: El<'_>,
-    here: &str,
+    here: &XmlLocation,
     default_currency: Option<&str>,
     findings: &mut Findings,
 ) -> Option<Money> {
-    let value_path = format!("{here}/value");
+    let value_path = here.element("value");
     let Some(value) = el.child("value") else {
         findings.push(
             Code::IatiMissingElement,
@@ -55,7 +56,7 @@ pub(super) fn money(
     let Some(code) = value.attr("currency").or(default_currency) else {
         findings.push(
             Code::IatiMissingElement,
-            &format!("{value_path}/@currency"),
+            &value_path.attribute("currency"),
             value,
             format_args!(
                 "{} value has no currency and the activity no default-currency: left out",
@@ -69,7 +70,7 @@ pub(super) fn money(
         Err(_) => {
             findings.push(
                 Code::IatiUnknownCode,
-                &format!("{value_path}/@currency"),
+                &value_path.attribute("currency"),
                 value,
                 format_args!("currency {code:?} is not an ISO 4217 code: value left out"),
             );
@@ -87,7 +88,7 @@ fn sum(
     default_currency: Option<&str>,
     what: &str,
     el: El<'_>,
-    here: &str,
+    here: &XmlLocation,
     findings: &mut Findings,
 ) -> Option<Money> {
     let first = amounts.first()?;
@@ -135,7 +136,7 @@ fn sum(
 /// in one currency (see [`sum`]).
 pub(super) fn budget(
     activity: El<'_>,
-    path: &str,
+    path: &XmlLocation,
     default_currency: Option<&str>,
     budgets: &[Budget],
     transactions: &[Transaction<'_>],
@@ -158,7 +159,7 @@ pub(super) fn budget(
             default_currency,
             "budgets",
             activity,
-            &format!("{path}/budget"),
+            &path.element("budget"),
             findings,
         );
     }
@@ -172,7 +173,7 @@ pub(super) fn budget(
         default_currency,
         "outgoing commitments",
         activity,
-        &format!("{path}/transaction"),
+        &path.element("transaction"),
         findings,
     )
 }
@@ -192,7 +193,7 @@ pub(super) fn budget(
 /// finding.
 pub(super) fn funding(
     activity: El<'_>,
-    path: &str,
+    path: &XmlLocation,
     default_currency: Option<&str>,
     all: &[Transaction<'_>],
     stakeholders: &mut Stakeholders<'_>,
@@ -226,9 +227,7 @@ pub(super) fn funding(
     for t in chosen {
         let provider = t.provider().or(if outgoing { reporting } else { None });
         let source = match provider {
-            Some(p) => {
-                stakeholders.funder(p, &format!("{}/provider-org", t.path), languages, findings)
-            }
+            Some(p) => stakeholders.funder(p, &t.path.element("provider-org"), languages, findings),
             None => stakeholders.sole_funder(),
         };
         let Some(source) = source else {
@@ -265,7 +264,7 @@ pub(super) fn funding(
         };
         let here = list
             .first()
-            .map_or_else(|| path.to_owned(), |t| t.path.clone());
+            .map_or_else(|| path.clone(), |t| t.path.clone());
         if let Some(total) = sum(
             &amounts,
             default_currency,

@@ -2,6 +2,7 @@
 
 use std::fmt::Display;
 
+use crate::diagnostics::XmlLocation;
 use crate::validate::{Code, Finding, Report, Severity};
 
 use super::tree::El;
@@ -11,7 +12,7 @@ use super::tree::El;
 const IDENTIFIER_CHARS: usize = 120;
 
 /// Collects the findings of one activity. Every message names the activity
-/// and the source line; every path is an XPath-like location such as
+/// and the source line; every path is an [`XmlLocation`] such as
 /// `/iati-activities/iati-activity[3]/result[1]/indicator[2]/baseline/@value`.
 pub(super) struct Findings {
     identifier: String,
@@ -35,7 +36,13 @@ impl Findings {
 
     /// Records a finding about element `el` at `path`, with the code's
     /// default severity.
-    pub(super) fn push(&mut self, code: Code, path: &str, el: El<'_>, message: impl Display) {
+    pub(super) fn push(
+        &mut self,
+        code: Code,
+        path: &XmlLocation,
+        el: El<'_>,
+        message: impl Display,
+    ) {
         self.push_with(code, code.default_severity(), path, el, message);
     }
 
@@ -44,7 +51,7 @@ impl Findings {
         &mut self,
         code: Code,
         severity: Severity,
-        path: &str,
+        path: &XmlLocation,
         el: El<'_>,
         message: impl Display,
     ) {
@@ -54,8 +61,12 @@ impl Findings {
             format!("activity {}", self.identifier)
         };
         self.report.push(
-            Finding::new(code, path, format!("{who}: {message} (line {})", el.line()))
-                .with_severity(severity),
+            Finding::new(
+                code,
+                path.clone().with_line(el.line()),
+                format!("{who}: {message} (line {})", el.line()),
+            )
+            .with_severity(severity),
         );
     }
 
@@ -64,7 +75,8 @@ impl Findings {
     }
 }
 
-/// The path of the `n`-th (0-based) child called `name` under `parent`.
-pub(super) fn child_path(parent: &str, name: &str, n: usize) -> String {
-    format!("{parent}/{name}[{}]", n + 1)
+/// The location of the activity at 1-based `position` in its file,
+/// `/iati-activities/iati-activity[position]`.
+pub(super) fn activity(position: usize) -> XmlLocation {
+    XmlLocation::root("iati-activities").child("iati-activity", position.saturating_sub(1))
 }

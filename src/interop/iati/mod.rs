@@ -247,6 +247,23 @@ use crate::validate::Report;
 
 /// A whole IATI file imported: the portfolio of the programmes read, every
 /// import finding, and counts.
+///
+/// ```
+/// use ssr_model::interop::iati::{Filter, ImportOptions};
+///
+/// let xml = r#"<iati-activities version="2.03">
+///  <iati-activity><iati-identifier>XM-1</iati-identifier><title><narrative>Police reform</narrative></title>
+///   <recipient-country code="LR"/><sector code="15210" vocabulary="1"/></iati-activity>
+///  <iati-activity><iati-identifier>XM-2</iati-identifier><title><narrative>Water supply</narrative></title>
+///   <recipient-country code="LR"/><sector code="14030" vocabulary="1"/></iati-activity>
+/// </iati-activities>"#;
+/// let options = ImportOptions::new().with_filter(Filter::new().with_sector_prefix("152")?);
+/// let import = options.import(xml.as_bytes())?;
+/// assert_eq!((import.activities, import.filtered_out), (2, 1));
+/// assert_eq!(import.portfolio.programmes.len(), 1);
+/// assert_eq!(import.portfolio.programmes[0].external_id.as_deref(), Some("XM-1"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Import {
@@ -288,6 +305,30 @@ impl Import {
 /// # Errors
 ///
 /// When the file does not start as an IATI 2.0x `iati-activities` document.
+///
+/// # Examples
+///
+/// ```
+/// use ssr_model::interop::iati;
+///
+/// let xml = r#"<iati-activities version="2.03">
+///  <iati-activity><iati-identifier>XM-1</iati-identifier><title><narrative>Police reform</narrative></title>
+///   <recipient-country code="LR"/></iati-activity>
+///  <iati-activity><iati-identifier>XM-2</iati-identifier><title><narrative>Court reform</narrative></title>
+///   <recipient-country code="SL"/></iati-activity>
+/// </iati-activities>"#;
+/// let mut names = Vec::new();
+/// for activity in iati::activities(xml.as_bytes())? {
+///     let activity = activity?; // one activity in memory at a time
+///     names.push((activity.identifier, activity.programme.map(|p| p.name)));
+/// }
+/// assert_eq!(names, [
+///     ("XM-1".to_owned(), Some("Police reform".to_owned())),
+///     ("XM-2".to_owned(), Some("Court reform".to_owned())),
+/// ]);
+/// assert!(iati::activities(&b"<html><body>503</body></html>"[..]).is_err());
+/// # Ok::<(), iati::ImportError>(())
+/// ```
 pub fn activities<R: BufRead>(reader: R) -> Result<Activities<R>, ImportError> {
     ImportOptions::new().activities(reader)
 }
@@ -299,6 +340,31 @@ pub fn activities<R: BufRead>(reader: R) -> Result<Activities<R>, ImportError> {
 ///
 /// When the file cannot be read, is not well-formed, or is not an IATI 2.0x
 /// `iati-activities` document; see [`ImportError`].
+///
+/// # Examples
+///
+/// ```
+/// use ssr_model::interop::iati::{self, ImportError};
+///
+/// let xml = r#"<iati-activities version="2.03">
+///  <iati-activity default-currency="EUR"><iati-identifier>XM-1</iati-identifier>
+///   <title><narrative>Defence reform</narrative></title><recipient-country code="BA"/>
+///   <sector code="15210" vocabulary="1"/>
+///   <transaction><transaction-type code="3"/><transaction-date iso-date="2021-03-31"/>
+///    <value value-date="2021-03-31">125000</value></transaction>
+///  </iati-activity>
+/// </iati-activities>"#;
+/// let import = iati::import(xml.as_bytes())?;
+/// let programme = &import.portfolio.programmes[0];
+/// assert_eq!(programme.single_country().map(|c| c.name()), Some("Bosnia and Herzegovina"));
+/// assert_eq!(programme.transactions[0].value.to_string(), "125000 EUR");
+///
+/// // A JSON error page saved as .xml: an error with the line, never a panic.
+/// let err = iati::import(&br#"{"error": "rate limited"}"#[..]).unwrap_err();
+/// assert_eq!(err.line(), Some(1));
+/// assert_eq!(err.to_string(), "line 1: malformed XML: content before the root element");
+/// # Ok::<(), ImportError>(())
+/// ```
 pub fn import<R: std::io::Read>(reader: R) -> Result<Import, ImportError> {
     ImportOptions::new().import(reader)
 }
@@ -306,14 +372,19 @@ pub fn import<R: std::io::Read>(reader: R) -> Result<Import, ImportError> {
 /// Imports the IATI file at `path` with the default options. See
 /// [`ImportOptions::import_path`].
 ///
-/// ```no_run
-/// let import = ssr_model::interop::iati::import_path("activities.xml")?;
-/// # Ok::<(), ssr_model::interop::iati::ImportError>(())
-/// ```
-///
 /// # Errors
 ///
 /// As [`import`]; [`ImportError::Io`] when the file cannot be opened.
+///
+/// # Examples
+///
+/// ```
+/// let import = ssr_model::interop::iati::import_path("tests/fixtures/iati/kosovo.xml")?;
+/// let kosovo = &import.portfolio.programmes[0];
+/// assert_eq!(kosovo.single_country().map(|c| c.to_string()).as_deref(), Some("XKX"));
+/// assert!(ssr_model::interop::iati::import_path("no/such/file.xml").is_err());
+/// # Ok::<(), ssr_model::interop::iati::ImportError>(())
+/// ```
 pub fn import_path(path: impl AsRef<std::path::Path>) -> Result<Import, ImportError> {
     ImportOptions::new().import_path(path)
 }

@@ -123,12 +123,17 @@ impl ImportOptions {
 
     /// Imports the IATI file at `path`. See [`import`](Self::import).
     ///
-    /// ```no_run
-    /// use ssr_model::interop::iati::ImportOptions;
+    /// ```
+    /// use ssr_model::interop::iati::{Filter, ImportOptions};
     ///
-    /// let import = ImportOptions::new().import_path("activities.xml")?;
-    /// println!("{} programmes", import.portfolio.programmes.len());
-    /// # Ok::<(), ssr_model::interop::iati::ImportError>(())
+    /// // The fixture's one activity is police work (DAC 15132), not 152xx.
+    /// let path = "tests/fixtures/iati/kosovo.xml";
+    /// let all = ImportOptions::new().import_path(path)?;
+    /// assert_eq!(all.portfolio.programmes.len(), 1);
+    /// let ssr = ImportOptions::new().with_filter(Filter::new().with_sector_prefix("152")?);
+    /// let import = ssr.import_path(path)?;
+    /// assert_eq!((import.activities, import.filtered_out), (1, 1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
     /// # Errors

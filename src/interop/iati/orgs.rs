@@ -6,10 +6,11 @@ use crate::validate::Code;
 use crate::{Country, Role, Stakeholder, StakeholderId, StakeholderKind};
 
 use super::codes::{self, Organisation};
-use super::findings::{Findings, child_path};
+use super::findings::Findings;
 use super::narrative::Languages;
 use super::tree::El;
 use super::values;
+use crate::diagnostics::XmlLocation;
 
 /// An organisation as named in the XML: by identifier, else by name.
 fn key(reference: Option<&str>, name: Option<&str>) -> Option<String> {
@@ -78,7 +79,7 @@ impl<'a> Stakeholders<'a> {
         &self,
         el: El<'_>,
         reference: Option<&str>,
-        here: &str,
+        here: &XmlLocation,
         findings: &mut Findings,
     ) -> Option<u8> {
         match el.attr("type") {
@@ -87,7 +88,7 @@ impl<'a> Stakeholders<'a> {
                 if code.is_none() {
                     findings.push(
                         Code::IatiUnknownCode,
-                        &format!("{here}/@type"),
+                        &here.attribute("type"),
                         el,
                         format_args!(
                             "organisation type {text:?} is not an IATI OrganisationType code"
@@ -107,7 +108,7 @@ impl<'a> Stakeholders<'a> {
         &self,
         el: El<'_>,
         org: Organisation<'_>,
-        here: &str,
+        here: &XmlLocation,
         findings: &mut Findings,
     ) -> StakeholderKind {
         match codes::stakeholder_kind(org, &self.countries) {
@@ -115,7 +116,7 @@ impl<'a> Stakeholders<'a> {
             None => {
                 findings.push(
                     Code::IatiUnknownCode,
-                    &format!("{here}/@type"),
+                    &here.attribute("type"),
                     el,
                     format_args!(
                         "organisation type {} is not on the IATI OrganisationType codelist; read as other",
@@ -131,7 +132,7 @@ impl<'a> Stakeholders<'a> {
     /// merged by identifier (else by name), each with every role it plays.
     pub(super) fn read(
         activity: El<'_>,
-        path: &str,
+        path: &XmlLocation,
         identifier: &'a str,
         countries: Vec<Country>,
         reporting: Option<El<'a>>,
@@ -152,47 +153,10 @@ impl<'a> Stakeholders<'a> {
             funders: (0, None),
         };
         for (n, el) in activity.children_named("participating-org").enumerate() {
-            let here = child_path(path, "participating-org", n);
+            let here = path.child("participating-org", n);
             let reference = el.attr("ref");
             let name = languages.narrative(el);
-            let role = match el.attr("role") {
-                None => {
-                    findings.push(
-                        Code::IatiMissingElement,
-                        &format!("{here}/@role"),
-                        el,
-                        "participating-org has no role",
-                    );
-                    None
-                }
-                Some(text) => {
-                    match codes::organisation_role(text) {
-                        Some(read) => {
-                            if read.legacy {
-                                findings.push(
-                                    Code::IatiLegacyCode,
-                                    &format!("{here}/@role"),
-                                    el,
-                                    format_args!(
-                                        "organisation role {text:?} read as code {}",
-                                        read.code
-                                    ),
-                                );
-                            }
-                            Role::from_iati_code(read.code)
-                        }
-                        None => {
-                            findings.push(
-                            Code::IatiUnknownCode,
-                            &format!("{here}/@role"),
-                            el,
-                            format_args!("organisation role {text:?} is not an IATI OrganisationRole code"),
-                        );
-                            None
-                        }
-                    }
-                }
-            };
+            let role = role(el, &here, findings);
             let key =
                 key(reference, name).unwrap_or_else(|| format!("participating-org[{}]", n + 1));
             if reference.is_none() && name.is_none() {
@@ -234,7 +198,7 @@ impl<'a> Stakeholders<'a> {
     pub(super) fn funder(
         &mut self,
         el: El<'_>,
-        here: &str,
+        here: &XmlLocation,
         languages: Languages<'_>,
         findings: &mut Findings,
     ) -> Option<StakeholderId> {
@@ -284,4 +248,36 @@ impl<'a> Stakeholders<'a> {
     pub(super) fn into_vec(self) -> Vec<Stakeholder> {
         self.list
     }
+}
+
+/// The role of a `participating-org` at `here`: 2.03 codes, 1.x names
+/// (`iati_legacy_code`), else `iati_unknown_code` or `iati_missing_element`.
+fn role(el: El<'_>, here: &XmlLocation, findings: &mut Findings) -> Option<Role> {
+    let Some(text) = el.attr("role") else {
+        findings.push(
+            Code::IatiMissingElement,
+            &here.attribute("role"),
+            el,
+            "participating-org has no role",
+        );
+        return None;
+    };
+    let Some(read) = codes::organisation_role(text) else {
+        findings.push(
+            Code::IatiUnknownCode,
+            &here.attribute("role"),
+            el,
+            format_args!("organisation role {text:?} is not an IATI OrganisationRole code"),
+        );
+        return None;
+    };
+    if read.legacy {
+        findings.push(
+            Code::IatiLegacyCode,
+            &here.attribute("role"),
+            el,
+            format_args!("organisation role {text:?} read as code {}", read.code),
+        );
+    }
+    Role::from_iati_code(read.code)
 }

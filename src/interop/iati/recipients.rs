@@ -3,19 +3,20 @@
 use crate::validate::{Code, Severity};
 use crate::{Country, Place, Recipient, Region};
 
-use super::findings::{Findings, child_path};
+use super::findings::Findings;
 use super::tree::El;
 use super::values;
+use crate::diagnostics::XmlLocation;
 
 /// The place an IATI `recipient-country` (alpha-2, IATI's Country codelist
 /// with XK Kosovo) or `recipient-region` (vocabulary 1, OECD DAC, the
 /// default) names, with a finding when it names none the model knows.
-pub(super) fn place(el: El<'_>, here: &str, findings: &mut Findings) -> Option<Place> {
+pub(super) fn place(el: El<'_>, here: &XmlLocation, findings: &mut Findings) -> Option<Place> {
     let region = el.name() == "recipient-region";
     let Some(code) = el.attr("code") else {
         findings.push(
             Code::IatiMissingElement,
-            &format!("{here}/@code"),
+            &here.attribute("code"),
             el,
             format_args!("{} has no code", el.name()),
         );
@@ -26,7 +27,7 @@ pub(super) fn place(el: El<'_>, here: &str, findings: &mut Findings) -> Option<P
         if country.is_none() {
             findings.push(
                 Code::IatiUnknownCode,
-                &format!("{here}/@code"),
+                &here.attribute("code"),
                 el,
                 format_args!("recipient-country code {code:?} is not on IATI's Country codelist"),
             );
@@ -51,7 +52,7 @@ pub(super) fn place(el: El<'_>, here: &str, findings: &mut Findings) -> Option<P
     if read.is_none() {
         findings.push(
             Code::IatiUnknownCode,
-            &format!("{here}/@code"),
+            &here.attribute("code"),
             el,
             format_args!("recipient-region code {code:?} is not on IATI's Region codelist"),
         );
@@ -61,11 +62,11 @@ pub(super) fn place(el: El<'_>, here: &str, findings: &mut Findings) -> Option<P
 
 /// The activity-level recipients, in document order (countries, then
 /// regions, as the standard orders them), each with its percentage.
-fn activity_level(activity: El<'_>, path: &str, findings: &mut Findings) -> Vec<Recipient> {
+fn activity_level(activity: El<'_>, path: &XmlLocation, findings: &mut Findings) -> Vec<Recipient> {
     let mut out = Vec::new();
     for kind in ["recipient-country", "recipient-region"] {
         for (n, el) in activity.children_named(kind).enumerate() {
-            let here = child_path(path, kind, n);
+            let here = path.child(kind, n);
             let Some(place) = place(el, &here, findings) else {
                 continue;
             };
@@ -75,7 +76,7 @@ fn activity_level(activity: El<'_>, path: &str, findings: &mut Findings) -> Vec<
                     Some(p) => recipient = recipient.with_percentage(p),
                     None => findings.push(
                         Code::IatiInvalidPercentage,
-                        &format!("{here}/@percentage"),
+                        &here.attribute("percentage"),
                         el,
                         format_args!("{kind} percentage {text:?} is not a number from 0 to 100"),
                     ),
@@ -98,14 +99,14 @@ fn names_any(activity: El<'_>) -> bool {
 /// `recipient-region` (IATI allows one or the other per transaction).
 pub(super) fn transaction_place(
     tx: El<'_>,
-    tx_path: &str,
+    tx_path: &XmlLocation,
     findings: &mut Findings,
 ) -> Option<Place> {
     ["recipient-country", "recipient-region"]
         .into_iter()
         .find_map(|kind| {
             let el = tx.child(kind)?;
-            place(el, &child_path(tx_path, kind, 0), findings)
+            place(el, &tx_path.child(kind, 0), findings)
         })
 }
 
@@ -124,7 +125,7 @@ pub(super) fn transaction_place(
 /// [`transaction_place`], so their findings are not repeated.
 pub(super) fn read(
     activity: El<'_>,
-    path: &str,
+    path: &XmlLocation,
     tx_places: &[Option<Place>],
     fallback: Option<Country>,
     findings: &mut Findings,
@@ -140,7 +141,7 @@ pub(super) fn read(
             places.push(*place);
         }
     }
-    let here = format!("{path}/recipient-country");
+    let here = path.element("recipient-country");
     if !places.is_empty() {
         let names: Vec<String> = places
             .iter()
@@ -149,7 +150,7 @@ pub(super) fn read(
         findings.push_with(
             Code::IatiMissingCountry,
             Severity::Advice,
-            &format!("{path}/transaction/recipient-country"),
+            &path.element("transaction").element("recipient-country"),
             activity,
             format_args!(
                 "no activity-level recipient; the recipients are those its transactions name: {}",

@@ -10,10 +10,11 @@ use crate::{
     ResultLevel, SourceKind, Value,
 };
 
-use super::findings::{Findings, child_path};
+use super::findings::Findings;
 use super::narrative::Languages;
 use super::tree::El;
 use super::values;
+use crate::diagnostics::XmlLocation;
 
 /// What the results of one activity are read with.
 pub(super) struct Reader<'a> {
@@ -25,7 +26,13 @@ pub(super) struct Reader<'a> {
 /// percentage measures, labels for the others. A quantitative value that is
 /// not a number is kept as a label (`iati_non_numeric_value`); a number for a
 /// qualitative measure is kept as a label too (`iati_qualitative_value`).
-fn value(measure: Measure, text: &str, el: El<'_>, here: &str, findings: &mut Findings) -> Value {
+fn value(
+    measure: Measure,
+    text: &str,
+    el: El<'_>,
+    here: &XmlLocation,
+    findings: &mut Findings,
+) -> Value {
     let number = values::number(text);
     if measure.is_quantitative() {
         if let Some(v) = number.and_then(|x| Value::number(x).ok()) {
@@ -92,7 +99,7 @@ fn dimensions(el: El<'_>) -> Option<(String, String)> {
 fn required_date(
     el: Option<El<'_>>,
     parent: El<'_>,
-    here: &str,
+    here: &XmlLocation,
     findings: &mut Findings,
 ) -> Option<NaiveDate> {
     let Some(el) = el else {
@@ -103,12 +110,12 @@ fn required_date(
             format_args!(
                 "{} has no {}",
                 parent.name(),
-                here.rsplit('/').next().unwrap_or("")
+                here.as_str().rsplit('/').next().unwrap_or("")
             ),
         );
         return None;
     };
-    let attr_path = format!("{here}/@iso-date");
+    let attr_path = here.attribute("iso-date");
     match el.attr("iso-date") {
         None => {
             findings.push(
@@ -139,18 +146,18 @@ impl Reader<'_> {
     pub(super) fn indicators(
         &self,
         activity: El<'_>,
-        path: &str,
+        path: &XmlLocation,
         findings: &mut Findings,
     ) -> Vec<Indicator> {
         let mut out = Vec::new();
         for (r, result) in activity.children_named("result").enumerate() {
-            let here = child_path(path, "result", r);
+            let here = path.child("result", r);
             let level = self.level(result, &here, findings);
             let result_title = result
                 .child("title")
                 .and_then(|t| self.languages.narrative(t));
             for (i, indicator) in result.children_named("indicator").enumerate() {
-                let ind_path = child_path(&here, "indicator", i);
+                let ind_path = here.child("indicator", i);
                 out.push(self.indicator(
                     indicator,
                     &ind_path,
@@ -164,8 +171,8 @@ impl Reader<'_> {
         out
     }
 
-    fn level(&self, result: El<'_>, here: &str, findings: &mut Findings) -> ResultLevel {
-        let attr = format!("{here}/@type");
+    fn level(&self, result: El<'_>, here: &XmlLocation, findings: &mut Findings) -> ResultLevel {
+        let attr = here.attribute("type");
         match result.attr("type") {
             None => {
                 findings.push(
@@ -193,8 +200,8 @@ impl Reader<'_> {
         }
     }
 
-    fn measure(&self, indicator: El<'_>, here: &str, findings: &mut Findings) -> Measure {
-        let attr = format!("{here}/@measure");
+    fn measure(&self, indicator: El<'_>, here: &XmlLocation, findings: &mut Findings) -> Measure {
+        let attr = here.attribute("measure");
         match indicator.attr("measure") {
             None => {
                 findings.push(
@@ -225,7 +232,7 @@ impl Reader<'_> {
     fn direction(
         &self,
         indicator: El<'_>,
-        here: &str,
+        here: &XmlLocation,
         findings: &mut Findings,
     ) -> Option<Direction> {
         match indicator.attr("ascending") {
@@ -235,7 +242,7 @@ impl Reader<'_> {
             Some(other) => {
                 findings.push(
                     Code::IatiUnknownCode,
-                    &format!("{here}/@ascending"),
+                    &here.attribute("ascending"),
                     indicator,
                     format_args!("ascending {other:?} is not a boolean; direction left open"),
                 );
@@ -247,7 +254,7 @@ impl Reader<'_> {
     fn indicator(
         &self,
         el: El<'_>,
-        here: &str,
+        here: &XmlLocation,
         (r, i): (usize, usize),
         level: ResultLevel,
         result_title: Option<&str>,
@@ -260,7 +267,7 @@ impl Reader<'_> {
                 let fallback = result_title.unwrap_or("Untitled indicator");
                 findings.push(
                     Code::IatiMissingElement,
-                    &format!("{here}/title"),
+                    &here.element("title"),
                     el,
                     format_args!("indicator has no title; named {fallback:?} after its result"),
                 );
@@ -291,9 +298,7 @@ impl Reader<'_> {
             indicator = indicator.with_baseline(baseline);
         }
         for (p, period) in el.children_named("period").enumerate() {
-            if let Some(period) =
-                self.period(period, &child_path(here, "period", p), measure, findings)
-            {
+            if let Some(period) = self.period(period, &here.child("period", p), measure, findings) {
                 indicator = indicator.with_period(period);
             }
         }
@@ -344,18 +349,18 @@ impl Reader<'_> {
     fn baseline(
         &self,
         indicator: El<'_>,
-        here: &str,
+        here: &XmlLocation,
         measure: Measure,
         findings: &mut Findings,
     ) -> Option<Baseline> {
         let mut baselines = indicator.children_named("baseline");
         let el = baselines.next()?;
-        let here_b = format!("{here}/baseline[1]");
+        let here_b = here.child("baseline", 0);
         let extra = baselines.count();
         if extra > 0 {
             findings.push(
                 Code::IatiNotImported,
-                &format!("{here}/baseline[2]"),
+                &here.child("baseline", 1),
                 el,
                 format_args!(
                     "{extra} further baseline(s) of the indicator not imported; the first is used"
@@ -365,7 +370,7 @@ impl Reader<'_> {
         if let Some((names, _)) = dimensions(el) {
             findings.push(
                 Code::IatiNotImported,
-                &format!("{here_b}/dimension"),
+                &here_b.element("dimension"),
                 el,
                 format_args!(
                     "the baseline is disaggregated by {names}; its dimensions are not imported"
@@ -379,56 +384,18 @@ impl Reader<'_> {
                     measure,
                     text,
                     el,
-                    &format!("{here_b}/@value"),
+                    &here_b.attribute("value"),
                     findings,
                 ));
             }
             None => findings.push(
                 Code::IatiMissingValue,
-                &format!("{here_b}/@value"),
+                &here_b.attribute("value"),
                 el,
                 "baseline has no value",
             ),
         }
-        let date = match (el.attr("iso-date"), el.attr("year")) {
-            (Some(text), _) => {
-                let d = values::date(text);
-                if d.is_none() {
-                    findings.push(
-                        Code::IatiInvalidDate,
-                        &format!("{here_b}/@iso-date"),
-                        el,
-                        format_args!("baseline iso-date {text:?} is not a YYYY-MM-DD date"),
-                    );
-                }
-                d
-            }
-            (None, Some(year)) => {
-                let d = year
-                    .parse::<i32>()
-                    .ok()
-                    .filter(|y| (1900..=2200).contains(y))
-                    .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1));
-                if d.is_none() {
-                    findings.push(
-                        Code::IatiInvalidDate,
-                        &format!("{here_b}/@year"),
-                        el,
-                        format_args!("baseline year {year:?} is not a year"),
-                    );
-                }
-                d
-            }
-            (None, None) => {
-                findings.push(
-                    Code::IatiMissingElement,
-                    &format!("{here_b}/@year"),
-                    el,
-                    "baseline has neither year nor iso-date",
-                );
-                None
-            }
-        };
+        let date = baseline_date(el, &here_b, findings);
         if let Some(d) = date {
             baseline = baseline.with_date(d);
         }
@@ -444,20 +411,20 @@ impl Reader<'_> {
     fn period(
         &self,
         el: El<'_>,
-        here: &str,
+        here: &XmlLocation,
         measure: Measure,
         findings: &mut Findings,
     ) -> Option<Period> {
         let start = required_date(
             el.child("period-start"),
             el,
-            &format!("{here}/period-start"),
+            &here.element("period-start"),
             findings,
         );
         let end = required_date(
             el.child("period-end"),
             el,
-            &format!("{here}/period-end"),
+            &here.element("period-end"),
             findings,
         );
         let (Some(start), Some(end)) = (start, end) else {
@@ -476,19 +443,19 @@ impl Reader<'_> {
         let mut breakdowns: HashMap<(String, String), usize> = HashMap::new();
         for kind in ["target", "actual"] {
             for (n, v) in el.children_named(kind).enumerate() {
-                let v_path = child_path(here, kind, n);
+                let v_path = here.child(kind, n);
                 let read = match v.attr("value") {
                     Some(text) => Some(value(
                         measure,
                         text,
                         v,
-                        &format!("{v_path}/@value"),
+                        &v_path.attribute("value"),
                         findings,
                     )),
                     None => {
                         findings.push(
                             Code::IatiMissingValue,
-                            &format!("{v_path}/@value"),
+                            &v_path.attribute("value"),
                             v,
                             format_args!("{kind} has no value"),
                         );
@@ -502,54 +469,9 @@ impl Reader<'_> {
                         format!("Actual: {c}")
                     });
                 }
-                let Some(read) = read else { continue };
-                match dimensions(v) {
-                    None => {
-                        let slot = if kind == "target" {
-                            &mut period.target
-                        } else {
-                            &mut period.actual
-                        };
-                        if slot.is_none() {
-                            *slot = Some(read);
-                        } else {
-                            findings.push(
-                                Code::IatiNotImported,
-                                &v_path,
-                                v,
-                                format_args!("a further {kind} without dimensions: not imported; the first is used"),
-                            );
-                        }
-                    }
-                    Some((dimension, category)) => {
-                        let next = period.breakdowns.len();
-                        let index = *breakdowns
-                            .entry((dimension.clone(), category.clone()))
-                            .or_insert(next);
-                        if index == next {
-                            period.breakdowns.push(Breakdown::new(dimension, category));
-                        }
-                        if let Some(b) = period.breakdowns.get_mut(index) {
-                            let slot = if kind == "target" {
-                                &mut b.target
-                            } else {
-                                &mut b.actual
-                            };
-                            if slot.is_none() {
-                                *slot = Some(read);
-                            } else {
-                                findings.push(
-                                    Code::IatiNotImported,
-                                    &v_path,
-                                    v,
-                                    format_args!(
-                                        "a further {kind} for {} = {}: not imported; the first is used",
-                                        b.dimension, b.category
-                                    ),
-                                );
-                            }
-                        }
-                    }
+                if let Some(read) = read {
+                    let at = (v, &v_path);
+                    place(&mut period, &mut breakdowns, kind, read, at, findings);
                 }
             }
         }
@@ -566,5 +488,93 @@ impl Reader<'_> {
             period = period.with_comment(c);
         }
         Some(period)
+    }
+}
+
+/// A baseline's date: `iso-date`, else 1 January of `year`.
+fn baseline_date(el: El<'_>, here_b: &XmlLocation, findings: &mut Findings) -> Option<NaiveDate> {
+    match (el.attr("iso-date"), el.attr("year")) {
+        (Some(text), _) => {
+            let d = values::date(text);
+            if d.is_none() {
+                findings.push(
+                    Code::IatiInvalidDate,
+                    &here_b.attribute("iso-date"),
+                    el,
+                    format_args!("baseline iso-date {text:?} is not a YYYY-MM-DD date"),
+                );
+            }
+            d
+        }
+        (None, Some(year)) => {
+            let d = year
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1900..=2200).contains(y))
+                .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1));
+            if d.is_none() {
+                findings.push(
+                    Code::IatiInvalidDate,
+                    &here_b.attribute("year"),
+                    el,
+                    format_args!("baseline year {year:?} is not a year"),
+                );
+            }
+            d
+        }
+        (None, None) => {
+            findings.push(
+                Code::IatiMissingElement,
+                &here_b.attribute("year"),
+                el,
+                "baseline has neither year nor iso-date",
+            );
+            None
+        }
+    }
+}
+
+/// Puts a period's target or actual (`kind`) read from `v` where it
+/// belongs: the period's own slot when it has no dimensions, else its
+/// breakdown's (`breakdowns` gives each breakdown's position). A further
+/// value for a filled slot is reported, not imported.
+fn place(
+    period: &mut Period,
+    breakdowns: &mut HashMap<(String, String), usize>,
+    kind: &str,
+    read: Value,
+    (v, v_path): (El<'_>, &XmlLocation),
+    findings: &mut Findings,
+) {
+    let first = |target: &mut Option<Value>, actual: &mut Option<Value>| {
+        let slot = if kind == "target" { target } else { actual };
+        slot.is_none().then(|| *slot = Some(read))
+    };
+    let further = match dimensions(v) {
+        None => first(&mut period.target, &mut period.actual)
+            .is_none()
+            .then(|| format!("a further {kind} without dimensions")),
+        Some((dimension, category)) => {
+            let next = period.breakdowns.len();
+            let index = *breakdowns
+                .entry((dimension.clone(), category.clone()))
+                .or_insert(next);
+            if index == next {
+                period.breakdowns.push(Breakdown::new(dimension, category));
+            }
+            period.breakdowns.get_mut(index).and_then(|b| {
+                first(&mut b.target, &mut b.actual)
+                    .is_none()
+                    .then(|| format!("a further {kind} for {} = {}", b.dimension, b.category))
+            })
+        }
+    };
+    if let Some(what) = further {
+        findings.push(
+            Code::IatiNotImported,
+            v_path,
+            v,
+            format_args!("{what}: not imported; the first is used"),
+        );
     }
 }

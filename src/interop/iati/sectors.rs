@@ -4,9 +4,10 @@ use crate::validate::Code;
 use crate::{Component, ComponentId, Percentage, Pillar, Sector, SectorCode, Weight};
 
 use super::codes;
-use super::findings::{Findings, child_path};
+use super::findings::Findings;
 use super::tree::El;
 use super::values;
+use crate::diagnostics::XmlLocation;
 
 /// The sectors of one activity.
 pub(super) struct Sectors<'t> {
@@ -27,7 +28,7 @@ fn dac_vocabulary(el: El<'_>) -> Option<codes::Read> {
 
 fn read_one<'t>(
     el: El<'t>,
-    here: &str,
+    here: &XmlLocation,
     with_percentage: bool,
     out: &mut Sectors<'t>,
     findings: &mut Findings,
@@ -35,7 +36,7 @@ fn read_one<'t>(
     let Some(code) = el.attr("code") else {
         findings.push(
             Code::IatiMissingElement,
-            &format!("{here}/@code"),
+            &here.attribute("code"),
             el,
             "sector has no code",
         );
@@ -45,7 +46,7 @@ fn read_one<'t>(
     if let Some(read) = vocabulary.filter(|v| v.legacy) {
         findings.push(
             Code::IatiLegacyCode,
-            &format!("{here}/@vocabulary"),
+            &here.attribute("vocabulary"),
             el,
             format_args!(
                 "sector vocabulary {:?} read as code {}",
@@ -85,7 +86,7 @@ fn read_one<'t>(
     let Ok(sector_code) = code.parse::<SectorCode>() else {
         findings.push(
             Code::IatiUnknownCode,
-            &format!("{here}/@code"),
+            &here.attribute("code"),
             el,
             format_args!("sector code {code:?} is not a 5-digit DAC purpose code"),
         );
@@ -97,7 +98,7 @@ fn read_one<'t>(
             Some(p) => sector = sector.with_percentage(p),
             None => findings.push(
                 Code::IatiInvalidPercentage,
-                &format!("{here}/@percentage"),
+                &here.attribute("percentage"),
                 el,
                 format_args!("sector percentage {text:?} is not a number from 0 to 100"),
             ),
@@ -109,26 +110,24 @@ fn read_one<'t>(
 /// Reads the activity's sectors. IATI puts sectors either on the activity
 /// or on every transaction; transaction sectors are read (without shares)
 /// only when the activity has none.
-pub(super) fn read<'t>(activity: El<'t>, path: &str, findings: &mut Findings) -> Sectors<'t> {
+pub(super) fn read<'t>(
+    activity: El<'t>,
+    path: &XmlLocation,
+    findings: &mut Findings,
+) -> Sectors<'t> {
     let mut out = Sectors {
         dac: Vec::new(),
         filter_codes: Vec::new(),
     };
     for (n, el) in activity.children_named("sector").enumerate() {
-        read_one(el, &child_path(path, "sector", n), true, &mut out, findings);
+        read_one(el, &path.child("sector", n), true, &mut out, findings);
     }
     if activity.child("sector").is_none() {
         for (t, tx) in activity.children_named("transaction").enumerate() {
-            let tx_path = child_path(path, "transaction", t);
+            let tx_path = path.child("transaction", t);
             for (n, el) in tx.children_named("sector").enumerate() {
                 let before = out.dac.len();
-                read_one(
-                    el,
-                    &child_path(&tx_path, "sector", n),
-                    false,
-                    &mut out,
-                    findings,
-                );
+                read_one(el, &tx_path.child("sector", n), false, &mut out, findings);
                 // The same code on many transactions is one sector.
                 let repeated = out.dac.len() > before
                     && out

@@ -4,7 +4,7 @@ use std::io::{self, BufRead, Read};
 
 use quick_xml::Reader;
 use quick_xml::XmlVersion;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesRef, BytesStart, Event};
 
 use super::activity::{self, Context, ImportedActivity};
 use super::tree::Tree;
@@ -310,7 +310,19 @@ impl<R: BufRead> Activities<R> {
     /// Reads the next activity into the tree; `Ok(None)` at the end of the
     /// root element.
     fn read_activity(&mut self) -> Result<Option<u64>, ImportError> {
-        // Find the next <iati-activity>, skipping anything else in the root.
+        let Some((activity_line, empty)) = self.find_activity()? else {
+            return Ok(None);
+        };
+        if !empty {
+            self.read_body()?;
+        }
+        Ok(Some(activity_line))
+    }
+
+    /// Finds the next `<iati-activity>`, skipping anything else in the root,
+    /// and opens it in the cleared tree: its line and whether it is empty,
+    /// or `None` at the end of the root element.
+    fn find_activity(&mut self) -> Result<Option<(u64, bool)>, ImportError> {
         let mut skip_depth = 0usize;
         let (activity_line, empty) = loop {
             self.buf.clear();
@@ -342,9 +354,11 @@ impl<R: BufRead> Activities<R> {
             self.reader.get_mut().mark();
         };
         self.reader.get_mut().mark();
-        if empty {
-            return Ok(Some(activity_line));
-        }
+        Ok(Some((activity_line, empty)))
+    }
+
+    /// Reads the open activity's content into the tree, up to its end tag.
+    fn read_body(&mut self) -> Result<(), ImportError> {
         self.stack.clear();
         self.stack.push(0);
         // Whitespace-only text next to markup is layout; next to other text
@@ -381,25 +395,7 @@ impl<R: BufRead> Activities<R> {
                     text_like = true;
                 }
                 Event::GeneralRef(r) => {
-                    let resolved = match r.resolve_char_ref() {
-                        Ok(Some(c)) => Some(c.to_string()),
-                        Ok(None) => {
-                            quick_xml::escape::resolve_predefined_entity(&r).map(str::to_owned)
-                        }
-                        Err(e) => {
-                            return Err(ImportError::Xml {
-                                line,
-                                message: e.to_string(),
-                            });
-                        }
-                    };
-                    let Some(text) = resolved else {
-                        return Err(ImportError::Xml {
-                            line,
-                            message: format!("undefined entity `&{};`", &*r),
-                        });
-                    };
-                    self.tree.text(parent, &text);
+                    self.tree.text(parent, &resolve(&r, line)?);
                     text_like = true;
                 }
                 Event::Eof => return Err(self.truncated("iati-activity")),
@@ -408,8 +404,26 @@ impl<R: BufRead> Activities<R> {
             after_text = text_like;
             self.reader.get_mut().mark();
         }
-        Ok(Some(activity_line))
+        Ok(())
     }
+}
+
+/// The text of a character or predefined entity reference.
+fn resolve(r: &BytesRef<'_>, line: u64) -> Result<String, ImportError> {
+    let resolved = match r.resolve_char_ref() {
+        Ok(Some(c)) => Some(c.to_string()),
+        Ok(None) => quick_xml::escape::resolve_predefined_entity(r).map(str::to_owned),
+        Err(e) => {
+            return Err(ImportError::Xml {
+                line,
+                message: e.to_string(),
+            });
+        }
+    };
+    resolved.ok_or_else(|| ImportError::Xml {
+        line,
+        message: format!("undefined entity `&{};`", &**r),
+    })
 }
 
 impl<R: BufRead> Iterator for Activities<R> {

@@ -8,19 +8,20 @@ use crate::{Money, Organisation, Party, Place, SectorCode, Transaction, Transact
 
 use super::codes;
 use super::finance::money;
-use super::findings::{Findings, child_path};
+use super::findings::Findings;
 use super::narrative::Languages;
 use super::orgs::Stakeholders;
 use super::recipients;
 use super::tree::El;
 use super::values;
+use crate::diagnostics::XmlLocation;
 
 /// One `transaction` element as read, before its parties are known.
 pub(super) struct Read<'t> {
     pub(super) kind: TransactionType,
     pub(super) money: Money,
     pub(super) el: El<'t>,
-    pub(super) path: String,
+    pub(super) path: XmlLocation,
     date: NaiveDate,
     value_date: NaiveDate,
     sector: Option<SectorCode>,
@@ -40,14 +41,14 @@ impl<'t> Read<'t> {
 /// programme's recipients when the activity names none).
 pub(super) fn read<'t>(
     activity: El<'t>,
-    path: &str,
+    path: &XmlLocation,
     default_currency: Option<&str>,
     findings: &mut Findings,
 ) -> (Vec<Read<'t>>, Vec<Option<Place>>) {
     let mut out = Vec::new();
     let mut places = Vec::new();
     for (n, el) in activity.children_named("transaction").enumerate() {
-        let here = child_path(path, "transaction", n);
+        let here = path.child("transaction", n);
         let place = recipients::transaction_place(el, &here, findings);
         places.push(place);
         let Some(kind) = kind(el, &here, findings) else {
@@ -74,8 +75,8 @@ pub(super) fn read<'t>(
 }
 
 /// The transaction type (2.03 codes, or the 1.x letters with a finding).
-fn kind(el: El<'_>, here: &str, findings: &mut Findings) -> Option<TransactionType> {
-    let type_path = format!("{here}/transaction-type/@code");
+fn kind(el: El<'_>, here: &XmlLocation, findings: &mut Findings) -> Option<TransactionType> {
+    let type_path = here.element("transaction-type").attribute("code");
     let type_el = el.child("transaction-type");
     let Some(text) = type_el.and_then(|t| t.attr("code")) else {
         findings.push(
@@ -111,34 +112,19 @@ fn kind(el: El<'_>, here: &str, findings: &mut Findings) -> Option<TransactionTy
 }
 
 /// `transaction-date/@iso-date`, required.
-fn date(el: El<'_>, here: &str, findings: &mut Findings) -> Option<NaiveDate> {
-    let at = format!("{here}/transaction-date/@iso-date");
-    let date_el = el.child("transaction-date");
-    let Some(text) = date_el.and_then(|d| d.attr("iso-date")) else {
-        findings.push(
-            Code::IatiMissingElement,
-            &at,
-            el,
-            "transaction has no transaction-date: not imported",
-        );
-        return None;
-    };
-    let date = values::date(text);
-    if date.is_none() {
-        findings.push(
-            Code::IatiInvalidDate,
-            &at,
-            date_el.unwrap_or(el),
-            format_args!("transaction-date {text:?} is not a YYYY-MM-DD date: not imported"),
-        );
-    }
-    date
+fn date(el: El<'_>, here: &XmlLocation, findings: &mut Findings) -> Option<NaiveDate> {
+    values::required_iso_date(el, here, "transaction-date", "transaction-date", findings)
 }
 
 /// `value/@value-date` (the date for currency conversion), else the
 /// transaction date with a finding.
-fn value_date(el: El<'_>, here: &str, date: NaiveDate, findings: &mut Findings) -> NaiveDate {
-    let at = format!("{here}/value/@value-date");
+fn value_date(
+    el: El<'_>,
+    here: &XmlLocation,
+    date: NaiveDate,
+    findings: &mut Findings,
+) -> NaiveDate {
+    let at = here.element("value").attribute("value-date");
     let value = el.child("value").unwrap_or(el);
     match value.attr("value-date") {
         Some(text) => match values::date(text) {

@@ -87,8 +87,35 @@ impl Tree {
         }
     }
 
+    #[expect(
+        clippy::expect_used,
+        reason = "spans are made by Tree::span over `strings`, which only grows \
+                  until Tree::clear, which drops every node holding a span too"
+    )]
     fn str(&self, span: Span) -> &str {
-        self.strings.get(span.start..span.end).unwrap_or("")
+        self.strings
+            .get(span.start..span.end)
+            .expect("a span of this tree's strings")
+    }
+
+    /// The node at `index`, a child or sibling link of another node.
+    #[expect(
+        clippy::expect_used,
+        reason = "Tree::open links only to nodes it has pushed, and Tree::clear \
+                  drops every node together"
+    )]
+    fn node(&self, index: usize) -> &Node {
+        self.nodes.get(index).expect("a linked node of this tree")
+    }
+
+    /// The text split by child elements that `Text::Own(i)` names.
+    #[expect(
+        clippy::expect_used,
+        reason = "Tree::text makes Text::Own(i) right after pushing buffer i, \
+                  and Tree::clear drops the buffers and the nodes together"
+    )]
+    fn split_text(&self, i: usize) -> &str {
+        self.split_texts.get(i).expect("a split text of this tree")
     }
 
     /// Starts an element under `parent` (`None` for the activity itself) and
@@ -183,41 +210,34 @@ impl Tree {
 
     /// The activity element, if the tree holds one.
     pub(super) fn root(&self) -> Option<El<'_>> {
-        (!self.nodes.is_empty()).then_some(El {
-            tree: self,
-            index: 0,
-        })
+        self.nodes.first().map(|node| El { tree: self, node })
     }
 }
 
-/// A borrowed element of a [`Tree`].
+/// A borrowed element of a [`Tree`]: the tree and the element's node, so
+/// every question about the element has an answer.
 #[derive(Clone, Copy)]
 pub(super) struct El<'t> {
     tree: &'t Tree,
-    index: usize,
+    node: &'t Node,
 }
 
 impl<'t> El<'t> {
-    fn node(&self) -> Option<&'t Node> {
-        self.tree.nodes.get(self.index)
-    }
-
     /// The element's qualified name, e.g. `narrative` or `usg:treasury-account`.
     pub(super) fn name(&self) -> &'t str {
-        self.node().map(|n| self.tree.str(n.name)).unwrap_or("")
+        self.tree.str(self.node.name)
     }
 
     /// The line of the source on which the element starts.
     pub(super) fn line(&self) -> u64 {
-        self.node().map(|n| n.line).unwrap_or(0)
+        self.node.line
     }
 
     /// The value of attribute `name`, trimmed; `None` when absent or blank.
     pub(super) fn attr(&self, name: &str) -> Option<&'t str> {
-        let node = self.node()?;
         self.tree
             .attrs
-            .get(node.attrs.clone())?
+            .get(self.node.attrs.clone())?
             .iter()
             .find(|a| self.tree.str(a.name) == name)
             .map(|a| self.tree.str(a.value).trim())
@@ -226,10 +246,9 @@ impl<'t> El<'t> {
 
     /// The element's own text (not its children's), trimmed.
     pub(super) fn text(&self) -> &'t str {
-        let text = match self.node().map(|n| n.text) {
-            Some(Text::Span(span)) => self.tree.str(span),
-            Some(Text::Own(i)) => self.tree.split_texts.get(i).map_or("", String::as_str),
-            None => "",
+        let text = match self.node.text {
+            Text::Span(span) => self.tree.str(span),
+            Text::Own(i) => self.tree.split_text(i),
         };
         text.trim()
     }
@@ -238,7 +257,7 @@ impl<'t> El<'t> {
     pub(super) fn children(&self) -> Children<'t> {
         Children {
             tree: self.tree,
-            next: self.node().map(|n| n.first_child).unwrap_or(0),
+            next: self.node.first_child,
         }
     }
 
@@ -266,11 +285,11 @@ impl<'t> Iterator for Children<'t> {
         if self.next == 0 {
             return None;
         }
-        let index = self.next;
-        self.next = self.tree.nodes.get(index).map(|n| n.next_sibling)?;
+        let node = self.tree.node(self.next);
+        self.next = node.next_sibling;
         Some(El {
             tree: self.tree,
-            index,
+            node,
         })
     }
 }

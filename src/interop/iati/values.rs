@@ -93,6 +93,41 @@ pub(super) fn code(text: &str) -> Option<u8> {
     text.parse().ok()
 }
 
+/// The required `iso-date` of `el`'s child `name`: when it is missing,
+/// `iati_missing_element` ("<el> has no <name>"); when it is not a date,
+/// `iati_invalid_date` ("<label> "…" is not a YYYY-MM-DD date"). Either way
+/// the element is not imported, and the message says so.
+pub(super) fn required_iso_date(
+    el: super::tree::El<'_>,
+    here: &crate::diagnostics::XmlLocation,
+    name: &str,
+    label: &str,
+    findings: &mut super::findings::Findings,
+) -> Option<chrono::NaiveDate> {
+    use crate::diagnostics::Code;
+    let at = here.element(name).attribute("iso-date");
+    let date_el = el.child(name);
+    let Some(text) = date_el.and_then(|d| d.attr("iso-date")) else {
+        findings.push(
+            Code::IatiMissingElement,
+            &at,
+            el,
+            format_args!("{} has no {name}: not imported", el.name()),
+        );
+        return None;
+    };
+    let date = date(text);
+    if date.is_none() {
+        findings.push(
+            Code::IatiInvalidDate,
+            &at,
+            date_el.unwrap_or(el),
+            format_args!("{label} {text:?} is not a YYYY-MM-DD date: not imported"),
+        );
+    }
+    date
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,16 @@ use serde::{Deserialize, Serialize};
 /// A programme-level measure programmes are compared on. All are on 0–1.
 ///
 /// Dimensions order as in the comparison table ([`Dimension::ALL`]).
+///
+/// ```
+/// use ssr_model::score::Dimension;
+///
+/// assert!(Dimension::Progress.higher_is_better());
+/// assert!(!Dimension::Risk.higher_is_better()); // exposure: lower is better
+/// assert_eq!(Dimension::ALL[0], Dimension::Progress);
+/// assert_eq!("inclusion".parse::<Dimension>()?, Dimension::Inclusion);
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -47,6 +57,18 @@ impl Dimension {
 }
 
 /// One value per dimension (`None`: no data).
+///
+/// ```
+/// use ssr_model::score::{Dimension, Scorer};
+///
+/// let portfolio = ssr_model::samples::portfolio();
+/// let card = Scorer::default().scorecard(&portfolio);
+/// let (row, programme) = (&card.comparison.rows[0], &card.programmes[0]);
+/// // Raw values are the programme's own measures, one per dimension.
+/// assert_eq!(row.raw.get(Dimension::Progress), programme.progress.score);
+/// assert_eq!(row.raw.get(Dimension::Risk), programme.risk.exposure);
+/// assert_eq!(row.raw.progress, row.raw.get(Dimension::Progress));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]

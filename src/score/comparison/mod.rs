@@ -48,6 +48,15 @@ pub use dimension::{Dimension, DimensionValues};
 ///
 /// In JSON: `"arithmetic"`, `"geometric"`, `"harmonic"`, `{"power": p}` or
 /// `"copeland"`.
+///
+/// ```
+/// use ssr_model::score::{Aggregation, PortfolioAggregation};
+///
+/// assert_eq!(PortfolioAggregation::Geometric.mean(), Some(Aggregation::Geometric));
+/// assert_eq!(PortfolioAggregation::Copeland.mean(), None); // pairwise, not a mean
+/// assert_eq!(PortfolioAggregation::Copeland.to_string(), "copeland");
+/// assert_eq!(PortfolioAggregation::default(), PortfolioAggregation::Arithmetic);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -90,6 +99,26 @@ impl fmt::Display for PortfolioAggregation {
 }
 
 /// One programme's row of the comparison table.
+///
+/// ```
+/// use ssr_model::score::Scorer;
+///
+/// let portfolio = ssr_model::samples::portfolio();
+/// let card = Scorer::default().scorecard(&portfolio);
+/// let rows = &card.comparison.rows;
+/// assert_eq!(rows.len(), portfolio.programmes.len()); // one per programme, in portfolio order
+/// for (row, programme) in rows.iter().zip(&portfolio.programmes) {
+///     assert_eq!(row.programme, programme.id);
+///     assert!((0.0..=1.0).contains(&row.coverage));
+///     // Ranked, or not ranked with a reason: never both, never neither.
+///     assert_eq!(row.rank.is_some(), row.not_ranked.is_none());
+///     // Only missing dimensions are imputed.
+///     assert!(row.imputed.iter().all(|d| row.missing.contains(d)));
+/// }
+/// let mut ranks: Vec<u32> = rows.iter().filter_map(|r| r.rank).collect();
+/// ranks.sort();
+/// assert_eq!(ranks.first(), Some(&1));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -254,7 +283,7 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
         &table,
         &weights,
         method,
-        100.0 * policy.zero_floor,
+        100.0 * policy.zero_floor.get(),
         &mut composite,
     );
     let mut ranks = vec![None; n];

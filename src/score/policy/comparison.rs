@@ -8,6 +8,23 @@ use crate::score::{Aggregation, Dimension, Normalisation, PortfolioAggregation};
 use crate::{Finite, Weight};
 
 /// Goalposts of a dimension, in its raw units.
+///
+/// ```
+/// use ssr_model::score::{Dimension, Goalposts, Normalisation, Scorer, ScoringPolicy};
+/// use ssr_model::samples::{synthetic, Synthetic};
+///
+/// let mut policy = ScoringPolicy::default();
+/// policy.comparison.normalisation = Normalisation::Goalposts;
+/// policy.comparison.dimensions.progress.goalposts = Goalposts::new(0.2, 0.8);
+/// let portfolio = synthetic(&Synthetic::new(5).with_components(2).with_indicators(2).with_periods(2));
+/// let card = Scorer::new(policy)?.scorecard(&portfolio);
+/// for row in card.comparison.rows.iter().filter(|r| r.rank.is_some()) {
+///     let raw = row.raw.get(Dimension::Progress).ok_or("no progress")?;
+///     let expected = ((raw - 0.2) / 0.6 * 100.0).clamp(0.0, 100.0); // truncated at the goalposts
+///     assert!((row.normalised.get(Dimension::Progress).ok_or("no value")? - expected).abs() < 1e-9);
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -27,6 +44,19 @@ impl Goalposts {
 }
 
 /// How one dimension takes part in the comparison.
+///
+/// ```
+/// use ssr_model::Weight;
+/// use ssr_model::score::{DimensionPolicy, Goalposts};
+///
+/// let policy = DimensionPolicy::default();
+/// assert_eq!(policy.weight.get(), 1.0);
+/// assert_eq!(policy.goalposts, Goalposts::new(0.0, 1.0));
+/// assert_eq!(policy.target, None); // the better goalpost
+/// let heavier = DimensionPolicy::default().with_weight(Weight::new(2.0)?);
+/// assert_eq!(heavier.weight.get(), 2.0);
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
@@ -81,6 +111,27 @@ impl DimensionPolicy {
 /// Default: equal weights (the Handbook notes equal weighting is the most
 /// common choice when there is no ground for another). Set a weight to 0 to
 /// leave a dimension out, e.g. to rank on results alone.
+///
+/// Ranking on results alone:
+///
+/// ```
+/// use ssr_model::Weight;
+/// use ssr_model::score::{Dimension, Scorer, ScoringPolicy};
+///
+/// let mut policy = ScoringPolicy::default();
+/// for dimension in Dimension::ALL {
+///     if dimension != Dimension::Progress {
+///         policy.comparison.dimensions.get_mut(dimension).weight = Weight::ZERO;
+///     }
+/// }
+/// assert_eq!(policy.comparison.dimensions.get(Dimension::Risk).weight, Weight::ZERO);
+/// let card = Scorer::new(policy)?.scorecard(&ssr_model::samples::portfolio());
+/// for row in &card.comparison.rows {
+///     // The composite is the normalised results score.
+///     assert_eq!(row.composite, row.normalised.get(Dimension::Progress));
+/// }
+/// # Ok::<(), ssr_model::score::PolicyError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
@@ -137,6 +188,22 @@ impl Dimensions {
 }
 
 /// How programmes are compared: normalisation, then a composite.
+///
+/// ```
+/// use ssr_model::score::{ComparisonPolicy, Normalisation, PortfolioAggregation, Scorer, ScoringPolicy};
+///
+/// let default = ComparisonPolicy::default();
+/// assert_eq!((default.normalisation, default.method), (Normalisation::MinMax, PortfolioAggregation::Arithmetic));
+///
+/// // Copeland's pairwise majority instead of a mean.
+/// let mut policy = ScoringPolicy::default();
+/// policy.comparison.method = PortfolioAggregation::Copeland;
+/// let card = Scorer::new(policy)?.scorecard(&ssr_model::samples::portfolio());
+/// let mut ranks: Vec<u32> = card.comparison.rows.iter().filter_map(|r| r.rank).collect();
+/// ranks.sort();
+/// assert_eq!(ranks.first(), Some(&1));
+/// # Ok::<(), ssr_model::score::PolicyError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]

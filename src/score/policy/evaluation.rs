@@ -9,6 +9,17 @@ use crate::{DacCriterion, Weight};
 /// Weights of the six DAC criteria (relative, each a [`Weight`], so from 0
 /// to 10⁶). Default 1 each: the OECD
 /// (2019) presents the criteria as a set with no order of importance.
+///
+/// ```
+/// use ssr_model::score::CriterionWeights;
+/// use ssr_model::{DacCriterion, Weight};
+///
+/// let mut weights = CriterionWeights::default();
+/// assert_eq!(weights.get(DacCriterion::Impact), 1.0); // equal by default
+/// weights.sustainability = Weight::new(2.0)?;
+/// assert_eq!(weights.get(DacCriterion::Sustainability), 2.0);
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
@@ -54,9 +65,29 @@ impl CriterionWeights {
 ///
 /// A programme's evaluation score comes from its latest evaluation (by
 /// date; the later one listed when two share a date): each rating is mapped
-/// onto 0–1 through the evaluation's own scale ([`OrdinalScale::score`]),
+/// onto 0–1 through the evaluation's own scale ([`OrdinalScale::score`](crate::OrdinalScale::score)),
 /// then the rated criteria are aggregated with their weights. Criteria not
 /// rated take no part; coverage says how much of the weight was rated.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::score::{Scorer, ScoringPolicy};
+/// use ssr_model::*;
+///
+/// let scale = OrdinalScale::new(["poor", "fair", "good"])?;
+/// let date = NaiveDate::from_ymd_opt(2022, 3, 1).ok_or("bad date")?;
+/// let eval = Evaluation::new("Final evaluation", date, scale)
+///     .with_rating(DacCriterion::Relevance, "good")?    // 1
+///     .with_rating(DacCriterion::Efficiency, "fair")?;  // 0.5
+/// let programme = Programme::new("Justice reform", Country::new("SLE")?).with_evaluation(eval);
+/// let equal = Scorer::default().evaluation(&programme).ok_or("no evaluation")?;
+/// assert_eq!(equal.score, Some(0.75));
+/// let mut policy = ScoringPolicy::default();
+/// policy.evaluation.weights.efficiency = Weight::new(3.0)?;
+/// let weighted = Scorer::new(policy)?.evaluation(&programme).ok_or("no evaluation")?;
+/// assert_eq!(weighted.score, Some(0.625)); // (1 + 3 · 0.5)/4
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]

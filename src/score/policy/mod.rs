@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::Aggregation;
-use crate::Finite;
+use crate::{Finite, Fraction};
 
 mod comparison;
 mod evaluation;
@@ -61,7 +61,7 @@ pub enum PolicyError {
     /// A policy document could not be parsed.
     #[error(
         "cannot parse the scoring policy at {}: {message}",
-        root_as_slash(path)
+        crate::diagnostics::Pointer::or_slash(path)
     )]
     Parse {
         /// JSON Pointer to the offending value (`""` for the whole document).
@@ -69,11 +69,6 @@ pub enum PolicyError {
         /// What was expected and what was found.
         message: String,
     },
-}
-
-/// A JSON Pointer as messages print it: the root, `""`, as `/`.
-fn root_as_slash(path: &str) -> &str {
-    if path.is_empty() { "/" } else { path }
 }
 
 pub(super) fn invalid(
@@ -132,9 +127,9 @@ pub struct ScoringPolicy {
     /// How components are aggregated into a programme score.
     pub components: LevelPolicy,
     /// The floor of the zero rule, as a share of the scale (0.01 is 1 point
-    /// on 0–100, or 0.01 on the 0–1 progress scale). Default 0.01. See
-    /// [`Aggregation`].
-    pub zero_floor: f64,
+    /// on 0–100, or 0.01 on the 0–1 progress scale), from 0 up to (not
+    /// including) 1. Default 0.01. See [`Aggregation`].
+    pub zero_floor: Fraction,
     /// How DAC evaluation ratings are combined.
     pub evaluation: EvaluationPolicy,
     /// Risk bands.
@@ -169,7 +164,7 @@ impl Default for ScoringPolicy {
             scales: ScalePolicy::default(),
             indicators: LevelPolicy::default(),
             components: LevelPolicy::default(),
-            zero_floor: 0.01,
+            zero_floor: Fraction::constant(0.01),
             evaluation: EvaluationPolicy::default(),
             risk: RiskBands::default(),
             stakeholders: StakeholderPolicy::default(),
@@ -237,8 +232,8 @@ pub(super) fn finite(field: &str, x: f64) -> Result<(), PolicyError> {
         .map_err(|e| invalid(field, e.expected(), x))
 }
 
-pub(super) fn fraction_below_one(field: &str, x: f64) -> Result<(), PolicyError> {
-    if (0.0..1.0).contains(&x) {
+pub(super) fn fraction_below_one(field: &str, x: Fraction) -> Result<(), PolicyError> {
+    if x < Fraction::ONE {
         Ok(())
     } else {
         Err(invalid(field, "a number from 0 up to (not including) 1", x))

@@ -7,6 +7,30 @@ use super::{PolicyError, finite, invalid};
 use crate::Fraction;
 
 /// Which period's target an indicator's progress is measured against.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::score::{Scorer, ScoringPolicy, TargetRule};
+/// use ssr_model::*;
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
+/// let n = Value::number;
+/// // Reported abuses, lower is better: from 120, 100 reported against the
+/// // 2021 milestone of 80, on the way to 60 by 2023.
+/// let abuses = Indicator::new("Reported abuses", ResultLevel::Outcome, Measure::Unit)
+///     .with_direction(Direction::Decrease)
+///     .with_baseline(Baseline::new(n(120.0)?))
+///     .with_period(Period::new(d(2021, 1, 1)?, d(2021, 12, 31)?).with_target(n(80.0)?).with_actual(n(100.0)?))
+///     .with_period(Period::new(d(2023, 1, 1)?, d(2023, 12, 31)?).with_target(n(60.0)?));
+/// let final_target = Scorer::default().indicator(&abuses);
+/// assert_eq!(final_target.target, Some(60.0)); // (100 − 120)/(60 − 120) = 1/3
+/// let mut policy = ScoringPolicy::default();
+/// policy.progress.target = TargetRule::SamePeriod;
+/// let milestone = Scorer::new(policy)?.indicator(&abuses);
+/// assert_eq!(milestone.target, Some(80.0));
+/// assert_eq!(milestone.progress, Some(0.5)); // (100 − 120)/(80 − 120)
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -30,6 +54,21 @@ crate::model::names::names!(TargetRule, "target rule" {
 });
 
 /// How indicator progress `p = (a − b)/(t − b)` is computed and capped.
+///
+/// ```
+/// use ssr_model::score::{ProgressPolicy, Scorer, ScoringPolicy, TargetRule};
+///
+/// let policy = ProgressPolicy::default();
+/// assert_eq!(policy.target, TargetRule::Final);
+/// assert_eq!(policy.cap(1.3), 1.0);   // overshoot does not make up for another shortfall
+/// assert_eq!(policy.cap(-0.2), 0.0);  // falling back scores as no progress
+/// let mut uncapped = ScoringPolicy::default();
+/// uncapped.progress.ceiling = None;
+/// assert_eq!(uncapped.progress.cap(1.3), 1.3);
+/// // A ceiling below the floor is refused when the scorer is built.
+/// uncapped.progress.ceiling = Some(-1.0);
+/// assert!(Scorer::new(uncapped).is_err());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
@@ -85,6 +124,20 @@ impl ProgressPolicy {
 /// An indicator is *on track* when `p ≥ expected × (1 − tolerance)`, *at
 /// risk* when `p ≥ expected × (1 − at_risk_tolerance)`, and *off track*
 /// below that.
+///
+/// ```
+/// use ssr_model::Fraction;
+/// use ssr_model::score::{classify, Status, StatusPolicy};
+///
+/// // 0.4 of the way with half the time gone.
+/// let default = StatusPolicy::default();
+/// assert_eq!(default.tolerance.get(), 0.15);
+/// assert_eq!(classify(0.4, 0.5, &default), Status::AtRisk); // needs 0.425 to be on track
+/// let mut lenient = StatusPolicy::default();
+/// lenient.tolerance = Fraction::new(0.25)?;
+/// assert_eq!(classify(0.4, 0.5, &lenient), Status::OnTrack); // 0.375 will do
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]

@@ -11,6 +11,19 @@ use super::{PolicyError, invalid};
 /// The default splits a 5 × 5 matrix the conventional way: low 1–4,
 /// moderate 5–9, high 10–15, extreme 16–25 (so 4 × 4, 4 × 5 and 5 × 5 are
 /// extreme).
+///
+/// ```
+/// use ssr_model::score::{RiskBand, RiskBands, Scorer, ScoringPolicy};
+///
+/// let default = RiskBands::default();
+/// assert_eq!(RiskBand::of(16.0, &default), RiskBand::Extreme); // 4 × 4
+/// let mut strict = ScoringPolicy::default();
+/// strict.risk.extreme = 20.0; // extreme from 4 × 5 up
+/// assert_eq!(RiskBand::of(16.0, &strict.risk), RiskBand::High);
+/// assert!(Scorer::new(strict.clone()).is_ok());
+/// strict.risk.high = 21.0; // bands out of order are refused
+/// assert!(Scorer::new(strict).is_err());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
@@ -61,6 +74,20 @@ impl RiskBands {
 }
 
 /// Thresholds of the stakeholder analyses, on the model's 1–5 levels.
+///
+/// ```
+/// use ssr_model::Level;
+/// use ssr_model::score::{Quadrant, Scorer, ScoringPolicy, StakeholderPolicy};
+///
+/// let default = StakeholderPolicy::default();
+/// assert_eq!(Quadrant::of(Level::new(3)?, Level::new(2)?, &default), Quadrant::Monitor);
+/// let mut policy = ScoringPolicy::default();
+/// policy.stakeholders.high_influence = 3;
+/// assert_eq!(Quadrant::of(Level::new(3)?, Level::new(2)?, &policy.stakeholders), Quadrant::KeepSatisfied);
+/// policy.stakeholders.high_interest = 6; // not a 1–5 level
+/// assert!(Scorer::new(policy).is_err());
+/// # Ok::<(), ssr_model::ValueError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]

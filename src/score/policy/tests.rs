@@ -1,8 +1,8 @@
 //! Checks of the scoring policy as a whole.
 
 use super::*;
-use crate::Weight;
 use crate::score::{Aggregation, Normalisation, PortfolioAggregation};
+use crate::{Fraction, Weight};
 
 #[test]
 fn default_policy_is_valid() {
@@ -37,7 +37,7 @@ fn out_of_range_values_are_refused() {
     p.components.method = Aggregation::Power(f64::NAN);
     assert!(p.check().is_err());
     let mut p = ScoringPolicy::default();
-    p.uncertainty.weight_noise = 1.0;
+    p.uncertainty.weight_noise = Fraction::ONE;
     assert!(p.check().is_err());
 }
 

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::comparison::compatible;
 use super::{PolicyError, exponent, fraction_below_one, invalid};
+use crate::Fraction;
 use crate::score::{Normalisation, PortfolioAggregation};
 
 /// The Monte Carlo analysis of rank uncertainty (Saisana, Saltelli &
@@ -16,6 +17,25 @@ use crate::score::{Normalisation, PortfolioAggregation};
 /// each dimension. Programme scores are re-aggregated from their component
 /// scores with the noisy weights, the comparison is re-run and programmes
 /// are ranked.
+///
+/// ```
+/// use ssr_model::score::{Scorer, ScoringPolicy};
+/// use ssr_model::samples::{synthetic, Synthetic};
+///
+/// let portfolio = synthetic(&Synthetic::new(6).with_components(2).with_indicators(1).with_periods(2));
+/// let mut policy = ScoringPolicy::default();
+/// policy.uncertainty.replications = 200;
+/// policy.uncertainty.seed = 42;
+/// let scorer = Scorer::new(policy.clone())?;
+/// let card = scorer.scorecard(&portfolio);
+/// let ranks = scorer.rank_uncertainty(&card);
+/// assert_eq!((ranks.replications, ranks.seed), (200, 42));
+/// assert_eq!(ranks, scorer.rank_uncertainty(&card)); // seeded: the same, bit for bit
+///
+/// policy.uncertainty.replications = 0;
+/// assert!(Scorer::new(policy).is_err());
+/// # Ok::<(), ssr_model::score::PolicyError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
@@ -28,7 +48,7 @@ pub struct UncertaintyPolicy {
     pub seed: u64,
     /// Relative noise on weights, from 0 up to 1. Default 0.25 (±25%, as in
     /// COINr's sensitivity examples).
-    pub weight_noise: f64,
+    pub weight_noise: Fraction,
     /// Normalisations to draw from. Default min-max, goalposts, percentile
     /// rank.
     pub normalisations: Vec<Normalisation>,
@@ -41,7 +61,7 @@ impl Default for UncertaintyPolicy {
         UncertaintyPolicy {
             replications: 1000,
             seed: 0,
-            weight_noise: 0.25,
+            weight_noise: Fraction::constant(0.25),
             normalisations: vec![
                 Normalisation::MinMax,
                 Normalisation::Goalposts,

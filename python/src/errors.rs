@@ -1,0 +1,183 @@
+//! Rust errors as the Python exceptions of `ssr_model._errors`, with the
+//! message, path, line and column the Rust error carries.
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use ssr_model::document::LoadError;
+use ssr_model::interop::iati::ImportError;
+use ssr_model::score::PolicyError;
+use ssr_model::validate::ValidationPolicyError;
+
+/// Which Python exception class an [`Error`] becomes (the classes live in
+/// `ssr_model/_errors.py`, so that their docstrings and attributes are
+/// ordinary Python).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// `ssr_model.LoadError`.
+    Load,
+    /// `ssr_model.PolicyError`.
+    Policy,
+    /// `ssr_model.IatiError`.
+    Iati,
+    /// `ssr_model.ExportError`.
+    Export,
+    /// `ssr_model.InvalidValueError`.
+    InvalidValue,
+}
+
+impl Class {
+    fn name(self) -> &'static str {
+        match self {
+            Class::Load => "LoadError",
+            Class::Policy => "PolicyError",
+            Class::Iati => "IatiError",
+            Class::Export => "ExportError",
+            Class::InvalidValue => "InvalidValueError",
+        }
+    }
+}
+
+/// A Rust error on its way to Python: the message and the location fields
+/// the Rust error has (the others stay `None` in Python). Boxed, so that
+/// `Result<T, Error>` stays small.
+#[derive(Debug, Clone)]
+pub(crate) struct Error(Box<Details>);
+
+/// The fields of an [`Error`].
+#[derive(Debug, Clone)]
+struct Details {
+    class: Class,
+    message: String,
+    path: Option<String>,
+    line: Option<u64>,
+    column: Option<u64>,
+    file: Option<String>,
+    kind: Option<&'static str>,
+}
+
+impl Error {
+    /// An error of `class` with `message` and no location.
+    pub(crate) fn new(class: Class, message: impl Into<String>) -> Self {
+        Error(Box::new(Details {
+            class,
+            message: message.into(),
+            path: None,
+            line: None,
+            column: None,
+            file: None,
+            kind: None,
+        }))
+    }
+
+    /// The same error, naming the file it came from.
+    pub(crate) fn in_file(mut self, file: impl Into<String>) -> Self {
+        self.0.file = Some(file.into());
+        self
+    }
+
+    /// The same error with a line of explanation appended to the message.
+    pub(crate) fn with_note(mut self, note: impl std::fmt::Display) -> Self {
+        self.0.message = format!("{}\n{note}", self.0.message);
+        self
+    }
+
+    fn at(mut self, path: impl Into<String>) -> Self {
+        self.0.path = Some(path.into());
+        self
+    }
+
+    fn in_optional_file(mut self, file: Option<&str>) -> Self {
+        self.0.file = file.map(str::to_owned);
+        self
+    }
+
+    /// A document that could not be loaded, read from `file` when given.
+    pub(crate) fn load(err: &LoadError, file: Option<&str>) -> Self {
+        let mut e = Error::new(Class::Load, err.to_string()).in_optional_file(file);
+        let d = &mut e.0;
+        match err {
+            LoadError::Parse {
+                kind,
+                path,
+                line,
+                column,
+                ..
+            } => {
+                d.path = Some(path.clone());
+                d.line = u64::try_from(*line).ok();
+                d.column = u64::try_from(*column).ok();
+                d.kind = Some(match kind {
+                    ssr_model::document::ParseErrorKind::Syntax => "syntax",
+                    ssr_model::document::ParseErrorKind::Truncated => "truncated",
+                    _ => "data",
+                });
+            }
+            LoadError::Io(_) => d.kind = Some("io"),
+            LoadError::UnsupportedVersion { .. } => {
+                d.path = Some("/schema_version".to_owned());
+                d.kind = Some("unsupported_version");
+            }
+            _ => {}
+        }
+        e
+    }
+
+    /// A scoring policy that could not be parsed or was refused.
+    pub(crate) fn scoring_policy(err: &PolicyError, file: Option<&str>) -> Self {
+        let e = Error::new(Class::Policy, err.to_string());
+        let e = match err {
+            PolicyError::Invalid { field, .. } => e.at(field.clone()),
+            PolicyError::Parse { path, .. } => e.at(path.clone()),
+            _ => e,
+        };
+        e.in_optional_file(file)
+    }
+
+    /// A validation policy that could not be parsed.
+    pub(crate) fn validation_policy(err: &ValidationPolicyError, file: Option<&str>) -> Self {
+        Error::new(Class::Policy, err.to_string())
+            .at(err.path.clone())
+            .in_optional_file(file)
+    }
+
+    /// An IATI source that could not be read, named `file`.
+    pub(crate) fn iati(err: &ImportError, file: &str) -> Self {
+        let mut e = Error::new(Class::Iati, format!("{file}: {err}")).in_file(file);
+        e.0.line = err.line();
+        e
+    }
+
+    /// A value outside its domain.
+    pub(crate) fn value(err: impl std::fmt::Display) -> Self {
+        Error::new(Class::InvalidValue, err.to_string())
+    }
+
+    /// Builds the Python exception.
+    fn into_pyerr(self, py: Python<'_>) -> PyErr {
+        let d = *self.0;
+        let build = || -> PyResult<PyErr> {
+            let class = py.import("ssr_model._errors")?.getattr(d.class.name())?;
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("path", d.path)?;
+            kwargs.set_item("line", d.line)?;
+            kwargs.set_item("column", d.column)?;
+            kwargs.set_item("file", d.file)?;
+            kwargs.set_item("kind", d.kind)?;
+            let value = class.call((d.message,), Some(&kwargs))?;
+            Ok(PyErr::from_value(value))
+        };
+        build().unwrap_or_else(|e| e)
+    }
+}
+
+impl From<Error> for PyErr {
+    fn from(err: Error) -> PyErr {
+        Python::attach(|py| err.into_pyerr(py))
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.message)
+    }
+}

@@ -1,0 +1,481 @@
+//! `ssr_model.Portfolio` and the functions that make one: `load`, `loads`,
+//! `sample`, `read_iati`.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use ssr_model::interop::iati::{Corpus, Filter, ImportOptions};
+use ssr_model::score::Scorer;
+use ssr_model::tables::{Table, TableName};
+use ssr_model::{Country, Portfolio, document, samples};
+
+use crate::errors::{Class, Error};
+use crate::options;
+use crate::report::PyReport;
+use crate::scorecard::{PyRanks, PyScorecard};
+use crate::tables;
+
+/// A portfolio of SSR programmes.
+///
+/// Made by :func:`ssr_model.load`, :func:`ssr_model.loads`,
+/// :func:`ssr_model.sample` or :func:`ssr_model.read_iati`. Immutable: every
+/// method returns a new object.
+///
+/// ``len(p)`` is the number of programmes. ``p.validate()`` checks it,
+/// ``p.score()`` scores it, ``p.rank()`` ranks it with the Monte Carlo
+/// uncertainty of the ranks, ``p.table(name)`` gives one of its tables as a
+/// DataFrame and ``p.to_parquet(folder)`` writes them all.
+#[pyclass(name = "Portfolio", module = "ssr_model", frozen)]
+pub(crate) struct PyPortfolio {
+    pub(crate) inner: Arc<Portfolio>,
+    import_report: Option<Py<PyReport>>,
+}
+
+impl PyPortfolio {
+    pub(crate) fn new(inner: Portfolio) -> Self {
+        PyPortfolio {
+            inner: Arc::new(inner),
+            import_report: None,
+        }
+    }
+}
+
+#[pymethods]
+impl PyPortfolio {
+    /// The portfolio's name, or None.
+    #[getter]
+    fn name(&self) -> Option<String> {
+        self.inner.name.clone()
+    }
+
+    /// The findings of the IATI import that made this portfolio (a
+    /// :class:`Report`), or None when it was not imported from IATI.
+    #[getter]
+    fn import_report(&self, py: Python<'_>) -> Option<Py<PyReport>> {
+        self.import_report.as_ref().map(|r| r.clone_ref(py))
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.programmes.len()
+    }
+
+    fn __repr__(&self) -> String {
+        match &self.inner.name {
+            Some(name) => format!(
+                "<ssr_model.Portfolio {name:?}: {} programmes>",
+                self.inner.programmes.len()
+            ),
+            None => format!(
+                "<ssr_model.Portfolio: {} programmes>",
+                self.inner.programmes.len()
+            ),
+        }
+    }
+
+    /// Checks the portfolio and returns every problem at once, as a
+    /// :class:`Report` of findings (code, severity, JSON Pointer path,
+    /// message, help).
+    ///
+    /// ``as_of`` (``"YYYY-MM-DD"`` or a ``datetime.date``) turns on the
+    /// time-dependent checks; without it they are skipped, so results never
+    /// depend on the clock. ``policy`` is a validation policy: a path to a
+    /// JSON file or a dict (levels per code, thresholds).
+    ///
+    /// Raises :class:`PolicyError` for a policy that cannot be read,
+    /// :class:`InvalidValueError` for a malformed date. Findings are never
+    /// raised: call :meth:`Report.raise_for_errors` for that.
+    #[pyo3(signature = (*, as_of=None, policy=None))]
+    fn validate(
+        &self,
+        py: Python<'_>,
+        as_of: Option<&Bound<'_, PyAny>>,
+        policy: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyReport> {
+        let policy = options::validation_policy(policy, as_of)?;
+        let portfolio = Arc::clone(&self.inner);
+        let report = py.detach(move || ssr_model::validate::validate(&portfolio, &policy));
+        Ok(PyReport::new(report))
+    }
+
+    /// Scores every programme: indicator progress, component and programme
+    /// scores, risk, stakeholders, evaluations, finance, and the comparison
+    /// across programmes. Returns a :class:`Scorecard`.
+    ///
+    /// ``policy`` is a scoring policy (a path to a JSON file or a dict; the
+    /// documented defaults when None); ``as_of`` the date it is judged at.
+    ///
+    /// Raises :class:`PolicyError` (with the JSON Pointer ``path`` of the
+    /// offending value) for a policy that cannot be read or is refused.
+    #[pyo3(signature = (policy=None, *, as_of=None))]
+    fn score(
+        &self,
+        py: Python<'_>,
+        policy: Option<&Bound<'_, PyAny>>,
+        as_of: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyScorecard> {
+        let policy = options::scoring_policy(policy, as_of)?;
+        let scorer = Scorer::new(policy).map_err(|e| Error::scoring_policy(&e, None))?;
+        let portfolio = Arc::clone(&self.inner);
+        let card = py.detach(|| scorer.scorecard(&portfolio));
+        Ok(PyScorecard::new(portfolio, scorer, card))
+    }
+
+    /// Ranks the programmes, with the Monte Carlo uncertainty of their ranks
+    /// (Saisana, Saltelli & Tarantola 2005): nominal rank, mean, median, 5th
+    /// and 95th percentile and standard deviation. Returns :class:`Ranks`.
+    ///
+    /// ``replications`` and ``seed`` override the policy's ``uncertainty``
+    /// section (defaults 1000 and 0); the same seed gives the same ranks bit
+    /// for bit. Programmes without enough evidence are not ranked (see
+    /// ``Ranks.scorecard.table("scores")``, measure ``not_ranked``).
+    #[pyo3(signature = (replications=None, seed=None, *, policy=None, as_of=None))]
+    fn rank(
+        &self,
+        py: Python<'_>,
+        replications: Option<usize>,
+        seed: Option<u64>,
+        policy: Option<&Bound<'_, PyAny>>,
+        as_of: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyRanks> {
+        let mut policy = options::scoring_policy(policy, as_of)?;
+        if let Some(n) = replications {
+            policy.uncertainty.replications = n;
+        }
+        if let Some(s) = seed {
+            policy.uncertainty.seed = s;
+        }
+        let scorer = Scorer::new(policy).map_err(|e| Error::scoring_policy(&e, None))?;
+        let portfolio = Arc::clone(&self.inner);
+        let (card, uncertainty) = py.detach(|| {
+            let card = scorer.scorecard(&portfolio);
+            let uncertainty = scorer.rank_uncertainty(&card);
+            (card, uncertainty)
+        });
+        let card = card
+            .with_uncertainty(uncertainty.clone())
+            .map_err(|e| Error::scoring_policy(&e, None))?;
+        PyRanks::new(py, PyScorecard::new(portfolio, scorer, card), uncertainty)
+    }
+
+    /// Table ``name`` of the portfolio as a DataFrame: ``to="pandas"`` (the
+    /// default), ``"polars"`` or ``"arrow"`` (a ``pyarrow.Table``).
+    ///
+    /// Tables: programmes, recipients, stakeholders, components,
+    /// objectives, indicators, periods, breakdowns, challenges, mitigations,
+    /// evaluations, transactions, budgets and flows (yearly money per
+    /// recipient, in each programme's main currency; ``Scorecard.table``
+    /// gives them in the policy's currency). Every table carries
+    /// ``programme_id`` and the ids it refers to, so tables join. Unknown
+    /// values are null, never a default.
+    ///
+    /// Findings, scores and ranks need more than the portfolio:
+    /// ``p.validate().table()``, ``p.score().table("scores")``,
+    /// ``p.rank().table()``. Raises :class:`InvalidValueError` for an
+    /// unknown name.
+    #[pyo3(signature = (name, *, to="pandas"))]
+    fn table(&self, py: Python<'_>, name: &str, to: &str) -> PyResult<Py<PyAny>> {
+        let name = tables::table_name(name)?;
+        let table = match name {
+            TableName::Flows => tables::flows(py, &self.inner, &Scorer::default())?,
+            other => Table::from_portfolio(&self.inner, other)
+                .ok_or_else(|| tables::needs_more(other))?,
+        };
+        tables::to_python(py, &table, to)
+    }
+
+    /// Writes every table (or those named in ``tables``) as Parquet files
+    /// into ``folder`` (created when missing), one ``NAME.parquet`` each,
+    /// and returns ``{name: path}``.
+    ///
+    /// Parquet keeps the types: dates as dates, money as decimal(18, 4)
+    /// beside a currency column, codes as dictionary strings. Findings are
+    /// computed under ``validation_policy``; scores, ranks and flows under
+    /// ``policy`` (with its Monte Carlo settings, overridden by
+    /// ``replications`` and ``seed``); both judged at ``as_of`` when given.
+    ///
+    /// Raises :class:`ExportError` (with ``file``) when a file cannot be
+    /// written, :class:`PolicyError` for a policy that cannot be read.
+    #[pyo3(signature = (folder, *, tables=None, policy=None, validation_policy=None, as_of=None, replications=None, seed=None))]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "keyword arguments of a Python method"
+    )]
+    fn to_parquet(
+        &self,
+        py: Python<'_>,
+        folder: PathBuf,
+        tables: Option<Vec<String>>,
+        policy: Option<&Bound<'_, PyAny>>,
+        validation_policy: Option<&Bound<'_, PyAny>>,
+        as_of: Option<&Bound<'_, PyAny>>,
+        replications: Option<usize>,
+        seed: Option<u64>,
+    ) -> PyResult<Py<PyDict>> {
+        let options = ExportOptions {
+            tables,
+            policy,
+            validation_policy,
+            as_of,
+            replications,
+            seed,
+        };
+        self.export(py, &folder, options, tables::Format::Parquet)
+    }
+
+    /// Writes every table (or those named in ``tables``) as CSV files into
+    /// ``folder``, one ``NAME.csv`` each, and returns ``{name: path}``. The
+    /// same tables and arguments as :meth:`to_parquet`; unknown values are
+    /// empty cells, money exact decimals.
+    #[pyo3(signature = (folder, *, tables=None, policy=None, validation_policy=None, as_of=None, replications=None, seed=None))]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "keyword arguments of a Python method"
+    )]
+    fn to_csv(
+        &self,
+        py: Python<'_>,
+        folder: PathBuf,
+        tables: Option<Vec<String>>,
+        policy: Option<&Bound<'_, PyAny>>,
+        validation_policy: Option<&Bound<'_, PyAny>>,
+        as_of: Option<&Bound<'_, PyAny>>,
+        replications: Option<usize>,
+        seed: Option<u64>,
+    ) -> PyResult<Py<PyDict>> {
+        let options = ExportOptions {
+            tables,
+            policy,
+            validation_policy,
+            as_of,
+            replications,
+            seed,
+        };
+        self.export(py, &folder, options, tables::Format::Csv)
+    }
+
+    /// The portfolio as a versioned JSON document (a str).
+    #[pyo3(signature = (*, pretty=false))]
+    fn to_json(&self, pretty: bool) -> PyResult<String> {
+        let out = if pretty {
+            document::to_string_pretty(&self.inner)
+        } else {
+            document::to_string(&self.inner)
+        };
+        out.map_err(|e| Error::new(Class::Export, e.to_string()).into())
+    }
+
+    /// Writes the portfolio as a versioned JSON document to ``path``.
+    fn save(&self, path: PathBuf) -> PyResult<()> {
+        let name = path.display().to_string();
+        let text = document::to_string_pretty(&self.inner)
+            .map_err(|e| Error::new(Class::Export, e.to_string()).in_file(&name))?;
+        std::fs::write(&path, text).map_err(|e| {
+            Error::new(Class::Export, format!("cannot write {name}: {e}"))
+                .in_file(&name)
+                .into()
+        })
+    }
+}
+
+/// The keyword arguments of `to_parquet` and `to_csv`.
+struct ExportOptions<'a, 'py> {
+    tables: Option<Vec<String>>,
+    policy: Option<&'a Bound<'py, PyAny>>,
+    validation_policy: Option<&'a Bound<'py, PyAny>>,
+    as_of: Option<&'a Bound<'py, PyAny>>,
+    replications: Option<usize>,
+    seed: Option<u64>,
+}
+
+impl PyPortfolio {
+    fn export(
+        &self,
+        py: Python<'_>,
+        folder: &std::path::Path,
+        options: ExportOptions<'_, '_>,
+        format: tables::Format,
+    ) -> PyResult<Py<PyDict>> {
+        let names = match &options.tables {
+            None => TableName::ALL.to_vec(),
+            Some(names) => names
+                .iter()
+                .map(|n| tables::table_name(n))
+                .collect::<Result<Vec<_>, _>>()?,
+        };
+        let mut policy = options::scoring_policy(options.policy, options.as_of)?;
+        if let Some(n) = options.replications {
+            policy.uncertainty.replications = n;
+        }
+        if let Some(s) = options.seed {
+            policy.uncertainty.seed = s;
+        }
+        let scorer = Scorer::new(policy).map_err(|e| Error::scoring_policy(&e, None))?;
+        let validation = options::validation_policy(options.validation_policy, options.as_of)?;
+        let portfolio = Arc::clone(&self.inner);
+        let written = py.detach(|| {
+            tables::Export {
+                portfolio: &portfolio,
+                scorer: &scorer,
+                validation: &validation,
+            }
+            .write_all(folder, &names, format)
+        })?;
+        tables::warn_left_out(py, &written.left_out)?;
+        let out = PyDict::new(py);
+        for (name, path) in written.files {
+            out.set_item(name.as_str(), path)?;
+        }
+        Ok(out.unbind())
+    }
+}
+
+/// Loads a portfolio document (JSON, schema versions 1 and 2) from ``path``.
+///
+/// Raises :class:`LoadError` with the JSON Pointer ``path`` of the offending
+/// value, the ``line`` and ``column`` where parsing stopped and the ``file``.
+#[pyfunction]
+pub(crate) fn load(py: Python<'_>, path: PathBuf) -> PyResult<PyPortfolio> {
+    let name = path.display().to_string();
+    let result = py.detach(|| {
+        std::fs::File::open(&path)
+            .map_err(ssr_model::document::LoadError::from)
+            .and_then(|f| document::from_reader(std::io::BufReader::new(f)))
+    });
+    let portfolio = result.map_err(|e| Error::load(&e, Some(&name)))?;
+    Ok(PyPortfolio::new(portfolio))
+}
+
+/// Parses a portfolio document from a JSON string.
+///
+/// Raises :class:`LoadError` with the JSON Pointer ``path``, ``line`` and
+/// ``column`` of the problem.
+#[pyfunction]
+pub(crate) fn loads(text: &str) -> PyResult<PyPortfolio> {
+    let portfolio = document::from_str(text).map_err(|e| Error::load(&e, None))?;
+    Ok(PyPortfolio::new(portfolio))
+}
+
+/// The embedded sample portfolio: seven illustrative SSR programmes
+/// (Liberia, Sierra Leone, Bosnia and Herzegovina, Tunisia, Colombia, Mali,
+/// South Africa). Its figures are illustrative, not data.
+#[pyfunction]
+pub(crate) fn sample() -> PyPortfolio {
+    PyPortfolio::new(samples::portfolio())
+}
+
+/// A country given as ISO 3166-1 alpha-3 (``"MLI"``) or alpha-2 (``"ML"``,
+/// ``"XK"`` Kosovo).
+fn country(code: &str) -> Result<Country, Error> {
+    if code.len() == 2 {
+        Country::from_alpha2(code).ok_or_else(|| {
+            Error::value(format!(
+                "invalid country code: not on IATI's Country codelist: {code:?}"
+            ))
+        })
+    } else {
+        Country::new(code).map_err(Error::value)
+    }
+}
+
+/// The import options of `read_iati`.
+fn import_options(
+    sector: &[String],
+    country_code: Option<&str>,
+    region: Option<&str>,
+    reporting_org: Option<&str>,
+    language: Option<&str>,
+) -> Result<ImportOptions, Error> {
+    let mut filter = Filter::new();
+    for prefix in sector {
+        filter = filter.with_sector_prefix(prefix).map_err(Error::value)?;
+    }
+    if let Some(code) = country_code {
+        filter = filter.with_country(country(code)?);
+    }
+    if let Some(code) = region {
+        filter = filter.with_region(code.parse().map_err(Error::value)?);
+    }
+    if let Some(reference) = reporting_org {
+        filter = filter.with_reporting_org(reference);
+    }
+    let mut options = ImportOptions::new().with_filter(filter);
+    if let Some(lang) = language {
+        options = options.with_language(lang);
+    }
+    Ok(options)
+}
+
+/// One or several sector prefixes.
+#[derive(FromPyObject)]
+pub(crate) enum Prefixes {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// One or several paths.
+#[derive(FromPyObject)]
+pub(crate) enum Paths {
+    One(PathBuf),
+    Many(Vec<PathBuf>),
+}
+
+/// Imports IATI 2.01–2.03 activity files into one portfolio.
+///
+/// ``paths`` is a file or folder, or a list of them (every ``*.xml`` under a
+/// folder, recursively). Files are read in parallel on every core,
+/// activities published twice (one ``iati-identifier``) are kept once (the
+/// latest ``last-updated-datetime``). Filters: ``sector`` (a DAC sector
+/// prefix such as ``"152"``, or a list), ``country`` (alpha-2 or alpha-3),
+/// ``region`` (IATI Region code), ``reporting_org``; ``language`` picks the
+/// narratives.
+///
+/// A file that cannot be read never costs the others: it becomes an
+/// ``iati_unreadable_file`` finding of ``portfolio.import_report``, whose
+/// :meth:`Report.raise_for_errors` raises :class:`IatiError` on request.
+/// Raises :class:`InvalidValueError` for a malformed filter.
+#[pyfunction]
+#[pyo3(signature = (paths, *, sector=None, country=None, region=None, reporting_org=None, language=None))]
+pub(crate) fn read_iati(
+    py: Python<'_>,
+    paths: Paths,
+    sector: Option<Prefixes>,
+    country: Option<String>,
+    region: Option<String>,
+    reporting_org: Option<String>,
+    language: Option<String>,
+) -> PyResult<PyPortfolio> {
+    let sector = match sector {
+        None => Vec::new(),
+        Some(Prefixes::One(p)) => vec![p],
+        Some(Prefixes::Many(ps)) => ps,
+    };
+    let paths = match paths {
+        Paths::One(p) => vec![p],
+        Paths::Many(ps) => ps,
+    };
+    let options = import_options(
+        &sector,
+        country.as_deref(),
+        region.as_deref(),
+        reporting_org.as_deref(),
+        language.as_deref(),
+    )?;
+    let import = py.detach(move || {
+        paths
+            .iter()
+            .fold(Corpus::new(options), |corpus, p| corpus.with_path(p))
+            .import()
+    });
+    let unreadable: Vec<Error> = import
+        .files
+        .iter()
+        .filter_map(|f| Some(Error::iati(f.error.as_ref()?, &f.name)))
+        .collect();
+    let report = PyReport::new(import.report).with_unreadable(unreadable);
+    Ok(PyPortfolio {
+        inner: Arc::new(import.portfolio),
+        import_report: Some(Py::new(py, report)?),
+    })
+}

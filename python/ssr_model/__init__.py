@@ -1,0 +1,65 @@
+"""Security Sector Reform (SSR) programmes as data.
+
+Python bindings of the ``ssr-model`` Rust crate::
+
+    import ssr_model as ssr
+
+    p = ssr.read_iati(["data/"], sector="152")   # or ssr.load("portfolio.json"), ssr.sample()
+    report = p.validate(as_of="2024-12-31")      # findings: report.table()
+    card = p.score(policy="policy.json")         # scorecard: card.table("scores")
+    ranks = p.rank(replications=1000, seed=1)    # rank uncertainty: ranks.table()
+    p.table("transactions")                      # pandas; to="polars" or to="arrow" on request
+    p.to_parquet("out/")                         # every table, one file each
+
+Tables cross from Rust as Arrow record batches (the Arrow PyCapsule
+interface, no copy of the buffers) and become ``pyarrow.Table``\\ s, then
+pandas or Polars frames; pandas and Polars are imported only when asked for.
+
+Errors are subclasses of :class:`SsrError` carrying the Rust error's message
+and, where it has them, ``path`` (JSON Pointer), ``line``, ``column`` and
+``file``.
+"""
+
+from ._errors import (
+    ExportError,
+    IatiError,
+    InvalidValueError,
+    LoadError,
+    PolicyError,
+    SsrError,
+    SsrWarning,
+    ValidationError,
+)
+from ._native import (
+    TABLES,
+    Portfolio,
+    Ranks,
+    Report,
+    Scorecard,
+    __version__,
+    load,
+    loads,
+    read_iati,
+    sample,
+)
+
+__all__ = [
+    "TABLES",
+    "Portfolio",
+    "Report",
+    "Scorecard",
+    "Ranks",
+    "load",
+    "loads",
+    "sample",
+    "read_iati",
+    "SsrError",
+    "LoadError",
+    "PolicyError",
+    "ValidationError",
+    "IatiError",
+    "ExportError",
+    "InvalidValueError",
+    "SsrWarning",
+    "__version__",
+]

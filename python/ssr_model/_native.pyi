@@ -1,0 +1,149 @@
+"""Type stubs of the native module (Rust, PyO3). See ``ssr_model``."""
+
+import datetime
+import os
+from pathlib import Path
+from typing import Any, Literal, Mapping, Sequence, overload
+
+import pandas
+import polars
+import pyarrow
+
+__version__: str
+TABLES: list[str]
+"""The names of every table, in the crate's order."""
+
+_Date = str | datetime.date
+_Policy = str | os.PathLike[str] | Mapping[str, Any]
+_Frame = Literal["pandas", "polars", "arrow"]
+_Path = str | os.PathLike[str]
+
+class Portfolio:
+    """A portfolio of SSR programmes (immutable)."""
+
+    @property
+    def name(self) -> str | None: ...
+    @property
+    def import_report(self) -> Report | None:
+        """The findings of the IATI import that made this portfolio, or None."""
+    def __len__(self) -> int: ...
+    def validate(self, *, as_of: _Date | None = None, policy: _Policy | None = None) -> Report:
+        """Every problem at once, as a Report of findings."""
+    def score(self, policy: _Policy | None = None, *, as_of: _Date | None = None) -> Scorecard:
+        """Scores every programme under a scoring policy."""
+    def rank(
+        self,
+        replications: int | None = None,
+        seed: int | None = None,
+        *,
+        policy: _Policy | None = None,
+        as_of: _Date | None = None,
+    ) -> Ranks:
+        """Ranks with their Monte Carlo uncertainty."""
+    @overload
+    def table(self, name: str, *, to: Literal["pandas"] = "pandas") -> pandas.DataFrame: ...
+    @overload
+    def table(self, name: str, *, to: Literal["polars"]) -> polars.DataFrame: ...
+    @overload
+    def table(self, name: str, *, to: Literal["arrow"]) -> pyarrow.Table: ...
+    def to_parquet(
+        self,
+        folder: _Path,
+        *,
+        tables: Sequence[str] | None = None,
+        policy: _Policy | None = None,
+        validation_policy: _Policy | None = None,
+        as_of: _Date | None = None,
+        replications: int | None = None,
+        seed: int | None = None,
+    ) -> dict[str, Path]:
+        """Writes every table as NAME.parquet into folder."""
+    def to_csv(
+        self,
+        folder: _Path,
+        *,
+        tables: Sequence[str] | None = None,
+        policy: _Policy | None = None,
+        validation_policy: _Policy | None = None,
+        as_of: _Date | None = None,
+        replications: int | None = None,
+        seed: int | None = None,
+    ) -> dict[str, Path]:
+        """Writes every table as NAME.csv into folder."""
+    def to_json(self, *, pretty: bool = False) -> str:
+        """The portfolio as a versioned JSON document."""
+    def save(self, path: _Path) -> None:
+        """Writes the portfolio as a JSON document."""
+
+class Report:
+    """Findings of validation or of an IATI import."""
+
+    @property
+    def is_valid(self) -> bool:
+        """True when no finding is an error."""
+    def __len__(self) -> int: ...
+    def counts(self) -> dict[str, int]:
+        """Findings per severity: error, warning, advice."""
+    def findings(self) -> list[tuple[str, str, str, str]]:
+        """(code, severity, path, message) per finding."""
+    @overload
+    def table(self, *, to: Literal["pandas"] = "pandas") -> pandas.DataFrame: ...
+    @overload
+    def table(self, *, to: Literal["polars"]) -> polars.DataFrame: ...
+    @overload
+    def table(self, *, to: Literal["arrow"]) -> pyarrow.Table: ...
+    def raise_for_errors(self) -> None:
+        """Raises IatiError or ValidationError when there is an error."""
+
+class Scorecard:
+    """Every programme's scores under one policy."""
+
+    @property
+    def policy(self) -> dict[str, Any]:
+        """The scoring policy, as a dict (re-runnable)."""
+    def __len__(self) -> int: ...
+    @overload
+    def table(self, name: str = "scores", *, to: Literal["pandas"] = "pandas") -> pandas.DataFrame: ...
+    @overload
+    def table(self, name: str = "scores", *, to: Literal["polars"]) -> polars.DataFrame: ...
+    @overload
+    def table(self, name: str = "scores", *, to: Literal["arrow"]) -> pyarrow.Table: ...
+    def to_json(self) -> str:
+        """The whole scorecard as JSON."""
+
+class Ranks:
+    """Ranks with their Monte Carlo uncertainty."""
+
+    @property
+    def scorecard(self) -> Scorecard: ...
+    @property
+    def replications(self) -> int: ...
+    @property
+    def seed(self) -> int: ...
+    def __len__(self) -> int: ...
+    @overload
+    def table(self, *, to: Literal["pandas"] = "pandas") -> pandas.DataFrame: ...
+    @overload
+    def table(self, *, to: Literal["polars"]) -> polars.DataFrame: ...
+    @overload
+    def table(self, *, to: Literal["arrow"]) -> pyarrow.Table: ...
+
+def load(path: _Path) -> Portfolio:
+    """Loads a portfolio document (JSON)."""
+
+def loads(text: str) -> Portfolio:
+    """Parses a portfolio document from a JSON string."""
+
+def sample() -> Portfolio:
+    """The embedded sample portfolio (illustrative figures)."""
+
+def read_iati(
+    paths: _Path | Sequence[_Path],
+    *,
+    sector: str | Sequence[str] | None = None,
+    country: str | None = None,
+    region: str | None = None,
+    reporting_org: str | None = None,
+    language: str | None = None,
+) -> Portfolio:
+    """Imports IATI activity files and folders into one portfolio."""

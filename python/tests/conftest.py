@@ -1,0 +1,48 @@
+"""Shared fixtures: the repository, the shared real data (skipped with a
+message when absent, as in a plain clone), and the `ssr` command-line
+program that produces the Rust side of the cross-checks."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """``../shared/data`` beside the repository; skips when it is absent."""
+    if not (SHARED_DATA / "iati").is_dir():
+        pytest.skip(f"shared data not found: looked in {SHARED_DATA} (a plain clone has none)")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def ssr_cli() -> list[str]:
+    """The command that runs the Rust ``ssr`` program: ``$SSR_BIN`` when set
+    (CI sets it to the binary it built), else ``cargo run -q -p ssr-cli --``
+    in the repository. Skips when neither is available."""
+    binary = os.environ.get("SSR_BIN")
+    if binary:
+        if not Path(binary).is_file():
+            pytest.fail(f"SSR_BIN={binary} is not a file")
+        return [binary]
+    cargo = shutil.which("cargo")
+    if cargo is None or not (REPO / "cli" / "Cargo.toml").is_file():
+        pytest.skip("no ssr binary: set SSR_BIN, or run where cargo and the cli/ package are")
+    command = [cargo, "run", "-q", "-p", "ssr-cli", "--"]
+    subprocess.run([*command, "--help"], cwd=REPO, check=True, capture_output=True)
+    return command
+
+
+def run_cli(command: list[str], *args: str) -> str:
+    """Runs ``ssr ARGS`` and returns its standard output."""
+    done = subprocess.run([*command, *args], cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, f"ssr {' '.join(args)} failed: {done.stderr}"
+    return done.stdout

@@ -1,0 +1,95 @@
+"""IATI import from Python: a real shared file, unreadable files, filters."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import ssr_model as ssr
+
+from conftest import run_cli
+
+
+def test_a_real_file_imports_as_the_cli_imports_it(shared_data: Path, ssr_cli: list[str]):
+    xml = shared_data / "iati" / "dportal_97.xml"
+    p = ssr.read_iati([xml], sector="152")
+    assert len(p) > 0
+    report = p.import_report
+    assert isinstance(report, ssr.Report)
+    assert report.raise_for_errors() is None
+    # The Rust side, through the command-line program: the same portfolio.
+    from_cli = ssr.loads(run_cli(ssr_cli, "import-iati", str(xml), "--sector", "152"))
+    # (The program also names the portfolio after the file.)
+    assert json.loads(p.to_json())["programmes"] == json.loads(from_cli.to_json())["programmes"]
+    # Every finding names the file.
+    assert all(str(xml) in message for *_, message in report.findings())
+
+
+def test_filters_narrow_the_import(shared_data: Path):
+    xml = shared_data / "iati" / "dportal_97.xml"
+    everything = ssr.read_iati(xml)
+    ssr_only = ssr.read_iati(xml, sector=["152"])
+    assert 0 < len(ssr_only) <= len(everything)
+    assert len(ssr.read_iati(xml, sector="152", country="XK")) <= len(ssr_only)
+
+
+def test_a_folder_is_read_whole_and_deduplicated(shared_data: Path):
+    folder = shared_data / "iati"
+    p = ssr.read_iati([folder], sector="152")
+    codes = [code for code, *_ in p.import_report.findings()]
+    assert "iati_duplicate_activity" in codes, "the two snapshots share activities"
+    assert len(p) > len(ssr.read_iati(folder / "dportal_97.xml", sector="152"))
+
+
+def test_an_unreadable_file_costs_only_itself(tmp_path: Path):
+    good = tmp_path / "a.xml"
+    good.write_text(
+        '<iati-activities version="2.03"><iati-activity><iati-identifier>XM-A</iati-identifier>'
+        '<title><narrative>Justice</narrative></title><recipient-country code="ML"/>'
+        "</iati-activity></iati-activities>"
+    )
+    html = tmp_path / "b.xml"
+    html.write_text("<!DOCTYPE html>\n<html><body>503</body></html>")
+    p = ssr.read_iati([tmp_path])
+    assert len(p) == 1
+    report = p.import_report
+    assert not report.is_valid
+    assert [f[0] for f in report.findings()].count("iati_unreadable_file") == 1
+    with pytest.raises(ssr.IatiError) as caught:
+        report.raise_for_errors()
+    err = caught.value
+    assert isinstance(err, ssr.SsrError) and not isinstance(err, ImportError)
+    assert err.file == str(html)
+    assert err.line == 2
+    assert "<html>" in str(err)
+
+
+def test_bad_filters_are_invalid_values():
+    with pytest.raises(ssr.InvalidValueError):
+        ssr.read_iati([], sector="15x")
+    with pytest.raises(ssr.InvalidValueError):
+        ssr.read_iati([], country="QQQ")
+    with pytest.raises(ssr.InvalidValueError):
+        ssr.read_iati([], region="abc")
+    assert len(ssr.read_iati([], country="ML")) == 0
+
+
+def test_the_researchers_flow_on_a_real_file(shared_data: Path, tmp_path: Path):
+    p = ssr.read_iati([shared_data / "iati" / "dportal_97.xml"], sector="152")
+    programmes = json.loads(p.to_json())["programmes"]
+    report = p.validate(as_of="2024-12-31")
+    assert len(report.table()) == len(report) > 0
+    card = p.score(as_of="2024-12-31")
+    scores = card.table("scores", to="polars")
+    assert set(scores["programme_id"].cast(str)) == {x["id"] for x in programmes}
+    ranks = p.rank(replications=100, seed=1, as_of="2024-12-31")
+    ranked = ranks.table()
+    assert len(ranked) == len(programmes)
+    assert ranked["rank"].notna().sum() == len(ranks)
+    transactions = p.table("transactions")
+    assert len(transactions) == sum(len(x.get("transactions", [])) for x in programmes) > 0
+    written = p.to_parquet(tmp_path, tables=["transactions", "scores"])
+    assert sorted(written) == ["scores", "transactions"]
+    assert all(path.is_file() for path in written.values())
