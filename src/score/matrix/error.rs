@@ -5,6 +5,15 @@ use std::fmt;
 
 /// One problem with a matrix, its weights, its row names or the options of
 /// its rank uncertainty.
+///
+/// ```
+/// use ssr_model::score::CompositeMatrix;
+///
+/// let err = CompositeMatrix::new(vec![vec![0.5, 2e15]], vec![1.0, 1.0]).unwrap_err();
+/// let problem = &err.problems[0];
+/// assert_eq!((problem.code, problem.path.as_str()), ("score_out_of_range", "/scores/0/1"));
+/// assert!(!problem.message.is_empty());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct MatrixProblem {

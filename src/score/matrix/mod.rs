@@ -27,6 +27,17 @@ pub const GEOMETRIC_FLOOR: f64 = 1e-9;
 /// How the weighted columns of a row combine into its composite.
 ///
 /// In JSON: `"arithmetic"` or `"geometric"`.
+///
+/// ```
+/// use ssr_model::score::{CompositeMatrix, MatrixAggregation};
+///
+/// let m = CompositeMatrix::new(vec![vec![0.25, 1.0]], vec![1.0, 1.0])?;
+/// let arithmetic = m.composite(MatrixAggregation::Arithmetic)[0];
+/// assert!((arithmetic - 0.625).abs() < 1e-12); // (0.25 + 1) / 2
+/// let geometric = m.composite(MatrixAggregation::Geometric)[0];
+/// assert!((geometric - 0.5).abs() < 1e-12); // √(0.25 × 1)
+/// # Ok::<(), ssr_model::score::MatrixError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]

@@ -109,6 +109,19 @@ impl MatrixUncertainty {
 }
 
 /// One row's rank statistics.
+///
+/// ```
+/// use ssr_model::score::{CompositeMatrix, MatrixUncertainty};
+///
+/// let m = CompositeMatrix::new(vec![vec![0.9], vec![0.1]], vec![1.0])?
+///     .with_names(vec!["A".into(), "B".into()])?;
+/// let ranks = m.rank_uncertainty(&MatrixUncertainty::new(100).with_seed(1))?;
+/// let b = &ranks.rows[1];
+/// assert_eq!((b.row, b.name.as_deref()), (1, Some("B")));
+/// // One column: no weighting or mean can lift B above A.
+/// assert_eq!((b.nominal, b.mean, b.median, b.p05, b.p95, b.sd), (2.0, 2.0, 2.0, 2.0, 2.0, 0.0));
+/// # Ok::<(), ssr_model::score::MatrixError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
