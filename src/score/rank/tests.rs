@@ -89,25 +89,13 @@ fn every_replication_is_tallied() {
     }
 }
 
-/// Competition ranks by a comparison sort (absent composites last).
+/// Competition ranks by a comparison sort, absent composites last.
 fn sorted_ranks(composite: &[Option<f64>]) -> Vec<u32> {
-    let n = composite.len();
-    let mut order: Vec<(f64, usize)> = composite
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| s.map(|s| (s, i)))
-        .collect();
-    order.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let mut ranks = vec![n as u32; n];
-    let (mut rank, mut last) = (0u32, None::<f64>);
-    for (pos, &(s, i)) in order.iter().enumerate() {
-        if !last.is_some_and(|l| tied(l, s)) {
-            rank = pos as u32 + 1;
-            last = Some(s);
-        }
-        ranks[i] = rank;
-    }
-    ranks
+    let n = composite.len() as u32;
+    engine::sorted_competition(composite, tied)
+        .into_iter()
+        .map(|r| r.unwrap_or(n))
+        .collect()
 }
 
 /// The slow obvious twin of the engine: the loop this crate ran before
