@@ -395,7 +395,7 @@ fn import_options(
         filter = filter.with_country(country(code)?);
     }
     if let Some(code) = region {
-        filter = filter.with_region(code.parse().map_err(Error::value)?);
+        filter = filter.with_region(code.parse::<ssr_model::Region>().map_err(Error::value)?);
     }
     if let Some(reference) = reporting_org {
         filter = filter.with_reporting_org(reference);

@@ -104,8 +104,8 @@ impl Finding {
 
     /// Returns `self` with another severity.
     #[must_use]
-    pub fn with_severity(mut self, severity: Severity) -> Self {
-        self.severity = severity;
+    pub fn with_severity(mut self, severity: impl Into<Severity>) -> Self {
+        self.severity = severity.into();
         self
     }
 }

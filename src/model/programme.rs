@@ -434,8 +434,8 @@ impl Programme {
     /// Returns `self` working in `country` alone: its recipients are
     /// replaced by that one country.
     #[must_use]
-    pub fn with_country(mut self, country: Country) -> Self {
-        self.recipients = vec![Recipient::country(country)];
+    pub fn with_country(mut self, country: impl Into<Country>) -> Self {
+        self.recipients = vec![Recipient::country(country.into())];
         self
     }
 

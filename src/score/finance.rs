@@ -17,7 +17,7 @@ use crate::{BudgetKind, Currency, ExchangeRates, Money, Party, Programme, Transa
 /// use ssr_model::score::{FinancePolicy, ScoringPolicy};
 ///
 /// let policy = ScoringPolicy::from_json(r#"{"finance": {"currency": "EUR"}}"#)?;
-/// assert_eq!(policy.finance, FinancePolicy::default().with_currency("EUR".parse()?));
+/// assert_eq!(policy.finance, FinancePolicy::default().with_currency("EUR".parse::<ssr_model::Currency>()?));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -35,8 +35,8 @@ pub struct FinancePolicy {
 impl FinancePolicy {
     /// Returns `self` reporting in `currency`.
     #[must_use]
-    pub fn with_currency(mut self, currency: Currency) -> Self {
-        self.currency = Some(currency);
+    pub fn with_currency(mut self, currency: impl Into<Currency>) -> Self {
+        self.currency = Some(currency.into());
         self
     }
 

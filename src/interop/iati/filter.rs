@@ -28,7 +28,7 @@ use crate::{Country, Recipient, Region, ValueError};
 ///     .with_sector_prefix("152")?
 ///     .with_sector_prefix("1513")?
 ///     .with_country(Country::new("SOM")?)
-///     .with_region("298".parse()?)
+///     .with_region("298".parse::<ssr_model::Region>()?)
 ///     .with_reporting_org("GB-GOV-1");
 /// assert_eq!(filter.sector_prefixes(), ["152", "1513"]);
 /// assert!(Filter::new().with_sector_prefix("15x").is_err());
@@ -79,8 +79,8 @@ impl Filter {
     /// Returns `self` keeping only programmes with `region` among their
     /// recipients.
     #[must_use]
-    pub fn with_region(mut self, region: Region) -> Self {
-        self.region = Some(region);
+    pub fn with_region(mut self, region: impl Into<Region>) -> Self {
+        self.region = Some(region.into());
         self
     }
 

@@ -85,8 +85,8 @@ impl Default for DimensionPolicy {
 impl DimensionPolicy {
     /// Returns `self` with another weight.
     #[must_use]
-    pub fn with_weight(mut self, weight: Weight) -> Self {
-        self.weight = weight;
+    pub fn with_weight(mut self, weight: impl Into<Weight>) -> Self {
+        self.weight = weight.into();
         self
     }
 

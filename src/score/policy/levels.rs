@@ -131,8 +131,8 @@ impl LevelPolicy {
 
     /// Returns `self` with another weighting.
     #[must_use]
-    pub fn with_weighting(mut self, weighting: Weighting) -> Self {
-        self.weighting = weighting;
+    pub fn with_weighting(mut self, weighting: impl Into<Weighting>) -> Self {
+        self.weighting = weighting.into();
         self
     }
 
