@@ -64,10 +64,26 @@ fn fill_draws(rng: &mut ChaCha8Rng, plan: &Plan, first: usize, count: usize, out
 }
 
 /// The draws of the `j`th replication of a chunk.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "fill_draws filled count·plan.draws values, and run asks for j < count"
+)]
 fn draws_of<'a>(draws: &'a [f64], plan: &Plan, j: usize) -> &'a [f64] {
-    draws
-        .get(j * plan.draws..(j + 1) * plan.draws)
-        .unwrap_or(&[])
+    &draws[j * plan.draws..(j + 1) * plan.draws]
+}
+
+/// Adds one replication's `ranks` (one per programme) to the programmes'
+/// histograms of `bins` cells each.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "run's contract: replicate writes ranks below plan.bins (the portfolio's \
+              are at most n with n + 1 bins, the matrix's at most 2n with 2n + 1); \
+              a rank beyond would be a bug to stop at, not a value to drop"
+)]
+pub(super) fn count_ranks(counts: &mut [u32], bins: usize, ranks: &[u32]) {
+    for (cells, &v) in counts.chunks_exact_mut(bins).zip(ranks) {
+        cells[v as usize] += 1;
+    }
 }
 
 /// Uniform on [0, 1) from the top 53 bits.
@@ -108,11 +124,7 @@ pub(crate) fn run<W>(
                 fill_draws(rng, plan, first, count, draws);
                 for j in 0..count {
                     replicate(buffers, draws_of(draws, plan, j), &mut row);
-                    for (cells, &v) in counts.chunks_exact_mut(plan.bins).zip(&row) {
-                        if let Some(c) = cells.get_mut(v as usize) {
-                            *c += 1;
-                        }
-                    }
+                    count_ranks(&mut counts, plan.bins, &row);
                 }
             });
             counts

@@ -165,14 +165,14 @@ impl Ranker {
         let mut start = 0;
         for ((end, &before), &here) in (1..).zip(keys).zip(keys.iter().skip(1)) {
             if before != here && !same(score_of(before), score_of(here)) {
-                for &i in index.get(start..end).unwrap_or(&[]) {
+                for &i in run_of(index, start, end) {
                     each(i as usize, start, end);
                 }
                 start = end;
             }
         }
         let end = keys.len();
-        for &i in index.get(start..end).unwrap_or(&[]) {
+        for &i in run_of(index, start, end) {
             each(i as usize, start, end);
         }
     }
@@ -235,6 +235,16 @@ fn scatter(
         *slot += 1;
     }
     // counts[b] is now the end of bucket b (it was its start).
+}
+
+/// The programmes at sorted places `start..end`.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "runs walks places 0 ≤ start ≤ end ≤ keys.len(), and sort_all_descending \
+              loads index with as many entries as keys"
+)]
+fn run_of(index: &[u32], start: usize, end: usize) -> &[u32] {
+    &index[start..end]
 }
 
 #[expect(

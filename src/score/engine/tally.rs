@@ -65,12 +65,7 @@ impl Tally {
                     let start = first + b * BLOCK;
                     counts.iter_mut().for_each(|c| *c = 0);
                     for row in cells.chunks_exact(n.max(1)) {
-                        let cells = row.get(start..start + outs.len()).unwrap_or(&[]);
-                        for (hist, &v) in counts.chunks_exact_mut(bins).zip(cells) {
-                            if let Some(c) = hist.get_mut(v as usize) {
-                                *c += 1;
-                            }
-                        }
+                        super::count_ranks(&mut counts, bins, programmes(row, start, outs.len()));
                     }
                     for (o, hist) in outs.iter_mut().zip(counts.chunks_exact(bins)) {
                         *o = summarise_counts(hist, reps);
@@ -78,26 +73,46 @@ impl Tally {
                 }
             }
             Tally::Counts(cells) => {
-                for (k, o) in out.iter_mut().enumerate() {
-                    let i = first + k;
-                    let row = cells.get(i * bins..(i + 1) * bins).unwrap_or(&[]);
-                    *o = summarise_counts(row, reps);
+                let histograms = cells.chunks_exact(bins.max(1)).skip(first);
+                for (o, histogram) in out.iter_mut().zip(histograms) {
+                    *o = summarise_counts(histogram, reps);
                 }
             }
         }
     }
 }
 
+/// The cells of programmes `start .. start + len` in one replication's row.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "summaries splits 0..n into the chunks summarise_range gets, so \
+              start + len ≤ n, the row's length"
+)]
+fn programmes(row: &[u32], start: usize, len: usize) -> &[u32] {
+    &row[start..start + len]
+}
+
 /// `summarise` of the values `counts` describes (`counts[v]` of value
 /// v), without listing them: the same operations in the same order, so the
 /// same bits.
+#[expect(
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "every programme's histogram holds reps ≥ 1 ranks (UncertaintyPolicy and \
+              MatrixUncertainty refuse 0 replications), so some bin is not empty and \
+              each quantile's lower place, at most reps − 1, holds a value"
+)]
 fn summarise_counts(counts: &[u32], reps: usize) -> Summary {
     // Only the bins from the best to the worst rank seen can hold values.
-    let first = counts.iter().position(|&c| c > 0).unwrap_or(0);
-    let seen = counts.get(first..).unwrap_or(&[]);
-    let seen = seen
-        .get(..seen.iter().rposition(|&c| c > 0).map_or(0, |l| l + 1))
-        .unwrap_or(&[]);
+    let first = counts
+        .iter()
+        .position(|&c| c > 0)
+        .expect("a histogram of reps ≥ 1 ranks");
+    let last = counts
+        .iter()
+        .rposition(|&c| c > 0)
+        .expect("a histogram of reps ≥ 1 ranks");
+    let seen = &counts[first..=last];
     let present = || (first..).zip(seen).filter(|(_, c)| **c > 0);
     // Integer sums below 2^53 are exact in f64 whatever the order.
     let total: u64 = present().map(|(v, &c)| v as u64 * u64::from(c)).sum();
@@ -132,15 +147,15 @@ fn summarise_counts(counts: &[u32], reps: usize) -> Summary {
             }
         }
     }
-    let q = |i: usize| {
-        let (Some(h), Some(lo), Some([a, b])) = (h.get(i), lo.get(i), values.get(i)) else {
-            return 0.0;
-        };
-        let a = a.unwrap_or(0.0);
+    let mut q = [0.0; 3];
+    for (((q, h), lo), [a, b]) in q.iter_mut().zip(h).zip(lo).zip(values) {
+        let a = a.expect("the lower place of a quantile is below reps");
+        // No value above the lower place: it is the last, and h − lo = 0.
         let b = b.unwrap_or(a);
-        a + (h - *lo as f64) * (b - a)
-    };
-    [mean, q(0), q(1), q(2), sd]
+        *q = a + (h - lo as f64) * (b - a);
+    }
+    let [median, p05, p95] = q;
+    [mean, median, p05, p95, sd]
 }
 
 /// Mean, median, 5th and 95th percentile and sample standard deviation of

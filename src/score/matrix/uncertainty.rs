@@ -278,7 +278,11 @@ impl CompositeMatrix {
             &plan,
             || prepared.buffers(),
             |b, draws, out| {
-                let (coin, rest) = draws.split_first().unwrap_or((&0.0, &[]));
+                #[expect(
+                    clippy::expect_used,
+                    reason = "the plan draws 1 + columns per replication: the coin first"
+                )]
+                let (coin, rest) = draws.split_first().expect("the plan draws a coin");
                 let multipliers = rest.iter().map(|u| 1.0 + noise * (2.0 * u - 1.0));
                 prepared.replicate(*coin >= 0.5, multipliers, b, out);
             },
