@@ -48,7 +48,7 @@ fn import(c: &mut Criterion) {
 
 /// Every real file, in memory (leaked: they live as long as the bench).
 fn corpus_files() -> Vec<(String, &'static [u8])> {
-    iati::Source::expand(&shared::iati_dir())
+    iati::Source::expand(shared::iati_dir())
         .iter()
         .map(|s| {
             let bytes = std::fs::read(s.name()).unwrap_or_else(|e| panic!("{}: {e}", s.name()));
