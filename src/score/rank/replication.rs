@@ -219,10 +219,20 @@ impl<'a> Replication<'a> {
 
 impl Replication<'_> {
     /// Ranks the programmes under the choices `draws` make, into `out`.
+    #[expect(
+        clippy::expect_used,
+        reason = "rank_uncertainty's Plan::draws counts two picks, one draw per pillar and \
+                  one per weighted dimension: what this reads (the sequential oracle test \
+                  would differ if it read more or fewer)"
+    )]
     pub(super) fn run(&self, b: &mut Buffers, draws: &[f64], out: &mut [u32]) {
         let u = &self.policy.uncertainty;
         let mut draws = draws.iter().copied();
-        let mut next = || draws.next().unwrap_or(0.0);
+        let mut next = || {
+            draws
+                .next()
+                .expect("the plan draws what a replication reads")
+        };
         let norm_u = next();
         let method_u = next();
         for m in &mut b.pillar_mult.0 {
