@@ -469,3 +469,63 @@ fn scoring_fractions_are_refused_as_they_are_read() {
     assert_eq!(json["zero_floor"], 0.01);
     assert_eq!(json["uncertainty"]["weight_noise"], 0.25);
 }
+
+#[test]
+fn policy_documents_are_json_objects() {
+    use ssr_model::score::{PolicyError, ScoringPolicy};
+    // serde reads a struct from an array too (its fields in order), so `[]`
+    // would be the default policy: a document that is not an object is
+    // refused, with the whole document as the location.
+    for text in ["[]", "[{}]", " [] ", "[\"2026-01-01\"]", "null", "\"{}\""] {
+        let err = ValidationPolicy::from_json(text).unwrap_err();
+        assert_eq!(err.path, "", "{text}: {err}");
+        assert!(err.message.contains("object"), "{text}: {err}");
+        match ScoringPolicy::from_json(text).unwrap_err() {
+            PolicyError::Parse { path, message } => {
+                assert_eq!(path, "", "{text}: {message}");
+                assert!(message.contains("object"), "{text}: {message}");
+            }
+            other => panic!("{text}: {other}"),
+        }
+    }
+    // A part of the scoring policy is an object too.
+    for (text, at) in [
+        (r#"{"progress": []}"#, "/progress"),
+        (r#"{"uncertainty": [100]}"#, "/uncertainty"),
+        (r#"{"risk": []}"#, "/risk"),
+    ] {
+        match ScoringPolicy::from_json(text).unwrap_err() {
+            PolicyError::Parse { path, message } => {
+                assert_eq!(path, at, "{text}: {message}");
+                assert!(message.contains("object"), "{text}: {message}");
+            }
+            other => panic!("{text}: {other}"),
+        }
+    }
+    // Objects still read as before.
+    assert_eq!(
+        ValidationPolicy::from_json("{}").unwrap(),
+        ValidationPolicy::default()
+    );
+    assert_eq!(
+        ScoringPolicy::from_json(" {} ").unwrap(),
+        ScoringPolicy::default()
+    );
+}
+
+#[test]
+fn high_risk_is_a_risk_score_from_1_to_25() {
+    for text in [
+        r#"{"high_risk": 0}"#,
+        r#"{"high_risk": 26}"#,
+        r#"{"high_risk": 255}"#,
+    ] {
+        let err = ValidationPolicy::from_json(text).unwrap_err();
+        assert_eq!(err.path, "/high_risk", "{text}: {err}");
+        assert!(err.message.contains("1 to 25"), "{text}: {err}");
+    }
+    for risk in [1u8, 15, 25] {
+        let p = ValidationPolicy::from_json(&format!(r#"{{"high_risk": {risk}}}"#)).unwrap();
+        assert_eq!(p.high_risk, risk);
+    }
+}

@@ -27,6 +27,7 @@
 pub mod catalogue;
 mod code;
 mod location;
+pub(crate) mod object;
 pub(crate) mod path;
 mod policy;
 mod report;

@@ -127,7 +127,7 @@ fn positioned(segment: &[u8]) -> Option<(&[u8], &[u8])> {
     numeric(position).then_some((name, position))
 }
 
-/// Parses `text` as one JSON value of type `T` with nothing after it; a
+/// Parses `text` as one JSON object of type `T` with nothing after it; a
 /// failure gives the JSON Pointer of the offending value (`""` for the
 /// whole text) and serde's message. Policies are read through this.
 #[cfg(feature = "json")]
@@ -137,7 +137,8 @@ pub(crate) fn from_json_at<T: serde::de::DeserializeOwned>(
     // A byte-order mark is not JSON; editors on Windows write one.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let de = &mut serde_json::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(&mut *de)
+    // A document is an object: serde would read a struct from `[]` too.
+    let super::object::Object(value) = serde_path_to_error::deserialize(&mut *de)
         .map_err(|e| (pointer(e.path()), e.inner().to_string()))?;
     de.end().map_err(|e| (String::new(), e.to_string()))?;
     Ok(value)

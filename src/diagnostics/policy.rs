@@ -160,7 +160,11 @@ pub struct ValidationPolicy {
     #[cfg_attr(feature = "schemars", schemars(with = "u8", range(min = 1, max = 5)))]
     pub high_influence: Level,
     /// The inherent risk (likelihood × impact) from which a challenge needs a
-    /// mitigation, for `high_risk_without_mitigation`.
+    /// mitigation, for `high_risk_without_mitigation`: a risk score from 1
+    /// to 25 (likelihood and impact are 1–5 each). A document with any
+    /// other number is refused as it is read.
+    #[serde(deserialize_with = "risk_score")]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 1, max = 25)))]
     pub high_risk: u8,
     /// How many days before `as_of` the latest actual may be, for `stale_data`.
     pub stale_after_days: u32,
@@ -292,7 +296,9 @@ impl ValidationPolicy {
         self
     }
 
-    /// Returns `self` with another high-risk threshold.
+    /// Returns `self` with another high-risk threshold, a risk score from 1
+    /// to 25 (a policy document with another number is refused; here, 0 or
+    /// 1 makes every assessed challenge high and above 25 none).
     #[must_use]
     pub fn with_high_risk(mut self, risk: u8) -> Self {
         self.high_risk = risk;
@@ -377,6 +383,21 @@ fn check_non_negative(x: f64) -> Result<f64, ValueError> {
 
 fn non_negative<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
     check_non_negative(f64::deserialize(deserializer)?).map_err(serde::de::Error::custom)
+}
+
+/// `high_risk`: a likelihood × impact score, 1 to 25.
+fn risk_score<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u8, D::Error> {
+    let risk = u64::deserialize(deserializer)?;
+    u8::try_from(risk)
+        .ok()
+        .filter(|r| (1..=25).contains(r))
+        .ok_or_else(|| {
+            serde::de::Error::custom(ValueError::new(
+                "high risk",
+                "a risk score (likelihood × impact, each 1 to 5) from 1 to 25",
+                risk,
+            ))
+        })
 }
 
 /// The `levels` map, refusing a code given twice (serde's map keeps the

@@ -45,7 +45,9 @@ pub use challenge::{Challenge, ChallengeKind, ChallengeStatus, Mitigation};
 pub use code::{Country, Currency, SectorCode};
 pub use component::{Component, Pillar};
 pub use error::ValueError;
-pub(crate) use error::{echo, echo_within};
+pub(crate) use error::echo;
+#[cfg(feature = "iati")]
+pub(crate) use error::echo_within;
 pub use evaluation::{DacCriterion, Evaluation, Rating};
 pub use id::{
     ChallengeId, ComponentId, EvaluationId, IndicatorId, ObjectiveId, ProgrammeId, StakeholderId,

@@ -377,6 +377,7 @@ impl Programme {
     /// A programme with no recipient yet, for importers that read the
     /// recipients from the source (which may name none: validation then
     /// reports it).
+    #[cfg(feature = "iati")]
     pub(crate) fn without_recipients(name: String) -> Self {
         Programme::with_places(name, Vec::new())
     }

@@ -67,6 +67,7 @@ mod parquet;
 pub use arrow::{ArrowError, schema};
 #[cfg(feature = "csv")]
 pub use csv::{CsvTableWriter, write_csv};
+#[cfg(feature = "csv")]
 pub(crate) use entities::recipient_list;
 pub use finance::flows;
 pub use outputs::{findings, ranks, score_batches, scores};
@@ -283,6 +284,7 @@ impl Table {
 
 /// The names of `specs`, as an array for a `const` column list
 /// (`interop::csv`'s `*_COLUMNS` are made from the tables' columns).
+#[cfg(feature = "csv")]
 #[allow(
     clippy::indexing_slicing,
     reason = "evaluated at compile time: an index out of range fails the build"

@@ -460,6 +460,7 @@ impl Table {
 }
 
 /// One value borrowed from a column, for the writers.
+#[cfg(feature = "csv")]
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum CellRef<'a> {
     Null,
@@ -471,6 +472,7 @@ pub(crate) enum CellRef<'a> {
     Boolean(bool),
 }
 
+#[cfg(feature = "csv")]
 impl Values {
     /// The value in row `row`, `None` past the end.
     pub(crate) fn get(&self, row: usize) -> Option<CellRef<'_>> {

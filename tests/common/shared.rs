@@ -1,5 +1,5 @@
 //! The real files in `../shared/data`, which CI has and a plain clone does
-//! not. Tests that read them call [`iati_file`] (or [`present`]) first and
+//! not. Tests (and the IATI bench) that read them call [`iati_file`] (or [`present`]) first and
 //! return when it says the files are absent; the skip is said once per test
 //! program, on standard error, uncaptured, with the place looked at.
 
@@ -34,6 +34,12 @@ pub fn iati_dir() -> PathBuf {
 /// Whether the shared real files are there; when not, says once that the
 /// tests reading them were skipped.
 pub fn present() -> bool {
+    present_for("tests")
+}
+
+/// [`present`] for other programs than tests: the note names `runs` (e.g.
+/// `"benches"`) as what was skipped.
+pub fn present_for(runs: &str) -> bool {
     let dir = iati_dir();
     if dir.is_dir() {
         return true;
@@ -43,7 +49,7 @@ pub fn present() -> bool {
         // which the test harness captures and hides for passing tests.
         let _ = writeln!(
             std::io::stderr(),
-            "note: tests reading the shared real IATI files were skipped: {} is absent",
+            "note: {runs} reading the shared real IATI files were skipped: {} is absent",
             dir.display()
         );
     });

@@ -343,18 +343,14 @@ fn phase(activity: El<'_>, path: &XmlLocation, findings: &mut Findings) -> Phase
         );
         return Phase::Implementation;
     };
-    match values::code(text).and_then(Phase::from_iati_status) {
-        Some(phase) => phase,
-        None => {
-            findings.push(
-                Code::IatiUnknownCode,
-                &here,
-                status.unwrap_or(activity),
-                format_args!("activity status {text:?} is not an IATI ActivityStatus code; read as implementation"),
-            );
-            Phase::Implementation
-        }
-    }
+    findings
+        .on_codelist(
+            values::code(text).and_then(Phase::from_iati_status),
+            &here,
+            status.unwrap_or(activity),
+            format_args!("activity status {text:?} is not an IATI ActivityStatus code; read as implementation"),
+        )
+        .unwrap_or(Phase::Implementation)
 }
 
 /// The general description (type 1, or untyped) becomes the programme's
@@ -405,13 +401,12 @@ fn dates(
             );
             continue;
         };
-        let Some(read) = codes::activity_date_type(kind) else {
-            findings.push(
-                Code::IatiUnknownCode,
-                &here.attribute("type"),
-                el,
-                format_args!("activity-date type {kind:?} is not an IATI ActivityDateType code"),
-            );
+        let Some(read) = findings.on_codelist(
+            codes::activity_date_type(kind),
+            &here.attribute("type"),
+            el,
+            format_args!("activity-date type {kind:?} is not an IATI ActivityDateType code"),
+        ) else {
             continue;
         };
         if read.legacy {

@@ -62,35 +62,25 @@ fn kind(el: El<'_>, here: &XmlLocation, findings: &mut Findings) -> BudgetKind {
     let Some(text) = el.attr("type") else {
         return BudgetKind::Original;
     };
-    match values::code(text).and_then(BudgetKind::from_iati_code) {
-        Some(kind) => kind,
-        None => {
-            findings.push(
-                Code::IatiUnknownCode,
-                &here.attribute("type"),
-                el,
-                format_args!(
-                    "budget type {text:?} is not an IATI BudgetType code; read as original"
-                ),
-            );
-            BudgetKind::Original
-        }
-    }
+    findings
+        .on_codelist(
+            values::code(text).and_then(BudgetKind::from_iati_code),
+            &here.attribute("type"),
+            el,
+            format_args!("budget type {text:?} is not an IATI BudgetType code; read as original"),
+        )
+        .unwrap_or(BudgetKind::Original)
 }
 
 /// BudgetStatus: 1 indicative, 2 committed; unknown when absent.
 fn status(el: El<'_>, here: &XmlLocation, findings: &mut Findings) -> Option<BudgetStatus> {
     let text = el.attr("status")?;
-    let status = values::code(text).and_then(BudgetStatus::from_iati_code);
-    if status.is_none() {
-        findings.push(
-            Code::IatiUnknownCode,
-            &here.attribute("status"),
-            el,
-            format_args!("budget status {text:?} is not an IATI BudgetStatus code; left unknown"),
-        );
-    }
-    status
+    findings.on_codelist(
+        values::code(text).and_then(BudgetStatus::from_iati_code),
+        &here.attribute("status"),
+        el,
+        format_args!("budget status {text:?} is not an IATI BudgetStatus code; left unknown"),
+    )
 }
 
 /// `period-start` or `period-end` of a budget, required.

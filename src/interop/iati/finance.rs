@@ -65,18 +65,14 @@ pub(super) fn money(
         );
         return None;
     };
-    match code.parse::<Currency>() {
-        Ok(currency) => Some(Money::new(amount, currency)),
-        Err(_) => {
-            findings.push(
-                Code::IatiUnknownCode,
-                &value_path.attribute("currency"),
-                value,
-                format_args!("currency {code:?} is not an ISO 4217 code: value left out"),
-            );
-            None
-        }
-    }
+    findings
+        .on_codelist(
+            code.parse::<Currency>().ok(),
+            &value_path.attribute("currency"),
+            value,
+            format_args!("currency {code:?} is not an ISO 4217 code: value left out"),
+        )
+        .map(|currency| Money::new(amount, currency))
 }
 
 /// Sums amounts in one currency: the activity's default currency when some

@@ -34,6 +34,22 @@ impl Findings {
         self.identifier = crate::model::echo_within(identifier, IDENTIFIER_CHARS);
     }
 
+    /// `read`, a code looked up on its codelist, passed on; when the lookup
+    /// found nothing, first an `iati_unknown_code` finding at `path` saying
+    /// so (`message` names the code, the list, and what is read instead).
+    pub(super) fn on_codelist<T>(
+        &mut self,
+        read: Option<T>,
+        path: &XmlLocation,
+        el: El<'_>,
+        message: impl Display,
+    ) -> Option<T> {
+        if read.is_none() {
+            self.push(Code::IatiUnknownCode, path, el, message);
+        }
+        read
+    }
+
     /// Records a finding about element `el` at `path`, with the code's
     /// default severity.
     pub(super) fn push(

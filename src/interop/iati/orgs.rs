@@ -83,20 +83,12 @@ impl<'a> Stakeholders<'a> {
         findings: &mut Findings,
     ) -> Option<u8> {
         match el.attr("type") {
-            Some(text) => {
-                let code = values::code(text);
-                if code.is_none() {
-                    findings.push(
-                        Code::IatiUnknownCode,
-                        &here.attribute("type"),
-                        el,
-                        format_args!(
-                            "organisation type {text:?} is not an IATI OrganisationType code"
-                        ),
-                    );
-                }
-                code
-            }
+            Some(text) => findings.on_codelist(
+                values::code(text),
+                &here.attribute("type"),
+                el,
+                format_args!("organisation type {text:?} is not an IATI OrganisationType code"),
+            ),
             None => self
                 .reporting_type
                 .filter(|(r, _)| reference.is_some() && *r == reference)
@@ -111,21 +103,17 @@ impl<'a> Stakeholders<'a> {
         here: &XmlLocation,
         findings: &mut Findings,
     ) -> StakeholderKind {
-        match codes::stakeholder_kind(org, &self.countries) {
-            Some(kind) => kind,
-            None => {
-                findings.push(
-                    Code::IatiUnknownCode,
-                    &here.attribute("type"),
-                    el,
-                    format_args!(
-                        "organisation type {} is not on the IATI OrganisationType codelist; read as other",
-                        org.type_code.map_or_else(String::new, |c| c.to_string())
-                    ),
-                );
-                StakeholderKind::Other
-            }
-        }
+        findings
+            .on_codelist(
+                codes::stakeholder_kind(org, &self.countries),
+                &here.attribute("type"),
+                el,
+                format_args!(
+                    "organisation type {} is not on the IATI OrganisationType codelist; read as other",
+                    org.type_code.map_or_else(String::new, |c| c.to_string())
+                ),
+            )
+            .unwrap_or(StakeholderKind::Other)
     }
 
     /// The stakeholders for the activity's `participating-org` elements,
@@ -262,15 +250,12 @@ fn role(el: El<'_>, here: &XmlLocation, findings: &mut Findings) -> Option<Role>
         );
         return None;
     };
-    let Some(read) = codes::organisation_role(text) else {
-        findings.push(
-            Code::IatiUnknownCode,
-            &here.attribute("role"),
-            el,
-            format_args!("organisation role {text:?} is not an IATI OrganisationRole code"),
-        );
-        return None;
-    };
+    let read = findings.on_codelist(
+        codes::organisation_role(text),
+        &here.attribute("role"),
+        el,
+        format_args!("organisation role {text:?} is not an IATI OrganisationRole code"),
+    )?;
     if read.legacy {
         findings.push(
             Code::IatiLegacyCode,

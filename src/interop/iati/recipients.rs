@@ -23,16 +23,14 @@ pub(super) fn place(el: El<'_>, here: &XmlLocation, findings: &mut Findings) -> 
         return None;
     };
     if !region {
-        let country = Country::from_alpha2(&code.to_ascii_uppercase());
-        if country.is_none() {
-            findings.push(
-                Code::IatiUnknownCode,
+        return findings
+            .on_codelist(
+                Country::from_alpha2(&code.to_ascii_uppercase()),
                 &here.attribute("code"),
                 el,
                 format_args!("recipient-country code {code:?} is not on IATI's Country codelist"),
-            );
-        }
-        return country.map(Place::Country);
+            )
+            .map(Place::Country);
     }
     match el.attr("vocabulary") {
         None | Some("1") => {}
@@ -48,16 +46,14 @@ pub(super) fn place(el: El<'_>, here: &XmlLocation, findings: &mut Findings) -> 
             return None;
         }
     }
-    let read = code.parse::<Region>().ok();
-    if read.is_none() {
-        findings.push(
-            Code::IatiUnknownCode,
+    findings
+        .on_codelist(
+            code.parse::<Region>().ok(),
             &here.attribute("code"),
             el,
             format_args!("recipient-region code {code:?} is not on IATI's Region codelist"),
-        );
-    }
-    read.map(Place::Region)
+        )
+        .map(Place::Region)
 }
 
 /// The activity-level recipients, in document order (countries, then

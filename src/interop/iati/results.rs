@@ -183,20 +183,16 @@ impl Reader<'_> {
                 );
                 ResultLevel::Output
             }
-            Some(text) => match values::code(text).and_then(ResultLevel::from_iati_code) {
-                Some(level) => level,
-                None => {
-                    findings.push(
-                        Code::IatiUnknownCode,
-                        &attr,
-                        result,
-                        format_args!(
-                            "result type {text:?} is not output (1), outcome (2) or impact (3); its indicators are read as outputs"
-                        ),
-                    );
-                    ResultLevel::Output
-                }
-            },
+            Some(text) => findings
+                .on_codelist(
+                    values::code(text).and_then(ResultLevel::from_iati_code),
+                    &attr,
+                    result,
+                    format_args!(
+                        "result type {text:?} is not output (1), outcome (2) or impact (3); its indicators are read as outputs"
+                    ),
+                )
+                .unwrap_or(ResultLevel::Output),
         }
     }
 
@@ -212,20 +208,16 @@ impl Reader<'_> {
                 );
                 Measure::Unit
             }
-            Some(text) => match values::code(text).and_then(Measure::from_iati_code) {
-                Some(m) => m,
-                None => {
-                    findings.push(
-                        Code::IatiUnknownCode,
-                        &attr,
-                        indicator,
-                        format_args!(
-                            "indicator measure {text:?} is not an IATI IndicatorMeasure code; read as unit (1)"
-                        ),
-                    );
-                    Measure::Unit
-                }
-            },
+            Some(text) => findings
+                .on_codelist(
+                    values::code(text).and_then(Measure::from_iati_code),
+                    &attr,
+                    indicator,
+                    format_args!(
+                        "indicator measure {text:?} is not an IATI IndicatorMeasure code; read as unit (1)"
+                    ),
+                )
+                .unwrap_or(Measure::Unit),
         }
     }
 

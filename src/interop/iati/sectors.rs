@@ -83,13 +83,12 @@ fn read_one<'t>(
         }
     }
     out.filter_codes.push(code);
-    let Ok(sector_code) = code.parse::<SectorCode>() else {
-        findings.push(
-            Code::IatiUnknownCode,
-            &here.attribute("code"),
-            el,
-            format_args!("sector code {code:?} is not a 5-digit DAC purpose code"),
-        );
+    let Some(sector_code) = findings.on_codelist(
+        code.parse::<SectorCode>().ok(),
+        &here.attribute("code"),
+        el,
+        format_args!("sector code {code:?} is not a 5-digit DAC purpose code"),
+    ) else {
         return;
     };
     let mut sector = Sector::new(sector_code);

@@ -89,17 +89,12 @@ fn kind(el: El<'_>, here: &XmlLocation, findings: &mut Findings) -> Option<Trans
     };
     let type_el = type_el.unwrap_or(el);
     let read = codes::transaction_type(text);
-    let Some(kind) = read.and_then(|r| TransactionType::from_iati_code(r.code)) else {
-        findings.push(
-            Code::IatiUnknownCode,
-            &type_path,
-            type_el,
-            format_args!(
-                "transaction type {text:?} is not an IATI TransactionType code: not imported"
-            ),
-        );
-        return None;
-    };
+    let kind = findings.on_codelist(
+        read.and_then(|r| TransactionType::from_iati_code(r.code)),
+        &type_path,
+        type_el,
+        format_args!("transaction type {text:?} is not an IATI TransactionType code: not imported"),
+    )?;
     if let Some(read) = read.filter(|r| r.legacy) {
         findings.push(
             Code::IatiLegacyCode,

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::Aggregation;
+use crate::diagnostics::object::object;
 use crate::{Finite, Fraction};
 
 mod comparison;
@@ -117,34 +118,46 @@ pub struct ScoringPolicy {
     /// report). The library never reads the clock.
     pub as_of: Option<NaiveDate>,
     /// How indicator progress is computed and capped.
+    #[serde(deserialize_with = "object")]
     pub progress: ProgressPolicy,
     /// RAG status thresholds.
+    #[serde(deserialize_with = "object")]
     pub status: StatusPolicy,
     /// Default ordinal scales for qualitative and ordinal indicators.
+    #[serde(deserialize_with = "object")]
     pub scales: ScalePolicy,
     /// How indicators are aggregated into a component score.
+    #[serde(deserialize_with = "object")]
     pub indicators: LevelPolicy,
     /// How components are aggregated into a programme score.
+    #[serde(deserialize_with = "object")]
     pub components: LevelPolicy,
     /// The floor of the zero rule, as a share of the scale (0.01 is 1 point
     /// on 0–100, or 0.01 on the 0–1 progress scale), from 0 up to (not
     /// including) 1. Default 0.01. See [`Aggregation`].
     pub zero_floor: Fraction,
     /// How DAC evaluation ratings are combined.
+    #[serde(deserialize_with = "object")]
     pub evaluation: EvaluationPolicy,
     /// Risk bands.
+    #[serde(deserialize_with = "object")]
     pub risk: RiskBands,
     /// Stakeholder grid and salience thresholds.
+    #[serde(deserialize_with = "object")]
     pub stakeholders: StakeholderPolicy,
     /// How programmes are compared and ranked.
+    #[serde(deserialize_with = "object")]
     pub comparison: ComparisonPolicy,
     /// Who is ranked (evidence thresholds) and how missing dimensions are
     /// treated.
+    #[serde(deserialize_with = "object")]
     pub ranking: super::RankingPolicy,
     /// The Monte Carlo analysis of rank uncertainty.
+    #[serde(deserialize_with = "object")]
     pub uncertainty: UncertaintyPolicy,
     /// The reporting currency of the finance measures.
     #[serde(skip_serializing_if = "super::FinancePolicy::is_default")]
+    #[serde(deserialize_with = "object")]
     pub finance: super::FinancePolicy,
     /// How many indicators a programme score names as pulling it down most.
     /// Default 3.
@@ -152,6 +165,7 @@ pub struct ScoringPolicy {
     /// Weights of result levels, evidence grades of data sources and
     /// whether they weigh in. The default changes no score.
     #[serde(skip_serializing_if = "super::ResultsPolicy::is_default")]
+    #[serde(deserialize_with = "object")]
     pub results: super::ResultsPolicy,
 }
 

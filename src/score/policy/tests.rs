@@ -1,8 +1,8 @@
 //! Checks of the scoring policy as a whole.
 
 use super::*;
+use crate::Fraction;
 use crate::score::{Aggregation, Normalisation, PortfolioAggregation};
-use crate::{Fraction, Weight};
 
 #[test]
 fn default_policy_is_valid() {
@@ -74,7 +74,7 @@ fn weights_and_fractions_are_refused_as_they_are_read() {
             .unwrap();
     assert_eq!(
         p.comparison.dimensions.risk.weight,
-        Weight::new(1e6).unwrap()
+        crate::Weight::new(1e6).unwrap()
     );
 }
 

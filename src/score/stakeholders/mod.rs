@@ -32,312 +32,19 @@
 //!   implementing, oversight or advisory), 0.5 when present only, 0 when
 //!   absent; inclusion is the mean of the four.
 
+mod grid;
+mod inclusion;
+mod salience;
+
 use serde::{Deserialize, Serialize};
 
+pub use grid::Quadrant;
+pub use inclusion::{GroupPresence, InclusionGroup, Presence};
+use inclusion::{engaged, group_presence};
+pub use salience::Salience;
+
 use super::StakeholderPolicy;
-use crate::{Level, Programme, Role, Stakeholder, StakeholderId, StakeholderKind, Stance};
-
-/// A quadrant of Mendelow's power–interest grid.
-///
-/// ```
-/// use ssr_model::score::{Quadrant, Scorer};
-/// use ssr_model::{Country, Level, Programme, Stakeholder, StakeholderKind};
-///
-/// let programme = Programme::new("Defence reform", Country::new("BIH")?).with_stakeholder(
-///     Stakeholder::new("Ministry of Defence", StakeholderKind::NationalGovernment)
-///         .with_influence(Level::new(5)?)
-///         .with_interest(Level::new(5)?),
-/// );
-/// let quadrant = Scorer::default().stakeholders(&programme).stakeholders[0].quadrant;
-/// assert_eq!(quadrant, Some(Quadrant::ManageClosely));
-/// assert_eq!(Quadrant::ManageClosely.describe(), "manage closely");
-/// assert_eq!("keep_informed".parse::<Quadrant>()?, Quadrant::KeepInformed);
-/// # Ok::<(), ssr_model::ValueError>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Quadrant {
-    /// High power, high interest: key players.
-    ManageClosely,
-    /// High power, low interest.
-    KeepSatisfied,
-    /// Low power, high interest.
-    KeepInformed,
-    /// Low power, low interest: minimal effort.
-    Monitor,
-}
-
-crate::model::names::names!(Quadrant, "quadrant" {
-    ManageClosely = "manage_closely",
-    KeepSatisfied = "keep_satisfied",
-    KeepInformed = "keep_informed",
-    Monitor = "monitor",
-});
-
-impl Quadrant {
-    /// The quadrant in words, e.g. "manage closely".
-    pub fn describe(self) -> &'static str {
-        match self {
-            Quadrant::ManageClosely => "manage closely",
-            Quadrant::KeepSatisfied => "keep satisfied",
-            Quadrant::KeepInformed => "keep informed",
-            Quadrant::Monitor => "monitor",
-        }
-    }
-
-    /// The quadrant for `influence` and `interest` under `policy`.
-    ///
-    /// ```
-    /// use ssr_model::Level;
-    /// use ssr_model::score::{Quadrant, StakeholderPolicy};
-    ///
-    /// let policy = StakeholderPolicy::default(); // high from 4
-    /// assert_eq!(Quadrant::of(Level::new(5)?, Level::new(4)?, &policy), Quadrant::ManageClosely);
-    /// assert_eq!(Quadrant::of(Level::new(4)?, Level::new(3)?, &policy), Quadrant::KeepSatisfied);
-    /// assert_eq!(Quadrant::of(Level::new(3)?, Level::new(5)?, &policy), Quadrant::KeepInformed);
-    /// assert_eq!(Quadrant::of(Level::new(1)?, Level::new(1)?, &policy), Quadrant::Monitor);
-    /// # Ok::<(), ssr_model::ValueError>(())
-    /// ```
-    pub fn of(influence: Level, interest: Level, policy: &StakeholderPolicy) -> Quadrant {
-        let power = influence.get() >= policy.high_influence;
-        let keen = interest.get() >= policy.high_interest;
-        match (power, keen) {
-            (true, true) => Quadrant::ManageClosely,
-            (true, false) => Quadrant::KeepSatisfied,
-            (false, true) => Quadrant::KeepInformed,
-            (false, false) => Quadrant::Monitor,
-        }
-    }
-}
-
-/// A Mitchell–Agle–Wood salience class.
-///
-/// ```
-/// use ssr_model::score::{Salience, Scorer};
-/// use ssr_model::{Country, Level, Programme, Stakeholder, StakeholderKind};
-///
-/// let programme = Programme::new("Police reform", Country::new("LBR")?)
-///     .with_stakeholder(
-///         Stakeholder::new("Parliamentary defence committee", StakeholderKind::Parliament)
-///             .with_influence(Level::new(4)?) // power: influence 4 or more by default
-///             .with_legitimate(true)
-///             .with_urgent(true),
-///     )
-///     .with_stakeholder(Stakeholder::new("Victims' association", StakeholderKind::CivilSociety).with_urgent(true));
-/// let s = Scorer::default().stakeholders(&programme);
-/// assert_eq!(s.stakeholders[0].salience, Some(Salience::Definitive));
-/// assert_eq!(s.stakeholders[1].salience, None); // influence unknown: unassessed
-/// assert_eq!(Salience::Dependent.describe(), "dependent");
-/// # Ok::<(), ssr_model::ValueError>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Salience {
-    /// No attribute: not a stakeholder in the salience sense.
-    None,
-    /// Power only.
-    Dormant,
-    /// Legitimacy only.
-    Discretionary,
-    /// Urgency only.
-    Demanding,
-    /// Power and legitimacy.
-    Dominant,
-    /// Power and urgency.
-    Dangerous,
-    /// Legitimacy and urgency.
-    Dependent,
-    /// All three.
-    Definitive,
-}
-
-crate::model::names::names!(Salience, "salience" {
-    None = "none",
-    Dormant = "dormant",
-    Discretionary = "discretionary",
-    Demanding = "demanding",
-    Dominant = "dominant",
-    Dangerous = "dangerous",
-    Dependent = "dependent",
-    Definitive = "definitive",
-});
-
-impl Salience {
-    /// The class in a word, as Mitchell, Agle and Wood name it.
-    pub fn describe(self) -> &'static str {
-        self.as_str()
-    }
-
-    /// The class for the three attributes.
-    ///
-    /// ```
-    /// use ssr_model::score::Salience;
-    ///
-    /// assert_eq!(Salience::of(true, true, true), Salience::Definitive);
-    /// assert_eq!(Salience::of(true, false, true), Salience::Dangerous);
-    /// assert_eq!(Salience::of(false, true, false), Salience::Discretionary);
-    /// assert_eq!(Salience::of(false, false, false), Salience::None);
-    /// ```
-    pub fn of(power: bool, legitimate: bool, urgent: bool) -> Salience {
-        match (power, legitimate, urgent) {
-            (false, false, false) => Salience::None,
-            (true, false, false) => Salience::Dormant,
-            (false, true, false) => Salience::Discretionary,
-            (false, false, true) => Salience::Demanding,
-            (true, true, false) => Salience::Dominant,
-            (true, false, true) => Salience::Dangerous,
-            (false, true, true) => Salience::Dependent,
-            (true, true, true) => Salience::Definitive,
-        }
-    }
-}
-
-/// A group SSR practice expects to take part.
-///
-/// ```
-/// use ssr_model::StakeholderKind;
-/// use ssr_model::score::InclusionGroup;
-///
-/// assert!(InclusionGroup::CivilSociety.includes(StakeholderKind::Media));
-/// assert!(InclusionGroup::OversightBodies.includes(StakeholderKind::Parliament));
-/// assert!(!InclusionGroup::LocalCommunities.includes(StakeholderKind::CivilSociety));
-/// assert_eq!(InclusionGroup::WomensOrganisations.describe(), "women's organisations");
-/// assert_eq!(InclusionGroup::ALL.len(), 4);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum InclusionGroup {
-    /// Civil-society organisations, academia and media.
-    CivilSociety,
-    /// Local communities.
-    LocalCommunities,
-    /// Parliament, the judiciary and independent oversight bodies.
-    OversightBodies,
-    /// Women's organisations.
-    WomensOrganisations,
-}
-
-crate::model::names::names!(InclusionGroup, "inclusion group" {
-    CivilSociety = "civil_society",
-    LocalCommunities = "local_communities",
-    OversightBodies = "oversight_bodies",
-    WomensOrganisations = "womens_organisations",
-});
-
-impl InclusionGroup {
-    /// The group in words, e.g. "women's organisations".
-    pub fn describe(self) -> &'static str {
-        match self {
-            InclusionGroup::CivilSociety => "civil society",
-            InclusionGroup::LocalCommunities => "local communities",
-            InclusionGroup::OversightBodies => "oversight bodies",
-            InclusionGroup::WomensOrganisations => "women's organisations",
-        }
-    }
-
-    /// Whether a stakeholder of `kind` belongs to the group.
-    pub fn includes(self, kind: StakeholderKind) -> bool {
-        match self {
-            InclusionGroup::CivilSociety => matches!(
-                kind,
-                StakeholderKind::CivilSociety | StakeholderKind::Academia | StakeholderKind::Media
-            ),
-            InclusionGroup::LocalCommunities => kind == StakeholderKind::LocalCommunity,
-            InclusionGroup::OversightBodies => kind.is_oversight(),
-            InclusionGroup::WomensOrganisations => kind == StakeholderKind::WomensOrganisation,
-        }
-    }
-}
-
-/// How far a group takes part.
-///
-/// ```
-/// use ssr_model::score::{InclusionGroup, Presence, Scorer};
-/// use ssr_model::{Country, Level, Programme, Role, Stakeholder, StakeholderKind};
-///
-/// let programme = Programme::new("Police reform", Country::new("LBR")?)
-///     .with_stakeholder(
-///         Stakeholder::new("Community policing forum", StakeholderKind::LocalCommunity)
-///             .with_role(Role::Implementing), // a working role: engaged
-///     )
-///     .with_stakeholder(
-///         Stakeholder::new("Press union", StakeholderKind::Media).with_interest(Level::new(2)?), // present only
-///     );
-/// let s = Scorer::default().stakeholders(&programme);
-/// let presence = |group| s.groups.iter().find(|g| g.group == group).map(|g| g.presence);
-/// assert_eq!(presence(InclusionGroup::LocalCommunities), Some(Presence::Engaged));
-/// assert_eq!(presence(InclusionGroup::CivilSociety), Some(Presence::Present));
-/// assert_eq!(presence(InclusionGroup::WomensOrganisations), Some(Presence::Absent));
-/// // Inclusion is the mean over the four groups: (1 + 0.5 + 0 + 0)/4.
-/// assert_eq!(s.inclusion, Some(0.375));
-/// assert_eq!(Presence::Present.score(), 0.5);
-/// # Ok::<(), ssr_model::ValueError>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Presence {
-    /// No stakeholder of the group: scores 0.
-    Absent,
-    /// Present but not engaged: scores 0.5.
-    Present,
-    /// At least one engaged stakeholder: scores 1.
-    Engaged,
-}
-
-crate::model::names::names!(Presence, "presence" {
-    Absent = "absent",
-    Present = "present",
-    Engaged = "engaged",
-});
-
-impl Presence {
-    /// The score of the presence: 0, 0.5 or 1.
-    pub fn score(self) -> f64 {
-        match self {
-            Presence::Absent => 0.0,
-            Presence::Present => 0.5,
-            Presence::Engaged => 1.0,
-        }
-    }
-}
-
-/// One group's presence.
-///
-/// ```
-/// use ssr_model::score::{InclusionGroup, Presence, Scorer};
-/// use ssr_model::{Country, Programme, Stakeholder, StakeholderKind};
-///
-/// // A women's organisation nobody has assessed: its engagement is unknown.
-/// let programme = Programme::new("Police reform", Country::new("LBR")?)
-///     .with_stakeholder(Stakeholder::new("Women's police network", StakeholderKind::WomensOrganisation));
-/// let s = Scorer::default().stakeholders(&programme);
-/// let women = s.groups.iter().find(|g| g.group == InclusionGroup::WomensOrganisations).ok_or("no group")?;
-/// assert_eq!((women.presence, women.unassessed), (Presence::Absent, 1));
-/// assert_eq!(s.inclusion, None); // nobody's engagement known: no inclusion score
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[non_exhaustive]
-pub struct GroupPresence {
-    /// The group.
-    pub group: InclusionGroup,
-    /// How far it takes part, judged on the members whose engagement is
-    /// known.
-    pub presence: Presence,
-    /// Members whose engagement is unknown (no interest and no working
-    /// role): they take no part in the presence.
-    #[serde(default)]
-    pub unassessed: usize,
-}
+use crate::{Level, Programme, Stakeholder, StakeholderId, StakeholderKind, Stance};
 
 /// One stakeholder's place on the grid and salience class, from its known
 /// attributes. `None` (`null` in JSON) is *unassessed*: an attribute the
@@ -514,26 +221,6 @@ impl StakeholderProfile {
     }
 }
 
-/// Whether a stakeholder is engaged: a working role says yes; otherwise its
-/// interest decides, and without one nobody knows.
-fn engaged(s: &Stakeholder, policy: &StakeholderPolicy) -> Option<bool> {
-    let working = s.roles.iter().any(|r| {
-        matches!(
-            r,
-            Role::Accountable
-                | Role::Extending
-                | Role::Implementing
-                | Role::Oversight
-                | Role::Advisory
-        )
-    });
-    if working {
-        Some(true)
-    } else {
-        s.interest.map(|i| i.get() >= policy.engaged_interest)
-    }
-}
-
 fn score_one(s: &Stakeholder, policy: &StakeholderPolicy) -> StakeholderScore {
     StakeholderScore {
         stakeholder: s.id,
@@ -553,26 +240,6 @@ fn score_one(s: &Stakeholder, policy: &StakeholderPolicy) -> StakeholderScore {
                 s.urgent,
             )
         }),
-    }
-}
-
-fn group_presence(
-    group: InclusionGroup,
-    p: &Programme,
-    policy: &StakeholderPolicy,
-) -> GroupPresence {
-    let (mut presence, mut unassessed) = (Presence::Absent, 0);
-    for s in p.stakeholders.iter().filter(|s| group.includes(s.kind)) {
-        match engaged(s, policy) {
-            Some(true) => presence = presence.max(Presence::Engaged),
-            Some(false) => presence = presence.max(Presence::Present),
-            None => unassessed += 1,
-        }
-    }
-    GroupPresence {
-        group,
-        presence,
-        unassessed,
     }
 }
 
@@ -634,7 +301,7 @@ pub(crate) fn score_stakeholders(p: &Programme, policy: &StakeholderPolicy) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Country;
+    use crate::{Country, Role};
 
     #[test]
     fn all_seven_classes_and_none() {
