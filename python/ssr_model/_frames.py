@@ -46,3 +46,28 @@ def to_frame(table: Any, to: str) -> Any:
     if to == "polars":
         return _import("polars", "polars").from_arrow(table)
     raise ValueError(f'invalid frame kind: expected "pandas", "polars" or "arrow", found {to!r}')
+
+
+def rate_rows(frame: Any) -> Any:
+    """The ``(date, currency, rate)`` rows of ``frame``: a pandas or Polars
+    DataFrame, a ``pyarrow.Table``, anything with ``__arrow_c_stream__`` or
+    a dict of columns (read by ``ssr_model.ExchangeRates``)."""
+    from ._errors import InvalidValueError
+
+    pa = _import("pyarrow", "arrow")
+    table = pa.table(frame)
+    columns = ("date", "currency", "rate")
+    missing = [c for c in columns if c not in table.column_names]
+    if missing:
+        raise InvalidValueError(
+            f"invalid rates: the columns date, currency and rate are needed; missing {', '.join(missing)} "
+            f"(found {', '.join(table.column_names)})"
+        )
+    if pa.types.is_timestamp(table.schema.field("date").type):
+        # Which day a timestamp is depends on a time zone: dates only.
+        raise InvalidValueError(
+            "invalid rates: the date column holds timestamps, not dates "
+            "(pandas: df['date'].dt.date; Polars: pl.col('date').dt.date())",
+            path="/date",
+        )
+    return zip(*(table.column(c).to_pylist() for c in columns))
