@@ -7,7 +7,7 @@ use std::io::BufReader;
 use std::path::PathBuf;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString};
+use pyo3::types::PyString;
 use ssr_model::{Currency, ExchangeRates, RatesFileError};
 
 use crate::errors::Error;
@@ -96,17 +96,10 @@ fn from_file(py: Python<'_>, base: Currency, path: PathBuf) -> Result<ExchangeRa
 
 /// The rates of a DataFrame or of an iterable of `(date, currency, rate)`.
 fn from_rows(base: Currency, rows: &Bound<'_, PyAny>) -> PyResult<ExchangeRates> {
-    let is_frame = rows.hasattr("__arrow_c_stream__")?
-        || rows.hasattr("to_records")?
-        || rows.is_instance_of::<PyDict>();
-    let rows = if is_frame {
-        // A frame (or a dict of columns): its three columns as rows
-        // (ssr_model/_frames.py).
-        let frames = rows.py().import("ssr_model._frames")?;
-        frames.call_method1("rate_rows", (rows,))?
-    } else {
-        rows.clone()
-    };
+    // A frame (or a dict of columns) becomes its three columns as rows;
+    // anything else is taken as rows (ssr_model/_frames.py).
+    let frames = rows.py().import("ssr_model._frames")?;
+    let rows = frames.call_method1("rate_rows", (rows,))?;
     let iter = rows.try_iter().map_err(|_| {
         Error::value(format!(
             "invalid rates: expected a CSV file path, a DataFrame or an iterable of \
