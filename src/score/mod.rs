@@ -110,7 +110,6 @@ mod policy;
 mod programme;
 mod progress;
 mod rank;
-mod rank_columns;
 mod ranking;
 mod results;
 mod risk;

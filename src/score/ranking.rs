@@ -20,7 +20,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::comparison::N;
+use super::comparison::{Row, Weights};
 use super::{ComparisonRow, Dimension, ProgrammeCard};
 
 /// A kind of evidence a programme can have.
@@ -377,14 +377,13 @@ impl RankingPolicy {
 /// Marks every eligible row [`NotRanked::IdenticalEvidence`] when there
 /// are at least two and their weighted raw values (present or missing) are
 /// all the same: no ranking can tell them apart.
-pub(crate) fn refuse_identical(rows: &mut [ComparisonRow], weights: &[f64; N]) {
+pub(crate) fn refuse_identical(rows: &mut [ComparisonRow], weights: &Weights) {
     let weighted = |r: &ComparisonRow| -> Vec<Option<u64>> {
-        r.raw
-            .to_array()
+        let raw = r.raw.to_map();
+        weights
             .iter()
-            .zip(weights)
             .filter(|(_, w)| **w > 0.0)
-            .map(|(v, _)| v.map(f64::to_bits))
+            .map(|(d, _)| raw[d].map(f64::to_bits))
             .collect()
     };
     let mut eligible = rows.iter_mut().filter(|r| r.not_ranked.is_none());
@@ -404,24 +403,24 @@ pub(crate) fn refuse_identical(rows: &mut [ComparisonRow], weights: &[f64; N]) {
 /// `scratch` keeps the column sorted, so the mean does not depend on the
 /// order of the rows.
 pub(crate) fn impute(
-    table: &mut [[Option<f64>; N]],
-    weights: &[f64; N],
+    table: &mut [Row],
+    weights: &Weights,
     imputation: Imputation,
     scratch: &mut Vec<f64>,
 ) {
     if imputation == Imputation::None {
         return;
     }
-    for (k, w) in weights.iter().enumerate() {
+    for (d, w) in weights.iter() {
         if *w <= 0.0 {
             continue;
         }
-        let present = table.iter().filter_map(|row| row.get(k).copied().flatten());
+        let present = table.iter().filter_map(|row| row[d]);
         let Some(fill) = fill_value(present, imputation, scratch) else {
             continue; // nobody has the dimension: nothing to impute from
         };
-        for cell in table.iter_mut().filter_map(|row| row.get_mut(k)) {
-            cell.get_or_insert(fill);
+        for row in table.iter_mut() {
+            row[d].get_or_insert(fill);
         }
     }
 }
@@ -453,18 +452,27 @@ pub(crate) fn fill_value(
 mod tests {
     use super::*;
 
+    use crate::score::Dimension::{self, Evaluation, Progress};
+    use crate::score::comparison::DimensionMap;
+
     #[test]
     fn imputation_fills_weighted_gaps_only() {
-        let row = |a: Option<f64>, b: Option<f64>| [a, b, None, None, None, None];
+        let row = |a: Option<f64>, b: Option<f64>| {
+            DimensionMap::from_fn(|d| match d {
+                Progress => a,
+                Evaluation => b,
+                _ => None,
+            })
+        };
         let table = [
             row(Some(10.0), None),
             row(None, None),
             row(Some(30.0), Some(5.0)),
         ];
-        let weights = [1.0, 0.0, 1.0, 1.0, 1.0, 1.0];
+        let weights = DimensionMap::from_fn(|d: Dimension| if d == Evaluation { 0.0 } else { 1.0 });
         let mut mean = table;
         impute(&mut mean, &weights, Imputation::Mean, &mut Vec::new());
-        // Column 0: (10 + 30)/2 = 20; column 1 has weight 0: left alone;
+        // Progress: (10 + 30)/2 = 20; evaluation has weight 0: left alone;
         // the others have no value to impute from.
         assert_eq!(mean[1], row(Some(20.0), None));
         assert_eq!(mean[0], row(Some(10.0), None));

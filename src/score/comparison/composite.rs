@@ -1,31 +1,35 @@
 //! The arithmetic of a comparison: normalising the table, composites
 //! (weighted means or Copeland) and competition ranks.
 
-use super::{N, PortfolioAggregation};
+use super::{DimensionMap, PortfolioAggregation};
 use crate::score::engine::Ranker;
-use crate::score::{Aggregation, Normalisation, Scaling};
+use crate::score::{Aggregation, Dimension, Normalisation, Scaling};
 
-/// The columns of `raw` from `first` on, each normalised across the rows
-/// (earlier columns are left empty).
+/// One programme's values, raw or normalised (`None`: no data).
+pub(crate) type Row = DimensionMap<Option<f64>>;
+
+/// The weight of each dimension.
+pub(crate) type Weights = DimensionMap<f64>;
+
+/// Each column of `raw` normalised across the rows, but for the column of
+/// `left_empty`, which a caller fills itself.
 pub(crate) fn normalise_table(
-    raw: &[[Option<f64>; N]],
+    raw: &[Row],
     normalisation: Normalisation,
-    scalings: &[Scaling; N],
-    first: usize,
-) -> Vec<[Option<f64>; N]> {
+    scalings: &DimensionMap<Scaling>,
+    left_empty: Option<Dimension>,
+) -> Vec<Row> {
     let n = raw.len();
     let (mut column, mut normalised) = (vec![None; n], vec![None; n]);
     let mut scratch = Vec::with_capacity(n);
-    let mut table = vec![[None; N]; n];
-    for (k, scaling) in scalings.iter().enumerate().skip(first) {
+    let mut table = vec![Row::default(); n];
+    for (d, scaling) in scalings.iter().filter(|(d, _)| Some(*d) != left_empty) {
         for (c, r) in column.iter_mut().zip(raw) {
-            *c = r.get(k).copied().flatten();
+            *c = r[d];
         }
         normalisation.apply_into(&column, scaling, &mut scratch, &mut normalised);
         for (t, v) in table.iter_mut().zip(&normalised) {
-            if let Some(slot) = t.get_mut(k) {
-                *slot = *v;
-            }
+            t[d] = *v;
         }
     }
     table
@@ -33,9 +37,9 @@ pub(crate) fn normalise_table(
 
 /// Whether a row takes part in the ranking: some dimension with data has
 /// positive weight.
-pub(crate) fn rankable(row: &[Option<f64>; N], weights: &[f64; N]) -> bool {
-    row.iter()
-        .zip(weights)
+pub(crate) fn rankable(row: &Row, weights: &Weights) -> bool {
+    row.values()
+        .zip(weights.values())
         .any(|(v, &w)| v.is_some() && w > 0.0)
 }
 
@@ -45,15 +49,15 @@ pub(crate) fn rankable(row: &[Option<f64>; N], weights: &[f64; N]) -> bool {
 /// (the zero rule of [`Aggregation`] applies: values below `floor` are
 /// raised to it first); other power means go through [`Aggregation::mean`].
 pub(crate) fn composites(
-    table: &[[Option<f64>; N]],
-    weights: &[f64; N],
+    table: &[Row],
+    weights: &Weights,
     method: PortfolioAggregation,
     floor: f64,
     out: &mut [Option<f64>],
 ) {
-    let one_pass = |row: &[Option<f64>; N], map: fn(f64, f64) -> f64| {
+    let one_pass = |row: &Row, map: fn(f64, f64) -> f64| {
         let (mut s, mut tw) = (0.0, 0.0);
-        for (v, &w) in row.iter().zip(weights) {
+        for (v, &w) in row.values().zip(weights.values()) {
             if let Some(x) = v
                 && w > 0.0
             {
@@ -83,8 +87,8 @@ pub(crate) fn composites(
             let mean = Aggregation::Power(p);
             for (o, row) in out.iter_mut().zip(table) {
                 *o = mean.mean(
-                    row.iter()
-                        .zip(weights)
+                    row.values()
+                        .zip(weights.values())
                         .filter_map(|(v, &w)| v.map(|v| (v, w))),
                     floor,
                 );
@@ -100,7 +104,7 @@ pub(crate) fn composites(
 /// c(a, b) = Σ_d w_d · ([a_d > b_d] + ½[a_d = b_d])   over dimensions both have
 /// a beats b ⇔ c(a, b) > c(b, a)
 /// ```
-pub(crate) fn copeland(table: &[[Option<f64>; N]], weights: &[f64; N], out: &mut [Option<f64>]) {
+pub(crate) fn copeland(table: &[Row], weights: &Weights, out: &mut [Option<f64>]) {
     // `out` first marks who takes part, then accumulates the scores.
     for (o, row) in out.iter_mut().zip(table) {
         *o = rankable(row, weights).then_some(0.0);
@@ -113,7 +117,7 @@ pub(crate) fn copeland(table: &[[Option<f64>; N]], weights: &[f64; N], out: &mut
         for (score_b, b) in tail.iter_mut().zip(table.iter().skip(i + 1)) {
             let Some(score_b) = score_b else { continue };
             let (mut ab, mut ba) = (0.0, 0.0);
-            for ((x, y), &w) in a.iter().zip(b).zip(weights) {
+            for ((x, y), &w) in a.values().zip(b.values()).zip(weights.values()) {
                 if let (Some(x), Some(y)) = (x, y) {
                     if x > y {
                         ab += w;
@@ -162,33 +166,46 @@ mod tests {
         assert_eq!(out, [Some(2), Some(1), None, Some(2), Some(4)]);
     }
 
+    use Dimension::{Evaluation, Progress, Risk};
+
+    /// A map with `values` on the dimensions named, `default` elsewhere.
+    fn map<T: Copy>(default: T, values: &[(Dimension, T)]) -> DimensionMap<T> {
+        DimensionMap::from_fn(|d| {
+            values
+                .iter()
+                .find(|(e, _)| *e == d)
+                .map_or(default, |(_, v)| *v)
+        })
+    }
+
     #[test]
     fn copeland_is_hand_computed() {
         // Three programmes on two dimensions of weight 2 and 1:
         // A (90, 10), B (50, 60), C (40, 70).
         // A vs B: A better on the heavier → A wins. A vs C: A wins.
-        // B vs C: B better on dim 0 (2) vs C on dim 1 (1) → B wins.
-        let w = [2.0, 1.0, 0.0, 0.0, 0.0, 0.0];
-        let t = [
-            [Some(90.0), Some(10.0), None, None, None, None],
-            [Some(50.0), Some(60.0), None, None, None, None],
-            [Some(40.0), Some(70.0), None, None, None, None],
-        ];
+        // B vs C: B better on progress (2) vs C on evaluation (1) → B wins.
+        let w = map(0.0, &[(Progress, 2.0), (Evaluation, 1.0)]);
+        let row = |p, e| map(None, &[(Progress, Some(p)), (Evaluation, Some(e))]);
+        let t = [row(90.0, 10.0), row(50.0, 60.0), row(40.0, 70.0)];
         let mut out = [None; 3];
         copeland(&t, &w, &mut out);
         assert_eq!(out, [Some(2.0), Some(0.0), Some(-2.0)]);
         // Equal weights: every pair splits one to one, so all tie.
-        copeland(&t, &[1.0, 1.0, 0.0, 0.0, 0.0, 0.0], &mut out);
+        let equal = map(0.0, &[(Progress, 1.0), (Evaluation, 1.0)]);
+        copeland(&t, &equal, &mut out);
         assert_eq!(out, [Some(0.0), Some(0.0), Some(0.0)]);
     }
 
     #[test]
     fn composite_mean_skips_missing_dimensions() {
-        let t = [[Some(80.0), None, Some(20.0), None, None, None]];
+        let t = [map(None, &[(Progress, Some(80.0)), (Risk, Some(20.0))])];
         let mut out = [None];
         composites(
             &t,
-            &[1.0, 5.0, 3.0, 1.0, 1.0, 0.0],
+            &map(
+                1.0,
+                &[(Evaluation, 5.0), (Risk, 3.0), (Dimension::Finance, 0.0)],
+            ),
             PortfolioAggregation::Arithmetic,
             1.0,
             &mut out,

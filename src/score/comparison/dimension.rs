@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::DimensionMap;
+
 /// A programme-level measure programmes are compared on. All are on 0–1.
 ///
 /// Dimensions order as in the comparison table ([`Dimension::ALL`]).
@@ -46,9 +48,6 @@ crate::model::names::names!(Dimension, "dimension" {
     Finance = "finance",
 });
 
-/// How many dimensions there are.
-pub(crate) const N: usize = Dimension::ALL.len();
-
 impl Dimension {
     /// Whether higher raw values are better.
     pub fn higher_is_better(self) -> bool {
@@ -86,30 +85,28 @@ pub struct DimensionValues {
 impl DimensionValues {
     /// The value of `dimension`.
     pub fn get(&self, dimension: Dimension) -> Option<f64> {
-        self.to_array().get(dimension.index()).copied().flatten()
+        self.to_map()[dimension]
     }
 
-    pub(crate) fn to_array(self) -> [Option<f64>; N] {
-        [
-            self.progress,
-            self.evaluation,
-            self.risk,
-            self.resistance,
-            self.inclusion,
-            self.finance,
-        ]
+    pub(crate) fn to_map(self) -> DimensionMap<Option<f64>> {
+        DimensionMap::from_fn(|d| match d {
+            Dimension::Progress => self.progress,
+            Dimension::Evaluation => self.evaluation,
+            Dimension::Risk => self.risk,
+            Dimension::Resistance => self.resistance,
+            Dimension::Inclusion => self.inclusion,
+            Dimension::Finance => self.finance,
+        })
     }
 
-    pub(crate) fn from_array(
-        [progress, evaluation, risk, resistance, inclusion, finance]: [Option<f64>; N],
-    ) -> Self {
+    pub(crate) fn from_map(values: &DimensionMap<Option<f64>>) -> Self {
         DimensionValues {
-            progress,
-            evaluation,
-            risk,
-            resistance,
-            inclusion,
-            finance,
+            progress: values[Dimension::Progress],
+            evaluation: values[Dimension::Evaluation],
+            risk: values[Dimension::Risk],
+            resistance: values[Dimension::Resistance],
+            inclusion: values[Dimension::Inclusion],
+            finance: values[Dimension::Finance],
         }
     }
 }

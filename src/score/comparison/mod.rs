@@ -28,10 +28,11 @@ use crate::score::{
 
 mod composite;
 mod dimension;
+mod dimension_map;
 
-pub(crate) use composite::{composites, normalise_table, rank_into, rankable, tied};
-pub(crate) use dimension::N;
+pub(crate) use composite::{Row, Weights, composites, normalise_table, rank_into, rankable, tied};
 pub use dimension::{Dimension, DimensionValues};
+pub(crate) use dimension_map::DimensionMap;
 
 /// How normalised dimensions combine into a composite: a weighted mean, or
 /// Copeland's non-compensatory pairwise rule.
@@ -228,8 +229,8 @@ impl ComparisonRow {
 }
 
 /// The scaling of each dimension under the policy.
-pub(crate) fn scalings(policy: &ScoringPolicy) -> [Scaling; N] {
-    Dimension::ALL.map(|d| {
+pub(crate) fn scalings(policy: &ScoringPolicy) -> DimensionMap<Scaling> {
+    DimensionMap::from_fn(|d| {
         let p = policy.comparison.dimensions.get(d);
         let hib = d.higher_is_better();
         let (low, high) = (p.goalposts.low, p.goalposts.high);
@@ -239,9 +240,9 @@ pub(crate) fn scalings(policy: &ScoringPolicy) -> [Scaling; N] {
     })
 }
 
-/// The policy's dimension weights, in [`Dimension::ALL`] order.
-pub(crate) fn dimension_weights(policy: &ScoringPolicy) -> [f64; N] {
-    Dimension::ALL.map(|d| policy.comparison.dimensions.get(d).weight.get())
+/// The policy's dimension weights.
+pub(crate) fn dimension_weights(policy: &ScoringPolicy) -> Weights {
+    DimensionMap::from_fn(|d| policy.comparison.dimensions.get(d).weight.get())
 }
 
 /// Builds the comparison table of the cards under `policy`.
@@ -251,21 +252,17 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
     let normalisation = policy.comparison.normalisation;
     let imputation = policy.ranking.imputation;
     let weights = dimension_weights(policy);
-    let total: f64 = weights.iter().sum();
+    let total: f64 = weights.values().sum();
     for (row, card) in rows.iter_mut().zip(cards) {
-        let raw = row.raw;
-        let counts = |d: Dimension| {
-            raw.get(d).is_some() && policy.comparison.dimensions.get(d).weight.get() > 0.0
-        };
+        let raw = row.raw.to_map();
+        let counts = |d: Dimension| raw[d].is_some() && weights[d] > 0.0;
         row.not_ranked = policy
             .ranking
             .refuse(&card.evidence, counts)
-            .or_else(|| (!rankable(&raw.to_array(), &weights)).then_some(NotRanked::NoEvidence));
-        let with = sum(raw
-            .to_array()
+            .or_else(|| (!rankable(&raw, &weights)).then_some(NotRanked::NoEvidence));
+        let with = sum(weights
             .iter()
-            .zip(&weights)
-            .filter(|(v, _)| v.is_some())
+            .filter(|(d, _)| raw[*d].is_some())
             .map(|(_, w)| *w));
         row.coverage = if total > 0.0 { with / total } else { 0.0 };
     }
@@ -274,9 +271,9 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
     // together: the others change nobody's values.
     let ranked: Vec<&mut ComparisonRow> =
         rows.iter_mut().filter(|r| r.not_ranked.is_none()).collect();
-    let raw: Vec<[Option<f64>; N]> = ranked.iter().map(|r| r.raw.to_array()).collect();
+    let raw: Vec<Row> = ranked.iter().map(|r| r.raw.to_map()).collect();
     let n = raw.len();
-    let mut table = normalise_table(&raw, normalisation, &scalings(policy), 0);
+    let mut table = normalise_table(&raw, normalisation, &scalings(policy), None);
     crate::score::ranking::impute(&mut table, &weights, imputation, &mut Vec::new());
     let mut composite = vec![None; n];
     composites(
@@ -295,14 +292,14 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
         .zip(&ranks)
         .zip(&raw)
     {
-        row.normalised = DimensionValues::from_array(*t);
+        row.normalised = DimensionValues::from_map(t);
         row.composite = *c;
         row.rank = *r;
-        for (((d, w), before), after) in Dimension::ALL.iter().zip(&weights).zip(raw).zip(t) {
-            if *w > 0.0 && before.is_none() {
-                row.missing.push(*d);
-                if after.is_some() {
-                    row.imputed.push(*d);
+        for (d, w) in weights.iter() {
+            if *w > 0.0 && raw[d].is_none() {
+                row.missing.push(d);
+                if t[d].is_some() {
+                    row.imputed.push(d);
                 }
             }
         }

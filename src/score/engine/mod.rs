@@ -25,6 +25,8 @@ use rand_chacha::ChaCha8Rng;
 use rand_core::{Rng, SeedableRng};
 
 pub(crate) use ranks::Ranker;
+#[cfg(test)]
+pub(crate) use ranks::tests::sorted_competition;
 pub(crate) use tally::Tally;
 #[cfg(test)]
 pub(crate) use tally::summarise;

@@ -306,7 +306,7 @@ fn radix_sort(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
 
@@ -323,8 +323,9 @@ mod tests {
             .collect()
     }
 
-    /// Competition ranks by a comparison sort (the code this replaced).
-    fn sorted_competition(
+    /// Competition ranks by a comparison sort (the code this replaced); the
+    /// slow twin of [`Ranker::competition`], also the rank Monte Carlo's.
+    pub(crate) fn sorted_competition(
         scores: &[Option<f64>],
         tied: impl Fn(f64, f64) -> bool,
     ) -> Vec<Option<u32>> {

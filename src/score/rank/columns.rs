@@ -10,8 +10,8 @@
 //! order as in the row-wise code, so the composites are the same to the
 //! bit (a test below holds them to it).
 
-use super::PortfolioAggregation;
-use super::comparison::N;
+use crate::score::PortfolioAggregation;
+use crate::score::comparison::{DimensionMap, Weights};
 
 /// A weighted mean computed as `finish(Σ w·map(x), Σ w)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,12 +81,11 @@ pub(crate) struct Sums {
     tw: Vec<f64>,
 }
 
-/// The composites of the programmes whose dimensions are `columns` (in
-/// [`Dimension::ALL`](super::Dimension::ALL) order) under `weights`, into
-/// `out`.
+/// The composites of the programmes whose dimensions are `columns` under
+/// `weights`, into `out`.
 pub(crate) fn column_composites(
-    columns: [&Column; N],
-    weights: &[f64; N],
+    columns: &DimensionMap<&Column>,
+    weights: &Weights,
     mean: Mean,
     sums: &mut Sums,
     out: &mut [Option<f64>],
@@ -96,7 +95,7 @@ pub(crate) fn column_composites(
     sums.s.resize(n, 0.0);
     sums.tw.clear();
     sums.tw.resize(n, 0.0);
-    for (column, &w) in columns.iter().zip(weights) {
+    for (column, &w) in columns.values().zip(weights.values()) {
         // The row-wise code skips a dimension of weight 0 and a missing
         // value; adding +0.0 instead changes nothing, since a sum that
         // starts at +0.0 is never −0.0.
@@ -117,6 +116,7 @@ pub(crate) fn column_composites(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::score::Dimension;
     use crate::score::comparison::composites;
     use proptest::prelude::*;
 
@@ -130,13 +130,21 @@ mod tests {
         ]
     }
 
+    /// One value per dimension, each drawn from `values`.
+    fn row<T: std::fmt::Debug + Clone>(
+        values: impl Strategy<Value = T>,
+    ) -> impl Strategy<Value = DimensionMap<T>> {
+        prop::collection::vec(values, Dimension::ALL.len())
+            .prop_map(|v| DimensionMap::from_fn(|d| v[d.index()].clone()))
+    }
+
     proptest! {
         /// Bit for bit the row-wise composites (the slow twin), missing
         /// values, zero weights and zeros included.
         #[test]
         fn columns_match_rows(
-            table in prop::collection::vec(prop::array::uniform6(value()), 0..60),
-            weights in prop::array::uniform6(prop_oneof![Just(0.0), 0.01f64..5.0]),
+            table in prop::collection::vec(row(value()), 0..60),
+            weights in row(prop_oneof![Just(0.0), 0.01f64..5.0]),
             which in 0usize..3,
         ) {
             let method = [
@@ -148,16 +156,13 @@ mod tests {
             let mut expected = vec![None; table.len()];
             composites(&table, &weights, method, floor, &mut expected);
             let mean = Mean::of(method).unwrap();
-            let columns: Vec<Column> = (0..N)
-                .map(|d| {
-                    let mut c = Column::default();
-                    c.set(table.iter().map(|r| r[d]), mean, floor);
-                    c
-                })
-                .collect();
+            let columns = DimensionMap::from_fn(|d| {
+                let mut c = Column::default();
+                c.set(table.iter().map(|r| r[d]), mean, floor);
+                c
+            });
             let mut got = vec![None; table.len()];
-            let cols: [&Column; N] = std::array::from_fn(|d| &columns[d]);
-            column_composites(cols, &weights, mean, &mut Sums::default(), &mut got);
+            column_composites(&DimensionMap::from_fn(|d| &columns[d]), &weights, mean, &mut Sums::default(), &mut got);
             let bits = |v: &[Option<f64>]| v.iter().map(|x| x.map(f64::to_bits)).collect::<Vec<_>>();
             prop_assert_eq!(bits(&got), bits(&expected));
         }
