@@ -661,6 +661,39 @@ mod parquet_files {
     }
 }
 
+/// A writer whose reader has gone away: every write is refused.
+#[cfg(feature = "csv")]
+struct ClosedPipe;
+
+#[cfg(feature = "csv")]
+impl std::io::Write for ClosedPipe {
+    fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+        Err(std::io::ErrorKind::BrokenPipe.into())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A table streamed into a closed pipe fails with the pipe's own error
+/// kind, so a program can end quietly on it (it was once rewrapped as
+/// "other", and `ssr rank --format csv | head -1` exited 2).
+#[test]
+#[cfg(feature = "csv")]
+fn a_closed_pipe_keeps_its_error_kind() {
+    use ssr_model::tables::CsvTableWriter;
+    use std::io::ErrorKind;
+    // The header is buffered, so the pipe is first written on finish.
+    let err = CsvTableWriter::new(ClosedPipe, TableName::Ranks)
+        .and_then(CsvTableWriter::finish)
+        .map(|_| ())
+        .unwrap_err();
+    assert_eq!(err.io_error_kind(), Some(ErrorKind::BrokenPipe), "{err}");
+    let portfolio = ssr_model::samples::portfolio();
+    let err = ssr_model::interop::csv::write_programmes(ClosedPipe, &portfolio).unwrap_err();
+    assert_eq!(err.io_error_kind(), Some(ErrorKind::BrokenPipe), "{err}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 

@@ -10,15 +10,16 @@ use ssr_model::validate::ValidationPolicy;
 
 use crate::Failure;
 
-/// The input arguments of `validate`, `score`, `rank` and `import-iati`.
+/// The input arguments of `validate`, `score`, `rank` and `export`
+/// (`import-iati` reads IATI files, and has its own).
 #[derive(clap::Args)]
 pub(crate) struct Input {
-    /// The input file (a portfolio document; for import-iati an IATI XML
-    /// file), or `-` for standard input.
+    /// The input file (a portfolio document, JSON), or `-` for standard
+    /// input.
     pub(crate) file: PathBuf,
     /// A policy file (JSON); every field is optional. Its fields and
-    /// defaults: `ssr schema scoring-policy` for score and rank, `ssr schema
-    /// validation-policy` for validate and import-iati (per-code levels).
+    /// defaults: `ssr schema scoring-policy` for score, rank and export,
+    /// `ssr schema validation-policy` for validate (per-code levels).
     #[arg(long, value_name = "FILE")]
     pub(crate) policy: Option<PathBuf>,
 }

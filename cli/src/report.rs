@@ -34,15 +34,15 @@ fn write_report(
     writeln!(out, "{title}")?;
     writeln!(out, "{}", "=".repeat(title.chars().count()))?;
     writeln!(out, "{} programmes\n", portfolio.programmes.len())?;
-    for (programme, card) in portfolio.programmes.iter().zip(&scores.programmes) {
+    // The scorecard has one card and one comparison row per programme, in
+    // the portfolio's order; rank statistics exist for ranked ones only.
+    let stats = ranks.by_programme();
+    let ranked = ranks.programmes.len();
+    let cards = scores.programmes.iter().zip(&scores.comparison.rows);
+    for (programme, (card, row)) in portfolio.programmes.iter().zip(cards) {
         write_programme(programme, out)?;
-        let rank = ranks.get(programme.id).map(|r| (r, ranks.programmes.len()));
-        let row = scores
-            .comparison
-            .rows
-            .iter()
-            .find(|r| r.programme == programme.id);
-        crate::score::write_programme_scores(card, row, rank, out)?;
+        let rank = stats.get(&programme.id).map(|&r| (r, ranked));
+        crate::score::write_programme_scores(card, Some(row), rank, out)?;
         writeln!(out)?;
     }
     write_by_recipient(portfolio, out)

@@ -32,9 +32,9 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
-    /// With --format csv: the tidy scorecard (`measures`), yearly money flows per recipient country and region (`flows`), or the objectives with their level and progress (`objectives`).
-    #[arg(long, value_enum, default_value_t = Table::Measures)]
-    table: Table,
+    /// With --format csv: the tidy scorecard (`measures`, the default), yearly money flows per recipient country and region (`flows`), or the objectives with their level and progress (`objectives`).
+    #[arg(long, value_enum)]
+    table: Option<Table>,
     #[command(flatten)]
     money: crate::money::MoneyArgs,
 }
@@ -46,8 +46,7 @@ pub(crate) enum Table {
     Measures,
     /// Transactions by programme, recipient, year and type.
     Flows,
-    /// One row per objective, with its level, progress and coverage
-    /// (`ssr_model::interop::csv::write_objectives`).
+    /// One row per objective, with its level, progress and coverage.
     Objectives,
 }
 
@@ -56,10 +55,16 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
     let mut policy = load_policy(&args.input, &args.as_of)?;
     args.money.apply(&mut policy)?;
     let scorer = args.money.rates(scorer(policy)?)?;
-    if args.table == Table::Flows {
-        if args.format != Format::Csv {
-            return Err(Failure::input("--table flows needs --format csv"));
+    let table = match (args.format, args.table) {
+        (Format::Csv, table) => table.unwrap_or(Table::Measures),
+        (_, None) => Table::Measures,
+        (_, Some(_)) => {
+            return Err(Failure::input(
+                "--table chooses a CSV table: give --format csv with it",
+            ));
         }
+    };
+    if table == Table::Flows {
         let left_out = ssr_model::interop::csv::write_flows(&mut *out, &portfolio, &scorer)
             .map_err(write_failure)?;
         write_left_out(&left_out);
@@ -69,7 +74,7 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
     write_finance_findings(&card);
     match args.format {
         Format::Json => write_json(out, &card)?,
-        Format::Csv if args.table == Table::Objectives => {
+        Format::Csv if table == Table::Objectives => {
             // The objectives table of the scorecard just computed.
             ssr_model::interop::csv::write_objectives(&mut *out, &card).map_err(write_failure)?;
         }

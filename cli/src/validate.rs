@@ -16,7 +16,7 @@ pub(crate) enum Format {
     Text,
     /// `{"findings": [{"code", "severity", "path", "message", "help"}, ...]}`.
     Json,
-    /// The tidy findings table (`ssr_model::interop::csv::write_findings`).
+    /// The tidy findings table: code, severity, path, message, help.
     Csv,
 }
 

@@ -97,3 +97,20 @@ fn score_writes_the_objectives_table() {
     assert_eq!(text.lines().count(), 1 + objectives);
     assert!(text.starts_with("programme_id,programme_name,objective_id,kind,statement,parent_id,"));
 }
+
+/// `--table` chooses a CSV table; without `--format csv` it is an error,
+/// not silently ignored (it once printed the readable scorecard, exit 0).
+#[test]
+fn a_table_without_csv_is_an_error() {
+    let path = sample_file();
+    let path = path.to_str().unwrap();
+    for format in [None, Some("json"), Some("table")] {
+        let mut args = vec!["score", path, "--table", "objectives"];
+        args.extend(format.iter().flat_map(|f| ["--format", *f]));
+        let out = ssr(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stdout(&out).is_empty(), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("--format csv"), "{args:?}: {err}");
+    }
+}

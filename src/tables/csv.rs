@@ -102,7 +102,9 @@ impl<W: Write> CsvTableWriter<W> {
     pub fn finish(self) -> Result<W, CsvError> {
         self.out
             .into_inner()
-            .map_err(|e| CsvError::from(std::io::Error::other(e.error().to_string())))
+            // The I/O error itself, so that its kind (a closed pipe, say)
+            // reaches the caller.
+            .map_err(|e| CsvError::from(e.into_error()))
     }
 }
 

@@ -74,10 +74,23 @@ pub use scores::{SCORE_COLUMNS, write_scorecard, write_scores};
 ///
 /// let err: CsvError = csv::write_programmes(Closed, &ssr_model::samples::portfolio()).unwrap_err();
 /// assert!(err.to_string().starts_with("cannot write the CSV table"));
+/// assert_eq!(err.io_error_kind(), Some(io::ErrorKind::BrokenPipe));
 /// ```
 #[derive(Debug, thiserror::Error)]
 #[error("cannot write the CSV table: {0}")]
 pub struct CsvError(#[from] ::csv::Error);
+
+impl CsvError {
+    /// The kind of the I/O error behind this one, if writing failed (as
+    /// `serde_json::Error::io_error_kind` gives): a program writing into
+    /// a pipe can end quietly on [`BrokenPipe`](std::io::ErrorKind::BrokenPipe).
+    pub fn io_error_kind(&self) -> Option<std::io::ErrorKind> {
+        match self.0.kind() {
+            ::csv::ErrorKind::Io(e) => Some(e.kind()),
+            _ => None,
+        }
+    }
+}
 
 impl From<std::io::Error> for CsvError {
     fn from(e: std::io::Error) -> Self {

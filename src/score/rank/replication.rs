@@ -218,34 +218,42 @@ impl<'a> Replication<'a> {
 }
 
 impl Replication<'_> {
-    /// Ranks the programmes under the choices `draws` make, into `out`.
+    /// Reads one replication's draws, in the order the module's docs
+    /// promise: the normalisation's and the method's uniform numbers
+    /// (returned), then one multiplier per pillar and one per weighted
+    /// dimension (into `b`).
     #[expect(
         clippy::expect_used,
         reason = "rank_uncertainty's Plan::draws counts two picks, one draw per pillar and \
                   one per weighted dimension: what this reads (the sequential oracle test \
                   would differ if it read more or fewer)"
     )]
-    pub(super) fn run(&self, b: &mut Buffers, draws: &[f64], out: &mut [u32]) {
-        let u = &self.policy.uncertainty;
+    fn draw(&self, b: &mut Buffers, draws: &[f64]) -> (f64, f64) {
+        let noise = self.policy.uncertainty.weight_noise.get();
         let mut draws = draws.iter().copied();
         let mut next = || {
             draws
                 .next()
                 .expect("the plan draws what a replication reads")
         };
-        let norm_u = next();
-        let method_u = next();
+        let picks = (next(), next());
         for m in &mut b.pillar_mult.0 {
-            *m = 1.0 + u.weight_noise.get() * (2.0 * next() - 1.0);
+            *m = 1.0 + noise * (2.0 * next() - 1.0);
         }
-        // Drawn in Dimension::ALL order, as the module's docs promise.
         for (d, w) in b.dim_weights.values_mut().zip(self.weights.values()) {
             *d = if *w > 0.0 {
-                w * (1.0 + u.weight_noise.get() * (2.0 * next() - 1.0))
+                w * (1.0 + noise * (2.0 * next() - 1.0))
             } else {
                 0.0
             };
         }
+        picks
+    }
+
+    /// Ranks the programmes under the choices `draws` make, into `out`.
+    pub(super) fn run(&self, b: &mut Buffers, draws: &[f64], out: &mut [u32]) {
+        let u = &self.policy.uncertainty;
+        let (norm_u, method_u) = self.draw(b, draws);
         let ((norm, base), columns) = pick(
             u.normalisations
                 .iter()
