@@ -3,6 +3,7 @@
 
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
+use ssr_model::RatesFileError;
 use ssr_model::document::LoadError;
 use ssr_model::interop::iati::ImportError;
 use ssr_model::score::PolicyError;
@@ -81,7 +82,8 @@ impl Error {
         self
     }
 
-    fn at(mut self, path: impl Into<String>) -> Self {
+    /// The same error, at `path` (a JSON Pointer).
+    pub(crate) fn at(mut self, path: impl Into<String>) -> Self {
         self.0.path = Some(path.into());
         self
     }
@@ -145,6 +147,33 @@ impl Error {
         let mut e = Error::new(Class::Iati, format!("{file}: {err}")).in_file(file);
         e.0.line = err.line();
         e
+    }
+
+    /// A rates file that could not be read, named `file`: the message of
+    /// the CLI's `--rates`, and the line of the first problem (the message
+    /// lists every one).
+    pub(crate) fn rates_file(err: &RatesFileError, file: &str) -> Self {
+        let mut e = Error::new(Class::Load, format!("{file}: {err}")).in_file(file);
+        let first = err.problems().first().map(|p| p.line);
+        e.0.line = first.and_then(|l| u64::try_from(l).ok());
+        e.0.kind = Some(if first.is_some() { "data" } else { "io" });
+        e
+    }
+
+    /// Rows of exchange rates that could not be read, each with its
+    /// 0-based index: every one in the message, the first as the path.
+    pub(crate) fn rate_rows(problems: &[(usize, String)]) -> Self {
+        let listed: Vec<String> = problems
+            .iter()
+            .map(|(row, message)| format!("row {row}: {message}"))
+            .collect();
+        let first = problems.first().map_or(0, |(row, _)| *row);
+        Error::value(format!(
+            "{} row(s) of the rates could not be read: {}",
+            problems.len(),
+            listed.join("; ")
+        ))
+        .at(format!("/{first}"))
     }
 
     /// A value outside its domain.

@@ -17,6 +17,7 @@ mod errors;
 mod frames;
 mod options;
 mod portfolio;
+mod rates;
 mod report;
 mod scorecard;
 mod tables;
@@ -26,6 +27,7 @@ mod tables;
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<portfolio::PyPortfolio>()?;
+    m.add_class::<rates::PyExchangeRates>()?;
     m.add_class::<report::PyReport>()?;
     m.add_class::<scorecard::PyScorecard>()?;
     m.add_class::<scorecard::PyRanks>()?;

@@ -5,33 +5,41 @@ use std::path::PathBuf;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyMapping, PyString};
+use ssr_model::Currency;
 use ssr_model::chrono::NaiveDate;
-use ssr_model::score::ScoringPolicy;
+use ssr_model::score::{Scorer, ScoringPolicy};
 use ssr_model::validate::ValidationPolicy;
 
 use crate::errors::{Class, Error};
+use crate::rates::PyExchangeRates;
 
 /// A date given as `"YYYY-MM-DD"` or as a `datetime.date`.
-pub(crate) fn date(value: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
+pub(crate) fn date(value: &Bound<'_, PyAny>) -> Result<NaiveDate, Error> {
+    let python = |e: PyErr| Error::value(format!("invalid date: {e}"));
     let text = if let Ok(s) = value.cast::<PyString>() {
-        s.to_str()?.to_owned()
-    } else if value.hasattr("isoformat")? && value.hasattr("year")? && !value.hasattr("hour")? {
-        // A datetime.date (a datetime, with hours, is refused: which day
-        // would it be in which time zone?).
-        value.call_method0("isoformat")?.extract::<String>()?
+        s.to_str().map_err(python)?.to_owned()
+    } else if is_day(value).map_err(python)? {
+        value
+            .call_method0("isoformat")
+            .and_then(|iso| iso.extract::<String>())
+            .map_err(python)?
     } else {
         return Err(Error::value(format!(
             "invalid date: expected \"YYYY-MM-DD\" or a datetime.date, found {}",
-            value.repr()?
-        ))
-        .into());
+            value.repr().map(|r| r.to_string()).unwrap_or_default()
+        )));
     };
     NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
         Error::value(format!(
             "invalid date: expected \"YYYY-MM-DD\", found {text:?}"
         ))
-        .into()
     })
+}
+
+/// Whether `value` is a `datetime.date`. A datetime, with hours, is not:
+/// which day would it be in which time zone?
+fn is_day(value: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(value.hasattr("isoformat")? && value.hasattr("year")? && !value.hasattr("hour")?)
 }
 
 /// A policy argument: a path to a JSON file, or a mapping (a dict) that is
@@ -95,4 +103,44 @@ pub(crate) fn validation_policy(
         out = out.with_as_of(date(day)?);
     }
     Ok(out)
+}
+
+/// What a scorer is made from: the scoring policy (a file or a mapping)
+/// judged at `as_of`, the Monte Carlo settings that override the policy's,
+/// the reporting currency and the user's exchange rates, as the CLI's
+/// `--policy`, `--as-of`, `--replications`, `--seed`, `--currency` and
+/// `--rates`.
+#[derive(Default)]
+pub(crate) struct ScorerArgs<'py> {
+    pub(crate) policy: Option<Bound<'py, PyAny>>,
+    pub(crate) as_of: Option<Bound<'py, PyAny>>,
+    pub(crate) replications: Option<usize>,
+    pub(crate) seed: Option<u64>,
+    pub(crate) currency: Option<String>,
+    pub(crate) rates: Option<Bound<'py, PyExchangeRates>>,
+}
+
+impl ScorerArgs<'_> {
+    /// The scorer: `currency` overrides the policy's `finance.currency`,
+    /// `replications` and `seed` its `uncertainty` section.
+    pub(crate) fn scorer(&self) -> PyResult<Scorer> {
+        let mut policy = scoring_policy(self.policy.as_ref(), self.as_of.as_ref())?;
+        if let Some(code) = &self.currency {
+            let currency: Currency = code
+                .parse()
+                .map_err(|e| Error::value(format!("currency: {e}")))?;
+            policy.finance = policy.finance.with_currency(currency);
+        }
+        if let Some(n) = self.replications {
+            policy.uncertainty.replications = n;
+        }
+        if let Some(s) = self.seed {
+            policy.uncertainty.seed = s;
+        }
+        let scorer = Scorer::new(policy).map_err(|e| Error::scoring_policy(&e, None))?;
+        Ok(match &self.rates {
+            Some(rates) => scorer.with_rates(rates.get().inner.clone()),
+            None => scorer,
+        })
+    }
 }

@@ -4,15 +4,16 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use ssr_model::interop::iati::{Corpus, Filter, ImportOptions};
-use ssr_model::score::Scorer;
 use ssr_model::tables::{Table, TableName};
 use ssr_model::{Country, Portfolio, document, samples};
 
 use crate::errors::{Class, Error};
-use crate::options;
+use crate::options::{self, ScorerArgs};
+use crate::rates::PyExchangeRates;
 use crate::report::PyReport;
 use crate::scorecard::{PyRanks, PyScorecard};
 use crate::tables;
@@ -105,18 +106,33 @@ impl PyPortfolio {
     ///
     /// ``policy`` is a scoring policy (a path to a JSON file or a dict; the
     /// documented defaults when None); ``as_of`` the date it is judged at.
+    /// ``currency`` (ISO 4217) gives every programme's finance measures in
+    /// that currency, overriding the policy's ``finance.currency``;
+    /// ``rates`` (an :class:`ExchangeRates`) converts money in other
+    /// currencies. Money without a usable rate is left out of the sums and
+    /// reported as a ``no_exchange_rate`` finance finding, never converted
+    /// at a guessed rate (``ssr score --currency --rates --rates-base``).
     ///
     /// Raises :class:`PolicyError` (with the JSON Pointer ``path`` of the
-    /// offending value) for a policy that cannot be read or is refused.
-    #[pyo3(signature = (policy=None, *, as_of=None))]
-    fn score(
+    /// offending value) for a policy that cannot be read or is refused,
+    /// :class:`InvalidValueError` for an unknown currency.
+    #[pyo3(signature = (policy=None, *, as_of=None, rates=None, currency=None))]
+    fn score<'py>(
         &self,
-        py: Python<'_>,
-        policy: Option<&Bound<'_, PyAny>>,
-        as_of: Option<&Bound<'_, PyAny>>,
+        py: Python<'py>,
+        policy: Option<Bound<'py, PyAny>>,
+        as_of: Option<Bound<'py, PyAny>>,
+        rates: Option<Bound<'py, PyExchangeRates>>,
+        currency: Option<String>,
     ) -> PyResult<PyScorecard> {
-        let policy = options::scoring_policy(policy, as_of)?;
-        let scorer = Scorer::new(policy).map_err(|e| Error::scoring_policy(&e, None))?;
+        let args = ScorerArgs {
+            policy,
+            as_of,
+            rates,
+            currency,
+            ..ScorerArgs::default()
+        };
+        let scorer = args.scorer()?;
         let portfolio = Arc::clone(&self.inner);
         let card = py.detach(|| scorer.scorecard(&portfolio));
         Ok(PyScorecard::new(portfolio, scorer, card))
@@ -130,23 +146,31 @@ impl PyPortfolio {
     /// section (defaults 1000 and 0); the same seed gives the same ranks bit
     /// for bit. Programmes without enough evidence are not ranked (see
     /// ``Ranks.scorecard.table("scores")``, measure ``not_ranked``).
-    #[pyo3(signature = (replications=None, seed=None, *, policy=None, as_of=None))]
-    fn rank(
+    /// ``rates`` and ``currency`` as in :meth:`score`.
+    #[pyo3(signature = (replications=None, seed=None, *, policy=None, as_of=None, rates=None, currency=None))]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "keyword arguments of a Python method"
+    )]
+    fn rank<'py>(
         &self,
-        py: Python<'_>,
+        py: Python<'py>,
         replications: Option<usize>,
         seed: Option<u64>,
-        policy: Option<&Bound<'_, PyAny>>,
-        as_of: Option<&Bound<'_, PyAny>>,
+        policy: Option<Bound<'py, PyAny>>,
+        as_of: Option<Bound<'py, PyAny>>,
+        rates: Option<Bound<'py, PyExchangeRates>>,
+        currency: Option<String>,
     ) -> PyResult<PyRanks> {
-        let mut policy = options::scoring_policy(policy, as_of)?;
-        if let Some(n) = replications {
-            policy.uncertainty.replications = n;
-        }
-        if let Some(s) = seed {
-            policy.uncertainty.seed = s;
-        }
-        let scorer = Scorer::new(policy).map_err(|e| Error::scoring_policy(&e, None))?;
+        let args = ScorerArgs {
+            policy,
+            as_of,
+            replications,
+            seed,
+            currency,
+            rates,
+        };
+        let scorer = args.scorer()?;
         let portfolio = Arc::clone(&self.inner);
         let (card, uncertainty) = py.detach(|| {
             let card = scorer.scorecard(&portfolio);
@@ -165,20 +189,34 @@ impl PyPortfolio {
     /// Tables: programmes, recipients, stakeholders, components,
     /// objectives, indicators, periods, breakdowns, challenges, mitigations,
     /// evaluations, transactions, budgets and flows (yearly money per
-    /// recipient, in each programme's main currency; ``Scorecard.table``
-    /// gives them in the policy's currency). Every table carries
-    /// ``programme_id`` and the ids it refers to, so tables join. Unknown
-    /// values are null, never a default.
+    /// recipient, in each programme's main currency, or in ``currency``
+    /// when given; money in another currency is converted through
+    /// ``rates``, and left out with an :class:`SsrWarning` where no rate
+    /// applies). Every table carries ``programme_id`` and the ids it refers
+    /// to, so tables join. Unknown values are null, never a default.
     ///
     /// Findings, scores and ranks need more than the portfolio:
     /// ``p.validate().table()``, ``p.score().table("scores")``,
     /// ``p.rank().table()``. Raises :class:`InvalidValueError` for an
-    /// unknown name.
-    #[pyo3(signature = (name, *, to="pandas"))]
-    fn table(&self, py: Python<'_>, name: &str, to: &str) -> PyResult<Py<PyAny>> {
+    /// unknown name or currency.
+    #[pyo3(signature = (name, *, to="pandas", rates=None, currency=None))]
+    fn table<'py>(
+        &self,
+        py: Python<'py>,
+        name: &str,
+        to: &str,
+        rates: Option<Bound<'py, PyExchangeRates>>,
+        currency: Option<String>,
+    ) -> PyResult<Py<PyAny>> {
         let name = tables::table_name(name)?;
+        let args = ScorerArgs {
+            rates,
+            currency,
+            ..ScorerArgs::default()
+        };
+        let scorer = args.scorer()?;
         let table = match name {
-            TableName::Flows => tables::flows(py, &self.inner, &Scorer::default())?,
+            TableName::Flows => tables::flows(py, &self.inner, &scorer)?,
             other => Table::from_portfolio(&self.inner, other)
                 .ok_or_else(|| tables::needs_more(other))?,
         };
@@ -193,34 +231,20 @@ impl PyPortfolio {
     /// beside a currency column, codes as dictionary strings. Findings are
     /// computed under ``validation_policy``; scores, ranks and flows under
     /// ``policy`` (with its Monte Carlo settings, overridden by
-    /// ``replications`` and ``seed``); both judged at ``as_of`` when given.
+    /// ``replications`` and ``seed``), in ``currency`` through ``rates``
+    /// (as in :meth:`score`); both judged at ``as_of`` when given. Money
+    /// the flows table leaves out for want of a rate is announced with an
+    /// :class:`SsrWarning`.
     ///
     /// Raises :class:`ExportError` (with ``file``) when a file cannot be
     /// written, :class:`PolicyError` for a policy that cannot be read.
-    #[pyo3(signature = (folder, *, tables=None, policy=None, validation_policy=None, as_of=None, replications=None, seed=None))]
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "keyword arguments of a Python method"
-    )]
+    #[pyo3(signature = (folder, **options), text_signature = "(self, folder, *, tables=None, policy=None, validation_policy=None, as_of=None, replications=None, seed=None, rates=None, currency=None)")]
     fn to_parquet(
         &self,
         py: Python<'_>,
         folder: PathBuf,
-        tables: Option<Vec<String>>,
-        policy: Option<&Bound<'_, PyAny>>,
-        validation_policy: Option<&Bound<'_, PyAny>>,
-        as_of: Option<&Bound<'_, PyAny>>,
-        replications: Option<usize>,
-        seed: Option<u64>,
+        options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyDict>> {
-        let options = ExportOptions {
-            tables,
-            policy,
-            validation_policy,
-            as_of,
-            replications,
-            seed,
-        };
         self.export(py, &folder, options, tables::Format::Parquet)
     }
 
@@ -228,30 +252,13 @@ impl PyPortfolio {
     /// ``folder``, one ``NAME.csv`` each, and returns ``{name: path}``. The
     /// same tables and arguments as :meth:`to_parquet`; unknown values are
     /// empty cells, money exact decimals.
-    #[pyo3(signature = (folder, *, tables=None, policy=None, validation_policy=None, as_of=None, replications=None, seed=None))]
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "keyword arguments of a Python method"
-    )]
+    #[pyo3(signature = (folder, **options), text_signature = "(self, folder, *, tables=None, policy=None, validation_policy=None, as_of=None, replications=None, seed=None, rates=None, currency=None)")]
     fn to_csv(
         &self,
         py: Python<'_>,
         folder: PathBuf,
-        tables: Option<Vec<String>>,
-        policy: Option<&Bound<'_, PyAny>>,
-        validation_policy: Option<&Bound<'_, PyAny>>,
-        as_of: Option<&Bound<'_, PyAny>>,
-        replications: Option<usize>,
-        seed: Option<u64>,
+        options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyDict>> {
-        let options = ExportOptions {
-            tables,
-            policy,
-            validation_policy,
-            as_of,
-            replications,
-            seed,
-        };
         self.export(py, &folder, options, tables::Format::Csv)
     }
 
@@ -279,24 +286,62 @@ impl PyPortfolio {
     }
 }
 
-/// The keyword arguments of `to_parquet` and `to_csv`.
-struct ExportOptions<'a, 'py> {
+/// The keyword arguments of `to_parquet` and `to_csv` (one signature for
+/// both, written once here rather than twice in the method lists).
+#[derive(Default)]
+struct ExportOptions<'py> {
     tables: Option<Vec<String>>,
-    policy: Option<&'a Bound<'py, PyAny>>,
-    validation_policy: Option<&'a Bound<'py, PyAny>>,
-    as_of: Option<&'a Bound<'py, PyAny>>,
-    replications: Option<usize>,
-    seed: Option<u64>,
+    validation_policy: Option<Bound<'py, PyAny>>,
+    scorer: ScorerArgs<'py>,
+}
+
+impl<'py> ExportOptions<'py> {
+    /// The options from the keyword arguments; an unknown keyword is a
+    /// `TypeError`, as for any Python function, and None means "not given".
+    fn from_kwargs(kwargs: Option<&Bound<'py, PyDict>>) -> PyResult<Self> {
+        let mut out = ExportOptions::default();
+        for (key, value) in kwargs.into_iter().flat_map(|k| k.iter()) {
+            let key: String = key.extract()?;
+            let wrong = |e: PyErr| PyTypeError::new_err(format!("argument '{key}': {e}"));
+            let given = (!value.is_none()).then_some(value);
+            let s = &mut out.scorer;
+            match key.as_str() {
+                "tables" => out.tables = given.map(|v| v.extract()).transpose().map_err(wrong)?,
+                "policy" => s.policy = given,
+                "validation_policy" => out.validation_policy = given,
+                "as_of" => s.as_of = given,
+                "replications" => {
+                    s.replications = given.map(|v| v.extract()).transpose().map_err(wrong)?
+                }
+                "seed" => s.seed = given.map(|v| v.extract()).transpose().map_err(wrong)?,
+                "currency" => s.currency = given.map(|v| v.extract()).transpose().map_err(wrong)?,
+                "rates" => {
+                    s.rates = given
+                        .map(|v| v.cast_into::<PyExchangeRates>())
+                        .transpose()
+                        .map_err(|e| wrong(e.into()))?;
+                }
+                _ => {
+                    return Err(PyTypeError::new_err(format!(
+                        "unexpected keyword argument '{key}'"
+                    )));
+                }
+            }
+        }
+        Ok(out)
+    }
 }
 
 impl PyPortfolio {
+    /// Writes the tables the keyword arguments `kwargs` ask for.
     fn export(
         &self,
         py: Python<'_>,
         folder: &std::path::Path,
-        options: ExportOptions<'_, '_>,
+        kwargs: Option<&Bound<'_, PyDict>>,
         format: tables::Format,
     ) -> PyResult<Py<PyDict>> {
+        let options = ExportOptions::from_kwargs(kwargs)?;
         let names = match &options.tables {
             None => TableName::ALL.to_vec(),
             Some(names) => names
@@ -304,15 +349,11 @@ impl PyPortfolio {
                 .map(|n| tables::table_name(n))
                 .collect::<Result<Vec<_>, _>>()?,
         };
-        let mut policy = options::scoring_policy(options.policy, options.as_of)?;
-        if let Some(n) = options.replications {
-            policy.uncertainty.replications = n;
-        }
-        if let Some(s) = options.seed {
-            policy.uncertainty.seed = s;
-        }
-        let scorer = Scorer::new(policy).map_err(|e| Error::scoring_policy(&e, None))?;
-        let validation = options::validation_policy(options.validation_policy, options.as_of)?;
+        let scorer = options.scorer.scorer()?;
+        let validation = options::validation_policy(
+            options.validation_policy.as_ref(),
+            options.scorer.as_of.as_ref(),
+        )?;
         let portfolio = Arc::clone(&self.inner);
         let written = py.detach(|| {
             tables::Export {

@@ -10,6 +10,8 @@ Python bindings of the ``ssr-model`` Rust crate::
     ranks = p.rank(replications=1000, seed=1)    # rank uncertainty: ranks.table()
     p.table("transactions")                      # pandas; to="polars" or to="arrow" on request
     p.to_parquet("out/")                         # every table, one file each
+    rates = ssr.ExchangeRates("USD", "rates.csv")  # your rates: date,currency,rate
+    p.score(rates=rates, currency="USD")         # finance measures in US dollars
 
 Tables cross from Rust as Arrow record batches (the Arrow PyCapsule
 interface, no copy of the buffers) and become ``pyarrow.Table``\\ s, then
@@ -32,6 +34,7 @@ from ._errors import (
 )
 from ._native import (
     TABLES,
+    ExchangeRates,
     Portfolio,
     Ranks,
     Report,
@@ -49,6 +52,7 @@ __all__ = [
     "Report",
     "Scorecard",
     "Ranks",
+    "ExchangeRates",
     "load",
     "loads",
     "sample",

@@ -53,13 +53,16 @@ def _rebuild(cls: "type[SsrError]", message: str, state: "dict[str, Any]") -> "S
 
 
 class LoadError(SsrError):
-    """A portfolio document could not be read or parsed.
+    """A portfolio document or an exchange-rate file could not be read or
+    parsed.
 
     ``path`` is the JSON Pointer of the offending value (``""`` for the
     whole document), ``line`` and ``column`` where parsing stopped, ``kind``
     one of ``"syntax"``, ``"truncated"``, ``"data"``, ``"io"`` or
     ``"unsupported_version"``, and ``file`` the document's file name when
-    it was read from a file.
+    it was read from a file. For a rates file (:class:`ExchangeRates`),
+    ``line`` is the first bad line, the message lists every one, and
+    ``kind`` is ``"data"`` or ``"io"``.
     """
 
 
@@ -112,7 +115,9 @@ class ExportError(SsrError):
 class InvalidValueError(SsrError, ValueError):
     """An argument is outside its domain: a country or currency code that is
     not on its list, a sector prefix that is not digits, a date that is not
-    ``YYYY-MM-DD``, an unknown table name."""
+    ``YYYY-MM-DD``, an unknown table name, rows of exchange rates that
+    cannot be read (``path`` ``"/N"`` is the first bad row, counted from 0;
+    the message lists every one)."""
 
 
 __all__ = [

@@ -46,3 +46,40 @@ def to_frame(table: Any, to: str) -> Any:
     if to == "polars":
         return _import("polars", "polars").from_arrow(table)
     raise ValueError(f'invalid frame kind: expected "pandas", "polars" or "arrow", found {to!r}')
+
+
+def rate_rows(rates: Any) -> Any:
+    """The ``(date, currency, rate)`` rows of ``rates`` for
+    ``ssr_model.ExchangeRates``: the columns ``date``, ``currency`` and
+    ``rate`` of a pandas or Polars DataFrame, a ``pyarrow.Table``, anything
+    with ``__arrow_c_stream__`` or a dict of columns; anything else is
+    returned as it is, taken as an iterable of rows."""
+    if isinstance(rates, dict) or any(
+        hasattr(rates, a) for a in ("__arrow_c_stream__", "to_arrow", "to_records")
+    ):
+        return _frame_rows(rates)
+    return rates
+
+
+def _frame_rows(frame: Any) -> Any:
+    from ._errors import InvalidValueError
+
+    pa = _import("pyarrow", "arrow")
+    if hasattr(frame, "to_arrow") and not isinstance(frame, pa.Table):
+        frame = frame.to_arrow()  # Polars, before the Arrow PyCapsule interface
+    table = pa.table(frame)
+    columns = ("date", "currency", "rate")
+    missing = [c for c in columns if c not in table.column_names]
+    if missing:
+        raise InvalidValueError(
+            f"invalid rates: the columns date, currency and rate are needed; missing {', '.join(missing)} "
+            f"(found {', '.join(table.column_names)})"
+        )
+    if pa.types.is_timestamp(table.schema.field("date").type):
+        # Which day a timestamp is depends on a time zone: dates only.
+        raise InvalidValueError(
+            "invalid rates: the date column holds timestamps, not dates "
+            "(pandas: df['date'].dt.date; Polars: pl.col('date').dt.date())",
+            path="/date",
+        )
+    return zip(*(table.column(c).to_pylist() for c in columns))

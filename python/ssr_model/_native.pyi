@@ -3,7 +3,7 @@
 import datetime
 import os
 from pathlib import Path
-from typing import Any, Literal, Mapping, Sequence, overload
+from typing import Any, Iterable, Literal, Mapping, Sequence, overload
 
 import pandas
 import polars
@@ -17,6 +17,22 @@ _Date = str | datetime.date
 _Policy = str | os.PathLike[str] | Mapping[str, Any]
 _Frame = Literal["pandas", "polars", "arrow"]
 _Path = str | os.PathLike[str]
+_RateRow = tuple[_Date, str, float | str]
+
+class ExchangeRates:
+    """Exchange rates the user supplies: units of each currency per unit of
+    ``base``, by date. Never fetched, never guessed."""
+
+    def __init__(self, base: str, rates: _Path | Iterable[_RateRow] | Any) -> None:
+        """``rates``: a CSV file path (header ``date,currency,rate``), a
+        DataFrame / ``pyarrow.Table`` / dict with the columns ``date``,
+        ``currency`` and ``rate``, or an iterable of ``(date, currency, rate)``."""
+    @property
+    def base(self) -> str:
+        """The base currency: every rate is per unit of it."""
+    def rate_on(self, currency: str, date: _Date) -> float | None:
+        """The rate that applies on ``date`` (the latest on or before it), or None."""
+    def __len__(self) -> int: ...
 
 class Portfolio:
     """A portfolio of SSR programmes (immutable)."""
@@ -29,8 +45,16 @@ class Portfolio:
     def __len__(self) -> int: ...
     def validate(self, *, as_of: _Date | None = None, policy: _Policy | None = None) -> Report:
         """Every problem at once, as a Report of findings."""
-    def score(self, policy: _Policy | None = None, *, as_of: _Date | None = None) -> Scorecard:
-        """Scores every programme under a scoring policy."""
+    def score(
+        self,
+        policy: _Policy | None = None,
+        *,
+        as_of: _Date | None = None,
+        rates: ExchangeRates | None = None,
+        currency: str | None = None,
+    ) -> Scorecard:
+        """Scores every programme under a scoring policy; finance in
+        ``currency`` (overriding the policy's) through ``rates``."""
     def rank(
         self,
         replications: int | None = None,
@@ -38,14 +62,37 @@ class Portfolio:
         *,
         policy: _Policy | None = None,
         as_of: _Date | None = None,
+        rates: ExchangeRates | None = None,
+        currency: str | None = None,
     ) -> Ranks:
         """Ranks with their Monte Carlo uncertainty."""
     @overload
-    def table(self, name: str, *, to: Literal["pandas"] = "pandas") -> pandas.DataFrame: ...
+    def table(
+        self,
+        name: str,
+        *,
+        to: Literal["pandas"] = "pandas",
+        rates: ExchangeRates | None = None,
+        currency: str | None = None,
+    ) -> pandas.DataFrame: ...
     @overload
-    def table(self, name: str, *, to: Literal["polars"]) -> polars.DataFrame: ...
+    def table(
+        self,
+        name: str,
+        *,
+        to: Literal["polars"],
+        rates: ExchangeRates | None = None,
+        currency: str | None = None,
+    ) -> polars.DataFrame: ...
     @overload
-    def table(self, name: str, *, to: Literal["arrow"]) -> pyarrow.Table: ...
+    def table(
+        self,
+        name: str,
+        *,
+        to: Literal["arrow"],
+        rates: ExchangeRates | None = None,
+        currency: str | None = None,
+    ) -> pyarrow.Table: ...
     def to_parquet(
         self,
         folder: _Path,
@@ -56,6 +103,8 @@ class Portfolio:
         as_of: _Date | None = None,
         replications: int | None = None,
         seed: int | None = None,
+        rates: ExchangeRates | None = None,
+        currency: str | None = None,
     ) -> dict[str, Path]:
         """Writes every table as NAME.parquet into folder."""
     def to_csv(
@@ -68,6 +117,8 @@ class Portfolio:
         as_of: _Date | None = None,
         replications: int | None = None,
         seed: int | None = None,
+        rates: ExchangeRates | None = None,
+        currency: str | None = None,
     ) -> dict[str, Path]:
         """Writes every table as NAME.csv into folder."""
     def to_json(self, *, pretty: bool = False) -> str:
