@@ -4,6 +4,8 @@
 
 #![cfg(feature = "json")]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
@@ -23,19 +25,10 @@ fn fixtures() -> Vec<PathBuf> {
     json_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1"))
 }
 
-/// The shared version-1 documents, or `None` (with one message) in a plain
-/// clone that has no ../shared.
+/// The shared version-1 documents, or `None` (said once, uncaptured) in a
+/// plain clone that has no ../shared.
 fn shared() -> Option<Vec<PathBuf>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/documents/v1");
-    if dir.is_dir() {
-        Some(json_files(&dir))
-    } else {
-        eprintln!(
-            "skipped: no shared version-1 documents at {}",
-            dir.display()
-        );
-        None
-    }
+    common::shared::data_dir("documents/v1").map(|dir| json_files(&dir))
 }
 
 /// What version 2 should hold for a version-1 document, written by hand

@@ -11,9 +11,10 @@
     clippy::panic
 )]
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use std::sync::Once;
 
 use ssr_model::interop::iati::ImportOptions;
 use ssr_model::{Country, Pillar, Programme, SourceKind};
@@ -117,19 +118,10 @@ fn dimensions_become_breakdowns_and_links_sources() {
 
 // ---- The shared real files --------------------------------------------------
 
+/// The shared IATI folder, or `None` (said once, uncaptured) in a plain
+/// clone that has no ../shared.
 fn iati_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/iati");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    static SKIP: Once = Once::new();
-    SKIP.call_once(|| {
-        eprintln!(
-            "skipped: the shared IATI files are not at {} (a plain clone has no ../shared)",
-            dir.display()
-        );
-    });
-    None
+    common::shared::present().then(common::shared::iati_dir)
 }
 
 /// Every `.xml` file of the shared IATI folder and its snapshot.

@@ -44,16 +44,33 @@ pub fn present_for(runs: &str) -> bool {
     if dir.is_dir() {
         return true;
     }
+    note_skipped(runs, &dir);
+    false
+}
+
+/// A folder of the shared real data (`sub` below `../shared/data`, e.g.
+/// `"documents/v1"`), or `None`, said once, when it is absent.
+pub fn data_dir(sub: &str) -> Option<PathBuf> {
+    let dir = root().join("../shared/data").join(sub);
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    note_skipped("tests", &dir);
+    None
+}
+
+/// Says once per program that `runs` reading the shared real files were
+/// skipped, and where they were looked for.
+fn note_skipped(runs: &str, dir: &std::path::Path) {
     SKIPPED.call_once(|| {
         // Written to the process's stderr rather than with `eprintln!`,
         // which the test harness captures and hides for passing tests.
         let _ = writeln!(
             std::io::stderr(),
-            "note: {runs} reading the shared real IATI files were skipped: {} is absent",
+            "note: {runs} reading the shared real files were skipped: {} is absent",
             dir.display()
         );
     });
-    false
 }
 
 /// The path of a shared real IATI file, or `None` (said once) when the
