@@ -43,5 +43,6 @@ mod tests {
     fn level_names_match_serde() {
         crate::model::names::check_names(&super::Severity::ALL);
         crate::model::names::check_names(&super::CodeLevel::ALL);
+        crate::model::names::check_names(&super::Family::ALL);
     }
 }

@@ -266,6 +266,9 @@ mod tests {
         check_names(&Phase::ALL);
         check_names(&GenderMarker::ALL);
         check_names(&DacCriterion::ALL);
+        check_names(&crate::BudgetKind::ALL);
+        check_names(&crate::BudgetStatus::ALL);
+        check_names(&crate::TransactionType::ALL);
         assert!("nope".parse::<Stance>().is_err());
     }
 }

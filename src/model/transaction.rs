@@ -87,11 +87,16 @@ const CODES: &[(TransactionType, u8, Option<&str>)] = &[
 
 impl TransactionType {
     /// The IATI TransactionType code, 1–13.
+    #[expect(
+        clippy::expect_used,
+        reason = "CODES lists every variant (the codelist test checks each of ALL)"
+    )]
     pub fn iati_code(self) -> u8 {
         CODES
             .iter()
             .find(|(t, _, _)| *t == self)
-            .map_or(0, |(_, code, _)| *code)
+            .map(|(_, code, _)| *code)
+            .expect("every transaction type is in CODES")
     }
 
     /// The type for an IATI 2.x TransactionType code.

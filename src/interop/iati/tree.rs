@@ -108,6 +108,17 @@ impl Tree {
         self.nodes.get(index).expect("a linked node of this tree")
     }
 
+    /// The node at `index` to change: one [`Tree::open`] returned (the
+    /// reader passes back only those) or a link it made.
+    #[expect(
+        clippy::expect_used,
+        reason = "Tree::open returns and links only nodes it has pushed, and \
+                  Tree::clear drops every node together"
+    )]
+    fn node_mut(&mut self, index: usize) -> &mut Node {
+        self.nodes.get_mut(index).expect("a node this tree opened")
+    }
+
     /// The text split by child elements that `Text::Own(i)` names.
     #[expect(
         clippy::expect_used,
@@ -116,6 +127,18 @@ impl Tree {
     )]
     fn split_text(&self, i: usize) -> &str {
         self.split_texts.get(i).expect("a split text of this tree")
+    }
+
+    /// The split text `Text::Own(i)` names, to append to.
+    #[expect(
+        clippy::expect_used,
+        reason = "Tree::text makes Text::Own(i) right after pushing buffer i, \
+                  and Tree::clear drops the buffers and the nodes together"
+    )]
+    fn split_text_mut(&mut self, i: usize) -> &mut String {
+        self.split_texts
+            .get_mut(i)
+            .expect("a split text of this tree")
     }
 
     /// Starts an element under `parent` (`None` for the activity itself) and
@@ -134,17 +157,14 @@ impl Tree {
             line,
         });
         if let Some(p) = parent {
-            let previous = self.nodes.get(p).map(|n| n.last_child).unwrap_or(0);
+            // Index 0 is the activity, never a child: 0 means "no child yet".
+            let previous = self.node(p).last_child;
             if previous == 0 {
-                if let Some(n) = self.nodes.get_mut(p) {
-                    n.first_child = index;
-                }
-            } else if let Some(n) = self.nodes.get_mut(previous) {
-                n.next_sibling = index;
+                self.node_mut(p).first_child = index;
+            } else {
+                self.node_mut(previous).next_sibling = index;
             }
-            if let Some(n) = self.nodes.get_mut(p) {
-                n.last_child = index;
-            }
+            self.node_mut(p).last_child = index;
         }
         index
     }
@@ -155,21 +175,15 @@ impl Tree {
         let value = self.span(value);
         self.attrs.push(Attr { name, value });
         let end = self.attrs.len();
-        if let Some(n) = self.nodes.get_mut(node) {
-            n.attrs.end = end;
-        }
+        self.node_mut(node).attrs.end = end;
     }
 
     /// Appends text to element `node`.
     pub(super) fn text(&mut self, node: usize, text: &str) {
-        let Some(current) = self.nodes.get(node).map(|n| n.text) else {
-            return;
-        };
+        let current = self.node(node).text;
         let updated = match current {
             Text::Own(i) => {
-                if let Some(own) = self.split_texts.get_mut(i) {
-                    own.push_str(text);
-                }
+                self.split_text_mut(i).push_str(text);
                 current
             }
             Text::Span(span) if span.start == span.end || span.end == self.strings.len() => {
@@ -196,9 +210,7 @@ impl Tree {
                 Text::Own(self.split_texts.len() - 1)
             }
         };
-        if let Some(n) = self.nodes.get_mut(node) {
-            n.text = updated;
-        }
+        self.node_mut(node).text = updated;
     }
 
     /// How many bytes the tree holds in its buffers (strings and split

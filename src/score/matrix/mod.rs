@@ -36,6 +36,9 @@ pub const GEOMETRIC_FLOOR: f64 = 1e-9;
 /// assert!((arithmetic - 0.625).abs() < 1e-12); // (0.25 + 1) / 2
 /// let geometric = m.composite(MatrixAggregation::Geometric)[0];
 /// assert!((geometric - 0.5).abs() < 1e-12); // √(0.25 × 1)
+/// // Display prints the JSON name, and FromStr reads it back.
+/// assert_eq!(MatrixAggregation::Geometric.to_string(), "geometric");
+/// assert_eq!("arithmetic".parse::<MatrixAggregation>().ok(), Some(MatrixAggregation::Arithmetic));
 /// # Ok::<(), ssr_model::score::MatrixError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -49,6 +52,11 @@ pub enum MatrixAggregation {
     /// `exp(Σ wᵢ ln max(xᵢ, 10⁻⁹))` with the weights summing to 1.
     Geometric,
 }
+
+crate::model::names::names!(MatrixAggregation, "matrix aggregation" {
+    Arithmetic = "arithmetic",
+    Geometric = "geometric",
+});
 
 /// A P × C table of scores with one weight per column, checked: every score
 /// finite and at most 10¹⁵ in magnitude, every weight from 0 to 10⁶ and
