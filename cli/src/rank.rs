@@ -28,6 +28,9 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+    /// The finance dimension's money (it counts when the policy weighs it).
+    #[command(flatten)]
+    money: crate::money::MoneyArgs,
 }
 
 #[derive(serde::Serialize)]
@@ -46,7 +49,8 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
     if let Some(seed) = args.seed {
         policy.uncertainty.seed = seed;
     }
-    let scorer = scorer(policy)?;
+    args.money.apply(&mut policy)?;
+    let scorer = args.money.rates(scorer(policy)?)?;
     let card = scorer.scorecard(&portfolio);
     let uncertainty = scorer.rank_uncertainty(&card);
     match args.format {

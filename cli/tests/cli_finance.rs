@@ -206,3 +206,37 @@ fn flows_table_splits_money_by_recipient_and_year() {
     let out = ssr(&["score", "-", "--table", "flows"], &portfolio());
     assert_eq!(out.status.code(), Some(2), "flows is a CSV table");
 }
+
+/// `ssr rank` takes the money options of `ssr score`: the finance dimension
+/// it can weigh is measured in the reporting currency with the user's rates.
+#[test]
+fn rank_takes_the_money_options() {
+    let rates = temp_file("rank-rates.csv", "date,currency,rate\n2021-01-01,EUR,0.8\n");
+    let rates = rates.to_str().unwrap();
+    let money = ["--rates", rates, "--rates-base", "USD", "--currency", "USD"];
+    let mut args = vec!["rank", "-", "--replications", "20", "--format", "json"];
+    args.extend(money);
+    let out = ssr(&args, &portfolio());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let ranked: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(ranked["policy"]["finance"]["currency"], "USD");
+    let out = ssr(&["rank", "-", "--currency", "XYZ"], &portfolio());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("--currency"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = ssr(
+        &[
+            "rank",
+            "-",
+            "--rates",
+            "/nonexistent/rates.csv",
+            "--rates-base",
+            "USD",
+        ],
+        &portfolio(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+}

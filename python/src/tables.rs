@@ -112,31 +112,32 @@ pub(crate) struct Export<'a> {
 }
 
 impl Export<'_> {
-    /// Table `name`, the scorecard computed once for scores and ranks.
+    /// Table `name`, the scorecard computed once for scores and ranks. As
+    /// in `ssr export`, the scores table is the plain scorecard's, and the
+    /// rank Monte Carlo runs only for the ranks table.
     fn table(
         &self,
         name: TableName,
         card: &mut Option<Scorecard>,
         left_out: &mut Vec<Finding>,
     ) -> Result<Table, Error> {
-        let scored = |card: &mut Option<Scorecard>| -> Result<Scorecard, Error> {
-            if let Some(c) = card {
-                return Ok(c.clone());
-            }
-            let c = self.scorer.scorecard(self.portfolio);
-            let ranks = self.scorer.rank_uncertainty(&c);
-            let c = c
-                .with_uncertainty(ranks)
-                .map_err(|e| Error::scoring_policy(&e, None))?;
-            *card = Some(c.clone());
-            Ok(c)
+        let scored = |card: &'_ mut Option<Scorecard>| -> Scorecard {
+            card.get_or_insert_with(|| self.scorer.scorecard(self.portfolio))
+                .clone()
         };
         Ok(match name {
             TableName::Findings => {
                 tables::findings(&validate::validate(self.portfolio, self.validation))
             }
-            TableName::Scores => tables::scores(&scored(card)?),
-            TableName::Ranks => tables::ranks(&scored(card)?),
+            TableName::Scores => tables::scores(&scored(card)),
+            TableName::Ranks => {
+                let card = scored(card);
+                let ranks = self.scorer.rank_uncertainty(&card);
+                let card = card
+                    .with_uncertainty(ranks)
+                    .map_err(|e| Error::scoring_policy(&e, None))?;
+                tables::ranks(&card)
+            }
             TableName::Flows => {
                 let (table, mut findings) = tables::flows(self.portfolio, self.scorer);
                 left_out.append(&mut findings);
