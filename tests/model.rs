@@ -251,6 +251,15 @@ fn ordinal_scale_scores_linearly_from_worst_to_best() {
 }
 
 proptest! {
+    /// A place's code reads back as the same place, countries and regions
+    /// alike (the codes cannot collide: letters against numbers).
+    #[test]
+    fn places_read_back_what_they_print(place in arb_place()) {
+        prop_assert_eq!(place.to_string().parse::<ssr_model::Place>().ok(), Some(place));
+    }
+}
+
+proptest! {
     #[test]
     fn ordinal_scores_are_ordered_and_in_range(scale in arb_ordinal_scale()) {
         let scores: Vec<f64> = scale.levels().iter().map(|l| scale.score(l).unwrap()).collect();

@@ -485,3 +485,48 @@ fn different_seeds_agree_within_sampling_error() {
         assert!(x.p05 <= x.median && x.median <= x.p95);
     }
 }
+
+proptest! {
+    /// Every mean's `Display` reads back through `FromStr`, any exponent
+    /// within the limit included; an exponent beyond it is refused.
+    #[test]
+    fn aggregations_read_back_what_they_print(
+        p in -Aggregation::EXPONENT_LIMIT..=Aggregation::EXPONENT_LIMIT,
+        beyond in 100.000_001f64..1e300,
+        sign in prop_oneof![Just(1.0), Just(-1.0)],
+    ) {
+        for mean in [Aggregation::Arithmetic, Aggregation::Geometric, Aggregation::Harmonic, Aggregation::Power(p)] {
+            prop_assert_eq!(mean.to_string().parse::<Aggregation>().ok(), Some(mean));
+        }
+        let methods = [
+            PortfolioAggregation::Arithmetic,
+            PortfolioAggregation::Geometric,
+            PortfolioAggregation::Harmonic,
+            PortfolioAggregation::Power(p),
+            PortfolioAggregation::Copeland,
+        ];
+        for method in methods {
+            prop_assert_eq!(method.to_string().parse::<PortfolioAggregation>().ok(), Some(method));
+        }
+        let too_far = Aggregation::Power(sign * beyond).to_string();
+        prop_assert!(too_far.parse::<Aggregation>().is_err(), "{}", too_far);
+        prop_assert!(too_far.parse::<PortfolioAggregation>().is_err(), "{}", too_far);
+    }
+}
+
+#[test]
+fn aggregation_names_are_refused_unless_exact() {
+    for bad in [
+        "",
+        "Arithmetic",
+        "power",
+        "power ",
+        "power x",
+        "power NaN",
+        "power inf",
+        "copeland",
+    ] {
+        assert!(bad.parse::<Aggregation>().is_err(), "{bad:?}");
+    }
+    assert!("mean".parse::<PortfolioAggregation>().is_err());
+}

@@ -19,6 +19,10 @@ use super::{Country, Percentage, Region};
 /// assert_eq!(place.name(), "Africa, regional");
 /// assert_eq!(place.country(), None);
 /// assert_eq!(Place::from(Country::new("XKX")?).to_string(), "XKX");
+/// // FromStr reads what Display writes.
+/// assert_eq!("298".parse::<Place>()?, place);
+/// assert_eq!("XKX".parse::<Place>()?, Place::from(Country::new("XKX")?));
+/// assert!("Africa".parse::<Place>().is_err());
 /// # Ok::<(), ssr_model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -77,6 +81,25 @@ impl fmt::Display for Place {
             Place::Country(c) => c.fmt(f),
             Place::Region(r) => r.fmt(f),
         }
+    }
+}
+
+impl std::str::FromStr for Place {
+    type Err = super::ValueError;
+
+    /// Reads what `Display` writes: a country's alpha-3 code or a region's
+    /// number.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Country::new(s)
+            .map(Place::Country)
+            .or_else(|_| s.parse::<Region>().map(Place::Region))
+            .map_err(|_| {
+                super::ValueError::new(
+                    "place",
+                    "a country's ISO 3166-1 alpha-3 code or an IATI region code",
+                    format!("{s:?}"),
+                )
+            })
     }
 }
 

@@ -56,6 +56,10 @@ use serde::{Deserialize, Serialize};
 /// assert!((z - 0.1).abs() < 1e-12);
 /// // No weight, no mean.
 /// assert_eq!(Aggregation::Arithmetic.mean([(0.5, 0.0)], 0.01), None);
+/// // Display and FromStr: the name, or `power p`.
+/// assert_eq!(Aggregation::Power(2.5).to_string(), "power 2.5");
+/// assert_eq!("power 2.5".parse::<Aggregation>().ok(), Some(Aggregation::Power(2.5)));
+/// assert!("power 1000".parse::<Aggregation>().is_err()); // beyond EXPONENT_LIMIT
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -88,6 +92,28 @@ impl std::fmt::Display for Aggregation {
             Aggregation::Geometric => f.write_str("geometric"),
             Aggregation::Harmonic => f.write_str("harmonic"),
             Aggregation::Power(p) => write!(f, "power {p}"),
+        }
+    }
+}
+
+impl std::str::FromStr for Aggregation {
+    type Err = crate::ValueError;
+
+    /// Reads what `Display` writes: `arithmetic`, `geometric`, `harmonic`,
+    /// or `power p` with a finite `p` within [`Aggregation::EXPONENT_LIMIT`].
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        const EXPECTED: &str = "arithmetic, geometric, harmonic or power p (|p| at most 100)";
+        let refused = || crate::ValueError::new("aggregation", EXPECTED, format!("{s:?}"));
+        match s {
+            "arithmetic" => Ok(Aggregation::Arithmetic),
+            "geometric" => Ok(Aggregation::Geometric),
+            "harmonic" => Ok(Aggregation::Harmonic),
+            _ => s
+                .strip_prefix("power ")
+                .and_then(|p| p.parse::<f64>().ok())
+                .filter(|p| p.is_finite() && p.abs() <= Aggregation::EXPONENT_LIMIT)
+                .map(Aggregation::Power)
+                .ok_or_else(refused),
         }
     }
 }

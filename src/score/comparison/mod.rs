@@ -57,6 +57,9 @@ pub(crate) use dimension_map::DimensionMap;
 /// assert_eq!(PortfolioAggregation::Copeland.mean(), None); // pairwise, not a mean
 /// assert_eq!(PortfolioAggregation::Copeland.to_string(), "copeland");
 /// assert_eq!(PortfolioAggregation::default(), PortfolioAggregation::Arithmetic);
+/// // FromStr reads what Display writes.
+/// assert_eq!("copeland".parse::<PortfolioAggregation>().ok(), Some(PortfolioAggregation::Copeland));
+/// assert_eq!("power -1".parse::<PortfolioAggregation>().ok(), Some(PortfolioAggregation::Power(-1.0)));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -96,6 +99,31 @@ impl fmt::Display for PortfolioAggregation {
             Some(mean) => mean.fmt(f),
             None => f.write_str("copeland"),
         }
+    }
+}
+
+impl std::str::FromStr for PortfolioAggregation {
+    type Err = crate::ValueError;
+
+    /// Reads what `Display` writes: a mean as [`Aggregation`] reads it, or
+    /// `copeland`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s == "copeland" {
+            return Ok(PortfolioAggregation::Copeland);
+        }
+        let mean = s.parse::<Aggregation>().map_err(|_| {
+            crate::ValueError::new(
+                "portfolio aggregation",
+                "arithmetic, geometric, harmonic, power p (|p| at most 100) or copeland",
+                format!("{s:?}"),
+            )
+        })?;
+        Ok(match mean {
+            Aggregation::Arithmetic => PortfolioAggregation::Arithmetic,
+            Aggregation::Geometric => PortfolioAggregation::Geometric,
+            Aggregation::Harmonic => PortfolioAggregation::Harmonic,
+            Aggregation::Power(p) => PortfolioAggregation::Power(p),
+        })
     }
 }
 
