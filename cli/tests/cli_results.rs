@@ -6,6 +6,7 @@
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
+use std::sync::OnceLock;
 
 use ssr_model::{document, samples};
 
@@ -20,10 +21,18 @@ fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).unwrap()
 }
 
+/// The sample as a document file, written once: tests run in parallel, and
+/// one rewriting the file while another's `ssr` reads it gave that one an
+/// empty document.
 fn sample_file() -> PathBuf {
-    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli_results-sample.json");
-    std::fs::write(&path, document::to_string(&samples::portfolio()).unwrap()).unwrap();
-    path
+    static WRITTEN: OnceLock<PathBuf> = OnceLock::new();
+    WRITTEN
+        .get_or_init(|| {
+            let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli_results-sample.json");
+            std::fs::write(&path, document::to_string(&samples::portfolio()).unwrap()).unwrap();
+            path
+        })
+        .clone()
 }
 
 #[test]
