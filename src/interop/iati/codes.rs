@@ -103,11 +103,17 @@ pub(super) fn activity_date_type(text: &str) -> Option<Read> {
 /// letters are a country (`GB-GOV-1`, `NL-KVK-…`), or `XM`/`XI` for
 /// international bodies (which give `None`).
 fn registered_in(org_ref: &str) -> Option<Country> {
-    let prefix = org_ref.trim().get(..3)?;
-    let (letters, dash) = prefix.split_at(2);
-    (dash == "-")
-        .then(|| Country::from_alpha2(&letters.to_ascii_uppercase()))
-        .flatten()
+    // Matched on bytes, never sliced at a byte index: publishers write any
+    // text in `ref` (`"Gé-1"`), and a slice inside a character would panic.
+    match org_ref.trim().as_bytes() {
+        [a, b, b'-', ..] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+            let letters = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
+            std::str::from_utf8(&letters)
+                .ok()
+                .and_then(Country::from_alpha2)
+        }
+        _ => None,
+    }
 }
 
 /// What an IATI participating organisation is, for a programme in its
@@ -236,5 +242,29 @@ mod tests {
         );
         assert_eq!(kind(org(None, None, false)), Some(StakeholderKind::Other));
         assert_eq!(kind(org(Some(99), None, false)), None);
+    }
+
+    #[test]
+    fn registration_prefix_of_any_text() {
+        // A fuzz finding: a non-ASCII second character once split a
+        // character in two and panicked.
+        for text in [
+            "Gé-1",
+            "é",
+            "éé-",
+            "G\u{301}-x",
+            "-",
+            "",
+            "  so-GOV",
+            "ÉÉ-1",
+        ] {
+            let _ = registered_in(text);
+        }
+        assert_eq!(
+            registered_in(" so-GOV-3").map(|c| c.to_string()).as_deref(),
+            Some("SOM")
+        );
+        assert_eq!(registered_in("XX-1"), None);
+        assert_eq!(registered_in("GB"), None);
     }
 }

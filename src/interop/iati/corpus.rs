@@ -373,7 +373,24 @@ impl<'a> SourceReader<'a> {
         self.counted = seen;
     }
 
+    /// The next item; a panic while reading this source (a bug of the
+    /// importer) becomes this source's error, so the other sources of a
+    /// corpus still import.
     fn next_item(&mut self) -> Option<CorpusItem> {
+        let source = self.n;
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.step())) {
+            Ok(item) => item,
+            Err(payload) => {
+                self.state = ReaderState::Done(self.counted, 0);
+                let error = ImportError::Internal {
+                    message: panic_message(payload.as_ref()),
+                };
+                Some(CorpusItem::Failed { source, error })
+            }
+        }
+    }
+
+    fn step(&mut self) -> Option<CorpusItem> {
         let source = self.n;
         let (item, next) = match std::mem::replace(&mut self.state, ReaderState::Finished) {
             ReaderState::Start(s, options) => {
@@ -431,6 +448,15 @@ impl<'a> SourceReader<'a> {
         self.state = next;
         Some(item)
     }
+}
+
+/// The text of a panic's payload (`panic!` with a literal or a format).
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".to_owned())
 }
 
 /// The iterator of [`Corpus::activities`].

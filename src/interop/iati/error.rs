@@ -60,6 +60,14 @@ pub enum ImportError {
         /// The declared version; `None` when the `version` attribute is missing.
         found: Option<String>,
     },
+    /// The importer failed on this file through a bug of its own (a panic,
+    /// caught so that the other files of a corpus still import). Please
+    /// report it with the file.
+    #[error("the importer failed on this file (a bug; please report it with the file): {message}")]
+    Internal {
+        /// The panic's message.
+        message: String,
+    },
 }
 
 fn display_found(found: &str) -> String {
@@ -81,7 +89,7 @@ impl ImportError {
     /// The 1-based line the error refers to, when it refers to one.
     pub fn line(&self) -> Option<u64> {
         match self {
-            ImportError::Io(_) => None,
+            ImportError::Io(_) | ImportError::Internal { .. } => None,
             ImportError::Xml { line, .. }
             | ImportError::Truncated { line, .. }
             | ImportError::WrongRoot { line, .. }

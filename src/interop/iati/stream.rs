@@ -22,7 +22,15 @@ struct LineCounter<R> {
     consumed: u64,
     lines_before_mark: u64,
     recent_newlines: Vec<u64>,
+    /// Bytes consumed since the last `<`: the XML reader buffers a text
+    /// node whole, so a file of zeros or of text without markup would
+    /// otherwise grow without bound.
+    since_markup: u64,
 }
+
+/// The longest run of bytes without markup (`<`) that is read: far above
+/// any real text node, far below memory. Beyond it the file is refused.
+pub(super) const MAX_TEXT_RUN: u64 = 64 * 1024 * 1024;
 
 impl<R: BufRead> LineCounter<R> {
     fn new(inner: R) -> Self {
@@ -31,6 +39,7 @@ impl<R: BufRead> LineCounter<R> {
             consumed: 0,
             lines_before_mark: 0,
             recent_newlines: Vec::new(),
+            since_markup: 0,
         }
     }
 
@@ -73,6 +82,16 @@ impl<R: BufRead> Read for LineCounter<R> {
 
 impl<R: BufRead> BufRead for LineCounter<R> {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.since_markup > MAX_TEXT_RUN {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "no markup in {} MiB before byte {}: not an XML file",
+                    MAX_TEXT_RUN >> 20,
+                    self.consumed
+                ),
+            ));
+        }
         self.inner.fill_buf()
     }
 
@@ -81,9 +100,12 @@ impl<R: BufRead> BufRead for LineCounter<R> {
         // last; asking again does not read more.
         if let Ok(buffer) = self.inner.fill_buf() {
             let start = self.consumed;
-            let newlines = buffer
-                .get(..amount)
-                .unwrap_or(buffer)
+            let passed = buffer.get(..amount).unwrap_or(buffer);
+            self.since_markup = match passed.iter().rposition(|b| *b == b'<') {
+                Some(at) => (passed.len() - at) as u64,
+                None => self.since_markup + passed.len() as u64,
+            };
+            let newlines = passed
                 .iter()
                 .enumerate()
                 .filter(|(_, b)| **b == b'\n')
