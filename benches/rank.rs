@@ -21,10 +21,11 @@ use std::process::Command;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use ssr_model::Scorer;
 use ssr_model::samples::{Synthetic, synthetic};
-use ssr_model::score::{
-    CompositeMatrix, MatrixUncertainty, PortfolioAggregation, Scorer, ScoringPolicy,
-};
+use ssr_model::score::compare::PortfolioAggregation;
+use ssr_model::score::matrix::{CompositeMatrix, MatrixUncertainty};
+use ssr_model::score::policy::ScoringPolicy;
 
 fn programmes(c: &mut Criterion) {
     let portfolio = synthetic(&Synthetic::new(1_000));

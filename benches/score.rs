@@ -11,9 +11,9 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use ssr_model::Scorer;
 use ssr_model::document;
 use ssr_model::samples::{Synthetic, synthetic};
-use ssr_model::score::Scorer;
 
 fn score(c: &mut Criterion) {
     let scorer = Scorer::default();

@@ -10,9 +10,10 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use ssr_model::diagnostics::ValidationPolicy;
 use ssr_model::document;
 use ssr_model::samples::{Synthetic, synthetic};
-use ssr_model::validate::{ValidationPolicy, validate};
+use ssr_model::validate::validate;
 
 fn bench(c: &mut Criterion) {
     let policy = ValidationPolicy::default()

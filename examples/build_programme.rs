@@ -4,11 +4,13 @@
 //! Run with `cargo run --example build_programme`.
 
 use chrono::NaiveDate;
+use ssr_model::model::{
+    Baseline, ChallengeKind, Context, DataSource, Direction, Fraction, Level, Measure, Mitigation,
+    Phase, Pillar, ResultLevel, Role, SourceKind, StakeholderKind, Stance,
+};
 use ssr_model::{
-    Baseline, Challenge, ChallengeKind, Component, Context, Country, DataSource, Direction,
-    Fraction, Indicator, Level, Measure, Mitigation, Money, Period, Phase, Pillar, Portfolio,
-    Programme, ResultLevel, Role, SourceKind, Stakeholder, StakeholderKind, Stance, Value,
-    document,
+    Challenge, Component, Country, Indicator, Money, Period, Portfolio, Programme, Stakeholder,
+    Value, document,
 };
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -7,8 +7,9 @@
 use std::hint::black_box;
 use std::time::Instant;
 
+use ssr_model::Scorer;
 use ssr_model::samples::{Synthetic, synthetic};
-use ssr_model::score::{CompositeMatrix, MatrixUncertainty, Scorer};
+use ssr_model::score::matrix::{CompositeMatrix, MatrixUncertainty};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();

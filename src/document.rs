@@ -50,7 +50,7 @@
 //! ```
 //!
 //! ```
-//! use ssr_model::{document, Country, Portfolio, Programme};
+//! use ssr_model::{Country, Portfolio, Programme, document};
 //!
 //! let portfolio = Portfolio::new().with_programme(Programme::new("Police reform", Country::new("LBR")?));
 //! let json = document::to_string_pretty(&portfolio)?;
@@ -71,7 +71,8 @@ pub const SCHEMA_VERSION: u32 = 2;
 /// What kind of problem stopped a document from loading.
 ///
 /// ```
-/// use ssr_model::document::{self, LoadError, ParseErrorKind};
+/// use ssr_model::document;
+/// use ssr_model::document::{LoadError, ParseErrorKind};
 ///
 /// let kind = |text: &str| match document::from_str(text) {
 ///     Err(LoadError::Parse { kind, .. }) => Some(kind),
@@ -99,7 +100,8 @@ pub enum ParseErrorKind {
 /// line and column where the parser stopped.
 ///
 /// ```
-/// use ssr_model::document::{self, LoadError};
+/// use ssr_model::document;
+/// use ssr_model::document::LoadError;
 ///
 /// let err = document::from_str(r#"{"schema_version": 1, "programmes": [{"nmae": "x"}]}"#).unwrap_err();
 /// match &err {
@@ -174,7 +176,8 @@ fn display_path(path: &str) -> impl fmt::Display + '_ {
 ///
 /// ```
 /// use std::io;
-/// use ssr_model::document::{self, SaveError};
+/// use ssr_model::document;
+/// use ssr_model::document::SaveError;
 ///
 /// struct DiskFull;
 /// impl io::Write for DiskFull {
@@ -230,7 +233,8 @@ struct VersionProbe {
 /// # Examples
 ///
 /// ```
-/// use ssr_model::document::{self, LoadError};
+/// use ssr_model::document;
+/// use ssr_model::document::LoadError;
 ///
 /// let json = r#"{
 ///   "schema_version": 2,
@@ -367,7 +371,8 @@ fn not_an_object(bytes: &[u8]) -> Option<LoadError> {
 /// # Examples
 ///
 /// ```
-/// use ssr_model::document::{self, LoadError};
+/// use ssr_model::document;
+/// use ssr_model::document::LoadError;
 ///
 /// let portfolio = ssr_model::samples::portfolio();
 /// let json = document::to_string(&portfolio)?;
@@ -398,7 +403,7 @@ pub fn from_reader(mut reader: impl Read) -> Result<Portfolio, LoadError> {
 /// # Examples
 ///
 /// ```
-/// use ssr_model::{document, Country, Portfolio, Programme};
+/// use ssr_model::{Country, Portfolio, Programme, document};
 ///
 /// let portfolio = Portfolio::new().with_programme(Programme::new("Police reform", Country::new("LBR")?));
 /// let json = document::to_string(&portfolio)?;

@@ -13,8 +13,9 @@
 //! it, score it, and find the best-ranked programme:
 //!
 //! ```
-//! use ssr_model::score::Scorer;
-//! use ssr_model::validate::{self, ValidationPolicy};
+//! use ssr_model::Scorer;
+//! use ssr_model::validate;
+//! use ssr_model::diagnostics::ValidationPolicy;
 //!
 //! let portfolio = ssr_model::samples::portfolio();     // seven case studies
 //! let report = validate::validate(&portfolio, &ValidationPolicy::default());
@@ -56,8 +57,8 @@
 //! | step | module | what it gives |
 //! |---|---|---|
 //! | load | [`document`][doc-mod], [`interop::iati`][iati] | a [`Portfolio`], or an error with its path, line and column |
-//! | validate | [`validate`] | a [`Report`](validate::Report) of every problem at once, each with a stable code |
-//! | score | [`score`] | a [`Scorecard`](score::Scorecard): progress, risk, stakeholders, evaluation, finance |
+//! | validate | [`validate`] | a [`Report`] of every problem at once, each with a stable code |
+//! | score | [`score`] | a [`Scorecard`](crate::Scorecard): progress, risk, stakeholders, evaluation, finance |
 //! | rank | [`score`] | ranks, the reason a programme is not ranked, and rank intervals |
 //! | export | [`tables`], [`interop::csv`][csv], [`interop::schema`][schema] | tidy tables as CSV or Parquet; JSON Schemas for other tools |
 //!
@@ -78,7 +79,8 @@
 //! (and `from_slice`, `from_reader`) reads it; every error says where:
 //!
 //! ```
-//! use ssr_model::document::{self, LoadError};
+//! use ssr_model::document;
+//! use ssr_model::document::LoadError;
 //!
 //! let json = r#"{"schema_version": 2, "programmes": [{
 //!     "id": "90b72b77-0af5-5637-915b-ffe4a32e7a0d", "name": "Police reform",
@@ -120,6 +122,7 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
+//! use ssr_model::model::*;
 //! use ssr_model::*;
 //!
 //! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
@@ -147,16 +150,18 @@
 //! order, shares summing to 100, unique ids), referential (every id a
 //! programme mentions exists) and SSR practice (no oversight component, no
 //! civil society, an indicator without a baseline, …). Each
-//! [`Finding`](validate::Finding) has a stable [`Code`](validate::Code), a
-//! [`Severity`](validate::Severity) and a JSON Pointer to the value. A
-//! [`ValidationPolicy`](validate::ValidationPolicy) raises, lowers or drops
+//! [`Finding`] has a stable [`Code`](crate::diagnostics::Code), a
+//! [`Severity`](crate::diagnostics::Severity) and a JSON Pointer to the value. A
+//! [`ValidationPolicy`](crate::diagnostics::ValidationPolicy) raises, lowers or drops
 //! any code and fixes the date time-dependent checks are made at; the
 //! library never reads the clock.
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use ssr_model::validate::{self, Code, CodeLevel, Severity, ValidationPolicy};
-//! use ssr_model::{Component, Country, Pillar, Portfolio, Programme};
+//! use ssr_model::validate;
+//! use ssr_model::diagnostics::{Code, CodeLevel, Severity, ValidationPolicy};
+//! use ssr_model::{Component, Country, Portfolio, Programme};
+//! use ssr_model::model::Pillar;
 //!
 //! let programme = Programme::new("Police reform", Country::new("LBR")?)
 //!     .with_component(Component::new("Community policing", Pillar::PoliceReform));
@@ -174,12 +179,12 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! The [`catalogue`](validate::catalogue) explains every code: what it
+//! The [`catalogue`](diagnostics::catalogue) explains every code: what it
 //! means, why it matters in SSR practice and how to fix it.
 //!
 //! # Score
 //!
-//! A [`Scorer`](score::Scorer) applies a [`ScoringPolicy`](score::ScoringPolicy):
+//! A [`Scorer`](crate::Scorer) applies a [`ScoringPolicy`](score::policy::ScoringPolicy):
 //! every choice (which target counts, the tolerance of "on track", how
 //! indicators and components are aggregated, risk bands, salience
 //! thresholds, normalisation, Monte Carlo settings, the date judged at) is
@@ -189,7 +194,9 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use ssr_model::score::{Scorer, Status};
+//! use ssr_model::Scorer;
+//! use ssr_model::score::programme::Status;
+//! use ssr_model::model::*;
 //! use ssr_model::*;
 //!
 //! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
@@ -219,7 +226,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! A [`Scorecard`](score::Scorecard) does this for every programme of a
+//! A [`Scorecard`](crate::Scorecard) does this for every programme of a
 //! portfolio and compares them.
 //!
 //! # Rank
@@ -228,13 +235,14 @@
 //! stakeholder resistance and inclusion, and optionally finance) across the
 //! programmes and combines them into a composite, which gives a rank. A rank
 //! alone hides how fragile it is, so
-//! [`Scorer::rank_uncertainty`](score::Scorer::rank_uncertainty) re-ranks
+//! [`Scorer::rank_uncertainty`](crate::Scorer::rank_uncertainty) re-ranks
 //! under perturbed weights and other normalisation and aggregation choices
 //! (seeded Monte Carlo, after Saisana, Saltelli and Tarantola 2005) and
 //! reports each programme's median rank and 5–95 % interval:
 //!
 //! ```
-//! use ssr_model::score::{Scorer, ScoringPolicy};
+//! use ssr_model::Scorer;
+//! use ssr_model::score::policy::ScoringPolicy;
 //!
 //! let mut policy = ScoringPolicy::default();
 //! policy.uncertainty.replications = 200;
@@ -256,7 +264,7 @@
 //!
 //! # Export
 //!
-//! Every result is serde data: publish a [`Scorecard`](score::Scorecard) as
+//! Every result is serde data: publish a [`Scorecard`](crate::Scorecard) as
 //! JSON, policy included. For pandas, Polars, R, DuckDB or Spark,
 //! [`tables`] turns a portfolio and its results into tidy tables, one per
 //! entity and per result (programmes, recipients, stakeholders, components,
@@ -269,8 +277,9 @@
 //! does the same from the command line.
 //!
 //! ```
-//! use ssr_model::score::Scorer;
-//! use ssr_model::tables::{self, Table, TableName};
+//! use ssr_model::Scorer;
+//! use ssr_model::tables;
+//! use ssr_model::tables::{Table, TableName};
 //!
 //! let portfolio = ssr_model::samples::portfolio();
 //! let card = Scorer::default().scorecard(&portfolio);
@@ -313,8 +322,10 @@
 //! programme without enough evidence is *not ranked*, with the reason:
 //!
 //! ```
-//! use ssr_model::score::{NotRanked, Scorer};
-//! use ssr_model::{Country, Programme, Role, Stakeholder, StakeholderKind};
+//! use ssr_model::score::compare::NotRanked;
+//! use ssr_model::Scorer;
+//! use ssr_model::{Country, Programme, Stakeholder};
+//! use ssr_model::model::{Role, StakeholderKind};
 //!
 //! let mut portfolio = ssr_model::samples::portfolio();
 //! portfolio.programmes.push(
@@ -429,7 +440,25 @@ pub mod score;
 pub mod tables;
 pub mod validate;
 
-pub use model::*;
+// The root holds the types a newcomer meets first, each at this one path;
+// everything else lives in the module of its pipeline stage.
+pub use diagnostics::report::{Finding, Report};
+pub use model::challenge::Challenge;
+pub use model::code::{Country, Currency};
+pub use model::component::Component;
+pub use model::evaluation::Evaluation;
+pub use model::indicator::{Indicator, Period, Value};
+pub use model::money::Money;
+pub use model::objective::Objective;
+pub use model::portfolio::Portfolio;
+pub use model::programme::Programme;
+pub use model::region::Region;
+pub use model::stakeholder::Stakeholder;
+pub use score::scorecard::Scorecard;
+pub use score::scorer::Scorer;
+
+// Inside the crate, every model type is also reachable from the root.
+pub(crate) use model::*;
 
 /// The `chrono` crate, whose `NaiveDate` the model's dates use; re-exported
 /// so callers need not match its version.

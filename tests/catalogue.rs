@@ -7,8 +7,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
-use ssr_model::diagnostics::{Code, Family, Report};
-use ssr_model::validate::{self, ValidationPolicy};
+use ssr_model::Report;
+use ssr_model::diagnostics::ValidationPolicy;
+use ssr_model::diagnostics::{Code, Family};
+use ssr_model::validate;
 
 const TABLE: &str = include_str!("../src/diagnostics/catalogue/mod.rs");
 

@@ -15,8 +15,9 @@
 
 use std::io::{self, Read};
 
-use ssr_model::Level;
-use ssr_model::document::{self, LoadError, ParseErrorKind, SCHEMA_VERSION};
+use ssr_model::document;
+use ssr_model::document::{LoadError, ParseErrorKind, SCHEMA_VERSION};
+use ssr_model::model::Level;
 
 const VALID: &str = r#"{
   "schema_version": 1,

@@ -9,7 +9,8 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
-use ssr_model::document::{self, LoadError, SCHEMA_VERSION};
+use ssr_model::document;
+use ssr_model::document::{LoadError, SCHEMA_VERSION};
 
 fn json_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)

@@ -5,8 +5,10 @@
 //! by `samples::try_portfolio_builds_all_seven_and_portfolio_agrees`.)
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-use ssr_model::Pillar;
-use ssr_model::score::{Dimension, Scorer, ScoringPolicy};
+use ssr_model::Scorer;
+use ssr_model::model::Pillar;
+use ssr_model::score::compare::Dimension;
+use ssr_model::score::policy::ScoringPolicy;
 
 /// Tables indexed by pillar or dimension rely on `index()` being the
 /// position in `ALL`: a fallback to 0 would give two variants one slot.

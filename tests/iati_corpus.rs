@@ -15,10 +15,10 @@
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
+use ssr_model::diagnostics::{Code, Severity};
 use ssr_model::interop::iati::{
     Corpus, CorpusBuilder, CorpusImport, CorpusItem, ImportError, ImportOptions, Source,
 };
-use ssr_model::validate::{Code, Severity};
 
 fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/iati/corpus")

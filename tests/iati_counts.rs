@@ -20,8 +20,10 @@ use common::iati_scan::{
     Counts, activity_chunks, attr, identifier, scan, shared_iati, start_tags, xml_files,
 };
 use ssr_model::Programme;
-use ssr_model::interop::iati::{self, Corpus, ImportOptions};
-use ssr_model::validate::{Code, Report};
+use ssr_model::Report;
+use ssr_model::diagnostics::Code;
+use ssr_model::interop::iati;
+use ssr_model::interop::iati::{Corpus, ImportOptions};
 
 /// The counts of one imported programme, as the scan defines them.
 /// Recipients are those imported plus those reported as unusable (a code

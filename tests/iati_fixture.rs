@@ -12,9 +12,11 @@
 #[path = "common/shared.rs"]
 mod shared;
 
-use ssr_model::interop::iati::{self, Filter, ImportOptions};
-use ssr_model::validate::{Code, Severity};
-use ssr_model::{Country, Pillar, ResultLevel};
+use ssr_model::Country;
+use ssr_model::diagnostics::{Code, Severity};
+use ssr_model::interop::iati;
+use ssr_model::interop::iati::{Filter, ImportOptions};
+use ssr_model::model::{Pillar, ResultLevel};
 
 fn bytes() -> Vec<u8> {
     std::fs::read(shared::fixture("three-activities.xml")).unwrap()

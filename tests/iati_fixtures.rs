@@ -11,12 +11,11 @@
 )]
 
 use chrono::NaiveDate;
-use ssr_model::interop::iati::{self, Filter, Import, ImportOptions};
-use ssr_model::validate::Code;
-use ssr_model::{
-    BudgetKind, BudgetStatus, Country, Party, Pillar, Place, Programme, Region, Role,
-    TransactionType,
-};
+use ssr_model::diagnostics::Code;
+use ssr_model::interop::iati;
+use ssr_model::interop::iati::{Filter, Import, ImportOptions};
+use ssr_model::model::{BudgetKind, BudgetStatus, Party, Pillar, Place, Role, TransactionType};
+use ssr_model::{Country, Programme, Region};
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/iati/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -153,7 +152,7 @@ fn sectors_and_recipients_on_transactions() {
         .of_code(Code::IatiMissingCountry)
         .next()
         .unwrap();
-    assert_eq!(finding.severity, ssr_model::validate::Severity::Advice);
+    assert_eq!(finding.severity, ssr_model::diagnostics::Severity::Advice);
     // Each transaction keeps its own sector and recipient.
     let per_tx: Vec<(u32, String)> = p
         .transactions
@@ -267,7 +266,7 @@ fn results_without_an_ssr_sector_are_unclassified() {
         .of_code(Code::IatiNoSsrComponent)
         .next()
         .unwrap();
-    assert_eq!(finding.severity, ssr_model::validate::Severity::Advice);
+    assert_eq!(finding.severity, ssr_model::diagnostics::Severity::Advice);
     // The override pillar replaces `unclassified`.
     let options = ImportOptions::new().with_fallback_pillar(Pillar::JusticeReform);
     let p = options.import(xml.as_bytes()).unwrap().portfolio.programmes[0].clone();

@@ -15,8 +15,9 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use proptest::prelude::*;
-use ssr_model::Pillar;
-use ssr_model::interop::iati::{self, Corpus, CorpusBuilder, ImportOptions};
+use ssr_model::interop::iati;
+use ssr_model::interop::iati::{Corpus, CorpusBuilder, ImportOptions};
+use ssr_model::model::Pillar;
 
 #[path = "common/shared.rs"]
 mod shared;

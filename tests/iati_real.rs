@@ -16,9 +16,11 @@ use chrono::NaiveDate;
 use common::iati_scan::{
     activity_chunks, attr, dac_sectors, decode, elements, identifier, start_tags,
 };
-use ssr_model::interop::iati::{self, Filter, ImportOptions};
-use ssr_model::validate::Code;
-use ssr_model::{Direction, Measure, Pillar, Programme, ResultLevel, Role, StakeholderKind};
+use ssr_model::Programme;
+use ssr_model::diagnostics::Code;
+use ssr_model::interop::iati;
+use ssr_model::interop::iati::{Filter, ImportOptions};
+use ssr_model::model::{Direction, Measure, Pillar, ResultLevel, Role, StakeholderKind};
 
 const FILES: [&str; 4] = [
     "dportal_26.xml",
@@ -146,7 +148,7 @@ fn every_activity_is_read() {
             import
                 .report
                 .of_code(Code::IatiMissingCountry)
-                .filter(|f| f.severity == ssr_model::validate::Severity::Error)
+                .filter(|f| f.severity == ssr_model::diagnostics::Severity::Error)
                 .count(),
             chunks.iter().filter(|c| !names_recipient(c)).count(),
             "{name}"
@@ -422,7 +424,7 @@ fn honduras_police_programme() {
     let p = programme(&import, "XI-IATI-IADB-HO-L1187");
     assert_eq!(
         p.id,
-        ssr_model::ProgrammeId::from_external("XI-IATI-IADB-HO-L1187")
+        ssr_model::model::ProgrammeId::from_external("XI-IATI-IADB-HO-L1187")
     );
     assert_eq!(
         p.single_country().map(|c| c.to_string()).as_deref(),
@@ -802,7 +804,8 @@ fn imported_ssr_activities_validate() {
     if !shared::present() {
         return;
     }
-    use ssr_model::validate::{self, ValidationPolicy};
+    use ssr_model::diagnostics::ValidationPolicy;
+    use ssr_model::validate;
     let policy =
         ValidationPolicy::default().with_as_of(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
     let mut programmes = 0;
@@ -815,7 +818,7 @@ fn imported_ssr_activities_validate() {
         programmes += imported.portfolio.programmes.len();
         let report = validate::validate(&imported.portfolio, &policy);
         // ... and score, with every score a number in its range.
-        let card = ssr_model::score::Scorer::default().scorecard(&imported.portfolio);
+        let card = ssr_model::Scorer::default().scorecard(&imported.portfolio);
         assert_eq!(card.programmes.len(), imported.portfolio.programmes.len());
         for row in card.rows() {
             if let Some(v) = row.value {
@@ -866,7 +869,7 @@ fn real_results_make_scores() {
     let mut scored = 0;
     for name in ["dportal_26.xml", "dportal_94.xml"] {
         let imported = import(name, &options);
-        let card = ssr_model::score::Scorer::default().scorecard(&imported.portfolio);
+        let card = ssr_model::Scorer::default().scorecard(&imported.portfolio);
         for programme in &card.programmes {
             if let Some(score) = programme.progress.score {
                 assert!((0.0..=1.0).contains(&score), "{name}: {score}");

@@ -17,7 +17,8 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use ssr_model::interop::iati::ImportOptions;
-use ssr_model::{Country, Pillar, Programme, SourceKind};
+use ssr_model::model::{Pillar, SourceKind};
+use ssr_model::{Country, Programme};
 
 const ACTIVITY: &str = r#"<iati-activities version="2.03">
  <iati-activity>
@@ -98,16 +99,16 @@ fn dimensions_become_breakdowns_and_links_sources() {
         Some("indicator reference 99:T1")
     );
     // Women 0 → 30, 25; men 0 → 70, 60: the gap is 25/30 − 60/70.
-    let r = ssr_model::score::Scorer::default().results(p);
+    let r = ssr_model::Scorer::default().results(p);
     let gap = r.gender_gap.unwrap();
     assert!((gap - (25.0 / 30.0 - 60.0 / 70.0)).abs() < 1e-12, "{gap}");
     // The actuals by sex add up to 85, not 90: breakdown_sum.
     let report = ssr_model::validate::validate(
         &import.portfolio,
-        &ssr_model::validate::ValidationPolicy::default(),
+        &ssr_model::diagnostics::ValidationPolicy::default(),
     );
     let sums: Vec<_> = report
-        .of_code(ssr_model::validate::Code::BreakdownSum)
+        .of_code(ssr_model::diagnostics::Code::BreakdownSum)
         .collect();
     assert_eq!(sums.len(), 1, "{report}");
     assert_eq!(

@@ -2,6 +2,8 @@
 //! that file's error (an `iati_unreadable_file` finding) or imports, and the
 //! other files of the corpus still import.
 
+#![cfg(feature = "iati")]
+
 use std::io::Read;
 
 use ssr_model::diagnostics::Code;
@@ -111,7 +113,10 @@ fn a_panic_while_reading_is_that_files_error() {
         .import();
     assert_eq!(import.portfolio.programmes.len(), 1);
     let Some(ImportError::Internal { message }) = &import.files[0].error else {
-        panic!("expected an internal error, got {:?}", import.files[0].error);
+        panic!(
+            "expected an internal error, got {:?}",
+            import.files[0].error
+        );
     };
     assert_eq!(message, "a bug in a reader");
     assert_eq!(import.report.of_code(Code::IatiUnreadableFile).count(), 1);

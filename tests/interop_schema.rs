@@ -159,7 +159,8 @@ fn validator_for(schema: schemars::Schema) -> Validator {
 
 #[test]
 fn scorecard_schema_accepts_scorecards_and_rejects_others() {
-    use ssr_model::score::{RankUncertainty, Scorer};
+    use ssr_model::Scorer;
+    use ssr_model::score::uncertainty::RankUncertainty;
     let v = validator_for(ssr_model::interop::schema::scorecard_schema());
     let scorer = Scorer::default();
     for portfolio in [
@@ -184,11 +185,11 @@ fn policy_schemas_accept_the_defaults_and_reject_unknown_members() {
     let cases = [
         (
             validator_for(scoring_policy_schema()),
-            serde_json::to_value(ssr_model::score::ScoringPolicy::default()).unwrap(),
+            serde_json::to_value(ssr_model::score::policy::ScoringPolicy::default()).unwrap(),
         ),
         (
             validator_for(validation_policy_schema()),
-            serde_json::to_value(ssr_model::validate::ValidationPolicy::default()).unwrap(),
+            serde_json::to_value(ssr_model::diagnostics::ValidationPolicy::default()).unwrap(),
         ),
     ];
     for (v, default) in cases {

@@ -4,7 +4,8 @@
 use std::cmp::Ordering;
 
 use proptest::prelude::*;
-use ssr_model::diagnostics::{Code, Finding, Location, Pointer, Report, XmlLocation};
+use ssr_model::diagnostics::{Code, Location, Pointer, XmlLocation};
+use ssr_model::{Finding, Report};
 
 #[test]
 fn xml_positions_sort_as_numbers() {

@@ -4,10 +4,11 @@
 #![cfg(feature = "json")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use ssr_model::Money;
+use ssr_model::diagnostics::ValidationPolicy;
 use ssr_model::document;
-use ssr_model::score::ScoringPolicy;
-use ssr_model::validate::ValidationPolicy;
-use ssr_model::{Amount, Money};
+use ssr_model::model::Amount;
+use ssr_model::score::policy::ScoringPolicy;
 
 #[test]
 fn a_byte_order_mark_before_a_document_is_read_past() {
@@ -82,7 +83,7 @@ fn echoed_text_is_short() {
     assert!(err.len() < 300, "{} bytes", err.len());
     assert!(err.contains("characters") || err.contains('e'), "{err}");
     let labels = format!("[\"{}\"]", "x".repeat(10_000));
-    let err = serde_json::from_str::<ssr_model::OrdinalScale>(&labels)
+    let err = serde_json::from_str::<ssr_model::model::OrdinalScale>(&labels)
         .unwrap_err()
         .to_string();
     assert!(err.len() < 300, "{} bytes: {err}", err.len());

@@ -16,13 +16,16 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 use common::strategies::*;
 use proptest::prelude::*;
+use ssr_model::model::{
+    Amount, Baseline, Breakdown, ChallengeId, ChallengeKind, ChallengeStatus, ComponentId, Context,
+    DacCriterion, DataSource, Direction, EvaluationId, Finite, Fraction, Funding, GenderMarker,
+    IndicatorId, Level, Measure, Mitigation, ObjectiveId, ObjectiveKind, OrdinalScale, Percentage,
+    Phase, Pillar, ProgrammeId, ResultLevel, Role, Sector, SectorCode, SourceKind, StakeholderId,
+    StakeholderKind, Stance, Weight,
+};
 use ssr_model::{
-    Amount, Baseline, Breakdown, Challenge, ChallengeId, ChallengeKind, ChallengeStatus, Component,
-    ComponentId, Context, Country, Currency, DacCriterion, DataSource, Direction, Evaluation,
-    EvaluationId, Finite, Fraction, Funding, GenderMarker, Indicator, IndicatorId, Level, Measure,
-    Mitigation, Money, Objective, ObjectiveId, ObjectiveKind, OrdinalScale, Percentage, Period,
-    Phase, Pillar, Portfolio, Programme, ProgrammeId, ResultLevel, Role, Sector, SectorCode,
-    SourceKind, Stakeholder, StakeholderId, StakeholderKind, Stance, Value, Weight,
+    Challenge, Component, Country, Currency, Evaluation, Indicator, Money, Objective, Period,
+    Portfolio, Programme, Stakeholder, Value,
 };
 use uuid::Uuid;
 
@@ -255,7 +258,7 @@ proptest! {
     /// alike (the codes cannot collide: letters against numbers).
     #[test]
     fn places_read_back_what_they_print(place in arb_place()) {
-        prop_assert_eq!(place.to_string().parse::<ssr_model::Place>().ok(), Some(place));
+        prop_assert_eq!(place.to_string().parse::<ssr_model::model::Place>().ok(), Some(place));
     }
 }
 

@@ -5,7 +5,7 @@
 
 use proptest::prelude::*;
 use serde::Deserialize;
-use ssr_model::score::{CompositeMatrix, MatrixAggregation, MatrixUncertainty};
+use ssr_model::score::matrix::{CompositeMatrix, MatrixAggregation, MatrixUncertainty};
 
 #[derive(Deserialize)]
 struct Mc {

@@ -18,12 +18,13 @@ use common::strategies::*;
 use proptest::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use ssr_model::document::{self, LoadError};
-use ssr_model::{
-    Amount, ChallengeId, ComponentId, Country, Currency, EvaluationId, Finite, Fraction,
-    IndicatorId, Level, ObjectiveId, Percentage, Portfolio, ProgrammeId, SectorCode, StakeholderId,
-    Weight,
+use ssr_model::document;
+use ssr_model::document::LoadError;
+use ssr_model::model::{
+    Amount, ChallengeId, ComponentId, EvaluationId, Finite, Fraction, IndicatorId, Level,
+    ObjectiveId, Percentage, ProgrammeId, SectorCode, StakeholderId, Weight,
 };
+use ssr_model::{Country, Currency, Portfolio};
 
 /// A value survives `serde_json` both ways, and its JSON text is stable.
 fn json_round_trip<T>(value: &T) -> Result<(), TestCaseError>

@@ -18,11 +18,12 @@
 use std::collections::{BTreeSet, HashSet};
 
 use chrono::NaiveDate;
-use ssr_model::samples::{portfolio, try_portfolio};
-use ssr_model::{
-    Amount, DacCriterion, Direction, GenderMarker, Indicator, Measure, Pillar, Portfolio,
-    Programme, ProgrammeId, Role, Stakeholder, StakeholderKind, Stance, Value, document,
+use ssr_model::model::{
+    Amount, DacCriterion, Direction, GenderMarker, Measure, Pillar, ProgrammeId, Role,
+    StakeholderKind, Stance,
 };
+use ssr_model::samples::{portfolio, try_portfolio};
+use ssr_model::{Indicator, Portfolio, Programme, Stakeholder, Value, document};
 
 const COUNTRIES: [&str; 7] = ["LBR", "SLE", "BIH", "TUN", "COL", "MLI", "ZAF"];
 
@@ -817,7 +818,7 @@ fn only_mali_misses_quantitative_actuals_and_has_stale_data() {
     };
     assert_eq!(countries_where(&p, misses_numbers), ["MLI"]);
     let mali = by_country(&p, "MLI");
-    assert_eq!(mali.phase, ssr_model::Phase::Suspended);
+    assert_eq!(mali.phase, ssr_model::model::Phase::Suspended);
     let latest = mali.indicators().filter_map(latest_actual).max().unwrap();
     assert!(
         latest <= d(2021, 12, 31),
@@ -844,7 +845,7 @@ fn ongoing_programmes_report_recent_actuals_on_every_indicator() {
     let ongoing = |x: &&Programme| {
         !matches!(
             x.phase,
-            ssr_model::Phase::Closed | ssr_model::Phase::Suspended
+            ssr_model::model::Phase::Closed | ssr_model::model::Phase::Suspended
         )
     };
     let mut checked = 0;
@@ -863,7 +864,7 @@ fn ongoing_programmes_report_recent_actuals_on_every_indicator() {
     assert!(checked > 30);
     // The closed programme's data stop before it closed.
     let sle = by_country(&p, "SLE");
-    assert_eq!(sle.phase, ssr_model::Phase::Closed);
+    assert_eq!(sle.phase, ssr_model::model::Phase::Closed);
     let latest = sle.indicators().filter_map(latest_actual).max().unwrap();
     assert!(latest <= sle.actual_end.unwrap());
 }
@@ -874,7 +875,7 @@ fn ongoing_programmes_report_recent_actuals_on_every_indicator() {
 /// objective, else their component's, and those of sub-objectives — are
 /// all at output level.
 fn output_only_objectives(p: &Programme) -> Vec<&str> {
-    use ssr_model::ResultLevel;
+    use ssr_model::model::ResultLevel;
     let mut levels: Vec<BTreeSet<ResultLevel>> = vec![BTreeSet::new(); p.objectives.len()];
     for c in &p.components {
         for i in &c.indicators {
@@ -942,7 +943,7 @@ fn every_objective_is_measured_and_only_liberia_and_sierra_leone_measure_one_by_
 
 #[test]
 fn only_mali_has_components_with_outcomes_and_no_outputs() {
-    use ssr_model::ResultLevel;
+    use ssr_model::model::ResultLevel;
     let p = sample();
     let outcomes_only = |x: &Programme| {
         x.components.iter().any(|c| {
@@ -975,7 +976,7 @@ fn breakdown_short(i: &Indicator) -> bool {
             dims.dedup();
             dims.into_iter().any(|dim| {
                 let cats: Vec<_> = x.breakdowns.iter().filter(|b| b.dimension == dim).collect();
-                let sum = |f: &dyn Fn(&ssr_model::Breakdown) -> Option<f64>| {
+                let sum = |f: &dyn Fn(&ssr_model::model::Breakdown) -> Option<f64>| {
                     cats.iter().map(|b| f(b)).sum::<Option<f64>>()
                 };
                 let num = |v: &Option<Value>| v.as_ref().and_then(Value::as_number);

@@ -154,12 +154,12 @@ mod iati {
     fn import(bytes: &[u8]) {
         let import = iati::import(bytes).expect("the shapes are well-formed IATI");
         assert_eq!(import.activities, 1);
-        let scorer = ssr_model::score::Scorer::default();
+        let scorer = ssr_model::Scorer::default();
         let card = scorer.scorecard(&import.portfolio);
         std::hint::black_box(card);
         std::hint::black_box(ssr_model::validate::validate(
             &import.portfolio,
-            &ssr_model::validate::ValidationPolicy::default(),
+            &ssr_model::diagnostics::ValidationPolicy::default(),
         ));
     }
 
@@ -353,8 +353,8 @@ mod iati {
 #[cfg(all(feature = "json", feature = "csv"))]
 mod document {
     use super::assert_linear;
+    use ssr_model::Scorer;
     use ssr_model::samples::{Synthetic, synthetic};
-    use ssr_model::score::Scorer;
 
     /// `n` programmes, each named by a name of `n` bytes.
     fn long_names(n: usize) -> Vec<u8> {
@@ -377,7 +377,7 @@ mod document {
             Scorer::default().scorecard(&portfolio)
         };
         let (small, large) = (card(&long_names(40)), card(&long_names(160)));
-        let write = |card: &ssr_model::score::Scorecard| {
+        let write = |card: &ssr_model::Scorecard| {
             super::measure(|| {
                 let mut out = std::io::sink();
                 write_scores_csv(&mut out, card);
@@ -398,7 +398,7 @@ mod document {
 
     /// Writes every row of the scores table, as `ssr score --format csv`
     /// does.
-    fn write_scores_csv(out: &mut impl std::io::Write, card: &ssr_model::score::Scorecard) {
+    fn write_scores_csv(out: &mut impl std::io::Write, card: &ssr_model::Scorecard) {
         ssr_model::interop::csv::write_scorecard(out, card, |_| true).unwrap();
     }
 
@@ -407,9 +407,9 @@ mod document {
         let portfolio = ssr_model::document::from_slice(bytes).unwrap();
         std::hint::black_box(ssr_model::validate::validate(
             &portfolio,
-            &ssr_model::validate::ValidationPolicy::default(),
+            &ssr_model::diagnostics::ValidationPolicy::default(),
         ));
-        let mut policy = ssr_model::score::ScoringPolicy::default();
+        let mut policy = ssr_model::score::policy::ScoringPolicy::default();
         policy.uncertainty.replications = 4;
         let scorer = Scorer::new(policy).unwrap();
         let card = scorer.scorecard(&portfolio);

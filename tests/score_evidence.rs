@@ -14,12 +14,14 @@ use chrono::NaiveDate;
 use common::strategies::{arb_challenge, arb_stakeholder_kind, consistent_portfolio};
 use proptest::prelude::*;
 use proptest::sample::Index;
+use ssr_model::model::*;
 use ssr_model::samples::{Synthetic, synthetic};
-use ssr_model::score::{
-    Comparison, Dimension, EvidenceKind, ExposureMethod, Imputation, Normalisation, NotRanked,
-    PortfolioAggregation, RankingPolicy, Scorecard, Scorer, ScoringPolicy,
+use ssr_model::score::compare::{
+    Comparison, Dimension, EvidenceKind, Normalisation, NotRanked, PortfolioAggregation,
 };
+use ssr_model::score::policy::{ExposureMethod, Imputation, RankingPolicy, ScoringPolicy};
 use ssr_model::*;
+use ssr_model::{Scorecard, Scorer};
 
 // ---- Generators --------------------------------------------------------------
 
@@ -465,8 +467,9 @@ fn imputation_is_a_recorded_choice() {
 #[cfg(feature = "iati")]
 #[test]
 fn the_importer_invents_no_stakeholder_attributes() {
+    use ssr_model::diagnostics::{Code, Severity, ValidationPolicy};
     use ssr_model::interop::iati;
-    use ssr_model::validate::{self, Code, Severity, ValidationPolicy};
+    use ssr_model::validate;
     let xml = r#"<iati-activities version="2.03"><iati-activity>
         <iati-identifier>XM-TEST-1</iati-identifier>
         <reporting-org ref="XM-TEST" type="10"><narrative>Test donor</narrative></reporting-org>

@@ -4,17 +4,17 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use chrono::NaiveDate;
+use ssr_model::Scorer;
+use ssr_model::diagnostics::Code;
+use ssr_model::model::{
+    Budget, BudgetKind, ExchangeRates, Funding, Organisation, Party, Percentage, Place, Recipient,
+    StakeholderId, Transaction, TransactionType,
+};
 use ssr_model::samples::{Synthetic, synthetic};
-use ssr_model::score::{
-    Dimension, FinancePolicy, Scorer, ScoringPolicy, Status, recipient_shares, split_transaction,
-    unallocated_share,
-};
-use ssr_model::validate::Code;
-use ssr_model::{
-    Budget, BudgetKind, Country, Currency, ExchangeRates, Funding, Money, Organisation, Party,
-    Percentage, Place, Portfolio, Programme, Recipient, Region, StakeholderId, Transaction,
-    TransactionType,
-};
+use ssr_model::score::compare::Dimension;
+use ssr_model::score::policy::{FinancePolicy, ScoringPolicy};
+use ssr_model::score::programme::{Status, recipient_shares, split_transaction, unallocated_share};
+use ssr_model::{Country, Currency, Money, Portfolio, Programme, Region};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -284,7 +284,7 @@ fn the_finance_dimension_weighs_nothing_by_default() {
         .comparison
         .dimensions
         .get_mut(Dimension::Finance)
-        .weight = ssr_model::Weight::ONE;
+        .weight = ssr_model::model::Weight::ONE;
     let weighted = Scorer::new(policy).unwrap().scorecard(&funded);
     assert!(
         weighted

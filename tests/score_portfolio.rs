@@ -7,13 +7,16 @@
 )]
 
 use chrono::NaiveDate;
-use ssr_model::score::{
-    Dimension, Normalisation, PortfolioAggregation, Scorer, ScoringPolicy, Status,
+use ssr_model::Scorer;
+use ssr_model::model::{
+    Baseline, DacCriterion, Finite, Level, Measure, OrdinalScale, Pillar, ResultLevel,
+    StakeholderKind, Weight,
 };
+use ssr_model::score::compare::{Dimension, Normalisation, PortfolioAggregation};
+use ssr_model::score::policy::ScoringPolicy;
+use ssr_model::score::programme::Status;
 use ssr_model::{
-    Baseline, Component, Country, DacCriterion, Evaluation, Finite, Indicator, Level, Measure,
-    OrdinalScale, Period, Pillar, Portfolio, Programme, ResultLevel, Stakeholder, StakeholderKind,
-    Value, Weight,
+    Component, Country, Evaluation, Indicator, Period, Portfolio, Programme, Stakeholder, Value,
 };
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -206,7 +209,7 @@ fn scorecard_and_policy_round_trip_through_json() {
         .with_uncertainty(scorer.rank_uncertainty(&card))
         .unwrap();
     let json = serde_json::to_string(&card).unwrap();
-    let back: ssr_model::score::Scorecard = serde_json::from_str(&json).unwrap();
+    let back: ssr_model::Scorecard = serde_json::from_str(&json).unwrap();
     assert_eq!(back, card);
     let policy = serde_json::to_string_pretty(scorer.policy()).unwrap();
     assert_eq!(&ScoringPolicy::from_json(&policy).unwrap(), scorer.policy());
@@ -243,7 +246,7 @@ fn tidy_rows_cover_every_programme() {
 #[cfg(feature = "schemars")]
 #[test]
 fn scorecard_and_policy_have_json_schemas() {
-    let card = serde_json::to_value(schemars::schema_for!(ssr_model::score::Scorecard)).unwrap();
+    let card = serde_json::to_value(schemars::schema_for!(ssr_model::Scorecard)).unwrap();
     let text = card.to_string();
     assert!(
         text.contains("programmes") && text.contains("uncertainty"),
@@ -301,7 +304,7 @@ fn weights_at_the_limit_keep_their_ratios() {
     {
         let card = Scorer::default().scorecard(&Portfolio::new().with_programme(programme));
         let json = serde_json::to_string(&card).unwrap();
-        let back: ssr_model::score::Scorecard = serde_json::from_str(&json).unwrap();
+        let back: ssr_model::Scorecard = serde_json::from_str(&json).unwrap();
         assert_eq!(back, card);
     }
 }
@@ -383,7 +386,7 @@ fn values_at_the_limit_score_finitely() {
         );
         let card = Scorer::default().scorecard(&portfolio);
         let json = serde_json::to_string(&card).unwrap();
-        let back: ssr_model::score::Scorecard = serde_json::from_str(&json).unwrap();
+        let back: ssr_model::Scorecard = serde_json::from_str(&json).unwrap();
         assert_eq!(back, card);
     }
 }

@@ -8,15 +8,13 @@
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
+use ssr_model::Scorer;
+use ssr_model::model::{Baseline, Direction, Finite, Measure, Pillar, ResultLevel, Weight};
 use ssr_model::samples::{Synthetic, synthetic};
-use ssr_model::score::{
-    Aggregation, Dimension, LevelPolicy, Normalisation, PortfolioAggregation, Scorer,
-    ScoringPolicy, TargetRule,
-};
-use ssr_model::{
-    Baseline, Component, Country, Direction, Finite, Indicator, Measure, Period, Pillar, Portfolio,
-    Programme, ResultLevel, Value, Weight,
-};
+use ssr_model::score::compare::{Dimension, Normalisation, PortfolioAggregation};
+use ssr_model::score::policy::{LevelPolicy, ScoringPolicy, TargetRule};
+use ssr_model::score::programme::Aggregation;
+use ssr_model::{Component, Country, Indicator, Period, Portfolio, Programme, Value};
 
 fn means() -> impl Strategy<Value = Aggregation> {
     prop_oneof![
@@ -355,7 +353,7 @@ proptest! {
         let card = scorer.scorecard(&portfolio);
         let card = card.clone().with_uncertainty(scorer.rank_uncertainty(&card)).unwrap();
         let json = serde_json::to_string(&card).unwrap();
-        let back: ssr_model::score::Scorecard = serde_json::from_str(&json).unwrap();
+        let back: ssr_model::Scorecard = serde_json::from_str(&json).unwrap();
         prop_assert!(back == card, "the scorecard changed through JSON: {}", json);
     }
 }
@@ -432,7 +430,7 @@ proptest! {
             policy.comparison.method = PortfolioAggregation::Arithmetic;
         }
         policy.uncertainty.replications = 3;
-        policy.uncertainty.weight_noise = ssr_model::Fraction::ZERO;
+        policy.uncertainty.weight_noise = ssr_model::model::Fraction::ZERO;
         policy.uncertainty.normalisations = vec![policy.comparison.normalisation];
         policy.uncertainty.methods = vec![policy.comparison.method];
         let scorer = Scorer::new(policy).unwrap();

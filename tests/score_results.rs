@@ -6,8 +6,12 @@
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use ssr_model::score::{ResultsProfile, Scorer, ScoringPolicy};
-use ssr_model::validate::{self, Code, ValidationPolicy};
+use ssr_model::Scorer;
+use ssr_model::diagnostics::{Code, ValidationPolicy};
+use ssr_model::model::*;
+use ssr_model::score::policy::ScoringPolicy;
+use ssr_model::score::programme::ResultsProfile;
+use ssr_model::validate;
 use ssr_model::*;
 
 fn d(y: i32) -> NaiveDate {
@@ -196,7 +200,10 @@ fn a_category_without_its_own_baseline_off_a_zero_count_is_unknown() {
         .with_component(Component::new("c", Pillar::PoliceReform).with_indicator(i));
     let r = Scorer::default().results(&p);
     assert_eq!(r.categories[0].progress, None);
-    assert_eq!(r.categories[0].gap, Some(ssr_model::score::Gap::NoBaseline));
+    assert_eq!(
+        r.categories[0].gap,
+        Some(ssr_model::score::programme::Gap::NoBaseline)
+    );
     assert_eq!(r.gender_gap, None);
     assert_eq!(r.gender_gap_coverage, 0.0);
 }
@@ -215,7 +222,7 @@ fn the_scorecard_carries_the_results_in_json_and_rows() {
     #[cfg(feature = "json")]
     {
         let json = serde_json::to_string(&card).unwrap();
-        let back: ssr_model::score::Scorecard = serde_json::from_str(&json).unwrap();
+        let back: ssr_model::Scorecard = serde_json::from_str(&json).unwrap();
         assert_eq!(back.programmes[0].results, card.programmes[0].results);
     }
 }

@@ -15,7 +15,8 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 use common::strategies::*;
 use proptest::prelude::*;
-use ssr_model::{Amount, Direction, Measure, Programme, Role, Value};
+use ssr_model::model::{Amount, Direction, Measure, Role};
+use ssr_model::{Programme, Value};
 use uuid::Uuid;
 
 fn lo() -> NaiveDate {

@@ -14,11 +14,13 @@ mod common;
 use std::collections::HashSet;
 
 use proptest::prelude::*;
+use ssr_model::diagnostics::ValidationPolicy;
 use ssr_model::samples::{Synthetic, synthetic};
-use ssr_model::score::{Scorecard, Scorer};
-use ssr_model::tables::{self, Kind, Table, TableName, Values};
-use ssr_model::validate::{self, ValidationPolicy};
+use ssr_model::tables;
+use ssr_model::tables::{Kind, Table, TableName, Values};
+use ssr_model::validate;
 use ssr_model::{Portfolio, Programme, Value};
+use ssr_model::{Scorecard, Scorer};
 
 /// Every table of `portfolio`, with its scorecard (rank uncertainty
 /// included, a few replications) and its validation findings.
@@ -38,7 +40,7 @@ fn all_tables(portfolio: &Portfolio) -> Vec<Table> {
 
 /// The scorecard with rank uncertainty (a few replications).
 fn ranked(portfolio: &Portfolio) -> Scorecard {
-    let mut policy = ssr_model::score::ScoringPolicy::default();
+    let mut policy = ssr_model::score::policy::ScoringPolicy::default();
     policy.uncertainty.replications = 20;
     let scorer = Scorer::new(policy).unwrap();
     let card = scorer.scorecard(portfolio);
@@ -374,7 +376,7 @@ fn indicator_rows_keep_baseline_and_period_comments() {
     let mut baseline = i
         .baseline
         .clone()
-        .unwrap_or_else(|| ssr_model::Baseline::new(Value::number(1.0).unwrap()));
+        .unwrap_or_else(|| ssr_model::model::Baseline::new(Value::number(1.0).unwrap()));
     baseline.comment = Some("target 2025: 60%".into());
     i.baseline = Some(baseline);
     i.periods[1].comment = Some("annual target 45".into());
@@ -522,7 +524,13 @@ mod parquet_files {
         records
             .iter()
             .filter(|r| !r[i].is_empty())
-            .map(|r| i128::from(r[i].parse::<ssr_model::Amount>().unwrap().ten_thousandths()))
+            .map(|r| {
+                i128::from(
+                    r[i].parse::<ssr_model::model::Amount>()
+                        .unwrap()
+                        .ten_thousandths(),
+                )
+            })
             .sum()
     }
 
@@ -603,8 +611,8 @@ mod parquet_files {
         let day = ssr_model::chrono::NaiveDate::from_ymd_opt(2021, 3, 31).unwrap();
         p.programmes[0]
             .transactions
-            .push(ssr_model::Transaction::new(
-                ssr_model::TransactionType::Disbursement,
+            .push(ssr_model::model::Transaction::new(
+                ssr_model::model::TransactionType::Disbursement,
                 day,
                 ssr_model::Money::parse("1250000.25", "EUR").unwrap(),
                 day,

@@ -10,12 +10,14 @@
 
 mod validate_fixture;
 
-use ssr_model::validate::{self, Code, Severity};
-use ssr_model::{
-    ChallengeKind, ChallengeStatus, Component, ComponentId, GenderMarker, Indicator, IndicatorId,
-    Measure, ObjectiveId, Period, Phase, Pillar, Portfolio, ProgrammeId, ResultLevel, Role,
-    SectorCode, Stakeholder, StakeholderId, StakeholderKind, Value, Weight,
+use ssr_model::diagnostics::{Code, Severity};
+use ssr_model::model::{
+    ChallengeKind, ChallengeStatus, ComponentId, GenderMarker, IndicatorId, Measure, ObjectiveId,
+    Phase, Pillar, ProgrammeId, ResultLevel, Role, SectorCode, StakeholderId, StakeholderKind,
+    Weight,
 };
+use ssr_model::validate;
+use ssr_model::{Component, Indicator, Period, Portfolio, Stakeholder, Value};
 use validate_fixture::{
     check, d, expect, found, level, num, pct, policy, portfolio_of, programme, sid,
 };
@@ -344,8 +346,9 @@ fn percentage_sum_three_decimal_shares_are_within_tolerance() {
     let mut p = programme();
     p.sectors[0].percentage = Some(pct(33.33));
     p.sectors[1].percentage = Some(pct(33.33));
-    p.sectors
-        .push(ssr_model::Sector::new(SectorCode::new(15132).unwrap()).with_percentage(pct(33.34)));
+    p.sectors.push(
+        ssr_model::model::Sector::new(SectorCode::new(15132).unwrap()).with_percentage(pct(33.34)),
+    );
     assert!(check(p.clone()).is_empty());
     p.sectors[2].percentage = Some(pct(33.32));
     assert_found!(check(p), [(PercentageSum, "/sectors")]);
@@ -416,7 +419,7 @@ fn missing_value_actual_of_an_ended_period() {
     let portfolio = portfolio_of(p.clone());
     let undated = validate::validate(
         &portfolio,
-        &ssr_model::validate::ValidationPolicy::default(),
+        &ssr_model::diagnostics::ValidationPolicy::default(),
     );
     assert!(undated.is_empty(), "{undated}");
     p.components[1].indicators[0].periods[1].actual = None;
@@ -437,7 +440,7 @@ fn missing_value_actual_of_an_ended_period() {
 #[test]
 fn direction_conflict_every_target_against_the_direction() {
     let mut p = programme();
-    p.components[0].indicators[0].direction = Some(ssr_model::Direction::Decrease);
+    p.components[0].indicators[0].direction = Some(ssr_model::model::Direction::Decrease);
     let report = check(p.clone());
     assert_found!(
         report,
@@ -535,7 +538,7 @@ fn future_actual() {
     // Later, the actual is in the past.
     let later = validate::validate(
         &portfolio_of(p),
-        &ssr_model::validate::ValidationPolicy::default().with_as_of(d(2027, 1, 1)),
+        &ssr_model::diagnostics::ValidationPolicy::default().with_as_of(d(2027, 1, 1)),
     );
     assert!(later.is_empty(), "{later}");
 }
@@ -591,7 +594,7 @@ fn withdrawn_sector_code() {
 fn assessed(s: Stakeholder) -> Stakeholder {
     s.with_influence(level(3))
         .with_interest(level(3))
-        .with_stance(ssr_model::Stance::Supportive)
+        .with_stance(ssr_model::model::Stance::Supportive)
 }
 
 #[test]
@@ -679,9 +682,9 @@ fn component_without_indicator() {
     assert!(report.findings()[0].message.contains("\"Vetting\""));
     p.components[2].indicators.push(
         Indicator::new("Officers vetted", ResultLevel::Output, Measure::Unit)
-            .with_baseline(ssr_model::Baseline::new(num(0.0)))
-            .with_source(ssr_model::DataSource::new(
-                ssr_model::SourceKind::AdministrativeData,
+            .with_baseline(ssr_model::model::Baseline::new(num(0.0)))
+            .with_source(ssr_model::model::DataSource::new(
+                ssr_model::model::SourceKind::AdministrativeData,
             ))
             .with_period(
                 Period::new(d(2024, 1, 1), d(2024, 12, 31))
@@ -714,7 +717,8 @@ fn indicator_without_baseline() {
             ),
         ]
     );
-    p.components[0].indicators[1].baseline = Some(ssr_model::Baseline::new(Value::label("none")));
+    p.components[0].indicators[1].baseline =
+        Some(ssr_model::model::Baseline::new(Value::label("none")));
     p.components[1].indicators[0]
         .baseline
         .as_mut()
@@ -746,7 +750,7 @@ fn unmitigated_resistance() {
     assert!(check(p.clone()).is_empty());
     // Blocking with high influence is.
     p.stakeholders[6].influence = Some(level(5));
-    p.stakeholders[6].stance = Some(ssr_model::Stance::Blocking);
+    p.stakeholders[6].stance = Some(ssr_model::model::Stance::Blocking);
     assert_found!(check(p), [(UnmitigatedResistance, "/stakeholders/6")]);
 }
 
@@ -803,7 +807,7 @@ fn no_gender_dimension() {
     // A sex-disaggregated indicator is a gender dimension.
     p.components[0].indicators[0].periods[0]
         .breakdowns
-        .push(ssr_model::Breakdown::new("Sex", "female").with_actual(num(36.0)));
+        .push(ssr_model::model::Breakdown::new("Sex", "female").with_actual(num(36.0)));
     assert!(check(p.clone()).is_empty());
     // So is a women's organisation.
     p.components[0].indicators[0].periods[0].breakdowns.clear();
@@ -820,9 +824,9 @@ fn quantitative_only() {
     // The police act (ordinal) gives way to a count, an output like it.
     p.components[0].indicators[1] =
         Indicator::new("Officers trained", ResultLevel::Output, Measure::Unit)
-            .with_baseline(ssr_model::Baseline::new(num(0.0)))
-            .with_source(ssr_model::DataSource::new(
-                ssr_model::SourceKind::AdministrativeData,
+            .with_baseline(ssr_model::model::Baseline::new(num(0.0)))
+            .with_source(ssr_model::model::DataSource::new(
+                ssr_model::model::SourceKind::AdministrativeData,
             ))
             .with_period(
                 Period::new(d(2023, 1, 1), d(2023, 12, 31))
@@ -836,10 +840,10 @@ fn quantitative_only() {
             ResultLevel::Outcome,
             Measure::Qualitative,
         )
-        .with_source(ssr_model::DataSource::new(
-            ssr_model::SourceKind::OversightReport,
+        .with_source(ssr_model::model::DataSource::new(
+            ssr_model::model::SourceKind::OversightReport,
         ))
-        .with_baseline(ssr_model::Baseline::new(Value::label("weak"))),
+        .with_baseline(ssr_model::model::Baseline::new(Value::label("weak"))),
     );
     assert!(check(p).is_empty());
 }
@@ -848,7 +852,7 @@ fn quantitative_only() {
 fn stale_data() {
     let mut p = programme();
     p.components[0].indicators[0].periods.pop(); // no 2026 period
-    let policy = ssr_model::validate::ValidationPolicy::default().with_as_of(d(2027, 6, 1));
+    let policy = ssr_model::diagnostics::ValidationPolicy::default().with_as_of(d(2027, 6, 1));
     let report = validate::validate(&portfolio_of(p.clone()), &policy);
     // The latest actuals end 2025-12-31; the first in document order is named.
     assert_eq!(

@@ -10,10 +10,11 @@
 
 mod validate_fixture;
 
-use ssr_model::validate::{
-    self, Code, CodeLevel, Finding, Report, Severity, ValidationPolicy, validate_programme,
-};
-use ssr_model::{Challenge, ChallengeKind, Direction, StakeholderId};
+use ssr_model::Challenge;
+use ssr_model::diagnostics::{Code, CodeLevel, Severity, ValidationPolicy};
+use ssr_model::model::{ChallengeKind, Direction, StakeholderId};
+use ssr_model::validate::validate_programme;
+use ssr_model::{Finding, Report, validate};
 use validate_fixture::{check, d, found, level, num, pct, policy, portfolio_of, programme};
 
 fn single_funder_programme() -> ssr_model::Programme {
@@ -394,14 +395,14 @@ fn the_required_codes_have_exactly_the_required_names() {
 fn root_errors_print_a_slash() {
     // The whole document is the wrong type: the pointer is the root, "",
     // which messages print as `/`, as the scoring policy's errors do.
-    let err = ssr_model::validate::ValidationPolicy::from_json("42").unwrap_err();
+    let err = ssr_model::diagnostics::ValidationPolicy::from_json("42").unwrap_err();
     assert_eq!(err.path, "");
     assert!(
         err.to_string()
             .starts_with("cannot parse the validation policy at /: "),
         "{err}"
     );
-    let err = ssr_model::score::ScoringPolicy::from_json("42").unwrap_err();
+    let err = ssr_model::score::policy::ScoringPolicy::from_json("42").unwrap_err();
     assert!(
         err.to_string()
             .starts_with("cannot parse the scoring policy at /: "),
@@ -411,7 +412,7 @@ fn root_errors_print_a_slash() {
 
 #[test]
 fn breakdown_tolerance_is_a_share_refused_out_of_range() {
-    use ssr_model::validate::ValidationPolicy;
+    use ssr_model::diagnostics::ValidationPolicy;
     for text in [
         r#"{"breakdown_tolerance": -0.1}"#,
         r#"{"breakdown_tolerance": 1.5}"#,
@@ -435,7 +436,7 @@ fn breakdown_tolerance_is_a_share_refused_out_of_range() {
 
 #[test]
 fn scoring_fractions_are_refused_as_they_are_read() {
-    use ssr_model::score::{PolicyError, ScoringPolicy};
+    use ssr_model::score::policy::{PolicyError, ScoringPolicy};
     for (text, path) in [
         (r#"{"zero_floor": -0.5}"#, "/zero_floor"),
         (r#"{"zero_floor": 2}"#, "/zero_floor"),
@@ -472,7 +473,7 @@ fn scoring_fractions_are_refused_as_they_are_read() {
 
 #[test]
 fn policy_documents_are_json_objects() {
-    use ssr_model::score::{PolicyError, ScoringPolicy};
+    use ssr_model::score::policy::{PolicyError, ScoringPolicy};
     // serde reads a struct from an array too (its fields in order), so `[]`
     // would be the default policy: a document that is not an object is
     // refused, with the whole document as the location.

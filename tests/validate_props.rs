@@ -12,8 +12,10 @@
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 use proptest::sample::select;
-use ssr_model::validate::{self, Code, CodeLevel, Finding, Report, ValidationPolicy};
+use ssr_model::diagnostics::{Code, CodeLevel, ValidationPolicy};
+use ssr_model::model::*;
 use ssr_model::*;
+use ssr_model::{Finding, Report, validate};
 
 // Ids come from small pools, so that duplicates and dangling references
 // happen often.

@@ -7,11 +7,11 @@
 mod validate_fixture;
 
 use proptest::prelude::*;
-use ssr_model::validate::{Code, Severity};
-use ssr_model::{
-    Budget, Country, Money, Organisation, Party, Place, Programme, Recipient, Region,
-    StakeholderId, Transaction, TransactionType,
+use ssr_model::diagnostics::{Code, Severity};
+use ssr_model::model::{
+    Budget, Organisation, Party, Place, Recipient, StakeholderId, Transaction, TransactionType,
 };
+use ssr_model::{Country, Money, Programme, Region};
 use validate_fixture::{check, d, found, pct, programme};
 
 use Code::*;

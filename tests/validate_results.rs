@@ -12,8 +12,10 @@
 
 mod validate_fixture;
 
-use ssr_model::validate::{self, Code, Severity};
-use ssr_model::{Breakdown, Objective, ObjectiveId, ObjectiveKind};
+use ssr_model::Objective;
+use ssr_model::diagnostics::{Code, Severity};
+use ssr_model::model::{Breakdown, ObjectiveId, ObjectiveKind};
+use ssr_model::validate;
 use validate_fixture::{check, found, num, policy, portfolio_of, programme};
 
 use Code::*;
@@ -123,7 +125,7 @@ fn objective_output_only() {
 fn outcome_without_outputs() {
     let mut p = programme();
     // The police act (an output) read as an outcome.
-    p.components[0].indicators[1].level = ssr_model::ResultLevel::Outcome;
+    p.components[0].indicators[1].level = ssr_model::model::ResultLevel::Outcome;
     assert_found!(
         check(p),
         [(OutcomeWithoutOutputs, "/components/0/indicators")]

@@ -3,7 +3,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::NaiveDate;
-use ssr_model::validate::{self, Severity, ValidationPolicy};
+use ssr_model::diagnostics::{Severity, ValidationPolicy};
+use ssr_model::validate;
 
 #[test]
 fn sample_portfolio_has_no_error() {

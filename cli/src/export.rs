@@ -5,8 +5,9 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use ssr_model::score::Scorer;
-use ssr_model::tables::{self, CsvTableWriter, ParquetTableWriter, Table, TableName};
+use ssr_model::Scorer;
+use ssr_model::tables;
+use ssr_model::tables::{CsvTableWriter, ParquetTableWriter, Table, TableName};
 use ssr_model::{Portfolio, validate};
 
 use crate::input::{self, AsOf, Input};

@@ -5,9 +5,10 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
+use ssr_model::diagnostics::Severity;
 use ssr_model::interop::iati::{Corpus, CorpusImport, Filter, ImportOptions};
-use ssr_model::validate::Severity;
-use ssr_model::{Country, Pillar, Region};
+use ssr_model::model::Pillar;
+use ssr_model::{Country, Region};
 
 use crate::input;
 use crate::{Failure, progress, write_failure};

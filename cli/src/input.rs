@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 
 use ssr_model::Portfolio;
 use ssr_model::chrono::NaiveDate;
-use ssr_model::document::{self, LoadError};
-use ssr_model::validate::ValidationPolicy;
+use ssr_model::diagnostics::ValidationPolicy;
+use ssr_model::document;
+use ssr_model::document::LoadError;
 
 use crate::Failure;
 

@@ -4,8 +4,10 @@
 use std::io::BufReader;
 use std::path::PathBuf;
 
-use ssr_model::score::{FinancePolicy, Scorer, ScoringPolicy};
-use ssr_model::{Currency, ExchangeRates};
+use ssr_model::Currency;
+use ssr_model::Scorer;
+use ssr_model::model::ExchangeRates;
+use ssr_model::score::policy::{FinancePolicy, ScoringPolicy};
 
 use crate::Failure;
 

@@ -3,7 +3,11 @@
 
 use std::io::Write;
 
-use ssr_model::score::{Comparison, RankUncertainty, RowKind, Scorecard, ScoringPolicy};
+use ssr_model::Scorecard;
+use ssr_model::score::RowKind;
+use ssr_model::score::compare::Comparison;
+use ssr_model::score::policy::ScoringPolicy;
+use ssr_model::score::uncertainty::RankUncertainty;
 
 use crate::input::{self, AsOf, Input};
 use crate::score::{

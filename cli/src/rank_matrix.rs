@@ -5,7 +5,7 @@
 use std::io::{Read, Write};
 use std::path::PathBuf;
 
-use ssr_model::score::{CompositeMatrix, MatrixRanks, MatrixUncertainty};
+use ssr_model::score::matrix::{CompositeMatrix, MatrixRanks, MatrixUncertainty};
 
 use crate::score::write_json;
 use crate::{Failure, write_failure};

@@ -3,8 +3,11 @@
 use std::io::Write;
 use std::path::Path;
 
-use ssr_model::score::{RankUncertainty, Scorecard, Scorer, recipient_shares};
-use ssr_model::{Place, Portfolio, Programme, Stance};
+use ssr_model::model::{Place, Stance};
+use ssr_model::score::programme::recipient_shares;
+use ssr_model::score::uncertainty::RankUncertainty;
+use ssr_model::{Portfolio, Programme};
+use ssr_model::{Scorecard, Scorer};
 
 use crate::{Failure, input, write_failure};
 

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use ssr_model::score::ResultsProfile;
+use ssr_model::score::programme::ResultsProfile;
 
 use crate::score::opt;
 
@@ -51,7 +51,7 @@ pub(crate) fn write_results(r: &ResultsProfile, out: &mut impl Write) -> std::io
             }
             (Some(level), None) => format!("measured to {level}, no data"),
         };
-        let output_only = o.level == Some(ssr_model::ResultLevel::Output);
+        let output_only = o.level == Some(ssr_model::model::ResultLevel::Output);
         writeln!(
             out,
             "    - {}: {measured}{}, progress {} (coverage {:.0}%, {} indicators)",

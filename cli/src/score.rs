@@ -3,10 +3,12 @@
 
 use std::io::Write;
 
-use ssr_model::score::{
-    Comparison, ComparisonRow, ProgrammeCard, RankStats, RowKind, Scorecard, Scorer, ScoringPolicy,
-    Status,
-};
+use ssr_model::score::compare::{Comparison, ComparisonRow};
+use ssr_model::score::policy::ScoringPolicy;
+use ssr_model::score::programme::Status;
+use ssr_model::score::uncertainty::RankStats;
+use ssr_model::score::{ProgrammeCard, RowKind};
+use ssr_model::{Scorecard, Scorer};
 
 use crate::input::{self, AsOf, Input};
 use crate::{Failure, write_failure};
@@ -126,7 +128,7 @@ pub(crate) fn write_csv(
 
 /// Money the finance measures could not convert, on stderr: one line each.
 /// Money the flows table could not convert, on stderr: one line each.
-pub(crate) fn write_left_out(findings: &[ssr_model::validate::Finding]) {
+pub(crate) fn write_left_out(findings: &[ssr_model::Finding]) {
     for f in findings {
         eprintln!(
             "{}[{}] {}: {}",
@@ -245,7 +247,7 @@ pub(crate) fn missing_rule(comparison: &Comparison) -> String {
         .filter(|r| !r.missing.is_empty())
         .count();
     match comparison.imputation {
-        ssr_model::score::Imputation::None => format!(
+        ssr_model::score::policy::Imputation::None => format!(
             "missing dimensions not imputed: {missing} ranked programme(s) composed over the \
              dimensions they have, weights shared out"
         ),
@@ -290,7 +292,7 @@ pub(crate) fn write_programme_scores(
         "  score {score} (coverage {}){rank}",
         percent(s.coverage)
     )?;
-    let evidence: Vec<String> = ssr_model::score::EvidenceKind::ALL
+    let evidence: Vec<String> = ssr_model::score::compare::EvidenceKind::ALL
         .into_iter()
         .map(|kind| {
             let e = card.evidence.get(kind);
@@ -391,7 +393,7 @@ fn write_risks(card: &ProgrammeCard, out: &mut impl Write) -> std::io::Result<()
 
 /// The money line of one programme in `ssr report`.
 fn write_finance(
-    f: &ssr_model::score::FinanceProfile,
+    f: &ssr_model::score::programme::FinanceProfile,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     let Some(currency) = f.currency else {

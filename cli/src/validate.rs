@@ -3,7 +3,8 @@
 use std::io::Write;
 
 use ssr_model::Programme;
-use ssr_model::validate::{self, Report, ValidationPolicy};
+use ssr_model::diagnostics::ValidationPolicy;
+use ssr_model::{Report, validate};
 
 use crate::input::{self, AsOf, Input};
 use crate::{Failure, write_failure};

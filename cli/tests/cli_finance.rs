@@ -7,10 +7,8 @@ use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 use chrono::NaiveDate;
-use ssr_model::{
-    Budget, Country, Money, Percentage, Portfolio, Programme, Recipient, Region, Transaction,
-    TransactionType, document,
-};
+use ssr_model::model::{Budget, Percentage, Recipient, Transaction, TransactionType};
+use ssr_model::{Country, Money, Portfolio, Programme, Region, document};
 
 fn ssr(args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_ssr"))

@@ -11,11 +11,9 @@ use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 use chrono::NaiveDate;
+use ssr_model::model::{Baseline, Direction, Measure, Pillar, ResultLevel};
 use ssr_model::samples::{Synthetic, synthetic};
-use ssr_model::{
-    Baseline, Component, Country, Direction, Indicator, Measure, Period, Pillar, Portfolio,
-    Programme, ResultLevel, Value, document,
-};
+use ssr_model::{Component, Country, Indicator, Period, Portfolio, Programme, Value, document};
 
 fn ssr(args: &[&str], stdin: Option<&str>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_ssr"))

@@ -4,8 +4,10 @@
 use libfuzzer_sys::fuzz_target;
 use ssr_model::document;
 use ssr_model::interop::csv;
-use ssr_model::score::{Scorer, ScoringPolicy};
-use ssr_model::validate::{self, ValidationPolicy};
+use ssr_model::Scorer;
+use ssr_model::score::policy::ScoringPolicy;
+use ssr_model::validate;
+use ssr_model::diagnostics::ValidationPolicy;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(portfolio) = document::from_slice(data) else {

@@ -5,9 +5,12 @@
 use libfuzzer_sys::fuzz_target;
 use ssr_model::document;
 use ssr_model::interop::iati::{Filter, ImportOptions};
-use ssr_model::score::{Scorer, ScoringPolicy};
-use ssr_model::validate::{self, ValidationPolicy};
-use ssr_model::{Country, Pillar};
+use ssr_model::Scorer;
+use ssr_model::score::policy::ScoringPolicy;
+use ssr_model::validate;
+use ssr_model::diagnostics::ValidationPolicy;
+use ssr_model::Country;
+use ssr_model::model::Pillar;
 
 const PREFIXES: [&str; 4] = ["152", "15210", "1", "99"];
 const COUNTRIES: [&str; 4] = ["LBR", "MLI", "COL", "GBR"];

@@ -4,8 +4,10 @@
 
 use libfuzzer_sys::fuzz_target;
 use ssr_model::samples::{Synthetic, synthetic};
-use ssr_model::score::{Scorer, ScoringPolicy};
-use ssr_model::validate::{self, ValidationPolicy};
+use ssr_model::Scorer;
+use ssr_model::score::policy::ScoringPolicy;
+use ssr_model::validate;
+use ssr_model::diagnostics::ValidationPolicy;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

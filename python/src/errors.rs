@@ -3,11 +3,11 @@
 
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use ssr_model::RatesFileError;
+use ssr_model::diagnostics::ValidationPolicyError;
 use ssr_model::document::LoadError;
 use ssr_model::interop::iati::ImportError;
-use ssr_model::score::PolicyError;
-use ssr_model::validate::ValidationPolicyError;
+use ssr_model::model::RatesFileError;
+use ssr_model::score::policy::PolicyError;
 
 /// Which Python exception class an [`Error`] becomes (the classes live in
 /// `ssr_model/_errors.py`, so that their docstrings and attributes are

@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use pyo3::prelude::*;
 use pyo3::types::{PyMapping, PyString};
 use ssr_model::Currency;
+use ssr_model::Scorer;
 use ssr_model::chrono::NaiveDate;
-use ssr_model::score::{Scorer, ScoringPolicy};
-use ssr_model::validate::ValidationPolicy;
+use ssr_model::diagnostics::ValidationPolicy;
+use ssr_model::score::policy::ScoringPolicy;
 
 use crate::errors::{Class, Error};
 use crate::rates::PyExchangeRates;

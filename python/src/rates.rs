@@ -8,7 +8,8 @@ use std::path::PathBuf;
 
 use pyo3::prelude::*;
 use pyo3::types::PyString;
-use ssr_model::{Currency, ExchangeRates, RatesFileError};
+use ssr_model::Currency;
+use ssr_model::model::{ExchangeRates, RatesFileError};
 
 use crate::errors::Error;
 use crate::options;

@@ -2,7 +2,8 @@
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
-use ssr_model::validate::{Report, Severity};
+use ssr_model::Report;
+use ssr_model::diagnostics::Severity;
 
 use crate::errors::Error;
 

@@ -4,7 +4,8 @@ use std::sync::Arc;
 
 use pyo3::prelude::*;
 use ssr_model::Portfolio;
-use ssr_model::score::{RankUncertainty, Scorecard, Scorer};
+use ssr_model::score::uncertainty::RankUncertainty;
+use ssr_model::{Scorecard, Scorer};
 
 use ssr_model::tables::{Table, TableName};
 

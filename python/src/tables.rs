@@ -7,9 +7,11 @@ use std::path::{Path, PathBuf};
 
 use pyo3::prelude::*;
 use ssr_model::Portfolio;
-use ssr_model::score::{Scorecard, Scorer};
-use ssr_model::tables::{self, Table, TableName};
-use ssr_model::validate::{self, Finding, ValidationPolicy};
+use ssr_model::diagnostics::ValidationPolicy;
+use ssr_model::tables;
+use ssr_model::tables::{Table, TableName};
+use ssr_model::{Finding, validate};
+use ssr_model::{Scorecard, Scorer};
 
 use crate::errors::{Class, Error};
 use crate::frames;

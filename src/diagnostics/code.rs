@@ -21,14 +21,14 @@ macro_rules! codes {
         /// Codes are ordered as the catalogue lists them.
         ///
         /// ```
-        /// use ssr_model::validate::{Code, Severity};
+        /// use ssr_model::diagnostics::{Code, Severity};
         ///
         /// let code: Code = "dangling_reference".parse()?;
         /// assert_eq!(code, Code::DanglingReference);
         /// assert_eq!(code.to_string(), "dangling_reference");
         /// assert_eq!(code.default_severity(), Severity::Error);
         /// assert!("no_such_code".parse::<Code>().is_err());
-        /// # Ok::<(), ssr_model::ValueError>(())
+        /// # Ok::<(), ssr_model::model::ValueError>(())
         /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -104,7 +104,7 @@ macro_rules! codes {
 /// let import = Code::ALL.iter().filter(|c| c.family() == Family::Import).count();
 /// assert!(import >= 14);
 /// assert_eq!("practice".parse::<Family>()?, Family::Practice);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

@@ -11,11 +11,12 @@
 //! numbers: `/programmes/2` before `/programmes/10`, `iati-activity[2]`
 //! before `iati-activity[10]`.
 //!
-//! [`validate`](crate::validate) re-exports everything here under its old
-//! paths (`ssr_model::validate::Code`, …).
+//! [`Finding`](crate::Finding) and [`Report`](crate::Report) live at the
+//! crate root; everything else here has this module as its one path.
 //!
 //! ```
-//! use ssr_model::diagnostics::{Code, Finding, Report};
+//! use ssr_model::diagnostics::Code;
+//! use ssr_model::{Finding, Report};
 //!
 //! let mut report = Report::new();
 //! report.push(Finding::new(Code::IatiMissingCountry, "/iati-activities/iati-activity[10]", "no country"));
@@ -30,12 +31,13 @@ mod location;
 pub(crate) mod object;
 pub(crate) mod path;
 mod policy;
-mod report;
+pub(crate) mod report;
 
 pub use code::{Code, Family};
 pub use location::{Location, Pointer, XmlLocation};
 pub use policy::{CodeLevel, ValidationPolicy, ValidationPolicyError};
-pub use report::{Finding, Report, Severity};
+pub use report::Severity;
+pub(crate) use report::{Finding, Report};
 
 #[cfg(all(test, feature = "json"))]
 mod tests {

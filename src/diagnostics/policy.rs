@@ -17,7 +17,8 @@ use crate::{Fraction, Level, ValueError};
 /// `"error"`.
 ///
 /// ```
-/// use ssr_model::validate::{self, Code, CodeLevel, Severity, ValidationPolicy};
+/// use ssr_model::validate;
+/// use ssr_model::diagnostics::{Code, CodeLevel, Severity, ValidationPolicy};
 /// use ssr_model::{Country, Portfolio, Programme};
 ///
 /// let portfolio = Portfolio::new().with_programme(Programme::new("Police reform", Country::new("LBR")?));
@@ -34,7 +35,7 @@ use crate::{Fraction, Level, ValueError};
 /// assert!(report.of_code(Code::NoGenderDimension).all(|f| f.severity == Severity::Error));
 /// assert_eq!(CodeLevel::Allow.severity(), None);
 /// assert_eq!(CodeLevel::from(Severity::Warning), CodeLevel::Warning);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -109,7 +110,7 @@ impl From<Severity> for CodeLevel {
 /// # #[cfg(feature = "json")]
 /// # fn main() -> Result<(), serde_json::Error> {
 /// use chrono::NaiveDate;
-/// use ssr_model::validate::{Code, CodeLevel, ValidationPolicy};
+/// use ssr_model::diagnostics::{Code, CodeLevel, ValidationPolicy};
 ///
 /// let policy: ValidationPolicy = serde_json::from_str(r#"{
 ///     "as_of": "2026-01-01",
@@ -208,7 +209,7 @@ impl Default for ValidationPolicy {
 ///
 /// ```
 /// # #[cfg(feature = "json")] {
-/// use ssr_model::validate::ValidationPolicy;
+/// use ssr_model::diagnostics::ValidationPolicy;
 ///
 /// // A thirteenth month.
 /// let err = ValidationPolicy::from_json(r#"{"as_of": "2026-13-01"}"#).unwrap_err();
@@ -240,14 +241,14 @@ impl ValidationPolicy {
     /// does for scoring.
     ///
     /// ```
-    /// use ssr_model::validate::{Code, CodeLevel, ValidationPolicy};
+    /// use ssr_model::diagnostics::{Code, CodeLevel, ValidationPolicy};
     ///
     /// let policy = ValidationPolicy::from_json(r#"{"levels": {"single_funder": "allow"}}"#)?;
     /// assert_eq!(policy.level(Code::SingleFunder), CodeLevel::Allow);
     ///
     /// let err = ValidationPolicy::from_json(r#"{"percentage_tolerance": -1}"#).unwrap_err();
     /// assert_eq!(err.path, "/percentage_tolerance");
-    /// # Ok::<(), ssr_model::validate::ValidationPolicyError>(())
+    /// # Ok::<(), ssr_model::diagnostics::ValidationPolicyError>(())
     /// ```
     ///
     /// # Errors
@@ -316,13 +317,13 @@ impl ValidationPolicy {
     /// `percentage_sum` (default 0.01).
     ///
     /// ```
-    /// use ssr_model::validate::ValidationPolicy;
+    /// use ssr_model::diagnostics::ValidationPolicy;
     ///
     /// assert_eq!(ValidationPolicy::new().percentage_tolerance(), 0.01);
     /// let loose = ValidationPolicy::new().with_percentage_tolerance(0.5)?;
     /// assert_eq!(loose.percentage_tolerance(), 0.5);
     /// assert!(ValidationPolicy::new().with_percentage_tolerance(f64::NAN).is_err());
-    /// # Ok::<(), ssr_model::ValueError>(())
+    /// # Ok::<(), ssr_model::model::ValueError>(())
     /// ```
     pub fn percentage_tolerance(&self) -> f64 {
         self.percentage_tolerance
@@ -344,13 +345,13 @@ impl ValidationPolicy {
     /// total, from 0 to 1).
     ///
     /// ```
-    /// use ssr_model::validate::ValidationPolicy;
+    /// use ssr_model::diagnostics::ValidationPolicy;
     ///
     /// let loose = ValidationPolicy::new().with_breakdown_tolerance(0.05)?;
     /// assert_eq!(loose.breakdown_tolerance.get(), 0.05);
     /// let err = ValidationPolicy::new().with_breakdown_tolerance(f64::NAN).unwrap_err();
     /// assert!(err.to_string().contains("from 0 to 1"), "{err}");
-    /// # Ok::<(), ssr_model::ValueError>(())
+    /// # Ok::<(), ssr_model::model::ValueError>(())
     /// ```
     ///
     /// # Errors

@@ -11,7 +11,8 @@ use super::Location;
 /// How serious a finding is. Ordered: `Advice < Warning < Error`.
 ///
 /// ```
-/// use ssr_model::validate::{self, Severity, ValidationPolicy};
+/// use ssr_model::validate;
+/// use ssr_model::diagnostics::{Severity, ValidationPolicy};
 ///
 /// assert!(Severity::Advice < Severity::Warning && Severity::Warning < Severity::Error);
 /// assert_eq!(Severity::Warning.to_string(), "warning");
@@ -21,7 +22,7 @@ use super::Location;
 /// // The sample is valid: nothing worse than a warning.
 /// assert!(report.worst() < Some(Severity::Error));
 /// assert_eq!(report.count(Severity::Error), 0);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -49,7 +50,8 @@ crate::model::names::names!(Severity, "severity" {
 /// [`validate`](crate::validate::validate) is sorted in that order.
 ///
 /// ```
-/// use ssr_model::validate::{Code, Finding, Severity};
+/// use ssr_model::diagnostics::{Code, Severity};
+/// use ssr_model::Finding;
 ///
 /// let f = Finding::new(Code::EmptyName, "/programmes/0/name", "the programme name is empty")
 ///     .with_help("give the programme a name");
@@ -149,7 +151,8 @@ impl PartialOrd for Finding {
 /// paragraph and a closing count.
 ///
 /// ```
-/// use ssr_model::validate::{Code, Finding, Report, Severity};
+/// use ssr_model::diagnostics::{Code, Severity};
+/// use ssr_model::{Finding, Report};
 ///
 /// let report: Report = [
 ///     Finding::new(Code::SingleFunder, "/programmes/0/funding", "the programme has a single funding source"),
@@ -221,7 +224,8 @@ impl Report {
     /// their severity.
     ///
     /// ```
-    /// use ssr_model::validate::{Code, CodeLevel, Finding, Report, Severity, ValidationPolicy};
+    /// use ssr_model::diagnostics::{Code, CodeLevel, Severity, ValidationPolicy};
+    /// use ssr_model::{Finding, Report};
     ///
     /// let mut report = Report::new();
     /// report.push(Finding::new(Code::IatiNonNumericValue, "/iati-activities/iati-activity[1]", "TBD"));
@@ -251,7 +255,8 @@ impl Report {
     /// advice, each severity in report order (the sort is stable).
     ///
     /// ```
-    /// use ssr_model::validate::{Code, Finding, Report, Severity};
+    /// use ssr_model::diagnostics::{Code, Severity};
+    /// use ssr_model::{Finding, Report};
     ///
     /// let mut report = Report::new();
     /// report.push(Finding::new(Code::SingleFunder, "/programmes/0", "one funder"));

@@ -114,7 +114,7 @@ pub fn scorecard_schema() -> Schema {
 ///
 /// ```
 /// use ssr_model::interop::schema::scoring_policy_schema;
-/// use ssr_model::score::ScoringPolicy;
+/// use ssr_model::score::policy::ScoringPolicy;
 ///
 /// let schema = serde_json::to_value(scoring_policy_schema())?;
 /// let validator = jsonschema::options().build(&schema)?;
@@ -135,7 +135,7 @@ pub fn scoring_policy_schema() -> Schema {
 ///
 /// ```
 /// use ssr_model::interop::schema::validation_policy_schema;
-/// use ssr_model::validate::ValidationPolicy;
+/// use ssr_model::diagnostics::ValidationPolicy;
 ///
 /// let schema = serde_json::to_value(validation_policy_schema())?;
 /// let validator = jsonschema::options().build(&schema)?;

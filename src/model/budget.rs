@@ -9,13 +9,13 @@ use super::macros::{opt_setters, setters};
 /// Whether a budget is the original or a revision (IATI BudgetType).
 ///
 /// ```
-/// use ssr_model::BudgetKind;
+/// use ssr_model::model::BudgetKind;
 ///
 /// assert_eq!(BudgetKind::Revised.iati_code(), 2);
 /// assert_eq!(BudgetKind::from_iati_code(1), Some(BudgetKind::Original));
 /// assert_eq!("revised".parse::<BudgetKind>()?, BudgetKind::Revised);
 /// assert_eq!(BudgetKind::Original.to_string(), "original");
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -45,7 +45,7 @@ impl BudgetKind {
     /// The kind for an IATI BudgetType code.
     ///
     /// ```
-    /// use ssr_model::BudgetKind;
+    /// use ssr_model::model::BudgetKind;
     ///
     /// assert_eq!(BudgetKind::from_iati_code(2), Some(BudgetKind::Revised));
     /// assert_eq!(BudgetKind::from_iati_code(3), None);
@@ -62,13 +62,13 @@ impl BudgetKind {
 /// Whether a budget binds (IATI BudgetStatus).
 ///
 /// ```
-/// use ssr_model::BudgetStatus;
+/// use ssr_model::model::BudgetStatus;
 ///
 /// assert_eq!(BudgetStatus::Committed.iati_code(), 2);
 /// assert_eq!(BudgetStatus::from_iati_code(1), Some(BudgetStatus::Indicative));
 /// assert_eq!("committed".parse::<BudgetStatus>()?, BudgetStatus::Committed);
 /// assert!("binding".parse::<BudgetStatus>().is_err());
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -98,7 +98,7 @@ impl BudgetStatus {
     /// The status for an IATI BudgetStatus code.
     ///
     /// ```
-    /// use ssr_model::BudgetStatus;
+    /// use ssr_model::model::BudgetStatus;
     ///
     /// assert_eq!(BudgetStatus::from_iati_code(1), Some(BudgetStatus::Indicative));
     /// ```
@@ -115,14 +115,15 @@ impl BudgetStatus {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::{Budget, BudgetKind, Money};
+/// use ssr_model::model::{Budget, BudgetKind};
+/// use ssr_model::Money;
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let b = Budget::new(d(2021, 1, 1), d(2021, 12, 31), Money::parse("1000000", "USD")?, d(2021, 1, 1))
 ///     .with_kind(BudgetKind::Revised);
 /// assert_eq!(b.kind, BudgetKind::Revised);
 /// assert!(b.status.is_none());
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

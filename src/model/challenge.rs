@@ -8,13 +8,14 @@ use super::{ChallengeId, ComponentId, Fraction, Level, StakeholderId};
 /// The kinds of challenge SSR programmes meet, as the SSR literature names them.
 ///
 /// ```
-/// use ssr_model::{Challenge, ChallengeKind};
+/// use ssr_model::Challenge;
+/// use ssr_model::model::ChallengeKind;
 ///
 /// let c = Challenge::new(ChallengeKind::Corruption, "Payroll padding in the police");
 /// assert_eq!(c.kind.as_str(), "corruption");
 /// assert_eq!("resistance_to_change".parse::<ChallengeKind>()?, ChallengeKind::ResistanceToChange);
 /// assert!(ChallengeKind::ALL.contains(&ChallengeKind::EmergingThreats));
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -60,13 +61,14 @@ pub enum ChallengeKind {
 /// Where a challenge stands.
 ///
 /// ```
-/// use ssr_model::{Challenge, ChallengeKind, ChallengeStatus};
+/// use ssr_model::Challenge;
+/// use ssr_model::model::{ChallengeKind, ChallengeStatus};
 ///
 /// let c = Challenge::new(ChallengeKind::LackOfPoliticalWill, "The new cabinet stalls the defence white paper")
 ///     .with_status(ChallengeStatus::Mitigating);
 /// assert_eq!(c.status, ChallengeStatus::Mitigating);
 /// assert_eq!("materialised".parse::<ChallengeStatus>()?, ChallengeStatus::Materialised);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -88,11 +90,11 @@ pub enum ChallengeStatus {
 /// An action that reduces a challenge's risk.
 ///
 /// ```
-/// use ssr_model::{Fraction, Mitigation};
+/// use ssr_model::model::{Fraction, Mitigation};
 ///
 /// let m = Mitigation::new("Sequence vetting after the pay reform").with_effectiveness(Fraction::new(0.5)?);
 /// assert_eq!(m.effectiveness.get(), 0.5);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -131,14 +133,15 @@ opt_setters!(Mitigation {
 /// mitigations.
 ///
 /// ```
-/// use ssr_model::{Challenge, ChallengeKind, Level, Mitigation};
+/// use ssr_model::Challenge;
+/// use ssr_model::model::{ChallengeKind, Level, Mitigation};
 ///
 /// let c = Challenge::new(ChallengeKind::ResistanceToChange, "Senior officers oppose vetting")
 ///     .with_likelihood(Level::new(4)?)
 ///     .with_impact(Level::new(5)?)
 ///     .with_mitigation(Mitigation::new("Retirement package for senior officers"));
 /// assert_eq!(c.likelihood.get() * c.impact.get(), 20);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -182,13 +185,6 @@ impl Challenge {
             affects: Vec::new(),
             stakeholders: Vec::new(),
         }
-    }
-
-    /// The former name of [`with_affects`](Self::with_affects).
-    #[deprecated(since = "0.1.0", note = "renamed `with_affects`, after the field")]
-    #[must_use]
-    pub fn with_affected(self, component: impl Into<ComponentId>) -> Self {
-        self.with_affects(component)
     }
 }
 

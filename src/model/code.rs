@@ -119,7 +119,7 @@ iso_code!(
     /// assert_eq!(Country::new("XKX")?.name(), "Kosovo");
     /// assert!(Country::new("XXX").is_err());
     /// assert!(Country::new("lbr").is_err());
-    /// # Ok::<(), ssr_model::ValueError>(())
+    /// # Ok::<(), ssr_model::model::ValueError>(())
     /// ```
     Country, COUNTRIES, "country code", "an ISO 3166-1 alpha-3 code such as \"LBR\" (or \"XKX\" for Kosovo)"
 );
@@ -133,7 +133,7 @@ iso_code!(
     /// let usd: Currency = "USD".parse()?;
     /// assert_eq!(usd.name(), "US Dollar");
     /// assert!(Currency::new("US$").is_err());
-    /// # Ok::<(), ssr_model::ValueError>(())
+    /// # Ok::<(), ssr_model::model::ValueError>(())
     /// ```
     Currency, CURRENCIES, "currency code", "an ISO 4217 code such as \"USD\""
 );
@@ -169,7 +169,7 @@ impl Country {
     /// use ssr_model::Country;
     ///
     /// assert_eq!(Country::new("XKX")?.alpha2(), "XK");
-    /// # Ok::<(), ssr_model::ValueError>(())
+    /// # Ok::<(), ssr_model::model::ValueError>(())
     /// ```
     #[allow(
         clippy::expect_used,
@@ -191,13 +191,13 @@ impl Country {
 /// that old records load and validation can flag them.
 ///
 /// ```
-/// use ssr_model::SectorCode;
+/// use ssr_model::model::SectorCode;
 ///
 /// let ssr: SectorCode = "15210".parse()?;
 /// assert_eq!(ssr.get(), 15210);
 /// assert!(ssr.is_security());
 /// assert!(SectorCode::new(999).is_err());
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "u32", into = "u32")]

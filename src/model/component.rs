@@ -12,14 +12,14 @@ use super::{ComponentId, Indicator, ObjectiveId, SectorCode, StakeholderId, Weig
 /// IATI sectors can be read as components and components reported as sectors.
 ///
 /// ```
-/// use ssr_model::{Pillar, SectorCode};
+/// use ssr_model::model::{Pillar, SectorCode};
 ///
 /// assert_eq!(Pillar::PoliceReform.dac_codes(), &[15132]);
 /// assert_eq!(Pillar::from_dac_code(SectorCode::new(15250)?), Some(Pillar::MineAction));
 /// assert!(Pillar::JusticeReform.is_oversight());
 /// assert!(!Pillar::Ddr.is_oversight());
 /// assert_eq!("ddr".parse::<Pillar>()?, Pillar::Ddr);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -99,13 +99,13 @@ impl Pillar {
     /// The pillar a DAC purpose code is read as, for codes that map onto one.
     ///
     /// ```
-    /// use ssr_model::{Pillar, SectorCode};
+    /// use ssr_model::model::{Pillar, SectorCode};
     ///
     /// let police = SectorCode::new(15132)?;
     /// assert_eq!(Pillar::from_dac_code(police), Some(Pillar::PoliceReform));
     /// assert_eq!(Pillar::from_dac_code(SectorCode::new(15210)?), Some(Pillar::SecuritySystemGovernance));
     /// assert_eq!(Pillar::from_dac_code(SectorCode::new(11110)?), None);
-    /// # Ok::<(), ssr_model::ValueError>(())
+    /// # Ok::<(), ssr_model::model::ValueError>(())
     /// ```
     pub fn from_dac_code(code: SectorCode) -> Option<Pillar> {
         Pillar::ALL
@@ -123,11 +123,12 @@ impl Pillar {
 /// A component (pillar of work) of a programme, with its indicators.
 ///
 /// ```
-/// use ssr_model::{Component, Pillar, Weight};
+/// use ssr_model::Component;
+/// use ssr_model::model::{Pillar, Weight};
 ///
 /// let c = Component::new("Community policing", Pillar::PoliceReform).with_weight(Weight::new(2.0)?);
 /// assert_eq!(c.weight.get(), 2.0);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

@@ -7,7 +7,7 @@ use std::fmt;
 /// constructors would refuse.
 ///
 /// ```
-/// use ssr_model::Level;
+/// use ssr_model::model::Level;
 ///
 /// let err = Level::new(7).unwrap_err();
 /// assert_eq!(err.to_string(), "invalid level: expected an integer from 1 to 5, found 7");

@@ -9,13 +9,13 @@ use super::{EvaluationId, OrdinalScale, ValueError};
 /// Better Evaluation*).
 ///
 /// ```
-/// use ssr_model::DacCriterion;
+/// use ssr_model::model::DacCriterion;
 ///
 /// assert_eq!(DacCriterion::ALL.len(), 6);
 /// assert_eq!(DacCriterion::ALL[0], DacCriterion::Relevance);
 /// assert_eq!("sustainability".parse::<DacCriterion>()?, DacCriterion::Sustainability);
 /// assert!(DacCriterion::Relevance < DacCriterion::Impact); // ordered as the OECD lists them
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -40,7 +40,8 @@ pub enum DacCriterion {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::{DacCriterion, Evaluation, OrdinalScale};
+/// use ssr_model::model::{DacCriterion, OrdinalScale};
+/// use ssr_model::Evaluation;
 ///
 /// let scale = OrdinalScale::new(["weak", "adequate", "strong"])?;
 /// let date = NaiveDate::from_ymd_opt(2023, 5, 1).ok_or("bad date")?;
@@ -74,7 +75,8 @@ pub struct Rating {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::{DacCriterion, Evaluation, OrdinalScale};
+/// use ssr_model::model::{DacCriterion, OrdinalScale};
+/// use ssr_model::Evaluation;
 ///
 /// let scale = OrdinalScale::new(["unsatisfactory", "partly satisfactory", "satisfactory", "highly satisfactory"])?;
 /// let eval = Evaluation::new("Independent mid-term review", NaiveDate::from_ymd_opt(2022, 3, 1).unwrap(), scale)
@@ -82,7 +84,7 @@ pub struct Rating {
 ///     .with_rating(DacCriterion::Sustainability, "partly satisfactory")?;
 /// assert_eq!(eval.rating(DacCriterion::Relevance), Some("highly satisfactory"));
 /// assert!(eval.clone().with_rating(DacCriterion::Impact, "excellent").is_err());
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -132,14 +134,15 @@ impl Evaluation {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use ssr_model::{DacCriterion, Evaluation, OrdinalScale};
+    /// use ssr_model::model::{DacCriterion, OrdinalScale};
+    /// use ssr_model::Evaluation;
     ///
     /// let scale = OrdinalScale::new(["poor", "fair", "good"])?;
     /// let date = NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
     /// let e = Evaluation::new("Independent evaluator", date, scale)
     ///     .with_commented_rating(DacCriterion::Relevance, "good", "matches the national plan")?;
     /// assert_eq!(e.ratings()[0].comment.as_deref(), Some("matches the national plan"));
-    /// # Ok::<(), ssr_model::ValueError>(())
+    /// # Ok::<(), ssr_model::model::ValueError>(())
     /// ```
     ///
     /// # Errors

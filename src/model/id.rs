@@ -87,13 +87,13 @@ typed_id!(
     /// Identifies a [`Programme`](crate::Programme).
     ///
     /// ```
-    /// use ssr_model::ProgrammeId;
+    /// use ssr_model::model::ProgrammeId;
     ///
     /// let a = ProgrammeId::from_external("GB-GOV-1-300123");
     /// assert_eq!(a, ProgrammeId::from_external("GB-GOV-1-300123"));
     /// assert_ne!(a, ProgrammeId::new());
     /// assert_eq!(a.to_string().parse::<ProgrammeId>()?, a);
-    /// # Ok::<(), ssr_model::ValueError>(())
+    /// # Ok::<(), ssr_model::model::ValueError>(())
     /// ```
     ProgrammeId, "programme"
 );
@@ -101,14 +101,15 @@ typed_id!(
     /// Identifies a [`Stakeholder`](crate::Stakeholder) within a programme.
     ///
     /// ```
-    /// use ssr_model::{Programme, Country, Stakeholder, StakeholderId, StakeholderKind};
+    /// use ssr_model::{Country, Programme, Stakeholder};
+    /// use ssr_model::model::{StakeholderId, StakeholderKind};
     ///
     /// let police = Stakeholder::new("Liberia National Police", StakeholderKind::Police)
     ///     .with_id(StakeholderId::from_external("LR-LNP"));
     /// let p = Programme::new("Police reform", Country::new("LBR")?).with_stakeholder(police);
     /// let id = StakeholderId::from_external("LR-LNP"); // the same text, the same id
     /// assert_eq!(p.stakeholder(id).map(|s| s.name.as_str()), Some("Liberia National Police"));
-    /// # Ok::<(), ssr_model::ValueError>(())
+    /// # Ok::<(), ssr_model::model::ValueError>(())
     /// ```
     StakeholderId, "stakeholder"
 );
@@ -116,11 +117,12 @@ typed_id!(
     /// Identifies a [`Component`](crate::Component) within a programme.
     ///
     /// ```
-    /// use ssr_model::{Challenge, ChallengeKind, Component, ComponentId, Pillar};
+    /// use ssr_model::{Challenge, Component};
+    /// use ssr_model::model::{ChallengeKind, ComponentId, Pillar};
     ///
     /// let vetting = Component::new("Vetting", Pillar::VettingAndAntiCorruption);
     /// let risk = Challenge::new(ChallengeKind::ResistanceToChange, "Officers resist vetting")
-    ///     .with_affected(vetting.id);
+    ///     .with_affects(vetting.id);
     /// assert_eq!(risk.affects, [vetting.id]);
     /// assert_ne!(vetting.id, ComponentId::new()); // new ids are random
     /// ```
@@ -130,14 +132,15 @@ typed_id!(
     /// Identifies an [`Objective`](crate::Objective) within a programme.
     ///
     /// ```
-    /// use ssr_model::{Indicator, Measure, Objective, ObjectiveId, ObjectiveKind, ResultLevel};
+    /// use ssr_model::{Indicator, Objective};
+    /// use ssr_model::model::{Measure, ObjectiveId, ObjectiveKind, ResultLevel};
     ///
     /// let trust = Objective::new(ObjectiveKind::Trust, "People trust the police");
     /// let survey = Indicator::new("Trust in the police", ResultLevel::Outcome, Measure::Percentage)
     ///     .with_objective(trust.id);
     /// assert_eq!(survey.objectives, [trust.id]);
     /// assert_eq!(trust.id.to_string().parse::<ObjectiveId>()?, trust.id);
-    /// # Ok::<(), ssr_model::ValueError>(())
+    /// # Ok::<(), ssr_model::model::ValueError>(())
     /// ```
     ObjectiveId, "objective"
 );
@@ -145,7 +148,8 @@ typed_id!(
     /// Identifies a [`Challenge`](crate::Challenge) within a programme.
     ///
     /// ```
-    /// use ssr_model::{Challenge, ChallengeId, ChallengeKind};
+    /// use ssr_model::Challenge;
+    /// use ssr_model::model::{ChallengeId, ChallengeKind};
     ///
     /// let c = Challenge::new(ChallengeKind::Corruption, "Ghost soldiers on the payroll")
     ///     .with_id(ChallengeId::from_external("risk-7"));
@@ -158,7 +162,8 @@ typed_id!(
     /// Identifies an [`Indicator`](crate::Indicator) within a programme.
     ///
     /// ```
-    /// use ssr_model::{Indicator, IndicatorId, Measure, ResultLevel};
+    /// use ssr_model::Indicator;
+    /// use ssr_model::model::{IndicatorId, Measure, ResultLevel};
     ///
     /// let i = Indicator::new("Officers trained", ResultLevel::Output, Measure::Unit);
     /// let j = Indicator::new("Officers trained", ResultLevel::Output, Measure::Unit);
@@ -172,12 +177,12 @@ typed_id!(
     /// Identifies an [`Evaluation`](crate::Evaluation) within a programme.
     ///
     /// ```
-    /// use ssr_model::EvaluationId;
+    /// use ssr_model::model::EvaluationId;
     ///
     /// let id: EvaluationId = "67e55044-10b1-426f-9247-bb680e5fe0c8".parse()?;
     /// assert_eq!(id.to_string(), "67e55044-10b1-426f-9247-bb680e5fe0c8");
     /// assert_eq!(EvaluationId::from_uuid(*id.as_uuid()), id);
-    /// # Ok::<(), ssr_model::ValueError>(())
+    /// # Ok::<(), ssr_model::model::ValueError>(())
     /// ```
     EvaluationId, "evaluation"
 );

@@ -4,66 +4,72 @@
 //! Every type here is re-exported at the crate root.
 //!
 //! ```
-//! use ssr_model::model::{Country, Level, Programme};
+//! use ssr_model::{Country, Programme};
+//! use ssr_model::model::Level;
 //!
 //! // The same types as `ssr_model::Programme` and friends.
 //! let p: ssr_model::Programme = Programme::new("Police reform", Country::new("LBR")?);
 //! assert_eq!(p.single_country().map(|c| c.name()), Some("Liberia"));
 //! assert!(Level::new(6).is_err()); // 1–5, checked when built
-//! # Ok::<(), ssr_model::ValueError>(())
+//! # Ok::<(), ssr_model::model::ValueError>(())
 //! ```
 
 mod budget;
-mod challenge;
-mod code;
-mod component;
+pub(crate) mod challenge;
+pub(crate) mod code;
+pub(crate) mod component;
 mod country_alpha2;
 mod date;
 mod error;
-mod evaluation;
+pub(crate) mod evaluation;
 mod id;
-mod indicator;
+pub(crate) mod indicator;
 mod iso_tables;
 mod macros;
-mod money;
+pub(crate) mod money;
 pub(crate) mod names;
-mod objective;
-mod portfolio;
-mod programme;
+pub(crate) mod objective;
+pub(crate) mod portfolio;
+pub(crate) mod programme;
 mod rates;
 mod recipient;
-mod region;
+pub(crate) mod region;
 mod scale;
 mod scale_ordinal;
 #[cfg(feature = "schemars")]
 mod schema;
-mod stakeholder;
+pub(crate) mod stakeholder;
 mod transaction;
 
 pub use budget::{Budget, BudgetKind, BudgetStatus};
-pub use challenge::{Challenge, ChallengeKind, ChallengeStatus, Mitigation};
-pub use code::{Country, Currency, SectorCode};
-pub use component::{Component, Pillar};
+pub(crate) use challenge::Challenge;
+pub use challenge::{ChallengeKind, ChallengeStatus, Mitigation};
+pub use code::SectorCode;
+pub(crate) use code::{Country, Currency};
+pub(crate) use component::Component;
+pub use component::Pillar;
 pub use error::ValueError;
 pub(crate) use error::echo;
 #[cfg(feature = "iati")]
 pub(crate) use error::echo_within;
-pub use evaluation::{DacCriterion, Evaluation, Rating};
+pub(crate) use evaluation::Evaluation;
+pub use evaluation::{DacCriterion, Rating};
 pub use id::{
     ChallengeId, ComponentId, EvaluationId, IndicatorId, ObjectiveId, ProgrammeId, StakeholderId,
 };
-pub use indicator::{
-    Baseline, Breakdown, DataSource, Direction, Indicator, Measure, Period, ResultLevel,
-    SourceKind, Value,
-};
-pub use money::{Amount, Money};
-pub use objective::{Objective, ObjectiveKind};
-pub use portfolio::Portfolio;
-pub use programme::{Context, Funding, GenderMarker, Phase, Programme, Sector};
+pub(crate) use indicator::Indicator;
+pub use indicator::{Baseline, Breakdown, DataSource, Direction, Measure, ResultLevel, SourceKind};
+pub use money::Amount;
+pub(crate) use money::Money;
+pub(crate) use objective::Objective;
+pub use objective::ObjectiveKind;
+pub(crate) use programme::Programme;
+pub use programme::{Context, Funding, GenderMarker, Phase, Sector};
 pub use rates::{ExchangeRates, MissingRate, RateError, RateLine, RatesFileError};
 pub use recipient::{Place, Recipient};
-pub use region::Region;
+pub(crate) use region::Region;
 pub use scale::{Finite, Fraction, Level, Percentage, Weight};
 pub use scale_ordinal::OrdinalScale;
-pub use stakeholder::{Role, Stakeholder, StakeholderKind, Stance};
+pub(crate) use stakeholder::Stakeholder;
+pub use stakeholder::{Role, StakeholderKind, Stance};
 pub use transaction::{Organisation, Party, Transaction, TransactionType};

@@ -23,7 +23,7 @@ const IN_RANGE: &str = "an amount from -922337203685477.5807 to 922337203685477.
 /// float; integer JSON numbers are accepted on input too.
 ///
 /// ```
-/// use ssr_model::Amount;
+/// use ssr_model::model::Amount;
 ///
 /// let a: Amount = "1250000.50".parse()?;
 /// let b: Amount = "0.25".parse()?;
@@ -32,7 +32,7 @@ const IN_RANGE: &str = "an amount from -922337203685477.5807 to 922337203685477.
 /// // Beyond the range the reason is the range, not the decimals.
 /// let err = "1000000000000000".parse::<Amount>().unwrap_err();
 /// assert!(err.expected().contains("922337203685477.5807"), "{err}");
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Amount(i64);
@@ -57,7 +57,7 @@ impl Amount {
     /// [`ten_thousandths`](Self::ten_thousandths)).
     ///
     /// ```
-    /// assert_eq!(ssr_model::Amount::DECIMAL_PLACES, 4);
+    /// assert_eq!(ssr_model::model::Amount::DECIMAL_PLACES, 4);
     /// ```
     pub const DECIMAL_PLACES: u32 = SCALE_DIGITS;
 
@@ -65,9 +65,9 @@ impl Amount {
     /// decimal column of scale 4 in Arrow or a database.
     ///
     /// ```
-    /// let a: ssr_model::Amount = "1250000.5".parse()?;
+    /// let a: ssr_model::model::Amount = "1250000.5".parse()?;
     /// assert_eq!(a.ten_thousandths(), 12_500_005_000);
-    /// # Ok::<(), ssr_model::ValueError>(())
+    /// # Ok::<(), ssr_model::model::ValueError>(())
     /// ```
     pub fn ten_thousandths(self) -> i64 {
         self.0
@@ -189,7 +189,7 @@ impl<'de> Deserialize<'de> for Amount {
 ///
 /// let m = Money::parse("2500000", "USD")?;
 /// assert_eq!(m.to_string(), "2500000 USD");
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

@@ -8,13 +8,14 @@ use super::macros::{opt_setters, setters};
 /// The aims SSR pursues, as the SSR literature names them.
 ///
 /// ```
-/// use ssr_model::{Objective, ObjectiveKind};
+/// use ssr_model::Objective;
+/// use ssr_model::model::ObjectiveKind;
 ///
 /// let o = Objective::new(ObjectiveKind::GenderEquality, "Women make up 20% of new recruits");
 /// assert_eq!(o.kind.as_str(), "gender_equality");
 /// assert_eq!("rule_of_law".parse::<ObjectiveKind>()?, ObjectiveKind::RuleOfLaw);
 /// assert_eq!(ObjectiveKind::ALL.len(), 13);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -52,7 +53,8 @@ pub enum ObjectiveKind {
 /// An objective of a programme.
 ///
 /// ```
-/// use ssr_model::{Objective, ObjectiveKind};
+/// use ssr_model::Objective;
+/// use ssr_model::model::ObjectiveKind;
 ///
 /// let o = Objective::new(ObjectiveKind::CivilianControl, "Parliament approves the defence budget line by line");
 /// assert_eq!(o.kind, ObjectiveKind::CivilianControl);

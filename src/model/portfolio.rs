@@ -15,7 +15,7 @@ use super::macros::{opt_setters, pushers};
 ///     .with_name("West Africa SSR")
 ///     .with_programme(Programme::new("Police reform", Country::new("LBR")?));
 /// assert_eq!(p.programmes.len(), 1);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -46,7 +46,7 @@ impl Portfolio {
 /// let mut p: Portfolio = names.iter().map(|n| Programme::new(*n, Country::new("LBR").unwrap())).collect();
 /// p.extend([Programme::new("Defence reform", Country::new("SLE")?)]);
 /// assert_eq!(p.programmes.len(), 3);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 impl FromIterator<Programme> for Portfolio {
     fn from_iter<I: IntoIterator<Item = Programme>>(iter: I) -> Self {

@@ -13,13 +13,14 @@ use super::{
 /// The setting a programme works in.
 ///
 /// ```
-/// use ssr_model::{Context, Country, Programme};
+/// use ssr_model::model::Context;
+/// use ssr_model::{Country, Programme};
 ///
 /// let p = Programme::new("Defence cooperation", Country::new("TUN")?)
 ///     .with_context(Context::MilitaryDiplomacy);
 /// assert_eq!(p.context, Context::MilitaryDiplomacy);
 /// assert_eq!("peace_operation".parse::<Context>()?, Context::PeaceOperation);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -46,7 +47,7 @@ pub enum Context {
 /// closure, then cancelled and suspended.
 ///
 /// ```
-/// use ssr_model::Phase;
+/// use ssr_model::model::Phase;
 ///
 /// // Assessment and design are both IATI "pipeline" (1).
 /// assert_eq!(Phase::Assessment.iati_status(), 1);
@@ -92,7 +93,7 @@ impl Phase {
     /// The phase for an IATI ActivityStatus code (pipeline reads as design).
     ///
     /// ```
-    /// use ssr_model::Phase;
+    /// use ssr_model::model::Phase;
     ///
     /// assert_eq!(Phase::from_iati_status(2), Some(Phase::Implementation));
     /// assert_eq!(Phase::from_iati_status(9), None);
@@ -114,14 +115,15 @@ impl Phase {
 /// on the IATI PolicySignificance codes, after the OECD gender marker).
 ///
 /// ```
-/// use ssr_model::{Country, GenderMarker, Programme};
+/// use ssr_model::{Country, Programme};
+/// use ssr_model::model::GenderMarker;
 ///
 /// let p = Programme::new("Police reform", Country::new("LBR")?)
 ///     .with_gender_marker(GenderMarker::Significant);
 /// assert_eq!(p.gender_marker.map(GenderMarker::iati_code), Some(1));
 /// assert_eq!(GenderMarker::from_iati_code(2), Some(GenderMarker::Principal));
 /// assert_eq!(GenderMarker::from_iati_code(3), None);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -160,11 +162,12 @@ impl GenderMarker {
 /// Money committed by one source.
 ///
 /// ```
-/// use ssr_model::{Funding, Money, StakeholderId};
+/// use ssr_model::model::{Funding, StakeholderId};
+/// use ssr_model::Money;
 ///
 /// let f = Funding::new(StakeholderId::from_external("donor"), Money::parse("1500000", "EUR")?);
 /// assert!(f.share.is_none());
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -198,14 +201,15 @@ opt_setters!(Funding {
 /// A DAC sector a programme reports against, with its share.
 ///
 /// ```
-/// use ssr_model::{Country, Percentage, Programme, Sector, SectorCode};
+/// use ssr_model::{Country, Programme};
+/// use ssr_model::model::{Percentage, Sector, SectorCode};
 ///
 /// let p = Programme::new("Justice and security", Country::new("SLE")?)
 ///     .with_sector(Sector::new(SectorCode::new(15210)?).with_percentage(Percentage::new(60.0)?))
 ///     .with_sector(Sector::new(SectorCode::new(15130)?).with_percentage(Percentage::new(40.0)?));
 /// let total: f64 = p.sectors.iter().filter_map(|s| s.percentage).map(|s| s.get()).sum();
 /// assert_eq!(total, 100.0); // IATI requires the shares to sum to 100
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -239,7 +243,8 @@ opt_setters!(Sector {
 /// or multi-country one lists its [`Recipient`]s with their shares.
 ///
 /// ```
-/// use ssr_model::{Component, Context, Country, Percentage, Phase, Pillar, Programme, Recipient, Region};
+/// use ssr_model::{Component, Country, Programme, Region};
+/// use ssr_model::model::{Context, Percentage, Phase, Pillar, Recipient};
 ///
 /// let p = Programme::new("Liberia National Police reform", Country::new("LBR")?)
 ///     .with_context(Context::PeaceOperation)
@@ -253,7 +258,7 @@ opt_setters!(Sector {
 /// ]);
 /// assert_eq!(sahel.single_country(), None);
 /// assert_eq!(sahel.recipients.len(), 2);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -368,7 +373,7 @@ impl Programme {
     ///
     /// let p = Programme::regional("West Africa small arms control", Region::new(1030)?);
     /// assert_eq!(p.regions().map(|r| r.name()).collect::<Vec<_>>(), ["Western Africa, regional"]);
-    /// # Ok::<(), ssr_model::ValueError>(())
+    /// # Ok::<(), ssr_model::model::ValueError>(())
     /// ```
     pub fn regional(name: impl Into<String>, region: super::Region) -> Self {
         Programme::in_place(name.into(), Place::Region(region))
@@ -471,6 +476,7 @@ impl Programme {
     /// names any, else its component's.
     ///
     /// ```
+    /// use ssr_model::model::*;
     /// use ssr_model::*;
     ///
     /// let trust = Objective::new(ObjectiveKind::Trust, "Communities trust the police");

@@ -22,7 +22,8 @@ const RATE_RANGE: std::ops::RangeInclusive<f64> = 1e-15..=1e15;
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::{Currency, ExchangeRates, Money};
+/// use ssr_model::{Currency, Money};
+/// use ssr_model::model::ExchangeRates;
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let usd: Currency = "USD".parse()?;
@@ -48,7 +49,7 @@ pub struct ExchangeRates {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::{ExchangeRates, RateError};
+/// use ssr_model::model::{ExchangeRates, RateError};
 ///
 /// let day = NaiveDate::from_ymd_opt(2021, 1, 1).ok_or("bad date")?;
 /// let mut rates = ExchangeRates::new("USD".parse()?);
@@ -103,7 +104,8 @@ pub enum RateError {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::{ExchangeRates, Money};
+/// use ssr_model::model::ExchangeRates;
+/// use ssr_model::Money;
 ///
 /// let day = NaiveDate::from_ymd_opt(2021, 6, 1).ok_or("bad date")?;
 /// let rates = ExchangeRates::new("USD".parse()?);
@@ -263,7 +265,7 @@ impl ExchangeRates {
     /// `base`. Blank lines are skipped; fields may be quoted.
     ///
     /// ```
-    /// use ssr_model::ExchangeRates;
+    /// use ssr_model::model::ExchangeRates;
     ///
     /// let csv = "date,currency,rate\n2021-01-01,EUR,0.82\n2021-01-01,GBP,0.73\n";
     /// let rates = ExchangeRates::from_csv_reader("USD".parse()?, csv.as_bytes())?;
@@ -339,7 +341,7 @@ fn read_line(table: &mut ExchangeRates, fields: &[&str]) -> Result<(), String> {
 /// A line of a rates file that could not be read.
 ///
 /// ```
-/// use ssr_model::ExchangeRates;
+/// use ssr_model::model::ExchangeRates;
 ///
 /// let csv = "date,currency,rate\n2021-01-01,EUR,0.8\n2021-01-01,EUR,zero\n";
 /// let err = ExchangeRates::from_csv_reader("USD".parse()?, csv.as_bytes()).unwrap_err();
@@ -366,7 +368,7 @@ impl RateLine {
 /// Why a rates file could not be read.
 ///
 /// ```
-/// use ssr_model::{ExchangeRates, RatesFileError};
+/// use ssr_model::model::{ExchangeRates, RatesFileError};
 ///
 /// let csv = "day,currency,rate\n2021-01-01,EUR,0.8\n";
 /// let err = ExchangeRates::from_csv_reader("USD".parse()?, csv.as_bytes()).unwrap_err();

@@ -13,7 +13,8 @@ use super::{Country, Percentage, Region};
 /// In JSON, `{"country": "LBR"}` or `{"region": 298}`.
 ///
 /// ```
-/// use ssr_model::{Country, Place, Region};
+/// use ssr_model::{Country, Region};
+/// use ssr_model::model::Place;
 ///
 /// let place = Place::from(Region::new(298)?);
 /// assert_eq!(place.name(), "Africa, regional");
@@ -23,7 +24,7 @@ use super::{Country, Percentage, Region};
 /// assert_eq!("298".parse::<Place>()?, place);
 /// assert_eq!("XKX".parse::<Place>()?, Place::from(Country::new("XKX")?));
 /// assert!("Africa".parse::<Place>().is_err());
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -113,13 +114,14 @@ impl std::str::FromStr for Place {
 /// In JSON, `{"country": "MLI", "percentage": 60}` or `{"region": 298}`.
 ///
 /// ```
-/// use ssr_model::{Country, Percentage, Recipient, Region};
+/// use ssr_model::{Country, Region};
+/// use ssr_model::model::{Percentage, Recipient};
 ///
 /// let mali = Recipient::country(Country::new("MLI")?).with_percentage(Percentage::new(60.0)?);
 /// let africa = Recipient::region(Region::new(298)?).with_percentage(Percentage::new(40.0)?);
 /// assert_eq!(mali.place.country().map(|c| c.name()), Some("Mali"));
 /// assert_eq!(africa.percentage.map(|p| p.get()), Some(40.0));
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "RecipientRepr", into = "RecipientRepr")]

@@ -57,7 +57,7 @@ const EXPECTED: &str = "a code of IATI's Region codelist (vocabulary 1, OECD DAC
 /// assert_eq!(africa.name(), "Africa, regional");
 /// assert_eq!("798".parse::<Region>()?.name(), "Asia, regional");
 /// assert!(Region::new(297).is_err());
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "u16", into = "u16")]
@@ -99,7 +99,7 @@ impl Region {
     ///
     /// assert!(Region::new(380)?.is_withdrawn());
     /// assert!(!Region::new(298)?.is_withdrawn());
-    /// # Ok::<(), ssr_model::ValueError>(())
+    /// # Ok::<(), ssr_model::model::ValueError>(())
     /// ```
     pub fn is_withdrawn(self) -> bool {
         entry(self.0).is_some_and(|(_, _, withdrawn)| *withdrawn)

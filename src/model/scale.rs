@@ -22,13 +22,13 @@ use super::ValueError;
 /// and interest and for risk likelihood and impact.
 ///
 /// ```
-/// use ssr_model::Level;
+/// use ssr_model::model::Level;
 ///
 /// let high = Level::new(4)?;
 /// assert_eq!(high.get(), 4);
 /// assert!(Level::new(0).is_err());
 /// assert_eq!("5".parse::<Level>()?, Level::MAX);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(into = "u8")]
@@ -185,13 +185,13 @@ bounded_f64!(
     /// relative within their level, so only their ratios matter.
     ///
     /// ```
-    /// use ssr_model::Weight;
+    /// use ssr_model::model::Weight;
     ///
     /// assert_eq!(Weight::new(2.5)?.get(), 2.5);
     /// assert!(Weight::new(-1.0).is_err());
     /// assert!(Weight::new(f64::NAN).is_err());
     /// assert!(Weight::new(2e6).is_err()); // above Weight::LIMIT, 10⁶
-    /// # Ok::<(), ssr_model::ValueError>(())
+    /// # Ok::<(), ssr_model::model::ValueError>(())
     /// ```
     Weight, "weight", "a number from 0 to 1e6", 0.0, Weight::LIMIT
 );
@@ -200,11 +200,11 @@ bounded_f64!(
     /// A percentage from 0 to 100, as IATI uses for sector and country shares.
     ///
     /// ```
-    /// use ssr_model::Percentage;
+    /// use ssr_model::model::Percentage;
     ///
     /// assert_eq!(Percentage::new(40.0)?.get(), 40.0);
     /// assert!(Percentage::new(100.5).is_err());
-    /// # Ok::<(), ssr_model::ValueError>(())
+    /// # Ok::<(), ssr_model::model::ValueError>(())
     /// ```
     Percentage, "percentage", "a finite number from 0 to 100", 0.0, 100.0
 );
@@ -213,11 +213,11 @@ bounded_f64!(
     /// A share from 0 to 1, such as how much of a risk a mitigation removes.
     ///
     /// ```
-    /// use ssr_model::Fraction;
+    /// use ssr_model::model::Fraction;
     ///
     /// assert_eq!(Fraction::new(0.6)?.get(), 0.6);
     /// assert!(Fraction::new(1.2).is_err());
-    /// # Ok::<(), ssr_model::ValueError>(())
+    /// # Ok::<(), ssr_model::model::ValueError>(())
     /// ```
     Fraction, "fraction", "a finite number from 0 to 1", 0.0, 1.0
 );
@@ -228,14 +228,14 @@ bounded_f64!(
     /// or amount an indicator reports.
     ///
     /// ```
-    /// use ssr_model::Finite;
+    /// use ssr_model::model::Finite;
     ///
     /// assert_eq!(Finite::new(-3.5)?.get(), -3.5);
     /// assert!(Finite::new(f64::INFINITY).is_err());
     /// assert!(Finite::new(-1e15).is_ok());
     /// let err = Finite::new(2e15).unwrap_err();
     /// assert!(err.to_string().contains("-1e15 to 1e15"), "{err}");
-    /// # Ok::<(), ssr_model::ValueError>(())
+    /// # Ok::<(), ssr_model::model::ValueError>(())
     /// ```
     Finite, "number", "a number from -1e15 to 1e15", -Finite::LIMIT, Finite::LIMIT
 );

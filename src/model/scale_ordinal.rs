@@ -15,14 +15,14 @@ use super::ValueError;
 /// A scale has at least two distinct, non-empty labels.
 ///
 /// ```
-/// use ssr_model::OrdinalScale;
+/// use ssr_model::model::OrdinalScale;
 ///
 /// let scale = OrdinalScale::new(["none", "draft", "adopted", "implemented"])?;
 /// assert_eq!(scale.position("adopted"), Some(2));
 /// assert_eq!(scale.score("implemented"), Some(1.0));
 /// assert_eq!(scale.score("draft"), Some(1.0 / 3.0));
 /// assert!(OrdinalScale::new(["only one"]).is_err());
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "Vec<String>", into = "Vec<String>")]

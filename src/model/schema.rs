@@ -10,8 +10,9 @@ use super::iso_tables::{COUNTRIES, CURRENCIES};
 use super::region::REGIONS;
 use super::{
     Amount, Country, Currency, Finite, Fraction, Level, OrdinalScale, Percentage, Region,
-    SectorCode, Value, Weight,
+    SectorCode, Weight,
 };
+use crate::Value;
 
 /// Implements `JsonSchema` for `$ty` with a fixed schema.
 macro_rules! schema {

@@ -9,14 +9,14 @@ use super::{Level, StakeholderId};
 /// The kind of actor a stakeholder is.
 ///
 /// ```
-/// use ssr_model::StakeholderKind;
+/// use ssr_model::model::StakeholderKind;
 ///
 /// assert!(StakeholderKind::NationalGovernment.is_national());
 /// assert!(StakeholderKind::WomensOrganisation.is_civil_society());
 /// assert!(StakeholderKind::OversightBody.is_oversight());
 /// assert!(!StakeholderKind::BilateralDonor.is_national());
 /// assert_eq!("armed_forces".parse::<StakeholderKind>()?, StakeholderKind::ArmedForces);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -107,13 +107,13 @@ impl StakeholderKind {
 /// roles SSR analysis adds.
 ///
 /// ```
-/// use ssr_model::Role;
+/// use ssr_model::model::Role;
 ///
 /// assert_eq!(Role::Implementing.iati_code(), Some(4));
 /// assert_eq!(Role::Oversight.iati_code(), None); // an SSR role IATI does not have
 /// assert_eq!(Role::from_iati_code(1), Some(Role::Funding));
 /// assert_eq!("advisory".parse::<Role>()?, Role::Advisory);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -163,7 +163,8 @@ impl Role {
 /// A stakeholder's position towards the reform.
 ///
 /// ```
-/// use ssr_model::{Stakeholder, StakeholderKind, Stance};
+/// use ssr_model::Stakeholder;
+/// use ssr_model::model::{StakeholderKind, Stance};
 ///
 /// assert!(Stance::Blocking.is_opposed());
 /// assert!(!Stance::Neutral.is_opposed());
@@ -210,7 +211,8 @@ impl Stance {
 /// value. IATI, for one, says nothing about them.
 ///
 /// ```
-/// use ssr_model::{Level, Role, Stakeholder, StakeholderKind, Stance};
+/// use ssr_model::model::{Level, Role, StakeholderKind, Stance};
+/// use ssr_model::Stakeholder;
 ///
 /// let mod_ = Stakeholder::new("Ministry of Defence", StakeholderKind::NationalGovernment)
 ///     .with_role(Role::Accountable)
@@ -223,7 +225,7 @@ impl Stance {
 ///
 /// let unknown = Stakeholder::new("Bar association", StakeholderKind::CivilSociety);
 /// assert_eq!((unknown.influence, unknown.interest, unknown.stance), (None, None, None));
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

@@ -10,7 +10,7 @@ use super::{Money, Place, SectorCode, StakeholderId};
 /// The kind of a transaction, on IATI's TransactionType codelist (2.03).
 ///
 /// ```
-/// use ssr_model::TransactionType;
+/// use ssr_model::model::TransactionType;
 ///
 /// assert_eq!(TransactionType::from_iati_code(3), Some(TransactionType::Disbursement));
 /// assert_eq!(TransactionType::Disbursement.iati_code(), 3);
@@ -121,7 +121,7 @@ impl TransactionType {
 /// IATI organisation identifier and name, each when known.
 ///
 /// ```
-/// use ssr_model::Organisation;
+/// use ssr_model::model::Organisation;
 ///
 /// let undp = Organisation::new().with_reference("XM-DAC-41114").with_name("UNDP");
 /// assert_eq!(undp.reference.as_deref(), Some("XM-DAC-41114"));
@@ -160,7 +160,7 @@ opt_setters!(Organisation {
 /// "…", "name": "…"}}`.
 ///
 /// ```
-/// use ssr_model::{Organisation, Party, StakeholderId};
+/// use ssr_model::model::{Organisation, Party, StakeholderId};
 ///
 /// let donor = Party::Stakeholder(StakeholderId::from_external("donor"));
 /// let other = Party::from(Organisation::new().with_name("Ministry of Justice"));
@@ -208,14 +208,15 @@ impl From<Organisation> for Party {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::{Money, Party, SectorCode, StakeholderId, Transaction, TransactionType};
+/// use ssr_model::Money;
+/// use ssr_model::model::{Party, SectorCode, StakeholderId, Transaction, TransactionType};
 ///
 /// let day = NaiveDate::from_ymd_opt(2021, 3, 31).unwrap();
 /// let t = Transaction::new(TransactionType::Disbursement, day, Money::parse("250000", "EUR")?, day)
 ///     .with_provider(Party::Stakeholder(StakeholderId::from_external("donor")))
 ///     .with_sector(SectorCode::new(15210)?);
 /// assert_eq!(t.kind.iati_code(), 3);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

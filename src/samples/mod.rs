@@ -129,7 +129,7 @@ const PROGRAMMES: [fn() -> Result<Programme, ValueError>; 7] = [
 /// ```
 /// let portfolio = ssr_model::samples::try_portfolio()?;
 /// assert_eq!(portfolio.programmes.len(), 7);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 ///
 /// # Errors

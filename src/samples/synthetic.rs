@@ -13,7 +13,7 @@ use crate::{
 /// The size of a synthetic portfolio.
 ///
 /// ```
-/// use ssr_model::samples::{synthetic, Synthetic};
+/// use ssr_model::samples::{Synthetic, synthetic};
 ///
 /// let p = synthetic(&Synthetic::new(10).with_components(2).with_indicators(3).with_periods(4));
 /// assert_eq!(p.programmes.len(), 10);
@@ -125,8 +125,9 @@ fn number(x: f64) -> Option<Value> {
 /// [`Synthetic`] always yields the same portfolio.
 ///
 /// ```
-/// use ssr_model::samples::{synthetic, Synthetic};
-/// use ssr_model::validate::{self, ValidationPolicy};
+/// use ssr_model::samples::{Synthetic, synthetic};
+/// use ssr_model::validate;
+/// use ssr_model::diagnostics::ValidationPolicy;
 ///
 /// let spec = Synthetic::new(3).with_components(2).with_indicators(2).with_periods(2);
 /// let portfolio = synthetic(&spec);

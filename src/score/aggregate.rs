@@ -36,7 +36,7 @@ use serde::{Deserialize, Serialize};
 /// In JSON: `"arithmetic"`, `"geometric"`, `"harmonic"` or `{"power": p}`.
 ///
 /// ```
-/// use ssr_model::score::Aggregation;
+/// use ssr_model::score::programme::Aggregation;
 ///
 /// // Two indicators at 0.9 and 0.4 with weights 2 and 1.
 /// let items = [(0.9, 2.0), (0.4, 1.0)];

@@ -22,7 +22,8 @@ use crate::{Breakdown, Indicator, IndicatorId, Measure, Period, Value};
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::score::Scorer;
+/// use ssr_model::Scorer;
+/// use ssr_model::model::*;
 /// use ssr_model::*;
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");

@@ -17,7 +17,8 @@ use crate::{DacCriterion, Evaluation, EvaluationId, Programme};
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::score::Scorer;
+/// use ssr_model::Scorer;
+/// use ssr_model::model::*;
 /// use ssr_model::*;
 ///
 /// let scale = OrdinalScale::new(["poor", "fair", "good"])?;
@@ -50,7 +51,8 @@ pub struct CriterionScore {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::score::Scorer;
+/// use ssr_model::Scorer;
+/// use ssr_model::model::*;
 /// use ssr_model::*;
 ///
 /// let scale = OrdinalScale::new(["unsatisfactory", "partly satisfactory", "satisfactory", "highly satisfactory"])?;
@@ -63,7 +65,7 @@ pub struct CriterionScore {
 /// // Equal weights: (1 + 2/3 + 0)/3 = 5/9; three of six criteria rated.
 /// assert!((e.score.unwrap() - 5.0 / 9.0).abs() < 1e-12);
 /// assert_eq!(e.coverage, 0.5);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

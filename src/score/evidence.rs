@@ -17,8 +17,9 @@ use crate::{Indicator, ResultLevel, SourceKind};
 /// all (0.25).
 ///
 /// ```
-/// use ssr_model::score::EvidenceGrades;
-/// use ssr_model::{DataSource, Indicator, Measure, ResultLevel, SourceKind};
+/// use ssr_model::score::compare::EvidenceGrades;
+/// use ssr_model::model::{DataSource, Measure, ResultLevel, SourceKind};
+/// use ssr_model::Indicator;
 ///
 /// let grades = EvidenceGrades::default();
 /// let ind = Indicator::new("Complaints resolved", ResultLevel::Outcome, Measure::Unit)
@@ -123,8 +124,9 @@ impl EvidenceGrades {
 /// by its evidence grade.
 ///
 /// ```
-/// use ssr_model::score::{ResultsPolicy, ScoringPolicy};
-/// use ssr_model::{Indicator, Measure, ResultLevel};
+/// use ssr_model::score::policy::{ResultsPolicy, ScoringPolicy};
+/// use ssr_model::Indicator;
+/// use ssr_model::model::{Measure, ResultLevel};
 ///
 /// let mut policy = ScoringPolicy::default();
 /// assert_eq!(policy.results, ResultsPolicy::default());

@@ -14,7 +14,7 @@ use crate::{BudgetKind, Currency, ExchangeRates, Money, Party, Programme, Transa
 /// The finance settings of a [`ScoringPolicy`].
 ///
 /// ```
-/// use ssr_model::score::{FinancePolicy, ScoringPolicy};
+/// use ssr_model::score::policy::{FinancePolicy, ScoringPolicy};
 ///
 /// let policy = ScoringPolicy::from_json(r#"{"finance": {"currency": "EUR"}}"#)?;
 /// assert_eq!(policy.finance, FinancePolicy::default().with_currency("EUR".parse::<ssr_model::Currency>()?));
@@ -50,11 +50,12 @@ impl FinancePolicy {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::score::Scorer;
-/// use ssr_model::{Country, Money, Programme, Transaction, TransactionType};
+/// use ssr_model::Scorer;
+/// use ssr_model::{Country, Money, Programme};
+/// use ssr_model::model::{Transaction, TransactionType};
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
-/// let flow = |kind, day: NaiveDate, amount: &str| -> Result<Transaction, ssr_model::ValueError> {
+/// let flow = |kind, day: NaiveDate, amount: &str| -> Result<Transaction, ssr_model::model::ValueError> {
 ///     Ok(Transaction::new(kind, day, Money::parse(amount, "USD")?, day))
 /// };
 /// let programme = Programme::new("Police reform", Country::new("LBR")?)
@@ -117,8 +118,11 @@ pub struct YearFlows {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::score::{Scorer, ScoringPolicy, Status};
-/// use ssr_model::{Budget, Country, Money, Programme, Transaction, TransactionType};
+/// use ssr_model::Scorer;
+/// use ssr_model::score::policy::ScoringPolicy;
+/// use ssr_model::score::programme::Status;
+/// use ssr_model::model::{Budget, Transaction, TransactionType};
+/// use ssr_model::{Country, Money, Programme};
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let usd = |x| Money::parse(x, "USD").unwrap();

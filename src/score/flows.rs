@@ -23,8 +23,9 @@ use crate::{Currency, ExchangeRates, Place, Programme, TransactionType};
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::score::Scorer;
-/// use ssr_model::{Country, Money, Percentage, Programme, Recipient, Region, Transaction, TransactionType};
+/// use ssr_model::Scorer;
+/// use ssr_model::{Country, Money, Programme, Region};
+/// use ssr_model::model::{Percentage, Recipient, Transaction, TransactionType};
 ///
 /// let day = NaiveDate::from_ymd_opt(2021, 5, 1).unwrap();
 /// let p = Programme::new("x", Country::new("MLI")?)

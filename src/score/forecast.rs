@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::score::least_squares;
+/// use ssr_model::score::programme::least_squares;
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
 /// // Two points one year (365 days) apart: the line through them.
@@ -51,7 +51,7 @@ impl Line {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::score::least_squares;
+/// use ssr_model::score::programme::least_squares;
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// // Days 0, 10, 20 with values 1, 2, 6: mean day 10, mean value 3,
@@ -99,8 +99,9 @@ where
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::score::Scorer;
-/// use ssr_model::{Baseline, Direction, Indicator, Measure, Period, ResultLevel, Value};
+/// use ssr_model::Scorer;
+/// use ssr_model::model::{Baseline, Direction, Measure, ResultLevel};
+/// use ssr_model::{Indicator, Period, Value};
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
 /// let n = Value::number;

@@ -27,8 +27,10 @@ use crate::{Indicator, IndicatorId, Period};
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::score::{Scorer, Status};
-/// use ssr_model::{Baseline, Indicator, Measure, Period, ResultLevel, Value};
+/// use ssr_model::Scorer;
+/// use ssr_model::score::programme::Status;
+/// use ssr_model::model::{Baseline, Measure, ResultLevel};
+/// use ssr_model::{Indicator, Period, Value};
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
 /// let trust = Indicator::new("Trust in the police", ResultLevel::Outcome, Measure::Percentage)

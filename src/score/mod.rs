@@ -22,7 +22,7 @@
 //! | evidence before ranking: who is ranked, unranked with a reason, imputation | [`Evidence`], [`RankingPolicy`], [`NotRanked`] | OECD/JRC 2008 §3; COINr |
 //! | comparison and ranking, incl. Copeland | [`Comparison`], [`PortfolioAggregation`] | OECD/JRC 2008; COINr |
 //! | rank uncertainty by Monte Carlo | [`RankUncertainty`] | Saisana, Saltelli & Tarantola 2005; COINr `get_sensitivity` |
-//! | a composite indicator over any P × C matrix, and its rank uncertainty | [`CompositeMatrix`] | COINr; the numpy reference in `peers/` |
+//! | a composite indicator over any P × C matrix, and its rank uncertainty | [`CompositeMatrix`](matrix::CompositeMatrix) | COINr; the numpy reference in `peers/` |
 //!
 //! # A worked example
 //!
@@ -31,7 +31,9 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use ssr_model::score::{Scorer, Status};
+//! use ssr_model::Scorer;
+//! use ssr_model::score::programme::Status;
+//! use ssr_model::model::*;
 //! use ssr_model::*;
 //!
 //! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
@@ -68,7 +70,7 @@
 //! // Abuses pull it down most: at target the score would be 0.75.
 //! assert_eq!(score.drags[0].title, "Reported abuses by police");
 //! assert!((score.drags[0].shortfall - 0.35).abs() < 1e-12);
-//! # Ok::<(), ssr_model::ValueError>(())
+//! # Ok::<(), ssr_model::model::ValueError>(())
 //! ```
 //!
 //! For a portfolio, [`Scorer::scorecard`] gives a [`Scorecard`] with every
@@ -104,56 +106,68 @@ mod finance;
 mod flows;
 mod forecast;
 mod indicator;
-mod matrix;
+pub mod matrix;
 mod normalise;
-mod policy;
-mod programme;
+pub mod policy;
+pub mod programme;
 mod progress;
 mod rank;
 mod ranking;
 mod results;
 mod risk;
-mod scorecard;
-mod scorer;
+pub(crate) mod scorecard;
+pub(crate) mod scorer;
 mod shares;
 mod stakeholders;
 mod status;
 
-pub use aggregate::Aggregation;
-pub use breakdown::CategoryProgress;
-pub use comparison::{Comparison, ComparisonRow, Dimension, DimensionValues, PortfolioAggregation};
-pub use evaluation::{CriterionScore, EvaluationScore};
-pub use evidence::{EvidenceGrades, ResultsPolicy};
-pub use finance::{FinancePolicy, FinanceProfile, YearFlows};
-pub use flows::RecipientFlow;
-pub use forecast::{Forecast, Line, least_squares};
-pub use indicator::IndicatorScore;
-pub use matrix::{
-    CompositeMatrix, GEOMETRIC_FLOOR, MAX_ABS_SCORE, MAX_WEIGHT, MatrixAggregation, MatrixError,
-    MatrixProblem, MatrixRankStats, MatrixRanks, MatrixUncertainty,
+pub use scorecard::{ProgrammeCard, Row, RowKind, RowRef};
+
+/// Comparing programmes: the comparison table of dimensions, its
+/// normalisation, the evidence a programme needs to be ranked, and why a
+/// programme was left unranked.
+pub mod compare {
+    pub use super::comparison::{
+        Comparison, ComparisonRow, Dimension, DimensionValues, PortfolioAggregation,
+    };
+    pub use super::evidence::EvidenceGrades;
+    pub use super::normalise::{Normalisation, Scaling};
+    pub use super::ranking::{Evidence, EvidenceKind, KindEvidence, NotRanked};
+}
+
+/// The uncertainty of ranks: Monte Carlo replications over the policy's
+/// alternatives, and each programme's rank statistics.
+pub mod uncertainty {
+    pub use super::rank::{RankStats, RankUncertainty};
+}
+
+// Inside the crate, every scoring type is also reachable from `score`.
+pub(crate) use aggregate::Aggregation;
+pub(crate) use comparison::{Comparison, ComparisonRow, Dimension, PortfolioAggregation};
+pub(crate) use evaluation::EvaluationScore;
+pub(crate) use evidence::ResultsPolicy;
+pub(crate) use finance::{FinancePolicy, FinanceProfile};
+pub(crate) use flows::RecipientFlow;
+pub(crate) use forecast::{Forecast, least_squares};
+pub(crate) use indicator::IndicatorScore;
+pub(crate) use normalise::{Normalisation, Scaling};
+pub(crate) use policy::{
+    EvaluationPolicy, LevelPolicy, PolicyError, RiskBands, ScalePolicy, ScoringPolicy,
+    StakeholderPolicy, StatusPolicy, TargetRule,
 };
-pub use normalise::{Normalisation, Scaling};
-pub use policy::{
-    ComparisonPolicy, CriterionWeights, DimensionPolicy, Dimensions, EvaluationPolicy, Goalposts,
-    LevelPolicy, PolicyError, ProgressPolicy, RiskBands, ScalePolicy, ScoringPolicy,
-    StakeholderPolicy, StatusPolicy, TargetRule, UncertaintyPolicy, Weighting,
+pub(crate) use programme::{ComponentScore, ProgrammeScore};
+pub(crate) use progress::{Gap, progress};
+pub(crate) use rank::{RankStats, RankUncertainty};
+pub(crate) use ranking::{Evidence, EvidenceKind, Imputation, NotRanked, RankingPolicy};
+pub(crate) use results::ResultsProfile;
+pub(crate) use risk::{ExposureMethod, RiskBand, RiskProfile};
+pub(crate) use scorecard::Scorecard;
+pub(crate) use scorer::Scorer;
+pub(crate) use stakeholders::StakeholderProfile;
+pub(crate) use status::{Status, classify, expected_progress};
+#[cfg(test)]
+pub(crate) use {
+    matrix::MatrixAggregation,
+    policy::{UncertaintyPolicy, Weighting},
+    stakeholders::{InclusionGroup, Presence, Quadrant, Salience},
 };
-pub use programme::{ComponentScore, Drag, ProgrammeScore};
-pub use progress::{Gap, progress};
-pub use rank::{RankStats, RankUncertainty};
-pub use ranking::{Evidence, EvidenceKind, Imputation, KindEvidence, NotRanked, RankingPolicy};
-pub use results::{LevelProgress, ObjectiveProgress, ResultsProfile};
-pub use risk::{
-    BandCounts, ComponentExposure, ExposureMethod, RiskBand, RiskProfile, RiskScore,
-    combined_effectiveness, inherent_risk,
-};
-pub use scorecard::{ProgrammeCard, Row, RowKind, RowRef, Scorecard};
-pub use scorer::Scorer;
-pub use shares::{
-    RecipientShare, recipient_shares, split_by_recipient, split_transaction, unallocated_share,
-};
-pub use stakeholders::{
-    GroupPresence, InclusionGroup, Presence, Quadrant, Salience, StakeholderCoverage,
-    StakeholderProfile, StakeholderScore,
-};
-pub use status::{Status, classify, expected_progress};

@@ -19,7 +19,7 @@ use super::engine::Ranker;
 /// or `"percentile_rank"`.
 ///
 /// ```
-/// use ssr_model::score::{Normalisation, Scaling};
+/// use ssr_model::score::compare::{Normalisation, Scaling};
 ///
 /// let column = [Some(0.0), Some(0.5), None, Some(1.0)];
 /// let up = Scaling::new(true);
@@ -93,7 +93,7 @@ impl Default for Normalisation {
 /// which way is better, and the goalposts and target it is held against.
 ///
 /// ```
-/// use ssr_model::score::{Normalisation, Scaling};
+/// use ssr_model::score::compare::{Normalisation, Scaling};
 ///
 /// // Risk exposure: lower is better.
 /// let values = [Some(0.2), Some(0.8), None, Some(0.5)];

@@ -22,18 +22,42 @@
 //!   indicators with the largest shortfall are the ones that pulled the
 //!   score down most.
 
+// The public home of every per-programme measure, wherever it is computed.
+pub use super::aggregate::Aggregation;
+pub use super::breakdown::CategoryProgress;
+pub use super::evaluation::{CriterionScore, EvaluationScore};
+pub use super::finance::{FinanceProfile, YearFlows};
+pub use super::flows::RecipientFlow;
+pub use super::forecast::{Forecast, Line, least_squares};
+pub use super::indicator::IndicatorScore;
+pub use super::progress::{Gap, progress};
+pub use super::results::{LevelProgress, ObjectiveProgress, ResultsProfile};
+pub use super::risk::{
+    BandCounts, ComponentExposure, RiskBand, RiskProfile, RiskScore, combined_effectiveness,
+    inherent_risk,
+};
+pub use super::shares::{
+    RecipientShare, recipient_shares, split_by_recipient, split_transaction, unallocated_share,
+};
+pub use super::stakeholders::{
+    GroupPresence, InclusionGroup, Presence, Quadrant, Salience, StakeholderCoverage,
+    StakeholderProfile, StakeholderScore,
+};
+pub use super::status::{Status, classify, expected_progress};
+
 use serde::{Deserialize, Serialize};
 
 use super::aggregate::sum;
 use super::indicator::score_indicator;
-use super::{IndicatorScore, LevelPolicy, ScoringPolicy, Status};
+use super::{LevelPolicy, ScoringPolicy};
 use crate::{Component, ComponentId, IndicatorId, Pillar, Programme};
 
 /// A component's score and its indicators'.
 ///
 /// ```
-/// use ssr_model::score::Scorer;
-/// use ssr_model::{Baseline, Component, Indicator, Measure, Period, Pillar, ResultLevel, Value};
+/// use ssr_model::Scorer;
+/// use ssr_model::model::{Baseline, Measure, Pillar, ResultLevel};
+/// use ssr_model::{Component, Indicator, Period, Value};
 /// use chrono::NaiveDate;
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
@@ -83,7 +107,8 @@ pub struct ComponentScore {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::score::Scorer;
+/// use ssr_model::Scorer;
+/// use ssr_model::model::*;
 /// use ssr_model::*;
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
@@ -130,7 +155,8 @@ pub struct Drag {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::score::Scorer;
+/// use ssr_model::Scorer;
+/// use ssr_model::model::*;
 /// use ssr_model::*;
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
@@ -170,7 +196,7 @@ pub struct Drag {
 /// // Complaints costs most: at target the score would gain 0.25·0.75.
 /// assert_eq!(score.drags[0].title, "Complaints resolved");
 /// assert_eq!(score.drags[0].shortfall, 0.1875);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

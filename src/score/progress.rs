@@ -31,8 +31,8 @@ use crate::{Direction, Measure, OrdinalScale, Value};
 /// in `direction` (ascending when `None`) and 0 otherwise.
 ///
 /// ```
-/// use ssr_model::Direction;
-/// use ssr_model::score::progress;
+/// use ssr_model::model::Direction;
+/// use ssr_model::score::programme::progress;
 ///
 /// // Trust in the police: 38% → 45% targeted, 41% reached: 3/7.
 /// assert!((progress(38.0, 45.0, 41.0, None) - 3.0 / 7.0).abs() < 1e-12);
@@ -68,8 +68,10 @@ pub fn progress(baseline: f64, target: f64, actual: f64, direction: Option<Direc
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::score::{Gap, Scorer, Status};
-/// use ssr_model::{Baseline, Indicator, Measure, Period, ResultLevel, Value};
+/// use ssr_model::score::programme::{Gap, Status};
+/// use ssr_model::Scorer;
+/// use ssr_model::model::{Baseline, Measure, ResultLevel};
+/// use ssr_model::{Indicator, Period, Value};
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
 /// let cases = Indicator::new("Cases prosecuted", ResultLevel::Output, Measure::Unit)

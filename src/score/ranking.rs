@@ -26,7 +26,8 @@ use super::{ComparisonRow, Dimension, ProgrammeCard};
 /// A kind of evidence a programme can have.
 ///
 /// ```
-/// use ssr_model::score::{Dimension, EvidenceKind, Scorer};
+/// use ssr_model::score::compare::{Dimension, EvidenceKind};
+/// use ssr_model::Scorer;
 ///
 /// assert_eq!(EvidenceKind::Stakeholders.dimensions(), &[Dimension::Resistance, Dimension::Inclusion]);
 /// assert_eq!("finance".parse::<EvidenceKind>()?, EvidenceKind::Finance);
@@ -35,7 +36,7 @@ use super::{ComparisonRow, Dimension, ProgrammeCard};
 /// let card = Scorer::default().card(&portfolio.programmes[0]);
 /// let kinds: Vec<EvidenceKind> = card.evidence.present().collect();
 /// assert!(kinds.contains(&EvidenceKind::Results));
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -80,7 +81,9 @@ impl EvidenceKind {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::score::{EvidenceKind, Scorer};
+/// use ssr_model::score::compare::EvidenceKind;
+/// use ssr_model::Scorer;
+/// use ssr_model::model::*;
 /// use ssr_model::*;
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
@@ -135,7 +138,8 @@ impl KindEvidence {
 /// What a programme has evidence for, kind by kind.
 ///
 /// ```
-/// use ssr_model::score::{EvidenceKind, Scorer};
+/// use ssr_model::score::compare::EvidenceKind;
+/// use ssr_model::Scorer;
 ///
 /// let portfolio = ssr_model::samples::portfolio();
 /// let card = Scorer::default().card(&portfolio.programmes[0]);
@@ -195,7 +199,8 @@ impl Evidence {
 /// In JSON and CSV: the snake-case name, e.g. `"insufficient_results"`.
 ///
 /// ```
-/// use ssr_model::score::{NotRanked, Scorer};
+/// use ssr_model::score::compare::NotRanked;
+/// use ssr_model::Scorer;
 /// use ssr_model::{Country, Programme};
 ///
 /// let mut portfolio = ssr_model::samples::portfolio();
@@ -206,7 +211,7 @@ impl Evidence {
 /// assert_eq!(unranked, [("Border police support", NotRanked::InsufficientResults)]);
 /// assert_eq!(NotRanked::InsufficientResults.as_str(), "insufficient_results");
 /// assert_eq!(NotRanked::InsufficientResults.describe(), "too few indicator values for the results score");
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -252,7 +257,8 @@ impl NotRanked {
 /// In JSON: `"none"`, `"mean"` or `"minimum"`.
 ///
 /// ```
-/// use ssr_model::score::{Imputation, Scorer, ScoringPolicy};
+/// use ssr_model::score::policy::{Imputation, ScoringPolicy};
+/// use ssr_model::Scorer;
 ///
 /// let portfolio = ssr_model::samples::portfolio();
 /// let plain = Scorer::default().scorecard(&portfolio);
@@ -296,7 +302,7 @@ crate::model::names::names!(Imputation, "imputation" {
 /// section of the [`ScoringPolicy`](super::ScoringPolicy).
 ///
 /// ```
-/// use ssr_model::score::{Imputation, RankingPolicy, ScoringPolicy};
+/// use ssr_model::score::policy::{Imputation, RankingPolicy, ScoringPolicy};
 ///
 /// let policy = RankingPolicy::default();
 /// assert_eq!(policy.min_results_coverage, 0.5);
@@ -306,7 +312,7 @@ crate::model::names::names!(Imputation, "imputation" {
 /// let p = ScoringPolicy::from_json(r#"{"ranking": {"min_results_coverage": 0.8}}"#)?;
 /// assert_eq!(p.ranking.min_dimensions, 2);
 /// # }
-/// # Ok::<(), ssr_model::score::PolicyError>(())
+/// # Ok::<(), ssr_model::score::policy::PolicyError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

@@ -38,7 +38,8 @@ use crate::{Component, Indicator, ObjectiveId, ObjectiveKind, Programme, ResultL
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::score::Scorer;
+/// use ssr_model::Scorer;
+/// use ssr_model::model::*;
 /// use ssr_model::*;
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
@@ -85,7 +86,8 @@ pub struct LevelProgress {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::score::Scorer;
+/// use ssr_model::Scorer;
+/// use ssr_model::model::*;
 /// use ssr_model::*;
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
@@ -150,7 +152,7 @@ pub struct ObjectiveProgress {
 /// disaggregated progress.
 ///
 /// ```
-/// use ssr_model::score::Scorer;
+/// use ssr_model::Scorer;
 /// use ssr_model::samples;
 ///
 /// let portfolio = samples::portfolio();

@@ -57,7 +57,7 @@ use crate::{
 /// In JSON: `"union"` or `"maximum"`.
 ///
 /// ```
-/// use ssr_model::score::ExposureMethod;
+/// use ssr_model::score::policy::ExposureMethod;
 ///
 /// // One risk of 25 and nine of 1 (on 0–25).
 /// let risks = [25.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0];
@@ -100,7 +100,8 @@ crate::model::names::names!(ExposureMethod, "exposure method" {
 /// A risk band.
 ///
 /// ```
-/// use ssr_model::score::{RiskBand, RiskBands};
+/// use ssr_model::score::programme::RiskBand;
+/// use ssr_model::score::policy::RiskBands;
 ///
 /// let bands = RiskBands::default();
 /// assert_eq!(RiskBand::of(20.0, &bands), RiskBand::Extreme); // likelihood 4 × impact 5
@@ -134,7 +135,8 @@ impl RiskBand {
     /// The band of a risk score under `bands`.
     ///
     /// ```
-    /// use ssr_model::score::{RiskBand, RiskBands};
+    /// use ssr_model::score::programme::RiskBand;
+    /// use ssr_model::score::policy::RiskBands;
     ///
     /// let bands = RiskBands::default(); // 5, 10, 16
     /// assert_eq!(RiskBand::of(4.0, &bands), RiskBand::Low);
@@ -168,11 +170,11 @@ impl RiskBand {
 /// Inherent risk: likelihood × impact, 1–25.
 ///
 /// ```
-/// use ssr_model::Level;
-/// use ssr_model::score::inherent_risk;
+/// use ssr_model::model::Level;
+/// use ssr_model::score::programme::inherent_risk;
 ///
 /// assert_eq!(inherent_risk(Level::new(4)?, Level::new(5)?), 20);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 pub fn inherent_risk(likelihood: Level, impact: Level) -> u8 {
     likelihood.get() * impact.get()
@@ -181,7 +183,7 @@ pub fn inherent_risk(likelihood: Level, impact: Level) -> u8 {
 /// The combined effectiveness of several mitigations, `1 − Π(1 − eᵢ)`.
 ///
 /// ```
-/// use ssr_model::score::combined_effectiveness;
+/// use ssr_model::score::programme::combined_effectiveness;
 ///
 /// // 50% and 40%: 1 − 0.5 × 0.6 = 0.7.
 /// assert!((combined_effectiveness([0.5, 0.4]) - 0.7).abs() < 1e-12);
@@ -197,7 +199,9 @@ pub fn combined_effectiveness(effectiveness: impl IntoIterator<Item = f64>) -> f
 /// One challenge's inherent and residual risk.
 ///
 /// ```
-/// use ssr_model::score::{RiskBand, Scorer};
+/// use ssr_model::score::programme::RiskBand;
+/// use ssr_model::Scorer;
+/// use ssr_model::model::*;
 /// use ssr_model::*;
 ///
 /// let programme = Programme::new("Defence reform", Country::new("BIH")?)
@@ -254,7 +258,9 @@ pub struct RiskScore {
 /// A programme's risks and exposure.
 ///
 /// ```
-/// use ssr_model::score::{RiskBand, Scorer};
+/// use ssr_model::score::programme::RiskBand;
+/// use ssr_model::Scorer;
+/// use ssr_model::model::*;
 /// use ssr_model::*;
 ///
 /// let programme = Programme::new("Defence reform", Country::new("BIH")?)
@@ -280,13 +286,14 @@ pub struct RiskScore {
 /// assert!((risk.exposure.unwrap() - 0.4832).abs() < 1e-12);
 /// assert!((risk.max_residual.unwrap() - 8.0).abs() < 1e-12);
 /// assert_eq!(risk.bands.moderate, 2);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 ///
 /// Risks attached to components:
 ///
 /// ```
-/// use ssr_model::score::Scorer;
+/// use ssr_model::Scorer;
+/// use ssr_model::model::*;
 /// use ssr_model::*;
 ///
 /// let police = Component::new("Police", Pillar::PoliceReform);
@@ -303,7 +310,7 @@ pub struct RiskScore {
 /// assert_eq!(risk.components[0].exposure, Some(0.8)); // 20/25
 /// assert_eq!(risk.components[1].exposure, None);      // no risk names the courts
 /// assert_eq!(risk.components[1].risks, 0);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -332,7 +339,9 @@ pub struct RiskProfile {
 /// How many counted challenges fall in each band of residual risk.
 ///
 /// ```
-/// use ssr_model::score::{RiskBand, Scorer};
+/// use ssr_model::score::programme::RiskBand;
+/// use ssr_model::Scorer;
+/// use ssr_model::model::*;
 /// use ssr_model::*;
 ///
 /// let risk = |l, i| -> Result<Challenge, ValueError> {
@@ -383,7 +392,8 @@ impl BandCounts {
 /// The risk attached to one component.
 ///
 /// ```
-/// use ssr_model::score::Scorer;
+/// use ssr_model::Scorer;
+/// use ssr_model::model::*;
 /// use ssr_model::*;
 ///
 /// let vetting = Component::new("Vetting", Pillar::VettingAndAntiCorruption);

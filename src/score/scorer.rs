@@ -25,8 +25,9 @@ use crate::{Component, ExchangeRates, Indicator, Portfolio, Programme};
 /// the same result, bit for bit.
 ///
 /// ```
-/// use ssr_model::score::{Scorer, ScoringPolicy};
-/// use ssr_model::samples::{synthetic, Synthetic};
+/// use ssr_model::Scorer;
+/// use ssr_model::score::policy::ScoringPolicy;
+/// use ssr_model::samples::{Synthetic, synthetic};
 ///
 /// let portfolio = synthetic(&Synthetic::new(3).with_components(2).with_indicators(2).with_periods(4));
 /// let scorer = Scorer::new(ScoringPolicy::default())?;
@@ -36,7 +37,7 @@ use crate::{Component, ExchangeRates, Indicator, Portfolio, Programme};
 ///     let s = p.progress.score.unwrap();
 ///     assert!((0.0..=1.0).contains(&s));
 /// }
-/// # Ok::<(), ssr_model::score::PolicyError>(())
+/// # Ok::<(), ssr_model::score::policy::PolicyError>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Scorer {
@@ -66,8 +67,10 @@ impl Scorer {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use ssr_model::score::{FinancePolicy, Scorer, ScoringPolicy};
-    /// use ssr_model::{Country, ExchangeRates, Money, Programme, Transaction, TransactionType};
+    /// use ssr_model::score::policy::{FinancePolicy, ScoringPolicy};
+    /// use ssr_model::Scorer;
+    /// use ssr_model::{Country, Money, Programme};
+    /// use ssr_model::model::{ExchangeRates, Transaction, TransactionType};
     ///
     /// let day = NaiveDate::from_ymd_opt(2021, 6, 1).unwrap();
     /// let usd = "USD".parse()?;
@@ -111,8 +114,8 @@ impl Scorer {
     /// results are the same bit for bit for any number.
     ///
     /// ```
-    /// use ssr_model::score::Scorer;
-    /// use ssr_model::samples::{synthetic, Synthetic};
+    /// use ssr_model::Scorer;
+    /// use ssr_model::samples::{Synthetic, synthetic};
     ///
     /// let portfolio = synthetic(&Synthetic::new(30).with_components(2).with_indicators(1).with_periods(2));
     /// let card = Scorer::default().scorecard(&portfolio);
@@ -208,7 +211,7 @@ impl Scorer {
     }
 
     /// The Monte Carlo rank uncertainty of a scorecard's programmes under
-    /// this scorer's policy (see [`UncertaintyPolicy`](super::UncertaintyPolicy)).
+    /// this scorer's policy (see [`UncertaintyPolicy`](super::policy::UncertaintyPolicy)).
     pub fn rank_uncertainty(&self, scorecard: &Scorecard) -> RankUncertainty {
         let threads = self
             .threads

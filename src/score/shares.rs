@@ -8,8 +8,9 @@ use crate::{Place, Programme, Transaction};
 /// A recipient's share of a programme's money.
 ///
 /// ```
-/// use ssr_model::score::recipient_shares;
-/// use ssr_model::{Country, Percentage, Place, Programme, Recipient};
+/// use ssr_model::score::programme::recipient_shares;
+/// use ssr_model::{Country, Programme};
+/// use ssr_model::model::{Percentage, Place, Recipient};
 ///
 /// let p = Programme::new("Sahel justice", Country::new("MLI")?).with_recipients([
 ///     Recipient::country(Country::new("MLI")?).with_percentage(Percentage::new(70.0)?),
@@ -19,7 +20,7 @@ use crate::{Place, Programme, Transaction};
 /// assert_eq!(shares[0].place, Place::Country(Country::new("MLI")?));
 /// assert_eq!(shares[0].share, Some(0.7));
 /// assert_eq!(shares[1].share, None); // never guessed as the remaining 30 %
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -53,8 +54,9 @@ pub struct RecipientShare {
 /// one country.
 ///
 /// ```
-/// use ssr_model::score::recipient_shares;
-/// use ssr_model::{Country, Percentage, Programme, Recipient, Region};
+/// use ssr_model::score::programme::recipient_shares;
+/// use ssr_model::{Country, Programme, Region};
+/// use ssr_model::model::{Percentage, Recipient};
 ///
 /// // The IATI standard's own example: AF 25 %, AG 25 %, region 489 50 %.
 /// let p = Programme::new("Example", Country::new("AFG")?).with_recipients([
@@ -64,7 +66,7 @@ pub struct RecipientShare {
 /// ]);
 /// let shares: Vec<Option<f64>> = recipient_shares(&p).iter().map(|s| s.share).collect();
 /// assert_eq!(shares, [Some(0.25), Some(0.25), Some(0.5)]);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 pub fn recipient_shares(programme: &Programme) -> Vec<RecipientShare> {
     let single = programme.recipients.len() == 1;
@@ -95,13 +97,14 @@ pub fn recipient_shares(programme: &Programme) -> Vec<RecipientShare> {
 /// when some share is unknown, or the programme has no recipients.
 ///
 /// ```
-/// use ssr_model::score::unallocated_share;
-/// use ssr_model::{Country, Percentage, Programme, Recipient};
+/// use ssr_model::score::programme::unallocated_share;
+/// use ssr_model::{Country, Programme};
+/// use ssr_model::model::{Percentage, Recipient};
 ///
 /// let p = Programme::new("x", Country::new("MLI")?)
 ///     .with_recipients([Recipient::country(Country::new("MLI")?).with_percentage(Percentage::new(60.0)?)]);
 /// assert!((unallocated_share(&p).unwrap() - 0.4).abs() < 1e-12);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 pub fn unallocated_share(programme: &Programme) -> Option<f64> {
     let shares = recipient_shares(programme);
@@ -117,8 +120,9 @@ pub fn unallocated_share(programme: &Programme) -> Option<f64> {
 /// unknown)`.
 ///
 /// ```
-/// use ssr_model::score::split_by_recipient;
-/// use ssr_model::{Country, Percentage, Programme, Recipient, Region};
+/// use ssr_model::score::programme::split_by_recipient;
+/// use ssr_model::{Country, Programme, Region};
+/// use ssr_model::model::{Percentage, Recipient};
 ///
 /// let p = Programme::new("x", Country::new("MLI")?).with_recipients([
 ///     Recipient::country(Country::new("MLI")?).with_percentage(Percentage::new(40.0)?),
@@ -127,7 +131,7 @@ pub fn unallocated_share(programme: &Programme) -> Option<f64> {
 /// let split = split_by_recipient(&p, 1000.0);
 /// assert_eq!(split[0].1, Some(400.0));
 /// assert_eq!(split[1].1, Some(600.0));
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 pub fn split_by_recipient(programme: &Programme, amount: f64) -> Vec<(Place, Option<f64>)> {
     recipient_shares(programme)
@@ -141,7 +145,8 @@ pub fn split_by_recipient(programme: &Programme, amount: f64) -> Vec<(Place, Opt
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::score::split_transaction;
+/// use ssr_model::score::programme::split_transaction;
+/// use ssr_model::model::*;
 /// use ssr_model::*;
 ///
 /// let day = NaiveDate::from_ymd_opt(2021, 3, 31).ok_or("bad date")?;

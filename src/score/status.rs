@@ -26,7 +26,8 @@ use super::StatusPolicy;
 /// Statuses order as declared, from on track to no data.
 ///
 /// ```
-/// use ssr_model::score::{classify, Status, StatusPolicy};
+/// use ssr_model::score::programme::{Status, classify};
+/// use ssr_model::score::policy::StatusPolicy;
 ///
 /// let policy = StatusPolicy::default();
 /// let status = classify(0.2, 1.0, &policy); // a fifth of the way, all the time gone
@@ -84,7 +85,7 @@ impl Status {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::score::expected_progress;
+/// use ssr_model::score::programme::expected_progress;
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// // 2020-01-01 → 2022-01-01 is 731 days; 2021-01-01 is 366 days in.
@@ -105,7 +106,8 @@ pub fn expected_progress(from: NaiveDate, to: NaiveDate, at: NaiveDate) -> f64 {
 /// The status of raw progress `p` when `expected` progress is due.
 ///
 /// ```
-/// use ssr_model::score::{classify, Status, StatusPolicy};
+/// use ssr_model::score::programme::{Status, classify};
+/// use ssr_model::score::policy::StatusPolicy;
 ///
 /// let policy = StatusPolicy::default(); // tolerances 0.15 and 0.30
 /// // Half the time gone: on track from 0.425, at risk from 0.35.

@@ -60,7 +60,8 @@ pub enum ArrowError {
 ///
 /// ```
 /// use arrow_schema::DataType;
-/// use ssr_model::tables::{self, TableName};
+/// use ssr_model::tables;
+/// use ssr_model::tables::TableName;
 ///
 /// let schema = tables::schema(TableName::Budgets);
 /// assert_eq!(schema.field_with_name("value")?.data_type(), &DataType::Decimal128(18, 4));

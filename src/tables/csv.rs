@@ -16,8 +16,9 @@ use super::{Table, TableName};
 /// ([`score_batches`](super::score_batches)) streams.
 ///
 /// ```
-/// use ssr_model::score::Scorer;
-/// use ssr_model::tables::{self, CsvTableWriter, TableName};
+/// use ssr_model::Scorer;
+/// use ssr_model::tables;
+/// use ssr_model::tables::{CsvTableWriter, TableName};
 ///
 /// let card = Scorer::default().scorecard(&ssr_model::samples::portfolio());
 /// let mut csv = CsvTableWriter::new(Vec::new(), TableName::Scores)?;
@@ -111,7 +112,8 @@ impl<W: Write> CsvTableWriter<W> {
 /// Writes `table` as one CSV file.
 ///
 /// ```
-/// use ssr_model::tables::{self, Table, TableName};
+/// use ssr_model::tables;
+/// use ssr_model::tables::{Table, TableName};
 ///
 /// let t = Table::from_portfolio(&ssr_model::samples::portfolio(), TableName::Budgets).unwrap();
 /// let mut out = Vec::new();

@@ -179,9 +179,11 @@ pub(super) const FLOWS: &[C] = &[
 ///
 /// ```
 /// use ssr_model::chrono::NaiveDate;
-/// use ssr_model::score::Scorer;
-/// use ssr_model::tables::{self, TableName};
-/// use ssr_model::{Country, Money, Portfolio, Programme, Transaction, TransactionType};
+/// use ssr_model::Scorer;
+/// use ssr_model::tables;
+/// use ssr_model::tables::TableName;
+/// use ssr_model::{Country, Money, Portfolio, Programme};
+/// use ssr_model::model::{Transaction, TransactionType};
 ///
 /// let day = NaiveDate::from_ymd_opt(2021, 3, 31).unwrap();
 /// let paid = Money::parse("250000", "EUR")?;
@@ -192,7 +194,7 @@ pub(super) const FLOWS: &[C] = &[
 /// assert_eq!(flows.name(), TableName::Flows);
 /// assert_eq!(flows.rows(), 1); // LBR, 2021, disbursement
 /// assert!(left_out.is_empty());
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 pub fn flows(portfolio: &Portfolio, scorer: &Scorer) -> (Table, Vec<Finding>) {
     let mut t = Table::empty(TableName::Flows);

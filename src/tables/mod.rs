@@ -87,7 +87,7 @@ use table::ColumnSpec as C;
 /// assert_eq!("transactions".parse::<TableName>()?, TableName::Transactions);
 /// assert_eq!(TableName::Flows.to_string(), "flows");
 /// assert!("nonsense".parse::<TableName>().unwrap_err().to_string().contains("`programmes`"));
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]

@@ -35,7 +35,8 @@ pub(super) const FINDINGS: &[C] = &[
 ///
 /// ```
 /// use ssr_model::tables;
-/// use ssr_model::validate::{self, ValidationPolicy};
+/// use ssr_model::validate;
+/// use ssr_model::diagnostics::ValidationPolicy;
 ///
 /// let report = validate::validate(&ssr_model::samples::portfolio(), &ValidationPolicy::default());
 /// let table = tables::findings(&report);
@@ -143,7 +144,7 @@ fn score_row(card: &Scorecard, r: RowRef<'_>) -> [Cell; 7] {
 /// ([`Scorecard::try_for_each_row`]). A `rows_per_batch` of 0 is taken as 1.
 ///
 /// ```
-/// use ssr_model::score::Scorer;
+/// use ssr_model::Scorer;
 /// use ssr_model::tables;
 ///
 /// let card = Scorer::default().scorecard(&ssr_model::samples::portfolio());
@@ -191,7 +192,7 @@ pub fn score_batches<E>(
 /// in `scale` (scores are fractions 0–1 here, as in JSON and CSV).
 ///
 /// ```
-/// use ssr_model::score::Scorer;
+/// use ssr_model::Scorer;
 /// use ssr_model::tables;
 ///
 /// let card = Scorer::default().scorecard(&ssr_model::samples::portfolio());
@@ -274,7 +275,7 @@ pub(super) const RANKS: &[C] = &[
 /// otherwise.
 ///
 /// ```
-/// use ssr_model::score::Scorer;
+/// use ssr_model::Scorer;
 /// use ssr_model::tables;
 ///
 /// let scorer = Scorer::default();

@@ -13,7 +13,8 @@ use super::{ArrowError, Table, TableName, schema};
 /// A table could not be written as Parquet.
 ///
 /// ```
-/// use ssr_model::tables::{self, Table, TableName};
+/// use ssr_model::tables;
+/// use ssr_model::tables::{Table, TableName};
 ///
 /// let t = Table::from_portfolio(&ssr_model::samples::portfolio(), TableName::Budgets).unwrap();
 /// let result: Result<(), tables::ParquetError> = tables::write_parquet(Vec::new(), &t);
@@ -43,8 +44,9 @@ pub enum ParquetError {
 /// ([`score_batches`](super::score_batches)) streams.
 ///
 /// ```
-/// use ssr_model::score::Scorer;
-/// use ssr_model::tables::{self, ParquetTableWriter, TableName};
+/// use ssr_model::Scorer;
+/// use ssr_model::tables;
+/// use ssr_model::tables::{ParquetTableWriter, TableName};
 ///
 /// let card = Scorer::default().scorecard(&ssr_model::samples::portfolio());
 /// let mut parquet = ParquetTableWriter::new(Vec::new(), TableName::Scores)?;
@@ -128,7 +130,8 @@ impl<W: Write + Send> ParquetTableWriter<W> {
 /// Writes `table` as one Parquet file.
 ///
 /// ```
-/// use ssr_model::tables::{self, Table, TableName};
+/// use ssr_model::tables;
+/// use ssr_model::tables::{Table, TableName};
 ///
 /// let t = Table::from_portfolio(&ssr_model::samples::portfolio(), TableName::Transactions).unwrap();
 /// let mut out = Vec::new();

@@ -6,7 +6,7 @@
 //! whatever the document holds. Each finding has:
 //!
 //! - a [`Code`], a stable snake_case name such as `dangling_reference` that
-//!   tools can filter on; the [`catalogue`] explains every code: what it
+//!   tools can filter on; the [`catalogue`](crate::diagnostics::catalogue) explains every code: what it
 //!   means, why it matters in SSR practice and how to fix it;
 //! - a [`Severity`]: `error` (the document is wrong and results computed
 //!   from it cannot be trusted), `warning` (likely a problem) or `advice`
@@ -25,8 +25,10 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use ssr_model::validate::{self, Code, CodeLevel, Severity, ValidationPolicy};
-//! use ssr_model::{Component, Country, Pillar, Portfolio, Programme};
+//! use ssr_model::validate;
+//! use ssr_model::diagnostics::{Code, CodeLevel, Severity, ValidationPolicy};
+//! use ssr_model::{Component, Country, Portfolio, Programme};
+//! use ssr_model::model::Pillar;
 //!
 //! let programme = Programme::new("Police reform", Country::new("LBR")?)
 //!     .with_component(Component::new("Community policing", Pillar::PoliceReform));
@@ -42,7 +44,7 @@
 //! assert_eq!(f.path, "/programmes/0/components/0/indicators");
 //! assert_eq!(f.severity, Severity::Warning);
 //! assert_eq!(report.of_code(Code::NoGenderDimension).count(), 0);
-//! # Ok::<(), ssr_model::ValueError>(())
+//! # Ok::<(), ssr_model::model::ValueError>(())
 //! ```
 //!
 //! ## Order of findings
@@ -71,21 +73,19 @@ mod structure;
 mod values;
 mod walk;
 
-pub use crate::diagnostics::catalogue;
-pub use crate::diagnostics::{
-    Code, CodeLevel, Finding, Report, Severity, ValidationPolicy, ValidationPolicyError,
-};
+pub(crate) use crate::diagnostics::{Code, Finding, Report, Severity, ValidationPolicy};
 
 use crate::{Portfolio, Programme};
 
 /// Validates a portfolio: every finding, sorted, with paths from the
 /// document root (`/programmes/0/...`).
 ///
-/// See the [module documentation](self) and the [`catalogue`].
+/// See the [module documentation](self) and the [`catalogue`](crate::diagnostics::catalogue).
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::validate::{self, Code, Severity, ValidationPolicy};
+/// use ssr_model::validate;
+/// use ssr_model::diagnostics::{Code, Severity, ValidationPolicy};
 ///
 /// let mut portfolio = ssr_model::samples::portfolio();
 /// let policy = ValidationPolicy::default().with_as_of(NaiveDate::from_ymd_opt(2026, 1, 1).ok_or("bad date")?);
@@ -112,14 +112,15 @@ pub fn validate(portfolio: &Portfolio, policy: &ValidationPolicy) -> Report {
 /// tool's data. Portfolio-wide checks (programme ids unique) are not made.
 ///
 /// ```
-/// use ssr_model::validate::{validate_programme, Code, ValidationPolicy};
+/// use ssr_model::validate::validate_programme;
+/// use ssr_model::diagnostics::{Code, ValidationPolicy};
 /// use ssr_model::{Country, Programme};
 ///
 /// let report = validate_programme(&Programme::new("", Country::new("SLE")?), &ValidationPolicy::default());
 /// let empty = report.of_code(Code::EmptyName).next().unwrap();
 /// assert_eq!(empty.path, "/name");
 /// assert!(!report.is_valid());
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 pub fn validate_programme(programme: &Programme, policy: &ValidationPolicy) -> Report {
     let mut walker = walk::Walker::new(policy);

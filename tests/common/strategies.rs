@@ -76,17 +76,21 @@ use proptest::collection::{btree_set, vec};
 use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::{Index, select, subsequence};
-use ssr_model::{
-    Amount, Baseline, Breakdown, Challenge, ChallengeId, ChallengeKind, ChallengeStatus, Component,
-    ComponentId, Context, Country, Currency, DacCriterion, DataSource, Direction, Evaluation,
-    EvaluationId, Finite, Fraction, Funding, GenderMarker, Indicator, IndicatorId, Level, Measure,
-    Mitigation, Money, Objective, ObjectiveId, ObjectiveKind, OrdinalScale, Percentage, Period,
-    Phase, Pillar, Portfolio, Programme, ProgrammeId, ResultLevel, Role, Sector, SectorCode,
-    SourceKind, Stakeholder, StakeholderId, StakeholderKind, Stance, Value, Weight,
+use ssr_model::Region;
+use ssr_model::model::{
+    Amount, Baseline, Breakdown, ChallengeId, ChallengeKind, ChallengeStatus, ComponentId, Context,
+    DacCriterion, DataSource, Direction, EvaluationId, Finite, Fraction, Funding, GenderMarker,
+    IndicatorId, Level, Measure, Mitigation, ObjectiveId, ObjectiveKind, OrdinalScale, Percentage,
+    Phase, Pillar, ProgrammeId, ResultLevel, Role, Sector, SectorCode, SourceKind, StakeholderId,
+    StakeholderKind, Stance, Weight,
+};
+use ssr_model::model::{
+    Budget, BudgetKind, BudgetStatus, Organisation, Party, Place, Recipient, Transaction,
+    TransactionType,
 };
 use ssr_model::{
-    Budget, BudgetKind, BudgetStatus, Organisation, Party, Place, Recipient, Region, Transaction,
-    TransactionType,
+    Challenge, Component, Country, Currency, Evaluation, Indicator, Money, Objective, Period,
+    Portfolio, Programme, Stakeholder, Value,
 };
 use uuid::Uuid;
 

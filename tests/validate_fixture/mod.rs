@@ -11,15 +11,18 @@
 )]
 
 use chrono::NaiveDate;
-use ssr_model::validate::{self, Code, Report, ValidationPolicy};
-use ssr_model::{
-    Baseline, Challenge, ChallengeId, ChallengeKind, Component, ComponentId, Country, DacCriterion,
-    DataSource, Direction, Evaluation, EvaluationId, Fraction, Funding, GenderMarker, Indicator,
-    IndicatorId, Level, Measure, Mitigation, Money, Objective, ObjectiveId, ObjectiveKind,
-    OrdinalScale, Percentage, Period, Phase, Pillar, Portfolio, Programme, ProgrammeId,
-    ResultLevel, Role, Sector, SectorCode, SourceKind, Stakeholder, StakeholderId, StakeholderKind,
-    Stance, Value,
+use ssr_model::diagnostics::{Code, ValidationPolicy};
+use ssr_model::model::{
+    Baseline, ChallengeId, ChallengeKind, ComponentId, DacCriterion, DataSource, Direction,
+    EvaluationId, Fraction, Funding, GenderMarker, IndicatorId, Level, Measure, Mitigation,
+    ObjectiveId, ObjectiveKind, OrdinalScale, Percentage, Phase, Pillar, ProgrammeId, ResultLevel,
+    Role, Sector, SectorCode, SourceKind, StakeholderId, StakeholderKind, Stance,
 };
+use ssr_model::{
+    Challenge, Component, Country, Evaluation, Indicator, Money, Objective, Period, Portfolio,
+    Programme, Stakeholder, Value,
+};
+use ssr_model::{Report, validate};
 
 pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -25,9 +25,10 @@ pub const FINDING_COLUMNS: &[&str] =
 ///
 /// ```
 /// use ssr_model::interop::csv::write_findings;
-/// use ssr_model::validate::{Code, Finding};
+/// use ssr_model::diagnostics::Code;
+/// use ssr_model::Finding;
 ///
-/// use ssr_model::validate::Report;
+/// use ssr_model::Report;
 ///
 /// let mut report = Report::new();
 /// report.push(Finding::new(Code::EmptyName, "/programmes/0/name", "the name is empty, \"\""));

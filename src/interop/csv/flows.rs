@@ -31,8 +31,8 @@ pub const FLOW_COLUMNS: &[&str] =
 ///
 /// ```
 /// use ssr_model::interop::csv::write_flows;
-/// use ssr_model::score::Scorer;
-/// use ssr_model::samples::{synthetic, Synthetic};
+/// use ssr_model::Scorer;
+/// use ssr_model::samples::{Synthetic, synthetic};
 ///
 /// let mut out = Vec::new();
 /// let left_out = write_flows(&mut out, &synthetic(&Synthetic::new(1)), &Scorer::default())?;

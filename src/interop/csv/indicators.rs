@@ -5,7 +5,7 @@ use std::io::Write;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::score::EvidenceGrades;
+use crate::score::compare::EvidenceGrades;
 use crate::{
     Component, ComponentId, Direction, Indicator, IndicatorId, Measure, Period, Pillar, Portfolio,
     Programme, ProgrammeId, ResultLevel, SourceKind, Value,
@@ -168,7 +168,8 @@ fn rows(portfolio: &Portfolio) -> impl Iterator<Item = Row<'_>> {
 ///
 /// ```
 /// use ssr_model::interop::csv;
-/// use ssr_model::{Component, Country, Indicator, Measure, Pillar, Portfolio, Programme, ResultLevel};
+/// use ssr_model::{Component, Country, Indicator, Portfolio, Programme};
+/// use ssr_model::model::{Measure, Pillar, ResultLevel};
 ///
 /// // An indicator without periods still gets its row, with empty period cells.
 /// let programme = Programme::new("Police reform", Country::new("LBR")?).with_component(

@@ -25,7 +25,7 @@
 //!
 //! ```
 //! use ssr_model::interop::csv;
-//! use ssr_model::samples::{synthetic, Synthetic};
+//! use ssr_model::samples::{Synthetic, synthetic};
 //!
 //! let portfolio = synthetic(&Synthetic::new(2).with_components(1).with_indicators(1).with_periods(3));
 //! let mut out = Vec::new();
@@ -60,7 +60,8 @@ pub use scores::{SCORE_COLUMNS, write_scorecard, write_scores};
 ///
 /// ```
 /// use std::io;
-/// use ssr_model::interop::csv::{self, CsvError};
+/// use ssr_model::interop::csv;
+/// use ssr_model::interop::csv::CsvError;
 ///
 /// struct Closed;
 /// impl io::Write for Closed {

@@ -11,7 +11,7 @@ use crate::{ObjectiveId, ObjectiveKind, ProgrammeId, ResultLevel};
 use super::{CsvError, write_table};
 
 /// The columns of the objectives table, in order (see
-/// [`ObjectiveProgress`](crate::score::ObjectiveProgress)):
+/// [`ObjectiveProgress`](crate::score::programme::ObjectiveProgress)):
 ///
 /// | column | meaning |
 /// | --- | --- |
@@ -75,7 +75,7 @@ fn rows(card: &Scorecard) -> impl Iterator<Item = Row<'_>> {
 /// ```
 /// use ssr_model::interop::csv::write_objectives;
 /// use ssr_model::samples;
-/// use ssr_model::score::Scorer;
+/// use ssr_model::Scorer;
 ///
 /// let portfolio = samples::portfolio();
 /// let card = Scorer::default().scorecard(&portfolio);

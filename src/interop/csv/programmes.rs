@@ -56,7 +56,8 @@ pub const PROGRAMME_COLUMNS: &[&str] = &tables::column_names::<
 /// # Examples
 ///
 /// ```
-/// use ssr_model::interop::csv::{self, PROGRAMME_COLUMNS};
+/// use ssr_model::interop::csv;
+/// use ssr_model::interop::csv::PROGRAMME_COLUMNS;
 ///
 /// let portfolio = ssr_model::samples::portfolio();
 /// let mut out = Vec::new();

@@ -30,8 +30,8 @@ pub const SCORE_COLUMNS: &[&str] = &[
 ///
 /// ```
 /// use ssr_model::interop::csv::write_scores;
-/// use ssr_model::samples::{synthetic, Synthetic};
-/// use ssr_model::score::Scorer;
+/// use ssr_model::samples::{Synthetic, synthetic};
+/// use ssr_model::Scorer;
 ///
 /// let portfolio = synthetic(&Synthetic::new(3).with_components(2).with_indicators(2).with_periods(3));
 /// let rows = Scorer::default().scorecard(&portfolio).rows();
@@ -64,8 +64,8 @@ pub fn write_scores<'a, W: Write>(
 ///
 /// ```
 /// use ssr_model::interop::csv::write_scorecard;
-/// use ssr_model::samples::{synthetic, Synthetic};
-/// use ssr_model::score::Scorer;
+/// use ssr_model::samples::{Synthetic, synthetic};
+/// use ssr_model::Scorer;
 ///
 /// let portfolio = synthetic(&Synthetic::new(3).with_components(2).with_indicators(2).with_periods(3));
 /// let card = Scorer::default().scorecard(&portfolio);

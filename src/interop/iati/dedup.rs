@@ -129,7 +129,8 @@ struct Kept {
 /// order whatever the number of threads.
 ///
 /// ```
-/// use ssr_model::interop::iati::{self, CorpusBuilder};
+/// use ssr_model::interop::iati;
+/// use ssr_model::interop::iati::CorpusBuilder;
 ///
 /// let file = |updated: &str, title: &str| format!(
 ///     r#"<iati-activities version="2.03"><iati-activity last-updated-datetime="{updated}">

@@ -7,7 +7,8 @@
 /// import findings and the rest of the activity still imports.
 ///
 /// ```
-/// use ssr_model::interop::iati::{self, ImportError};
+/// use ssr_model::interop::iati;
+/// use ssr_model::interop::iati::ImportError;
 ///
 /// let err = iati::activities("<iati-organisations version=\"2.03\"/>".as_bytes()).err().unwrap();
 /// assert!(matches!(err, ImportError::WrongRoot { line: 1, .. }));

@@ -32,7 +32,7 @@ use crate::{Country, Recipient, Region, ValueError};
 ///     .with_reporting_org("GB-GOV-1");
 /// assert_eq!(filter.sector_prefixes(), ["152", "1513"]);
 /// assert!(Filter::new().with_sector_prefix("15x").is_err());
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {

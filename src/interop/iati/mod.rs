@@ -33,7 +33,8 @@
 //!   line, and the others still import.
 //!
 //! ```
-//! use ssr_model::interop::iati::{self, Filter, ImportOptions};
+//! use ssr_model::interop::iati;
+//! use ssr_model::interop::iati::{Filter, ImportOptions};
 //!
 //! let xml = r#"<?xml version="1.0" encoding="UTF-8"?>
 //! <iati-activities version="2.03">
@@ -344,7 +345,8 @@ pub fn activities<R: BufRead>(reader: R) -> Result<Activities<R>, ImportError> {
 /// # Examples
 ///
 /// ```
-/// use ssr_model::interop::iati::{self, ImportError};
+/// use ssr_model::interop::iati;
+/// use ssr_model::interop::iati::ImportError;
 ///
 /// let xml = r#"<iati-activities version="2.03">
 ///  <iati-activity default-currency="EUR"><iati-identifier>XM-1</iati-identifier>

@@ -21,7 +21,7 @@ use super::{Activities, Filter, Import, ImportError};
 ///     .with_language("fr")
 ///     .with_fallback_country(Country::new("MLI")?);
 /// assert_eq!(options.language(), Some("fr"));
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportOptions {

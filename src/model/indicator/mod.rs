@@ -15,13 +15,13 @@ use super::{IndicatorId, ObjectiveId, OrdinalScale};
 /// The result level of an indicator (IATI ResultType).
 ///
 /// ```
-/// use ssr_model::ResultLevel;
+/// use ssr_model::model::ResultLevel;
 ///
 /// assert_eq!(ResultLevel::Outcome.iati_code(), 2);
 /// assert_eq!(ResultLevel::from_iati_code(3), Some(ResultLevel::Impact));
 /// assert_eq!(ResultLevel::from_iati_code(9), None); // IATI's "other" has no level
 /// assert!(ResultLevel::Output < ResultLevel::Impact); // ordered along the results chain
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -60,14 +60,14 @@ impl ResultLevel {
 /// How an indicator is measured (IATI IndicatorMeasure).
 ///
 /// ```
-/// use ssr_model::Measure;
+/// use ssr_model::model::Measure;
 ///
 /// assert_eq!(Measure::from_iati_code(2), Some(Measure::Percentage));
 /// assert_eq!(Measure::Ordinal.iati_code(), 4);
 /// assert!(Measure::Unit.is_quantitative());
 /// assert!(!Measure::Qualitative.is_quantitative());
 /// assert_eq!("nominal".parse::<Measure>()?, Measure::Nominal);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -120,14 +120,15 @@ impl Measure {
 /// Which way is better (IATI's `ascending` attribute).
 ///
 /// ```
-/// use ssr_model::{Direction, Indicator, Measure, ResultLevel};
+/// use ssr_model::model::{Direction, Measure, ResultLevel};
+/// use ssr_model::Indicator;
 ///
 /// let abuses = Indicator::new("Reported abuses by police", ResultLevel::Outcome, Measure::Unit)
 ///     .with_direction(Direction::Decrease);
 /// assert_eq!(abuses.direction, Some(Direction::Decrease));
 /// assert_eq!(Direction::Increase.to_string(), "increase");
 /// assert_eq!("decrease".parse::<Direction>()?, Direction::Decrease);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -142,12 +143,12 @@ pub enum Direction {
 /// How an indicator's values are verified.
 ///
 /// ```
-/// use ssr_model::{DataSource, SourceKind};
+/// use ssr_model::model::{DataSource, SourceKind};
 ///
 /// let source = DataSource::new(SourceKind::Survey);
 /// assert_eq!(source.kind.as_str(), "survey");
 /// assert_eq!("oversight_report".parse::<SourceKind>()?, SourceKind::OversightReport);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -175,7 +176,8 @@ pub enum SourceKind {
 /// The data source or means of verification of an indicator.
 ///
 /// ```
-/// use ssr_model::{DataSource, Indicator, Measure, ResultLevel, SourceKind};
+/// use ssr_model::model::{DataSource, Measure, ResultLevel, SourceKind};
+/// use ssr_model::Indicator;
 ///
 /// let source = DataSource::new(SourceKind::Survey).with_description("Afrobarometer round 8, Q43");
 /// let trust = Indicator::new("Trust in the police", ResultLevel::Outcome, Measure::Percentage)
@@ -217,7 +219,8 @@ opt_setters!(DataSource {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::{Baseline, Direction, Indicator, Measure, Period, ResultLevel, Value};
+/// use ssr_model::model::{Baseline, Direction, Measure, ResultLevel};
+/// use ssr_model::{Indicator, Period, Value};
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let trust = Indicator::new("Public trust in the police", ResultLevel::Outcome, Measure::Percentage)
@@ -230,7 +233,7 @@ opt_setters!(DataSource {
 ///             .with_actual(Value::number(41.0)?),
 ///     );
 /// assert_eq!(trust.periods.len(), 1);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

@@ -11,12 +11,13 @@ use crate::model::macros::{opt_setters, pushers};
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::{Baseline, Value};
+/// use ssr_model::model::Baseline;
+/// use ssr_model::Value;
 ///
 /// let b = Baseline::new(Value::number(38.0)?)
 ///     .with_date(NaiveDate::from_ymd_opt(2019, 1, 1).unwrap());
 /// assert_eq!(b.value.and_then(|v| v.as_number()), Some(38.0));
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -58,7 +59,8 @@ opt_setters!(Baseline {
 /// A value broken down by one category of a dimension, e.g. sex = female.
 ///
 /// ```
-/// use ssr_model::{Breakdown, Value};
+/// use ssr_model::model::Breakdown;
+/// use ssr_model::Value;
 ///
 /// let women = Breakdown::new("sex", "female")
 ///     .with_target(Value::number(120.0)?)
@@ -66,7 +68,7 @@ opt_setters!(Baseline {
 /// assert_eq!(women.female(), Some(true));
 /// assert_eq!(women.actual.as_ref().and_then(Value::as_number), Some(95.0));
 /// assert_eq!(women.additive, None); // left to the measure: counts add up
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -118,7 +120,7 @@ impl Breakdown {
     /// `gender`, in any case (real IATI files write `Gender - genre`).
     ///
     /// ```
-    /// use ssr_model::Breakdown;
+    /// use ssr_model::model::Breakdown;
     ///
     /// assert!(Breakdown::new("Sex", "female").is_by_sex());
     /// assert!(Breakdown::new("Gender - genre", "Female - feminin").is_by_sex());
@@ -136,7 +138,7 @@ impl Breakdown {
     /// `None` for any other category or dimension.
     ///
     /// ```
-    /// use ssr_model::Breakdown;
+    /// use ssr_model::model::Breakdown;
     ///
     /// assert_eq!(Breakdown::new("sex", "Female").female(), Some(true));
     /// assert_eq!(Breakdown::new("Gender - genre", "Male - masculin").female(), Some(false));
@@ -183,7 +185,7 @@ opt_setters!(Breakdown {
 ///     .with_target(Value::number(50.0)?)
 ///     .with_actual(Value::number(44.0)?);
 /// assert_eq!(p.actual.and_then(|v| v.as_number()), Some(44.0));
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

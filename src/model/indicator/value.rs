@@ -18,7 +18,7 @@ use crate::model::{Finite, ValueError};
 /// assert_eq!(v.as_number(), Some(42.5));
 /// assert_eq!(Value::label("adopted").as_label(), Some("adopted"));
 /// assert!(Value::number(f64::NAN).is_err());
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

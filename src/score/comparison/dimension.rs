@@ -9,13 +9,13 @@ use super::DimensionMap;
 /// Dimensions order as in the comparison table ([`Dimension::ALL`]).
 ///
 /// ```
-/// use ssr_model::score::Dimension;
+/// use ssr_model::score::compare::Dimension;
 ///
 /// assert!(Dimension::Progress.higher_is_better());
 /// assert!(!Dimension::Risk.higher_is_better()); // exposure: lower is better
 /// assert_eq!(Dimension::ALL[0], Dimension::Progress);
 /// assert_eq!("inclusion".parse::<Dimension>()?, Dimension::Inclusion);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -58,7 +58,8 @@ impl Dimension {
 /// One value per dimension (`None`: no data).
 ///
 /// ```
-/// use ssr_model::score::{Dimension, Scorer};
+/// use ssr_model::score::compare::Dimension;
+/// use ssr_model::Scorer;
 ///
 /// let portfolio = ssr_model::samples::portfolio();
 /// let card = Scorer::default().scorecard(&portfolio);

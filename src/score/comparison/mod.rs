@@ -51,7 +51,8 @@ pub(crate) use dimension_map::DimensionMap;
 /// `"copeland"`.
 ///
 /// ```
-/// use ssr_model::score::{Aggregation, PortfolioAggregation};
+/// use ssr_model::score::programme::Aggregation;
+/// use ssr_model::score::compare::PortfolioAggregation;
 ///
 /// assert_eq!(PortfolioAggregation::Geometric.mean(), Some(Aggregation::Geometric));
 /// assert_eq!(PortfolioAggregation::Copeland.mean(), None); // pairwise, not a mean
@@ -130,7 +131,7 @@ impl std::str::FromStr for PortfolioAggregation {
 /// One programme's row of the comparison table.
 ///
 /// ```
-/// use ssr_model::score::Scorer;
+/// use ssr_model::Scorer;
 ///
 /// let portfolio = ssr_model::samples::portfolio();
 /// let card = Scorer::default().scorecard(&portfolio);
@@ -186,8 +187,10 @@ pub struct ComparisonRow {
 /// The normalised comparison table and nominal ranking of a portfolio.
 ///
 /// ```
-/// use ssr_model::score::{Dimension, Normalisation, Scorer, ScoringPolicy};
-/// use ssr_model::samples::{synthetic, Synthetic};
+/// use ssr_model::score::compare::{Dimension, Normalisation};
+/// use ssr_model::Scorer;
+/// use ssr_model::score::policy::ScoringPolicy;
+/// use ssr_model::samples::{Synthetic, synthetic};
 ///
 /// let portfolio = synthetic(&Synthetic::new(5).with_components(2).with_indicators(2).with_periods(2));
 /// let card = Scorer::default().scorecard(&portfolio);

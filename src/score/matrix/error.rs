@@ -7,7 +7,7 @@ use std::fmt;
 /// its rank uncertainty.
 ///
 /// ```
-/// use ssr_model::score::CompositeMatrix;
+/// use ssr_model::score::matrix::CompositeMatrix;
 ///
 /// let err = CompositeMatrix::new(vec![vec![0.5, 2e15]], vec![1.0, 1.0]).unwrap_err();
 /// let problem = &err.problems[0];
@@ -31,7 +31,7 @@ pub struct MatrixProblem {
 /// Every problem found with a matrix or its options.
 ///
 /// ```
-/// use ssr_model::score::CompositeMatrix;
+/// use ssr_model::score::matrix::CompositeMatrix;
 ///
 /// let err = CompositeMatrix::new(vec![vec![0.5, f64::NAN], vec![0.1]], vec![1.0, -2.0]).unwrap_err();
 /// let codes: Vec<_> = err.problems.iter().map(|p| (p.code, p.path.as_str())).collect();

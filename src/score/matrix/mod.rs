@@ -29,7 +29,7 @@ pub const GEOMETRIC_FLOOR: f64 = 1e-9;
 /// In JSON: `"arithmetic"` or `"geometric"`.
 ///
 /// ```
-/// use ssr_model::score::{CompositeMatrix, MatrixAggregation};
+/// use ssr_model::score::matrix::{CompositeMatrix, MatrixAggregation};
 ///
 /// let m = CompositeMatrix::new(vec![vec![0.25, 1.0]], vec![1.0, 1.0])?;
 /// let arithmetic = m.composite(MatrixAggregation::Arithmetic)[0];
@@ -39,7 +39,7 @@ pub const GEOMETRIC_FLOOR: f64 = 1e-9;
 /// // Display prints the JSON name, and FromStr reads it back.
 /// assert_eq!(MatrixAggregation::Geometric.to_string(), "geometric");
 /// assert_eq!("arithmetic".parse::<MatrixAggregation>().ok(), Some(MatrixAggregation::Arithmetic));
-/// # Ok::<(), ssr_model::score::MatrixError>(())
+/// # Ok::<(), ssr_model::score::matrix::MatrixError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -66,7 +66,7 @@ crate::model::names::names!(MatrixAggregation, "matrix aggregation" {
 /// `{"scores": [[0.2, 0.9], [0.7, 0.4]], "weights": [1, 2], "names": ["A", "B"]}`.
 ///
 /// ```
-/// use ssr_model::score::{CompositeMatrix, MatrixAggregation};
+/// use ssr_model::score::matrix::{CompositeMatrix, MatrixAggregation};
 ///
 /// let m = CompositeMatrix::new(
 ///     vec![vec![0.2, 0.9], vec![0.7, 0.4], vec![0.7, 0.4]],
@@ -77,7 +77,7 @@ crate::model::names::names!(MatrixAggregation, "matrix aggregation" {
 /// assert!((c[0] - 0.725).abs() < 1e-12 && (c[1] - 0.475).abs() < 1e-12);
 /// // Rank 1 is best; the tied rows share places 2 and 3.
 /// assert_eq!(m.ranks(MatrixAggregation::Arithmetic), [1.0, 2.5, 2.5]);
-/// # Ok::<(), ssr_model::score::MatrixError>(())
+/// # Ok::<(), ssr_model::score::matrix::MatrixError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "RawMatrix", into = "RawMatrix")]
@@ -259,12 +259,13 @@ impl CompositeMatrix {
     /// better (see [`Normalisation`]; goalposts 0 and 1).
     ///
     /// ```
-    /// use ssr_model::score::{CompositeMatrix, Normalisation};
+    /// use ssr_model::score::matrix::CompositeMatrix;
+    /// use ssr_model::score::compare::Normalisation;
     ///
     /// let m = CompositeMatrix::new(vec![vec![2.0], vec![4.0], vec![3.0]], vec![1.0])?;
     /// let n = m.normalised(Normalisation::MinMax);
     /// assert_eq!(n.row(2), Some(&[50.0][..]));
-    /// # Ok::<(), ssr_model::score::MatrixError>(())
+    /// # Ok::<(), ssr_model::score::matrix::MatrixError>(())
     /// ```
     #[must_use]
     pub fn normalised(&self, normalisation: Normalisation) -> CompositeMatrix {

@@ -20,7 +20,7 @@ use crate::score::engine::{self, Plan, Ranker};
 /// The options of a matrix's rank uncertainty.
 ///
 /// ```
-/// use ssr_model::score::MatrixUncertainty;
+/// use ssr_model::score::matrix::MatrixUncertainty;
 ///
 /// let options = MatrixUncertainty::new(20_000).with_seed(7).with_noise(0.1);
 /// assert_eq!((options.replications, options.seed, options.noise), (20_000, 7, 0.1));
@@ -111,7 +111,7 @@ impl MatrixUncertainty {
 /// One row's rank statistics.
 ///
 /// ```
-/// use ssr_model::score::{CompositeMatrix, MatrixUncertainty};
+/// use ssr_model::score::matrix::{CompositeMatrix, MatrixUncertainty};
 ///
 /// let m = CompositeMatrix::new(vec![vec![0.9], vec![0.1]], vec![1.0])?
 ///     .with_names(vec!["A".into(), "B".into()])?;
@@ -120,7 +120,7 @@ impl MatrixUncertainty {
 /// assert_eq!((b.row, b.name.as_deref()), (1, Some("B")));
 /// // One column: no weighting or mean can lift B above A.
 /// assert_eq!((b.nominal, b.mean, b.median, b.p05, b.p95, b.sd), (2.0, 2.0, 2.0, 2.0, 2.0, 0.0));
-/// # Ok::<(), ssr_model::score::MatrixError>(())
+/// # Ok::<(), ssr_model::score::matrix::MatrixError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -148,7 +148,7 @@ pub struct MatrixRankStats {
 /// The rank uncertainty of a matrix's rows.
 ///
 /// ```
-/// use ssr_model::score::{CompositeMatrix, MatrixUncertainty};
+/// use ssr_model::score::matrix::{CompositeMatrix, MatrixUncertainty};
 ///
 /// let m = CompositeMatrix::new(
 ///     vec![vec![0.9, 0.8], vec![0.6, 0.4], vec![0.4, 0.6], vec![0.1, 0.2]],
@@ -164,7 +164,7 @@ pub struct MatrixRankStats {
 /// // Bit for bit the same on one thread or many.
 /// let one = m.rank_uncertainty(&MatrixUncertainty::new(500).with_seed(3).with_threads(1))?;
 /// assert_eq!(ranks, one);
-/// # Ok::<(), ssr_model::score::MatrixError>(())
+/// # Ok::<(), ssr_model::score::matrix::MatrixError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

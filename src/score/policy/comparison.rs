@@ -10,8 +10,10 @@ use crate::{Finite, Weight};
 /// Goalposts of a dimension, in its raw units.
 ///
 /// ```
-/// use ssr_model::score::{Dimension, Goalposts, Normalisation, Scorer, ScoringPolicy};
-/// use ssr_model::samples::{synthetic, Synthetic};
+/// use ssr_model::score::compare::{Dimension, Normalisation};
+/// use ssr_model::score::policy::{Goalposts, ScoringPolicy};
+/// use ssr_model::Scorer;
+/// use ssr_model::samples::{Synthetic, synthetic};
 ///
 /// let mut policy = ScoringPolicy::default();
 /// policy.comparison.normalisation = Normalisation::Goalposts;
@@ -46,8 +48,8 @@ impl Goalposts {
 /// How one dimension takes part in the comparison.
 ///
 /// ```
-/// use ssr_model::Weight;
-/// use ssr_model::score::{DimensionPolicy, Goalposts};
+/// use ssr_model::model::Weight;
+/// use ssr_model::score::policy::{DimensionPolicy, Goalposts};
 ///
 /// let policy = DimensionPolicy::default();
 /// assert_eq!(policy.weight.get(), 1.0);
@@ -55,7 +57,7 @@ impl Goalposts {
 /// assert_eq!(policy.target, None); // the better goalpost
 /// let heavier = DimensionPolicy::default().with_weight(Weight::new(2.0)?);
 /// assert_eq!(heavier.weight.get(), 2.0);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -115,8 +117,10 @@ impl DimensionPolicy {
 /// Ranking on results alone:
 ///
 /// ```
-/// use ssr_model::Weight;
-/// use ssr_model::score::{Dimension, Scorer, ScoringPolicy};
+/// use ssr_model::model::Weight;
+/// use ssr_model::score::compare::Dimension;
+/// use ssr_model::Scorer;
+/// use ssr_model::score::policy::ScoringPolicy;
 ///
 /// let mut policy = ScoringPolicy::default();
 /// for dimension in Dimension::ALL {
@@ -130,7 +134,7 @@ impl DimensionPolicy {
 ///     // The composite is the normalised results score.
 ///     assert_eq!(row.composite, row.normalised.get(Dimension::Progress));
 /// }
-/// # Ok::<(), ssr_model::score::PolicyError>(())
+/// # Ok::<(), ssr_model::score::policy::PolicyError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -190,7 +194,9 @@ impl Dimensions {
 /// How programmes are compared: normalisation, then a composite.
 ///
 /// ```
-/// use ssr_model::score::{ComparisonPolicy, Normalisation, PortfolioAggregation, Scorer, ScoringPolicy};
+/// use ssr_model::score::policy::{ComparisonPolicy, ScoringPolicy};
+/// use ssr_model::score::compare::{Normalisation, PortfolioAggregation};
+/// use ssr_model::Scorer;
 ///
 /// let default = ComparisonPolicy::default();
 /// assert_eq!((default.normalisation, default.method), (Normalisation::MinMax, PortfolioAggregation::Arithmetic));
@@ -202,7 +208,7 @@ impl Dimensions {
 /// let mut ranks: Vec<u32> = card.comparison.rows.iter().filter_map(|r| r.rank).collect();
 /// ranks.sort();
 /// assert_eq!(ranks.first(), Some(&1));
-/// # Ok::<(), ssr_model::score::PolicyError>(())
+/// # Ok::<(), ssr_model::score::policy::PolicyError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

@@ -11,14 +11,14 @@ use crate::{DacCriterion, Weight};
 /// (2019) presents the criteria as a set with no order of importance.
 ///
 /// ```
-/// use ssr_model::score::CriterionWeights;
-/// use ssr_model::{DacCriterion, Weight};
+/// use ssr_model::score::policy::CriterionWeights;
+/// use ssr_model::model::{DacCriterion, Weight};
 ///
 /// let mut weights = CriterionWeights::default();
 /// assert_eq!(weights.get(DacCriterion::Impact), 1.0); // equal by default
 /// weights.sustainability = Weight::new(2.0)?;
 /// assert_eq!(weights.get(DacCriterion::Sustainability), 2.0);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -71,7 +71,9 @@ impl CriterionWeights {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::score::{Scorer, ScoringPolicy};
+/// use ssr_model::Scorer;
+/// use ssr_model::score::policy::ScoringPolicy;
+/// use ssr_model::model::*;
 /// use ssr_model::*;
 ///
 /// let scale = OrdinalScale::new(["poor", "fair", "good"])?;

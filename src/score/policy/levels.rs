@@ -12,7 +12,10 @@ use crate::score::Aggregation;
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::score::{Gap, Scorer, ScoringPolicy};
+/// use ssr_model::score::programme::Gap;
+/// use ssr_model::Scorer;
+/// use ssr_model::score::policy::ScoringPolicy;
+/// use ssr_model::model::*;
 /// use ssr_model::*;
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
@@ -47,8 +50,10 @@ pub struct ScalePolicy {
 /// Whose weights count at a level.
 ///
 /// ```
-/// use ssr_model::score::{Scorer, ScoringPolicy, Weighting};
+/// use ssr_model::Scorer;
+/// use ssr_model::score::policy::{ScoringPolicy, Weighting};
 /// # use chrono::NaiveDate;
+/// # use ssr_model::model::*;
 /// # use ssr_model::*;
 /// # let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
 /// # let ind = |actual: f64| -> Result<Indicator, Box<dyn std::error::Error>> {
@@ -88,7 +93,9 @@ crate::model::names::names!(Weighting, "weighting" {
 /// How one level is aggregated into the next.
 ///
 /// ```
-/// use ssr_model::score::{Aggregation, LevelPolicy, Scorer, ScoringPolicy, Weighting};
+/// use ssr_model::score::programme::Aggregation;
+/// use ssr_model::score::policy::{LevelPolicy, ScoringPolicy, Weighting};
+/// use ssr_model::Scorer;
 ///
 /// let policy = LevelPolicy::default();
 /// assert_eq!((policy.method, policy.weighting), (Aggregation::Arithmetic, Weighting::AsGiven));
@@ -105,7 +112,7 @@ crate::model::names::names!(Weighting, "weighting" {
 /// let mean = components.iter().sum::<f64>() / components.len() as f64;
 /// assert!(geometric.score.ok_or("no score")? <= mean + 1e-12);
 /// // Components score as before: only the last step changed.
-/// let scores = |p: &ssr_model::score::ProgrammeScore| p.components.iter().map(|c| c.score).collect::<Vec<_>>();
+/// let scores = |p: &ssr_model::score::programme::ProgrammeScore| p.components.iter().map(|c| c.score).collect::<Vec<_>>();
 /// assert_eq!(scores(&arithmetic), scores(&geometric));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

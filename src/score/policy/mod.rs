@@ -26,14 +26,21 @@ pub use progress::{ProgressPolicy, StatusPolicy, TargetRule};
 pub use risk::{RiskBands, StakeholderPolicy};
 pub use uncertainty::UncertaintyPolicy;
 
+// The sub-policies of the measures computed elsewhere in `score`.
+pub use super::evidence::ResultsPolicy;
+pub use super::finance::FinancePolicy;
+pub use super::ranking::{Imputation, RankingPolicy};
+pub use super::risk::ExposureMethod;
+
 #[cfg(test)]
 mod tests;
 
 /// Why a scoring policy was refused.
 ///
 /// ```
-/// use ssr_model::Fraction;
-/// use ssr_model::score::{ScoringPolicy, Scorer};
+/// use ssr_model::model::Fraction;
+/// use ssr_model::score::policy::ScoringPolicy;
+/// use ssr_model::Scorer;
 ///
 /// let mut policy = ScoringPolicy::default();
 /// // The on-track band is 0.15: an at-risk band of 0.1 would lie inside it.
@@ -44,7 +51,7 @@ mod tests;
 ///     "invalid scoring policy at status.at_risk_tolerance: \
 ///      expected a number at least the on-track tolerance, found 0.1"
 /// );
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
@@ -91,7 +98,8 @@ pub(super) fn invalid(
 /// optional and unknown fields are refused:
 ///
 /// ```
-/// use ssr_model::score::{Aggregation, ScoringPolicy};
+/// use ssr_model::score::programme::Aggregation;
+/// use ssr_model::score::policy::ScoringPolicy;
 ///
 /// # #[cfg(feature = "json")] {
 /// let policy = ScoringPolicy::from_json(r#"{
@@ -104,7 +112,7 @@ pub(super) fn invalid(
 /// assert_eq!(policy.components.method, Aggregation::Geometric);
 /// assert!(ScoringPolicy::from_json(r#"{"tolerence": 0.1}"#).is_err());
 /// # }
-/// # Ok::<(), ssr_model::score::PolicyError>(())
+/// # Ok::<(), ssr_model::score::policy::PolicyError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

@@ -10,7 +10,9 @@ use crate::Fraction;
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use ssr_model::score::{Scorer, ScoringPolicy, TargetRule};
+/// use ssr_model::Scorer;
+/// use ssr_model::score::policy::{ScoringPolicy, TargetRule};
+/// use ssr_model::model::*;
 /// use ssr_model::*;
 ///
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
@@ -56,7 +58,8 @@ crate::model::names::names!(TargetRule, "target rule" {
 /// How indicator progress `p = (a − b)/(t − b)` is computed and capped.
 ///
 /// ```
-/// use ssr_model::score::{ProgressPolicy, Scorer, ScoringPolicy, TargetRule};
+/// use ssr_model::score::policy::{ProgressPolicy, ScoringPolicy, TargetRule};
+/// use ssr_model::Scorer;
 ///
 /// let policy = ProgressPolicy::default();
 /// assert_eq!(policy.target, TargetRule::Final);
@@ -126,8 +129,9 @@ impl ProgressPolicy {
 /// below that.
 ///
 /// ```
-/// use ssr_model::Fraction;
-/// use ssr_model::score::{classify, Status, StatusPolicy};
+/// use ssr_model::model::Fraction;
+/// use ssr_model::score::programme::{Status, classify};
+/// use ssr_model::score::policy::StatusPolicy;
 ///
 /// // 0.4 of the way with half the time gone.
 /// let default = StatusPolicy::default();
@@ -136,7 +140,7 @@ impl ProgressPolicy {
 /// let mut lenient = StatusPolicy::default();
 /// lenient.tolerance = Fraction::new(0.25)?;
 /// assert_eq!(classify(0.4, 0.5, &lenient), Status::OnTrack); // 0.375 will do
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

@@ -13,7 +13,9 @@ use super::{PolicyError, invalid};
 /// extreme).
 ///
 /// ```
-/// use ssr_model::score::{RiskBand, RiskBands, Scorer, ScoringPolicy};
+/// use ssr_model::score::programme::RiskBand;
+/// use ssr_model::score::policy::{RiskBands, ScoringPolicy};
+/// use ssr_model::Scorer;
 ///
 /// let default = RiskBands::default();
 /// assert_eq!(RiskBand::of(16.0, &default), RiskBand::Extreme); // 4 × 4
@@ -76,8 +78,10 @@ impl RiskBands {
 /// Thresholds of the stakeholder analyses, on the model's 1–5 levels.
 ///
 /// ```
-/// use ssr_model::Level;
-/// use ssr_model::score::{Quadrant, Scorer, ScoringPolicy, StakeholderPolicy};
+/// use ssr_model::model::Level;
+/// use ssr_model::score::programme::Quadrant;
+/// use ssr_model::Scorer;
+/// use ssr_model::score::policy::{ScoringPolicy, StakeholderPolicy};
 ///
 /// let default = StakeholderPolicy::default();
 /// assert_eq!(Quadrant::of(Level::new(3)?, Level::new(2)?, &default), Quadrant::Monitor);
@@ -86,7 +90,7 @@ impl RiskBands {
 /// assert_eq!(Quadrant::of(Level::new(3)?, Level::new(2)?, &policy.stakeholders), Quadrant::KeepSatisfied);
 /// policy.stakeholders.high_interest = 6; // not a 1–5 level
 /// assert!(Scorer::new(policy).is_err());
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

@@ -19,8 +19,9 @@ use crate::score::{Normalisation, PortfolioAggregation};
 /// are ranked.
 ///
 /// ```
-/// use ssr_model::score::{Scorer, ScoringPolicy};
-/// use ssr_model::samples::{synthetic, Synthetic};
+/// use ssr_model::Scorer;
+/// use ssr_model::score::policy::ScoringPolicy;
+/// use ssr_model::samples::{Synthetic, synthetic};
 ///
 /// let portfolio = synthetic(&Synthetic::new(6).with_components(2).with_indicators(1).with_periods(2));
 /// let mut policy = ScoringPolicy::default();
@@ -34,7 +35,7 @@ use crate::score::{Normalisation, PortfolioAggregation};
 ///
 /// policy.uncertainty.replications = 0;
 /// assert!(Scorer::new(policy).is_err());
-/// # Ok::<(), ssr_model::score::PolicyError>(())
+/// # Ok::<(), ssr_model::score::policy::PolicyError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

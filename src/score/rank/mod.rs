@@ -40,8 +40,8 @@ mod replication;
 /// One programme's rank statistics over the replications.
 ///
 /// ```
-/// use ssr_model::score::Scorer;
-/// use ssr_model::samples::{synthetic, Synthetic};
+/// use ssr_model::Scorer;
+/// use ssr_model::samples::{Synthetic, synthetic};
 ///
 /// let portfolio = synthetic(&Synthetic::new(8).with_components(2).with_indicators(2).with_periods(2));
 /// let scorer = Scorer::default();
@@ -82,8 +82,8 @@ pub struct RankStats {
 /// The rank uncertainty of a portfolio.
 ///
 /// ```
-/// use ssr_model::score::Scorer;
-/// use ssr_model::samples::{synthetic, Synthetic};
+/// use ssr_model::Scorer;
+/// use ssr_model::samples::{Synthetic, synthetic};
 ///
 /// let portfolio = synthetic(&Synthetic::new(20).with_components(3).with_indicators(2).with_periods(3));
 /// let scorer = Scorer::default();
@@ -127,8 +127,8 @@ impl RankUncertainty {
     /// scorecard rows or programme cards in linear time.
     ///
     /// ```
-    /// use ssr_model::score::Scorer;
-    /// use ssr_model::samples::{synthetic, Synthetic};
+    /// use ssr_model::Scorer;
+    /// use ssr_model::samples::{Synthetic, synthetic};
     ///
     /// let portfolio = synthetic(&Synthetic::new(5).with_components(2).with_indicators(1).with_periods(2));
     /// let scorer = Scorer::default();

@@ -19,7 +19,7 @@ use crate::{ProgrammeId, Recipient};
 /// One programme's scores: results, risk, stakeholders and evaluation.
 ///
 /// ```
-/// use ssr_model::score::Scorer;
+/// use ssr_model::Scorer;
 ///
 /// let portfolio = ssr_model::samples::portfolio();
 /// let liberia = &portfolio.programmes[0];
@@ -68,7 +68,7 @@ pub struct ProgrammeCard {
 /// Publish it whole: the policy inside lets anyone re-run the scoring.
 ///
 /// ```
-/// use ssr_model::score::{Scorer, Scorecard};
+/// use ssr_model::{Scorecard, Scorer};
 ///
 /// let portfolio = ssr_model::samples::portfolio();
 /// let card: Scorecard = Scorer::default().scorecard(&portfolio);
@@ -110,8 +110,9 @@ impl Scorecard {
     /// `policy.uncertainty`, and its nominal ranks the card's.
     ///
     /// ```
-    /// use ssr_model::score::{Scorer, ScoringPolicy};
-    /// use ssr_model::samples::{synthetic, Synthetic};
+    /// use ssr_model::Scorer;
+    /// use ssr_model::score::policy::ScoringPolicy;
+    /// use ssr_model::samples::{Synthetic, synthetic};
     ///
     /// let p = synthetic(&Synthetic::new(4).with_components(2).with_indicators(1).with_periods(2));
     /// let scorer = Scorer::default();
@@ -125,7 +126,7 @@ impl Scorecard {
     ///
     /// let card = card.with_uncertainty(ranks)?;
     /// assert!(card.uncertainty.is_some());
-    /// # Ok::<(), ssr_model::score::PolicyError>(())
+    /// # Ok::<(), ssr_model::score::policy::PolicyError>(())
     /// ```
     ///
     /// # Errors

@@ -42,7 +42,9 @@ use crate::{DacCriterion, ProgrammeId};
 /// | `rank.mean`, `rank.median`, `rank.p05`, `rank.p95`, `rank.sd` | with rank uncertainty |
 ///
 /// ```
-/// use ssr_model::score::{NotRanked, RowKind, Scorer};
+/// use ssr_model::score::compare::NotRanked;
+/// use ssr_model::score::RowKind;
+/// use ssr_model::Scorer;
 ///
 /// let portfolio = ssr_model::samples::portfolio();
 /// let card = Scorer::default().scorecard(&portfolio);
@@ -63,7 +65,7 @@ use crate::{DacCriterion, ProgrammeId};
 /// let new: Vec<_> = rows.iter().filter(|r| r.programme_name == "New programme").collect();
 /// assert!(new.iter().all(|r| r.not_ranked == Some(NotRanked::InsufficientResults)));
 /// assert_eq!(new.iter().find(|r| r.measure == "rank").map(|r| r.value), Some(None));
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -88,8 +90,9 @@ pub struct Row {
 /// names.
 ///
 /// ```
-/// use ssr_model::score::{RowKind, Scorer};
-/// use ssr_model::samples::{synthetic, Synthetic};
+/// use ssr_model::score::RowKind;
+/// use ssr_model::Scorer;
+/// use ssr_model::samples::{Synthetic, synthetic};
 ///
 /// let p = synthetic(&Synthetic::new(2).with_components(1).with_indicators(1).with_periods(2));
 /// let rows = Scorer::default().scorecard(&p).rows();
@@ -173,8 +176,8 @@ impl Scorecard {
     /// Every measure of every programme, one row each (see [`Row`]).
     ///
     /// ```
-    /// use ssr_model::score::Scorer;
-    /// use ssr_model::samples::{synthetic, Synthetic};
+    /// use ssr_model::Scorer;
+    /// use ssr_model::samples::{Synthetic, synthetic};
     ///
     /// let p = synthetic(&Synthetic::new(2).with_components(1).with_indicators(1).with_periods(2));
     /// let rows = Scorer::default().scorecard(&p).rows();
@@ -199,8 +202,8 @@ impl Scorecard {
     /// rows times the programme name. Stops at the first error `f` returns.
     ///
     /// ```
-    /// use ssr_model::score::Scorer;
-    /// use ssr_model::samples::{synthetic, Synthetic};
+    /// use ssr_model::Scorer;
+    /// use ssr_model::samples::{Synthetic, synthetic};
     ///
     /// let portfolio = synthetic(&Synthetic::new(2).with_components(2).with_indicators(2).with_periods(3));
     /// let card = Scorer::default().scorecard(&portfolio);
@@ -290,8 +293,8 @@ impl Scorecard {
 /// [`Scorecard::try_for_each_row`]); it serialises as the row does.
 ///
 /// ```
-/// use ssr_model::score::Scorer;
-/// use ssr_model::samples::{synthetic, Synthetic};
+/// use ssr_model::Scorer;
+/// use ssr_model::samples::{Synthetic, synthetic};
 ///
 /// let card = Scorer::default().scorecard(&synthetic(&Synthetic::new(1)));
 /// card.try_for_each_row(|r| {

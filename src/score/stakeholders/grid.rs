@@ -9,8 +9,10 @@ use crate::score::StakeholderPolicy;
 /// A quadrant of Mendelow's power–interest grid.
 ///
 /// ```
-/// use ssr_model::score::{Quadrant, Scorer};
-/// use ssr_model::{Country, Level, Programme, Stakeholder, StakeholderKind};
+/// use ssr_model::score::programme::Quadrant;
+/// use ssr_model::Scorer;
+/// use ssr_model::{Country, Programme, Stakeholder};
+/// use ssr_model::model::{Level, StakeholderKind};
 ///
 /// let programme = Programme::new("Defence reform", Country::new("BIH")?).with_stakeholder(
 ///     Stakeholder::new("Ministry of Defence", StakeholderKind::NationalGovernment)
@@ -21,7 +23,7 @@ use crate::score::StakeholderPolicy;
 /// assert_eq!(quadrant, Some(Quadrant::ManageClosely));
 /// assert_eq!(Quadrant::ManageClosely.describe(), "manage closely");
 /// assert_eq!("keep_informed".parse::<Quadrant>()?, Quadrant::KeepInformed);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -59,15 +61,16 @@ impl Quadrant {
     /// The quadrant for `influence` and `interest` under `policy`.
     ///
     /// ```
-    /// use ssr_model::Level;
-    /// use ssr_model::score::{Quadrant, StakeholderPolicy};
+    /// use ssr_model::model::Level;
+    /// use ssr_model::score::programme::Quadrant;
+    /// use ssr_model::score::policy::StakeholderPolicy;
     ///
     /// let policy = StakeholderPolicy::default(); // high from 4
     /// assert_eq!(Quadrant::of(Level::new(5)?, Level::new(4)?, &policy), Quadrant::ManageClosely);
     /// assert_eq!(Quadrant::of(Level::new(4)?, Level::new(3)?, &policy), Quadrant::KeepSatisfied);
     /// assert_eq!(Quadrant::of(Level::new(3)?, Level::new(5)?, &policy), Quadrant::KeepInformed);
     /// assert_eq!(Quadrant::of(Level::new(1)?, Level::new(1)?, &policy), Quadrant::Monitor);
-    /// # Ok::<(), ssr_model::ValueError>(())
+    /// # Ok::<(), ssr_model::model::ValueError>(())
     /// ```
     pub fn of(influence: Level, interest: Level, policy: &StakeholderPolicy) -> Quadrant {
         let power = influence.get() >= policy.high_influence;

@@ -9,8 +9,8 @@ use crate::{Programme, Role, Stakeholder, StakeholderKind};
 /// A group SSR practice expects to take part.
 ///
 /// ```
-/// use ssr_model::StakeholderKind;
-/// use ssr_model::score::InclusionGroup;
+/// use ssr_model::model::StakeholderKind;
+/// use ssr_model::score::programme::InclusionGroup;
 ///
 /// assert!(InclusionGroup::CivilSociety.includes(StakeholderKind::Media));
 /// assert!(InclusionGroup::OversightBodies.includes(StakeholderKind::Parliament));
@@ -68,8 +68,10 @@ impl InclusionGroup {
 /// How far a group takes part.
 ///
 /// ```
-/// use ssr_model::score::{InclusionGroup, Presence, Scorer};
-/// use ssr_model::{Country, Level, Programme, Role, Stakeholder, StakeholderKind};
+/// use ssr_model::score::programme::{InclusionGroup, Presence};
+/// use ssr_model::Scorer;
+/// use ssr_model::{Country, Programme, Stakeholder};
+/// use ssr_model::model::{Level, Role, StakeholderKind};
 ///
 /// let programme = Programme::new("Police reform", Country::new("LBR")?)
 ///     .with_stakeholder(
@@ -87,7 +89,7 @@ impl InclusionGroup {
 /// // Inclusion is the mean over the four groups: (1 + 0.5 + 0 + 0)/4.
 /// assert_eq!(s.inclusion, Some(0.375));
 /// assert_eq!(Presence::Present.score(), 0.5);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -122,8 +124,10 @@ impl Presence {
 /// One group's presence.
 ///
 /// ```
-/// use ssr_model::score::{InclusionGroup, Presence, Scorer};
-/// use ssr_model::{Country, Programme, Stakeholder, StakeholderKind};
+/// use ssr_model::score::programme::{InclusionGroup, Presence};
+/// use ssr_model::Scorer;
+/// use ssr_model::{Country, Programme, Stakeholder};
+/// use ssr_model::model::StakeholderKind;
 ///
 /// // A women's organisation nobody has assessed: its engagement is unknown.
 /// let programme = Programme::new("Police reform", Country::new("LBR")?)

@@ -51,8 +51,10 @@ use crate::{Level, Programme, Stakeholder, StakeholderId, StakeholderKind, Stanc
 /// analysis needs is unknown.
 ///
 /// ```
-/// use ssr_model::score::{Quadrant, Scorer};
-/// use ssr_model::{Country, Level, Programme, Stakeholder, StakeholderKind, Stance};
+/// use ssr_model::score::programme::Quadrant;
+/// use ssr_model::Scorer;
+/// use ssr_model::{Country, Programme, Stakeholder};
+/// use ssr_model::model::{Level, StakeholderKind, Stance};
 ///
 /// let programme = Programme::new("Police reform", Country::new("LBR")?)
 ///     .with_stakeholder(
@@ -70,7 +72,7 @@ use crate::{Level, Programme, Stakeholder, StakeholderId, StakeholderKind, Stanc
 /// let bar = &s.stakeholders[1];
 /// assert_eq!((bar.quadrant, bar.salience), (None, None)); // unassessed, not "monitor"
 /// assert!(!bar.is_key());
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -109,8 +111,9 @@ impl StakeholderScore {
 /// (0–1; 0 without stakeholders).
 ///
 /// ```
-/// use ssr_model::score::Scorer;
-/// use ssr_model::{Country, Level, Programme, Stakeholder, StakeholderKind, Stance};
+/// use ssr_model::Scorer;
+/// use ssr_model::{Country, Programme, Stakeholder};
+/// use ssr_model::model::{Level, StakeholderKind, Stance};
 ///
 /// let programme = Programme::new("Police reform", Country::new("LBR")?)
 ///     .with_stakeholder(
@@ -127,7 +130,7 @@ impl StakeholderScore {
 /// assert_eq!(coverage.grid, 0.25);     // influence and interest for 1 of 4
 /// assert_eq!(coverage.resistance, 0.25);
 /// assert_eq!(coverage.assessed, 0.25);
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -148,7 +151,9 @@ pub struct StakeholderCoverage {
 /// A programme's stakeholder analysis, from known attributes only.
 ///
 /// ```
-/// use ssr_model::score::{Presence, Quadrant, Scorer};
+/// use ssr_model::score::programme::{Presence, Quadrant};
+/// use ssr_model::Scorer;
+/// use ssr_model::model::*;
 /// use ssr_model::*;
 ///
 /// let programme = Programme::new("Police reform", Country::new("LBR")?)
@@ -180,7 +185,7 @@ pub struct StakeholderCoverage {
 /// assert_eq!(s.inclusion, Some(0.25));
 /// assert_eq!(s.groups[3].presence, Presence::Engaged);
 /// assert_eq!((s.groups[0].presence, s.groups[0].unassessed), (Presence::Absent, 1));
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

@@ -6,8 +6,10 @@ use serde::{Deserialize, Serialize};
 /// A Mitchell–Agle–Wood salience class.
 ///
 /// ```
-/// use ssr_model::score::{Salience, Scorer};
-/// use ssr_model::{Country, Level, Programme, Stakeholder, StakeholderKind};
+/// use ssr_model::score::programme::Salience;
+/// use ssr_model::Scorer;
+/// use ssr_model::{Country, Programme, Stakeholder};
+/// use ssr_model::model::{Level, StakeholderKind};
 ///
 /// let programme = Programme::new("Police reform", Country::new("LBR")?)
 ///     .with_stakeholder(
@@ -21,7 +23,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(s.stakeholders[0].salience, Some(Salience::Definitive));
 /// assert_eq!(s.stakeholders[1].salience, None); // influence unknown: unassessed
 /// assert_eq!(Salience::Dependent.describe(), "dependent");
-/// # Ok::<(), ssr_model::ValueError>(())
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -66,7 +68,7 @@ impl Salience {
     /// The class for the three attributes.
     ///
     /// ```
-    /// use ssr_model::score::Salience;
+    /// use ssr_model::score::programme::Salience;
     ///
     /// assert_eq!(Salience::of(true, true, true), Salience::Definitive);
     /// assert_eq!(Salience::of(true, false, true), Salience::Dangerous);
