@@ -4,8 +4,7 @@
 //! # Use
 //!
 //! ```ignore
-//! mod common;
-//! use common::strategies::*;
+//! use crate::common::strategies::*;
 //! use proptest::prelude::*;
 //!
 //! proptest! {

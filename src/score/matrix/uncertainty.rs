@@ -346,14 +346,14 @@ mod tests {
     }
 
     /// Fed the numpy reference's own draws (saved by
-    /// `tests/data/rank_matrix/make_fixtures.py`), a replication ranks
+    /// `tests/fixtures/rank_matrix/make_fixtures.py`), a replication ranks
     /// exactly as the reference does, ties included, and the statistics
     /// agree to the bit, with and without weight noise.
     #[test]
     fn replaying_the_references_draws_gives_its_numbers_exactly() {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/rank_matrix/replay.json"
+            "/tests/fixtures/rank_matrix/replay.json"
         );
         let text = std::fs::read_to_string(path).expect("the fixture is in the crate");
         let replay: Replay = serde_json::from_str(&text).expect("the fixture parses");

@@ -9,7 +9,7 @@
     clippy::panic
 )]
 
-mod common;
+use crate::common;
 
 use std::fmt::{Debug, Display};
 use std::str::FromStr;

@@ -10,7 +10,7 @@
     clippy::panic
 )]
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use common::iati_scan::{

@@ -16,8 +16,7 @@ use std::process::{Command, Output, Stdio};
 use serde_json::Value;
 use ssr_model::Programme;
 
-#[path = "../../tests/common/shared.rs"]
-mod shared;
+use crate::shared;
 
 fn ssr(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ssr"))

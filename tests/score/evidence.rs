@@ -8,7 +8,7 @@
     clippy::panic
 )]
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use common::strategies::{arb_challenge, arb_stakeholder_kind, consistent_portfolio};

@@ -8,8 +8,7 @@
     clippy::panic
 )]
 
-#[path = "../../tests/validate_fixture/mod.rs"]
-mod validate_fixture;
+use crate::validate_fixture;
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -18,8 +18,7 @@ use proptest::prelude::*;
 use ssr_model::Pillar;
 use ssr_model::interop::iati::{self, Corpus, CorpusBuilder, ImportOptions};
 
-#[path = "common/shared.rs"]
-mod shared;
+use crate::common::shared;
 
 fn read(path: &std::path::Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))

@@ -10,7 +10,7 @@
     clippy::panic
 )]
 
-mod validate_fixture;
+use crate::validate_fixture;
 
 use ssr_model::validate::{self, Code, Severity};
 use ssr_model::{Breakdown, Objective, ObjectiveId, ObjectiveKind};

@@ -1,7 +1,8 @@
 //! A clean programme that validates with no finding at all under the default
 //! policy as of 2026-01-01, for tests that break one thing at a time.
 //!
-//! Shared by the validate_* test files (`mod validate_fixture;`).
+//! Shared by the `validate` test binary and the `ssr` program's tests
+//! (`#[path = "../common/validate_fixture.rs"] mod validate_fixture;`).
 
 #![allow(
     dead_code,

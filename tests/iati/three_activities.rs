@@ -1,4 +1,5 @@
-//! The importer on the crate's own small fixture (`tests/data/iati`), so its
+//! The importer on the crate's own small fixture
+//! (`tests/fixtures/iati/three-activities.xml`), so its
 //! behaviour is covered in a plain clone without `../shared`. Every expected
 //! value below is read off the fixture by hand.
 #![cfg(feature = "iati")]
@@ -9,8 +10,7 @@
     clippy::panic
 )]
 
-#[path = "common/shared.rs"]
-mod shared;
+use crate::common::shared;
 
 use ssr_model::interop::iati::{self, Filter, ImportOptions};
 use ssr_model::validate::{Code, Severity};

@@ -4,7 +4,7 @@
 
 #![cfg(feature = "json")]
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

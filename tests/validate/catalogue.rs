@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use ssr_model::diagnostics::{Code, Family, Report};
 use ssr_model::validate::{self, ValidationPolicy};
 
-const TABLE: &str = include_str!("../src/diagnostics/catalogue/mod.rs");
+const TABLE: &str = include_str!("../../src/diagnostics/catalogue/mod.rs");
 
 #[test]
 fn every_code_has_family_level_and_example_in_the_table() {
@@ -54,7 +54,7 @@ fn messages() -> BTreeMap<Code, BTreeSet<String>> {
     )];
     #[cfg(feature = "iati")]
     for file in [
-        "tests/data/iati/three-activities.xml",
+        "tests/fixtures/iati/three-activities.xml",
         "tests/fixtures/iati/kosovo.xml",
         "tests/fixtures/iati/legacy-codes.xml",
         "tests/fixtures/iati/multi-country.xml",

@@ -1,7 +1,7 @@
 //! The matrix composite indicator against the numpy reference
 //! (`../shared/peers/rank_uncertainty.py`), through the public API. The
 //! reference's outputs were saved as fixtures by
-//! `tests/data/rank_matrix/make_fixtures.py`.
+//! `tests/fixtures/rank_matrix/make_fixtures.py`.
 
 use proptest::prelude::*;
 use serde::Deserialize;
@@ -27,7 +27,7 @@ struct Reference {
 fn fixture() -> Mc {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/rank_matrix/mc.json"
+        "/tests/fixtures/rank_matrix/mc.json"
     ))
     .expect("the fixture is in the crate");
     serde_json::from_str(&text).expect("the fixture parses")

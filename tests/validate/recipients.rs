@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-mod validate_fixture;
+use crate::validate_fixture;
 
 use proptest::prelude::*;
 use ssr_model::validate::{Code, Severity};

@@ -8,7 +8,7 @@
     clippy::panic
 )]
 
-mod validate_fixture;
+use crate::validate_fixture;
 
 use ssr_model::validate::{
     self, Code, CodeLevel, Finding, Report, Severity, ValidationPolicy, validate_programme,

@@ -8,8 +8,7 @@
 
 use std::process::{Command, Output, Stdio};
 
-#[path = "../../tests/common/shared.rs"]
-mod shared;
+use crate::shared;
 
 fn data(name: &str) -> String {
     shared::iati_dir().join(name).display().to_string()
