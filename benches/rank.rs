@@ -14,6 +14,9 @@
 //! cargo bench --bench rank -- --warm-up-time 1 --measurement-time 3
 //! ```
 
+// A bench stops at input it cannot use.
+#![allow(clippy::expect_used)]
+
 mod common;
 
 use std::hint::black_box;
@@ -85,6 +88,10 @@ fn matrix(c: &mut Criterion) {
 
 /// The side-by-side line: the numpy reference's `--time` (best and median
 /// of 7 compute runs) on the same matrix, then ours timed the same way.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one side-by-side run against the numpy reference, read top to bottom"
+)]
 fn versus_numpy(m: &CompositeMatrix, options: &MatrixUncertainty) {
     let python =
         std::env::var("SSR_PEERS_PYTHON").unwrap_or_else(|_| "/tmp/peers-venv/bin/python".into());

@@ -4,12 +4,7 @@
 //! Shared by the `validate` test binary and the `ssr` program's tests
 //! (`#[path = "../common/validate_fixture.rs"] mod validate_fixture;`).
 
-#![allow(
-    dead_code,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing
-)]
+#![allow(dead_code)]
 
 use chrono::NaiveDate;
 use ssr_model::validate::{self, Code, Report, ValidationPolicy};

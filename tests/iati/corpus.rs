@@ -5,12 +5,6 @@
 //! result whatever the number of threads and through the sequential
 //! iterator.
 #![cfg(feature = "iati")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use std::num::NonZeroUsize;
 use std::path::PathBuf;

@@ -4,12 +4,6 @@
 //! XML text (tests/common/iati_scan.rs: string search, no XML parser). And
 //! the whole folder as one deduplicated corpus.
 #![cfg(feature = "iati")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use crate::common;
 

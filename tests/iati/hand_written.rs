@@ -3,12 +3,6 @@
 //! Kosovo, sectors and recipients on transactions, IATI 1.x codes. Expected
 //! values are read off the XML by hand.
 #![cfg(feature = "iati")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use chrono::NaiveDate;
 use ssr_model::interop::iati::{self, Filter, Import, ImportOptions};

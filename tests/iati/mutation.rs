@@ -5,12 +5,6 @@
 //! itself. The crate's own fixture always; the real files when ../shared
 //! is there.
 #![cfg(feature = "iati")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 

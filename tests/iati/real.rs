@@ -3,12 +3,6 @@
 //! importer's), spot checks read off the files by hand, validation and the
 //! JSON round trip of what is imported.
 #![cfg(feature = "iati")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use crate::common;
 

@@ -4,12 +4,6 @@
 //! against an independent count of the XML text; without ../shared those
 //! checks say once that they were skipped, and where they looked.
 #![cfg(feature = "iati")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use crate::common;
 

@@ -3,12 +3,6 @@
 //! behaviour is covered in a plain clone without `../shared`. Every expected
 //! value below is read off the fixture by hand.
 #![cfg(feature = "iati")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use crate::common::shared;
 

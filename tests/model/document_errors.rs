@@ -6,12 +6,6 @@
 //! snippet, so the expected path and line follow from the text below.
 
 #![cfg(feature = "json")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use std::io::{self, Read};
 

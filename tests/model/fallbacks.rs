@@ -3,7 +3,6 @@
 //! rank 0 in the tally, and an element of the IATI tree answering "" or
 //! line 0. (A sample programme that fails to build and is dropped is caught
 //! by `samples::try_portfolio_builds_all_seven_and_portfolio_agrees`.)
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use ssr_model::Pillar;
 use ssr_model::score::{Dimension, Scorer, ScoringPolicy};

@@ -1,12 +1,6 @@
 //! The JSON Schema of the document format accepts what the crate writes and
 //! rejects what it refuses to read.
 #![cfg(feature = "schemars")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use jsonschema::Validator;
 use serde_json::{Value, json};

@@ -2,7 +2,6 @@
 //! mark, an amount beyond the decimal range, an error at the root, a
 //! subnormal number, a duplicate key.
 #![cfg(feature = "json")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use ssr_model::document;
 use ssr_model::score::ScoringPolicy;

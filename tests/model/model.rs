@@ -2,13 +2,6 @@
 //! documented. Expected values come from the standards (ISO 3166-1, ISO 4217,
 //! IATI codelists, OECD DAC) and from DESIGN.md, not from the code's output.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
-
 use crate::common;
 
 use std::collections::HashSet;

@@ -2,12 +2,6 @@
 //! robustness of loading against arbitrary and corrupted input.
 
 #![cfg(feature = "json")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use crate::common;
 

@@ -8,12 +8,6 @@
 //! directions agreeing with baseline → target, no overlapping periods).
 
 #![cfg(feature = "json")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use std::collections::{BTreeSet, HashSet};
 

@@ -1,13 +1,6 @@
 //! The shared strategies keep the promises their documentation makes, so
 //! that validation and scoring tests can rely on `consistent_programme()`.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
-
 use crate::common;
 
 use std::collections::HashSet;

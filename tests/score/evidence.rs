@@ -1,12 +1,6 @@
 //! Absent is not zero: unknown stakeholder attributes, evidence before
 //! ranking, and risk exposure that long registers cannot dilute. Properties
 //! run at proptest's default 256 cases (`PROPTEST_CASES` to change).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use crate::common;
 

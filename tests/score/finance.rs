@@ -1,8 +1,6 @@
 //! Finance measures, money conversion and recipient shares, against values
 //! worked out by hand.
 
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
-
 use chrono::NaiveDate;
 use ssr_model::samples::{Synthetic, synthetic};
 use ssr_model::score::{

@@ -1,10 +1,4 @@
 //! Portfolio scoring through the public API, with hand-computed values.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use chrono::NaiveDate;
 use ssr_model::score::{

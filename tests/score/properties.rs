@@ -1,10 +1,4 @@
 //! Invariants of scoring, checked on generated portfolios.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use chrono::NaiveDate;
 use proptest::prelude::*;

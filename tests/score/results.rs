@@ -2,8 +2,6 @@
 //! grades, disaggregated progress and the gender gap, each worked by hand;
 //! and the properties the issue asks for.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use ssr_model::score::{ResultsProfile, Scorer, ScoringPolicy};

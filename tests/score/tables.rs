@@ -2,14 +2,6 @@
 //! against the model's own counts (computed here, independently), foreign
 //! keys that resolve in their parent tables, unknown values left null,
 //! CSV and Parquet that agree, and any synthetic portfolio exported whole.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
-
-use crate::common;
 
 use std::collections::HashSet;
 
@@ -641,7 +633,7 @@ mod parquet_files {
     #[cfg(feature = "iati")]
     #[test]
     fn a_real_iati_file_exports_every_table() {
-        let Some(path) = common::shared::iati_file("dportal_97.xml") else {
+        let Some(path) = crate::common::shared::iati_file("dportal_97.xml") else {
             return;
         };
         let bytes = std::fs::read(path).unwrap();

@@ -2,7 +2,6 @@
 //! the catalogue page's table agrees with them, and where the embedded
 //! sample or the crate's own IATI fixtures raise a code, its example is a
 //! message the crate really writes.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,13 +1,6 @@
 //! One test per finding code: the clean fixture broken in one place gives
 //! exactly the findings expected, and the fixed document gives none.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
-
 use crate::validate_fixture;
 
 use ssr_model::validate::{self, Code, Severity};

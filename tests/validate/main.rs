@@ -3,6 +3,11 @@
 //! models, the embedded sample, and the catalogue of codes. One test binary
 //! (one link) for these areas.
 
+// Tests and their helpers may unwrap, expect, panic and index (clippy.toml's
+// allow-*-in-tests reach only #[test] functions and #[cfg(test)] code, not the
+// helpers of an integration test), and spell out long tables of cases.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::too_many_lines)]
+
 #[path = "../common/mod.rs"]
 mod common;
 #[path = "../common/validate_fixture.rs"]

@@ -1,13 +1,6 @@
 //! The validation policy (levels, thresholds, as_of) and the report's API and
 //! serialised forms.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
-
 use crate::validate_fixture;
 
 use ssr_model::validate::{

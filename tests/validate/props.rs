@@ -2,13 +2,6 @@
 //! an unrelated valid entity never removes a finding, and findings come in
 //! one deterministic order.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
-
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 use proptest::sample::select;

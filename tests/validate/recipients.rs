@@ -2,8 +2,6 @@
 //! recipients (countries and regions with percentages), budgets by period
 //! and transactions. The clean fixture broken in one place at a time.
 
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
-
 use crate::validate_fixture;
 
 use proptest::prelude::*;

@@ -3,13 +3,6 @@
 //! alone, outcomes without outputs, missing sources, breakdowns that do
 //! not add up or leave women's results unreported.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
-
 use crate::validate_fixture;
 
 use ssr_model::validate::{self, Code, Severity};

@@ -1,7 +1,5 @@
 //! The embedded sample portfolio validates with no error-level finding.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use chrono::NaiveDate;
 use ssr_model::validate::{self, Severity, ValidationPolicy};
 

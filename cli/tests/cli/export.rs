@@ -1,5 +1,4 @@
 //! `ssr export`: every table as CSV and Parquet files, and clear errors.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

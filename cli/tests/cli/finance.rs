@@ -1,6 +1,5 @@
 //! Regional programmes, exchange rates and finance measures through the
 //! `ssr` command line.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -1,10 +1,4 @@
 //! `ssr import-iati` and `ssr schema` end to end.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use std::process::{Command, Output, Stdio};
 

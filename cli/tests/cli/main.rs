@@ -3,6 +3,16 @@
 //! real IATI files ranked when ../shared is there. One test binary (one
 //! link) for the whole command line.
 
+// Tests and their helpers may unwrap, expect, panic and index (clippy.toml's
+// allow-*-in-tests reach only #[test] functions and #[cfg(test)] code, not the
+// helpers of an integration test), and spell out long tables of cases.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::too_many_lines
+)]
+
 #[path = "../../../tests/common/shared.rs"]
 mod shared;
 #[path = "../../../tests/common/validate_fixture.rs"]

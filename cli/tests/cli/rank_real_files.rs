@@ -2,12 +2,6 @@
 //! and ranked through the `ssr` binary, as a new user would: no programme
 //! without indicator values gets a numeric rank, and the output says why.
 //! Skipped, with one message, in a plain clone without ../shared.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -2,8 +2,6 @@
 //! the level they are measured at, `ssr validate` the new codes, `ssr score`
 //! the objectives table.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-
 use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::sync::OnceLock;

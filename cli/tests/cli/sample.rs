@@ -1,8 +1,6 @@
 //! `ssr sample` and `ssr report` on the embedded sample, on a file, and on a
 //! bad file.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-
 use std::path::PathBuf;
 use std::process::{Command, Output};
 

@@ -1,10 +1,4 @@
 //! `ssr score`, `ssr rank` and the scores in `ssr report`.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
 
 use std::io::Write;
 use std::path::PathBuf;

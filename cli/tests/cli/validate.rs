@@ -1,13 +1,6 @@
 //! `ssr validate` and the validation summary of `ssr report`, on hand-made
 //! files.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
-
 use crate::validate_fixture;
 
 use std::io::Write;
