@@ -2,7 +2,7 @@
 //! 1,000 replications on the synthetic portfolio) and the matrix-level one
 //! (P = 1000, C = 8, R = 1000, noise 0.25) against the numpy reference.
 //!
-//! Targets (issue 13): `rank-matrix` at least 5× faster than the numpy
+//! Targets: `rank-matrix` at least 5× faster than the numpy
 //! reference's `--time` compute figure on the same input in the same run
 //! (aim 10×); `Scorer::rank_uncertainty` at least 5× faster than at commit
 //! 0fe2972 (compare this bench there and here, one after the other).

@@ -30,7 +30,7 @@ fn read(name: &str) -> String {
 
 // ---- An independent scan of the XML text (tests/common/iati_scan.rs) ----
 
-/// The DAC purpose codes DESIGN.md §2 maps onto SSR pillars.
+/// The DAC purpose codes the SSR pillars map onto (`Pillar`'s documentation).
 const SSR_CODES: [&str; 15] = [
     "15113", "15130", "15131", "15132", "15137", "15150", "15160", "15170", "15180", "15210",
     "15220", "15230", "15240", "15250", "15261",

@@ -1,5 +1,5 @@
-//! Tests that would fail if one of the silent fallbacks issue 8 removed came
-//! back: an unknown pillar read as pillar 0, a replication skipped leaving
+//! Tests that would fail if a silent fallback (a default that hides a bug
+//! and biases results without any error) came back: an unknown pillar read as pillar 0, a replication skipped leaving
 //! rank 0 in the tally, and an element of the IATI tree answering "" or
 //! line 0. (A sample programme that fails to build and is dropped is caught
 //! by `samples::try_portfolio_builds_all_seven_and_portfolio_agrees`.)

@@ -1,6 +1,7 @@
 //! The public constructors, setters and accessors of the model behave as
 //! documented. Expected values come from the standards (ISO 3166-1, ISO 4217,
-//! IATI codelists, OECD DAC) and from DESIGN.md, not from the code's output.
+//! IATI codelists, OECD DAC) and from each pillar's documented DAC purpose
+//! codes, not from the code's output.
 
 use crate::common;
 
@@ -734,7 +735,8 @@ fn gender_marker_follows_iati_policy_significance() {
 
 #[test]
 fn every_design_dac_code_maps_onto_its_pillar() {
-    // DESIGN.md §2, read against each pillar's description.
+    // The DAC purpose codes of security-sector work, each read against the
+    // pillar's description.
     let expected = [
         (15210, Pillar::SecuritySystemGovernance), // security system management and reform
         (15220, Pillar::CommunityEngagement),      // civilian peace-building, conflict prevention

@@ -333,8 +333,8 @@ fn the_sample_ranks_all_seven() {
     assert_eq!(card.comparison.unranked().count(), 0);
 }
 
-/// The case: programmes whose only evidence is the same on every
-/// dimension got composite 50 and rank 1 each. Under a policy that lets
+/// The case that motivated evidence before ranking: programmes whose only
+/// evidence is the same on every dimension got composite 50 and rank 1 each. Under a policy that lets
 /// them through the thresholds, the output now says no ranking is possible.
 #[test]
 fn identical_evidence_gives_no_ranking() {

@@ -1,7 +1,7 @@
-//! The matrix composite indicator against the numpy reference
-//! (`../shared/peers/rank_uncertainty.py`), through the public API. The
-//! reference's outputs were saved as fixtures by
-//! `tests/fixtures/rank_matrix/make_fixtures.py`.
+//! The matrix composite indicator against a numpy reference implementation
+//! of rank uncertainty, through the public API. The reference's outputs were
+//! saved as fixtures by `tests/fixtures/rank_matrix/make_fixtures.py` (which
+//! reads the reference from ../shared when it is run).
 
 use proptest::prelude::*;
 use serde::Deserialize;

@@ -1,6 +1,9 @@
 //! The results chain scored: progress by level and per objective, evidence
 //! grades, disaggregated progress and the gender gap, each worked by hand;
-//! and the properties the issue asks for.
+//! and properties on generated portfolios: an indicator measuring no
+//! objective never moves objective progress, the order of breakdown
+//! categories changes nothing, and categories summing to the total never
+//! raise `breakdown_sum`.
 
 use chrono::NaiveDate;
 use proptest::prelude::*;

@@ -341,7 +341,8 @@ fn severities_and_levels_have_text_forms_equal_to_their_serde_names() {
     assert!("Error".parse::<CodeLevel>().is_err());
 }
 
-/// The codes issue 3 asks for, by exactly the names it gives: each exists,
+/// The codes users and their reports rely on, by exactly their published
+/// names (renaming one would break them): each exists,
 /// and its serde form, `as_str`, `Display` and `FromStr` all use that name.
 #[test]
 fn the_required_codes_have_exactly_the_required_names() {

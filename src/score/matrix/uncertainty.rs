@@ -1,5 +1,5 @@
 //! Monte Carlo rank uncertainty of a matrix, with the semantics of the
-//! numpy reference (`peers/rank_uncertainty.py`): each replication
+//! numpy reference implementation it is tested against: each replication
 //! perturbs the weights, `wᵢ·(1 + U(−noise, noise))` renormalised to sum 1,
 //! draws the arithmetic or the geometric mean with equal probability (the
 //! geometric mean floors values at 10⁻⁹) and ranks the rows, 1 best, tied
