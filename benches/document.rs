@@ -3,6 +3,9 @@
 //!
 //! Run: `cargo bench --bench document -- --warm-up-time 1 --measurement-time 3`
 
+// A bench stops at input it cannot use.
+#![allow(clippy::expect_used)]
+
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};

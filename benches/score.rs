@@ -1,6 +1,6 @@
 //! Scoring a synthetic portfolio against deserialising it from JSON.
 //!
-//! Targets (issue 4): scoring 10,000 programmes (8 components × 4
+//! Targets: scoring 10,000 programmes (8 components × 4
 //! indicators × 8 periods) costs at most a quarter of deserialising the same
 //! portfolio, and grows linearly from 1,000 to 10,000 programmes.
 //!

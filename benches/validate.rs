@@ -1,7 +1,8 @@
 //! Validation beside deserialisation of the same portfolio.
 //!
-//! The target (DESIGN.md §6): validating costs at most half of deserialising
-//! the portfolio from its JSON document, and grows linearly.
+//! The target: validating costs at most half of deserialising the portfolio
+//! from its JSON document, and grows linearly, so that validating on every
+//! load stays cheap.
 //!
 //! `cargo bench --bench validate -- --warm-up-time 1 --measurement-time 3`
 

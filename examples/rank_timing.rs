@@ -11,7 +11,7 @@ use ssr_model::Scorer;
 use ssr_model::samples::{Synthetic, synthetic};
 use ssr_model::score::matrix::{CompositeMatrix, MatrixUncertainty};
 
-fn main() {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
     let arg =
         |i: usize, default: usize| args.get(i).and_then(|a| a.parse().ok()).unwrap_or(default);
@@ -38,7 +38,7 @@ fn main() {
     };
     let scores = (0..n).map(|_| (0..8).map(|_| next()).collect()).collect();
     let weights = (0..8).map(|_| 0.5 + next()).collect();
-    let matrix = CompositeMatrix::new(scores, weights).expect("a valid matrix");
+    let matrix = CompositeMatrix::new(scores, weights)?;
     let mut options = MatrixUncertainty::new(1000);
     if threads > 0 {
         options = options.with_threads(threads);
@@ -52,11 +52,12 @@ fn main() {
             "matrix" => {
                 black_box(matrix.rank_uncertainty(black_box(&options)).ok());
             }
-            other => panic!("unknown {other}"),
+            other => return Err(format!("unknown workload {other} (scorer or matrix)").into()),
         }
     }
     eprintln!(
         "{which} n={n} iterations={iterations} threads={threads}: {:.2} ms per iteration (wall)",
         start.elapsed().as_secs_f64() * 1e3 / iterations.max(1) as f64
     );
+    Ok(())
 }

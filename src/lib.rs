@@ -414,18 +414,6 @@
     not(feature = "schemars"),
     doc = "[schema]: https://docs.rs/ssr-model/latest/ssr_model/interop/schema/index.html"
 )]
-#![forbid(unsafe_code)]
-#![deny(missing_docs)]
-#![warn(clippy::too_many_lines)]
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod model;

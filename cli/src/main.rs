@@ -4,15 +4,6 @@
 //! 2 the input cannot be read or parsed, or the command line is wrong.
 //! Output cut short by its reader (`ssr report | head -1`) is success.
 
-#![forbid(unsafe_code)]
-#![warn(clippy::too_many_lines)]
-#![deny(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
-
 mod export;
 mod import_iati;
 mod input;

@@ -8,9 +8,6 @@
 //! or Polars frames there. Rust errors become the exception classes of
 //! `ssr_model._errors`, with their path, line and column.
 
-#![forbid(unsafe_code)]
-#![deny(missing_docs)]
-
 use pyo3::prelude::*;
 
 mod errors;

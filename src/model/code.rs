@@ -48,22 +48,16 @@ macro_rules! iso_code {
             }
 
             /// The three-letter code.
-            // `allow`, not `expect`: clippy does not lint inside this macro.
-            #[allow(
-                clippy::expect_used,
-                reason = "new (and deserialising, through it) accepts only codes of ASCII \
-                          upper-case letters listed in the table"
-            )]
             pub fn as_str(&self) -> &str {
+                // new (and deserialising, through it) accepts only codes of
+                // ASCII upper-case letters listed in the table.
                 std::str::from_utf8(&self.0).expect("a checked code is ASCII")
             }
 
             /// The English name the standard gives.
-            #[allow(
-                clippy::expect_used,
-                reason = "new (and deserialising, through it) accepts only codes listed in the table"
-            )]
             pub fn name(&self) -> &'static str {
+                // new (and deserialising, through it) accepts only codes
+                // listed in the table.
                 lookup($table, &self.0).expect("a checked code is in its table")
             }
         }

@@ -225,7 +225,8 @@ names!(DacCriterion, "DAC criterion" {
 /// The check every `names!` enum must pass: its names are exactly the
 /// serde names, `Display` round-trips through `FromStr`, and `ALL` lists
 /// each variant once.
-#[cfg(all(test, feature = "json"))]
+#[cfg(test)]
+#[cfg(feature = "json")]
 pub(crate) fn check_names<T>(all: &[T])
 where
     T: Copy
@@ -245,7 +246,8 @@ where
     }
 }
 
-#[cfg(all(test, feature = "json"))]
+#[cfg(test)]
+#[cfg(feature = "json")]
 mod tests {
     use super::*;
 

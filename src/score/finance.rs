@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{ScoringPolicy, Status, classify, expected_progress};
 use crate::diagnostics::Pointer;
-use crate::validate::{Code, Finding};
+use crate::diagnostics::{Code, Finding};
 use crate::{BudgetKind, Currency, ExchangeRates, Money, Party, Programme, TransactionType};
 
 /// The finance settings of a [`ScoringPolicy`].

@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 use super::ScoringPolicy;
 use super::finance::{Converter, main_currency};
 use super::shares::split_transaction;
+use crate::diagnostics::Finding;
 use crate::diagnostics::Pointer;
-use crate::validate::Finding;
 use crate::{Currency, ExchangeRates, Place, Programme, TransactionType};
 
 /// The money of one transaction type in one year going to one recipient.

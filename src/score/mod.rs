@@ -9,7 +9,7 @@
 //!
 //! | step | module docs | source |
 //! |---|---|---|
-//! | indicator progress `p = (a − b)/(t − b)`, maintain targets, ordinal scales | [`progress`](fn@progress) | DESIGN §4; IATI `ascending` |
+//! | indicator progress `p = (a − b)/(t − b)`, maintain targets, ordinal scales | [`progress`](fn@progress) | results-based monitoring's percentage of target achieved; IATI `ascending` |
 //! | status against elapsed time (on track / at risk / off track / no data) | [`classify`] | TolaData ±15% |
 //! | least-squares forecast to the target date | [`least_squares`], [`Forecast`] | |
 //! | aggregation: arithmetic, geometric, harmonic, generalised mean | [`Aggregation`] | OECD/JRC Handbook (2008) §6 |
@@ -22,7 +22,7 @@
 //! | evidence before ranking: who is ranked, unranked with a reason, imputation | [`Evidence`], [`RankingPolicy`], [`NotRanked`] | OECD/JRC 2008 §3; COINr |
 //! | comparison and ranking, incl. Copeland | [`Comparison`], [`PortfolioAggregation`] | OECD/JRC 2008; COINr |
 //! | rank uncertainty by Monte Carlo | [`RankUncertainty`] | Saisana, Saltelli & Tarantola 2005; COINr `get_sensitivity` |
-//! | a composite indicator over any P × C matrix, and its rank uncertainty | [`CompositeMatrix`](matrix::CompositeMatrix) | COINr; the numpy reference in `peers/` |
+//! | a composite indicator over any P × C matrix, and its rank uncertainty | [`CompositeMatrix`](matrix::CompositeMatrix) | COINr; checked against a numpy reference implementation |
 //!
 //! # A worked example
 //!

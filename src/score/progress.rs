@@ -5,9 +5,9 @@
 //! p = (a − b) / (t − b)
 //! ```
 //!
-//! for baseline `b`, target `t` and actual `a` (DESIGN §4; the
-//! "percentage of target achieved" of results-based monitoring, measured
-//! from the baseline). Direction needs no special case: when lower is better
+//! for baseline `b`, target `t` and actual `a` (the "percentage of target
+//! achieved" of results-based monitoring, measured from the baseline, so
+//! that a programme is credited only with the change it made). Direction needs no special case: when lower is better
 //! the target lies below the baseline and the denominator turns negative.
 //!
 //! **Maintain targets** (`t == b`) have no distance to travel: progress is 1

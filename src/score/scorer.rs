@@ -15,7 +15,7 @@ use super::{
     ProgrammeCard, ProgrammeScore, RankUncertainty, ResultsProfile, RiskProfile, Scorecard,
     ScoringPolicy, StakeholderProfile,
 };
-use crate::validate::Finding;
+use crate::diagnostics::Finding;
 use crate::{Component, ExchangeRates, Indicator, Portfolio, Programme};
 
 /// Scores portfolios under a checked [`ScoringPolicy`].

@@ -6,10 +6,51 @@ use std::io::Write;
 
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 
-use crate::interop::csv::CsvError;
-
 use super::table::CellRef;
 use super::{Table, TableName};
+
+/// A CSV table could not be written.
+///
+/// ```
+/// use std::io;
+/// use ssr_model::interop::csv;
+/// use ssr_model::tables::CsvError;
+///
+/// struct Closed;
+/// impl io::Write for Closed {
+///     fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+///         Err(io::Error::new(io::ErrorKind::BrokenPipe, "the reader went away"))
+///     }
+///     fn flush(&mut self) -> io::Result<()> {
+///         Ok(())
+///     }
+/// }
+///
+/// let err: CsvError = csv::write_programmes(Closed, &ssr_model::samples::portfolio()).unwrap_err();
+/// assert!(err.to_string().starts_with("cannot write the CSV table"));
+/// assert_eq!(err.io_error_kind(), Some(io::ErrorKind::BrokenPipe));
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write the CSV table: {0}")]
+pub struct CsvError(#[from] ::csv::Error);
+
+impl CsvError {
+    /// The kind of the I/O error behind this one, if writing failed (as
+    /// `serde_json::Error::io_error_kind` gives): a program writing into
+    /// a pipe can end quietly on [`BrokenPipe`](std::io::ErrorKind::BrokenPipe).
+    pub fn io_error_kind(&self) -> Option<std::io::ErrorKind> {
+        match self.0.kind() {
+            ::csv::ErrorKind::Io(e) => Some(e.kind()),
+            _ => None,
+        }
+    }
+}
+
+impl From<std::io::Error> for CsvError {
+    fn from(e: std::io::Error) -> Self {
+        CsvError(e.into())
+    }
+}
 
 /// Writes tables of one kind as one CSV file: the header once, then the
 /// rows of every table (batch) given, so a table made in batches
@@ -40,7 +81,7 @@ impl<W: Write> CsvTableWriter<W> {
     ///
     /// let csv = CsvTableWriter::new(Vec::new(), TableName::Findings)?;
     /// assert_eq!(csv.finish()?, b"code,severity,path,message,help\n");
-    /// # Ok::<(), ssr_model::interop::csv::CsvError>(())
+    /// # Ok::<(), ssr_model::tables::CsvError>(())
     /// ```
     ///
     /// # Errors
@@ -94,7 +135,7 @@ impl<W: Write> CsvTableWriter<W> {
     ///
     /// let out = CsvTableWriter::new(Vec::new(), TableName::Ranks)?.finish()?;
     /// assert!(out.starts_with(b"programme_id,programme_name,rank,"));
-    /// # Ok::<(), ssr_model::interop::csv::CsvError>(())
+    /// # Ok::<(), ssr_model::tables::CsvError>(())
     /// ```
     ///
     /// # Errors

@@ -66,7 +66,7 @@ mod parquet;
 #[cfg(feature = "arrow")]
 pub use arrow::{ArrowError, schema};
 #[cfg(feature = "csv")]
-pub use csv::{CsvTableWriter, write_csv};
+pub use csv::{CsvError, CsvTableWriter, write_csv};
 #[cfg(feature = "csv")]
 pub(crate) use entities::recipient_list;
 pub use finance::flows;

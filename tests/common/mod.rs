@@ -1,8 +1,9 @@
-//! Helpers shared by the integration tests. Each test file that needs them
-//! declares `mod common;` and imports `use common::strategies::*;`.
+//! Helpers shared by the integration tests. Each test binary's `main.rs`
+//! declares `#[path = "../common/mod.rs"] mod common;`, and its modules
+//! import `use crate::common::strategies::*;`.
 //!
-//! Every test file compiles this module on its own and uses only part of it,
-//! hence the `dead_code` allowance.
+//! Every test binary compiles this module on its own and uses only part of
+//! it, hence the `dead_code` allowance.
 
 #![allow(dead_code)]
 

@@ -79,7 +79,7 @@ pub fn iati_file(name: &str) -> Option<PathBuf> {
     present().then(|| iati_dir().join(name))
 }
 
-/// The path of one of the crate's own small IATI fixtures in `tests/data/iati`.
+/// The path of one of the crate's own small IATI fixtures in `tests/fixtures/iati`.
 pub fn fixture(name: &str) -> PathBuf {
-    root().join("tests/data/iati").join(name)
+    root().join("tests/fixtures/iati").join(name)
 }

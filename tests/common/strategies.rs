@@ -4,8 +4,7 @@
 //! # Use
 //!
 //! ```ignore
-//! mod common;
-//! use common::strategies::*;
+//! use crate::common::strategies::*;
 //! use proptest::prelude::*;
 //!
 //! proptest! {
@@ -94,7 +93,7 @@ use ssr_model::{
 };
 use uuid::Uuid;
 
-/// The DAC purpose codes DESIGN.md §2 maps onto SSR pillars.
+/// The DAC purpose codes the SSR pillars map onto (`Pillar`'s documentation).
 pub const SECURITY_DAC_CODES: [u32; 15] = [
     15210, 15220, 15230, 15240, 15250, 15261, 15130, 15131, 15132, 15137, 15113, 15150, 15160,
     15170, 15180,

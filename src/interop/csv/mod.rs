@@ -44,6 +44,7 @@ mod objectives;
 mod programmes;
 mod scores;
 
+use crate::tables::CsvError;
 use std::io::Write;
 
 use serde::Serialize;
@@ -55,49 +56,6 @@ pub use indicators::{INDICATOR_COLUMNS, write_indicators};
 pub use objectives::{OBJECTIVE_COLUMNS, write_objectives};
 pub use programmes::{PROGRAMME_COLUMNS, write_programmes};
 pub use scores::{SCORE_COLUMNS, write_scorecard, write_scores};
-
-/// A CSV table could not be written.
-///
-/// ```
-/// use std::io;
-/// use ssr_model::interop::csv;
-/// use ssr_model::interop::csv::CsvError;
-///
-/// struct Closed;
-/// impl io::Write for Closed {
-///     fn write(&mut self, _: &[u8]) -> io::Result<usize> {
-///         Err(io::Error::new(io::ErrorKind::BrokenPipe, "the reader went away"))
-///     }
-///     fn flush(&mut self) -> io::Result<()> {
-///         Ok(())
-///     }
-/// }
-///
-/// let err: CsvError = csv::write_programmes(Closed, &ssr_model::samples::portfolio()).unwrap_err();
-/// assert!(err.to_string().starts_with("cannot write the CSV table"));
-/// assert_eq!(err.io_error_kind(), Some(io::ErrorKind::BrokenPipe));
-/// ```
-#[derive(Debug, thiserror::Error)]
-#[error("cannot write the CSV table: {0}")]
-pub struct CsvError(#[from] ::csv::Error);
-
-impl CsvError {
-    /// The kind of the I/O error behind this one, if writing failed (as
-    /// `serde_json::Error::io_error_kind` gives): a program writing into
-    /// a pipe can end quietly on [`BrokenPipe`](std::io::ErrorKind::BrokenPipe).
-    pub fn io_error_kind(&self) -> Option<std::io::ErrorKind> {
-        match self.0.kind() {
-            ::csv::ErrorKind::Io(e) => Some(e.kind()),
-            _ => None,
-        }
-    }
-}
-
-impl From<std::io::Error> for CsvError {
-    fn from(e: std::io::Error) -> Self {
-        CsvError(e.into())
-    }
-}
 
 /// Writes a header of `columns`, then one record per row. Rows are structs
 /// whose fields are the columns, in order (each table's tests check that).

@@ -45,7 +45,7 @@ impl<T> Index<Dimension> for DimensionMap<T> {
     #[expect(
         clippy::indexing_slicing,
         reason = "Dimension::index() is the variant's position in Dimension::ALL, \
-                  whose length is the array's (tests/fallbacks.rs checks index against ALL)"
+                  whose length is the array's (tests/model/fallbacks.rs checks index against ALL)"
     )]
     fn index(&self, dimension: Dimension) -> &T {
         &self.0[dimension.index()]
@@ -56,7 +56,7 @@ impl<T> IndexMut<Dimension> for DimensionMap<T> {
     #[expect(
         clippy::indexing_slicing,
         reason = "Dimension::index() is the variant's position in Dimension::ALL, \
-                  whose length is the array's (tests/fallbacks.rs checks index against ALL)"
+                  whose length is the array's (tests/model/fallbacks.rs checks index against ALL)"
     )]
     fn index_mut(&mut self, dimension: Dimension) -> &mut T {
         &mut self.0[dimension.index()]

@@ -5,7 +5,7 @@
 //! exact: two scores tie when their bits are equal (−0 and +0 are made one).
 //!
 //! The slow obvious twins (a comparison sort, a brute-force count) live in
-//! the tests below and in `tests/engine_properties.rs`-style proptests here.
+//! the tests below, whose proptests check the fast paths against them.
 
 /// Buckets below this size are finished by insertion sort.
 const SMALL: usize = 32;

@@ -16,7 +16,8 @@ pub use uncertainty::{MatrixRankStats, MatrixRanks, MatrixUncertainty};
 use super::engine::Ranker;
 use super::{Normalisation, Scaling};
 
-/// Scores are refused beyond this magnitude (DESIGN §3: bounded inputs).
+/// Scores are refused beyond this magnitude: bounded inputs keep sums,
+/// means and their rounding finite and meaningful.
 pub const MAX_ABS_SCORE: f64 = 1e15;
 /// Weights are refused beyond this.
 pub const MAX_WEIGHT: f64 = 1e6;

@@ -1,5 +1,5 @@
 //! Monte Carlo rank uncertainty of a matrix, with the semantics of the
-//! numpy reference (`peers/rank_uncertainty.py`): each replication
+//! numpy reference implementation it is tested against: each replication
 //! perturbs the weights, `wᵢ·(1 + U(−noise, noise))` renormalised to sum 1,
 //! draws the arithmetic or the geometric mean with equal probability (the
 //! geometric mean floors values at 10⁻⁹) and ranks the rows, 1 best, tied
@@ -346,14 +346,14 @@ mod tests {
     }
 
     /// Fed the numpy reference's own draws (saved by
-    /// `tests/data/rank_matrix/make_fixtures.py`), a replication ranks
+    /// `tests/fixtures/rank_matrix/make_fixtures.py`), a replication ranks
     /// exactly as the reference does, ties included, and the statistics
     /// agree to the bit, with and without weight noise.
     #[test]
     fn replaying_the_references_draws_gives_its_numbers_exactly() {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/tests/data/rank_matrix/replay.json"
+            "/tests/fixtures/rank_matrix/replay.json"
         );
         let text = std::fs::read_to_string(path).expect("the fixture is in the crate");
         let replay: Replay = serde_json::from_str(&text).expect("the fixture parses");

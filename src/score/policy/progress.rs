@@ -41,7 +41,8 @@ pub enum TargetRule {
     /// The target of the last period that has one (the end-of-programme
     /// target): progress is the share of the whole planned change achieved,
     /// and status compares it with the share of time elapsed. The default,
-    /// as DESIGN §4 and TolaData's life-of-programme targets have it.
+    /// as TolaData's life-of-programme targets have it: a programme is
+    /// judged against what it set out to change over its whole life.
     #[default]
     Final,
     /// The target of the period whose actual is used: progress is

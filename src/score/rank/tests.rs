@@ -1,5 +1,6 @@
-//! The rank Monte Carlo against its slow obvious twin, and the fallbacks
-//! issue 8 removed.
+//! The rank Monte Carlo against its slow obvious twin, and against silent
+//! fallbacks (a skipped replication leaving rank 0, an unknown pillar read as
+//! pillar 0) that would bias ranks without any error.
 
 use super::replication::{
     FixedComponent, FixedProgramme, PROGRESS, PillarMultipliers, pick, prepare,

@@ -1,0 +1,161 @@
+//! Version-1 documents load, upgraded to schema version 2 on read with
+//! nothing lost: the fixtures in tests/fixtures/v1 (written by the crate
+//! before version 2) and, when present, ../shared/data/documents/v1.
+
+#![cfg(feature = "json")]
+
+use crate::common;
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+use ssr_model::document;
+use ssr_model::document::{LoadError, SCHEMA_VERSION};
+
+fn json_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    json_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1"))
+}
+
+/// The shared version-1 documents, or `None` (said once, uncaptured) in a
+/// plain clone that has no ../shared.
+fn shared() -> Option<Vec<PathBuf>> {
+    common::shared::data_dir("documents/v1").map(|dir| json_files(&dir))
+}
+
+/// What version 2 should hold for a version-1 document, written by hand
+/// from the version-1 text: the version number changes and each
+/// programme's `country` becomes its one recipient, with no share.
+fn upgraded_by_hand(mut v1: Value) -> Value {
+    v1["schema_version"] = json!(2);
+    if let Some(programmes) = v1.get_mut("programmes").and_then(Value::as_array_mut) {
+        for p in programmes {
+            let object = p.as_object_mut().unwrap();
+            let country = object.remove("country").expect("version 1 has a country");
+            object.insert("recipients".into(), json!([{ "country": country }]));
+        }
+    }
+    v1
+}
+
+fn check_lossless(path: &Path) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let v1: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v1["schema_version"], json!(1), "{}", path.display());
+    let portfolio = document::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let programmes = v1["programmes"].as_array().unwrap();
+    assert_eq!(portfolio.programmes.len(), programmes.len());
+    for (p, raw) in portfolio.programmes.iter().zip(programmes) {
+        let code = raw["country"].as_str().unwrap();
+        assert_eq!(
+            p.single_country().map(|c| c.to_string()).as_deref(),
+            Some(code)
+        );
+        assert!(p.recipients[0].percentage.is_none());
+        assert!(p.transactions.is_empty() && p.budgets.is_empty());
+    }
+    let written = document::to_string_pretty(&portfolio).unwrap();
+    let v2: Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(v2, upgraded_by_hand(v1), "{}", path.display());
+    assert_eq!(document::from_str(&written).unwrap(), portfolio);
+}
+
+#[test]
+fn committed_version_1_documents_upgrade_losslessly() {
+    let files = fixtures();
+    assert!(files.len() >= 3, "fixtures missing: {files:?}");
+    for path in files {
+        check_lossless(&path);
+    }
+}
+
+#[test]
+fn shared_version_1_documents_upgrade_losslessly() {
+    let Some(files) = shared() else { return };
+    assert!(!files.is_empty());
+    for path in files {
+        check_lossless(&path);
+    }
+}
+
+#[test]
+fn the_crate_writes_version_2() {
+    assert_eq!(SCHEMA_VERSION, 2);
+    let text = document::to_string(&ssr_model::Portfolio::new()).unwrap();
+    assert!(text.contains(r#""schema_version":2"#), "{text}");
+}
+
+#[test]
+fn version_3_is_refused() {
+    let err = document::from_str(r#"{"schema_version": 3, "programmes": []}"#).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            LoadError::UnsupportedVersion {
+                found: 3,
+                supported: 2,
+                ..
+            }
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_bad_version_1_country_is_reported_at_its_path() {
+    let text = r#"{"schema_version": 1, "programmes": [{"id": "90b72b77-0af5-5637-915b-ffe4a32e7a0d",
+        "name": "x", "country": "XXX", "context": "peace_operation", "phase": "design"}]}"#;
+    match document::from_str(text).unwrap_err() {
+        LoadError::Parse { path, message, .. } => {
+            assert_eq!(path, "/programmes/0/country");
+            assert!(message.contains("XXX"), "{message}");
+        }
+        other => panic!("unexpected {other}"),
+    }
+}
+
+#[test]
+fn regional_and_multi_country_recipients_round_trip() {
+    let text = r#"{"schema_version": 2, "programmes": [{"id": "90b72b77-0af5-5637-915b-ffe4a32e7a0d",
+        "name": "x", "recipients": [{"country": "XKX", "percentage": 40}, {"region": 89, "percentage": 60}],
+        "context": "peace_operation", "phase": "design"}]}"#;
+    let portfolio = document::from_str(text).unwrap();
+    let p = &portfolio.programmes[0];
+    assert_eq!(
+        p.countries().map(|c| c.name()).collect::<Vec<_>>(),
+        ["Kosovo"]
+    );
+    assert_eq!(p.regions().map(|r| r.get()).collect::<Vec<_>>(), [89]);
+    assert_eq!(p.single_country(), None);
+    let again = document::from_str(&document::to_string(&portfolio).unwrap()).unwrap();
+    assert_eq!(again, portfolio);
+}
+
+#[test]
+fn a_recipient_names_exactly_one_place() {
+    for recipients in [
+        r#"[{"country": "MLI", "region": 298}]"#,
+        r#"[{"percentage": 50}]"#,
+    ] {
+        let text = format!(
+            r#"{{"schema_version": 2, "programmes": [{{"id": "90b72b77-0af5-5637-915b-ffe4a32e7a0d",
+            "name": "x", "recipients": {recipients}, "context": "peace_operation", "phase": "design"}}]}}"#
+        );
+        match document::from_str(&text).unwrap_err() {
+            LoadError::Parse { path, message, .. } => {
+                assert_eq!(path, "/programmes/0/recipients/0", "{message}");
+                assert!(message.contains("exactly one of"), "{message}");
+            }
+            other => panic!("unexpected {other}"),
+        }
+    }
+}
