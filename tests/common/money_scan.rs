@@ -14,6 +14,9 @@
 //!   aside: the standard asks the percentages to add up to 100 per region
 //!   vocabulary together with the countries, so another vocabulary
 //!   classifies the same money again and counting it would count twice;
+//! - money whose sectors (its own, else its activity's) include none of
+//!   vocabulary 1 or 2 has an unknown SSR share, never 0: no DAC
+//!   classification says it is not SSR;
 //! - a transaction is an internal transfer when its counterpart activity
 //!   (`provider-org/@provider-activity-id` for incoming money, types 1, 5,
 //!   6, 10, 11, 13; `receiver-org/@receiver-activity-id` for the others) is
