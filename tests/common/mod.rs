@@ -8,5 +8,6 @@
 #![allow(dead_code)]
 
 pub mod iati_scan;
+pub mod money_scan;
 pub mod shared;
 pub mod strategies;
