@@ -6,6 +6,7 @@
 
 #![allow(dead_code)]
 
+pub mod as_of;
 pub mod iati_scan;
 pub mod shared;
 pub mod strategies;
