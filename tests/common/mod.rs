@@ -7,6 +7,7 @@
 
 #![allow(dead_code)]
 
+pub mod as_of;
 pub mod iati_scan;
 pub mod money_scan;
 pub mod shared;
