@@ -8,6 +8,7 @@
 // helpers of an integration test), and spell out long tables of cases.
 #![allow(
     clippy::unwrap_used,
+    clippy::expect_used,
     clippy::panic,
     clippy::indexing_slicing,
     clippy::too_many_lines
@@ -19,6 +20,7 @@ mod common;
 mod corpus;
 mod counts;
 mod hand_written;
+mod money_oracle;
 mod mutation;
 mod real;
 mod results;

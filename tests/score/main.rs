@@ -17,6 +17,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod as_of;
 mod evidence;
 mod finance;
 mod portfolio;

@@ -7,20 +7,18 @@
 //! Where the scorer does not make the cut yet, the test is ignored with the
 //! reason; run them with `--ignored` to see the counter-example.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-
-mod common;
-
-use chrono::NaiveDate;
-use common::as_of::{
+use crate::common::as_of::{
     dates_in, delete_actuals_after, delete_after, delete_transactions_after, shift,
 };
-use common::strategies::{arb_date, arb_portfolio, consistent_portfolio};
+use crate::common::strategies::{arb_date, arb_portfolio, consistent_portfolio};
+use chrono::NaiveDate;
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
-use ssr_model::score::{Scorecard, Scorer, ScoringPolicy};
-use ssr_model::{Amount, Currency, Money, Portfolio, Transaction, TransactionType};
+use ssr_model::model::{Amount, Transaction, TransactionType};
+use ssr_model::score::policy::ScoringPolicy;
+use ssr_model::{Currency, Money, Portfolio};
+use ssr_model::{Scorecard, Scorer};
 
 // ---------------------------------------------------------------------------
 // Strategies
@@ -250,9 +248,13 @@ mod fixtures {
     use super::{delete_after, scorecard};
     use crate::common::as_of::{dates_in, delete_actuals_after};
     use chrono::NaiveDate;
-    use ssr_model::score::{FinancePolicy, Scorer, ScoringPolicy, Status};
-    use ssr_model::validate::{Code, ValidationPolicy, validate};
-    use ssr_model::{Currency, ExchangeRates, Portfolio, TransactionType, document};
+    use ssr_model::Scorer;
+    use ssr_model::diagnostics::{Code, ValidationPolicy};
+    use ssr_model::model::{ExchangeRates, TransactionType};
+    use ssr_model::score::policy::{FinancePolicy, ScoringPolicy};
+    use ssr_model::score::programme::Status;
+    use ssr_model::validate::validate;
+    use ssr_model::{Currency, Portfolio, document};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -269,7 +271,7 @@ mod fixtures {
     // -- A UNDP-like commitment after the date judged at ------------------
 
     fn undp() -> Portfolio {
-        load(include_str!("fixtures/as_of/undp_commitment_after.json"))
+        load(include_str!("../fixtures/as_of/undp_commitment_after.json"))
     }
 
     /// The date judged at: 2020-06-30, before the 2021-04-30 commitment.
@@ -291,7 +293,7 @@ mod fixtures {
     /// - on track needs 0.1240 × 0.85 = 0.1054, at risk 0.1240 × 0.70 =
     ///   0.0868 (tolerances of `src/score/policy`): 0.0680 is off track;
     /// - pace 0.0680 / 0.1240 = 126,138 × 1,460 / (1,855,000 × 181) = 0.5485.
-    fn assert_undp_truth(f: &ssr_model::score::FinanceProfile) {
+    fn assert_undp_truth(f: &ssr_model::score::programme::FinanceProfile) {
         assert_eq!(f.committed, None, "no commitment by 2020-06-30");
         assert_eq!(f.disbursement_rate, None);
         assert_eq!(f.disbursed, Some(19_680.0));
@@ -376,7 +378,7 @@ mod fixtures {
     // -- A life-of-project period with an interim actual ------------------
 
     fn interim() -> Portfolio {
-        load(include_str!("fixtures/as_of/interim_actual.json"))
+        load(include_str!("../fixtures/as_of/interim_actual.json"))
     }
 
     /// One period 2019-01-01 → 2029-12-31, baseline 10 (2019-01-01),
@@ -436,7 +438,7 @@ mod fixtures {
     // -- A target contradicting the stated direction ----------------------
 
     fn direction() -> Portfolio {
-        load(include_str!("fixtures/as_of/direction_conflict.json"))
+        load(include_str!("../fixtures/as_of/direction_conflict.json"))
     }
 
     /// The fixture's premise, checked by the validator
@@ -480,10 +482,10 @@ mod fixtures {
         let usd: Currency = "USD".parse().unwrap();
         let rates = ExchangeRates::from_csv_reader(
             usd,
-            include_str!("fixtures/as_of/eur_usd.csv").as_bytes(),
+            include_str!("../fixtures/as_of/eur_usd.csv").as_bytes(),
         )
         .unwrap();
-        (load(include_str!("fixtures/as_of/two_rates.json")), rates)
+        (load(include_str!("../fixtures/as_of/two_rates.json")), rates)
     }
 
     fn in_usd(rates: ExchangeRates) -> Scorer {

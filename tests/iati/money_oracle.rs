@@ -12,23 +12,17 @@
 //!   amounts now, for activities where the crate's current rules and the
 //!   oracle's agree; whole and SSR amounts for every activity once the
 //!   crate computes the SSR share of flows (ignored until then).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
-
-mod common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use common::iati_scan;
-use common::money_scan::{self, Activity, Cell, Codelists, Flows, Key, Ratio, SsrCodes, Value};
+use crate::common::iati_scan;
+use crate::common::money_scan::{
+    self, Activity, Cell, Codelists, Flows, Key, Ratio, SsrCodes, Value,
+};
 
 fn fixture_dir() -> PathBuf {
-    common::shared::root().join("tests/fixtures/iati/money")
+    crate::common::shared::root().join("tests/fixtures/iati/money")
 }
 
 fn oracle(activities: &[Activity]) -> Flows {
@@ -316,9 +310,10 @@ fn oracle_flows_of_real_files_add_up_to_their_transactions() {
 #[cfg(feature = "iati")]
 mod against_the_crate {
     use super::*;
+    use ssr_model::Country;
     use ssr_model::interop::iati;
+    use ssr_model::model::TransactionType;
     use ssr_model::tables::{Table, TableName, Values};
-    use ssr_model::{Country, TransactionType};
 
     /// Half a cent: "equal to the cent". The crate keeps four decimals per
     /// transaction and sums in floats; both stay far below this.
