@@ -58,10 +58,11 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::fmt;
 use std::io::Read;
 
 use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::Pointer;
 
 use crate::Portfolio;
 
@@ -120,12 +121,12 @@ pub enum LoadError {
     Io(#[from] std::io::Error),
     /// The document could not be parsed.
     #[non_exhaustive]
-    #[error("{message} at {} (line {line}, column {column})", display_path(path))]
+    #[error("{message} at {} (line {line}, column {column})", path.in_words())]
     Parse {
         /// What kind of problem it is.
         kind: ParseErrorKind,
-        /// JSON Pointer to the offending value (`""` for the whole document).
-        path: String,
+        /// JSON Pointer to the offending value (the root for the whole document).
+        path: Pointer,
         /// 1-based line where parsing stopped.
         line: usize,
         /// 1-based column where parsing stopped.
@@ -154,20 +155,6 @@ fn upgrade_hint(found: u64, supported: u32) -> &'static str {
     } else {
         ""
     }
-}
-
-fn display_path(path: &str) -> impl fmt::Display + '_ {
-    struct P<'a>(&'a str);
-    impl fmt::Display for P<'_> {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            if self.0.is_empty() {
-                f.write_str("the document root")
-            } else {
-                f.write_str(self.0)
-            }
-        }
-    }
-    P(path)
 }
 
 /// Why a portfolio could not be written.
@@ -302,7 +289,7 @@ pub fn from_slice(bytes: &[u8]) -> Result<Portfolio, LoadError> {
             let mut de = serde_json::Deserializer::from_slice(bytes);
             serde_path_to_error::deserialize::<_, DocumentIn>(&mut de)
                 .map_err(|e| (crate::diagnostics::path::pointer(e.path()), e.into_inner()))
-                .and_then(|doc| de.end().map(|()| doc).map_err(|e| (String::new(), e)))
+                .and_then(|doc| de.end().map(|()| doc).map_err(|e| (Pointer::root(), e)))
         }
     };
     match parsed {
@@ -353,7 +340,7 @@ fn not_an_object(bytes: &[u8]) -> Option<LoadError> {
     };
     Some(LoadError::Parse {
         kind: ParseErrorKind::Data,
-        path: String::new(),
+        path: Pointer::root(),
         line,
         column,
         message: format!(
@@ -494,7 +481,7 @@ fn check_version(found: u64) -> Result<(), LoadError> {
     }
 }
 
-fn parse_error(path: String, error: &serde_json::Error) -> LoadError {
+fn parse_error(path: Pointer, error: &serde_json::Error) -> LoadError {
     use serde_json::error::Category;
     let kind = match error.classify() {
         Category::Eof => ParseErrorKind::Truncated,

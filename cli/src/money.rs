@@ -6,7 +6,6 @@ use std::path::PathBuf;
 
 use ssr_model::Currency;
 use ssr_model::Scorer;
-use ssr_model::model::ExchangeRates;
 use ssr_model::score::policy::{FinancePolicy, ScoringPolicy};
 
 use crate::Failure;
@@ -47,7 +46,7 @@ impl MoneyArgs {
         let base = currency("rates-base", base)?;
         let file = std::fs::File::open(path)
             .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
-        let rates = ExchangeRates::from_csv_reader(base, BufReader::new(file))
+        let rates = ssr_model::tables::read_rates(base, BufReader::new(file))
             .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
         Ok(scorer.with_rates(rates))
     }

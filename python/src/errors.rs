@@ -6,8 +6,8 @@ use pyo3::types::PyDict;
 use ssr_model::diagnostics::ValidationPolicyError;
 use ssr_model::document::LoadError;
 use ssr_model::interop::iati::ImportError;
-use ssr_model::model::RatesFileError;
 use ssr_model::score::policy::PolicyError;
+use ssr_model::tables::RatesFileError;
 
 /// Which Python exception class an [`Error`] becomes (the classes live in
 /// `ssr_model/_errors.py`, so that their docstrings and attributes are
@@ -105,7 +105,7 @@ impl Error {
                 column,
                 ..
             } => {
-                d.path = Some(path.clone());
+                d.path = Some(path.as_str().to_owned());
                 d.line = u64::try_from(*line).ok();
                 d.column = u64::try_from(*column).ok();
                 d.kind = Some(match kind {
@@ -128,8 +128,11 @@ impl Error {
     pub(crate) fn scoring_policy(err: &PolicyError, file: Option<&str>) -> Self {
         let e = Error::new(Class::Policy, err.to_string());
         let e = match err {
-            PolicyError::Invalid { field, .. } => e.at(field.clone()),
-            PolicyError::Parse { path, .. } => e.at(path.clone()),
+            PolicyError::Invalid { problems } => match problems.first() {
+                Some(first) => e.at(first.path.as_str()),
+                None => e,
+            },
+            PolicyError::Parse { path, .. } => e.at(path.as_str()),
             _ => e,
         };
         e.in_optional_file(file)
@@ -138,7 +141,7 @@ impl Error {
     /// A validation policy that could not be parsed.
     pub(crate) fn validation_policy(err: &ValidationPolicyError, file: Option<&str>) -> Self {
         Error::new(Class::Policy, err.to_string())
-            .at(err.path.clone())
+            .at(err.path.as_str())
             .in_optional_file(file)
     }
 
@@ -154,8 +157,8 @@ impl Error {
     /// lists every one).
     pub(crate) fn rates_file(err: &RatesFileError, file: &str) -> Self {
         let mut e = Error::new(Class::Load, format!("{file}: {err}")).in_file(file);
-        let first = err.problems().first().map(|p| p.line);
-        e.0.line = first.and_then(|l| u64::try_from(l).ok());
+        let first = err.problems().first().and_then(|p| p.path.line());
+        e.0.line = first;
         e.0.kind = Some(if first.is_some() { "data" } else { "io" });
         e
     }

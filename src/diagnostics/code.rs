@@ -55,7 +55,7 @@ macro_rules! codes {
                 match self { $( Code::$variant => Severity::$severity, )* }
             }
 
-            /// The family of the code: structure, reference, practice or import.
+            /// The family of the code: structure, reference, practice, import or input.
             ///
             /// ```
             /// use ssr_model::diagnostics::{Code, Family};
@@ -122,6 +122,10 @@ pub enum Family {
     /// The IATI importer could not map something in the source file as it
     /// stands.
     Import,
+    /// An input beside the document (a scoring policy, a matrix of scores
+    /// and its options, an exchange-rate table) is refused: nothing is
+    /// computed from it until it is corrected.
+    Input,
 }
 
 crate::model::names::names!(Family, "code family" {
@@ -129,6 +133,7 @@ crate::model::names::names!(Family, "code family" {
     Reference = "reference",
     Practice = "practice",
     Import = "import",
+    Input = "input",
 });
 
 codes! {
@@ -363,6 +368,48 @@ codes! {
     /// import.
     IatiUnreadableFile = "iati_unreadable_file", Error, Import,
         "corpus/json-error.xml: line 1: malformed XML: content before the root element";
+
+    /// A scoring policy value out of its range, or values that contradict
+    /// each other (an at-risk band inside the on-track band).
+    PolicyInvalid = "policy_invalid", Error, Input,
+        "expected a number at least the on-track tolerance, found 0.1";
+    /// A matrix with no row or no column.
+    MatrixEmpty = "matrix_empty", Error, Input,
+        "expected at least one row and one column, found 0 rows and 2 weights";
+    /// A matrix row with another number of scores than there are weights.
+    MatrixRaggedRow = "matrix_ragged_row", Error, Input,
+        "expected 2 scores (one per weight), found 1";
+    /// A matrix score that is not a finite number.
+    MatrixScoreNotFinite = "matrix_score_not_finite", Error, Input,
+        "expected a finite number, found NaN";
+    /// A matrix score beyond ±10¹⁵.
+    MatrixScoreOutOfRange = "matrix_score_out_of_range", Error, Input,
+        "expected a score from -1e15 to 1e15, found 10000000000000000";
+    /// A matrix column weight negative, not finite or above 10⁶.
+    MatrixWeightOutOfRange = "matrix_weight_out_of_range", Error, Input,
+        "expected a weight from 0 to 1e6, found -1";
+    /// Matrix weights that are all zero.
+    MatrixNoWeight = "matrix_no_weight", Error, Input,
+        "expected some positive weight, found all 0";
+    /// Row names of a matrix that are not one per row.
+    MatrixNamesLength = "matrix_names_length", Error, Input,
+        "expected 3 names (one per row), found 2";
+    /// A Monte Carlo option of a matrix out of its range.
+    MatrixOptionOutOfRange = "matrix_option_out_of_range", Error, Input,
+        "expected 1 to 1000000 replications, found 0";
+    /// A line of an exchange-rate table that is not `date,currency,rate`
+    /// with an ISO date, an ISO 4217 code and a number.
+    RateUnreadable = "rate_unreadable", Error, Input,
+        "2021-13-01 is not a YYYY-MM-DD date";
+    /// An exchange rate that is not a finite number from 10⁻¹⁵ to 10¹⁵.
+    RateOutOfRange = "rate_out_of_range", Error, Input,
+        "invalid rate for GBP on 2021-01-01: expected a number from 1e-15 to 1e15, found -1";
+    /// A rate for the base currency other than 1.
+    RateBaseNotOne = "rate_base_not_one", Error, Input,
+        "the base currency USD has rate 1 by definition, found 2 on 2021-01-01";
+    /// Two different rates for one currency on one date.
+    RateConflict = "rate_conflict", Error, Input,
+        "two rates for EUR on 2021-01-01: 0.8 and 0.9";
 }
 
 impl fmt::Display for Code {

@@ -1,6 +1,6 @@
-//! Where a finding is: a JSON Pointer into the document, or a place in an
-//! XML source file. Both are built here and nowhere else, and both print as
-//! the text users have always seen.
+//! Where a finding is: a JSON Pointer into the document (or a policy), a
+//! place in an XML source file, or a line (and column) of a CSV file. All
+//! are built here and nowhere else, and all print as the text users read.
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -11,8 +11,11 @@ use super::path::compare_pointers;
 
 /// Where a [`Finding`](super::Finding) is.
 ///
-/// Validation findings point into the document with a [`Pointer`]; IATI
-/// import findings point into the source file with an [`XmlLocation`]. A
+/// Validation findings point into the document with a [`Pointer`], and
+/// policy findings into the policy document the same way; IATI import
+/// findings point into the source file with an [`XmlLocation`]; findings
+/// about a CSV input (an exchange-rate table) name its line and column
+/// with a [`CsvLocation`]. A
 /// location prints, compares with strings and serialises as its text, so
 /// JSON and CSV reports carry the same strings as before the type existed.
 ///
@@ -44,6 +47,8 @@ pub enum Location {
     Pointer(Pointer),
     /// A place in an XML source file.
     Xml(XmlLocation),
+    /// A line (and column) of a CSV file.
+    Csv(CsvLocation),
 }
 
 impl Location {
@@ -58,10 +63,12 @@ impl Location {
         match self {
             Location::Pointer(p) => p.as_str(),
             Location::Xml(x) => x.as_str(),
+            Location::Csv(c) => c.as_str(),
         }
     }
 
-    /// The source line, for a location in an XML file that knows it.
+    /// The source line, for a location in an XML file that knows it or in a
+    /// CSV file.
     ///
     /// ```
     /// use ssr_model::diagnostics::{Location, XmlLocation};
@@ -74,12 +81,13 @@ impl Location {
         match self {
             Location::Pointer(_) => None,
             Location::Xml(x) => x.line,
+            Location::Csv(c) => Some(c.line),
         }
     }
 
     /// This location inside the document at `outer`: a pointer relative to
-    /// one programme placed under the portfolio, for instance. An XML
-    /// location is returned as it is (it already names its file's root).
+    /// one programme placed under the portfolio, for instance. An XML or CSV
+    /// location is returned as it is (it already names its place in its file).
     ///
     /// ```
     /// use ssr_model::diagnostics::{Location, Pointer};
@@ -94,7 +102,7 @@ impl Location {
             Location::Pointer(p) => Location::Pointer(Pointer {
                 text: format!("{}{}", outer.text, p.text),
             }),
-            xml @ Location::Xml(_) => xml,
+            other @ (Location::Xml(_) | Location::Csv(_)) => other,
         }
     }
 
@@ -104,6 +112,7 @@ impl Location {
         match self {
             Location::Pointer(_) => 0,
             Location::Xml(_) => 1,
+            Location::Csv(_) => 2,
         }
     }
 }
@@ -176,9 +185,21 @@ impl Pointer {
         &self.text
     }
 
-    /// The pointer as messages print it: the root, `""`, as `/`.
-    pub(crate) fn or_slash(text: &str) -> &str {
-        if text.is_empty() { "/" } else { text }
+    /// The pointer as messages print it, the same in every error: the
+    /// root, `""`, as `the document root`.
+    ///
+    /// ```
+    /// use ssr_model::diagnostics::Pointer;
+    ///
+    /// assert_eq!(Pointer::root().in_words(), "the document root");
+    /// assert_eq!(Pointer::root().member("as_of").in_words(), "/as_of");
+    /// ```
+    pub fn in_words(&self) -> &str {
+        if self.text.is_empty() {
+            "the document root"
+        } else {
+            &self.text
+        }
     }
 
     /// Built from text the walk already escaped.
@@ -296,6 +317,81 @@ impl std::hash::Hash for XmlLocation {
     }
 }
 
+/// A line of a CSV file, 1-based as editors number them (the header is
+/// line 1), and the 1-based column when the problem is in one field.
+///
+/// ```
+/// use ssr_model::diagnostics::{CsvLocation, Location};
+///
+/// let at = CsvLocation::line(3).with_column(2);
+/// assert_eq!(at.as_str(), "line 3, column 2");
+/// assert_eq!((at.line_number(), at.column()), (3, Some(2)));
+/// // Text is read back as the kind it names; lines order as numbers.
+/// assert_eq!(Location::from("line 3, column 2"), Location::Csv(at));
+/// assert!(Location::from(CsvLocation::line(9)) < Location::from(CsvLocation::line(10)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CsvLocation {
+    text: String,
+    line: u64,
+    column: Option<u64>,
+}
+
+impl CsvLocation {
+    /// The whole line `line`.
+    pub fn line(line: u64) -> Self {
+        CsvLocation {
+            text: format!("line {line}"),
+            line,
+            column: None,
+        }
+    }
+
+    /// Returns `self` narrowed to the 1-based column `column`.
+    #[must_use]
+    pub fn with_column(self, column: u64) -> Self {
+        CsvLocation {
+            text: format!("line {}, column {column}", self.line),
+            line: self.line,
+            column: Some(column),
+        }
+    }
+
+    /// The 1-based line.
+    pub fn line_number(&self) -> u64 {
+        self.line
+    }
+
+    /// The 1-based column, when the problem is in one field.
+    pub fn column(&self) -> Option<u64> {
+        self.column
+    }
+
+    /// The location as text: `line 3` or `line 3, column 2`.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Reads `line N` or `line N, column M`.
+    fn parse(text: &str) -> Option<CsvLocation> {
+        let rest = text.strip_prefix("line ")?;
+        let (line, column) = match rest.split_once(", column ") {
+            Some((line, column)) => (line, Some(column)),
+            None => (rest, None),
+        };
+        let digits = |t: &str| {
+            (!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| t.parse::<u64>().ok())
+                .flatten()
+        };
+        let at = CsvLocation::line(digits(line)?);
+        match column {
+            Some(c) => Some(at.with_column(digits(c)?)),
+            None => Some(at),
+        }
+    }
+}
+
 /// Whether `text` is an XML location: `/` (a whole source file), a path
 /// from the IATI root element `iati-activities`, or a path with a step with
 /// a 1-based position (`name[3]`) or an attribute (`@name`). Pointers into
@@ -316,11 +412,14 @@ fn is_xml(text: &str) -> bool {
 }
 
 impl From<String> for Location {
-    /// Reads text as the kind of location it names: an XML location for `/`,
+    /// Reads text as the kind of location it names: a CSV location for
+    /// `line N` or `line N, column M`; an XML location for `/`,
     /// for a path from `iati-activities`, or with a positioned step
     /// (`name[3]`) or an attribute (`@name`); else a JSON Pointer.
     fn from(text: String) -> Self {
-        if is_xml(&text) {
+        if let Some(csv) = CsvLocation::parse(&text) {
+            Location::Csv(csv)
+        } else if is_xml(&text) {
             Location::Xml(XmlLocation { text, line: None })
         } else {
             Location::Pointer(Pointer { text })
@@ -343,6 +442,12 @@ impl From<&String> for Location {
 impl From<Pointer> for Location {
     fn from(p: Pointer) -> Self {
         Location::Pointer(p)
+    }
+}
+
+impl From<CsvLocation> for Location {
+    fn from(c: CsvLocation) -> Self {
+        Location::Csv(c)
     }
 }
 
@@ -382,6 +487,18 @@ impl AsRef<str> for Location {
     }
 }
 
+impl PartialEq<str> for Pointer {
+    fn eq(&self, other: &str) -> bool {
+        self.text == other
+    }
+}
+
+impl PartialEq<&str> for Pointer {
+    fn eq(&self, other: &&str) -> bool {
+        self.text == *other
+    }
+}
+
 impl PartialEq<str> for Location {
     fn eq(&self, other: &str) -> bool {
         self.as_str() == other
@@ -415,6 +532,9 @@ impl PartialEq<Location> for &str {
 impl Ord for Location {
     /// Step by step, positions and indices as numbers (see [`Location`]).
     fn cmp(&self, other: &Self) -> Ordering {
+        if let (Location::Csv(a), Location::Csv(b)) = (self, other) {
+            return (a.line, a.column).cmp(&(b.line, b.column));
+        }
         compare_pointers(self.as_str(), other.as_str()).then_with(|| self.kind().cmp(&other.kind()))
     }
 }

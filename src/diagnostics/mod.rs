@@ -11,7 +11,7 @@
 //! numbers: `/programmes/2` before `/programmes/10`, `iati-activity[2]`
 //! before `iati-activity[10]`.
 //!
-//! [`Finding`](crate::Finding) and [`Report`](crate::Report) live at the
+//! [`Finding`] and [`Report`] live at the
 //! crate root; everything else here has this module as its one path.
 //!
 //! ```
@@ -31,10 +31,11 @@ mod location;
 pub(crate) mod object;
 pub(crate) mod path;
 mod policy;
+pub(crate) mod problems;
 pub(crate) mod report;
 
 pub use code::{Code, Family};
-pub use location::{Location, Pointer, XmlLocation};
+pub use location::{CsvLocation, Location, Pointer, XmlLocation};
 pub use policy::{CodeLevel, ValidationPolicy, ValidationPolicyError};
 pub use report::Severity;
 pub(crate) use report::{Finding, Report};

@@ -133,20 +133,21 @@ fn positioned(segment: &[u8]) -> Option<(&[u8], &[u8])> {
 #[cfg(feature = "json")]
 pub(crate) fn from_json_at<T: serde::de::DeserializeOwned>(
     text: &str,
-) -> Result<T, (String, String)> {
+) -> Result<T, (super::Pointer, String)> {
     // A byte-order mark is not JSON; editors on Windows write one.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let de = &mut serde_json::Deserializer::from_str(text);
     // A document is an object: serde would read a struct from `[]` too.
     let super::object::Object(value) = serde_path_to_error::deserialize(&mut *de)
         .map_err(|e| (pointer(e.path()), e.inner().to_string()))?;
-    de.end().map_err(|e| (String::new(), e.to_string()))?;
+    de.end()
+        .map_err(|e| (super::Pointer::root(), e.to_string()))?;
     Ok(value)
 }
 
 /// A serde_path_to_error path as a JSON Pointer (RFC 6901).
 #[cfg(feature = "json")]
-pub(crate) fn pointer(path: &serde_path_to_error::Path) -> String {
+pub(crate) fn pointer(path: &serde_path_to_error::Path) -> super::Pointer {
     use serde_path_to_error::Segment;
     path.iter()
         .fold(super::Pointer::root(), |out, segment| match segment {
@@ -154,7 +155,6 @@ pub(crate) fn pointer(path: &serde_path_to_error::Path) -> String {
             Segment::Map { key } | Segment::Enum { variant: key } => out.member(key),
             Segment::Unknown => out.unknown(),
         })
-        .into()
 }
 
 #[cfg(test)]

@@ -215,17 +215,16 @@ impl Default for ValidationPolicy {
 /// let err = ValidationPolicy::from_json(r#"{"as_of": "2026-13-01"}"#).unwrap_err();
 /// assert_eq!(err.path, "/as_of");
 /// assert!(err.to_string().starts_with("cannot parse the validation policy at /as_of: "));
+/// let err = ValidationPolicy::from_json("[]").unwrap_err();
+/// assert!(err.to_string().starts_with("cannot parse the validation policy at the document root: "));
 /// # }
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "cannot parse the validation policy at {}: {message}",
-    super::Pointer::or_slash(path)
-)]
+#[error("cannot parse the validation policy at {}: {message}", path.in_words())]
 #[non_exhaustive]
 pub struct ValidationPolicyError {
-    /// JSON Pointer to the offending value (`""` for the whole document).
-    pub path: String,
+    /// JSON Pointer to the offending value (the root for the whole document).
+    pub path: super::Pointer,
     /// What was expected and what was found.
     pub message: String,
 }

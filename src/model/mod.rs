@@ -65,7 +65,7 @@ pub(crate) use objective::Objective;
 pub use objective::ObjectiveKind;
 pub(crate) use programme::Programme;
 pub use programme::{Context, Funding, GenderMarker, Phase, Sector};
-pub use rates::{ExchangeRates, MissingRate, RateError, RateLine, RatesFileError};
+pub use rates::{ExchangeRates, MissingRate, RateError};
 pub use recipient::{Place, Recipient};
 pub(crate) use region::Region;
 pub use scale::{Finite, Fraction, Level, Percentage, Weight};

@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::PolicyError;
+use super::policy::invalid;
+use crate::Finding;
 use crate::{Indicator, ResultLevel, SourceKind};
 
 /// The evidence grade of each kind of data source, from 0 (no evidence) to 1
@@ -89,7 +90,7 @@ impl EvidenceGrades {
         self.grade(indicator.source.as_ref().map(|s| s.kind))
     }
 
-    fn check(&self) -> Result<(), PolicyError> {
+    fn check(&self, found: &mut Vec<Finding>) {
         for (field, x) in [
             ("oversight_report", self.oversight_report),
             ("audit", self.audit),
@@ -102,14 +103,13 @@ impl EvidenceGrades {
             ("none", self.none),
         ] {
             if !(0.0..=1.0).contains(&x) {
-                return Err(PolicyError::Invalid {
-                    field: format!("results.evidence.{field}"),
-                    expected: "a number from 0 to 1",
-                    found: x.to_string(),
-                });
+                found.push(invalid(
+                    &format!("results.evidence.{field}"),
+                    "a number from 0 to 1",
+                    x,
+                ));
             }
         }
-        Ok(())
     }
 }
 
@@ -195,20 +195,20 @@ impl ResultsPolicy {
         }
     }
 
-    pub(crate) fn check(&self) -> Result<(), PolicyError> {
+    pub(crate) fn check(&self, found: &mut Vec<Finding>) {
         for (field, x) in [
             ("output", self.output),
             ("outcome", self.outcome),
             ("impact", self.impact),
         ] {
             if !(x.is_finite() && (0.0..=1e6).contains(&x)) {
-                return Err(PolicyError::Invalid {
-                    field: format!("results.{field}"),
-                    expected: "a number from 0 to 1e6",
-                    found: x.to_string(),
-                });
+                found.push(invalid(
+                    &format!("results.{field}"),
+                    "a number from 0 to 1e6",
+                    x,
+                ));
             }
         }
-        self.evidence.check()
+        self.evidence.check(found);
     }
 }

@@ -367,15 +367,13 @@ impl RankingPolicy {
         (kinds < self.min_dimensions).then_some(NotRanked::TooFewDimensions)
     }
 
-    pub(crate) fn check(&self) -> Result<(), super::PolicyError> {
-        if (0.0..=1.0).contains(&self.min_results_coverage) {
-            Ok(())
-        } else {
-            Err(super::PolicyError::Invalid {
-                field: "ranking.min_results_coverage".to_owned(),
-                expected: "a number from 0 to 1",
-                found: self.min_results_coverage.to_string(),
-            })
+    pub(crate) fn check(&self, found: &mut Vec<crate::Finding>) {
+        if !(0.0..=1.0).contains(&self.min_results_coverage) {
+            found.push(super::policy::invalid(
+                "ranking.min_results_coverage",
+                "a number from 0 to 1",
+                self.min_results_coverage,
+            ));
         }
     }
 }

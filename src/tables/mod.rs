@@ -62,6 +62,9 @@ mod csv;
 #[cfg(feature = "parquet")]
 #[cfg_attr(docsrs, doc(cfg(feature = "parquet")))]
 mod parquet;
+#[cfg(feature = "csv")]
+#[cfg_attr(docsrs, doc(cfg(feature = "csv")))]
+mod rates;
 
 #[cfg(feature = "arrow")]
 pub use arrow::{ArrowError, schema};
@@ -73,6 +76,8 @@ pub use finance::flows;
 pub use outputs::{findings, ranks, score_batches, scores};
 #[cfg(feature = "parquet")]
 pub use parquet::{ParquetError, ParquetTableWriter, write_parquet};
+#[cfg(feature = "csv")]
+pub use rates::{RatesFileError, read_rates};
 pub use table::{Column, ColumnSpec, Kind, Table, Values};
 
 use crate::Portfolio;

@@ -1,3 +1,5 @@
+#![cfg(feature = "iati")]
+
 //! Money flows checked against an independent oracle
 //! (`tests/common/money_scan.rs`: its own XML event loop and exact
 //! arithmetic, written from the IATI standard, not from the importer).

@@ -152,7 +152,7 @@ fn parse_error(doc: &str) -> Parse {
             };
             Parse {
                 kind,
-                path,
+                path: path.as_str().to_owned(),
                 line,
                 column,
                 message,
@@ -973,7 +973,7 @@ fn invalid_utf8() {
             ..
         } => {
             assert_eq!(kind, ParseErrorKind::Syntax);
-            assert_eq!(path, format!("{STAKEHOLDER_1}/name"));
+            assert_eq!(path.as_str(), format!("{STAKEHOLDER_1}/name"));
             assert!(message.to_lowercase().contains("unicode"), "{message}");
         }
         other => panic!("{other:?}"),

@@ -58,11 +58,13 @@ fn amounts_beyond_the_range_say_so() {
 }
 
 #[test]
-fn a_policy_error_at_the_root_prints_a_slash() {
+fn a_policy_error_at_the_root_says_the_document_root() {
+    // The root prints the same in every error: documents, scoring and
+    // validation policies.
     let err = ScoringPolicy::from_json(r#"{"explain": 1, "explain": 2}"#)
         .unwrap_err()
         .to_string();
-    assert!(err.contains(" at /: "), "{err}");
+    assert!(err.contains(" at the document root: "), "{err}");
     assert!(err.contains("duplicate field"), "{err}");
 }
 

@@ -136,7 +136,7 @@ fn z_scores_with_a_geometric_mean_are_refused() {
     policy.comparison.normalisation = Normalisation::ZScore;
     policy.comparison.method = PortfolioAggregation::Geometric;
     let err = Scorer::new(policy).unwrap_err().to_string();
-    assert!(err.contains("comparison.method"), "{err}");
+    assert!(err.contains("/comparison/method"), "{err}");
 }
 
 #[test]

@@ -386,20 +386,20 @@ fn the_required_codes_have_exactly_the_required_names() {
 }
 
 #[test]
-fn root_errors_print_a_slash() {
+fn root_errors_say_the_document_root() {
     // The whole document is the wrong type: the pointer is the root, "",
-    // which messages print as `/`, as the scoring policy's errors do.
+    // which every error prints as `the document root`.
     let err = ssr_model::diagnostics::ValidationPolicy::from_json("42").unwrap_err();
     assert_eq!(err.path, "");
     assert!(
         err.to_string()
-            .starts_with("cannot parse the validation policy at /: "),
+            .starts_with("cannot parse the validation policy at the document root: "),
         "{err}"
     );
     let err = ssr_model::score::policy::ScoringPolicy::from_json("42").unwrap_err();
     assert!(
         err.to_string()
-            .starts_with("cannot parse the scoring policy at /: "),
+            .starts_with("cannot parse the scoring policy at the document root: "),
         "{err}"
     );
 }

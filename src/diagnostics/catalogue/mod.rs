@@ -7,7 +7,7 @@
 //! default severity; a [`ValidationPolicy`](super::ValidationPolicy) can
 //! raise or lower it, or `allow` the code to drop its findings.
 //!
-//! The codes fall into four families ([`Family`](super::Family), from
+//! The codes fall into five families ([`Family`](super::Family), from
 //! [`Code::family`](super::Code::family)); the table gives each code's
 //! family, default level and an example of its message
 //! ([`Code::example`](super::Code::example)). **Structure** codes say the document
@@ -22,7 +22,9 @@
 //! verdict: many have good reasons, and the policy lets a team record that
 //! by allowing the code. **Reference** codes say an id or an exchange rate
 //! the document relies on is not there. **Import** codes come from the IATI importer and
-//! say what in a source file could not be mapped as it stands.
+//! say what in a source file could not be mapped as it stands. **Input**
+//! codes refuse an input beside the document (a scoring policy, a matrix,
+//! an exchange-rate table) and name every problem at once.
 //!
 //! | code | family | default | in short | example message |
 //! |---|---|---|---|---|
@@ -75,6 +77,19 @@
 //! | [`iati_not_imported`](#iati_not_imported) | import | advice | data the model has no place for | activity XM-DAC-41114-OUTPUT-00097897: sector "17" of vocabulary 99 is not a DAC purpose code: not imported (line 58) |
 //! | [`iati_duplicate_activity`](#iati_duplicate_activity) | import | advice | an activity identifier read twice; the latest update is kept | corpus/2021-05/activities.xml: activity XM-EXAMPLE-1 (line 4, last updated 2021-05-01 10:00:00) dropped: the same identifier is in corpus/2021-06/activities.xml (line 4, last updated 2021-06-01 10:00:00); the later update is kept |
 //! | [`iati_unreadable_file`](#iati_unreadable_file) | import | error | a file that is not IATI activity XML | corpus/json-error.xml: line 1: malformed XML: content before the root element |
+//! | [`policy_invalid`](#policy_invalid) | input | error | a scoring policy value out of range or contradicting another | expected a number at least the on-track tolerance, found 0.1 |
+//! | [`matrix_empty`](#matrix_empty) | input | error | a matrix with no row or no column | expected at least one row and one column, found 0 rows and 2 weights |
+//! | [`matrix_ragged_row`](#matrix_ragged_row) | input | error | a row with another number of scores than weights | expected 2 scores (one per weight), found 1 |
+//! | [`matrix_score_not_finite`](#matrix_score_not_finite) | input | error | a score that is NaN or infinite | expected a finite number, found NaN |
+//! | [`matrix_score_out_of_range`](#matrix_score_out_of_range) | input | error | a score beyond ±10¹⁵ | expected a score from -1e15 to 1e15, found 10000000000000000 |
+//! | [`matrix_weight_out_of_range`](#matrix_weight_out_of_range) | input | error | a weight negative, not finite or above 10⁶ | expected a weight from 0 to 1e6, found -1 |
+//! | [`matrix_no_weight`](#matrix_no_weight) | input | error | all weights zero | expected some positive weight, found all 0 |
+//! | [`matrix_names_length`](#matrix_names_length) | input | error | not one row name per row | expected 3 names (one per row), found 2 |
+//! | [`matrix_option_out_of_range`](#matrix_option_out_of_range) | input | error | a Monte Carlo option out of range | expected 1 to 1000000 replications, found 0 |
+//! | [`rate_unreadable`](#rate_unreadable) | input | error | a rates line that is not date,currency,rate | 2021-13-01 is not a YYYY-MM-DD date |
+//! | [`rate_out_of_range`](#rate_out_of_range) | input | error | a rate that is not a number from 10⁻¹⁵ to 10¹⁵ | invalid rate for GBP on 2021-01-01: expected a number from 1e-15 to 1e15, found -1 |
+//! | [`rate_base_not_one`](#rate_base_not_one) | input | error | a base-currency rate other than 1 | the base currency USD has rate 1 by definition, found 2 on 2021-01-01 |
+//! | [`rate_conflict`](#rate_conflict) | input | error | two rates for one currency and date | two rates for EUR on 2021-01-01: 0.8 and 0.9 |
 //!
 //! Paths in the examples below are JSON Pointers into the
 //! document format (`ssr_model::document`, feature `json`).
@@ -82,18 +97,20 @@
 #![doc = include_str!("practice.md")]
 #![doc = include_str!("results_chain.md")]
 #![doc = include_str!("import.md")]
+#![doc = include_str!("input.md")]
 
 #[cfg(test)]
 mod tests {
     use super::super::Code;
 
     /// The catalogue's text: the table in this file and one page per family.
-    const TEXT: [&str; 5] = [
+    const TEXT: [&str; 6] = [
         include_str!("mod.rs"),
         include_str!("structural.md"),
         include_str!("practice.md"),
         include_str!("results_chain.md"),
         include_str!("import.md"),
+        include_str!("input.md"),
     ];
 
     /// Every code has a section of its own in the catalogue.

@@ -33,7 +33,7 @@ use super::{CsvError, write_table};
 /// | `actual`, `actual_label` | the period's actual (number or label) |
 /// | `objective_ids` | the objectives it measures, `;`-separated: its own, else its component's |
 /// | `source_kind` | the kind of its data source (`survey`, `audit`, `oversight_report`, …), empty when none |
-/// | `evidence_grade` | that kind's grade under the default [`EvidenceGrades`](crate::score::EvidenceGrades), 0–1 |
+/// | `evidence_grade` | that kind's grade under the default [`EvidenceGrades`](crate::score::compare::EvidenceGrades), 0–1 |
 pub const INDICATOR_COLUMNS: &[&str] = &[
     "programme_id",
     "external_id",

@@ -9,8 +9,9 @@ mod uncertainty;
 
 use serde::{Deserialize, Serialize};
 
-use error::Problems;
-pub use error::{MatrixError, MatrixProblem};
+use crate::diagnostics::Code;
+use crate::diagnostics::problems::Problems;
+pub use error::MatrixError;
 pub use uncertainty::{MatrixRankStats, MatrixRanks, MatrixUncertainty};
 
 use super::engine::Ranker;
@@ -140,8 +141,8 @@ impl CompositeMatrix {
         let columns = weights.len();
         if scores.is_empty() || columns == 0 {
             problems.add(
-                "empty_matrix",
-                String::new(),
+                Code::MatrixEmpty,
+                "",
                 format!(
                     "expected at least one row and one column, found {} rows and {columns} weights",
                     scores.len()
@@ -152,7 +153,7 @@ impl CompositeMatrix {
         for (r, row) in scores.iter().enumerate() {
             if row.len() != columns {
                 problems.add(
-                    "ragged_row",
+                    Code::MatrixRaggedRow,
                     format!("/scores/{r}"),
                     format!(
                         "expected {columns} scores (one per weight), found {}",
@@ -163,13 +164,13 @@ impl CompositeMatrix {
             for (c, &x) in row.iter().enumerate() {
                 if !x.is_finite() {
                     problems.add(
-                        "score_not_finite",
+                        Code::MatrixScoreNotFinite,
                         format!("/scores/{r}/{c}"),
                         format!("expected a finite number, found {x}"),
                     );
                 } else if x.abs() > MAX_ABS_SCORE {
                     problems.add(
-                        "score_out_of_range",
+                        Code::MatrixScoreOutOfRange,
                         format!("/scores/{r}/{c}"),
                         format!("expected a score from -1e15 to 1e15, found {x}"),
                     );
@@ -180,7 +181,7 @@ impl CompositeMatrix {
         for (c, &w) in weights.iter().enumerate() {
             if !(0.0..=MAX_WEIGHT).contains(&w) {
                 problems.add(
-                    "weight_out_of_range",
+                    Code::MatrixWeightOutOfRange,
                     format!("/weights/{c}"),
                     format!("expected a weight from 0 to 1e6, found {w}"),
                 );
@@ -188,18 +189,20 @@ impl CompositeMatrix {
         }
         if columns > 0 && weights.iter().all(|&w| w == 0.0) {
             problems.add(
-                "no_weight",
-                "/weights".to_string(),
-                "expected some positive weight, found all 0".to_string(),
+                Code::MatrixNoWeight,
+                "/weights",
+                "expected some positive weight, found all 0",
             );
         }
-        problems.finish(CompositeMatrix {
-            rows: scores.len(),
-            columns,
-            values,
-            weights,
-            names: None,
-        })
+        problems
+            .finish(CompositeMatrix {
+                rows: scores.len(),
+                columns,
+                values,
+                weights,
+                names: None,
+            })
+            .map_err(MatrixError::from)
     }
 
     /// Returns `self` with a name for each row.
@@ -212,8 +215,8 @@ impl CompositeMatrix {
         let mut problems = Problems::default();
         if names.len() != self.rows {
             problems.add(
-                "names_length",
-                "/names".to_string(),
+                Code::MatrixNamesLength,
+                "/names",
                 format!(
                     "expected {} names (one per row), found {}",
                     self.rows,
@@ -222,7 +225,7 @@ impl CompositeMatrix {
             );
         }
         self.names = Some(names);
-        problems.finish(self)
+        problems.finish(self).map_err(MatrixError::from)
     }
 
     /// Rows (P).
@@ -333,17 +336,17 @@ mod tests {
     fn names_must_match_rows() {
         let m = CompositeMatrix::new(vec![vec![1.0]], vec![1.0]).unwrap();
         let err = m.with_names(vec![]).unwrap_err();
-        assert_eq!(err.problems[0].code, "names_length");
+        assert_eq!(err.problems[0].code, Code::MatrixNamesLength);
     }
 
     #[test]
     fn empty_and_weightless_are_refused() {
         let err = CompositeMatrix::new(vec![], vec![]).unwrap_err();
-        assert_eq!(err.problems[0].code, "empty_matrix");
+        assert_eq!(err.problems[0].code, Code::MatrixEmpty);
         let err = CompositeMatrix::new(vec![vec![1.0]], vec![0.0]).unwrap_err();
-        assert_eq!(err.problems[0].code, "no_weight");
+        assert_eq!(err.problems[0].code, Code::MatrixNoWeight);
         let err = CompositeMatrix::new(vec![vec![2e15]], vec![1.0]).unwrap_err();
-        assert_eq!(err.problems[0].code, "score_out_of_range");
+        assert_eq!(err.problems[0].code, Code::MatrixScoreOutOfRange);
     }
 
     #[test]

@@ -13,8 +13,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::error::Problems;
 use super::{CompositeMatrix, GEOMETRIC_FLOOR, MatrixError};
+use crate::diagnostics::Code;
+use crate::diagnostics::problems::Problems;
 use crate::score::engine::{self, Plan, Ranker};
 
 /// The options of a matrix's rank uncertainty.
@@ -82,8 +83,8 @@ impl MatrixUncertainty {
         let mut problems = Problems::default();
         if !(1..=1_000_000).contains(&self.replications) {
             problems.add(
-                "option_out_of_range",
-                "/replications".into(),
+                Code::MatrixOptionOutOfRange,
+                "/replications",
                 format!(
                     "expected 1 to 1000000 replications, found {}",
                     self.replications
@@ -92,19 +93,19 @@ impl MatrixUncertainty {
         }
         if !(0.0..1.0).contains(&self.noise) {
             problems.add(
-                "option_out_of_range",
-                "/noise".into(),
+                Code::MatrixOptionOutOfRange,
+                "/noise",
                 format!("expected a noise from 0 up to 1, found {}", self.noise),
             );
         }
         if self.threads == Some(0) {
             problems.add(
-                "option_out_of_range",
-                "/threads".into(),
-                "expected at least 1 thread, found 0".into(),
+                Code::MatrixOptionOutOfRange,
+                "/threads",
+                "expected at least 1 thread, found 0",
             );
         }
-        problems.finish(())
+        problems.finish(()).map_err(MatrixError::from)
     }
 }
 

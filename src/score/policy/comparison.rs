@@ -1,9 +1,10 @@
 //! How programmes are compared: the dimensions' weights, goalposts and
 //! targets, the normalisation and the composite.
 
+use crate::Finding;
 use serde::{Deserialize, Serialize};
 
-use super::{PolicyError, exponent, finite, invalid};
+use super::{exponent, finite, invalid};
 use crate::score::{Aggregation, Dimension, Normalisation, PortfolioAggregation};
 use crate::{Finite, Weight};
 
@@ -92,20 +93,19 @@ impl DimensionPolicy {
         self
     }
 
-    pub(super) fn check(&self, name: Dimension) -> Result<(), PolicyError> {
+    pub(super) fn check(&self, name: Dimension, found: &mut Vec<Finding>) {
         let g = self.goalposts;
         let bounded = |x: f64| Finite::new(x).is_ok();
         if !(bounded(g.low) && bounded(g.high) && g.low < g.high) {
-            return Err(invalid(
-                format!("comparison.dimensions.{name}.goalposts"),
+            found.push(invalid(
+                &format!("comparison.dimensions.{name}.goalposts"),
                 "goalposts from -1e15 to 1e15 with low below high",
                 format!("low {}, high {}", g.low, g.high),
             ));
         }
         if let Some(t) = self.target {
-            finite(&format!("comparison.dimensions.{name}.target"), t)?;
+            found.extend(finite(&format!("comparison.dimensions.{name}.target"), t).err());
         }
-        Ok(())
     }
 }
 
@@ -224,20 +224,20 @@ pub struct ComparisonPolicy {
 }
 
 impl ComparisonPolicy {
-    pub(super) fn check(&self) -> Result<(), PolicyError> {
-        compatible(
+    pub(super) fn check(&self, found: &mut Vec<Finding>) {
+        let compatible = compatible(
             "comparison.method",
             self.normalisation,
             self.method,
             "the arithmetic mean or copeland with z-scores",
-        )?;
+        );
+        found.extend(compatible.err());
         if let Some(m) = self.method.mean() {
-            exponent("comparison.method", m)?;
+            found.extend(exponent("comparison.method", m).err());
         }
         for d in Dimension::ALL {
-            self.dimensions.get(d).check(d)?;
+            self.dimensions.get(d).check(d, found);
         }
-        Ok(())
     }
 }
 
@@ -246,7 +246,7 @@ pub(super) fn compatible(
     normalisation: Normalisation,
     method: PortfolioAggregation,
     expected: &'static str,
-) -> Result<(), PolicyError> {
+) -> Result<(), Finding> {
     let needs = method.mean().is_some_and(Aggregation::needs_non_negative);
     if normalisation == Normalisation::ZScore && needs {
         Err(invalid(field, expected, format!("z_score with {method}")))

@@ -1,8 +1,9 @@
 //! How DAC criteria ratings combine into an evaluation score.
 
+use crate::Finding;
 use serde::{Deserialize, Serialize};
 
-use super::{PolicyError, exponent};
+use super::exponent;
 use crate::score::Aggregation;
 use crate::{DacCriterion, Weight};
 
@@ -102,8 +103,7 @@ pub struct EvaluationPolicy {
 }
 
 impl EvaluationPolicy {
-    pub(super) fn check(&self) -> Result<(), PolicyError> {
-        exponent("evaluation.method", self.method)?;
-        Ok(())
+    pub(super) fn check(&self, found: &mut Vec<Finding>) {
+        found.extend(exponent("evaluation.method", self.method).err());
     }
 }

@@ -1,9 +1,10 @@
 //! How one level of the hierarchy aggregates into the next, and the default
 //! ordinal scales.
 
+use crate::Finding;
 use serde::{Deserialize, Serialize};
 
-use super::{PolicyError, exponent};
+use super::exponent;
 use crate::OrdinalScale;
 use crate::score::Aggregation;
 
@@ -151,7 +152,7 @@ impl LevelPolicy {
         }
     }
 
-    pub(super) fn check(&self, level: &str) -> Result<(), PolicyError> {
-        exponent(&format!("{level}.method"), self.method)
+    pub(super) fn check(&self, level: &str, found: &mut Vec<Finding>) {
+        found.extend(exponent(&format!("{level}.method"), self.method).err());
     }
 }

@@ -9,7 +9,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::Aggregation;
+use crate::Finding;
 use crate::diagnostics::object::object;
+use crate::diagnostics::{Code, Pointer};
 use crate::{Finite, Fraction};
 
 mod comparison;
@@ -39,56 +41,60 @@ mod tests;
 ///
 /// ```
 /// use ssr_model::model::Fraction;
-/// use ssr_model::score::policy::ScoringPolicy;
+/// use ssr_model::score::policy::{PolicyError, ScoringPolicy};
 /// use ssr_model::Scorer;
 ///
 /// let mut policy = ScoringPolicy::default();
 /// // The on-track band is 0.15: an at-risk band of 0.1 would lie inside it.
 /// policy.status.at_risk_tolerance = Fraction::new(0.1)?;
+/// policy.uncertainty.replications = 0;
 /// let err = Scorer::new(policy).unwrap_err();
+/// // Every problem at once, each a finding at a JSON Pointer into the policy.
 /// assert_eq!(
 ///     err.to_string(),
-///     "invalid scoring policy at status.at_risk_tolerance: \
-///      expected a number at least the on-track tolerance, found 0.1"
+///     "invalid scoring policy: /status/at_risk_tolerance: \
+///      expected a number at least the on-track tolerance, found 0.1 (policy_invalid); \
+///      /uncertainty/replications: expected from 1 to 1000000 replications, found 0 (policy_invalid)"
 /// );
+/// let PolicyError::Invalid { problems } = err else { unreachable!() };
+/// assert_eq!(problems[0].path, "/status/at_risk_tolerance");
 /// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PolicyError {
-    /// A value is out of range or a combination is not allowed.
-    #[error("invalid scoring policy at {field}: expected {expected}, found {found}")]
+    /// Values out of range or combinations not allowed: every one, each a
+    /// [`policy_invalid`](crate::diagnostics::Code::PolicyInvalid) finding
+    /// at a JSON Pointer into the policy (`/status/tolerance`) saying what
+    /// was expected and what was found.
+    #[error(
+        "invalid scoring policy: {}",
+        crate::diagnostics::problems::describe(problems)
+    )]
     Invalid {
-        /// The field, as a dotted path (`status.tolerance`).
-        field: String,
-        /// What a valid value looks like.
-        expected: &'static str,
-        /// What was found.
-        found: String,
+        /// The problems, in the order of the policy's fields.
+        problems: Vec<Finding>,
     },
     /// A policy document could not be parsed.
-    #[error(
-        "cannot parse the scoring policy at {}: {message}",
-        crate::diagnostics::Pointer::or_slash(path)
-    )]
+    #[error("cannot parse the scoring policy at {}: {message}", path.in_words())]
     Parse {
-        /// JSON Pointer to the offending value (`""` for the whole document).
-        path: String,
+        /// JSON Pointer to the offending value (the root for the whole document).
+        path: Pointer,
         /// What was expected and what was found.
         message: String,
     },
 }
 
-pub(super) fn invalid(
-    field: impl Into<String>,
-    expected: &'static str,
-    found: impl ToString,
-) -> PolicyError {
-    PolicyError::Invalid {
-        field: field.into(),
-        expected,
-        found: crate::model::echo(found.to_string()),
-    }
+/// A `policy_invalid` finding at the dotted `field` (`status.tolerance`,
+/// written as the JSON Pointer `/status/tolerance`).
+pub(crate) fn invalid(field: &str, expected: &'static str, found: impl ToString) -> Finding {
+    let at = field.split('.').fold(Pointer::root(), Pointer::member);
+    let found = crate::model::echo(found.to_string());
+    Finding::new(
+        Code::PolicyInvalid,
+        at,
+        format!("expected {expected}, found {found}"),
+    )
 }
 
 /// Every choice the scoring makes, as serde data with documented defaults.
@@ -223,38 +229,44 @@ impl ScoringPolicy {
         Ok(policy)
     }
 
-    /// Checks every number and combination; the first problem is returned.
+    /// Checks every number and combination; every problem is returned.
     ///
     /// # Errors
     ///
-    /// [`PolicyError::Invalid`] naming the field, e.g. a tolerance above 1,
-    /// risk bands out of order, or z-scores combined with a geometric mean.
+    /// [`PolicyError::Invalid`] with a finding per problem, e.g. a
+    /// tolerance above 1, risk bands out of order, or z-scores combined with
+    /// a geometric mean.
     pub fn check(&self) -> Result<(), PolicyError> {
-        self.progress.check()?;
-        self.status.check()?;
-        self.indicators.check("indicators")?;
-        self.components.check("components")?;
-        fraction_below_one("zero_floor", self.zero_floor)?;
-        self.evaluation.check()?;
-        self.risk.check()?;
-        self.stakeholders.check()?;
-        self.comparison.check()?;
-        self.ranking.check()?;
-        self.uncertainty.check()?;
-        self.results.check()?;
-        Ok(())
+        let mut found = Vec::new();
+        self.progress.check(&mut found);
+        self.status.check(&mut found);
+        self.indicators.check("indicators", &mut found);
+        self.components.check("components", &mut found);
+        found.extend(fraction_below_one("zero_floor", self.zero_floor).err());
+        self.evaluation.check(&mut found);
+        self.risk.check(&mut found);
+        self.stakeholders.check(&mut found);
+        self.comparison.check(&mut found);
+        self.ranking.check(&mut found);
+        self.uncertainty.check(&mut found);
+        self.results.check(&mut found);
+        if found.is_empty() {
+            Ok(())
+        } else {
+            Err(PolicyError::Invalid { problems: found })
+        }
     }
 }
 
 /// A goalpost or target: a number within ±10¹⁵, as indicator values are
 /// ([`Finite`]).
-pub(super) fn finite(field: &str, x: f64) -> Result<(), PolicyError> {
+pub(super) fn finite(field: &str, x: f64) -> Result<(), Finding> {
     Finite::new(x)
         .map(drop)
         .map_err(|e| invalid(field, e.expected(), x))
 }
 
-pub(super) fn fraction_below_one(field: &str, x: Fraction) -> Result<(), PolicyError> {
+pub(super) fn fraction_below_one(field: &str, x: Fraction) -> Result<(), Finding> {
     if x < Fraction::ONE {
         Ok(())
     } else {
@@ -262,7 +274,7 @@ pub(super) fn fraction_below_one(field: &str, x: Fraction) -> Result<(), PolicyE
     }
 }
 
-pub(super) fn exponent(field: &str, method: Aggregation) -> Result<(), PolicyError> {
+pub(super) fn exponent(field: &str, method: Aggregation) -> Result<(), Finding> {
     let p = method.exponent();
     if p == 0.0 || (1e-6..=Aggregation::EXPONENT_LIMIT).contains(&p.abs()) {
         Ok(())

@@ -1,9 +1,10 @@
 //! Indicator progress and RAG status: which target counts, the cap, the
 //! tolerances.
 
+use crate::Finding;
 use serde::{Deserialize, Serialize};
 
-use super::{PolicyError, finite, invalid};
+use super::{finite, invalid};
 use crate::Fraction;
 
 /// Which period's target an indicator's progress is measured against.
@@ -106,19 +107,18 @@ impl ProgressPolicy {
         self.ceiling.map_or(p, |c| p.min(c))
     }
 
-    pub(super) fn check(&self) -> Result<(), PolicyError> {
+    pub(super) fn check(&self, found: &mut Vec<Finding>) {
         if let Some(f) = self.floor {
-            finite("progress.floor", f)?;
+            found.extend(finite("progress.floor", f).err());
         }
         if let Some(c) = self.ceiling {
-            finite("progress.ceiling", c)?;
+            found.extend(finite("progress.ceiling", c).err());
             if let Some(f) = self.floor
                 && c <= f
             {
-                return Err(invalid("progress.ceiling", "a ceiling above the floor", c));
+                found.push(invalid("progress.ceiling", "a ceiling above the floor", c));
             }
         }
-        Ok(())
     }
 }
 
@@ -169,14 +169,13 @@ impl Default for StatusPolicy {
 }
 
 impl StatusPolicy {
-    pub(super) fn check(&self) -> Result<(), PolicyError> {
+    pub(super) fn check(&self, found: &mut Vec<Finding>) {
         if self.at_risk_tolerance < self.tolerance {
-            return Err(invalid(
+            found.push(invalid(
                 "status.at_risk_tolerance",
                 "a number at least the on-track tolerance",
                 self.at_risk_tolerance,
             ));
         }
-        Ok(())
     }
 }

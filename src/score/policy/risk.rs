@@ -1,8 +1,9 @@
 //! Risk bands and the stakeholder thresholds: the 1–25 and 1–5 scales.
 
+use crate::Finding;
 use serde::{Deserialize, Serialize};
 
-use super::{PolicyError, invalid};
+use super::invalid;
 
 /// Risk bands on the 1–25 likelihood × impact scale: the lowest score of
 /// each band above *low*, and how residual risks combine into an exposure.
@@ -55,22 +56,20 @@ impl Default for RiskBands {
 }
 
 impl RiskBands {
-    pub(super) fn check(&self) -> Result<(), PolicyError> {
+    pub(super) fn check(&self, found: &mut Vec<Finding>) {
         let ordered = 1.0 <= self.moderate
             && self.moderate <= self.high
             && self.high <= self.extreme
             && self.extreme <= 25.0;
-        if ordered {
-            Ok(())
-        } else {
-            Err(invalid(
+        if !ordered {
+            found.push(invalid(
                 "risk",
                 "band starts with 1 ≤ moderate ≤ high ≤ extreme ≤ 25",
                 format!(
                     "moderate {}, high {}, extreme {}",
                     self.moderate, self.high, self.extreme
                 ),
-            ))
+            ));
         }
     }
 }
@@ -120,16 +119,15 @@ impl Default for StakeholderPolicy {
 }
 
 impl StakeholderPolicy {
-    pub(super) fn check(&self) -> Result<(), PolicyError> {
+    pub(super) fn check(&self, found: &mut Vec<Finding>) {
         for (field, v) in [
             ("stakeholders.high_influence", self.high_influence),
             ("stakeholders.high_interest", self.high_interest),
             ("stakeholders.engaged_interest", self.engaged_interest),
         ] {
             if !(1..=5).contains(&v) {
-                return Err(invalid(field, "a level from 1 to 5", v));
+                found.push(invalid(field, "a level from 1 to 5", v));
             }
         }
-        Ok(())
     }
 }

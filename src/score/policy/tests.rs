@@ -19,7 +19,34 @@ fn z_score_with_geometric_is_refused() {
     assert_eq!(p.check(), Ok(()));
     p.uncertainty.normalisations.push(Normalisation::ZScore);
     let err = p.check().unwrap_err().to_string();
-    assert!(err.contains("uncertainty.methods"), "{err}");
+    assert!(err.contains("/uncertainty/methods"), "{err}");
+}
+
+#[test]
+fn every_problem_is_returned_at_once() {
+    let mut p = ScoringPolicy::default();
+    p.risk.high = 30.0;
+    p.stakeholders.high_interest = 0;
+    p.stakeholders.high_influence = 9;
+    p.uncertainty.weight_noise = Fraction::ONE;
+    let Err(PolicyError::Invalid { problems }) = p.check() else {
+        panic!("expected the policy to be refused");
+    };
+    let paths: Vec<&str> = problems.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "/risk",
+            "/stakeholders/high_influence",
+            "/stakeholders/high_interest",
+            "/uncertainty/weight_noise"
+        ]
+    );
+    assert!(
+        problems
+            .iter()
+            .all(|f| f.code == crate::diagnostics::Code::PolicyInvalid)
+    );
 }
 
 #[test]

@@ -1,9 +1,10 @@
 //! The Monte Carlo analysis of rank uncertainty.
 
+use crate::Finding;
 use serde::{Deserialize, Serialize};
 
 use super::comparison::compatible;
-use super::{PolicyError, exponent, fraction_below_one, invalid};
+use super::{exponent, fraction_below_one, invalid};
 use crate::Fraction;
 use crate::score::{Normalisation, PortfolioAggregation};
 
@@ -77,24 +78,24 @@ impl Default for UncertaintyPolicy {
 }
 
 impl UncertaintyPolicy {
-    pub(super) fn check(&self) -> Result<(), PolicyError> {
+    pub(super) fn check(&self, found: &mut Vec<Finding>) {
         if !(1..=1_000_000).contains(&self.replications) {
-            return Err(invalid(
+            found.push(invalid(
                 "uncertainty.replications",
                 "from 1 to 1000000 replications",
                 self.replications,
             ));
         }
-        fraction_below_one("uncertainty.weight_noise", self.weight_noise)?;
+        found.extend(fraction_below_one("uncertainty.weight_noise", self.weight_noise).err());
         if self.normalisations.is_empty() {
-            return Err(invalid(
+            found.push(invalid(
                 "uncertainty.normalisations",
                 "at least one normalisation",
                 "none",
             ));
         }
         if self.methods.is_empty() {
-            return Err(invalid(
+            found.push(invalid(
                 "uncertainty.methods",
                 "at least one method",
                 "none",
@@ -102,17 +103,17 @@ impl UncertaintyPolicy {
         }
         for &m in &self.methods {
             if let Some(mean) = m.mean() {
-                exponent("uncertainty.methods", mean)?;
+                found.extend(exponent("uncertainty.methods", mean).err());
             }
             for &n in &self.normalisations {
-                compatible(
+                let compatible = compatible(
                     "uncertainty.methods",
                     n,
                     m,
                     "only the arithmetic mean or copeland when z_score is a normalisation",
-                )?;
+                );
+                found.extend(compatible.err());
             }
         }
-        Ok(())
     }
 }

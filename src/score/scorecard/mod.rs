@@ -151,14 +151,14 @@ impl Scorecard {
             .iter()
             .all(|s| ranks.get(&s.programme) == Some(&Some(s.nominal)));
         if !(same_settings && same_ranks) {
+            let found = if same_settings {
+                "nominal ranks of another comparison"
+            } else {
+                "a run with other uncertainty settings"
+            };
+            let expected = "a rank uncertainty run under the scorecard's policy, on its comparison";
             return Err(PolicyError::Invalid {
-                field: "uncertainty".to_owned(),
-                expected: "a rank uncertainty run under the scorecard's policy, on its comparison",
-                found: if same_settings {
-                    "nominal ranks of another comparison".to_owned()
-                } else {
-                    "a run with other uncertainty settings".to_owned()
-                },
+                problems: vec![super::policy::invalid("uncertainty", expected, found)],
             });
         }
         self.uncertainty = Some(uncertainty);
