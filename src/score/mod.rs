@@ -117,6 +117,7 @@ mod results;
 mod risk;
 pub(crate) mod scorecard;
 pub(crate) mod scorer;
+pub mod sensitivity;
 mod shares;
 mod stakeholders;
 mod status;

@@ -24,4 +24,5 @@ mod portfolio;
 mod properties;
 mod rank_matrix;
 mod results;
+mod sensitivity;
 mod tables;
