@@ -377,6 +377,20 @@ pub struct SobolIndex {
 /// intervals from `resamples` resamples of the base samples drawn from the
 /// ChaCha8 stream seeded with `seed`. Constant outputs give indices of 0.
 ///
+/// ```
+/// use ssr_model::score::sensitivity::{Factor, SobolDesign, sobol_indices};
+///
+/// // y = x1 · x2: neither factor acts alone as much as together.
+/// let factors = [Factor::uniform("x1", -1.0, 1.0)?, Factor::uniform("x2", -1.0, 1.0)?];
+/// let design = SobolDesign::saltelli(&factors, 2048, 5)?;
+/// let y: Vec<f64> = design.rows().map(|x| x[0] * x[1]).collect();
+/// for index in sobol_indices(&design, &y, 100, 5)? {
+///     // Analytically S_i = 0 and S_Ti = 1: all the variance is interaction.
+///     assert!(index.first.abs() < 0.1 && (index.total - 1.0).abs() < 0.1);
+/// }
+/// # Ok::<(), ssr_model::score::sensitivity::SensitivityError>(())
+/// ```
+///
 /// # Errors
 ///
 /// [`SensitivityError::Size`] when there is not one output per run or
