@@ -98,6 +98,7 @@
 
 mod aggregate;
 mod breakdown;
+pub mod coherence;
 mod comparison;
 mod engine;
 mod evaluation;

@@ -18,6 +18,7 @@
 mod common;
 
 mod as_of;
+mod coherence;
 mod evidence;
 mod finance;
 mod portfolio;
