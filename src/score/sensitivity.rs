@@ -51,6 +51,8 @@
 use rand_chacha::ChaCha8Rng;
 use rand_core::{Rng, SeedableRng};
 
+use super::engine::unit;
+
 /// The z-score of a two-sided 95 % interval.
 const Z_95: f64 = 1.959_963_984_540_054;
 
@@ -338,11 +340,6 @@ impl SobolDesign {
     pub fn rows(&self) -> std::slice::ChunksExact<'_, f64> {
         self.values.chunks_exact(self.factors)
     }
-}
-
-/// A uniform draw in `[0, 1)` with 53 random bits.
-fn unit(rng: &mut ChaCha8Rng) -> f64 {
-    (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
 }
 
 /// The Sobol indices of one factor, with their 95 % confidence half-widths.
