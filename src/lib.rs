@@ -235,7 +235,7 @@
 //! stakeholder resistance and inclusion, and optionally finance) across the
 //! programmes and combines them into a composite, which gives a rank. A rank
 //! alone hides how fragile it is, so
-//! [`Scorer::rank_uncertainty`](crate::Scorer::rank_uncertainty) re-ranks
+//! [`Scorer::rank`](crate::Scorer::rank) re-ranks
 //! under perturbed weights and other normalisation and aggregation choices
 //! (seeded Monte Carlo, after Saisana, Saltelli and Tarantola 2005) and
 //! reports each programme's median rank and 5–95 % interval:
@@ -247,9 +247,7 @@
 //! let mut policy = ScoringPolicy::default();
 //! policy.uncertainty.replications = 200;
 //! let scorer = Scorer::new(policy)?;
-//! let card = scorer.scorecard(&ssr_model::samples::portfolio());
-//! let ranks = scorer.rank_uncertainty(&card);
-//! let card = card.with_uncertainty(ranks)?;          // refused if run under another policy
+//! let card = scorer.rank(&ssr_model::samples::portfolio()); // scorecard and Monte Carlo
 //!
 //! let uncertainty = card.uncertainty.as_ref().ok_or("computed above")?;
 //! for row in &card.comparison.rows {

@@ -11,7 +11,7 @@ use ssr_model::tables::{CsvTableWriter, ParquetTableWriter, Table, TableName};
 use ssr_model::{Portfolio, validate};
 
 use crate::input::{self, AsOf, Input};
-use crate::score::{load_policy, scorer};
+use crate::score::{monte_carlo, options, scorer};
 use crate::{Failure, write_failure};
 
 /// The file format of the tables.
@@ -119,15 +119,8 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
 /// The scorer of `--policy`, `--as-of`, the money options and the Monte
 /// Carlo settings.
 fn export_scorer(args: &Args) -> Result<Scorer, Failure> {
-    let mut policy = load_policy(&args.input, &args.as_of)?;
-    args.money.apply(&mut policy)?;
-    if let Some(n) = args.replications {
-        policy.uncertainty.replications = n;
-    }
-    if let Some(seed) = args.seed {
-        policy.uncertainty.seed = seed;
-    }
-    args.money.rates(scorer(policy)?)
+    let options = args.money.add_to(options(&args.input, &args.as_of))?;
+    scorer(monte_carlo(options, args.replications, args.seed))
 }
 
 /// Writes table `name` to the destination.

@@ -4,10 +4,9 @@
 use std::io::Write;
 
 use ssr_model::score::compare::{Comparison, ComparisonRow};
-use ssr_model::score::policy::ScoringPolicy;
 use ssr_model::score::programme::Status;
 use ssr_model::score::uncertainty::RankStats;
-use ssr_model::score::{ProgrammeCard, RowKind};
+use ssr_model::score::{ProgrammeCard, RowKind, ScorerOptions};
 use ssr_model::{Scorecard, Scorer};
 
 use crate::input::{self, AsOf, Input};
@@ -54,9 +53,7 @@ pub(crate) enum Table {
 
 pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
     let portfolio = input::load(&args.input.file)?;
-    let mut policy = load_policy(&args.input, &args.as_of)?;
-    args.money.apply(&mut policy)?;
-    let scorer = args.money.rates(scorer(policy)?)?;
+    let scorer = scorer(args.money.add_to(options(&args.input, &args.as_of))?)?;
     let table = match (args.format, args.table) {
         (Format::Csv, table) => table.unwrap_or(Table::Measures),
         (_, None) => Table::Measures,
@@ -86,26 +83,36 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
     Ok(0)
 }
 
-/// The scoring policy of `--policy` (or the default), judged at `--as-of`
-/// when given.
-pub(crate) fn load_policy(input: &Input, as_of: &AsOf) -> Result<ScoringPolicy, Failure> {
-    let mut policy = match &input.policy {
-        None => ScoringPolicy::default(),
-        Some(path) => {
-            let text = input::read_policy(path)?;
-            ScoringPolicy::from_json(&text)
-                .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?
-        }
-    };
-    if let Some(date) = as_of.as_of {
-        policy.as_of = Some(date);
+/// The scorer options of `--policy` and `--as-of`.
+pub(crate) fn options(input: &Input, as_of: &AsOf) -> ScorerOptions {
+    let mut options = ScorerOptions::new();
+    if let Some(path) = &input.policy {
+        options = options.with_policy_file(path);
     }
-    Ok(policy)
+    if let Some(date) = as_of.as_of {
+        options = options.with_as_of(date);
+    }
+    options
 }
 
-/// A scorer, or a failure naming the policy's problem.
-pub(crate) fn scorer(policy: ScoringPolicy) -> Result<Scorer, Failure> {
-    Scorer::new(policy).map_err(|e| Failure::input(e.to_string()))
+/// `options` with `--replications` and `--seed`, when given.
+pub(crate) fn monte_carlo(
+    mut options: ScorerOptions,
+    replications: Option<usize>,
+    seed: Option<u64>,
+) -> ScorerOptions {
+    if let Some(n) = replications {
+        options = options.with_replications(n);
+    }
+    if let Some(seed) = seed {
+        options = options.with_seed(seed);
+    }
+    options
+}
+
+/// The scorer of `options`, or a failure naming the problem.
+pub(crate) fn scorer(options: ScorerOptions) -> Result<Scorer, Failure> {
+    options.scorer().map_err(|e| Failure::input(e.to_string()))
 }
 
 pub(crate) fn write_json(

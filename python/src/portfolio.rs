@@ -172,15 +172,8 @@ impl PyPortfolio {
         };
         let scorer = args.scorer()?;
         let portfolio = Arc::clone(&self.inner);
-        let (card, uncertainty) = py.detach(|| {
-            let card = scorer.scorecard(&portfolio);
-            let uncertainty = scorer.rank_uncertainty(&card);
-            (card, uncertainty)
-        });
-        let card = card
-            .with_uncertainty(uncertainty.clone())
-            .map_err(|e| Error::scoring_policy(&e, None))?;
-        PyRanks::new(py, PyScorecard::new(portfolio, scorer, card), uncertainty)
+        let card = py.detach(|| scorer.rank(&portfolio));
+        PyRanks::new(py, PyScorecard::new(portfolio, scorer, card))
     }
 
     /// Table ``name`` of the portfolio as a DataFrame: ``to="pandas"`` (the

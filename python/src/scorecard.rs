@@ -119,11 +119,15 @@ pub(crate) struct PyRanks {
 }
 
 impl PyRanks {
-    pub(crate) fn new(
-        py: Python<'_>,
-        scorecard: PyScorecard,
-        uncertainty: RankUncertainty,
-    ) -> PyResult<Self> {
+    /// The ranks of a card made by `Scorer::rank`; refused (a policy error)
+    /// for a card without rank uncertainty.
+    pub(crate) fn new(py: Python<'_>, scorecard: PyScorecard) -> PyResult<Self> {
+        let uncertainty = scorecard.card.uncertainty.clone().ok_or_else(|| {
+            Error::new(
+                Class::Policy,
+                "a scorecard without rank uncertainty".to_owned(),
+            )
+        })?;
         Ok(PyRanks {
             scorecard: Py::new(py, scorecard)?,
             uncertainty: Arc::new(uncertainty),

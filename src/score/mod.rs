@@ -108,6 +108,7 @@ mod forecast;
 mod indicator;
 pub mod matrix;
 mod normalise;
+mod options;
 pub mod policy;
 pub mod programme;
 mod progress;
@@ -121,6 +122,7 @@ mod shares;
 mod stakeholders;
 mod status;
 
+pub use options::{ScorerOptions, ScorerOptionsError};
 pub use scorecard::{ProgrammeCard, Row, RowKind, RowRef};
 
 /// Comparing programmes: the comparison table of dimensions, its

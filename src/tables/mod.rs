@@ -331,11 +331,7 @@ mod tests {
             ),
         ] {
             let scorer = Scorer::default();
-            let card = scorer.scorecard(&portfolio);
-            let card = card
-                .clone()
-                .with_uncertainty(scorer.rank_uncertainty(&card))
-                .unwrap();
+            let card = scorer.rank(&portfolio);
             let report = crate::validate::validate(&portfolio, &Default::default());
             for name in TableName::ALL {
                 let t = Table::from_portfolio(&portfolio, name).unwrap_or_else(|| match name {
