@@ -277,14 +277,15 @@
 //! ```
 //! use ssr_model::Scorer;
 //! use ssr_model::tables;
-//! use ssr_model::tables::{Table, TableName};
+//! use ssr_model::tables::{Source, Table, TableName};
 //!
 //! let portfolio = ssr_model::samples::portfolio();
 //! let card = Scorer::default().scorecard(&portfolio);
 //!
 //! let ranks = tables::ranks(&card);                   // one row per programme
 //! assert_eq!(ranks.rows(), portfolio.programmes.len());
-//! let stakeholders = Table::from_portfolio(&portfolio, TableName::Stakeholders).ok_or("a portfolio table")?;
+//! let scorer = Scorer::default();
+//! let (stakeholders, _) = Source::new(&portfolio, &scorer).table(TableName::Stakeholders);
 //! let expected: usize = portfolio.programmes.iter().map(|p| p.stakeholders.len()).sum();
 //! assert_eq!(stakeholders.rows(), expected);
 //! assert!(stakeholders.column("programme_id").is_some()); // joins ranks on programme_id

@@ -8,7 +8,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use ssr_model::interop::iati::{Corpus, Filter, ImportOptions};
-use ssr_model::tables::{Table, TableName};
+use ssr_model::tables::{Format, Source, TableName};
 use ssr_model::{Country, Portfolio, document, samples};
 
 use crate::errors::{Class, Error};
@@ -208,11 +208,10 @@ impl PyPortfolio {
             ..ScorerArgs::default()
         };
         let scorer = args.scorer()?;
-        let table = match name {
-            TableName::Flows => tables::flows(py, &self.inner, &scorer)?,
-            other => Table::from_portfolio(&self.inner, other)
-                .ok_or_else(|| tables::needs_more(other))?,
-        };
+        if !name.from_portfolio_alone() {
+            return Err(tables::needs_more(name).into());
+        }
+        let table = tables::table(py, &Source::new(&self.inner, &scorer), name)?;
         tables::to_python(py, &table, to)
     }
 
@@ -238,7 +237,7 @@ impl PyPortfolio {
         folder: PathBuf,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyDict>> {
-        self.export(py, &folder, options, tables::Format::Parquet)
+        self.export(py, &folder, options, Format::Parquet)
     }
 
     /// Writes every table (or those named in ``tables``) as CSV files into
@@ -252,7 +251,7 @@ impl PyPortfolio {
         folder: PathBuf,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyDict>> {
-        self.export(py, &folder, options, tables::Format::Csv)
+        self.export(py, &folder, options, Format::Csv)
     }
 
     /// The portfolio as a versioned JSON document (a str).
@@ -332,7 +331,7 @@ impl PyPortfolio {
         py: Python<'_>,
         folder: &std::path::Path,
         kwargs: Option<&Bound<'_, PyDict>>,
-        format: tables::Format,
+        format: Format,
     ) -> PyResult<Py<PyDict>> {
         let options = ExportOptions::from_kwargs(kwargs)?;
         let names = match &options.tables {
@@ -348,14 +347,13 @@ impl PyPortfolio {
             options.scorer.as_of.as_ref(),
         )?;
         let portfolio = Arc::clone(&self.inner);
-        let written = py.detach(|| {
-            tables::Export {
-                portfolio: &portfolio,
-                scorer: &scorer,
-                validation: &validation,
-            }
-            .write_all(folder, &names, format)
-        })?;
+        let written = py
+            .detach(|| {
+                Source::new(&portfolio, &scorer)
+                    .with_validation(validation)
+                    .write_all(folder, &names, format)
+            })
+            .map_err(|e| tables::write_error(&e))?;
         tables::warn_left_out(py, &written.left_out)?;
         let out = PyDict::new(py);
         for (name, path) in written.files {

@@ -7,7 +7,7 @@ use ssr_model::Portfolio;
 use ssr_model::score::uncertainty::RankUncertainty;
 use ssr_model::{Scorecard, Scorer};
 
-use ssr_model::tables::{Table, TableName};
+use ssr_model::tables::{Source, TableName};
 
 use crate::errors::{Class, Error};
 use crate::tables;
@@ -88,14 +88,11 @@ impl PyScorecard {
     #[pyo3(signature = (name="scores", *, to="pandas"))]
     fn table(&self, py: Python<'_>, name: &str, to: &str) -> PyResult<Py<PyAny>> {
         let name = tables::table_name(name)?;
-        let card = Arc::clone(&self.card);
-        let table = match name {
-            TableName::Scores => py.detach(|| ssr_model::tables::scores(&card)),
-            TableName::Ranks => ssr_model::tables::ranks(&card),
-            TableName::Flows => tables::flows(py, &self.portfolio, &self.scorer)?,
-            other => Table::from_portfolio(&self.portfolio, other)
-                .ok_or_else(|| tables::needs_more(other))?,
-        };
+        if name == TableName::Findings {
+            return Err(tables::needs_more(name).into());
+        }
+        let source = Source::new(&self.portfolio, &self.scorer).with_scorecard(&self.card);
+        let table = tables::table(py, &source, name)?;
         tables::to_python(py, &table, to)
     }
 

@@ -16,7 +16,7 @@ use crate::model::{Currency, ExchangeRates, RatesFileError};
 #[derive(Debug, Clone, PartialEq)]
 enum PolicySource {
     /// The policy itself.
-    Given(ScoringPolicy),
+    Given(Box<ScoringPolicy>),
     /// A policy document (JSON).
     #[cfg(feature = "json")]
     Json(String),
@@ -79,7 +79,7 @@ impl ScorerOptions {
     /// Returns the options with `policy` as the policy.
     #[must_use]
     pub fn with_policy(mut self, policy: ScoringPolicy) -> Self {
-        self.policy = Some(PolicySource::Given(policy));
+        self.policy = Some(PolicySource::Given(Box::new(policy)));
         self
     }
 
@@ -182,7 +182,7 @@ impl ScorerOptions {
             return Ok(ScoringPolicy::default());
         };
         match source {
-            PolicySource::Given(policy) => Ok(policy.clone()),
+            PolicySource::Given(policy) => Ok(ScoringPolicy::clone(policy)),
             #[cfg(feature = "json")]
             PolicySource::Json(text) => ScoringPolicy::from_json(text)
                 .map_err(|error| ScorerOptionsError::Policy { file: None, error }),

@@ -98,10 +98,11 @@ impl<W: Write> CsvTableWriter<W> {
     /// Appends the rows of `table`.
     ///
     /// ```
-    /// use ssr_model::tables::{CsvTableWriter, Table, TableName};
+    /// use ssr_model::Scorer;
+    /// use ssr_model::tables::{CsvTableWriter, Source, Table, TableName};
     ///
     /// let portfolio = ssr_model::samples::portfolio();
-    /// let t = Table::from_portfolio(&portfolio, TableName::Recipients).unwrap();
+    /// let t = Source::new(&portfolio, &Scorer::default()).table(TableName::Recipients).0;
     /// let mut csv = CsvTableWriter::new(Vec::new(), TableName::Recipients)?;
     /// csv.write(&t)?;
     /// assert_eq!(String::from_utf8(csv.finish()?)?.lines().count(), 1 + t.rows());
@@ -154,9 +155,10 @@ impl<W: Write> CsvTableWriter<W> {
 ///
 /// ```
 /// use ssr_model::tables;
-/// use ssr_model::tables::{Table, TableName};
+/// use ssr_model::Scorer;
+/// use ssr_model::tables::{Source, Table, TableName};
 ///
-/// let t = Table::from_portfolio(&ssr_model::samples::portfolio(), TableName::Budgets).unwrap();
+/// let t = Source::new(&ssr_model::samples::portfolio(), &Scorer::default()).table(TableName::Budgets).0;
 /// let mut out = Vec::new();
 /// tables::write_csv(&mut out, &t)?;
 /// let text = String::from_utf8(out)?;

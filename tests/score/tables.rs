@@ -6,39 +6,34 @@
 use std::collections::HashSet;
 
 use proptest::prelude::*;
-use ssr_model::diagnostics::ValidationPolicy;
 use ssr_model::samples::{Synthetic, synthetic};
 use ssr_model::tables;
-use ssr_model::tables::{Kind, Table, TableName, Values};
-use ssr_model::validate;
+use ssr_model::tables::{Kind, Source, Table, TableName, Values};
 use ssr_model::{Portfolio, Programme, Value};
 use ssr_model::{Scorecard, Scorer};
 
 /// Every table of `portfolio`, with its scorecard (rank uncertainty
 /// included, a few replications) and its validation findings.
 fn all_tables(portfolio: &Portfolio) -> Vec<Table> {
-    let card = ranked(portfolio);
-    let report = validate::validate(portfolio, &ValidationPolicy::default());
+    let scorer = few_replications();
+    let card = scorer.rank(portfolio);
+    let source = Source::new(portfolio, &scorer).with_scorecard(&card);
     TableName::ALL
         .iter()
-        .map(|&name| match name {
-            TableName::Findings => tables::findings(&report),
-            TableName::Scores => tables::scores(&card),
-            TableName::Ranks => tables::ranks(&card),
-            _ => Table::from_portfolio(portfolio, name).unwrap(),
-        })
+        .map(|&name| source.table(name).0)
         .collect()
+}
+
+/// The default scorer with a few Monte Carlo replications.
+fn few_replications() -> Scorer {
+    let mut policy = ssr_model::score::policy::ScoringPolicy::default();
+    policy.uncertainty.replications = 20;
+    Scorer::new(policy).unwrap()
 }
 
 /// The scorecard with rank uncertainty (a few replications).
 fn ranked(portfolio: &Portfolio) -> Scorecard {
-    let mut policy = ssr_model::score::policy::ScoringPolicy::default();
-    policy.uncertainty.replications = 20;
-    let scorer = Scorer::new(policy).unwrap();
-    let card = scorer.scorecard(portfolio);
-    card.clone()
-        .with_uncertainty(scorer.rank_uncertainty(&card))
-        .unwrap()
+    few_replications().rank(portfolio)
 }
 
 fn card(portfolio: &Portfolio) -> Scorecard {
@@ -313,7 +308,9 @@ fn every_foreign_key_of_the_sample_resolves() {
 #[test]
 fn unknown_stays_null() {
     let p = ssr_model::samples::portfolio();
-    let stakeholders = Table::from_portfolio(&p, TableName::Stakeholders).unwrap();
+    let stakeholders = Source::new(&p, &Scorer::default())
+        .table(TableName::Stakeholders)
+        .0;
     let Values::Integer(influence) = stakeholders.column("influence").unwrap().values() else {
         panic!()
     };
@@ -325,7 +322,9 @@ fn unknown_stays_null() {
         .count();
     assert_eq!(influence.iter().filter(|x| x.is_none()).count(), unassessed);
 
-    let periods = Table::from_portfolio(&p, TableName::Periods).unwrap();
+    let periods = Source::new(&p, &Scorer::default())
+        .table(TableName::Periods)
+        .0;
     let Values::Float(actual) = periods.column("actual").unwrap().values() else {
         panic!()
     };
@@ -372,12 +371,16 @@ fn indicator_rows_keep_baseline_and_period_comments() {
     baseline.comment = Some("target 2025: 60%".into());
     i.baseline = Some(baseline);
     i.periods[1].comment = Some("annual target 45".into());
-    let indicators = Table::from_portfolio(&p, TableName::Indicators).unwrap();
+    let indicators = Source::new(&p, &Scorer::default())
+        .table(TableName::Indicators)
+        .0;
     assert_eq!(
         text(&indicators, "baseline_comment")[0].as_deref(),
         Some("target 2025: 60%")
     );
-    let periods = Table::from_portfolio(&p, TableName::Periods).unwrap();
+    let periods = Source::new(&p, &Scorer::default())
+        .table(TableName::Periods)
+        .0;
     assert_eq!(
         text(&periods, "comment"),
         &[None, Some("annual target 45".to_owned())]
@@ -473,7 +476,9 @@ mod csv_files {
         let mut new = Vec::new();
         tables::write_csv(
             &mut new,
-            &Table::from_portfolio(&p, TableName::Programmes).unwrap(),
+            &Source::new(&p, &Scorer::default())
+                .table(TableName::Programmes)
+                .0,
         )
         .unwrap();
         assert_eq!(old, new);
@@ -499,7 +504,15 @@ mod parquet_files {
     fn round_trip(table: &Table) -> Vec<arrow_array::RecordBatch> {
         let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("tables_parquet");
         std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join(format!("{}-{}.parquet", table.name(), std::process::id()));
+        // Tests run in parallel and round-trip tables of one name: a count
+        // keeps their files apart.
+        static FILES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = FILES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path = dir.join(format!(
+            "{}-{}-{n}.parquet",
+            table.name(),
+            std::process::id()
+        ));
         tables::write_parquet(std::fs::File::create(&path).unwrap(), table).unwrap();
         let reader = ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(&path).unwrap())
             .unwrap()
@@ -617,8 +630,9 @@ mod parquet_files {
     #[test]
     fn the_schema_is_typed() {
         use arrow_schema::DataType;
-        let batch = Table::from_portfolio(&ssr_model::samples::portfolio(), TableName::Periods)
-            .unwrap()
+        let batch = Source::new(&ssr_model::samples::portfolio(), &Scorer::default())
+            .table(TableName::Periods)
+            .0
             .to_record_batch()
             .unwrap();
         let schema = batch.schema();
