@@ -77,9 +77,7 @@ mod parquet;
 #[cfg(feature = "arrow")]
 pub use arrow::{ArrowError, schema};
 #[cfg(feature = "csv")]
-pub use csv::{CsvError, CsvTableWriter, write_csv};
-#[cfg(feature = "csv")]
-pub(crate) use entities::recipient_list;
+pub use csv::{CsvError, CsvTableWriter, write_csv, write_scores_csv};
 #[cfg(any(feature = "csv", feature = "parquet"))]
 pub use files::{Format, WriteError, Written};
 pub use finance::flows;
@@ -88,8 +86,6 @@ pub use outputs::{findings, ranks, score_batches, scores};
 #[cfg(feature = "parquet")]
 pub use parquet::{ParquetError, ParquetTableWriter, write_parquet};
 pub use source::Source;
-#[cfg(feature = "csv")]
-pub(crate) use source::portfolio_table;
 pub use table::{Column, ColumnSpec, Kind, Table, Values};
 
 use table::ColumnSpec as C;
@@ -269,23 +265,6 @@ impl TableName {
             TableName::Findings | TableName::Scores | TableName::Ranks | TableName::ObjectiveScores
         )
     }
-}
-
-/// The names of `specs`, as an array for a `const` column list
-/// (`interop::csv`'s `*_COLUMNS` are made from the tables' columns).
-#[cfg(feature = "csv")]
-#[allow(
-    clippy::indexing_slicing,
-    reason = "evaluated at compile time: an index out of range fails the build"
-)]
-pub(crate) const fn column_names<const N: usize>(specs: &[ColumnSpec]) -> [&'static str; N] {
-    let mut names = [""; N];
-    let mut i = 0;
-    while i < N {
-        names[i] = specs[i].name;
-        i += 1;
-    }
-    names
 }
 
 #[cfg(test)]

@@ -177,10 +177,3 @@ impl<'a> Source<'a> {
         }
     }
 }
-
-/// Table `name` of `portfolio` with the default scorer and validation
-/// policy (the tables the CSV writers of the portfolio ask for).
-#[cfg(feature = "csv")]
-pub(crate) fn portfolio_table(portfolio: &Portfolio, name: TableName) -> Table {
-    Source::new(portfolio, &Scorer::default()).table(name).0
-}

@@ -468,28 +468,21 @@ mod csv_files {
         }
     }
 
+    /// One name, one table: the CLI's `ssr score --table objective_scores`
+    /// and `ssr export --table objective_scores` both write this table;
+    /// the stated objectives keep their own name.
     #[test]
-    fn the_interop_csv_writers_write_the_tables() {
+    fn objective_scores_and_objectives_are_two_tables() {
         let p = ssr_model::samples::portfolio();
-        let mut old = Vec::new();
-        ssr_model::interop::csv::write_programmes(&mut old, &p).unwrap();
-        let mut new = Vec::new();
-        tables::write_csv(
-            &mut new,
-            &Source::new(&p, &Scorer::default())
-                .table(TableName::Programmes)
-                .0,
-        )
-        .unwrap();
-        assert_eq!(old, new);
-        assert_eq!(
-            ssr_model::interop::csv::PROGRAMME_COLUMNS,
-            TableName::Programmes
-                .columns()
-                .iter()
-                .map(|c| c.name)
-                .collect::<Vec<_>>()
-        );
+        let scorer = Scorer::default();
+        let source = Source::new(&p, &scorer);
+        let (stated, _) = source.table(TableName::Objectives);
+        let (scored, _) = source.table(TableName::ObjectiveScores);
+        let objectives: usize = p.programmes.iter().map(|x| x.objectives.len()).sum();
+        assert_eq!(stated.rows(), objectives);
+        assert_eq!(scored.rows(), objectives);
+        assert!(scored.column("progress").is_some());
+        assert!(stated.column("progress").is_none());
     }
 }
 
@@ -704,7 +697,10 @@ fn a_closed_pipe_keeps_its_error_kind() {
         .unwrap_err();
     assert_eq!(err.io_error_kind(), Some(ErrorKind::BrokenPipe), "{err}");
     let portfolio = ssr_model::samples::portfolio();
-    let err = ssr_model::interop::csv::write_programmes(ClosedPipe, &portfolio).unwrap_err();
+    let scorer = Scorer::default();
+    let err = Source::new(&portfolio, &scorer)
+        .write_csv(ClosedPipe, TableName::Programmes)
+        .unwrap_err();
     assert_eq!(err.io_error_kind(), Some(ErrorKind::BrokenPipe), "{err}");
 }
 
