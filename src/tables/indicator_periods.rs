@@ -8,7 +8,10 @@ use crate::{Component, Indicator, Period, Programme};
 
 use super::Kind::{Code, Date, Float, Text};
 use super::entities::{joined, recipient_list};
-use super::results::split;
+use super::results::{
+    ACTUAL, ACTUAL_LABEL, BASELINE, BASELINE_DATE, BASELINE_LABEL, DIRECTION, OBJECTIVE_IDS,
+    TARGET, TARGET_LABEL, UNIT, WEIGHT, split,
+};
 use super::table::shared::*;
 use super::table::{Cell, ColumnSpec as C, Table};
 
@@ -31,16 +34,12 @@ pub(super) const INDICATOR_PERIODS: &[C] = &[
     C::new("indicator_title", Text, "what the indicator measures"),
     LEVEL,
     MEASURE,
-    C::new(
-        "direction",
-        Code,
-        "increase or decrease; empty when not stated",
-    ),
-    C::new("unit", Text, "the unit of quantitative values"),
-    C::new("weight", Float, "its relative weight within the component"),
-    C::new("baseline", Float, "the baseline value, when a number"),
-    C::new("baseline_label", Text, "the baseline value, when a label"),
-    C::new("baseline_date", Date, "the baseline's date"),
+    DIRECTION,
+    UNIT,
+    WEIGHT,
+    BASELINE,
+    BASELINE_LABEL,
+    BASELINE_DATE,
     C::new(
         "period_start",
         Date,
@@ -51,19 +50,11 @@ pub(super) const INDICATOR_PERIODS: &[C] = &[
         Date,
         "the period's last day; empty for an indicator without periods",
     ),
-    C::new("target", Float, "the period's target, when a number"),
-    C::new("target_label", Text, "the period's target, when a label"),
-    C::new(
-        "actual",
-        Float,
-        "the period's actual, when a number; empty when not reported",
-    ),
-    C::new("actual_label", Text, "the period's actual, when a label"),
-    C::new(
-        "objective_ids",
-        Text,
-        "the objectives it measures, `;`-separated UUIDs: its own, else its component's",
-    ),
+    TARGET,
+    TARGET_LABEL,
+    ACTUAL,
+    ACTUAL_LABEL,
+    OBJECTIVE_IDS,
     C::new(
         "source_kind",
         Code,

@@ -4,8 +4,9 @@
 
 use crate::score::Scorecard;
 
-use super::Kind::{Code, Float, Integer, Text};
+use super::Kind::{Code, Float, Integer};
 use super::TableName;
+use super::entities::{OBJECTIVE_KIND, STATEMENT};
 use super::table::shared::*;
 use super::table::{Cell, ColumnSpec as C, Table};
 
@@ -17,12 +18,8 @@ pub(super) const OBJECTIVE_SCORES: &[C] = &[
         Code,
         "the objective's UUID (objectives table)",
     ),
-    C::new(
-        "kind",
-        Code,
-        "accountability, rule_of_law, civilian_control, …",
-    ),
-    C::new("statement", Text, "what the programme aims at"),
+    OBJECTIVE_KIND,
+    STATEMENT,
     C::new(
         "parent_objective_id",
         Code,
