@@ -77,6 +77,11 @@ fn expected_rows(p: &Portfolio, name: TableName) -> Option<usize> {
         TableName::Evaluations => sum(&|p| p.evaluations.iter().map(|e| e.ratings().len()).sum()),
         TableName::Transactions => sum(&|p| p.transactions.len()),
         TableName::Budgets => sum(&|p| p.budgets.len()),
+        // A row per period, and one for an indicator without periods.
+        TableName::IndicatorPeriods => {
+            sum(&|p| p.indicators().map(|i| i.periods.len().max(1)).sum())
+        }
+        TableName::ObjectiveScores => sum(&|p| p.objectives.len()),
         _ => None,
     }
 }
@@ -113,6 +118,24 @@ fn every_table_of_the_sample_has_the_models_rows() {
 /// Each `(table, column)` refers to `(parent, key)`: every value present
 /// must be a key of the parent.
 const KEYS: &[(TableName, &str, TableName, &str)] = &[
+    (
+        TableName::IndicatorPeriods,
+        "indicator_id",
+        TableName::Indicators,
+        "indicator_id",
+    ),
+    (
+        TableName::IndicatorPeriods,
+        "component_id",
+        TableName::Components,
+        "component_id",
+    ),
+    (
+        TableName::ObjectiveScores,
+        "objective_id",
+        TableName::Objectives,
+        "objective_id",
+    ),
     (
         TableName::Recipients,
         "programme_id",
