@@ -181,16 +181,17 @@ impl PyPortfolio {
     ///
     /// Tables: programmes, recipients, stakeholders, components,
     /// objectives, indicators, periods, breakdowns, challenges, mitigations,
-    /// evaluations, transactions, budgets and flows (yearly money per
+    /// evaluations, transactions, budgets, indicator_periods (one wide row
+    /// per indicator period) and flows (yearly money per
     /// recipient, in each programme's main currency, or in ``currency``
     /// when given; money in another currency is converted through
     /// ``rates``, and left out with an :class:`SsrWarning` where no rate
     /// applies). Every table carries ``programme_id`` and the ids it refers
     /// to, so tables join. Unknown values are null, never a default.
     ///
-    /// Findings, scores and ranks need more than the portfolio:
-    /// ``p.validate().table()``, ``p.score().table("scores")``,
-    /// ``p.rank().table()``. Raises :class:`InvalidValueError` for an
+    /// Findings, scores, objective scores and ranks need more than the
+    /// portfolio: ``p.validate().table()``, ``p.score().table("scores")``,
+    /// ``p.score().table("objective_scores")``, ``p.rank().table()``. Raises :class:`InvalidValueError` for an
     /// unknown name or currency.
     #[pyo3(signature = (name, *, to="pandas", rates=None, currency=None))]
     fn table<'py>(

@@ -82,6 +82,8 @@ impl PyScorecard {
     /// - ``"ranks"``: one row per programme of the comparison: nominal rank
     ///   or the reason it is not ranked, composite, coverage (and the Monte
     ///   Carlo statistics when the card comes from :meth:`Portfolio.rank`);
+    /// - ``"objective_scores"``: one row per objective of each programme,
+    ///   with the level it is measured at, its progress and coverage;
     /// - ``"flows"``: yearly money per programme, recipient and transaction
     ///   type, in the policy's reporting currency;
     /// - any other table of the portfolio (:meth:`Portfolio.table`).
