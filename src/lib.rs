@@ -60,7 +60,7 @@
 //! | validate | [`validate`] | a [`Report`] of every problem at once, each with a stable code |
 //! | score | [`score`] | a [`Scorecard`](crate::Scorecard): progress, risk, stakeholders, evaluation, finance |
 //! | rank | [`score`] | ranks, the reason a programme is not ranked, and rank intervals |
-//! | export | [`tables`], [`interop::csv`][csv], [`interop::schema`][schema] | tidy tables as CSV or Parquet; JSON Schemas for other tools |
+//! | export | [`tables`], [`interop::schema`][schema] | tidy tables as CSV, Arrow or Parquet; JSON Schemas for other tools |
 //!
 //! The rest of this page walks through those steps:
 //!
@@ -235,7 +235,7 @@
 //! stakeholder resistance and inclusion, and optionally finance) across the
 //! programmes and combines them into a composite, which gives a rank. A rank
 //! alone hides how fragile it is, so
-//! [`Scorer::rank_uncertainty`](crate::Scorer::rank_uncertainty) re-ranks
+//! [`Scorer::rank`](crate::Scorer::rank) re-ranks
 //! under perturbed weights and other normalisation and aggregation choices
 //! (seeded Monte Carlo, after Saisana, Saltelli and Tarantola 2005) and
 //! reports each programme's median rank and 5–95 % interval:
@@ -247,9 +247,7 @@
 //! let mut policy = ScoringPolicy::default();
 //! policy.uncertainty.replications = 200;
 //! let scorer = Scorer::new(policy)?;
-//! let card = scorer.scorecard(&ssr_model::samples::portfolio());
-//! let ranks = scorer.rank_uncertainty(&card);
-//! let card = card.with_uncertainty(ranks)?;          // refused if run under another policy
+//! let card = scorer.rank(&ssr_model::samples::portfolio()); // scorecard and Monte Carlo
 //!
 //! let uncertainty = card.uncertainty.as_ref().ok_or("computed above")?;
 //! for row in &card.comparison.rows {
@@ -279,14 +277,15 @@
 //! ```
 //! use ssr_model::Scorer;
 //! use ssr_model::tables;
-//! use ssr_model::tables::{Table, TableName};
+//! use ssr_model::tables::{Source, Table, TableName};
 //!
 //! let portfolio = ssr_model::samples::portfolio();
 //! let card = Scorer::default().scorecard(&portfolio);
 //!
 //! let ranks = tables::ranks(&card);                   // one row per programme
 //! assert_eq!(ranks.rows(), portfolio.programmes.len());
-//! let stakeholders = Table::from_portfolio(&portfolio, TableName::Stakeholders).ok_or("a portfolio table")?;
+//! let scorer = Scorer::default();
+//! let (stakeholders, _) = Source::new(&portfolio, &scorer).table(TableName::Stakeholders);
 //! let expected: usize = portfolio.programmes.iter().map(|p| p.stakeholders.len()).sum();
 //! assert_eq!(stakeholders.rows(), expected);
 //! assert!(stakeholders.column("programme_id").is_some()); // joins ranks on programme_id
@@ -304,9 +303,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! [`interop::csv`][csv] keeps its writers for a few tables, among them
-//! [`write_scorecard`][csv-scorecard], which streams a large scorecard's rows
-//! without holding them.
+//! [`tables::Source`] makes any table from a portfolio and a scorer, and
+//! writes tables to files; [`write_scores_csv`][csv-scorecard] streams a
+//! large scorecard's rows without holding them.
 //!
 //! With the `schemars` feature, [`interop::schema`][schema] gives the JSON Schema of
 //! the document, of both policies and of the scorecard, for tools in other
@@ -347,7 +346,7 @@
 //! * **json** (default): the [`document`][doc-mod] format, policies from JSON.
 //! * **iati**: [`interop::iati`][iati], import of IATI 2.01–2.03 activity files
 //!   (quick-xml).
-//! * **csv**: [`interop::csv`][csv], tidy CSV tables for R and pandas.
+//! * **csv**: [`tables`] as CSV ([`write_csv`][csv]), tidy for R and pandas.
 //! * **schemars**: [`interop::schema`][schema], JSON Schemas of the document, the
 //!   policies and the scorecard.
 //! * **arrow**: [`tables`] as Arrow record batches (arrow-rs).
@@ -396,18 +395,18 @@
     not(feature = "iati"),
     doc = "[iati-corpus]: https://docs.rs/ssr-model/latest/ssr_model/interop/iati/struct.Corpus.html"
 )]
-#![cfg_attr(feature = "csv", doc = "[csv]: crate::interop::csv")]
+#![cfg_attr(feature = "csv", doc = "[csv]: crate::tables::write_csv")]
 #![cfg_attr(
     not(feature = "csv"),
-    doc = "[csv]: https://docs.rs/ssr-model/latest/ssr_model/interop/csv/index.html"
+    doc = "[csv]: https://docs.rs/ssr-model/latest/ssr_model/tables/fn.write_csv.html"
 )]
 #![cfg_attr(
     feature = "csv",
-    doc = "[csv-scorecard]: crate::interop::csv::write_scorecard"
+    doc = "[csv-scorecard]: crate::tables::write_scores_csv"
 )]
 #![cfg_attr(
     not(feature = "csv"),
-    doc = "[csv-scorecard]: https://docs.rs/ssr-model/latest/ssr_model/interop/csv/fn.write_scorecard.html"
+    doc = "[csv-scorecard]: https://docs.rs/ssr-model/latest/ssr_model/tables/fn.write_scores_csv.html"
 )]
 #![cfg_attr(feature = "schemars", doc = "[schema]: crate::interop::schema")]
 #![cfg_attr(

@@ -401,7 +401,7 @@ mod document {
     /// Writes every row of the scores table, as `ssr score --format csv`
     /// does.
     fn write_scores_csv(out: &mut impl std::io::Write, card: &ssr_model::Scorecard) {
-        ssr_model::interop::csv::write_scorecard(out, card, |_| true).unwrap();
+        ssr_model::tables::write_scores_csv(out, card, |_| true).unwrap();
     }
 
     /// Loads, validates, scores and ranks, as the CLI does.

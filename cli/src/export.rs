@@ -1,17 +1,13 @@
 //! `ssr export`: every table of a portfolio, its findings, scores and
-//! ranks, as CSV or Parquet files (`ssr_model::tables`).
+//! ranks, as CSV or Parquet files (`ssr_model::tables::Source`).
 
-use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use ssr_model::Scorer;
-use ssr_model::tables;
-use ssr_model::tables::{CsvTableWriter, ParquetTableWriter, Table, TableName};
-use ssr_model::{Portfolio, validate};
+use ssr_model::tables::{self, Source, TableName, WriteError};
 
 use crate::input::{self, AsOf, Input};
-use crate::score::{load_policy, scorer};
+use crate::score::{monte_carlo, options, scorer, write_left_out};
 use crate::{Failure, write_failure};
 
 /// The file format of the tables.
@@ -23,11 +19,11 @@ pub(crate) enum Format {
     Parquet,
 }
 
-impl Format {
-    fn extension(self) -> &'static str {
-        match self {
-            Format::Csv => "csv",
-            Format::Parquet => "parquet",
+impl From<Format> for tables::Format {
+    fn from(format: Format) -> Self {
+        match format {
+            Format::Csv => tables::Format::Csv,
+            Format::Parquet => tables::Format::Parquet,
         }
     }
 }
@@ -42,7 +38,7 @@ pub(crate) struct Args {
     input: Input,
     #[command(flatten)]
     as_of: AsOf,
-    /// A table to write (repeatable): programmes, recipients, stakeholders, components, objectives, indicators, periods, breakdowns, challenges, mitigations, evaluations, transactions, budgets, flows, findings, scores, ranks.
+    /// A table to write (repeatable): programmes, recipients, stakeholders, components, objectives, indicators, periods, breakdowns, challenges, mitigations, evaluations, transactions, budgets, flows, findings, scores, ranks, indicator_periods, objective_scores.
     #[arg(long = "table", value_name = "NAME", value_parser = parse_table)]
     tables: Vec<TableName>,
     /// Every table, one file each (needs --out).
@@ -76,10 +72,10 @@ fn parse_table(name: &str) -> Result<TableName, String> {
     })
 }
 
-/// Where tables go: standard output (one CSV table) or files in a folder.
-enum Destination<'a, W: Write> {
-    Stdout(&'a mut W),
+/// Where tables go: files in a folder, or one CSV table on standard output.
+enum Target<'a> {
     Folder(&'a Path),
+    Stdout(TableName),
 }
 
 pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
@@ -88,17 +84,9 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
     } else {
         args.tables.clone()
     };
-    let mut destination = match (&args.out, args.format, names.as_slice()) {
-        (Some(dir), _, _) => {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                Failure::input(format!(
-                    "--out {}: cannot create the folder: {e}",
-                    dir.display()
-                ))
-            })?;
-            Destination::Folder(dir)
-        }
-        (None, Format::Csv, [_]) => Destination::Stdout(out),
+    let target = match (&args.out, args.format, names.as_slice()) {
+        (Some(dir), _, _) => Target::Folder(dir),
+        (None, Format::Csv, [name]) => Target::Stdout(*name),
         (None, Format::Csv, _) => {
             return Err(Failure::input(
                 "several tables need --out DIR (one file each); standard output takes one CSV table",
@@ -109,114 +97,25 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
         }
     };
     let portfolio = input::load(&args.input.file)?;
-    let scorer = export_scorer(args)?;
-    for name in names {
-        export(name, &portfolio, &scorer, args, &mut destination)?;
+    let options = args.money.add_to(options(&args.input, &args.as_of))?;
+    let scorer = scorer(monte_carlo(options, args.replications, args.seed))?;
+    let mut validation = input::validation_policy(args.validation_policy.as_deref())?;
+    if let Some(date) = args.as_of.as_of {
+        validation = validation.with_as_of(date);
     }
-    Ok(0)
-}
-
-/// The scorer of `--policy`, `--as-of`, the money options and the Monte
-/// Carlo settings.
-fn export_scorer(args: &Args) -> Result<Scorer, Failure> {
-    let mut policy = load_policy(&args.input, &args.as_of)?;
-    args.money.apply(&mut policy)?;
-    if let Some(n) = args.replications {
-        policy.uncertainty.replications = n;
-    }
-    if let Some(seed) = args.seed {
-        policy.uncertainty.seed = seed;
-    }
-    args.money.rates(scorer(policy)?)
-}
-
-/// Writes table `name` to the destination.
-fn export<W: Write>(
-    name: TableName,
-    portfolio: &Portfolio,
-    scorer: &Scorer,
-    args: &Args,
-    destination: &mut Destination<'_, W>,
-) -> Result<(), Failure> {
-    let mut sink = match destination {
-        Destination::Stdout(out) => Sink::Csv(
-            CsvTableWriter::new(Box::new(&mut **out) as Box<dyn Write + '_>, name)
-                .map_err(write_failure)?,
-        ),
-        Destination::Folder(dir) => Sink::file(dir, name, args.format)?,
+    let source = Source::new(&portfolio, &scorer).with_validation(validation);
+    let left_out = match target {
+        Target::Folder(dir) => {
+            source
+                .write_all(dir, &names, args.format.into())
+                .map_err(|e| match e {
+                    WriteError::Folder { .. } => Failure::input(format!("--out {e}")),
+                    e => write_failure(e),
+                })?
+                .left_out
+        }
+        Target::Stdout(name) => source.write_csv(&mut *out, name).map_err(write_failure)?,
     };
-    match name {
-        TableName::Scores => {
-            let card = scorer.scorecard(portfolio);
-            tables::score_batches(&card, 4096, |_| true, |batch| sink.write(&batch))?;
-        }
-        TableName::Ranks => {
-            let card = scorer.scorecard(portfolio);
-            let ranks = scorer.rank_uncertainty(&card);
-            let card = card
-                .with_uncertainty(ranks)
-                .map_err(|e| Failure::input(e.to_string()))?;
-            sink.write(&tables::ranks(&card))?;
-        }
-        TableName::Findings => {
-            let mut policy = input::validation_policy(args.validation_policy.as_deref())?;
-            if let Some(date) = args.as_of.as_of {
-                policy = policy.with_as_of(date);
-            }
-            sink.write(&tables::findings(&validate::validate(portfolio, &policy)))?;
-        }
-        TableName::Flows => {
-            let (table, left_out) = tables::flows(portfolio, scorer);
-            crate::score::write_left_out(&left_out);
-            sink.write(&table)?;
-        }
-        _ => {
-            let table = Table::from_portfolio(portfolio, name)
-                .ok_or_else(|| Failure::input(format!("{name}: not a portfolio table")))?;
-            sink.write(&table)?;
-        }
-    }
-    sink.finish()
-}
-
-/// An open table file (or standard output).
-enum Sink<'a> {
-    Csv(CsvTableWriter<Box<dyn Write + 'a>>),
-    Parquet(ParquetTableWriter<BufWriter<File>>),
-}
-
-impl Sink<'_> {
-    fn file(dir: &Path, name: TableName, format: Format) -> Result<Self, Failure> {
-        let path = dir.join(format!("{name}.{}", format.extension()));
-        let file = File::create(&path)
-            .map(BufWriter::new)
-            .map_err(|e| Failure::input(format!("{}: cannot create: {e}", path.display())))?;
-        Ok(match format {
-            Format::Csv => Sink::Csv(
-                CsvTableWriter::new(Box::new(file) as Box<dyn Write>, name)
-                    .map_err(write_failure)?,
-            ),
-            Format::Parquet => {
-                Sink::Parquet(ParquetTableWriter::new(file, name).map_err(write_failure)?)
-            }
-        })
-    }
-
-    fn write(&mut self, table: &Table) -> Result<(), Failure> {
-        match self {
-            Sink::Csv(w) => w.write(table).map_err(write_failure),
-            Sink::Parquet(w) => w.write(table).map_err(write_failure),
-        }
-    }
-
-    fn finish(self) -> Result<(), Failure> {
-        match self {
-            Sink::Csv(w) => w.finish().map(drop).map_err(write_failure),
-            Sink::Parquet(w) => w
-                .finish()
-                .map_err(write_failure)?
-                .flush()
-                .map_err(write_failure),
-        }
-    }
+    write_left_out(&left_out);
+    Ok(0)
 }

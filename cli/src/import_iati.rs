@@ -8,7 +8,8 @@ use clap::{Args, ValueEnum};
 use ssr_model::diagnostics::Severity;
 use ssr_model::interop::iati::{Corpus, CorpusImport, Filter, ImportOptions};
 use ssr_model::model::Pillar;
-use ssr_model::{Country, Region};
+use ssr_model::tables::{Source, TableName};
+use ssr_model::{Country, Region, Scorer};
 
 use crate::input;
 use crate::{Failure, progress, write_failure};
@@ -27,8 +28,11 @@ pub(crate) enum Format {
 pub(crate) enum Table {
     /// One row per programme.
     Programmes,
-    /// One row per indicator period.
+    /// One row per indicator, with its baseline.
     Indicators,
+    /// One wide row per indicator period (or indicator without periods).
+    #[value(name = "indicator_periods")]
+    IndicatorPeriods,
     /// One row per import finding.
     Findings,
     /// One row per indicator period × breakdown category.
@@ -224,28 +228,25 @@ pub(crate) fn run(args: &ImportIati, out: &mut impl Write) -> Result<u8, Failure
 }
 
 fn write(table: Option<Table>, out: &mut impl Write, import: &CorpusImport) -> Result<(), Failure> {
-    match table {
+    let name = match table {
         None => {
             ssr_model::document::to_writer_pretty(&mut *out, &import.portfolio)
                 .map_err(write_failure)?;
-            writeln!(out).map_err(write_failure)?;
-        }
-        Some(Table::Programmes) => {
-            ssr_model::interop::csv::write_programmes(&mut *out, &import.portfolio)
-                .map_err(write_failure)?;
-        }
-        Some(Table::Indicators) => {
-            ssr_model::interop::csv::write_indicators(&mut *out, &import.portfolio)
-                .map_err(write_failure)?;
-        }
-        Some(Table::Breakdowns) => {
-            ssr_model::interop::csv::write_breakdowns(&mut *out, &import.portfolio)
-                .map_err(write_failure)?;
+            return writeln!(out).map_err(write_failure);
         }
         Some(Table::Findings) => {
-            ssr_model::interop::csv::write_findings(&mut *out, &import.report)
-                .map_err(write_failure)?;
+            let findings = ssr_model::tables::findings(&import.report);
+            return ssr_model::tables::write_csv(&mut *out, &findings).map_err(write_failure);
         }
-    }
+        Some(Table::Programmes) => TableName::Programmes,
+        Some(Table::Indicators) => TableName::Indicators,
+        Some(Table::IndicatorPeriods) => TableName::IndicatorPeriods,
+        Some(Table::Breakdowns) => TableName::Breakdowns,
+    };
+    // Tables of the portfolio alone: the scorer is not asked for.
+    let scorer = Scorer::default();
+    Source::new(&import.portfolio, &scorer)
+        .write_csv(&mut *out, name)
+        .map_err(write_failure)?;
     Ok(())
 }

@@ -1,12 +1,11 @@
-//! The money options shared by `ssr score` and `ssr rank`: a user's
-//! exchange-rate table and the reporting currency of the finance measures.
+//! The money options shared by `ssr score`, `ssr rank` and `ssr export`: a
+//! user's exchange-rate table and the reporting currency of the finance
+//! measures.
 
-use std::io::BufReader;
 use std::path::PathBuf;
 
 use ssr_model::Currency;
-use ssr_model::Scorer;
-use ssr_model::score::policy::{FinancePolicy, ScoringPolicy};
+use ssr_model::score::ScorerOptions;
 
 use crate::Failure;
 
@@ -30,24 +29,14 @@ fn currency(flag: &str, code: &str) -> Result<Currency, Failure> {
 }
 
 impl MoneyArgs {
-    /// Sets the policy's reporting currency, when given.
-    pub(crate) fn apply(&self, policy: &mut ScoringPolicy) -> Result<(), Failure> {
+    /// `options` with the reporting currency and the rates file, when given.
+    pub(crate) fn add_to(&self, mut options: ScorerOptions) -> Result<ScorerOptions, Failure> {
         if let Some(code) = &self.currency {
-            policy.finance = FinancePolicy::default().with_currency(currency("currency", code)?);
+            options = options.with_currency(currency("currency", code)?);
         }
-        Ok(())
-    }
-
-    /// The scorer with the rates, when given.
-    pub(crate) fn rates(&self, scorer: Scorer) -> Result<Scorer, Failure> {
-        let (Some(path), Some(base)) = (&self.rates, &self.rates_base) else {
-            return Ok(scorer);
-        };
-        let base = currency("rates-base", base)?;
-        let file = std::fs::File::open(path)
-            .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
-        let rates = ssr_model::tables::read_rates(base, BufReader::new(file))
-            .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
-        Ok(scorer.with_rates(rates))
+        if let (Some(path), Some(base)) = (&self.rates, &self.rates_base) {
+            options = options.with_rates_file(path, currency("rates-base", base)?);
+        }
+        Ok(options)
     }
 }

@@ -11,7 +11,8 @@ use ssr_model::score::uncertainty::RankUncertainty;
 
 use crate::input::{self, AsOf, Input};
 use crate::score::{
-    Format, load_policy, missing_rule, scorer, truncate, write_csv, write_json, write_unranked,
+    Format, missing_rule, monte_carlo, options, scorer, truncate, write_csv, write_json,
+    write_unranked,
 };
 use crate::{Failure, write_failure};
 
@@ -46,33 +47,23 @@ struct RankOutput<'a> {
 
 pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
     let portfolio = input::load(&args.input.file)?;
-    let mut policy = load_policy(&args.input, &args.as_of)?;
-    if let Some(n) = args.replications {
-        policy.uncertainty.replications = n;
-    }
-    if let Some(seed) = args.seed {
-        policy.uncertainty.seed = seed;
-    }
-    args.money.apply(&mut policy)?;
-    let scorer = args.money.rates(scorer(policy)?)?;
-    let card = scorer.scorecard(&portfolio);
-    let uncertainty = scorer.rank_uncertainty(&card);
+    let options = args.money.add_to(options(&args.input, &args.as_of))?;
+    let scorer = scorer(monte_carlo(options, args.replications, args.seed))?;
+    let card = scorer.rank(&portfolio);
+    let Some(uncertainty) = &card.uncertainty else {
+        return Err(Failure::input("the scorer ranked without rank uncertainty"));
+    };
     match args.format {
         Format::Json => write_json(
             out,
             &RankOutput {
                 policy: scorer.policy(),
                 comparison: &card.comparison,
-                uncertainty: &uncertainty,
+                uncertainty,
             },
         )?,
-        Format::Csv => {
-            let card = card
-                .with_uncertainty(uncertainty)
-                .map_err(|e| Failure::input(e.to_string()))?;
-            write_csv(out, &card, RowKind::is_comparison)?;
-        }
-        Format::Table => write_table(&card, &uncertainty, out).map_err(write_failure)?,
+        Format::Csv => write_csv(out, &card, RowKind::is_comparison)?,
+        Format::Table => write_table(&card, uncertainty, out).map_err(write_failure)?,
     }
     Ok(0)
 }

@@ -4,10 +4,10 @@
 use std::io::Write;
 
 use ssr_model::score::compare::{Comparison, ComparisonRow};
-use ssr_model::score::policy::ScoringPolicy;
 use ssr_model::score::programme::Status;
 use ssr_model::score::uncertainty::RankStats;
-use ssr_model::score::{ProgrammeCard, RowKind};
+use ssr_model::score::{ProgrammeCard, RowKind, ScorerOptions};
+use ssr_model::tables::{Source, TableName};
 use ssr_model::{Scorecard, Scorer};
 
 use crate::input::{self, AsOf, Input};
@@ -34,32 +34,33 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
-    /// With --format csv: the tidy scorecard (`measures`, the default), yearly money flows per recipient country and region (`flows`), or the objectives with their level and progress (`objectives`).
+    /// With --format csv: the tidy scorecard (`scores`, the default), yearly money flows per recipient country and region (`flows`), or the scored objectives with their level and progress (`objective_scores`); the tables of the same names in `ssr export`.
     #[arg(long, value_enum)]
     table: Option<Table>,
     #[command(flatten)]
     money: crate::money::MoneyArgs,
 }
 
-/// Which CSV table `ssr score` writes.
+/// Which CSV table `ssr score` writes: a table of `ssr_model::tables`,
+/// under its name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum Table {
-    /// programme_id, programme_name, measure, value.
-    Measures,
+    /// programme_id, programme_name, measure, value, not_ranked, scale, currency.
+    #[value(name = "scores", alias = "measures")]
+    Scores,
     /// Transactions by programme, recipient, year and type.
     Flows,
-    /// One row per objective, with its level, progress and coverage.
-    Objectives,
+    /// One row per objective of a scored programme, with its level, progress and coverage.
+    #[value(name = "objective_scores")]
+    ObjectiveScores,
 }
 
 pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
     let portfolio = input::load(&args.input.file)?;
-    let mut policy = load_policy(&args.input, &args.as_of)?;
-    args.money.apply(&mut policy)?;
-    let scorer = args.money.rates(scorer(policy)?)?;
+    let scorer = scorer(args.money.add_to(options(&args.input, &args.as_of))?)?;
     let table = match (args.format, args.table) {
-        (Format::Csv, table) => table.unwrap_or(Table::Measures),
-        (_, None) => Table::Measures,
+        (Format::Csv, table) => table.unwrap_or(Table::Scores),
+        (_, None) => Table::Scores,
         (_, Some(_)) => {
             return Err(Failure::input(
                 "--table chooses a CSV table: give --format csv with it",
@@ -67,7 +68,8 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
         }
     };
     if table == Table::Flows {
-        let left_out = ssr_model::interop::csv::write_flows(&mut *out, &portfolio, &scorer)
+        let left_out = Source::new(&portfolio, &scorer)
+            .write_csv(&mut *out, TableName::Flows)
             .map_err(write_failure)?;
         write_left_out(&left_out);
         return Ok(0);
@@ -76,9 +78,12 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
     write_finance_findings(&card);
     match args.format {
         Format::Json => write_json(out, &card)?,
-        Format::Csv if table == Table::Objectives => {
-            // The objectives table of the scorecard just computed.
-            ssr_model::interop::csv::write_objectives(&mut *out, &card).map_err(write_failure)?;
+        Format::Csv if table == Table::ObjectiveScores => {
+            // The objective scores of the scorecard just computed.
+            Source::new(&portfolio, &scorer)
+                .with_scorecard(&card)
+                .write_csv(&mut *out, TableName::ObjectiveScores)
+                .map_err(write_failure)?;
         }
         Format::Csv => write_csv(out, &card, |_| true)?,
         Format::Table => write_table(&card, out).map_err(write_failure)?,
@@ -86,26 +91,36 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
     Ok(0)
 }
 
-/// The scoring policy of `--policy` (or the default), judged at `--as-of`
-/// when given.
-pub(crate) fn load_policy(input: &Input, as_of: &AsOf) -> Result<ScoringPolicy, Failure> {
-    let mut policy = match &input.policy {
-        None => ScoringPolicy::default(),
-        Some(path) => {
-            let text = input::read_policy(path)?;
-            ScoringPolicy::from_json(&text)
-                .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?
-        }
-    };
-    if let Some(date) = as_of.as_of {
-        policy.as_of = Some(date);
+/// The scorer options of `--policy` and `--as-of`.
+pub(crate) fn options(input: &Input, as_of: &AsOf) -> ScorerOptions {
+    let mut options = ScorerOptions::new();
+    if let Some(path) = &input.policy {
+        options = options.with_policy_file(path);
     }
-    Ok(policy)
+    if let Some(date) = as_of.as_of {
+        options = options.with_as_of(date);
+    }
+    options
 }
 
-/// A scorer, or a failure naming the policy's problem.
-pub(crate) fn scorer(policy: ScoringPolicy) -> Result<Scorer, Failure> {
-    Scorer::new(policy).map_err(|e| Failure::input(e.to_string()))
+/// `options` with `--replications` and `--seed`, when given.
+pub(crate) fn monte_carlo(
+    mut options: ScorerOptions,
+    replications: Option<usize>,
+    seed: Option<u64>,
+) -> ScorerOptions {
+    if let Some(n) = replications {
+        options = options.with_replications(n);
+    }
+    if let Some(seed) = seed {
+        options = options.with_seed(seed);
+    }
+    options
+}
+
+/// The scorer of `options`, or a failure naming the problem.
+pub(crate) fn scorer(options: ScorerOptions) -> Result<Scorer, Failure> {
+    options.scorer().map_err(|e| Failure::input(e.to_string()))
 }
 
 pub(crate) fn write_json(
@@ -122,7 +137,7 @@ pub(crate) fn write_csv(
     card: &Scorecard,
     keep: impl Fn(RowKind) -> bool,
 ) -> Result<(), Failure> {
-    ssr_model::interop::csv::write_scorecard(out, card, |measure| keep(RowKind::of(measure)))
+    ssr_model::tables::write_scores_csv(out, card, |measure| keep(RowKind::of(measure)))
         .map_err(write_failure)
 }
 

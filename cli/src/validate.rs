@@ -48,7 +48,8 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
             writeln!(out).map_err(write_failure)?;
         }
         Format::Csv => {
-            ssr_model::interop::csv::write_findings(&mut *out, &report).map_err(write_failure)?
+            let table = ssr_model::tables::findings(&report);
+            ssr_model::tables::write_csv(&mut *out, &table).map_err(write_failure)?;
         }
         Format::Text => write_text(&report, &policy, out).map_err(write_failure)?,
     }

@@ -7,7 +7,7 @@ use ssr_model::diagnostics::ValidationPolicyError;
 use ssr_model::document::LoadError;
 use ssr_model::interop::iati::ImportError;
 use ssr_model::score::policy::PolicyError;
-use ssr_model::tables::RatesFileError;
+use ssr_model::score::{RatesFileError, ScorerOptionsError};
 
 /// Which Python exception class an [`Error`] becomes (the classes live in
 /// `ssr_model/_errors.py`, so that their docstrings and attributes are
@@ -136,6 +136,29 @@ impl Error {
             _ => e,
         };
         e.in_optional_file(file)
+    }
+
+    /// A scorer whose options could not be read or were refused: a policy
+    /// error with the file and the JSON Pointer of the offending value.
+    pub(crate) fn scorer_options(err: &ScorerOptionsError) -> Self {
+        match err {
+            ScorerOptionsError::Policy { file, error } => {
+                let file = file.as_ref().map(|f| f.display().to_string());
+                Error::scoring_policy(error, file.as_deref())
+            }
+            ScorerOptionsError::Read { file, source } => {
+                let name = file.display().to_string();
+                Error::new(
+                    Class::Policy,
+                    format!("cannot read the policy {name}: {source}"),
+                )
+                .in_file(name)
+            }
+            ScorerOptionsError::Rates { file, error } => {
+                Error::rates_file(error, &file.display().to_string())
+            }
+            _ => Error::new(Class::Policy, err.to_string()),
+        }
     }
 
     /// A validation policy that could not be parsed.

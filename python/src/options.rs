@@ -9,7 +9,7 @@ use ssr_model::Currency;
 use ssr_model::Scorer;
 use ssr_model::chrono::NaiveDate;
 use ssr_model::diagnostics::ValidationPolicy;
-use ssr_model::score::policy::ScoringPolicy;
+use ssr_model::score::ScorerOptions;
 
 use crate::errors::{Class, Error};
 use crate::rates::PyExchangeRates;
@@ -43,15 +43,23 @@ fn is_day(value: &Bound<'_, PyAny>) -> PyResult<bool> {
     Ok(value.hasattr("isoformat")? && value.hasattr("year")? && !value.hasattr("hour")?)
 }
 
-/// A policy argument: a path to a JSON file, or a mapping (a dict) that is
-/// the policy itself. Returns the JSON text and the file it came from.
-fn policy_text(value: &Bound<'_, PyAny>) -> PyResult<(String, Option<String>)> {
+/// A policy argument as the library reads it.
+enum PolicyArg {
+    /// The policy document, from a mapping.
+    Json(String),
+    /// A policy file.
+    File(PathBuf),
+}
+
+/// A policy argument: a mapping (a dict) that is the policy itself, or a
+/// path to a JSON file, left for the library to read.
+fn policy_source(value: &Bound<'_, PyAny>) -> PyResult<PolicyArg> {
     if value.cast::<PyMapping>().is_ok() {
         let json = value.py().import("json")?;
         let text = json.call_method1("dumps", (value,))?.extract::<String>()?;
-        return Ok((text, None));
+        return Ok(PolicyArg::Json(text));
     }
-    let path: PathBuf = value.extract().map_err(|_| {
+    value.extract().map(PolicyArg::File).map_err(|_| {
         Error::new(
             Class::Policy,
             format!(
@@ -59,31 +67,22 @@ fn policy_text(value: &Bound<'_, PyAny>) -> PyResult<(String, Option<String>)> {
                 value.repr().map(|r| r.to_string()).unwrap_or_default()
             ),
         )
-    })?;
+        .into()
+    })
+}
+
+/// A policy argument: a path to a JSON file, or a mapping (a dict) that is
+/// the policy itself. Returns the JSON text and the file it came from.
+fn policy_text(value: &Bound<'_, PyAny>) -> PyResult<(String, Option<String>)> {
+    let path = match policy_source(value)? {
+        PolicyArg::Json(text) => return Ok((text, None)),
+        PolicyArg::File(path) => path,
+    };
     let name = path.display().to_string();
     let text = std::fs::read_to_string(&path).map_err(|e| {
         Error::new(Class::Policy, format!("cannot read the policy {name}: {e}")).in_file(&name)
     })?;
     Ok((text, Some(name)))
-}
-
-/// The scoring policy from an optional argument, judged at `as_of` when given.
-pub(crate) fn scoring_policy(
-    policy: Option<&Bound<'_, PyAny>>,
-    as_of: Option<&Bound<'_, PyAny>>,
-) -> PyResult<ScoringPolicy> {
-    let mut out = match policy {
-        None => ScoringPolicy::default(),
-        Some(value) => {
-            let (text, file) = policy_text(value)?;
-            ScoringPolicy::from_json(&text)
-                .map_err(|e| Error::scoring_policy(&e, file.as_deref()))?
-        }
-    };
-    if let Some(day) = as_of {
-        out = out.with_as_of(date(day)?);
-    }
-    Ok(out)
 }
 
 /// The validation policy from an optional argument, judged at `as_of` when
@@ -122,26 +121,34 @@ pub(crate) struct ScorerArgs<'py> {
 }
 
 impl ScorerArgs<'_> {
-    /// The scorer: `currency` overrides the policy's `finance.currency`,
-    /// `replications` and `seed` its `uncertainty` section.
+    /// The scorer (`ssr_model::score::ScorerOptions`): `currency` overrides
+    /// the policy's `finance.currency`, `replications` and `seed` its
+    /// `uncertainty` section.
     pub(crate) fn scorer(&self) -> PyResult<Scorer> {
-        let mut policy = scoring_policy(self.policy.as_ref(), self.as_of.as_ref())?;
+        let mut options = ScorerOptions::new();
+        match self.policy.as_ref().map(policy_source).transpose()? {
+            Some(PolicyArg::Json(text)) => options = options.with_policy_json(text),
+            Some(PolicyArg::File(path)) => options = options.with_policy_file(path),
+            None => {}
+        }
+        if let Some(day) = &self.as_of {
+            options = options.with_as_of(date(day)?);
+        }
         if let Some(code) = &self.currency {
             let currency: Currency = code
                 .parse()
                 .map_err(|e| Error::value(format!("currency: {e}")))?;
-            policy.finance = policy.finance.with_currency(currency);
+            options = options.with_currency(currency);
         }
         if let Some(n) = self.replications {
-            policy.uncertainty.replications = n;
+            options = options.with_replications(n);
         }
         if let Some(s) = self.seed {
-            policy.uncertainty.seed = s;
+            options = options.with_seed(s);
         }
-        let scorer = Scorer::new(policy).map_err(|e| Error::scoring_policy(&e, None))?;
-        Ok(match &self.rates {
-            Some(rates) => scorer.with_rates(rates.get().inner.clone()),
-            None => scorer,
-        })
+        if let Some(rates) = &self.rates {
+            options = options.with_rates(rates.get().inner.clone());
+        }
+        Ok(options.scorer().map_err(|e| Error::scorer_options(&e))?)
     }
 }

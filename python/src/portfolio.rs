@@ -8,7 +8,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use ssr_model::interop::iati::{Corpus, Filter, ImportOptions};
-use ssr_model::tables::{Table, TableName};
+use ssr_model::tables::{Format, Source, TableName};
 use ssr_model::{Country, Portfolio, document, samples};
 
 use crate::errors::{Class, Error};
@@ -172,15 +172,8 @@ impl PyPortfolio {
         };
         let scorer = args.scorer()?;
         let portfolio = Arc::clone(&self.inner);
-        let (card, uncertainty) = py.detach(|| {
-            let card = scorer.scorecard(&portfolio);
-            let uncertainty = scorer.rank_uncertainty(&card);
-            (card, uncertainty)
-        });
-        let card = card
-            .with_uncertainty(uncertainty.clone())
-            .map_err(|e| Error::scoring_policy(&e, None))?;
-        PyRanks::new(py, PyScorecard::new(portfolio, scorer, card), uncertainty)
+        let card = py.detach(|| scorer.rank(&portfolio));
+        PyRanks::new(py, PyScorecard::new(portfolio, scorer, card))
     }
 
     /// Table ``name`` of the portfolio as a DataFrame: ``to="pandas"`` (the
@@ -188,16 +181,17 @@ impl PyPortfolio {
     ///
     /// Tables: programmes, recipients, stakeholders, components,
     /// objectives, indicators, periods, breakdowns, challenges, mitigations,
-    /// evaluations, transactions, budgets and flows (yearly money per
+    /// evaluations, transactions, budgets, indicator_periods (one wide row
+    /// per indicator period) and flows (yearly money per
     /// recipient, in each programme's main currency, or in ``currency``
     /// when given; money in another currency is converted through
     /// ``rates``, and left out with an :class:`SsrWarning` where no rate
     /// applies). Every table carries ``programme_id`` and the ids it refers
     /// to, so tables join. Unknown values are null, never a default.
     ///
-    /// Findings, scores and ranks need more than the portfolio:
-    /// ``p.validate().table()``, ``p.score().table("scores")``,
-    /// ``p.rank().table()``. Raises :class:`InvalidValueError` for an
+    /// Findings, scores, objective scores and ranks need more than the
+    /// portfolio: ``p.validate().table()``, ``p.score().table("scores")``,
+    /// ``p.score().table("objective_scores")``, ``p.rank().table()``. Raises :class:`InvalidValueError` for an
     /// unknown name or currency.
     #[pyo3(signature = (name, *, to="pandas", rates=None, currency=None))]
     fn table<'py>(
@@ -215,11 +209,10 @@ impl PyPortfolio {
             ..ScorerArgs::default()
         };
         let scorer = args.scorer()?;
-        let table = match name {
-            TableName::Flows => tables::flows(py, &self.inner, &scorer)?,
-            other => Table::from_portfolio(&self.inner, other)
-                .ok_or_else(|| tables::needs_more(other))?,
-        };
+        if !name.from_portfolio_alone() {
+            return Err(tables::needs_more(name).into());
+        }
+        let table = tables::table(py, &Source::new(&self.inner, &scorer), name)?;
         tables::to_python(py, &table, to)
     }
 
@@ -245,7 +238,7 @@ impl PyPortfolio {
         folder: PathBuf,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyDict>> {
-        self.export(py, &folder, options, tables::Format::Parquet)
+        self.export(py, &folder, options, Format::Parquet)
     }
 
     /// Writes every table (or those named in ``tables``) as CSV files into
@@ -259,7 +252,7 @@ impl PyPortfolio {
         folder: PathBuf,
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyDict>> {
-        self.export(py, &folder, options, tables::Format::Csv)
+        self.export(py, &folder, options, Format::Csv)
     }
 
     /// The portfolio as a versioned JSON document (a str).
@@ -339,7 +332,7 @@ impl PyPortfolio {
         py: Python<'_>,
         folder: &std::path::Path,
         kwargs: Option<&Bound<'_, PyDict>>,
-        format: tables::Format,
+        format: Format,
     ) -> PyResult<Py<PyDict>> {
         let options = ExportOptions::from_kwargs(kwargs)?;
         let names = match &options.tables {
@@ -355,14 +348,13 @@ impl PyPortfolio {
             options.scorer.as_of.as_ref(),
         )?;
         let portfolio = Arc::clone(&self.inner);
-        let written = py.detach(|| {
-            tables::Export {
-                portfolio: &portfolio,
-                scorer: &scorer,
-                validation: &validation,
-            }
-            .write_all(folder, &names, format)
-        })?;
+        let written = py
+            .detach(|| {
+                Source::new(&portfolio, &scorer)
+                    .with_validation(validation)
+                    .write_all(folder, &names, format)
+            })
+            .map_err(|e| tables::write_error(&e))?;
         tables::warn_left_out(py, &written.left_out)?;
         let out = PyDict::new(py);
         for (name, path) in written.files {

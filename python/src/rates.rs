@@ -10,7 +10,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyString;
 use ssr_model::Currency;
 use ssr_model::model::ExchangeRates;
-use ssr_model::tables::RatesFileError;
+use ssr_model::score::RatesFileError;
 
 use crate::errors::Error;
 use crate::options;
@@ -91,7 +91,7 @@ fn from_file(py: Python<'_>, base: Currency, path: PathBuf) -> Result<ExchangeRa
     let name = path.display().to_string();
     let read = py.detach(|| {
         let file = std::fs::File::open(&path).map_err(|e| RatesFileError::Io(e.to_string()))?;
-        ssr_model::tables::read_rates(base, BufReader::new(file))
+        ssr_model::score::read_rates(base, BufReader::new(file))
     });
     read.map_err(|e| Error::rates_file(&e, &name))
 }

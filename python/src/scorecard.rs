@@ -7,7 +7,7 @@ use ssr_model::Portfolio;
 use ssr_model::score::uncertainty::RankUncertainty;
 use ssr_model::{Scorecard, Scorer};
 
-use ssr_model::tables::{Table, TableName};
+use ssr_model::tables::{Source, TableName};
 
 use crate::errors::{Class, Error};
 use crate::tables;
@@ -82,20 +82,19 @@ impl PyScorecard {
     /// - ``"ranks"``: one row per programme of the comparison: nominal rank
     ///   or the reason it is not ranked, composite, coverage (and the Monte
     ///   Carlo statistics when the card comes from :meth:`Portfolio.rank`);
+    /// - ``"objective_scores"``: one row per objective of each programme,
+    ///   with the level it is measured at, its progress and coverage;
     /// - ``"flows"``: yearly money per programme, recipient and transaction
     ///   type, in the policy's reporting currency;
     /// - any other table of the portfolio (:meth:`Portfolio.table`).
     #[pyo3(signature = (name="scores", *, to="pandas"))]
     fn table(&self, py: Python<'_>, name: &str, to: &str) -> PyResult<Py<PyAny>> {
         let name = tables::table_name(name)?;
-        let card = Arc::clone(&self.card);
-        let table = match name {
-            TableName::Scores => py.detach(|| ssr_model::tables::scores(&card)),
-            TableName::Ranks => ssr_model::tables::ranks(&card),
-            TableName::Flows => tables::flows(py, &self.portfolio, &self.scorer)?,
-            other => Table::from_portfolio(&self.portfolio, other)
-                .ok_or_else(|| tables::needs_more(other))?,
-        };
+        if name == TableName::Findings {
+            return Err(tables::needs_more(name).into());
+        }
+        let source = Source::new(&self.portfolio, &self.scorer).with_scorecard(&self.card);
+        let table = tables::table(py, &source, name)?;
         tables::to_python(py, &table, to)
     }
 
@@ -119,11 +118,15 @@ pub(crate) struct PyRanks {
 }
 
 impl PyRanks {
-    pub(crate) fn new(
-        py: Python<'_>,
-        scorecard: PyScorecard,
-        uncertainty: RankUncertainty,
-    ) -> PyResult<Self> {
+    /// The ranks of a card made by `Scorer::rank`; refused (a policy error)
+    /// for a card without rank uncertainty.
+    pub(crate) fn new(py: Python<'_>, scorecard: PyScorecard) -> PyResult<Self> {
+        let uncertainty = scorecard.card.uncertainty.clone().ok_or_else(|| {
+            Error::new(
+                Class::Policy,
+                "a scorecard without rank uncertainty".to_owned(),
+            )
+        })?;
         Ok(PyRanks {
             scorecard: Py::new(py, scorecard)?,
             uncertainty: Arc::new(uncertainty),

@@ -15,7 +15,6 @@ impl Problems {
     }
 
     /// Adds a finding made elsewhere.
-    #[cfg(feature = "csv")]
     pub(crate) fn add_finding(&mut self, finding: Finding) {
         self.0.push(finding);
     }

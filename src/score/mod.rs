@@ -109,11 +109,13 @@ mod forecast;
 mod indicator;
 pub mod matrix;
 mod normalise;
+mod options;
 pub mod policy;
 pub mod programme;
 mod progress;
 mod rank;
 mod ranking;
+mod rates;
 mod results;
 mod risk;
 pub(crate) mod scorecard;
@@ -123,6 +125,8 @@ mod shares;
 mod stakeholders;
 mod status;
 
+pub use options::{ScorerOptions, ScorerOptionsError};
+pub use rates::{RatesFileError, read_rates};
 pub use scorecard::{ProgrammeCard, Row, RowKind, RowRef};
 
 /// Comparing programmes: the comparison table of dimensions, its

@@ -210,6 +210,33 @@ impl Scorer {
         }
     }
 
+    /// The scorecard of a portfolio with the Monte Carlo uncertainty of its
+    /// ranks: [`scorecard`](Self::scorecard) and
+    /// [`rank_uncertainty`](Self::rank_uncertainty) under this one policy,
+    /// so the run always matches the card.
+    ///
+    /// ```
+    /// use ssr_model::Scorer;
+    /// use ssr_model::samples::{Synthetic, synthetic};
+    ///
+    /// let portfolio = synthetic(&Synthetic::new(4).with_components(2).with_indicators(1).with_periods(2));
+    /// let scorer = Scorer::default();
+    /// let card = scorer.rank(&portfolio);
+    /// let ranks = card.uncertainty.as_ref().expect("rank runs the Monte Carlo");
+    /// assert_eq!(ranks.replications, scorer.policy().uncertainty.replications);
+    /// // The same as the two steps, bit for bit.
+    /// let plain = scorer.scorecard(&portfolio);
+    /// assert_eq!(ranks, &scorer.rank_uncertainty(&plain));
+    /// ```
+    pub fn rank(&self, portfolio: &Portfolio) -> Scorecard {
+        let mut card = self.scorecard(portfolio);
+        // Run under this scorer's policy on this card's comparison: the
+        // agreement `Scorecard::with_uncertainty` checks holds by
+        // construction.
+        card.uncertainty = Some(self.rank_uncertainty(&card));
+        card
+    }
+
     /// The Monte Carlo rank uncertainty of a scorecard's programmes under
     /// this scorer's policy (see [`UncertaintyPolicy`](super::policy::UncertaintyPolicy)).
     pub fn rank_uncertainty(&self, scorecard: &Scorecard) -> RankUncertainty {

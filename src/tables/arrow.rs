@@ -29,9 +29,10 @@ const MONEY_PRECISION: u8 = 18;
 /// A table could not become an Arrow record batch.
 ///
 /// ```
-/// use ssr_model::tables::{Table, TableName};
+/// use ssr_model::Scorer;
+/// use ssr_model::tables::{Source, Table, TableName};
 ///
-/// let t = Table::from_portfolio(&ssr_model::samples::portfolio(), TableName::Transactions).unwrap();
+/// let t = Source::new(&ssr_model::samples::portfolio(), &Scorer::default()).table(TableName::Transactions).0;
 /// let result: Result<_, ssr_model::tables::ArrowError> = t.to_record_batch();
 /// assert!(result.is_ok());
 /// ```
@@ -163,10 +164,11 @@ impl Table {
     /// The table as one Arrow record batch, with [`schema`]'s schema.
     ///
     /// ```
-    /// use ssr_model::tables::{Table, TableName};
+    /// use ssr_model::Scorer;
+    /// use ssr_model::tables::{Source, Table, TableName};
     ///
     /// let portfolio = ssr_model::samples::portfolio();
-    /// let t = Table::from_portfolio(&portfolio, TableName::Periods).unwrap();
+    /// let t = Source::new(&portfolio, &Scorer::default()).table(TableName::Periods).0;
     /// let batch = t.to_record_batch()?;
     /// assert_eq!(batch.num_rows(), t.rows());
     /// assert_eq!(batch.schema().field(0).name(), "programme_id");

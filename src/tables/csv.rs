@@ -1,6 +1,8 @@
-//! Tables as CSV: the format of [`crate::interop::csv`] (a header always,
-//! empty cells for unknown values, dates `YYYY-MM-DD`, money as exact
-//! decimals).
+//! Tables as CSV, tidy for R and pandas: a header always (even with no
+//! rows), UTF-8, comma-separated, RFC 4180 quoting, empty cells for unknown
+//! values, dates `YYYY-MM-DD`, codes as their snake_case names, money as
+//! exact decimals. `pandas.read_csv(path)` and `read.csv(path)` read them
+//! without options.
 
 use std::io::Write;
 
@@ -8,13 +10,14 @@ use serde::ser::{Serialize, SerializeSeq, Serializer};
 
 use super::table::CellRef;
 use super::{Table, TableName};
+use crate::score::Scorecard;
 
 /// A CSV table could not be written.
 ///
 /// ```
 /// use std::io;
-/// use ssr_model::interop::csv;
-/// use ssr_model::tables::CsvError;
+/// use ssr_model::tables::{self, CsvError, Source, TableName};
+/// use ssr_model::Scorer;
 ///
 /// struct Closed;
 /// impl io::Write for Closed {
@@ -26,7 +29,9 @@ use super::{Table, TableName};
 ///     }
 /// }
 ///
-/// let err: CsvError = csv::write_programmes(Closed, &ssr_model::samples::portfolio()).unwrap_err();
+/// let portfolio = ssr_model::samples::portfolio();
+/// let scorer = Scorer::default();
+/// let err: CsvError = Source::new(&portfolio, &scorer).write_csv(Closed, TableName::Programmes).unwrap_err();
 /// assert!(err.to_string().starts_with("cannot write the CSV table"));
 /// assert_eq!(err.io_error_kind(), Some(io::ErrorKind::BrokenPipe));
 /// ```
@@ -98,10 +103,11 @@ impl<W: Write> CsvTableWriter<W> {
     /// Appends the rows of `table`.
     ///
     /// ```
-    /// use ssr_model::tables::{CsvTableWriter, Table, TableName};
+    /// use ssr_model::Scorer;
+    /// use ssr_model::tables::{CsvTableWriter, Source, Table, TableName};
     ///
     /// let portfolio = ssr_model::samples::portfolio();
-    /// let t = Table::from_portfolio(&portfolio, TableName::Recipients).unwrap();
+    /// let t = Source::new(&portfolio, &Scorer::default()).table(TableName::Recipients).0;
     /// let mut csv = CsvTableWriter::new(Vec::new(), TableName::Recipients)?;
     /// csv.write(&t)?;
     /// assert_eq!(String::from_utf8(csv.finish()?)?.lines().count(), 1 + t.rows());
@@ -154,9 +160,10 @@ impl<W: Write> CsvTableWriter<W> {
 ///
 /// ```
 /// use ssr_model::tables;
-/// use ssr_model::tables::{Table, TableName};
+/// use ssr_model::Scorer;
+/// use ssr_model::tables::{Source, Table, TableName};
 ///
-/// let t = Table::from_portfolio(&ssr_model::samples::portfolio(), TableName::Budgets).unwrap();
+/// let t = Source::new(&ssr_model::samples::portfolio(), &Scorer::default()).table(TableName::Budgets).0;
 /// let mut out = Vec::new();
 /// tables::write_csv(&mut out, &t)?;
 /// let text = String::from_utf8(out)?;
@@ -174,6 +181,43 @@ pub fn write_csv<W: Write>(writer: W, table: &Table) -> Result<(), CsvError> {
     csv.finish()?;
     Ok(())
 }
+
+/// Writes the scores table (see [`TableName::Scores`]) of the card's
+/// measures that `keep` accepts, as CSV. Streamed: rows are borrowed from
+/// the card and written in batches ([`score_batches`](super::score_batches)),
+/// so memory does not grow with the number of rows.
+///
+/// ```
+/// use ssr_model::Scorer;
+/// use ssr_model::tables::write_scores_csv;
+/// use ssr_model::samples::{Synthetic, synthetic};
+///
+/// let portfolio = synthetic(&Synthetic::new(3).with_components(2).with_indicators(2).with_periods(3));
+/// let card = Scorer::default().scorecard(&portfolio);
+/// let mut out = Vec::new();
+/// write_scores_csv(&mut out, &card, |measure| measure == "composite")?;
+/// let text = String::from_utf8(out)?;
+/// assert!(text.starts_with("programme_id,programme_name,measure,value,not_ranked,scale,currency\n"));
+/// assert_eq!(text.lines().count(), 1 + 3); // the header and a composite per programme
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// When writing fails.
+pub fn write_scores_csv<W: Write>(
+    writer: W,
+    card: &Scorecard,
+    keep: impl Fn(&str) -> bool,
+) -> Result<(), CsvError> {
+    let mut out = CsvTableWriter::new(writer, TableName::Scores)?;
+    super::score_batches(card, SCORE_BATCH_ROWS, keep, |batch| out.write(&batch))?;
+    out.finish()?;
+    Ok(())
+}
+
+/// The most rows of scores [`write_scores_csv`] holds at once.
+const SCORE_BATCH_ROWS: usize = 256;
 
 /// One row of a table, serialised as a record: each cell as the derived
 /// row structs of the CSV module serialised it (floats as `ryu` writes
@@ -201,5 +245,27 @@ impl Serialize for RowSer<'_> {
             }
         }
         seq.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::samples::{Synthetic, synthetic};
+    use crate::score::Scorer;
+
+    /// The streamed scores CSV is the whole table's CSV, line for line,
+    /// whatever the batch boundaries.
+    #[test]
+    fn streamed_scores_equal_the_whole_table() {
+        let p = synthetic(&Synthetic::new(30).with_components(2).with_indicators(2));
+        let card = Scorer::default().scorecard(&p);
+        let whole = super::super::scores(&card);
+        assert!(whole.rows() > SCORE_BATCH_ROWS);
+        let mut streamed = Vec::new();
+        write_scores_csv(&mut streamed, &card, |_| true).unwrap();
+        let mut collected = Vec::new();
+        write_csv(&mut collected, &whole).unwrap();
+        assert_eq!(streamed, collected);
     }
 }

@@ -272,15 +272,19 @@ pub(super) fn components(t: &mut Table, p: &Programme) {
     }
 }
 
+/// Columns the objectives and objective scores tables share.
+pub(super) const OBJECTIVE_KIND: C = C::new(
+    "kind",
+    Code,
+    "accountability, rule_of_law, civilian_control, …",
+);
+pub(super) const STATEMENT: C = C::new("statement", Text, "what the programme aims at");
+
 pub(super) const OBJECTIVES: &[C] = &[
     PROGRAMME_ID,
     C::new("objective_id", Code, "the objective's UUID"),
-    C::new(
-        "kind",
-        Code,
-        "accountability, rule_of_law, civilian_control, …",
-    ),
-    C::new("statement", Text, "what the programme aims at"),
+    OBJECTIVE_KIND,
+    STATEMENT,
     C::new(
         "parent_objective_id",
         Code,

@@ -7,7 +7,9 @@
 //! and a Parquet file (feature `parquet`).
 //!
 //! Each table's columns, with their kinds and meanings, are
-//! [`TableName::columns`].
+//! [`TableName::columns`]. [`Source`] makes any table of a portfolio: it
+//! knows which come from the portfolio alone, from validation or from a
+//! scorer.
 //!
 //! Unknown is not a number: a value nobody stated (an unassessed
 //! stakeholder's influence, a period without an actual) is null, never a
@@ -15,31 +17,34 @@
 //! dictionary string in Arrow and Parquet), integer, float, date, money (an
 //! exact decimal with four places beside its currency column) or boolean.
 //!
-//! | table | one row per | built by |
+//! | table | one row per | made from |
 //! | --- | --- | --- |
-//! | `programmes` | programme | [`Table::from_portfolio`] |
-//! | `recipients` | programme × recipient country or region | [`Table::from_portfolio`] |
-//! | `stakeholders` | programme × stakeholder | [`Table::from_portfolio`] |
-//! | `components` | component | [`Table::from_portfolio`] |
-//! | `objectives` | objective (as stated; scored objectives are `measure` rows of `scores`) | [`Table::from_portfolio`] |
-//! | `indicators` | indicator, with its baseline and its comment | [`Table::from_portfolio`] |
-//! | `periods` | indicator period: target, actual, comment | [`Table::from_portfolio`] |
-//! | `breakdowns` | period × breakdown category (by sex, age, …) | [`Table::from_portfolio`] |
-//! | `challenges` | challenge (risk) | [`Table::from_portfolio`] |
-//! | `mitigations` | challenge × mitigation | [`Table::from_portfolio`] |
-//! | `evaluations` | evaluation × DAC criterion rating | [`Table::from_portfolio`] |
-//! | `transactions` | transaction | [`Table::from_portfolio`] |
-//! | `budgets` | budget period | [`Table::from_portfolio`] |
-//! | `flows` | programme × recipient × year × transaction type | [`flows`] (or [`Table::from_portfolio`] with the default scorer) |
-//! | `findings` | finding of validation or import | [`findings`] |
-//! | `scores` | programme × measure of a scorecard, with its `scale` | [`scores`], [`score_batches`] |
-//! | `ranks` | programme of a comparison, with rank uncertainty | [`ranks`] |
+//! | `programmes` | programme | the portfolio |
+//! | `recipients` | programme × recipient country or region | the portfolio |
+//! | `stakeholders` | programme × stakeholder | the portfolio |
+//! | `components` | component | the portfolio |
+//! | `objectives` | objective (as stated; scored objectives are `measure` rows of `scores`) | the portfolio |
+//! | `indicators` | indicator, with its baseline and its comment | the portfolio |
+//! | `periods` | indicator period: target, actual, comment | the portfolio |
+//! | `breakdowns` | period × breakdown category (by sex, age, …) | the portfolio |
+//! | `challenges` | challenge (risk) | the portfolio |
+//! | `mitigations` | challenge × mitigation | the portfolio |
+//! | `evaluations` | evaluation × DAC criterion rating | the portfolio |
+//! | `transactions` | transaction | the portfolio |
+//! | `budgets` | budget period | the portfolio |
+//! | `flows` | programme × recipient × year × transaction type | the portfolio and the scorer's currency and rates ([`flows`]) |
+//! | `findings` | finding of validation or import | validation ([`findings`]) |
+//! | `scores` | programme × measure of a scorecard, with its `scale` | the scorecard ([`scores`], [`score_batches`]) |
+//! | `ranks` | programme of a comparison, with rank uncertainty | the ranked scorecard ([`ranks`]) |
+//! | `indicator_periods` | indicator period (or indicator, when it has none), wide: with its indicator, component and programme | the portfolio |
+//! | `objective_scores` | objective of a scored programme: level, progress, coverage | the scorecard ([`objective_scores`]) |
 //!
 //! ```
-//! use ssr_model::tables::{Table, TableName, Values};
+//! use ssr_model::Scorer;
+//! use ssr_model::tables::{Source, Table, TableName, Values};
 //!
 //! let portfolio = ssr_model::samples::portfolio();
-//! let periods = Table::from_portfolio(&portfolio, TableName::Periods).expect("a portfolio table");
+//! let periods = Source::new(&portfolio, &Scorer::default()).table(TableName::Periods).0;
 //! let expected: usize = portfolio.programmes.iter().flat_map(|p| p.indicators()).map(|i| i.periods.len()).sum();
 //! assert_eq!(periods.rows(), expected);
 //! // Every period joins its indicator.
@@ -49,8 +54,11 @@
 
 mod entities;
 mod finance;
+mod indicator_periods;
+mod objective_scores;
 mod outputs;
 mod results;
+mod source;
 mod table;
 
 #[cfg(feature = "arrow")]
@@ -59,28 +67,27 @@ mod arrow;
 #[cfg(feature = "csv")]
 #[cfg_attr(docsrs, doc(cfg(feature = "csv")))]
 mod csv;
+#[cfg(any(feature = "csv", feature = "parquet"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "csv", feature = "parquet"))))]
+mod files;
 #[cfg(feature = "parquet")]
 #[cfg_attr(docsrs, doc(cfg(feature = "parquet")))]
 mod parquet;
-#[cfg(feature = "csv")]
-#[cfg_attr(docsrs, doc(cfg(feature = "csv")))]
-mod rates;
 
 #[cfg(feature = "arrow")]
 pub use arrow::{ArrowError, schema};
 #[cfg(feature = "csv")]
-pub use csv::{CsvError, CsvTableWriter, write_csv};
-#[cfg(feature = "csv")]
-pub(crate) use entities::recipient_list;
+pub use csv::{CsvError, CsvTableWriter, write_csv, write_scores_csv};
+#[cfg(any(feature = "csv", feature = "parquet"))]
+pub use files::{Format, WriteError, Written};
 pub use finance::flows;
+pub use objective_scores::objective_scores;
 pub use outputs::{findings, ranks, score_batches, scores};
 #[cfg(feature = "parquet")]
 pub use parquet::{ParquetError, ParquetTableWriter, write_parquet};
-#[cfg(feature = "csv")]
-pub use rates::{RatesFileError, read_rates};
+pub use source::Source;
 pub use table::{Column, ColumnSpec, Kind, Table, Values};
 
-use crate::Portfolio;
 use table::ColumnSpec as C;
 
 /// The tables, one variant each (see the [module](self) docs).
@@ -88,7 +95,7 @@ use table::ColumnSpec as C;
 /// ```
 /// use ssr_model::tables::TableName;
 ///
-/// assert_eq!(TableName::ALL.len(), 17);
+/// assert_eq!(TableName::ALL.len(), 19);
 /// assert_eq!("transactions".parse::<TableName>()?, TableName::Transactions);
 /// assert_eq!(TableName::Flows.to_string(), "flows");
 /// assert!("nonsense".parse::<TableName>().unwrap_err().to_string().contains("`programmes`"));
@@ -131,6 +138,10 @@ pub enum TableName {
     Scores,
     /// One row per programme of a comparison, with rank uncertainty.
     Ranks,
+    /// One wide row per indicator period (or indicator without periods).
+    IndicatorPeriods,
+    /// One row per objective of a scored programme.
+    ObjectiveScores,
 }
 
 crate::model::names::names!(TableName, "table" {
@@ -151,6 +162,8 @@ crate::model::names::names!(TableName, "table" {
     Findings = "findings",
     Scores = "scores",
     Ranks = "ranks",
+    IndicatorPeriods = "indicator_periods",
+    ObjectiveScores = "objective_scores",
 });
 
 impl TableName {
@@ -190,6 +203,13 @@ impl TableName {
             TableName::Ranks => {
                 "one row per programme of a comparison: rank, composite, rank uncertainty"
             }
+            TableName::IndicatorPeriods => {
+                "one row per indicator period (or indicator without periods), with its indicator, \
+                 component and programme"
+            }
+            TableName::ObjectiveScores => {
+                "one row per objective of a scored programme: level, progress, coverage"
+            }
         }
     }
 
@@ -223,13 +243,15 @@ impl TableName {
             TableName::Findings => outputs::FINDINGS,
             TableName::Scores => outputs::SCORES,
             TableName::Ranks => outputs::RANKS,
+            TableName::IndicatorPeriods => indicator_periods::INDICATOR_PERIODS,
+            TableName::ObjectiveScores => objective_scores::OBJECTIVE_SCORES,
         };
         columns
     }
 
-    /// Whether the table is built from a portfolio alone
-    /// ([`Table::from_portfolio`]); findings, scores and ranks need a
-    /// validation report or a scorecard.
+    /// Whether the table is made from a portfolio alone; findings, scores
+    /// and ranks need a validation report or a scorecard (flows a scorer's
+    /// currency and rates, the default scorer's when none is given).
     ///
     /// ```
     /// use ssr_model::tables::TableName;
@@ -240,79 +262,9 @@ impl TableName {
     pub fn from_portfolio_alone(self) -> bool {
         !matches!(
             self,
-            TableName::Findings | TableName::Scores | TableName::Ranks
+            TableName::Findings | TableName::Scores | TableName::Ranks | TableName::ObjectiveScores
         )
     }
-}
-
-impl Table {
-    /// The table `name` of `portfolio`, or `None` for a table that needs
-    /// more than a portfolio (findings: [`findings`]; scores: [`scores`];
-    /// ranks: [`ranks`]). Flows are in each programme's own most used
-    /// currency here, without exchange rates ([`flows`] takes a scorer).
-    ///
-    /// ```
-    /// use ssr_model::tables::{Table, TableName};
-    ///
-    /// let portfolio = ssr_model::samples::portfolio();
-    /// let t = Table::from_portfolio(&portfolio, TableName::Stakeholders).unwrap();
-    /// assert_eq!(t.rows(), portfolio.programmes.iter().map(|p| p.stakeholders.len()).sum::<usize>());
-    /// assert!(Table::from_portfolio(&portfolio, TableName::Scores).is_none());
-    /// ```
-    pub fn from_portfolio(portfolio: &Portfolio, name: TableName) -> Option<Table> {
-        let each: fn(&mut Table, &crate::Programme) = match name {
-            TableName::Programmes => entities::programmes,
-            TableName::Recipients => entities::recipients,
-            TableName::Stakeholders => entities::stakeholders,
-            TableName::Components => entities::components,
-            TableName::Objectives => entities::objectives,
-            TableName::Indicators => results::indicators,
-            TableName::Periods => results::periods,
-            TableName::Breakdowns => results::breakdowns,
-            TableName::Challenges => entities::challenges,
-            TableName::Mitigations => entities::mitigations,
-            TableName::Evaluations => entities::evaluations,
-            TableName::Transactions => finance::transactions,
-            TableName::Budgets => finance::budgets,
-            TableName::Flows => {
-                return Some(flows(portfolio, &crate::score::Scorer::default()).0);
-            }
-            TableName::Findings | TableName::Scores | TableName::Ranks => return None,
-        };
-        let mut table = Table::empty(name);
-        for p in &portfolio.programmes {
-            each(&mut table, p);
-        }
-        Some(table)
-    }
-}
-
-/// The names of `specs`, as an array for a `const` column list
-/// (`interop::csv`'s `*_COLUMNS` are made from the tables' columns).
-#[cfg(feature = "csv")]
-#[allow(
-    clippy::indexing_slicing,
-    reason = "evaluated at compile time: an index out of range fails the build"
-)]
-pub(crate) const fn column_names<const N: usize>(specs: &[ColumnSpec]) -> [&'static str; N] {
-    let mut names = [""; N];
-    let mut i = 0;
-    while i < N {
-        names[i] = specs[i].name;
-        i += 1;
-    }
-    names
-}
-
-/// Table `name` of `portfolio`, for a name [`Table::from_portfolio`]
-/// builds (the CSV writers' tables).
-#[cfg(feature = "csv")]
-#[allow(
-    clippy::expect_used,
-    reason = "called with portfolio tables only, each by its own writer"
-)]
-pub(crate) fn portfolio_table(portfolio: &Portfolio, name: TableName) -> Table {
-    Table::from_portfolio(portfolio, name).expect("the CSV writers ask for portfolio tables only")
 }
 
 #[cfg(test)]
@@ -336,18 +288,9 @@ mod tests {
             ),
         ] {
             let scorer = Scorer::default();
-            let card = scorer.scorecard(&portfolio);
-            let card = card
-                .clone()
-                .with_uncertainty(scorer.rank_uncertainty(&card))
-                .unwrap();
-            let report = crate::validate::validate(&portfolio, &Default::default());
+            let source = Source::new(&portfolio, &scorer);
             for name in TableName::ALL {
-                let t = Table::from_portfolio(&portfolio, name).unwrap_or_else(|| match name {
-                    TableName::Findings => findings(&report),
-                    TableName::Scores => scores(&card),
-                    _ => ranks(&card),
-                });
+                let (t, _) = source.table(name);
                 assert_eq!(t.name(), name);
                 for c in t.columns() {
                     assert_eq!(c.values().len(), t.rows(), "{name}.{}", c.name());

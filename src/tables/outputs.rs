@@ -271,16 +271,15 @@ pub(super) const RANKS: &[C] = &[
 /// The ranks table (see [`TableName::Ranks`]): one row per programme of
 /// the card's comparison, its nominal rank or the reason it has none, and,
 /// when the card carries rank uncertainty
-/// ([`Scorecard::with_uncertainty`]), the Monte Carlo statistics; unknown
-/// otherwise.
+/// ([`Scorer::rank`](crate::Scorer::rank)), the Monte Carlo statistics;
+/// unknown otherwise.
 ///
 /// ```
 /// use ssr_model::Scorer;
 /// use ssr_model::tables;
 ///
 /// let scorer = Scorer::default();
-/// let card = scorer.scorecard(&ssr_model::samples::portfolio());
-/// let card = card.clone().with_uncertainty(scorer.rank_uncertainty(&card)).unwrap();
+/// let card = scorer.rank(&ssr_model::samples::portfolio());
 /// let t = tables::ranks(&card);
 /// assert_eq!(t.rows(), card.comparison.rows.len());
 /// ```

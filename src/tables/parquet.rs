@@ -14,9 +14,10 @@ use super::{ArrowError, Table, TableName, schema};
 ///
 /// ```
 /// use ssr_model::tables;
-/// use ssr_model::tables::{Table, TableName};
+/// use ssr_model::Scorer;
+/// use ssr_model::tables::{Source, Table, TableName};
 ///
-/// let t = Table::from_portfolio(&ssr_model::samples::portfolio(), TableName::Budgets).unwrap();
+/// let t = Source::new(&ssr_model::samples::portfolio(), &Scorer::default()).table(TableName::Budgets).0;
 /// let result: Result<(), tables::ParquetError> = tables::write_parquet(Vec::new(), &t);
 /// assert!(result.is_ok());
 /// ```
@@ -85,9 +86,10 @@ impl<W: Write + Send> ParquetTableWriter<W> {
     /// Appends the rows of `table`.
     ///
     /// ```
-    /// use ssr_model::tables::{ParquetTableWriter, Table, TableName};
+    /// use ssr_model::Scorer;
+    /// use ssr_model::tables::{ParquetTableWriter, Source, Table, TableName};
     ///
-    /// let t = Table::from_portfolio(&ssr_model::samples::portfolio(), TableName::Components).unwrap();
+    /// let t = Source::new(&ssr_model::samples::portfolio(), &Scorer::default()).table(TableName::Components).0;
     /// let mut parquet = ParquetTableWriter::new(Vec::new(), TableName::Components)?;
     /// parquet.write(&t)?;
     /// assert!(parquet.write(&Table::empty(TableName::Budgets)).is_err());
@@ -131,9 +133,10 @@ impl<W: Write + Send> ParquetTableWriter<W> {
 ///
 /// ```
 /// use ssr_model::tables;
-/// use ssr_model::tables::{Table, TableName};
+/// use ssr_model::Scorer;
+/// use ssr_model::tables::{Source, Table, TableName};
 ///
-/// let t = Table::from_portfolio(&ssr_model::samples::portfolio(), TableName::Transactions).unwrap();
+/// let t = Source::new(&ssr_model::samples::portfolio(), &Scorer::default()).table(TableName::Transactions).0;
 /// let mut out = Vec::new();
 /// tables::write_parquet(&mut out, &t)?;
 /// assert!(out.starts_with(b"PAR1"));

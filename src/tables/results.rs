@@ -17,6 +17,32 @@ pub(crate) fn split(value: Option<&Value>) -> (Cell, Cell) {
     )
 }
 
+/// Columns the indicators, periods and indicator periods tables share.
+pub(super) const DIRECTION: C = C::new(
+    "direction",
+    Code,
+    "increase or decrease; empty when not stated",
+);
+pub(super) const UNIT: C = C::new("unit", Text, "the unit of quantitative values");
+pub(super) const WEIGHT: C = C::new("weight", Float, "its relative weight within the component");
+pub(super) const BASELINE: C = C::new("baseline", Float, "the baseline value, when a number");
+pub(super) const BASELINE_LABEL: C =
+    C::new("baseline_label", Text, "the baseline value, when a label");
+pub(super) const BASELINE_DATE: C = C::new("baseline_date", Date, "the baseline's date");
+pub(super) const OBJECTIVE_IDS: C = C::new(
+    "objective_ids",
+    Text,
+    "the objectives it measures, `;`-separated UUIDs: its own, else its component's",
+);
+pub(super) const TARGET: C = C::new("target", Float, "the target, when a number");
+pub(super) const TARGET_LABEL: C = C::new("target_label", Text, "the target, when a label");
+pub(super) const ACTUAL: C = C::new(
+    "actual",
+    Float,
+    "the actual value, when a number; empty when not reported",
+);
+pub(super) const ACTUAL_LABEL: C = C::new("actual_label", Text, "the actual value, when a label");
+
 pub(super) const INDICATORS: &[C] = &[
     PROGRAMME_ID,
     C::new(
@@ -28,26 +54,22 @@ pub(super) const INDICATORS: &[C] = &[
     C::new("title", Text, "what it measures"),
     LEVEL,
     MEASURE,
-    C::new(
-        "direction",
-        Code,
-        "increase or decrease; empty when not stated",
-    ),
-    C::new("unit", Text, "the unit of quantitative values"),
+    DIRECTION,
+    UNIT,
     C::new(
         "scale",
         Text,
         "an ordinal or qualitative measure's labels, worst to best, `;`-separated",
     ),
-    C::new("weight", Float, "its relative weight within the component"),
+    WEIGHT,
     C::new(
         "reference",
         Text,
         "its identifier in the source, e.g. an IATI indicator reference",
     ),
-    C::new("baseline", Float, "the baseline value, when a number"),
-    C::new("baseline_label", Text, "the baseline value, when a label"),
-    C::new("baseline_date", Date, "the baseline's date"),
+    BASELINE,
+    BASELINE_LABEL,
+    BASELINE_DATE,
     C::new(
         "baseline_comment",
         Text,
@@ -63,11 +85,7 @@ pub(super) const INDICATORS: &[C] = &[
         Text,
         "the data source or means of verification",
     ),
-    C::new(
-        "objective_ids",
-        Text,
-        "the objectives it measures, `;`-separated UUIDs: its own, else its component's",
-    ),
+    OBJECTIVE_IDS,
     C::new(
         "periods",
         Integer,
@@ -115,14 +133,10 @@ pub(super) const PERIODS: &[C] = &[
     ),
     PERIOD_START,
     PERIOD_END,
-    C::new("target", Float, "the target, when a number"),
-    C::new("target_label", Text, "the target, when a label"),
-    C::new(
-        "actual",
-        Float,
-        "the actual value, when a number; empty when not reported",
-    ),
-    C::new("actual_label", Text, "the actual value, when a label"),
+    TARGET,
+    TARGET_LABEL,
+    ACTUAL,
+    ACTUAL_LABEL,
     C::new(
         "comment",
         Text,

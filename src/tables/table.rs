@@ -10,9 +10,10 @@ use super::TableName;
 /// does not apply), never a default filled in.
 ///
 /// ```
-/// use ssr_model::tables::{Kind, Table, TableName};
+/// use ssr_model::Scorer;
+/// use ssr_model::tables::{Kind, Source, Table, TableName};
 ///
-/// let t = Table::from_portfolio(&ssr_model::samples::portfolio(), TableName::Budgets).unwrap();
+/// let t = Source::new(&ssr_model::samples::portfolio(), &Scorer::default()).table(TableName::Budgets).0;
 /// assert_eq!(t.column("value").map(|c| c.kind()), Some(Kind::Money));
 /// assert_eq!(t.column("currency").map(|c| c.kind()), Some(Kind::Code));
 /// ```
@@ -110,9 +111,10 @@ pub(crate) mod shared {
 /// [`Kind::Code`] share [`Values::Text`]).
 ///
 /// ```
-/// use ssr_model::tables::{Table, TableName, Values};
+/// use ssr_model::Scorer;
+/// use ssr_model::tables::{Source, Table, TableName, Values};
 ///
-/// let t = Table::from_portfolio(&ssr_model::samples::portfolio(), TableName::Periods).unwrap();
+/// let t = Source::new(&ssr_model::samples::portfolio(), &Scorer::default()).table(TableName::Periods).0;
 /// let Some(Values::Date(starts)) = t.column("period_start").map(|c| c.values()) else { panic!() };
 /// assert_eq!(starts.len(), t.rows());
 /// ```
@@ -270,9 +272,10 @@ impl Cell {
 /// One column of a [`Table`]: its description and its values.
 ///
 /// ```
-/// use ssr_model::tables::{Kind, Table, TableName};
+/// use ssr_model::Scorer;
+/// use ssr_model::tables::{Kind, Source, Table, TableName};
 ///
-/// let t = Table::from_portfolio(&ssr_model::samples::portfolio(), TableName::Programmes).unwrap();
+/// let t = Source::new(&ssr_model::samples::portfolio(), &Scorer::default()).table(TableName::Programmes).0;
 /// let name = t.column("name").unwrap();
 /// assert_eq!(name.kind(), Kind::Text);
 /// assert_eq!(name.values().len(), t.rows());
@@ -287,9 +290,10 @@ impl Column {
     /// The column's name.
     ///
     /// ```
-    /// use ssr_model::tables::{Table, TableName};
+    /// use ssr_model::Scorer;
+    /// use ssr_model::tables::{Source, Table, TableName};
     ///
-    /// let t = Table::from_portfolio(&ssr_model::samples::portfolio(), TableName::Recipients).unwrap();
+    /// let t = Source::new(&ssr_model::samples::portfolio(), &Scorer::default()).table(TableName::Recipients).0;
     /// assert_eq!(t.columns()[0].name(), "programme_id");
     /// ```
     pub fn name(&self) -> &'static str {
@@ -299,9 +303,10 @@ impl Column {
     /// What the column holds.
     ///
     /// ```
-    /// use ssr_model::tables::{Kind, Table, TableName};
+    /// use ssr_model::Scorer;
+    /// use ssr_model::tables::{Kind, Source, Table, TableName};
     ///
-    /// let t = Table::from_portfolio(&ssr_model::samples::portfolio(), TableName::Periods).unwrap();
+    /// let t = Source::new(&ssr_model::samples::portfolio(), &Scorer::default()).table(TableName::Periods).0;
     /// assert_eq!(t.column("target").unwrap().kind(), Kind::Float);
     /// ```
     pub fn kind(&self) -> Kind {
@@ -311,9 +316,10 @@ impl Column {
     /// What the column means.
     ///
     /// ```
-    /// use ssr_model::tables::{Table, TableName};
+    /// use ssr_model::Scorer;
+    /// use ssr_model::tables::{Source, Table, TableName};
     ///
-    /// let t = Table::from_portfolio(&ssr_model::samples::portfolio(), TableName::Periods).unwrap();
+    /// let t = Source::new(&ssr_model::samples::portfolio(), &Scorer::default()).table(TableName::Periods).0;
     /// assert!(t.column("comment").unwrap().meaning().contains("comment"));
     /// ```
     pub fn meaning(&self) -> &'static str {
@@ -323,9 +329,10 @@ impl Column {
     /// Its full description.
     ///
     /// ```
-    /// use ssr_model::tables::{Table, TableName};
+    /// use ssr_model::Scorer;
+    /// use ssr_model::tables::{Source, Table, TableName};
     ///
-    /// let t = Table::from_portfolio(&ssr_model::samples::portfolio(), TableName::Stakeholders).unwrap();
+    /// let t = Source::new(&ssr_model::samples::portfolio(), &Scorer::default()).table(TableName::Stakeholders).0;
     /// assert_eq!(t.columns()[0].spec(), &TableName::Stakeholders.columns()[0]);
     /// ```
     pub fn spec(&self) -> &ColumnSpec {
@@ -335,9 +342,10 @@ impl Column {
     /// Its values, one per row.
     ///
     /// ```
-    /// use ssr_model::tables::{Table, TableName, Values};
+    /// use ssr_model::Scorer;
+    /// use ssr_model::tables::{Source, Table, TableName, Values};
     ///
-    /// let t = Table::from_portfolio(&ssr_model::samples::portfolio(), TableName::Stakeholders).unwrap();
+    /// let t = Source::new(&ssr_model::samples::portfolio(), &Scorer::default()).table(TableName::Stakeholders).0;
     /// let Values::Integer(influence) = t.column("influence").unwrap().values() else { panic!() };
     /// assert!(influence.iter().flatten().all(|x| (1..=5).contains(x)));
     /// ```
@@ -350,10 +358,11 @@ impl Column {
 /// per observation.
 ///
 /// ```
-/// use ssr_model::tables::{Table, TableName};
+/// use ssr_model::Scorer;
+/// use ssr_model::tables::{Source, Table, TableName};
 ///
 /// let portfolio = ssr_model::samples::portfolio();
-/// let components = Table::from_portfolio(&portfolio, TableName::Components).unwrap();
+/// let components = Source::new(&portfolio, &Scorer::default()).table(TableName::Components).0;
 /// assert_eq!(components.name(), TableName::Components);
 /// let expected: usize = portfolio.programmes.iter().map(|p| p.components.len()).sum();
 /// assert_eq!(components.rows(), expected);

@@ -313,9 +313,10 @@ fn oracle_flows_of_real_files_add_up_to_their_transactions() {
 mod against_the_crate {
     use super::*;
     use ssr_model::Country;
+    use ssr_model::Scorer;
     use ssr_model::interop::iati;
     use ssr_model::model::TransactionType;
-    use ssr_model::tables::{Table, TableName, Values};
+    use ssr_model::tables::{Source, Table, TableName, Values};
 
     /// Half a cent: "equal to the cent". The crate keeps four decimals per
     /// transaction and sums in floats; both stay far below this.
@@ -352,7 +353,9 @@ mod against_the_crate {
     /// `ssr_column` is given, the SSR amount.
     fn crate_flows(path: &Path, ssr_column: Option<&str>) -> CrateCells {
         let import = iati::import_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let t = Table::from_portfolio(&import.portfolio, TableName::Flows).unwrap();
+        let t = Source::new(&import.portfolio, &Scorer::default())
+            .table(TableName::Flows)
+            .0;
         let ids = text(&t, "external_id");
         let recipients = text(&t, "recipient");
         let years = match t.column("year").map(|c| c.values()) {

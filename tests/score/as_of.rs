@@ -248,14 +248,11 @@ mod fixtures {
     use super::{delete_after, scorecard};
     use crate::common::as_of::{dates_in, delete_actuals_after};
     use chrono::NaiveDate;
-    #[cfg(feature = "csv")]
     use ssr_model::Currency;
     use ssr_model::Scorer;
     use ssr_model::diagnostics::{Code, ValidationPolicy};
-    #[cfg(feature = "csv")]
     use ssr_model::model::ExchangeRates;
     use ssr_model::model::TransactionType;
-    #[cfg(feature = "csv")]
     use ssr_model::score::policy::FinancePolicy;
     use ssr_model::score::policy::ScoringPolicy;
     use ssr_model::score::programme::Status;
@@ -484,10 +481,9 @@ mod fixtures {
 
     // -- One exchange-rate convention per money ratio ---------------------
 
-    #[cfg(feature = "csv")]
     fn two_rates() -> (Portfolio, ExchangeRates) {
         let usd: Currency = "USD".parse().unwrap();
-        let rates = ssr_model::tables::read_rates(
+        let rates = ssr_model::score::read_rates(
             usd,
             include_str!("../fixtures/as_of/eur_usd.csv").as_bytes(),
         )
@@ -498,7 +494,6 @@ mod fixtures {
         )
     }
 
-    #[cfg(feature = "csv")]
     fn in_usd(rates: ExchangeRates) -> Scorer {
         let mut policy = ScoringPolicy::default();
         policy.finance = FinancePolicy::default().with_currency("USD".parse::<Currency>().unwrap());
@@ -510,7 +505,6 @@ mod fixtures {
     /// Each amount in USD at its own value date (`src/model/rates.rs`:
     /// the latest rate on or before it): 1,000 / 0.9 = 1,111.11 at the
     /// 2019 rate, 1,000 / 0.8 = 1,250 at the rate from 2020-10-01.
-    #[cfg(feature = "csv")]
     #[test]
     fn two_rates_amounts() {
         let (portfolio, rates) = two_rates();
@@ -528,7 +522,6 @@ mod fixtures {
     /// has disbursement rate 1.0 in every currency. Converting each side
     /// at its own date gives 1,250 / 1,111.11 = 0.9 / 0.8 = 1.125: the
     /// rate change, not the programme.
-    #[cfg(feature = "csv")]
     #[test]
     #[ignore = "one exchange-rate convention per money ratio not built yet"]
     fn two_rates_disbursement_rate() {

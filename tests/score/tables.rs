@@ -6,39 +6,34 @@
 use std::collections::HashSet;
 
 use proptest::prelude::*;
-use ssr_model::diagnostics::ValidationPolicy;
 use ssr_model::samples::{Synthetic, synthetic};
 use ssr_model::tables;
-use ssr_model::tables::{Kind, Table, TableName, Values};
-use ssr_model::validate;
+use ssr_model::tables::{Kind, Source, Table, TableName, Values};
 use ssr_model::{Portfolio, Programme, Value};
 use ssr_model::{Scorecard, Scorer};
 
 /// Every table of `portfolio`, with its scorecard (rank uncertainty
 /// included, a few replications) and its validation findings.
 fn all_tables(portfolio: &Portfolio) -> Vec<Table> {
-    let card = ranked(portfolio);
-    let report = validate::validate(portfolio, &ValidationPolicy::default());
+    let scorer = few_replications();
+    let card = scorer.rank(portfolio);
+    let source = Source::new(portfolio, &scorer).with_scorecard(&card);
     TableName::ALL
         .iter()
-        .map(|&name| match name {
-            TableName::Findings => tables::findings(&report),
-            TableName::Scores => tables::scores(&card),
-            TableName::Ranks => tables::ranks(&card),
-            _ => Table::from_portfolio(portfolio, name).unwrap(),
-        })
+        .map(|&name| source.table(name).0)
         .collect()
+}
+
+/// The default scorer with a few Monte Carlo replications.
+fn few_replications() -> Scorer {
+    let mut policy = ssr_model::score::policy::ScoringPolicy::default();
+    policy.uncertainty.replications = 20;
+    Scorer::new(policy).unwrap()
 }
 
 /// The scorecard with rank uncertainty (a few replications).
 fn ranked(portfolio: &Portfolio) -> Scorecard {
-    let mut policy = ssr_model::score::policy::ScoringPolicy::default();
-    policy.uncertainty.replications = 20;
-    let scorer = Scorer::new(policy).unwrap();
-    let card = scorer.scorecard(portfolio);
-    card.clone()
-        .with_uncertainty(scorer.rank_uncertainty(&card))
-        .unwrap()
+    few_replications().rank(portfolio)
 }
 
 fn card(portfolio: &Portfolio) -> Scorecard {
@@ -82,6 +77,11 @@ fn expected_rows(p: &Portfolio, name: TableName) -> Option<usize> {
         TableName::Evaluations => sum(&|p| p.evaluations.iter().map(|e| e.ratings().len()).sum()),
         TableName::Transactions => sum(&|p| p.transactions.len()),
         TableName::Budgets => sum(&|p| p.budgets.len()),
+        // A row per period, and one for an indicator without periods.
+        TableName::IndicatorPeriods => {
+            sum(&|p| p.indicators().map(|i| i.periods.len().max(1)).sum())
+        }
+        TableName::ObjectiveScores => sum(&|p| p.objectives.len()),
         _ => None,
     }
 }
@@ -118,6 +118,24 @@ fn every_table_of_the_sample_has_the_models_rows() {
 /// Each `(table, column)` refers to `(parent, key)`: every value present
 /// must be a key of the parent.
 const KEYS: &[(TableName, &str, TableName, &str)] = &[
+    (
+        TableName::IndicatorPeriods,
+        "indicator_id",
+        TableName::Indicators,
+        "indicator_id",
+    ),
+    (
+        TableName::IndicatorPeriods,
+        "component_id",
+        TableName::Components,
+        "component_id",
+    ),
+    (
+        TableName::ObjectiveScores,
+        "objective_id",
+        TableName::Objectives,
+        "objective_id",
+    ),
     (
         TableName::Recipients,
         "programme_id",
@@ -313,7 +331,9 @@ fn every_foreign_key_of_the_sample_resolves() {
 #[test]
 fn unknown_stays_null() {
     let p = ssr_model::samples::portfolio();
-    let stakeholders = Table::from_portfolio(&p, TableName::Stakeholders).unwrap();
+    let stakeholders = Source::new(&p, &Scorer::default())
+        .table(TableName::Stakeholders)
+        .0;
     let Values::Integer(influence) = stakeholders.column("influence").unwrap().values() else {
         panic!()
     };
@@ -325,7 +345,9 @@ fn unknown_stays_null() {
         .count();
     assert_eq!(influence.iter().filter(|x| x.is_none()).count(), unassessed);
 
-    let periods = Table::from_portfolio(&p, TableName::Periods).unwrap();
+    let periods = Source::new(&p, &Scorer::default())
+        .table(TableName::Periods)
+        .0;
     let Values::Float(actual) = periods.column("actual").unwrap().values() else {
         panic!()
     };
@@ -372,12 +394,16 @@ fn indicator_rows_keep_baseline_and_period_comments() {
     baseline.comment = Some("target 2025: 60%".into());
     i.baseline = Some(baseline);
     i.periods[1].comment = Some("annual target 45".into());
-    let indicators = Table::from_portfolio(&p, TableName::Indicators).unwrap();
+    let indicators = Source::new(&p, &Scorer::default())
+        .table(TableName::Indicators)
+        .0;
     assert_eq!(
         text(&indicators, "baseline_comment")[0].as_deref(),
         Some("target 2025: 60%")
     );
-    let periods = Table::from_portfolio(&p, TableName::Periods).unwrap();
+    let periods = Source::new(&p, &Scorer::default())
+        .table(TableName::Periods)
+        .0;
     assert_eq!(
         text(&periods, "comment"),
         &[None, Some("annual target 45".to_owned())]
@@ -465,26 +491,21 @@ mod csv_files {
         }
     }
 
+    /// One name, one table: the CLI's `ssr score --table objective_scores`
+    /// and `ssr export --table objective_scores` both write this table;
+    /// the stated objectives keep their own name.
     #[test]
-    fn the_interop_csv_writers_write_the_tables() {
+    fn objective_scores_and_objectives_are_two_tables() {
         let p = ssr_model::samples::portfolio();
-        let mut old = Vec::new();
-        ssr_model::interop::csv::write_programmes(&mut old, &p).unwrap();
-        let mut new = Vec::new();
-        tables::write_csv(
-            &mut new,
-            &Table::from_portfolio(&p, TableName::Programmes).unwrap(),
-        )
-        .unwrap();
-        assert_eq!(old, new);
-        assert_eq!(
-            ssr_model::interop::csv::PROGRAMME_COLUMNS,
-            TableName::Programmes
-                .columns()
-                .iter()
-                .map(|c| c.name)
-                .collect::<Vec<_>>()
-        );
+        let scorer = Scorer::default();
+        let source = Source::new(&p, &scorer);
+        let (stated, _) = source.table(TableName::Objectives);
+        let (scored, _) = source.table(TableName::ObjectiveScores);
+        let objectives: usize = p.programmes.iter().map(|x| x.objectives.len()).sum();
+        assert_eq!(stated.rows(), objectives);
+        assert_eq!(scored.rows(), objectives);
+        assert!(scored.column("progress").is_some());
+        assert!(stated.column("progress").is_none());
     }
 }
 
@@ -499,7 +520,15 @@ mod parquet_files {
     fn round_trip(table: &Table) -> Vec<arrow_array::RecordBatch> {
         let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("tables_parquet");
         std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join(format!("{}-{}.parquet", table.name(), std::process::id()));
+        // Tests run in parallel and round-trip tables of one name: a count
+        // keeps their files apart.
+        static FILES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = FILES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path = dir.join(format!(
+            "{}-{}-{n}.parquet",
+            table.name(),
+            std::process::id()
+        ));
         tables::write_parquet(std::fs::File::create(&path).unwrap(), table).unwrap();
         let reader = ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(&path).unwrap())
             .unwrap()
@@ -617,8 +646,9 @@ mod parquet_files {
     #[test]
     fn the_schema_is_typed() {
         use arrow_schema::DataType;
-        let batch = Table::from_portfolio(&ssr_model::samples::portfolio(), TableName::Periods)
-            .unwrap()
+        let batch = Source::new(&ssr_model::samples::portfolio(), &Scorer::default())
+            .table(TableName::Periods)
+            .0
             .to_record_batch()
             .unwrap();
         let schema = batch.schema();
@@ -690,7 +720,10 @@ fn a_closed_pipe_keeps_its_error_kind() {
         .unwrap_err();
     assert_eq!(err.io_error_kind(), Some(ErrorKind::BrokenPipe), "{err}");
     let portfolio = ssr_model::samples::portfolio();
-    let err = ssr_model::interop::csv::write_programmes(ClosedPipe, &portfolio).unwrap_err();
+    let scorer = Scorer::default();
+    let err = Source::new(&portfolio, &scorer)
+        .write_csv(ClosedPipe, TableName::Programmes)
+        .unwrap_err();
     assert_eq!(err.io_error_kind(), Some(ErrorKind::BrokenPipe), "{err}");
 }
 

@@ -122,3 +122,18 @@ fn bad_requests_are_clear_errors() {
     let neither = ssr(&["export", &doc]);
     assert_eq!(neither.status.code(), Some(2));
 }
+
+/// One name, one table: what `ssr score --format csv --table NAME` writes
+/// is what `ssr export --table NAME` writes, byte for byte.
+#[test]
+fn score_and_export_write_the_same_table_under_one_name() {
+    let (_, doc) = workspace("cli_export_same_name");
+    for name in ["scores", "flows", "objective_scores"] {
+        let scored = ssr(&["score", &doc, "--format", "csv", "--table", name]);
+        let exported = ssr(&["export", &doc, "--table", name]);
+        assert_eq!(scored.status.code(), Some(0), "{name}");
+        assert_eq!(exported.status.code(), Some(0), "{name}");
+        assert!(!scored.stdout.is_empty(), "{name}");
+        assert_eq!(scored.stdout, exported.stdout, "{name}");
+    }
+}

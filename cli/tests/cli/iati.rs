@@ -69,7 +69,12 @@ fn reads_standard_input_and_writes_csv() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next().unwrap(),
-        ssr_model::interop::csv::PROGRAMME_COLUMNS.join(",")
+        ssr_model::tables::TableName::Programmes
+            .columns()
+            .iter()
+            .map(|c| c.name)
+            .collect::<Vec<_>>()
+            .join(",")
     );
     let rows: Vec<&str> = lines.collect();
     assert!(!rows.is_empty());

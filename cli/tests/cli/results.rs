@@ -87,7 +87,7 @@ fn score_writes_the_objectives_table() {
         "--format",
         "csv",
         "--table",
-        "objectives",
+        "objective_scores",
         path.to_str().unwrap(),
     ]);
     assert!(
@@ -102,7 +102,9 @@ fn score_writes_the_objectives_table() {
         .map(|p| p.objectives.len())
         .sum();
     assert_eq!(text.lines().count(), 1 + objectives);
-    assert!(text.starts_with("programme_id,programme_name,objective_id,kind,statement,parent_id,"));
+    assert!(text.starts_with(
+        "programme_id,programme_name,objective_id,kind,statement,parent_objective_id,"
+    ));
 }
 
 /// `--table` chooses a CSV table; without `--format csv` it is an error,
@@ -112,7 +114,7 @@ fn a_table_without_csv_is_an_error() {
     let path = sample_file();
     let path = path.to_str().unwrap();
     for format in [None, Some("json"), Some("table")] {
-        let mut args = vec!["score", path, "--table", "objectives"];
+        let mut args = vec!["score", path, "--table", "objective_scores"];
         args.extend(format.iter().flat_map(|f| ["--format", *f]));
         let out = ssr(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");

@@ -478,9 +478,7 @@ mod tests {
                 .with_periods(3),
         );
         let scorer = Scorer::default();
-        let card = scorer.scorecard(&p);
-        let ranks = scorer.rank_uncertainty(&card);
-        let card = card.with_uncertainty(ranks).unwrap();
+        let card = scorer.rank(&p);
         let rows = card.rows();
         for row in &rows {
             assert_eq!(row.kind(), expected(&row.measure), "{}", row.measure);

@@ -1,4 +1,4 @@
-//! Reading an exchange-rate table from CSV (`date,currency,rate`): every
+//! Reading the exchange-rate table the scorer converts money with, from CSV (`date,currency,rate`): every
 //! bad line at once, each a finding at its line and column.
 
 use std::io::Read;
@@ -14,10 +14,10 @@ use crate::model::{ExchangeRates, RateError};
 /// Why a rates file could not be read.
 ///
 /// ```
-/// use ssr_model::tables::{self, RatesFileError};
+/// use ssr_model::score::{self, RatesFileError};
 ///
 /// let csv = "day,currency,rate\n2021-01-01,EUR,0.8\n";
-/// let err = tables::read_rates("USD".parse()?, csv.as_bytes()).unwrap_err();
+/// let err = score::read_rates("USD".parse()?, csv.as_bytes()).unwrap_err();
 /// assert!(matches!(err, RatesFileError::Lines(_)));
 /// assert!(err.to_string().contains("expected the header `date,currency,rate`"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -66,14 +66,14 @@ fn by_line(findings: &[Finding]) -> String {
 ///
 /// ```
 /// use ssr_model::diagnostics::Code;
-/// use ssr_model::tables;
+/// use ssr_model::score;
 ///
 /// let csv = "date,currency,rate\n2021-01-01,EUR,0.82\n2021-01-01,GBP,0.73\n";
-/// let rates = tables::read_rates("USD".parse()?, csv.as_bytes())?;
+/// let rates = score::read_rates("USD".parse()?, csv.as_bytes())?;
 /// assert_eq!(rates.len(), 2);
 ///
 /// let bad = "date,currency,rate\n2021-13-01,EUR,0.82\n2021-01-01,XYZ,1\n2021-01-01,GBP,-1\n";
-/// let err = tables::read_rates("USD".parse()?, bad.as_bytes()).unwrap_err();
+/// let err = score::read_rates("USD".parse()?, bad.as_bytes()).unwrap_err();
 /// // Every problem, each a finding at its line (and column).
 /// let found: Vec<_> = err.problems().iter().map(|f| (f.code, f.path.as_str())).collect();
 /// assert_eq!(found, [
