@@ -1,5 +1,9 @@
 //! The tables of results the crate computes: findings, scores and ranks.
 
+use std::collections::HashMap;
+
+use crate::Currency;
+use crate::model::ProgrammeId;
 use crate::score::{Normalisation, PortfolioAggregation, RowKind, RowRef, Scorecard};
 use crate::validate::Finding;
 
@@ -120,7 +124,27 @@ fn scale(card: &Scorecard, measure: &str) -> &'static str {
     }
 }
 
-fn score_row(card: &Scorecard, r: RowRef<'_>) -> [Cell; 7] {
+/// Each programme's reporting currency, looked up once per table rather
+/// than by a search of the cards per row (which made the table quadratic in
+/// programmes).
+struct Currencies(HashMap<ProgrammeId, Option<Currency>>);
+
+impl Currencies {
+    fn of(card: &Scorecard) -> Self {
+        Currencies(
+            card.programmes
+                .iter()
+                .map(|p| (p.id, p.finance.currency))
+                .collect(),
+        )
+    }
+
+    fn get(&self, programme: ProgrammeId) -> Option<Currency> {
+        self.0.get(&programme).copied().flatten()
+    }
+}
+
+fn score_row(card: &Scorecard, currencies: &Currencies, r: RowRef<'_>) -> [Cell; 7] {
     let scale = scale(card, r.measure);
     [
         Cell::code(Some(r.programme_id)),
@@ -131,9 +155,8 @@ fn score_row(card: &Scorecard, r: RowRef<'_>) -> [Cell; 7] {
         Cell::code(Some(scale)),
         Cell::code(
             (scale == "money")
-                .then(|| card.programme(r.programme_id))
-                .flatten()
-                .and_then(|p| p.finance.currency),
+                .then(|| currencies.get(r.programme_id))
+                .flatten(),
         ),
     ]
 }
@@ -168,10 +191,11 @@ pub fn score_batches<E>(
     mut each: impl FnMut(Table) -> Result<(), E>,
 ) -> Result<(), E> {
     let limit = rows_per_batch.max(1);
+    let currencies = Currencies::of(card);
     let mut batch = Table::empty(TableName::Scores);
     card.try_for_each_row(|r| {
         if keep(r.measure) {
-            batch.push(score_row(card, r));
+            batch.push(score_row(card, &currencies, r));
         }
         if batch.rows() >= limit {
             each(std::mem::replace(
@@ -200,9 +224,10 @@ pub fn score_batches<E>(
 /// assert_eq!(t.rows(), card.rows().len());
 /// ```
 pub fn scores(card: &Scorecard) -> Table {
+    let currencies = Currencies::of(card);
     let mut all = Table::empty(TableName::Scores);
     card.try_for_each_row(|r| {
-        all.push(score_row(card, r));
+        all.push(score_row(card, &currencies, r));
         Ok::<(), std::convert::Infallible>(())
     })
     .unwrap_or_else(|never| match never {});
