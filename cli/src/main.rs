@@ -112,7 +112,9 @@ impl Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let mut out = std::io::stdout().lock();
+    // Standard output is line-buffered: a pretty JSON document would cost
+    // one write call per line.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let result = match cli.command {
         Command::Sample => print_sample(&mut out),
         Command::Report { file } => report::run(file.as_deref(), &mut out),
