@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::as_of::known;
 use super::{ScoringPolicy, Status, classify, expected_progress};
 use crate::diagnostics::Pointer;
 use crate::diagnostics::{Code, Finding};
@@ -113,6 +114,10 @@ pub struct YearFlows {
 ///
 /// A sum over no transaction of its type is unknown (`None`), not 0. The
 /// judging date is the policy's `as_of`, else the latest transaction date.
+/// As of a date, only transactions dated on or before it count, and an
+/// actual start or end after it is not known yet (the planned date
+/// stands); budgets are plans and count in full, a period not started yet
+/// as planned money.
 /// Funders are the programme's `funding` sources when it lists any, else the
 /// providers of its incoming funds and incoming commitments (types 1, 11).
 ///
@@ -223,12 +228,14 @@ impl Converter<'_> {
     }
 }
 
-/// The programme's most used currency (ties: first in code order).
-pub(super) fn main_currency(p: &Programme) -> Option<Currency> {
+/// The programme's most used currency (ties: first in code order), among
+/// the transactions known on `as_of` and its budgets and funding.
+pub(super) fn main_currency(p: &Programme, as_of: Option<NaiveDate>) -> Option<Currency> {
     let mut counts: Vec<(Currency, usize)> = Vec::new();
     let all = p
         .transactions
         .iter()
+        .filter(|t| known(t.date, as_of))
         .map(|t| t.value.currency)
         .chain(p.budgets.iter().map(|b| b.value.currency))
         .chain(p.budget.map(|b| b.currency))
@@ -280,9 +287,10 @@ struct Flows {
     providers: Vec<(Option<Party>, f64)>,
 }
 
-fn flows(p: &Programme, conv: &mut Converter<'_>) -> Flows {
+fn flows(p: &Programme, as_of: Option<NaiveDate>, conv: &mut Converter<'_>) -> Flows {
     let mut f = Flows::default();
-    for (i, t) in p.transactions.iter().enumerate() {
+    let dated = p.transactions.iter().enumerate();
+    for (i, t) in dated.filter(|(_, t)| known(t.date, as_of)) {
         let Some(v) = conv.value(t.value, Some(t.value_date), &|| {
             Pointer::root()
                 .member("transactions")
@@ -413,7 +421,10 @@ pub(crate) fn score_finance(
     policy: &ScoringPolicy,
     rates: Option<&ExchangeRates>,
 ) -> FinanceProfile {
-    let currency = policy.finance.currency.or_else(|| main_currency(p));
+    let currency = policy
+        .finance
+        .currency
+        .or_else(|| main_currency(p, policy.as_of));
     let Some(to) = currency else {
         return empty_profile();
     };
@@ -422,7 +433,7 @@ pub(crate) fn score_finance(
         to,
         findings: Vec::new(),
     };
-    let mut f = flows(p, &mut conv);
+    let mut f = flows(p, policy.as_of, &mut conv);
     let budget = budget(p, &mut conv, &mut f.yearly);
     let (funders, concentration) = concentration(p, &mut conv, &f.providers);
     let out = match (f.disbursed, f.spent) {

@@ -3,8 +3,10 @@
 //! Which values count (documented rules):
 //!
 //! - **The actual** is the one of the latest period (by end date) that has
-//!   an actual, ignoring periods ending after the policy's `as_of`. An actual
-//!   counts as measured at its period's end. Periods with no actual are
+//!   an actual, ignoring periods ending after the policy's `as_of` (what is
+//!   known on that date: the scorer first takes out baselines dated after
+//!   it and actuals of periods lying wholly after it). An actual counts as
+//!   measured at its period's end. Periods with no actual are
 //!   skipped; an older actual never stands in for a newer one that cannot
 //!   be read (a label not on the scale is reported as such).
 //! - **The target** follows [`TargetRule`]: by default the target of the

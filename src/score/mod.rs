@@ -97,6 +97,7 @@
 //!   composite indicators*, J. R. Stat. Soc. A 168(2), 307–323.
 
 mod aggregate;
+mod as_of;
 mod breakdown;
 mod comparison;
 mod engine;

@@ -54,7 +54,9 @@
 //! interest, stance). The exchange-rate table is not part of the portfolio.
 
 use chrono::{Days, NaiveDate};
-use ssr_model::Portfolio;
+use ssr_model::diagnostics::Location;
+use ssr_model::score::programme::FinanceProfile;
+use ssr_model::{Portfolio, Programme};
 
 /// A copy of `portfolio` with everything dated after `d` removed: every cut
 /// of this module (see the module documentation for the list).
@@ -191,4 +193,34 @@ pub fn shift(date: NaiveDate, days: i64) -> NaiveDate {
         date.checked_add_days(n)
     };
     moved.unwrap_or(date)
+}
+
+/// `finance` (scored from `programme` as of `d`) with each transaction path
+/// renumbered as the oracle numbers it.
+///
+/// The scorer names a transaction by its index in the document
+/// (`/transactions/3/value`), as every finding does, so that the user
+/// finds it; deleting the transactions after `d` renumbers those left.
+/// Both name the same transaction: index `i` in the document is index
+/// (number of transactions before `i` dated on or before `d`) in the
+/// oracle's copy. Nothing else of the profile changes.
+pub fn oracle_paths(
+    mut finance: FinanceProfile,
+    programme: &Programme,
+    d: NaiveDate,
+) -> FinanceProfile {
+    for f in &mut finance.findings {
+        let path = f.path.as_str();
+        let Some(rest) = path.strip_prefix("/transactions/") else {
+            continue;
+        };
+        let (index, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        let i: usize = index.parse().unwrap();
+        let kept = programme.transactions[..i]
+            .iter()
+            .filter(|t| t.date <= d)
+            .count();
+        f.path = Location::from(format!("/transactions/{kept}{tail}"));
+    }
+    finance
 }

@@ -76,7 +76,10 @@ fn as_of(date: NaiveDate) -> Scorer {
 
 #[test]
 fn totals_rates_and_execution_by_hand() {
-    let f = as_of(d(2022, 1, 1)).finance(&usd_programme());
+    // Judged on 2022-04-01, the day of the last transaction, so every one
+    // counts (judged earlier, the 2022 money is not known yet: the as-of
+    // cut; this test once judged at 2022-01-01 and counted it all).
+    let f = as_of(d(2022, 4, 1)).finance(&usd_programme());
     assert_eq!(f.currency, Some(cur("USD")));
     assert_eq!(f.committed, Some(1000.0));
     assert_eq!(f.disbursed, Some(600.0));
@@ -92,10 +95,31 @@ fn totals_rates_and_execution_by_hand() {
         "the revision replaces the 2021 original"
     );
     assert_eq!(f.execution, Some(0.75));
-    // 2021-01-01 → 2022-12-31 is 729 days; 2022-01-01 is 365 days in.
-    assert!(close(f.elapsed.unwrap(), 365.0 / 729.0));
+    // 2021-01-01 → 2022-12-31 is 729 days; 2022-04-01 is 455 days in
+    // (365 + 31 + 28 + 31): 0.624 elapsed, 0.75 executed.
+    assert!(close(f.elapsed.unwrap(), 455.0 / 729.0));
     assert_eq!(f.status, Status::OnTrack);
-    assert_eq!(f.pace, Some(1.0), "ahead of time, capped");
+    assert_eq!(f.pace, Some(1.0), "ahead of time (0.75 / 0.624), capped");
+}
+
+/// Judged on 2022-01-01, the 2022 money (disbursed 200, reimbursed 100)
+/// is not known yet: committed 1000, disbursed 300, spent 150; rate
+/// 300 / 1000 = 0.3; execution (300 + 150) / 1000 = 0.45 against 365 / 729
+/// = 0.5007 elapsed: on track needs 0.5007 × 0.85 = 0.4256, so on track;
+/// pace 0.45 × 729 / 365 = 0.8988.
+#[test]
+fn money_dated_after_the_judging_date_is_not_known() {
+    let f = as_of(d(2022, 1, 1)).finance(&usd_programme());
+    assert_eq!(f.committed, Some(1000.0));
+    assert_eq!(f.disbursed, Some(300.0));
+    assert_eq!(f.spent, Some(150.0));
+    assert_eq!(f.disbursement_rate, Some(0.3));
+    assert!(close(f.execution.unwrap(), 0.45));
+    assert_eq!(f.status, Status::OnTrack);
+    assert!(close(f.pace.unwrap(), 0.45 * 729.0 / 365.0));
+    let years: Vec<(i32, Option<f64>)> = f.yearly.iter().map(|y| (y.year, y.disbursed)).collect();
+    // Budgets are plans: the 2022 period (not started) still shows.
+    assert_eq!(years, [(2021, Some(300.0)), (2022, None)]);
     assert!(f.findings.is_empty());
 }
 
