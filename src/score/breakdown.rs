@@ -189,6 +189,9 @@ fn category(
     c.target = t.ok();
     c.actual = a.ok();
     match (b, t, a) {
+        (Ok(b), Ok(t), _) if ind.direction.is_some_and(|d| d.contradicts(b, t)) => {
+            c.gap = Some(Gap::DirectionConflict);
+        }
         (Ok(b), Ok(t), Ok(a)) => {
             let p = progress(b, t, a, ind.direction);
             c.progress = Some(p);

@@ -10,7 +10,10 @@
 //!   skipped; an older actual never stands in for a newer one that cannot
 //!   be read (a label not on the scale is reported as such).
 //! - **The target** follows [`TargetRule`]: by default the target of the
-//!   last period that has one (the end-of-programme target).
+//!   last period that has one (the end-of-programme target). A target on
+//!   the wrong side of the baseline for the stated direction leaves
+//!   progress unknown ([`Gap::DirectionConflict`]): never full credit for
+//!   moving the wrong way.
 //! - **The date judged at** is `as_of`, else the actual's date.
 //! - Two periods with the same end date: the later one listed wins.
 
@@ -158,6 +161,10 @@ pub(crate) fn score_indicator(ind: &Indicator, policy: &ScoringPolicy) -> Indica
             return s;
         }
     };
+    if ind.direction.is_some_and(|d| d.contradicts(b, t)) {
+        s.gap = Some(Gap::DirectionConflict);
+        return s;
+    }
     let p = progress(b, t, a, ind.direction);
     s.progress = Some(p);
     s.capped = Some(policy.progress.cap(p));
