@@ -114,6 +114,7 @@ pub mod programme;
 mod progress;
 mod rank;
 mod ranking;
+mod ratio_rates;
 mod results;
 mod risk;
 pub(crate) mod scorecard;

@@ -513,7 +513,6 @@ mod fixtures {
     /// at its own date gives 1,250 / 1,111.11 = 0.9 / 0.8 = 1.125: the
     /// rate change, not the programme.
     #[test]
-    #[ignore = "one exchange-rate convention per money ratio not built yet"]
     fn two_rates_disbursement_rate() {
         let (portfolio, rates) = two_rates();
         let usd = in_usd(rates).finance(&portfolio.programmes[0]);
