@@ -9,7 +9,8 @@
 //! | a transaction (every type) | `date` | after `D` |
 //! | an evaluation | `date` | after `D` |
 //! | an indicator baseline | `date` | after `D` |
-//! | a period's actual (with its comment, and its categories' actuals and baselines) | the period | the whole period lies after `D` (it starts after `D`) |
+//! | a period's actual (with its comment and its categories' actuals) | its `actual_date`, else the period | measured after `D`, or with no date of its own, the whole period lies after `D` |
+//! | a category's baseline | the period | the whole period lies after `D` |
 //! | the actual start and end dates | themselves | after `D`: the planned date is what was known |
 //!
 //! What is left, and why: targets, budgets and planned dates are plans,
@@ -38,6 +39,32 @@ pub(crate) fn known(date: NaiveDate, as_of: Option<NaiveDate>) -> bool {
     as_of.is_none_or(|d| date <= d)
 }
 
+/// The date a period's actual counts as measured on: its own date, else
+/// the period's end.
+pub(crate) fn measured(period: &Period) -> NaiveDate {
+    period.actual_date.unwrap_or(period.end)
+}
+
+/// Whether a period's actual is interim on `as_of`: it has no date of its
+/// own and its period is still open, so when it was measured is unknown.
+pub(crate) fn interim(period: &Period, as_of: Option<NaiveDate>) -> bool {
+    as_of.is_some_and(|d| period.actual_date.is_none() && period.start <= d && period.end > d)
+}
+
+/// Whether a period's actual (if any) is known on `as_of`: measured by
+/// then, or interim.
+pub(crate) fn actual_known(period: &Period, as_of: Option<NaiveDate>) -> bool {
+    as_of.is_none_or(|d| measured(period) <= d || interim(period, Some(d)))
+}
+
+/// Whether the period's actual is taken out as of `d`.
+fn actual_after(period: &Period, d: NaiveDate) -> bool {
+    match period.actual_date {
+        Some(m) => m > d,
+        None => after(period, d),
+    }
+}
+
 /// Whether `period` lies wholly after `d`: anything measured in it was
 /// measured after `d`.
 pub(crate) fn after(period: &Period, d: NaiveDate) -> bool {
@@ -51,12 +78,12 @@ fn indicator_has_later(ind: &Indicator, d: NaiveDate) -> bool {
         .and_then(|b| b.date)
         .is_some_and(|x| x > d)
         || ind.periods.iter().any(|p| {
-            after(p, d)
+            (actual_after(p, d)
                 && (p.actual.is_some()
+                    || p.actual_date.is_some()
                     || p.comment.is_some()
-                    || p.breakdowns
-                        .iter()
-                        .any(|b| b.actual.is_some() || b.baseline.is_some()))
+                    || p.breakdowns.iter().any(|b| b.actual.is_some())))
+                || (after(p, d) && p.breakdowns.iter().any(|b| b.baseline.is_some()))
         })
 }
 
@@ -70,12 +97,15 @@ fn cut_indicator(ind: &mut Indicator, d: NaiveDate) {
     {
         ind.baseline = None;
     }
-    for p in ind.periods.iter_mut().filter(|p| after(p, d)) {
-        p.actual = None;
-        p.comment = None;
-        for b in &mut p.breakdowns {
-            b.actual = None;
-            b.baseline = None;
+    for p in &mut ind.periods {
+        if actual_after(p, d) {
+            p.actual = None;
+            p.actual_date = None;
+            p.comment = None;
+            p.breakdowns.iter_mut().for_each(|b| b.actual = None);
+        }
+        if after(p, d) {
+            p.breakdowns.iter_mut().for_each(|b| b.baseline = None);
         }
     }
 }

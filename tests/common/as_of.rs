@@ -12,7 +12,7 @@
 //!
 //! | item | date read | cut when | function |
 //! |---|---|---|---|
-//! | `Period::actual` (with its `comment`) and the `actual` of each of its `breakdowns` | `Period::end`, where an actual counts as measured (`src/model/indicator/period.rs`) | the whole period lies after `D` (`start > D` and `end > D`) | [`delete_actuals_after`] |
+//! | `Period::actual` (with its `actual_date`, its `comment`) and the `actual` of each of its `breakdowns` | `Period::actual_date`, the date it was measured on, else `Period::end`, where an actual counts as measured (`src/model/indicator/period.rs`) | measured after `D`; with no date of its own, the whole period lies after `D` (`start > D` and `end > D`) | [`delete_actuals_after`] |
 //! | `Indicator::baseline` (value, date, comment) | `Baseline::date` | dated after `D` | [`delete_baselines_after`] |
 //! | `Programme::transactions` | `Transaction::date` | dated after `D` | [`delete_transactions_after`] |
 //! | `Programme::evaluations` | `Evaluation::date` | dated after `D` | [`delete_evaluations_after`] |
@@ -80,16 +80,23 @@ fn after(start: NaiveDate, end: NaiveDate, d: NaiveDate) -> bool {
     start > d && end > d
 }
 
-/// Indicator actuals (periods and their breakdowns) of periods lying wholly
-/// after `d` removed, with the period's comment on its actual.
+/// Indicator actuals (periods and their breakdowns) measured after `d`
+/// removed, with the period's comment on its actual: those dated after `d`
+/// (`actual_date`), and, with no date of their own, those of periods lying
+/// wholly after `d`.
 pub fn delete_actuals_after(portfolio: &Portfolio, d: NaiveDate) -> Portfolio {
     let mut out = portfolio.clone();
     for p in &mut out.programmes {
         for c in &mut p.components {
             for i in &mut c.indicators {
                 for period in &mut i.periods {
-                    if after(period.start, period.end, d) {
+                    let measured_after = match period.actual_date {
+                        Some(m) => m > d,
+                        None => after(period.start, period.end, d),
+                    };
+                    if measured_after {
                         period.actual = None;
+                        period.actual_date = None;
                         period.comment = None;
                         for b in &mut period.breakdowns {
                             b.actual = None;
@@ -169,6 +176,7 @@ pub fn dates_in(portfolio: &Portfolio) -> Vec<NaiveDate> {
             all.extend(i.baseline.as_ref().and_then(|b| b.date));
             for period in &i.periods {
                 all.extend([period.start, period.end]);
+                all.extend(period.actual_date);
             }
         }
         for t in &p.transactions {

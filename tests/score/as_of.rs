@@ -389,10 +389,9 @@ mod fixtures {
     /// - neither on nor off track: the actual is interim, and the status
     ///   says so (named, never silently in or out).
     ///
-    /// Today the period, ending after the date, is ignored: no actual, no
-    /// data.
+    /// Before interim actuals, the period, ending after the date, was
+    /// ignored: no actual, no data.
     #[test]
-    #[ignore = "interim actuals (period open on the date judged at) not built yet"]
     fn life_of_project_interim_actual() {
         let card = scorecard(&interim(), d(2024, 6, 30));
         let s = &card.programmes[0].progress.components[0].indicators[0];
