@@ -122,17 +122,19 @@ pub(super) fn invalid(
 pub struct ScoringPolicy {
     /// The date every score is judged at: what is known on it is what is
     /// dated on or before it. Transactions (every type), evaluations,
-    /// indicator baselines, actual start and end dates, and the actuals
-    /// of periods lying wholly after it are left out, so that scoring as
+    /// indicator baselines, actual start and end dates, and actuals
+    /// measured after it (on their `actual_date`, else, without one, those
+    /// of periods lying wholly after it) are left out, so that scoring as
     /// of a date equals scoring the portfolio with everything dated after
     /// it deleted. Targets, budgets and planned dates are plans and count
     /// in full (a budget period not started yet is planned money). An
-    /// actual of a period still open on the date has no date of its own
-    /// in the model: progress and status against the final target use
-    /// actuals of periods ended by the date. Default `None`: each
-    /// indicator is judged at the end of the latest period with an
-    /// actual (its last report), finance at the latest transaction. The
-    /// library never reads the clock.
+    /// actual with no date of its own in a period still open on the date
+    /// was reported by then but measured when is unknown: it is *interim*
+    /// (its progress counts, its status is `interim`, not a judgement
+    /// against time). Default `None`: each indicator is judged at the
+    /// date of its latest actual (its `actual_date`, else its period's
+    /// end), finance at the latest transaction. The library never reads
+    /// the clock.
     pub as_of: Option<NaiveDate>,
     /// How indicator progress is computed and capped.
     #[serde(deserialize_with = "object")]
