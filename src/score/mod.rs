@@ -109,6 +109,7 @@ mod forecast;
 mod indicator;
 pub mod matrix;
 mod normalise;
+mod panel;
 pub mod policy;
 pub mod programme;
 mod progress;
@@ -134,6 +135,7 @@ pub mod compare {
     };
     pub use super::evidence::EvidenceGrades;
     pub use super::normalise::{Normalisation, Scaling};
+    pub use super::panel::PanelRow;
     pub use super::ranking::{Evidence, EvidenceKind, KindEvidence, NotRanked};
 }
 

@@ -225,6 +225,37 @@ impl Scorer {
         }
     }
 
+    /// A programme-year panel: every programme scored as of the last day of
+    /// each year in `years`, one [`PanelRow`](super::compare::PanelRow) per
+    /// programme and year (year by year, programmes in portfolio order),
+    /// ranks among the programmes ranked that year. Each year is a full
+    /// scorecard under the as-of rule
+    /// ([`ScoringPolicy::as_of`](super::ScoringPolicy::as_of)); the
+    /// policy's own `as_of` is replaced. A year beyond the calendar's
+    /// range is skipped.
+    pub fn panel(
+        &self,
+        portfolio: &Portfolio,
+        years: std::ops::RangeInclusive<i32>,
+    ) -> Vec<super::compare::PanelRow> {
+        let mut out = Vec::new();
+        let mut previous = Vec::new();
+        for year in years {
+            let Some(end) = chrono::NaiveDate::from_ymd_opt(year, 12, 31) else {
+                continue;
+            };
+            let scorer = Scorer {
+                policy: self.policy.clone().with_as_of(end),
+                threads: self.threads,
+                rates: self.rates.clone(),
+            };
+            let rows = super::panel::rows(&scorer.scorecard(portfolio), year, end, &previous);
+            out.extend(rows.iter().cloned());
+            previous = rows;
+        }
+        out
+    }
+
     /// The Monte Carlo rank uncertainty of a scorecard's programmes under
     /// this scorer's policy (see [`UncertaintyPolicy`](super::policy::UncertaintyPolicy)).
     pub fn rank_uncertainty(&self, scorecard: &Scorecard) -> RankUncertainty {

@@ -20,6 +20,7 @@ mod common;
 mod as_of;
 mod evidence;
 mod finance;
+mod panel;
 mod portfolio;
 mod properties;
 mod rank_matrix;
