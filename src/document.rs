@@ -4,7 +4,7 @@
 //!
 //! ```json
 //! {
-//!   "schema_version": 2,
+//!   "schema_version": 3,
 //!   "name": "West Africa SSR",
 //!   "programmes": [ { "id": "…", "name": "…", "recipients": [{"country": "LBR"}], … } ]
 //! }
@@ -25,6 +25,11 @@
 //!
 //! ## Versions
 //!
+//! - **3**: a period may give the date its actual was measured on,
+//!   `actual_date` (an interim value inside a long period); without it the
+//!   actual counts as measured at the period's end, as before. Version-2
+//!   documents load unchanged (they have no `actual_date`); saving writes
+//!   version 3.
 //! - **2**: a programme's countries and regions are `recipients`, each
 //!   `{"country": "MLI", "percentage": 60}` or `{"region": 298}`; programmes
 //!   gain `transactions` and `budgets` (by period). Optional members
@@ -34,7 +39,7 @@
 //! - **1**: a programme had one `"country": "LBR"`. Version-1 documents
 //!   still load, upgraded on read: the country becomes the programme's one
 //!   recipient, with no share (nothing else changed, so nothing is lost).
-//!   Saving writes version 2. The upgrade is per programme and does not
+//!   Saving writes the current version. The upgrade is per programme and does not
 //!   look at the version number, so a version-2 reader also accepts the old
 //!   `country` member.
 //!
@@ -67,7 +72,7 @@ use crate::diagnostics::Pointer;
 use crate::Portfolio;
 
 /// The schema version this crate writes, and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// What kind of problem stopped a document from loading.
 ///
@@ -416,7 +421,7 @@ pub fn to_string(portfolio: &Portfolio) -> Result<String, SaveError> {
 ///
 /// let portfolio = ssr_model::samples::portfolio();
 /// let json = document::to_string_pretty(&portfolio)?;
-/// assert!(json.starts_with("{\n  \"schema_version\": 2,"));
+/// assert!(json.starts_with("{\n  \"schema_version\": 3,"));
 /// assert_eq!(document::from_str(&json)?, portfolio);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

@@ -29,7 +29,11 @@ pub(crate) struct Input {
 #[derive(clap::Args)]
 pub(crate) struct AsOf {
     /// Judge at this date (YYYY-MM-DD), overriding the policy's `as_of`.
-    /// Without one, scores use each indicator's latest report and
+    /// Scores use only what is dated on or before it: transactions of
+    /// every type, evaluations, baselines, actual start and end dates, and
+    /// actuals of periods begun by then (an actual of a period still open
+    /// on the date is interim); targets and budgets are plans and count
+    /// in full. Without one, scores use each indicator's latest report and
     /// validation skips its time-dependent checks.
     #[arg(long, value_name = "DATE")]
     pub(crate) as_of: Option<NaiveDate>,

@@ -105,7 +105,10 @@ impl PyPortfolio {
     /// across programmes. Returns a :class:`Scorecard`.
     ///
     /// ``policy`` is a scoring policy (a path to a JSON file or a dict; the
-    /// documented defaults when None); ``as_of`` the date it is judged at.
+    /// documented defaults when None); ``as_of`` the date it is judged at:
+    /// only what is dated on or before it counts (transactions,
+    /// evaluations, baselines, actuals; an undated actual of a period still
+    /// open then is ``interim``), as ``ScoringPolicy.as_of`` documents.
     /// ``currency`` (ISO 4217) gives every programme's finance measures in
     /// that currency, overriding the policy's ``finance.currency``;
     /// ``rates`` (an :class:`ExchangeRates`) converts money in other

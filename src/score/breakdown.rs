@@ -4,7 +4,8 @@
 //! Which values count, per (dimension, category):
 //!
 //! - **the actual**: the category's actual in the latest period (by end
-//!   date, not after `as_of`) that reports one;
+//!   date, measured by `as_of`: on the period's `actual_date`, else at its
+//!   end) that reports one;
 //! - **the target**: per [`TargetRule`]: the category's target in the last
 //!   period that has one, or in the actual's period;
 //! - **the baseline**: the category's own baseline, from the earliest
@@ -14,6 +15,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::as_of::measured;
 use super::progress::ValueMap;
 use super::{Gap, ScoringPolicy, TargetRule, progress};
 use crate::{Breakdown, Indicator, IndicatorId, Measure, Period, Value};
@@ -153,7 +155,9 @@ fn category(
             return c;
         }
     };
-    let known = |p: &&Period| policy.as_of.is_none_or(|d| p.end <= d);
+    // Categories are measured with their period's actual; an interim one
+    // (period open, no date of its own) is not counted.
+    let known = |p: &&Period| policy.as_of.is_none_or(|d| measured(p) <= d);
     let actual = latest(ind.periods.iter().filter(known), key, |b| b.actual.as_ref());
     let target = match policy.progress.target {
         TargetRule::SamePeriod => {
@@ -189,6 +193,9 @@ fn category(
     c.target = t.ok();
     c.actual = a.ok();
     match (b, t, a) {
+        (Ok(b), Ok(t), _) if ind.direction.is_some_and(|d| d.contradicts(b, t)) => {
+            c.gap = Some(Gap::DirectionConflict);
+        }
         (Ok(b), Ok(t), Ok(a)) => {
             let p = progress(b, t, a, ind.direction);
             c.progress = Some(p);

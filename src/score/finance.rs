@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::as_of::known;
+use super::ratio_rates::{ByCurrency, RatioRates};
 use super::{ScoringPolicy, Status, classify, expected_progress};
 use crate::diagnostics::Pointer;
 use crate::diagnostics::{Code, Finding};
@@ -30,6 +32,10 @@ pub struct FinancePolicy {
     /// in its own most used currency (ties: the first in code order).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<Currency>,
+    /// The one rate at which both sides of each money ratio are
+    /// converted. Default [`RatioRates::JudgingDate`].
+    #[serde(skip_serializing_if = "RatioRates::is_default")]
+    pub ratio_rates: RatioRates,
 }
 
 impl FinancePolicy {
@@ -37,6 +43,14 @@ impl FinancePolicy {
     #[must_use]
     pub fn with_currency(mut self, currency: impl Into<Currency>) -> Self {
         self.currency = Some(currency.into());
+        self
+    }
+
+    /// Returns `self` converting both sides of every money ratio at
+    /// `rates`.
+    #[must_use]
+    pub fn with_ratio_rates(mut self, rates: RatioRates) -> Self {
+        self.ratio_rates = rates;
         self
     }
 
@@ -92,10 +106,14 @@ pub struct YearFlows {
 /// All amounts are in one currency: the policy's reporting currency
 /// ([`FinancePolicy::currency`]) converted through the user's
 /// [`ExchangeRates`] (see [`Scorer::with_rates`](super::Scorer::with_rates)),
-/// or, without one, the programme's most used currency. Money that cannot
-/// be converted (no rate on or before its value date, or no value date) is
-/// left out of the sums and reported as a `no_exchange_rate` finding;
-/// nothing is dropped silently and no rate is guessed.
+/// or, without one, the programme's most used currency. Each amount of a
+/// sum converts at the rate of its own value date (a stated total budget,
+/// which has none, at the judging date's). Money that cannot be converted
+/// is left out of the sums and reported as a `no_exchange_rate` finding;
+/// nothing is dropped silently and no rate is guessed. Ratios (disbursement
+/// rate, execution, concentration) convert both sides at one rate instead
+/// ([`FinancePolicy::ratio_rates`]), so that a ratio of amounts in one
+/// currency is the same in every reporting currency.
 ///
 /// | measure | definition |
 /// |---|---|
@@ -103,16 +121,20 @@ pub struct YearFlows {
 /// | `disbursed` | Σ disbursements (3) and reimbursements (7) |
 /// | `spent` | Σ expenditure (4) |
 /// | `incoming` | Σ incoming funds (1) |
-/// | `disbursement_rate` | disbursed ÷ committed |
+/// | `disbursement_rate` | disbursed ÷ committed, both at one rate |
 /// | `budget` | Σ budgets by period, a revised budget replacing the original of the same period; without periods, the stated total |
-/// | `execution` | (disbursed + spent) ÷ budget |
+/// | `execution` | (disbursed + spent) ÷ budget, both at one rate |
 /// | `elapsed` | the share of the programme's time gone at the judging date ([`expected_progress`](super::expected_progress)) |
 /// | `status` | execution judged against elapsed time as indicators are ([`classify`](super::classify)) |
 /// | `pace` | execution ÷ elapsed, capped to [0, 1]: the finance dimension |
-/// | `concentration` | Herfindahl–Hirschman index Σ sᵢ² of funders' shares, from 1/n (even) to 1 (one funder) |
+/// | `concentration` | Herfindahl–Hirschman index Σ sᵢ² of funders' shares (amounts at one rate), from 1/n (even) to 1 (one funder) |
 ///
 /// A sum over no transaction of its type is unknown (`None`), not 0. The
 /// judging date is the policy's `as_of`, else the latest transaction date.
+/// As of a date, only transactions dated on or before it count, and an
+/// actual start or end after it is not known yet (the planned date
+/// stands); budgets are plans and count in full, a period not started yet
+/// as planned money.
 /// Funders are the programme's `funding` sources when it lists any, else the
 /// providers of its incoming funds and incoming commitments (types 1, 11).
 ///
@@ -223,12 +245,14 @@ impl Converter<'_> {
     }
 }
 
-/// The programme's most used currency (ties: first in code order).
-pub(super) fn main_currency(p: &Programme) -> Option<Currency> {
+/// The programme's most used currency (ties: first in code order), among
+/// the transactions known on `as_of` and its budgets and funding.
+pub(super) fn main_currency(p: &Programme, as_of: Option<NaiveDate>) -> Option<Currency> {
     let mut counts: Vec<(Currency, usize)> = Vec::new();
     let all = p
         .transactions
         .iter()
+        .filter(|t| known(t.date, as_of))
         .map(|t| t.value.currency)
         .chain(p.budgets.iter().map(|b| b.value.currency))
         .chain(p.budget.map(|b| b.currency))
@@ -276,13 +300,19 @@ struct Flows {
     spent: Option<f64>,
     incoming: Option<f64>,
     yearly: Years,
-    /// Incoming money by provider, in first-seen order.
-    providers: Vec<(Option<Party>, f64)>,
+    /// Incoming money by provider, in first-seen order, unconverted.
+    providers: Vec<(Option<Party>, ByCurrency)>,
+    /// Commitments, disbursements and spending, unconverted: the sides of
+    /// the ratios.
+    native_committed: ByCurrency,
+    native_disbursed: ByCurrency,
+    native_spent: ByCurrency,
 }
 
-fn flows(p: &Programme, conv: &mut Converter<'_>) -> Flows {
+fn flows(p: &Programme, as_of: Option<NaiveDate>, conv: &mut Converter<'_>) -> Flows {
     let mut f = Flows::default();
-    for (i, t) in p.transactions.iter().enumerate() {
+    let dated = p.transactions.iter().enumerate();
+    for (i, t) in dated.filter(|(_, t)| known(t.date, as_of)) {
         let Some(v) = conv.value(t.value, Some(t.value_date), &|| {
             Pointer::root()
                 .member("transactions")
@@ -296,14 +326,17 @@ fn flows(p: &Programme, conv: &mut Converter<'_>) -> Flows {
             TransactionType::OutgoingCommitment => {
                 add(&mut f.committed, v);
                 add(&mut year.committed, v);
+                f.native_committed.add(t.value);
             }
             TransactionType::Disbursement | TransactionType::Reimbursement => {
                 add(&mut f.disbursed, v);
                 add(&mut year.disbursed, v);
+                f.native_disbursed.add(t.value);
             }
             TransactionType::Expenditure => {
                 add(&mut f.spent, v);
                 add(&mut year.spent, v);
+                f.native_spent.add(t.value);
             }
             _ => {}
         }
@@ -315,8 +348,12 @@ fn flows(p: &Programme, conv: &mut Converter<'_>) -> Flows {
             TransactionType::IncomingFunds | TransactionType::IncomingCommitment
         ) {
             match f.providers.iter_mut().find(|(k, _)| *k == t.provider) {
-                Some((_, sum)) => *sum += v,
-                None => f.providers.push((t.provider.clone(), v)),
+                Some((_, sums)) => sums.add(t.value),
+                None => {
+                    let mut sums = ByCurrency::default();
+                    sums.add(t.value);
+                    f.providers.push((t.provider.clone(), sums));
+                }
             }
         }
     }
@@ -324,12 +361,24 @@ fn flows(p: &Programme, conv: &mut Converter<'_>) -> Flows {
 }
 
 /// The budget: periods (revised replacing original of the same period),
-/// else the stated total. Also fills the yearly budgets.
-fn budget(p: &Programme, conv: &mut Converter<'_>, yearly: &mut Years) -> Option<f64> {
+/// else the stated total, which has no value date of its own and converts
+/// at the judging date `at`. Also fills the yearly budgets. With the
+/// amounts counted, unconverted (the denominator of execution).
+fn budget(
+    p: &Programme,
+    at: Option<NaiveDate>,
+    conv: &mut Converter<'_>,
+    yearly: &mut Years,
+) -> (Option<f64>, ByCurrency) {
+    let mut native = ByCurrency::default();
     if p.budgets.is_empty() {
-        return p
+        let total = p
             .budget
-            .and_then(|b| conv.value(b, None, &|| Pointer::root().member("budget")));
+            .and_then(|b| conv.value(b, at, &|| Pointer::root().member("budget")));
+        if let Some(b) = p.budget {
+            native.add(b);
+        }
+        return (total, native);
     }
     let mut total = None;
     for (i, b) in p.budgets.iter().enumerate() {
@@ -352,8 +401,9 @@ fn budget(p: &Programme, conv: &mut Converter<'_>, yearly: &mut Years) -> Option
             add(&mut total, v);
             add(&mut year_entry(yearly, b.start.year()).budget, v);
         }
+        native.add(b.value);
     }
-    total
+    (total, native)
 }
 
 /// Herfindahl–Hirschman index of positive amounts, and their count.
@@ -367,44 +417,51 @@ pub(crate) fn herfindahl(amounts: impl Iterator<Item = f64> + Clone) -> Option<f
     })
 }
 
-/// Funders and their concentration: the `funding` list when there is one
-/// (in one currency, no conversion needed: shares are scale-free), else
-/// the providers of incoming money.
+/// Funders and their concentration: the `funding` list when there is one,
+/// else the providers of incoming money. Shares are a ratio: every amount
+/// converts at the one rate of `rate_date` (amounts in one currency need
+/// none: shares are scale-free).
 fn concentration(
     p: &Programme,
     conv: &mut Converter<'_>,
-    providers: &[(Option<Party>, f64)],
+    providers: &[(Option<Party>, ByCurrency)],
+    rate_date: Option<NaiveDate>,
 ) -> (usize, Option<f64>) {
-    if p.funding.is_empty() {
-        return (
-            providers.len(),
-            herfindahl(providers.iter().map(|(_, v)| *v)),
-        );
-    }
-    let mut by_source: Vec<(crate::StakeholderId, f64)> = Vec::new();
-    let single_currency = p
-        .funding
-        .windows(2)
-        .all(|w| matches!(w, [a, b] if a.amount.currency == b.amount.currency));
-    for (i, f) in p.funding.iter().enumerate() {
-        let v = if single_currency {
-            Some(f.amount.amount.to_f64())
-        } else {
-            conv.value(f.amount, None, &|| {
-                Pointer::root().member("funding").index(i).member("amount")
-            })
-        };
-        if let Some(v) = v {
-            match by_source.iter_mut().find(|(s, _)| *s == f.source) {
-                Some((_, sum)) => *sum += v,
-                None => by_source.push((f.source, v)),
+    let mut by_source: Vec<(Option<crate::StakeholderId>, ByCurrency)> = Vec::new();
+    for f in &p.funding {
+        match by_source.iter_mut().find(|(s, _)| *s == Some(f.source)) {
+            Some((_, sums)) => sums.add(f.amount),
+            None => {
+                let mut sums = ByCurrency::default();
+                sums.add(f.amount);
+                by_source.push((Some(f.source), sums));
             }
         }
     }
-    (
-        by_source.len(),
-        herfindahl(by_source.iter().map(|(_, v)| *v)),
-    )
+    let sums: Vec<&ByCurrency> = if p.funding.is_empty() {
+        providers.iter().map(|(_, s)| s).collect()
+    } else {
+        by_source.iter().map(|(_, s)| s).collect()
+    };
+    let single_currency = sums
+        .iter()
+        .flat_map(|s| s.currencies())
+        .collect::<Vec<_>>()
+        .windows(2)
+        .all(|w| matches!(w, [a, b] if a == b));
+    let mut amounts = Vec::with_capacity(sums.len());
+    for s in &sums {
+        let v = if single_currency {
+            Some(s.total())
+        } else {
+            conv.at_one_date(s, rate_date, "funders' concentration")
+        };
+        match v {
+            Some(v) => amounts.push(v),
+            None => return (sums.len(), None),
+        }
+    }
+    (sums.len(), herfindahl(amounts.into_iter()))
 }
 
 /// The financial measures of `p` under `policy`, converting through `rates`.
@@ -413,7 +470,10 @@ pub(crate) fn score_finance(
     policy: &ScoringPolicy,
     rates: Option<&ExchangeRates>,
 ) -> FinanceProfile {
-    let currency = policy.finance.currency.or_else(|| main_currency(p));
+    let currency = policy
+        .finance
+        .currency
+        .or_else(|| main_currency(p, policy.as_of));
     let Some(to) = currency else {
         return empty_profile();
     };
@@ -422,17 +482,23 @@ pub(crate) fn score_finance(
         to,
         findings: Vec::new(),
     };
-    let mut f = flows(p, &mut conv);
-    let budget = budget(p, &mut conv, &mut f.yearly);
-    let (funders, concentration) = concentration(p, &mut conv, &f.providers);
-    let out = match (f.disbursed, f.spent) {
-        (None, None) => None,
-        (d, s) => Some(d.unwrap_or(0.0) + s.unwrap_or(0.0)),
-    };
-    let execution = ratio(out, budget);
+    let mut f = flows(p, policy.as_of, &mut conv);
     let at = policy
         .as_of
         .or_else(|| p.transactions.iter().map(|t| t.date).max());
+    let (budget, native_budget) = budget(p, at, &mut conv, &mut f.yearly);
+    // Ratios: both sides at one rate (see `ratio_rates`).
+    let rate_date = policy.finance.ratio_rates.date(at);
+    let (funders, concentration) = concentration(p, &mut conv, &f.providers, rate_date);
+    let disbursement_rate = conv.ratio_at(
+        &f.native_disbursed,
+        &f.native_committed,
+        rate_date,
+        "disbursement rate",
+    );
+    let mut out = f.native_disbursed.clone();
+    out.extend(&f.native_spent);
+    let execution = conv.ratio_at(&out, &native_budget, rate_date, "execution");
     let elapsed = match (p.start(), p.end(), at) {
         (Some(s), Some(e), Some(at)) => Some(expected_progress(s, e, at)),
         _ => None,
@@ -448,7 +514,7 @@ pub(crate) fn score_finance(
         disbursed: f.disbursed,
         spent: f.spent,
         incoming: f.incoming,
-        disbursement_rate: ratio(f.disbursed, f.committed),
+        disbursement_rate,
         budget,
         execution,
         elapsed,

@@ -8,6 +8,7 @@ use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 
 use super::ScoringPolicy;
+use super::as_of::known;
 use super::finance::{Converter, main_currency};
 use super::shares::split_transaction;
 use crate::diagnostics::Finding;
@@ -69,7 +70,11 @@ pub(crate) fn recipient_flows(
     policy: &ScoringPolicy,
     rates: Option<&ExchangeRates>,
 ) -> (Vec<RecipientFlow>, Vec<Finding>) {
-    let Some(to) = policy.finance.currency.or_else(|| main_currency(p)) else {
+    let to = policy
+        .finance
+        .currency
+        .or_else(|| main_currency(p, policy.as_of));
+    let Some(to) = to else {
         return (Vec::new(), Vec::new());
     };
     let mut conv = Converter {
@@ -90,7 +95,8 @@ pub(crate) fn recipient_flows(
         let slot = sums.entry((index, year, kind)).or_insert(Some(0.0));
         *slot = slot.zip(amount).map(|(a, b)| a + b);
     };
-    for (i, t) in p.transactions.iter().enumerate() {
+    let dated = p.transactions.iter().enumerate();
+    for (i, t) in dated.filter(|(_, t)| known(t.date, policy.as_of)) {
         let path = || {
             Pointer::root()
                 .member("transactions")

@@ -2,19 +2,28 @@
 //!
 //! Which values count (documented rules):
 //!
-//! - **The actual** is the one of the latest period (by end date) that has
-//!   an actual, ignoring periods ending after the policy's `as_of`. An actual
-//!   counts as measured at its period's end. Periods with no actual are
+//! - **The actual** is the latest one known: an actual counts as measured
+//!   on its own `actual_date`, else at its period's end, and as of the
+//!   policy's `as_of` only those measured by then count (the scorer first
+//!   takes out baselines dated after it and actuals measured after it).
+//!   An actual with no date of its own in a period still open on `as_of`
+//!   is **interim**: it counts as the latest, its progress counts, but it
+//!   is not judged against time (status [`Status::Interim`]) and it gives
+//!   no point to the forecast, since when it was measured is unknown. Periods with no actual are
 //!   skipped; an older actual never stands in for a newer one that cannot
 //!   be read (a label not on the scale is reported as such).
 //! - **The target** follows [`TargetRule`]: by default the target of the
-//!   last period that has one (the end-of-programme target).
+//!   last period that has one (the end-of-programme target). A target on
+//!   the wrong side of the baseline for the stated direction leaves
+//!   progress unknown ([`Gap::DirectionConflict`]): never full credit for
+//!   moving the wrong way.
 //! - **The date judged at** is `as_of`, else the actual's date.
 //! - Two periods with the same end date: the later one listed wins.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::as_of::{actual_known, interim, measured};
 use super::progress::ValueMap;
 use super::{
     Forecast, Gap, ScoringPolicy, Status, TargetRule, classify, expected_progress, least_squares,
@@ -68,7 +77,8 @@ pub struct IndicatorScore {
     /// The actual that counts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actual: Option<f64>,
-    /// The end of the period of that actual.
+    /// The date that actual counts as measured on: its own, else its
+    /// period's end (for an interim actual, the end of its open period).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actual_date: Option<NaiveDate>,
     /// Raw progress `(a − b)/(t − b)`, overshoot visible.
@@ -107,14 +117,18 @@ impl IndicatorScore {
     }
 }
 
-/// The latest period (by end date; the later listed on a tie) that `keep`
+/// The latest period by `date` (the later listed on a tie) that `keep`
 /// accepts.
-fn latest(periods: &[Period], keep: impl Fn(&Period) -> bool) -> Option<&Period> {
+fn latest(
+    periods: &[Period],
+    keep: impl Fn(&Period) -> bool,
+    date: impl Fn(&Period) -> NaiveDate,
+) -> Option<&Period> {
     periods
         .iter()
         .filter(|p| keep(p))
         .fold(None, |best: Option<&Period>, p| match best {
-            Some(b) if b.end > p.end => Some(b),
+            Some(b) if date(b) > date(p) => Some(b),
             _ => Some(p),
         })
 }
@@ -130,11 +144,11 @@ pub(crate) fn score_indicator(ind: &Indicator, policy: &ScoringPolicy) -> Indica
         }
     };
     let as_of = policy.as_of;
-    let known = |p: &Period| as_of.is_none_or(|d| p.end <= d);
-    let actual_period = latest(&ind.periods, |p| p.actual.is_some() && known(p));
+    let known = |p: &Period| p.actual.is_some() && actual_known(p, as_of);
+    let actual_period = latest(&ind.periods, known, measured);
     let target_period = match policy.progress.target {
         TargetRule::SamePeriod => actual_period.filter(|p| p.target.is_some()),
-        _ => latest(&ind.periods, |p| p.target.is_some()),
+        _ => latest(&ind.periods, |p| p.target.is_some(), |p| p.end),
     };
     let read =
         |v: Option<&crate::Value>, missing: Gap| v.ok_or(missing).and_then(|v| map.number(v));
@@ -148,7 +162,7 @@ pub(crate) fn score_indicator(ind: &Indicator, policy: &ScoringPolicy) -> Indica
     s.target = t.ok();
     s.actual = a.ok();
     s.target_date = target_period.map(|p| p.end);
-    s.actual_date = actual_period.map(|p| p.end);
+    s.actual_date = actual_period.map(measured);
     let (b, t, a, target_date, actual_date) = match (b, t, a, s.target_date, s.actual_date) {
         (Ok(b), Ok(t), Ok(a), Some(td), Some(ad)) => (b, t, a, td, ad),
         (b, t, a, ..) => {
@@ -156,6 +170,10 @@ pub(crate) fn score_indicator(ind: &Indicator, policy: &ScoringPolicy) -> Indica
             return s;
         }
     };
+    if ind.direction.is_some_and(|d| d.contradicts(b, t)) {
+        s.gap = Some(Gap::DirectionConflict);
+        return s;
+    }
     let p = progress(b, t, a, ind.direction);
     s.progress = Some(p);
     s.capped = Some(policy.progress.cap(p));
@@ -168,8 +186,12 @@ pub(crate) fn score_indicator(ind: &Indicator, policy: &ScoringPolicy) -> Indica
     let judged = as_of.unwrap_or(actual_date);
     let expected = expected_progress(baseline_date, target_date, judged);
     s.expected = Some(expected);
-    s.status = classify(p, expected, &policy.status);
-    s.forecast = forecast(ind, &map, known, (b, t), target_date);
+    s.status = match actual_period {
+        Some(period) if interim(period, as_of) => Status::Interim,
+        _ => classify(p, expected, &policy.status),
+    };
+    let dated = |p: &Period| known(p) && !interim(p, as_of);
+    s.forecast = forecast(ind, &map, dated, (b, t), target_date);
     s
 }
 
@@ -213,7 +235,7 @@ fn forecast(
         ind.periods
             .iter()
             .filter(|p| known(p))
-            .filter_map(|p| Some((p.end, map.number(p.actual.as_ref()?).ok()?))),
+            .filter_map(|p| Some((measured(p), map.number(p.actual.as_ref()?).ok()?))),
     );
     least_squares(points.clone()).map(|line| {
         let value = line.at(target_date);
@@ -294,11 +316,31 @@ mod tests {
         assert_eq!(s.progress, Some(0.5));
         assert_eq!(s.expected, Some(1.0));
         assert_eq!(s.status, Status::OffTrack);
-        // As of mid-2021 only the 2020 actual is known: 110 vs 100 → 0.5.
-        policy.as_of = Some(d(2021, 6, 30));
+        // As of the end of 2020 only the 2020 actual is known: 110 vs 100
+        // → (110 − 120)/(100 − 120) = 0.5.
+        policy.as_of = Some(d(2020, 12, 31));
         let s = score_indicator(&abuses(), &policy);
         assert_eq!(s.actual, Some(110.0));
         assert_eq!(s.progress, Some(0.5));
+        // As of mid-2021 the 2021 period is open and its actual 100 has no
+        // date of its own: interim, the latest known, against the 2021
+        // target 80: (100 − 120)/(80 − 120) = 0.5, not judged against time.
+        policy.as_of = Some(d(2021, 6, 30));
+        let s = score_indicator(&abuses(), &policy);
+        assert_eq!(s.actual, Some(100.0));
+        assert_eq!(s.progress, Some(0.5));
+        assert_eq!(s.status, Status::Interim);
+        // Dated 2021-03-31, the same actual is judged as of 2021-06-30:
+        // from the baseline (2020-01-01) to the target date (2021-12-31) is
+        // 366 + 364 = 730 days, 366 + 180 = 546 of them gone: expected
+        // 546/730 = 0.748; at risk needs 0.748 × 0.70 = 0.524 > 0.5: off
+        // track.
+        let mut dated = abuses();
+        dated.periods[1].actual_date = Some(d(2021, 3, 31));
+        let s = score_indicator(&dated, &policy);
+        assert_eq!(s.actual_date, Some(d(2021, 3, 31)));
+        assert!((s.expected.unwrap() - 546.0 / 730.0).abs() < 1e-12);
+        assert_eq!(s.status, Status::OffTrack);
     }
 
     #[test]

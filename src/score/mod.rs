@@ -97,6 +97,7 @@
 //!   composite indicators*, J. R. Stat. Soc. A 168(2), 307–323.
 
 mod aggregate;
+mod as_of;
 mod breakdown;
 pub mod coherence;
 mod comparison;
@@ -110,12 +111,14 @@ mod indicator;
 pub mod matrix;
 mod normalise;
 mod options;
+mod panel;
 pub mod policy;
 pub mod programme;
 mod progress;
 mod rank;
 mod ranking;
 mod rates;
+mod ratio_rates;
 mod results;
 mod risk;
 pub(crate) mod scorecard;
@@ -138,6 +141,7 @@ pub mod compare {
     };
     pub use super::evidence::EvidenceGrades;
     pub use super::normalise::{Normalisation, Scaling};
+    pub use super::panel::PanelRow;
     pub use super::ranking::{Evidence, EvidenceKind, KindEvidence, NotRanked};
 }
 

@@ -101,6 +101,10 @@ pub enum Gap {
     NoTarget,
     /// No actual reported (by the date judged at).
     NoActual,
+    /// The target lies on the wrong side of the baseline for the stated
+    /// direction (validation's `direction_conflict`): one of the three is
+    /// wrong, so no progress is credited either way.
+    DirectionConflict,
 }
 
 crate::model::names::names!(Gap, "gap" {
@@ -110,6 +114,7 @@ crate::model::names::names!(Gap, "gap" {
     NoBaseline = "no_baseline",
     NoTarget = "no_target",
     NoActual = "no_actual",
+    DirectionConflict = "direction_conflict",
 });
 
 impl Gap {
@@ -122,6 +127,7 @@ impl Gap {
             Gap::NoBaseline => "no baseline value",
             Gap::NoTarget => "no target",
             Gap::NoActual => "no actual reported",
+            Gap::DirectionConflict => "target contradicts the stated direction",
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The scorer: a checked policy, and the entry points of scoring.
 
 use super::RecipientFlow;
+use super::as_of;
 use super::comparison::compare;
 use super::evaluation::score_latest;
 use super::finance::score_finance;
@@ -99,14 +100,16 @@ impl Scorer {
 
     /// A programme's financial measures.
     pub fn finance(&self, programme: &Programme) -> FinanceProfile {
-        score_finance(programme, &self.policy, self.rates.as_ref())
+        let programme = as_of::programme(programme, self.policy.as_of);
+        score_finance(&programme, &self.policy, self.rates.as_ref())
     }
 
     /// A programme's transactions by recipient, year and type, in the
     /// finance currency, with the money that could not be converted
     /// (`no_exchange_rate` findings, paths relative to the programme).
     pub fn recipient_flows(&self, programme: &Programme) -> (Vec<RecipientFlow>, Vec<Finding>) {
-        super::flows::recipient_flows(programme, &self.policy, self.rates.as_ref())
+        let programme = as_of::programme(programme, self.policy.as_of);
+        super::flows::recipient_flows(&programme, &self.policy, self.rates.as_ref())
     }
 
     /// Returns `self` running [`rank_uncertainty`](Self::rank_uncertainty)
@@ -137,17 +140,26 @@ impl Scorer {
     /// One indicator's progress, status and forecast (its weights are 0:
     /// they are shares of a programme).
     pub fn indicator(&self, indicator: &Indicator) -> IndicatorScore {
-        score_indicator(indicator, &self.policy)
+        score_indicator(
+            &as_of::indicator(indicator, self.policy.as_of),
+            &self.policy,
+        )
     }
 
     /// One component's score, as if it were the whole programme.
     pub fn component(&self, component: &Component) -> ComponentScore {
-        score_component(component, &self.policy)
+        score_component(
+            &as_of::component(component, self.policy.as_of),
+            &self.policy,
+        )
     }
 
     /// A programme's results score.
     pub fn programme(&self, programme: &Programme) -> ProgrammeScore {
-        score_programme(programme, &self.policy)
+        score_programme(
+            &as_of::programme(programme, self.policy.as_of),
+            &self.policy,
+        )
     }
 
     /// A programme's risk profile.
@@ -163,7 +175,7 @@ impl Scorer {
     /// A programme's latest evaluation, scored; `None` without evaluations.
     pub fn evaluation(&self, programme: &Programme) -> Option<EvaluationScore> {
         score_latest(
-            programme,
+            &as_of::programme(programme, self.policy.as_of),
             &self.policy.evaluation,
             self.policy.zero_floor.get(),
         )
@@ -172,11 +184,14 @@ impl Scorer {
     /// A programme's results chain: progress by level and per objective,
     /// evidence grade, disaggregated progress and the gender gap.
     pub fn results(&self, programme: &Programme) -> ResultsProfile {
-        score_results(programme, &self.programme(programme), &self.policy)
+        let programme = as_of::programme(programme, self.policy.as_of);
+        score_results(&programme, &self.programme(&programme), &self.policy)
     }
 
     /// Every score of one programme.
     pub fn card(&self, programme: &Programme) -> ProgrammeCard {
+        // Cut once here; the calls below find nothing more to cut.
+        let programme = &*as_of::programme(programme, self.policy.as_of);
         let progress = self.programme(programme);
         let mut card = ProgrammeCard {
             id: programme.id,
@@ -235,6 +250,37 @@ impl Scorer {
         // construction.
         card.uncertainty = Some(self.rank_uncertainty(&card));
         card
+    }
+
+    /// A programme-year panel: every programme scored as of the last day of
+    /// each year in `years`, one [`PanelRow`](super::compare::PanelRow) per
+    /// programme and year (year by year, programmes in portfolio order),
+    /// ranks among the programmes ranked that year. Each year is a full
+    /// scorecard under the as-of rule
+    /// ([`ScoringPolicy::as_of`](super::ScoringPolicy::as_of)); the
+    /// policy's own `as_of` is replaced. A year beyond the calendar's
+    /// range is skipped.
+    pub fn panel(
+        &self,
+        portfolio: &Portfolio,
+        years: std::ops::RangeInclusive<i32>,
+    ) -> Vec<super::compare::PanelRow> {
+        let mut out = Vec::new();
+        let mut previous = Vec::new();
+        for year in years {
+            let Some(end) = chrono::NaiveDate::from_ymd_opt(year, 12, 31) else {
+                continue;
+            };
+            let scorer = Scorer {
+                policy: self.policy.clone().with_as_of(end),
+                threads: self.threads,
+                rates: self.rates.clone(),
+            };
+            let rows = super::panel::rows(&scorer.scorecard(portfolio), year, end, &previous);
+            out.extend(rows.iter().cloned());
+            previous = rows;
+        }
+        out
     }
 
     /// The Monte Carlo rank uncertainty of a scorecard's programmes under

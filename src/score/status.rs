@@ -47,6 +47,10 @@ pub enum Status {
     AtRisk,
     /// Red: further behind.
     OffTrack,
+    /// Not judged: the actual is interim, reported for a period still
+    /// open on the judging date with no date of its own, so how much time
+    /// it reflects is unknown. Its progress still counts.
+    Interim,
     /// Grey: progress cannot be computed (see [`Gap`](super::Gap)).
     NoData,
 }
@@ -55,6 +59,7 @@ crate::model::names::names!(Status, "status" {
     OnTrack = "on_track",
     AtRisk = "at_risk",
     OffTrack = "off_track",
+    Interim = "interim",
     NoData = "no_data",
 });
 
@@ -65,6 +70,7 @@ impl Status {
             Status::OnTrack => "green",
             Status::AtRisk => "amber",
             Status::OffTrack => "red",
+            Status::Interim => "blue",
             Status::NoData => "grey",
         }
     }
@@ -75,6 +81,7 @@ impl Status {
             Status::OnTrack => "on track",
             Status::AtRisk => "at risk",
             Status::OffTrack => "off track",
+            Status::Interim => "interim",
             Status::NoData => "no data",
         }
     }

@@ -85,11 +85,11 @@ fn direction_conflict(
     baseline: f64,
     target: f64,
 ) {
-    let (wrong, side, stated) = match direction {
-        Direction::Increase => (target < baseline, "below", "increase (higher is better)"),
-        Direction::Decrease => (target > baseline, "above", "decrease (lower is better)"),
+    let (side, stated) = match direction {
+        Direction::Increase => ("below", "increase (higher is better)"),
+        Direction::Decrease => ("above", "decrease (lower is better)"),
     };
-    if wrong {
+    if direction.contradicts(baseline, target) {
         sink.emit(
             Code::DirectionConflict,
             &at.member("target"),

@@ -12,7 +12,7 @@
 //!
 //! | item | date read | cut when | function |
 //! |---|---|---|---|
-//! | `Period::actual` (with its `comment`) and the `actual` of each of its `breakdowns` | `Period::end`, where an actual counts as measured (`src/model/indicator/period.rs`) | the whole period lies after `D` (`start > D` and `end > D`) | [`delete_actuals_after`] |
+//! | `Period::actual` (with its `actual_date`, its `comment`) and the `actual` of each of its `breakdowns` | `Period::actual_date`, the date it was measured on, else `Period::end`, where an actual counts as measured (`src/model/indicator/period.rs`) | measured after `D`; with no date of its own, the whole period lies after `D` (`start > D` and `end > D`) | [`delete_actuals_after`] |
 //! | `Indicator::baseline` (value, date, comment) | `Baseline::date` | dated after `D` | [`delete_baselines_after`] |
 //! | `Programme::transactions` | `Transaction::date` | dated after `D` | [`delete_transactions_after`] |
 //! | `Programme::evaluations` | `Evaluation::date` | dated after `D` | [`delete_evaluations_after`] |
@@ -54,7 +54,9 @@
 //! interest, stance). The exchange-rate table is not part of the portfolio.
 
 use chrono::{Days, NaiveDate};
-use ssr_model::Portfolio;
+use ssr_model::diagnostics::Location;
+use ssr_model::score::programme::FinanceProfile;
+use ssr_model::{Portfolio, Programme};
 
 /// A copy of `portfolio` with everything dated after `d` removed: every cut
 /// of this module (see the module documentation for the list).
@@ -78,16 +80,23 @@ fn after(start: NaiveDate, end: NaiveDate, d: NaiveDate) -> bool {
     start > d && end > d
 }
 
-/// Indicator actuals (periods and their breakdowns) of periods lying wholly
-/// after `d` removed, with the period's comment on its actual.
+/// Indicator actuals (periods and their breakdowns) measured after `d`
+/// removed, with the period's comment on its actual: those dated after `d`
+/// (`actual_date`), and, with no date of their own, those of periods lying
+/// wholly after `d`.
 pub fn delete_actuals_after(portfolio: &Portfolio, d: NaiveDate) -> Portfolio {
     let mut out = portfolio.clone();
     for p in &mut out.programmes {
         for c in &mut p.components {
             for i in &mut c.indicators {
                 for period in &mut i.periods {
-                    if after(period.start, period.end, d) {
+                    let measured_after = match period.actual_date {
+                        Some(m) => m > d,
+                        None => after(period.start, period.end, d),
+                    };
+                    if measured_after {
                         period.actual = None;
+                        period.actual_date = None;
                         period.comment = None;
                         for b in &mut period.breakdowns {
                             b.actual = None;
@@ -167,6 +176,7 @@ pub fn dates_in(portfolio: &Portfolio) -> Vec<NaiveDate> {
             all.extend(i.baseline.as_ref().and_then(|b| b.date));
             for period in &i.periods {
                 all.extend([period.start, period.end]);
+                all.extend(period.actual_date);
             }
         }
         for t in &p.transactions {
@@ -191,4 +201,34 @@ pub fn shift(date: NaiveDate, days: i64) -> NaiveDate {
         date.checked_add_days(n)
     };
     moved.unwrap_or(date)
+}
+
+/// `finance` (scored from `programme` as of `d`) with each transaction path
+/// renumbered as the oracle numbers it.
+///
+/// The scorer names a transaction by its index in the document
+/// (`/transactions/3/value`), as every finding does, so that the user
+/// finds it; deleting the transactions after `d` renumbers those left.
+/// Both name the same transaction: index `i` in the document is index
+/// (number of transactions before `i` dated on or before `d`) in the
+/// oracle's copy. Nothing else of the profile changes.
+pub fn oracle_paths(
+    mut finance: FinanceProfile,
+    programme: &Programme,
+    d: NaiveDate,
+) -> FinanceProfile {
+    for f in &mut finance.findings {
+        let path = f.path.as_str();
+        let Some(rest) = path.strip_prefix("/transactions/") else {
+            continue;
+        };
+        let (index, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        let i: usize = index.parse().unwrap();
+        let kept = programme.transactions[..i]
+            .iter()
+            .filter(|t| t.date <= d)
+            .count();
+        f.path = Location::from(format!("/transactions/{kept}{tail}"));
+    }
+    finance
 }

@@ -417,17 +417,21 @@ pub fn arb_period() -> impl Strategy<Value = Period> + Clone {
         arb_date(),
         option::of(arb_value()),
         option::of(arb_value()),
+        option::of(arb_date()),
         option::of(arb_text()),
         vec(arb_breakdown(), 0..=2),
     )
-        .prop_map(|(start, end, target, actual, comment, breakdowns)| {
-            let mut p = Period::new(start, end);
-            p.target = target;
-            p.actual = actual;
-            p.comment = comment;
-            p.breakdowns = breakdowns;
-            p
-        })
+        .prop_map(
+            |(start, end, target, actual, actual_date, comment, breakdowns)| {
+                let mut p = Period::new(start, end);
+                p.target = target;
+                p.actual = actual;
+                p.actual_date = actual_date;
+                p.comment = comment;
+                p.breakdowns = breakdowns;
+                p
+            },
+        )
 }
 
 /// Any [`DataSource`].

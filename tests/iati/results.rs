@@ -285,3 +285,64 @@ fn the_standard_example_breaks_down_by_sex_and_age() {
         "{sources:?}"
     );
 }
+
+/// A life-of-project period (2019–2029) whose actual gives the date it was
+/// measured on (IATI 2.03 `actual/@iso-date`): the date is kept, and the
+/// indicator is judged at it. Progress (30 − 10)/(50 − 10) = 0.5; from the
+/// baseline (2019-01-01) to the target date (2029-12-31) is 4,017 days,
+/// 2,007 of them gone on 2024-06-30 (1,826 to 2024-01-01, + 181): expected
+/// 0.4996, on track needs 0.4996 × 0.85 = 0.425 ≤ 0.5. A date that cannot
+/// be read is reported, and the actual counts as measured at the period's
+/// end.
+#[test]
+fn an_actual_iso_date_is_when_it_was_measured() {
+    let activity = |date: &str| {
+        format!(
+            r#"<iati-activities version="2.03"><iati-activity>
+  <iati-identifier>XM-TEST-2</iati-identifier>
+  <reporting-org ref="XM-TEST" type="10"><narrative>Test</narrative></reporting-org>
+  <title><narrative>Police reform</narrative></title>
+  <recipient-country code="LR"/>
+  <result type="2"><title><narrative>Trust</narrative></title>
+   <indicator measure="1" ascending="1"><title><narrative>Trust</narrative></title>
+    <baseline iso-date="2019-01-01" value="10"/>
+    <period>
+     <period-start iso-date="2019-01-01"/>
+     <period-end iso-date="2029-12-31"/>
+     <target value="50"/>
+     <actual value="30" iso-date="{date}"/>
+    </period>
+   </indicator>
+  </result>
+ </iati-activity></iati-activities>"#
+        )
+    };
+    let import = ImportOptions::new()
+        .import(activity("2024-06-30").as_bytes())
+        .unwrap();
+    let p = &import.portfolio.programmes[0];
+    let ind = p.indicators().next().unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2024, 6, 30);
+    assert_eq!(ind.periods[0].actual_date, day);
+    let s = ssr_model::Scorer::default().indicator(ind);
+    assert_eq!(s.actual_date, day);
+    assert_eq!(s.progress, Some(0.5));
+    assert!((s.expected.unwrap() - 2_007.0 / 4_017.0).abs() < 1e-12);
+    assert_eq!(s.status.as_str(), "on_track");
+
+    let import = ImportOptions::new()
+        .import(activity("mid-2024").as_bytes())
+        .unwrap();
+    let ind = import.portfolio.programmes[0].indicators().next().unwrap();
+    assert_eq!(ind.periods[0].actual_date, None);
+    assert!(
+        import
+            .report
+            .findings()
+            .iter()
+            .any(|f| f.path.as_str().ends_with("/@iso-date")
+                && f.message.contains("actual iso-date")),
+        "{:?}",
+        import.report
+    );
+}

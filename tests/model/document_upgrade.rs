@@ -1,4 +1,4 @@
-//! Version-1 documents load, upgraded to schema version 2 on read with
+//! Version-1 documents load, upgraded to the current schema version on read with
 //! nothing lost: the fixtures in tests/fixtures/v1 (written by the crate
 //! before version 2) and, when present, ../shared/data/documents/v1.
 
@@ -32,11 +32,13 @@ fn shared() -> Option<Vec<PathBuf>> {
     common::shared::data_dir("documents/v1").map(|dir| json_files(&dir))
 }
 
-/// What version 2 should hold for a version-1 document, written by hand
-/// from the version-1 text: the version number changes and each
-/// programme's `country` becomes its one recipient, with no share.
+/// What the current version should hold for a version-1 document, written
+/// by hand from the version-1 text: the version number changes (to 3: the
+/// changes of versions 2 and 3 beyond `country` only add optional
+/// members) and each programme's `country` becomes its one recipient, with
+/// no share.
 fn upgraded_by_hand(mut v1: Value) -> Value {
-    v1["schema_version"] = json!(2);
+    v1["schema_version"] = json!(3);
     if let Some(programmes) = v1.get_mut("programmes").and_then(Value::as_array_mut) {
         for p in programmes {
             let object = p.as_object_mut().unwrap();
@@ -88,21 +90,40 @@ fn shared_version_1_documents_upgrade_losslessly() {
 }
 
 #[test]
-fn the_crate_writes_version_2() {
-    assert_eq!(SCHEMA_VERSION, 2);
+fn the_crate_writes_version_3() {
+    assert_eq!(SCHEMA_VERSION, 3);
     let text = document::to_string(&ssr_model::Portfolio::new()).unwrap();
-    assert!(text.contains(r#""schema_version":2"#), "{text}");
+    assert!(text.contains(r#""schema_version":3"#), "{text}");
+}
+
+/// Version 3 adds a period's `actual_date`; a version-2 document (none)
+/// loads unchanged, and the date round-trips.
+#[test]
+fn version_2_loads_and_actual_dates_round_trip() {
+    let v2 = r#"{"schema_version": 2, "programmes": [{"id": "90b72b77-0af5-5637-915b-ffe4a32e7a0d",
+        "name": "Police reform", "recipients": [{"country": "LBR"}], "context": "peace_operation",
+        "phase": "implementation", "components": [{"id": "90b72b77-0af5-5637-915b-ffe4a32e7a0e",
+        "name": "Trust", "pillar": "police_reform", "indicators": [{"id": "90b72b77-0af5-5637-915b-ffe4a32e7a0f",
+        "title": "Trust", "level": "outcome", "measure": "percentage",
+        "periods": [{"start": "2019-01-01", "end": "2029-12-31", "actual": 30}]}]}]}]}"#;
+    let mut portfolio = document::from_str(v2).unwrap();
+    let period = &mut portfolio.programmes[0].components[0].indicators[0].periods[0];
+    assert_eq!(period.actual_date, None);
+    period.actual_date = chrono::NaiveDate::from_ymd_opt(2024, 6, 30);
+    let text = document::to_string(&portfolio).unwrap();
+    assert!(text.contains(r#""actual_date":"2024-06-30""#), "{text}");
+    assert_eq!(document::from_str(&text).unwrap(), portfolio);
 }
 
 #[test]
-fn version_3_is_refused() {
-    let err = document::from_str(r#"{"schema_version": 3, "programmes": []}"#).unwrap_err();
+fn version_4_is_refused() {
+    let err = document::from_str(r#"{"schema_version": 4, "programmes": []}"#).unwrap_err();
     assert!(
         matches!(
             err,
             LoadError::UnsupportedVersion {
-                found: 3,
-                supported: 2,
+                found: 4,
+                supported: 3,
                 ..
             }
         ),

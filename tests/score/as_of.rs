@@ -8,7 +8,7 @@
 //! reason; run them with `--ignored` to see the counter-example.
 
 use crate::common::as_of::{
-    dates_in, delete_actuals_after, delete_after, delete_transactions_after, shift,
+    dates_in, delete_actuals_after, delete_after, delete_transactions_after, oracle_paths, shift,
 };
 use crate::common::strategies::{arb_date, arb_portfolio, consistent_portfolio};
 use chrono::NaiveDate;
@@ -118,8 +118,8 @@ fn both(
 proptest! {
     #![proptest_config(config())]
 
-    /// Indicator actuals: the one cut the scorer makes today
-    /// (`src/score/indicator.rs` ignores periods ending after `as_of`,
+    /// Indicator actuals alone (`src/score/as_of.rs`; besides,
+    /// `src/score/indicator.rs` ignores periods ending after `as_of`,
     /// `src/score/breakdown.rs` likewise for categories). Progress, status,
     /// forecasts, component and programme scores, and the results chain
     /// (levels, objectives, categories, gender gap) all follow.
@@ -136,7 +136,6 @@ proptest! {
     /// Indicators under the whole cut: besides actuals, a baseline dated
     /// after `D` was not measured yet.
     #[test]
-    #[ignore = "as-of cut for indicator baselines not built yet"]
     fn indicators_as_of(case in portfolio_and_date()) {
         let (portfolio, d) = case;
         let (scored, oracle) = both(&portfolio, d, delete_after);
@@ -150,12 +149,11 @@ proptest! {
     /// after `D` are not known; nor is an actual start or end after `D`
     /// (the elapsed share of time).
     #[test]
-    #[ignore = "as-of cut for finance not built yet"]
     fn finance_as_of(case in portfolio_and_date()) {
         let (portfolio, d) = case;
         let (scored, oracle) = both(&portfolio, d, delete_after);
-        for (s, o) in scored.programmes.iter().zip(&oracle.programmes) {
-            prop_assert_eq!(&s.finance, &o.finance);
+        for ((s, o), p) in scored.programmes.iter().zip(&oracle.programmes).zip(&portfolio.programmes) {
+            prop_assert_eq!(&oracle_paths(s.finance.clone(), p, d), &o.finance);
         }
     }
 
@@ -163,18 +161,16 @@ proptest! {
     /// known; the programme's dates are left as they are, so this isolates
     /// the transaction cut from the elapsed share of time.
     #[test]
-    #[ignore = "as-of cut for transactions not built yet"]
     fn finance_transactions_as_of(case in portfolio_and_date()) {
         let (portfolio, d) = case;
         let (scored, oracle) = both(&portfolio, d, delete_transactions_after);
-        for (s, o) in scored.programmes.iter().zip(&oracle.programmes) {
-            prop_assert_eq!(&s.finance, &o.finance);
+        for ((s, o), p) in scored.programmes.iter().zip(&oracle.programmes).zip(&portfolio.programmes) {
+            prop_assert_eq!(&oracle_paths(s.finance.clone(), p, d), &o.finance);
         }
     }
 
     /// Evaluations dated after `D` have not happened.
     #[test]
-    #[ignore = "as-of cut for evaluations not built yet"]
     fn evaluation_as_of(case in portfolio_and_date()) {
         let (portfolio, d) = case;
         let (scored, oracle) = both(&portfolio, d, delete_after);
@@ -195,6 +191,24 @@ proptest! {
         }
     }
 
+    /// Flows by recipient, year and type (`Scorer::recipient_flows`, the
+    /// flows table): transactions dated after `D` are not known. The
+    /// findings name transactions by their index in the document, which
+    /// the oracle's deletion renumbers, so only their number is compared
+    /// (the finance property checks the renumbering itself).
+    #[test]
+    fn recipient_flows_as_of(case in portfolio_and_date()) {
+        let (portfolio, d) = case;
+        let scorer = Scorer::new(ScoringPolicy::default().with_as_of(d)).unwrap();
+        let cut = delete_after(&portfolio, d);
+        for (p, o) in portfolio.programmes.iter().zip(&cut.programmes) {
+            let (flows, findings) = scorer.recipient_flows(p);
+            let (oracle_flows, oracle_findings) = scorer.recipient_flows(o);
+            prop_assert_eq!(flows, oracle_flows);
+            prop_assert_eq!(findings.len(), oracle_findings.len());
+        }
+    }
+
     /// Stakeholders. Their assessments carry no date
     /// (`src/model/stakeholder.rs`): as for risk, this holds as long as
     /// the analysis reads nothing dated elsewhere.
@@ -209,7 +223,6 @@ proptest! {
 
     /// What each programme has evidence for (the gate before ranking).
     #[test]
-    #[ignore = "as-of cut for evidence (evaluations, baselines) not built yet"]
     fn evidence_as_of(case in portfolio_and_date()) {
         let (portfolio, d) = case;
         let (scored, oracle) = both(&portfolio, d, delete_after);
@@ -221,7 +234,6 @@ proptest! {
     /// The composite: normalised dimensions, composites, ranks and who is
     /// not ranked, across the portfolio.
     #[test]
-    #[ignore = "as-of cut for the composite (evaluations, finance) not built yet"]
     fn composite_as_of(case in portfolio_and_date()) {
         let (portfolio, d) = case;
         let (scored, oracle) = both(&portfolio, d, delete_after);
@@ -230,10 +242,12 @@ proptest! {
 
     /// The whole scorecard, every part at once.
     #[test]
-    #[ignore = "as-of cut for the whole scorecard not built yet"]
     fn scorecard_as_of(case in portfolio_and_date()) {
         let (portfolio, d) = case;
-        let (scored, oracle) = both(&portfolio, d, delete_after);
+        let (mut scored, oracle) = both(&portfolio, d, delete_after);
+        for (s, p) in scored.programmes.iter_mut().zip(&portfolio.programmes) {
+            s.finance = oracle_paths(s.finance.clone(), p, d);
+        }
         prop_assert_eq!(scored, oracle);
     }
 }
@@ -329,11 +343,10 @@ mod fixtures {
     }
 
     /// The scorer's side: scored as of 2020-06-30, the programme must show
-    /// the same truth. Today it counts the 2021 commitment and the 2021
-    /// money: execution (19,680 + 300,000 + 106,458 + 308,442) / 1,855,000
+    /// the same truth. Without the cut it counted the 2021 commitment and
+    /// the 2021 money: execution (19,680 + 300,000 + 106,458 + 308,442) / 1,855,000
     /// = 0.396 against 0.124 elapsed, on track.
     #[test]
-    #[ignore = "as-of cut for transactions not built yet"]
     fn undp_commitment_after_d() {
         let card = scorecard(&undp(), undp_day());
         assert_undp_truth(&card.programmes[0].finance);
@@ -359,7 +372,6 @@ mod fixtures {
     /// document `tests/fixtures/v1/sample.json`): as of 1990-01-01 it had
     /// not happened, so Liberia has no evaluation score.
     #[test]
-    #[ignore = "as-of cut for evaluations not built yet"]
     fn sample_evaluation_before_it_happened() {
         let day = d(1990, 1, 1);
         let portfolio = ssr_model::samples::portfolio();
@@ -398,10 +410,9 @@ mod fixtures {
     /// - neither on nor off track: the actual is interim, and the status
     ///   says so (named, never silently in or out).
     ///
-    /// Today the period, ending after the date, is ignored: no actual, no
-    /// data.
+    /// Before interim actuals, the period, ending after the date, was
+    /// ignored: no actual, no data.
     #[test]
-    #[ignore = "interim actuals (period open on the date judged at) not built yet"]
     fn life_of_project_interim_actual() {
         let card = scorecard(&interim(), d(2024, 6, 30));
         let s = &card.programmes[0].progress.components[0].indicators[0];
@@ -459,7 +470,6 @@ mod fixtures {
     /// lower, the direction says higher: progress is unknown, with a
     /// reason, and the programme gets no credit for it.
     #[test]
-    #[ignore = "unknown progress for direction conflicts not built yet"]
     fn direction_conflict_gets_no_credit() {
         for as_of in [None, Some(d(2020, 12, 31))] {
             let mut policy = ScoringPolicy::default();
@@ -523,7 +533,6 @@ mod fixtures {
     /// at its own date gives 1,250 / 1,111.11 = 0.9 / 0.8 = 1.125: the
     /// rate change, not the programme.
     #[test]
-    #[ignore = "one exchange-rate convention per money ratio not built yet"]
     fn two_rates_disbursement_rate() {
         let (portfolio, rates) = two_rates();
         let usd = in_usd(rates).finance(&portfolio.programmes[0]);

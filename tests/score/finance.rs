@@ -10,7 +10,7 @@ use ssr_model::model::{
 };
 use ssr_model::samples::{Synthetic, synthetic};
 use ssr_model::score::compare::Dimension;
-use ssr_model::score::policy::{FinancePolicy, ScoringPolicy};
+use ssr_model::score::policy::{FinancePolicy, RatioRates, ScoringPolicy};
 use ssr_model::score::programme::{Status, recipient_shares, split_transaction, unallocated_share};
 use ssr_model::{Country, Currency, Money, Portfolio, Programme, Region};
 
@@ -76,7 +76,10 @@ fn as_of(date: NaiveDate) -> Scorer {
 
 #[test]
 fn totals_rates_and_execution_by_hand() {
-    let f = as_of(d(2022, 1, 1)).finance(&usd_programme());
+    // Judged on 2022-04-01, the day of the last transaction, so every one
+    // counts (judged earlier, the 2022 money is not known yet: the as-of
+    // cut; this test once judged at 2022-01-01 and counted it all).
+    let f = as_of(d(2022, 4, 1)).finance(&usd_programme());
     assert_eq!(f.currency, Some(cur("USD")));
     assert_eq!(f.committed, Some(1000.0));
     assert_eq!(f.disbursed, Some(600.0));
@@ -92,10 +95,31 @@ fn totals_rates_and_execution_by_hand() {
         "the revision replaces the 2021 original"
     );
     assert_eq!(f.execution, Some(0.75));
-    // 2021-01-01 → 2022-12-31 is 729 days; 2022-01-01 is 365 days in.
-    assert!(close(f.elapsed.unwrap(), 365.0 / 729.0));
+    // 2021-01-01 → 2022-12-31 is 729 days; 2022-04-01 is 455 days in
+    // (365 + 31 + 28 + 31): 0.624 elapsed, 0.75 executed.
+    assert!(close(f.elapsed.unwrap(), 455.0 / 729.0));
     assert_eq!(f.status, Status::OnTrack);
-    assert_eq!(f.pace, Some(1.0), "ahead of time, capped");
+    assert_eq!(f.pace, Some(1.0), "ahead of time (0.75 / 0.624), capped");
+}
+
+/// Judged on 2022-01-01, the 2022 money (disbursed 200, reimbursed 100)
+/// is not known yet: committed 1000, disbursed 300, spent 150; rate
+/// 300 / 1000 = 0.3; execution (300 + 150) / 1000 = 0.45 against 365 / 729
+/// = 0.5007 elapsed: on track needs 0.5007 × 0.85 = 0.4256, so on track;
+/// pace 0.45 × 729 / 365 = 0.8988.
+#[test]
+fn money_dated_after_the_judging_date_is_not_known() {
+    let f = as_of(d(2022, 1, 1)).finance(&usd_programme());
+    assert_eq!(f.committed, Some(1000.0));
+    assert_eq!(f.disbursed, Some(300.0));
+    assert_eq!(f.spent, Some(150.0));
+    assert_eq!(f.disbursement_rate, Some(0.3));
+    assert!(close(f.execution.unwrap(), 0.45));
+    assert_eq!(f.status, Status::OnTrack);
+    assert!(close(f.pace.unwrap(), 0.45 * 729.0 / 365.0));
+    let years: Vec<(i32, Option<f64>)> = f.yearly.iter().map(|y| (y.year, y.disbursed)).collect();
+    // Budgets are plans: the 2022 period (not started) still shows.
+    assert_eq!(years, [(2021, Some(300.0)), (2022, None)]);
     assert!(f.findings.is_empty());
 }
 
@@ -377,4 +401,102 @@ mod conservation {
             prop_assert!((unallocated - expected).abs() <= 1e-6 * total.max(1.0), "{unallocated} vs {expected}");
         }
     }
+}
+
+/// Rates of EUR per USD: 0.9 from 2019, 0.8 from 2020-10-01.
+fn eur_rates() -> ExchangeRates {
+    ExchangeRates::new(cur("USD"))
+        .with_rate(d(2019, 1, 1), cur("EUR"), 0.9)
+        .unwrap()
+        .with_rate(d(2020, 10, 1), cur("EUR"), 0.8)
+        .unwrap()
+}
+
+fn in_usd(ratio_rates: RatioRates, as_of: Option<NaiveDate>) -> Scorer {
+    let mut policy = ScoringPolicy::default();
+    policy.as_of = as_of;
+    policy.finance = FinancePolicy::default()
+        .with_currency(cur("USD"))
+        .with_ratio_rates(ratio_rates);
+    Scorer::new(policy).unwrap().with_rates(eur_rates())
+}
+
+/// Committed 1,000 EUR in 2019, disbursed 1,000 EUR in 2020 and spent
+/// 500 EUR, against a budget of 2,000 EUR: in EUR the disbursement rate is
+/// 1,000 / 1,000 = 1 and execution (1,000 + 500) / 2,000 = 0.75. Whatever
+/// date the ratio's one rate is taken on (0.9 or 0.8 EUR per USD), both
+/// sides scale alike: 1 and 0.75 in USD too. The sums keep their own
+/// dates: committed 1,000 / 0.9 = 1,111.11, disbursed 1,000 / 0.8 = 1,250.
+#[test]
+fn a_ratio_is_the_same_in_every_currency() {
+    use TransactionType::*;
+    let p = Programme::new("Border management", Country::new("MLI").unwrap())
+        .with_planned_start(d(2019, 1, 1))
+        .with_planned_end(d(2021, 12, 31))
+        .with_budget_period(Budget::new(
+            d(2019, 1, 1),
+            d(2021, 12, 31),
+            money("2000", "EUR"),
+            d(2019, 1, 1),
+        ))
+        .with_transaction(tx(OutgoingCommitment, d(2019, 3, 1), "1000", "EUR"))
+        .with_transaction(tx(Disbursement, d(2020, 11, 15), "1000", "EUR"))
+        .with_transaction(tx(Expenditure, d(2020, 12, 1), "500", "EUR"));
+    let eur = Scorer::default().finance(&p);
+    assert_eq!(
+        (eur.disbursement_rate, eur.execution),
+        (Some(1.0), Some(0.75))
+    );
+    for (rates, as_of) in [
+        (RatioRates::JudgingDate, None),
+        (RatioRates::JudgingDate, Some(d(2021, 6, 30))),
+        (RatioRates::On(d(2019, 6, 30)), None),
+        (RatioRates::On(d(2020, 12, 31)), Some(d(2021, 6, 30))),
+    ] {
+        let usd = in_usd(rates, as_of).finance(&p);
+        assert!(
+            close(usd.disbursement_rate.unwrap(), 1.0),
+            "{rates:?} {as_of:?}"
+        );
+        assert!(close(usd.execution.unwrap(), 0.75), "{rates:?} {as_of:?}");
+        assert!(close(usd.committed.unwrap(), 1000.0 / 0.9));
+        assert!(close(usd.disbursed.unwrap(), 1000.0 / 0.8));
+        assert!(usd.findings.is_empty());
+    }
+}
+
+/// A ratio whose one rate date has no rate is unknown, and says why: the
+/// table starts in 2019, the policy asks for 2018's rate.
+#[test]
+fn a_ratio_without_a_rate_on_its_date_is_unknown() {
+    use TransactionType::*;
+    let p = Programme::new("Border management", Country::new("MLI").unwrap())
+        .with_transaction(tx(OutgoingCommitment, d(2019, 3, 1), "1000", "EUR"))
+        .with_transaction(tx(Disbursement, d(2020, 11, 15), "1000", "EUR"));
+    let usd = in_usd(RatioRates::On(d(2018, 12, 31)), None).finance(&p);
+    assert_eq!(usd.disbursement_rate, None);
+    assert!(usd.disbursed.is_some(), "the sums keep their own dates");
+    assert_eq!(usd.findings.len(), 1, "{:?}", usd.findings);
+    assert!(usd.findings.iter().all(|f| f.code == Code::NoExchangeRate));
+    assert!(usd.findings[0].message.contains("disbursement rate"));
+}
+
+/// Funding of 100 EUR (a) and 100 USD (b), reported in USD as of
+/// 2020-12-31 (0.8 EUR per USD): 100 / 0.8 = 125 USD and 100 USD, shares
+/// 125 / 225 and 100 / 225, index (125² + 100²) / 225² = 25,625 / 50,625.
+/// Without rates the shares cannot be compared: unknown, with a finding.
+#[test]
+fn funders_in_several_currencies_share_one_rate() {
+    let id = StakeholderId::from_external;
+    let p = Programme::new("x", Country::new("MLI").unwrap())
+        .with_funding(Funding::new(id("a"), money("100", "EUR")))
+        .with_funding(Funding::new(id("b"), money("100", "USD")));
+    let f = in_usd(RatioRates::JudgingDate, Some(d(2020, 12, 31))).finance(&p);
+    assert_eq!(f.funders, 2);
+    assert!(close(f.concentration.unwrap(), 25_625.0 / 50_625.0));
+    let mut policy = ScoringPolicy::default().with_as_of(d(2020, 12, 31));
+    policy.finance = FinancePolicy::default().with_currency(cur("USD"));
+    let f = Scorer::new(policy).unwrap().finance(&p);
+    assert_eq!((f.funders, f.concentration), (2, None));
+    assert_eq!(f.findings.len(), 1);
 }

@@ -21,6 +21,7 @@ mod as_of;
 mod coherence;
 mod evidence;
 mod finance;
+mod panel;
 mod portfolio;
 mod properties;
 mod rank_matrix;

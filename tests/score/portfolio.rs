@@ -158,17 +158,35 @@ fn a_clear_ranking_is_certain() {
 
 #[test]
 fn as_of_hides_later_actuals() {
-    let mut policy = ScoringPolicy::default().with_as_of(d(2020, 6, 30));
+    // The only actual is reported for 2020 (2020-01-01 → 2020-12-31), with
+    // no date of its own, and the baseline is dated 2020-01-01: on
+    // 2019-12-31 neither was known. (Judged on 2020-06-30, as this test
+    // once was, the period is open and its actual is known as interim.)
+    let mut policy = ScoringPolicy::default().with_as_of(d(2019, 12, 31));
     policy.comparison.dimensions.inclusion.weight = Weight::new(0.0).unwrap();
     let scorer = Scorer::new(policy).unwrap();
     let card = scorer.scorecard(&portfolio());
-    // The only actual is dated 2020-12-31: nothing is known on 2020-06-30.
     let ind = &card.programmes[0].progress.components[0].indicators[0];
     assert_eq!(ind.status, Status::NoData);
     assert_eq!(card.programmes[0].progress.score, None);
     // With inclusion weighted 0, no programme has a weighted dimension.
     assert!(card.comparison.rows.iter().all(|r| r.rank.is_none()));
     assert!(scorer.rank_uncertainty(&card).programmes.is_empty());
+}
+
+/// Judged on 2020-06-30, inside the 2020 period: A's actual 8 (baseline 0,
+/// target 10) is interim: progress 8 / 10 = 0.8 counts, but the status is
+/// `interim`, not a judgement against the time gone.
+#[test]
+fn an_actual_of_an_open_period_is_interim() {
+    let scorer = Scorer::new(ScoringPolicy::default().with_as_of(d(2020, 6, 30))).unwrap();
+    let card = scorer.scorecard(&portfolio());
+    let p = &card.programmes[0].progress;
+    let ind = &p.components[0].indicators[0];
+    assert_eq!(ind.status, Status::Interim);
+    assert_eq!(ind.progress, Some(0.8));
+    assert_eq!(p.score, Some(0.8));
+    assert_eq!(p.status_count(Status::Interim), 1);
 }
 
 #[test]

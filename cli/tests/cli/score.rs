@@ -111,15 +111,26 @@ fn score_csv_is_tidy_and_hand_computed() {
 fn as_of_moves_the_date_judged_at() {
     let path = temp_file("police.json", &document::to_string(&police()).unwrap());
     let file = path.to_str().unwrap();
-    // Judged before the end of 2021: no actual is known yet.
+    // Judged before 2021, the period of both actuals: none is known yet.
     let out = ssr(
-        &["score", file, "--as-of", "2021-06-30", "--format", "csv"],
+        &["score", file, "--as-of", "2020-12-31", "--format", "csv"],
         None,
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let csv = text(&out.stdout);
     assert_eq!(value(&csv, "no_data"), "2.0");
     assert_eq!(value(&csv, "score"), "");
+    // Judged inside 2021 (as this test once was, expecting no data): the
+    // period is open and its actuals carry no date of their own, so both
+    // are interim: progress counts, (0.5 + 0.3)/2 = 0.4, status not judged.
+    let out = ssr(
+        &["score", file, "--as-of", "2021-06-30", "--format", "csv"],
+        None,
+    );
+    let csv = text(&out.stdout);
+    assert_eq!(value(&csv, "interim"), "2.0");
+    assert_eq!(value(&csv, "no_data"), "0.0");
+    assert!((value(&csv, "score").parse::<f64>().unwrap() - 0.4).abs() < 1e-12);
     // Judged at the end of 2022 (1095 of 1460 days, 0.75 expected): trust at
     // 0.5 is now off track too (0.5 < 0.75·0.7).
     let out = ssr(

@@ -462,8 +462,15 @@ impl Reader<'_> {
                     });
                 }
                 if let Some(read) = read {
+                    // The period's own actual, the first: its 2.03
+                    // `iso-date`, when given, is when it was measured.
+                    let own =
+                        kind == "actual" && period.actual.is_none() && dimensions(v).is_none();
                     let at = (v, &v_path);
                     place(&mut period, &mut breakdowns, kind, read, at, findings);
+                    if own {
+                        period.actual_date = measured_on(v, &v_path, findings);
+                    }
                 }
             }
         }
@@ -481,6 +488,23 @@ impl Reader<'_> {
         }
         Some(period)
     }
+}
+
+/// An actual's `iso-date` (IATI 2.03): the date it was measured on. None
+/// when absent; a date that cannot be read is reported and left out, so
+/// the actual counts as measured at its period's end.
+fn measured_on(v: El<'_>, v_path: &XmlLocation, findings: &mut Findings) -> Option<NaiveDate> {
+    let text = v.attr("iso-date")?;
+    let d = values::date(text);
+    if d.is_none() {
+        findings.push(
+            Code::IatiInvalidDate,
+            &v_path.attribute("iso-date"),
+            v,
+            format_args!("actual iso-date {text:?} is not a YYYY-MM-DD date: the actual counts as measured at the period's end"),
+        );
+    }
+    d
 }
 
 /// A baseline's date: `iso-date`, else 1 January of `year`.

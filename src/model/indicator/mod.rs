@@ -140,6 +140,26 @@ pub enum Direction {
     /// Lower values are better (`ascending="0"`), e.g. reported abuses.
     Decrease,
 }
+
+impl Direction {
+    /// Whether a move from `baseline` to `target` goes the wrong way for
+    /// this direction (a target equal to the baseline holds it steady,
+    /// which is never wrong).
+    ///
+    /// ```
+    /// use ssr_model::model::Direction;
+    ///
+    /// assert!(Direction::Increase.contradicts(10.0, 9.0));
+    /// assert!(!Direction::Increase.contradicts(10.0, 10.0));
+    /// assert!(Direction::Decrease.contradicts(45.0, 60.0));
+    /// ```
+    pub fn contradicts(self, baseline: f64, target: f64) -> bool {
+        match self {
+            Direction::Increase => target < baseline,
+            Direction::Decrease => target > baseline,
+        }
+    }
+}
 /// How an indicator's values are verified.
 ///
 /// ```

@@ -174,7 +174,9 @@ opt_setters!(Breakdown {
 });
 
 /// One reporting period of an indicator: a target and the actual achieved.
-/// The actual is taken as measured at the period's end.
+/// The actual was measured on its `actual_date` when that is given (an
+/// interim value inside a long period), else it is taken as measured at
+/// the period's end.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -185,6 +187,12 @@ opt_setters!(Breakdown {
 ///     .with_target(Value::number(50.0)?)
 ///     .with_actual(Value::number(44.0)?);
 /// assert_eq!(p.actual.and_then(|v| v.as_number()), Some(44.0));
+///
+/// // A life-of-project period updated as it goes: 30 measured mid-2024.
+/// let p = Period::new(d(2019, 1, 1), d(2029, 12, 31))
+///     .with_actual(Value::number(30.0)?)
+///     .with_actual_date(d(2024, 6, 30));
+/// assert_eq!(p.actual_date, Some(d(2024, 6, 30)));
 /// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -206,6 +214,16 @@ pub struct Period {
     /// The value achieved, when reported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actual: Option<Value>,
+    /// The date the actual was measured on, when known (IATI 2.03
+    /// `actual/@iso-date`); without it the actual counts as measured at
+    /// the period's end.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::model::date::option"
+    )]
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<NaiveDate>"))]
+    pub actual_date: Option<NaiveDate>,
     /// A comment on the actual, e.g. why it differs from the target.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
@@ -222,6 +240,7 @@ impl Period {
             end,
             target: None,
             actual: None,
+            actual_date: None,
             comment: None,
             breakdowns: Vec::new(),
         }
@@ -231,6 +250,7 @@ impl Period {
 opt_setters!(Period {
     with_target => target: Value,
     with_actual => actual: Value,
+    with_actual_date => actual_date: NaiveDate,
     with_comment => comment: String,
 });
 

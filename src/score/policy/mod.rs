@@ -32,6 +32,7 @@ pub use uncertainty::UncertaintyPolicy;
 pub use super::evidence::ResultsPolicy;
 pub use super::finance::FinancePolicy;
 pub use super::ranking::{Imputation, RankingPolicy};
+pub use super::ratio_rates::RatioRates;
 pub use super::risk::ExposureMethod;
 
 #[cfg(test)]
@@ -125,11 +126,21 @@ pub(crate) fn invalid(field: &str, expected: &'static str, found: impl ToString)
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ScoringPolicy {
-    /// The date status and progress are judged at. Actuals reported for
-    /// periods ending after it are ignored, so scoring "as of" a past date
-    /// reproduces what was known then. Default `None`: each indicator is
-    /// judged at the end of the latest period with an actual (its last
-    /// report). The library never reads the clock.
+    /// The date every score is judged at: what is known on it is what is
+    /// dated on or before it. Transactions (every type), evaluations,
+    /// indicator baselines, actual start and end dates, and actuals
+    /// measured after it (on their `actual_date`, else, without one, those
+    /// of periods lying wholly after it) are left out, so that scoring as
+    /// of a date equals scoring the portfolio with everything dated after
+    /// it deleted. Targets, budgets and planned dates are plans and count
+    /// in full (a budget period not started yet is planned money). An
+    /// actual with no date of its own in a period still open on the date
+    /// was reported by then but measured when is unknown: it is *interim*
+    /// (its progress counts, its status is `interim`, not a judgement
+    /// against time). Default `None`: each indicator is judged at the
+    /// date of its latest actual (its `actual_date`, else its period's
+    /// end), finance at the latest transaction. The library never reads
+    /// the clock.
     pub as_of: Option<NaiveDate>,
     /// How indicator progress is computed and capped.
     #[serde(deserialize_with = "object")]
@@ -207,7 +218,29 @@ impl Default for ScoringPolicy {
 }
 
 impl ScoringPolicy {
-    /// Returns `self` judged at `date`.
+    /// Returns `self` judged at `date`: only what is dated on or before
+    /// `date` is known (see [`as_of`](Self::as_of) for the rule, item by
+    /// item).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use ssr_model::Scorer;
+    /// use ssr_model::score::policy::ScoringPolicy;
+    /// use ssr_model::model::{Transaction, TransactionType};
+    /// use ssr_model::{Country, Money, Programme};
+    ///
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
+    /// let paid = |day: NaiveDate| -> Result<Transaction, ssr_model::model::ValueError> {
+    ///     Ok(Transaction::new(TransactionType::Disbursement, day, Money::parse("100", "USD")?, day))
+    /// };
+    /// let p = Programme::new("Police reform", Country::new("LBR")?)
+    ///     .with_transaction(paid(d(2020, 6, 1)?)?)
+    ///     .with_transaction(paid(d(2021, 6, 1)?)?);
+    /// let scorer = Scorer::new(ScoringPolicy::default().with_as_of(d(2020, 12, 31)?))?;
+    /// // The 2021 disbursement had not happened on 2020-12-31.
+    /// assert_eq!(scorer.finance(&p).disbursed, Some(100.0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn with_as_of(mut self, date: impl Into<NaiveDate>) -> Self {
         self.as_of = Some(date.into());

@@ -19,7 +19,7 @@ use crate::{DacCriterion, ProgrammeId};
 /// | measure | value |
 /// |---|---|
 /// | `score`, `coverage` | results score and its coverage, 0–1 |
-/// | `indicators`, `on_track`, `at_risk`, `off_track`, `no_data` | indicator counts |
+/// | `indicators`, `on_track`, `at_risk`, `off_track`, `interim`, `no_data` | indicator counts |
 /// | `component:NAME` | a component's score, 0–1 |
 /// | `evidence_coverage.KIND` | the coverage of each kind of evidence before ranking (`evidence_coverage.results`, `….risk`, `….stakeholders`, `….evaluation`, `….finance`), 0–1; no value where the programme has none |
 /// | `level.LEVEL`, `level.LEVEL.coverage` | progress at `output`, `outcome`, `impact` and its coverage, 0–1 |
@@ -246,6 +246,7 @@ impl Scorecard {
                 ("on_track", Status::OnTrack),
                 ("at_risk", Status::AtRisk),
                 ("off_track", Status::OffTrack),
+                ("interim", Status::Interim),
                 ("no_data", Status::NoData),
             ] {
                 emit(name, Some(p.status_count(status) as f64))?;
@@ -441,7 +442,7 @@ mod tests {
     fn expected(measure: &str) -> RowKind {
         match measure {
             "score" | "coverage" | "indicators" | "on_track" | "at_risk" | "off_track"
-            | "no_data" => RowKind::Results,
+            | "interim" | "no_data" => RowKind::Results,
             "risk.exposure" | "risk.max_residual" | "risk.low" | "risk.moderate" | "risk.high"
             | "risk.extreme" => RowKind::Risk,
             "stakeholders.resistance" | "stakeholders.inclusion" => RowKind::Stakeholders,
