@@ -4,7 +4,7 @@
 //!
 //! ```json
 //! {
-//!   "schema_version": 2,
+//!   "schema_version": 3,
 //!   "name": "West Africa SSR",
 //!   "programmes": [ { "id": "…", "name": "…", "recipients": [{"country": "LBR"}], … } ]
 //! }
@@ -25,6 +25,13 @@
 //!
 //! ## Versions
 //!
+//! - **3**: sectors of every vocabulary. A sector is `{"vocabulary": "2",
+//!   "code": "152", "percentage": 40}`, its code a string as written
+//!   (`vocabulary` left out for DAC purpose codes, vocabulary 1); a
+//!   transaction's sectors are a list, `sectors`. Version-2 documents load
+//!   unchanged in meaning: a sector code written as a number is read as its
+//!   text, and a transaction's single `sector` becomes its one sector.
+//!   Saving writes version 3.
 //! - **2**: a programme's countries and regions are `recipients`, each
 //!   `{"country": "MLI", "percentage": 60}` or `{"region": 298}`; programmes
 //!   gain `transactions` and `budgets` (by period). Optional members
@@ -34,8 +41,8 @@
 //! - **1**: a programme had one `"country": "LBR"`. Version-1 documents
 //!   still load, upgraded on read: the country becomes the programme's one
 //!   recipient, with no share (nothing else changed, so nothing is lost).
-//!   Saving writes version 2. The upgrade is per programme and does not
-//!   look at the version number, so a version-2 reader also accepts the old
+//!   The upgrade is per programme and does not
+//!   look at the version number, so a reader also accepts the old
 //!   `country` member.
 //!
 //! ```
@@ -66,7 +73,7 @@ use serde::{Deserialize, Serialize};
 use crate::Portfolio;
 
 /// The schema version this crate writes, and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// What kind of problem stopped a document from loading.
 ///
@@ -429,7 +436,7 @@ pub fn to_string(portfolio: &Portfolio) -> Result<String, SaveError> {
 ///
 /// let portfolio = ssr_model::samples::portfolio();
 /// let json = document::to_string_pretty(&portfolio)?;
-/// assert!(json.starts_with("{\n  \"schema_version\": 2,"));
+/// assert!(json.starts_with("{\n  \"schema_version\": 3,"));
 /// assert_eq!(document::from_str(&json)?, portfolio);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

@@ -42,7 +42,7 @@ pub(crate) struct Args {
     input: Input,
     #[command(flatten)]
     as_of: AsOf,
-    /// A table to write (repeatable): programmes, recipients, stakeholders, components, objectives, indicators, periods, breakdowns, challenges, mitigations, evaluations, transactions, budgets, flows, findings, scores, ranks.
+    /// A table to write (repeatable): programmes, recipients, sectors, stakeholders, components, objectives, indicators, periods, breakdowns, challenges, mitigations, evaluations, transactions, budgets, flows, findings, scores, ranks.
     #[arg(long = "table", value_name = "NAME", value_parser = parse_table)]
     tables: Vec<TableName>,
     /// Every table, one file each (needs --out).

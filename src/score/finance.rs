@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::ssr_share::SsrSectors;
 use super::{ScoringPolicy, Status, classify, expected_progress};
 use crate::diagnostics::Pointer;
 use crate::diagnostics::{Code, Finding};
@@ -20,7 +21,7 @@ use crate::{BudgetKind, Currency, ExchangeRates, Money, Party, Programme, Transa
 /// assert_eq!(policy.finance, FinancePolicy::default().with_currency("EUR".parse::<ssr_model::Currency>()?));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
@@ -30,6 +31,10 @@ pub struct FinancePolicy {
     /// in its own most used currency (ties: the first in code order).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<Currency>,
+    /// Which sectors count as SSR in the flows' SSR amounts. Default: DAC
+    /// 152 (see [`SsrSectors`]).
+    #[serde(skip_serializing_if = "SsrSectors::is_default")]
+    pub ssr_sectors: SsrSectors,
 }
 
 impl FinancePolicy {
@@ -37,6 +42,13 @@ impl FinancePolicy {
     #[must_use]
     pub fn with_currency(mut self, currency: impl Into<Currency>) -> Self {
         self.currency = Some(currency.into());
+        self
+    }
+
+    /// Returns `self` counting `sectors` as SSR.
+    #[must_use]
+    pub fn with_ssr_sectors(mut self, sectors: SsrSectors) -> Self {
+        self.ssr_sectors = sectors;
         self
     }
 

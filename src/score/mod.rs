@@ -118,6 +118,7 @@ mod risk;
 pub(crate) mod scorecard;
 pub(crate) mod scorer;
 mod shares;
+mod ssr_share;
 mod stakeholders;
 mod status;
 

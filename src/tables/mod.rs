@@ -19,6 +19,7 @@
 //! | --- | --- | --- |
 //! | `programmes` | programme | [`Table::from_portfolio`] |
 //! | `recipients` | programme × recipient country or region | [`Table::from_portfolio`] |
+//! | `sectors` | programme (or transaction) × sector of any vocabulary | [`Table::from_portfolio`] |
 //! | `stakeholders` | programme × stakeholder | [`Table::from_portfolio`] |
 //! | `components` | component | [`Table::from_portfolio`] |
 //! | `objectives` | objective (as stated; scored objectives are `measure` rows of `scores`) | [`Table::from_portfolio`] |
@@ -51,6 +52,7 @@ mod entities;
 mod finance;
 mod outputs;
 mod results;
+mod sectors;
 mod table;
 
 #[cfg(feature = "arrow")]
@@ -83,7 +85,7 @@ use table::ColumnSpec as C;
 /// ```
 /// use ssr_model::tables::TableName;
 ///
-/// assert_eq!(TableName::ALL.len(), 17);
+/// assert_eq!(TableName::ALL.len(), 18);
 /// assert_eq!("transactions".parse::<TableName>()?, TableName::Transactions);
 /// assert_eq!(TableName::Flows.to_string(), "flows");
 /// assert!("nonsense".parse::<TableName>().unwrap_err().to_string().contains("`programmes`"));
@@ -96,6 +98,8 @@ pub enum TableName {
     Programmes,
     /// One row per recipient country or region of a programme.
     Recipients,
+    /// One row per sector of a programme or transaction.
+    Sectors,
     /// One row per stakeholder of a programme.
     Stakeholders,
     /// One row per component.
@@ -131,6 +135,7 @@ pub enum TableName {
 crate::model::names::names!(TableName, "table" {
     Programmes = "programmes",
     Recipients = "recipients",
+    Sectors = "sectors",
     Stakeholders = "stakeholders",
     Components = "components",
     Objectives = "objectives",
@@ -161,6 +166,9 @@ impl TableName {
             TableName::Programmes => "one row per programme",
             TableName::Recipients => {
                 "one row per recipient country or region of a programme, with its share"
+            }
+            TableName::Sectors => {
+                "one row per sector (any vocabulary) of a programme or of one of its transactions"
             }
             TableName::Stakeholders => {
                 "one row per stakeholder of a programme: kind, roles, influence, interest, stance"
@@ -203,6 +211,7 @@ impl TableName {
         let columns: &[C] = match self {
             TableName::Programmes => entities::PROGRAMMES,
             TableName::Recipients => entities::RECIPIENTS,
+            TableName::Sectors => sectors::SECTORS,
             TableName::Stakeholders => entities::STAKEHOLDERS,
             TableName::Components => entities::COMPONENTS,
             TableName::Objectives => entities::OBJECTIVES,
@@ -258,6 +267,7 @@ impl Table {
         let each: fn(&mut Table, &crate::Programme) = match name {
             TableName::Programmes => entities::programmes,
             TableName::Recipients => entities::recipients,
+            TableName::Sectors => sectors::sectors,
             TableName::Stakeholders => entities::stakeholders,
             TableName::Components => entities::components,
             TableName::Objectives => entities::objectives,

@@ -356,15 +356,27 @@ fn fraction_out_of_range() {
 
 #[test]
 fn sector_code_without_five_digits() {
+    // Kept as written (a code on no list is never dropped), and reported
+    // by validation rather than refused by the loader.
     let doc = with(r#""code": 15132"#, r#""code": 1513"#);
-    parse_error(&doc)
-        .assert_at(
-            ParseErrorKind::Data,
+    let portfolio = document::from_str(&doc).unwrap();
+    assert_eq!(portfolio.programmes[0].sectors[0].code, "1513");
+    let report = ssr_model::validate::validate(&portfolio, &Default::default());
+    let found: Vec<(&str, &str)> = report
+        .findings()
+        .iter()
+        .filter(|f| f.code.as_str() == "unknown_sector_code")
+        .map(|f| (f.path.as_str(), f.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
             "/programmes/0/sectors/0/code",
-            &doc,
-            r#""code": 1513"#,
-        )
-        .says(&["sector code", "5-digit", "found 1513"]);
+            "sector code \"1513\" of vocabulary 1 is not a 5-digit DAC purpose code"
+        )]
+    );
+    let empty = with(r#""code": 15132"#, r#""code": "  ""#);
+    parse_error(&empty).says(&["sector code is empty"]);
 }
 
 #[test]
@@ -784,14 +796,14 @@ fn a_document_that_is_not_an_object_names_no_internal_type() {
 
 #[test]
 fn newer_schema_version() {
-    let doc = with(r#""schema_version": 1"#, r#""schema_version": 3"#);
+    let doc = with(r#""schema_version": 1"#, r#""schema_version": 4"#);
     let err = document::from_str(&doc).unwrap_err();
     assert!(
-        matches!(err, LoadError::UnsupportedVersion { found: 3, supported, .. } if supported == SCHEMA_VERSION),
+        matches!(err, LoadError::UnsupportedVersion { found: 4, supported, .. } if supported == SCHEMA_VERSION),
         "{err:?}"
     );
     let message = err.to_string();
-    assert!(message.contains("schema_version 3"), "{message}");
+    assert!(message.contains("schema_version 4"), "{message}");
     assert!(message.contains("upgrade"), "{message}");
 }
 
@@ -800,7 +812,7 @@ fn newer_schema_version_with_fields_this_version_does_not_know() {
     // A newer version's new fields must not hide the real reason.
     let doc = with(
         r#""schema_version": 1"#,
-        r#""schema_version": 3, "currency_rates": {"EUR": "1.08"}"#,
+        r#""schema_version": 4, "currency_rates": {"EUR": "1.08"}"#,
     );
     let doc = doc.replacen(
         r#""legitimate": true"#,
@@ -809,7 +821,7 @@ fn newer_schema_version_with_fields_this_version_does_not_know() {
     );
     let err = document::from_str(&doc).unwrap_err();
     assert!(
-        matches!(err, LoadError::UnsupportedVersion { found: 3, .. }),
+        matches!(err, LoadError::UnsupportedVersion { found: 4, .. }),
         "{err:?}"
     );
 

@@ -485,7 +485,10 @@ mod fixtures {
             include_str!("../fixtures/as_of/eur_usd.csv").as_bytes(),
         )
         .unwrap();
-        (load(include_str!("../fixtures/as_of/two_rates.json")), rates)
+        (
+            load(include_str!("../fixtures/as_of/two_rates.json")),
+            rates,
+        )
     }
 
     fn in_usd(rates: ExchangeRates) -> Scorer {

@@ -31,6 +31,7 @@ pub use super::evidence::ResultsPolicy;
 pub use super::finance::FinancePolicy;
 pub use super::ranking::{Imputation, RankingPolicy};
 pub use super::risk::ExposureMethod;
+pub use super::ssr_share::SsrSectors;
 
 #[cfg(test)]
 mod tests;
