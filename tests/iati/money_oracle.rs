@@ -495,19 +495,55 @@ mod against_the_crate {
         );
     }
 
+    /// The fixture files, but for `recipients.xml` when `with_recipients`
+    /// is false.
+    fn fixtures(with_recipients: bool) -> Vec<(String, PathBuf)> {
+        iati_scan::xml_files(&fixture_dir())
+            .into_iter()
+            .filter(|p| with_recipients || !p.ends_with("recipients.xml"))
+            .map(|p| (p.display().to_string(), p))
+            .collect()
+    }
+
+    /// Sector shares (sectors.xml), a second currency without rates
+    /// (currency.xml) and the gross chain (chain.xml).
     #[test]
-    #[ignore = "SSR share of flows not built yet"]
     fn whole_and_ssr_flows_equal_the_oracle_on_the_fixtures() {
-        full_comparison(
-            iati_scan::xml_files(&fixture_dir())
-                .into_iter()
-                .map(|p| (p.display().to_string(), p))
-                .collect(),
-        );
+        let files = fixtures(false);
+        assert_eq!(files.len(), 3, "{files:?}");
+        full_comparison(files);
+    }
+
+    /// recipients.xml but for R4 and R6 (below): recipient percentages over
+    /// and under 100, transaction recipients, an unknown share, and a
+    /// Region code written as a country (R5, `998`).
+    #[test]
+    fn recipient_rules_equal_the_oracle() {
+        let path = fixture_dir().join("recipients.xml");
+        let flows = oracle(&money_scan::read_path(&path));
+        let ours = crate_flows(&path, Some("ssr_amount"));
+        let keep = |id: &str| !matches!(id, "XM-MONEY-R4" | "XM-MONEY-R6");
+        let failures = differences("recipients.xml", &ours, &flows.gross, &keep, true);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+        let region_998 = flows
+            .gross
+            .keys()
+            .filter(|k| k.activity == "XM-MONEY-R5" && k.recipient == "998")
+            .count();
+        assert_eq!(region_998, 1);
+    }
+
+    /// R4 (transaction recipients with gaps: the importer lists the places
+    /// the transactions name as the programme's recipients, so money naming
+    /// none is split between them, unknown) and R6 (a code on no codelist,
+    /// `QZ`, not yet kept on the recipient) still differ.
+    #[test]
+    #[ignore = "recipient gaps and unlisted recipient codes not built yet"]
+    fn whole_and_ssr_flows_equal_the_oracle_on_every_fixture() {
+        full_comparison(fixtures(true));
     }
 
     #[test]
-    #[ignore = "SSR share of flows not built yet"]
     fn whole_and_ssr_flows_equal_the_oracle_on_every_real_file() {
         let Some(files) = real_files() else { return };
         full_comparison(files);
