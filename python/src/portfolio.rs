@@ -186,13 +186,12 @@ impl PyPortfolio {
     /// Table ``name`` of the portfolio as a DataFrame: ``to="pandas"`` (the
     /// default), ``"polars"`` or ``"arrow"`` (a ``pyarrow.Table``).
     ///
-    /// Tables: programmes, recipients, stakeholders, components,
+    /// Tables: programmes, recipients, sectors, stakeholders, components,
     /// objectives, indicators, periods, breakdowns, challenges, mitigations,
     /// evaluations, transactions, budgets and flows (yearly money per
-    /// recipient, in each programme's main currency, or in ``currency``
-    /// when given; money in another currency is converted through
-    /// ``rates``, and left out with an :class:`SsrWarning` where no rate
-    /// applies). Every table carries ``programme_id`` and the ids it refers
+    /// recipient in its own currency, whole and SSR; converted beside it
+    /// into ``currency`` through ``rates`` when given, with an
+    /// :class:`SsrWarning` where no rate applies). Every table carries ``programme_id`` and the ids it refers
     /// to, so tables join. Unknown values are null, never a default.
     ///
     /// Findings, scores and ranks need more than the portfolio:

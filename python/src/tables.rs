@@ -41,23 +41,23 @@ pub(crate) fn to_python(py: Python<'_>, table: &Table, to: &str) -> PyResult<Py<
     frames::to_python(py, vec![batch], schema, to)
 }
 
-/// The flows table of `portfolio` under `scorer`; money left out for want
-/// of an exchange rate is announced as an `ssr_model.SsrWarning` (with the
-/// count and the first finding), never dropped silently.
+/// The flows table of `portfolio` under `scorer`; money no exchange rate
+/// converts (kept in its own currency) is announced as an
+/// `ssr_model.SsrWarning` (with the count and the first finding).
 pub(crate) fn flows(py: Python<'_>, portfolio: &Portfolio, scorer: &Scorer) -> PyResult<Table> {
     let (table, left_out) = py.detach(|| tables::flows(portfolio, scorer));
     warn_left_out(py, &left_out)?;
     Ok(table)
 }
 
-/// Announces money left out of the flows table.
+/// Announces money the flows table could not convert.
 pub(crate) fn warn_left_out(py: Python<'_>, left_out: &[Finding]) -> PyResult<()> {
     let Some(first) = left_out.first() else {
         return Ok(());
     };
     let category = py.import("ssr_model._errors")?.getattr("SsrWarning")?;
     let message = std::ffi::CString::new(format!(
-        "flows: {} transaction(s) left out for want of an exchange rate; the first: {first}",
+        "flows: {} transaction(s) not converted for want of an exchange rate (kept in their own currency); the first: {first}",
         left_out.len()
     ))
     .unwrap_or_default();

@@ -211,10 +211,12 @@ pub(super) const FLOWS: &[C] = &[
 ];
 
 /// The flows table (see [`TableName::Flows`]): every programme's
-/// transactions by recipient, year and type, split between its countries
-/// and regions by their percentages, in `scorer`'s finance currency
-/// ([`Scorer::recipient_flows`]); and the money left out for want of an
-/// exchange rate, as `no_exchange_rate` findings with document paths.
+/// transactions by recipient, year, type and currency, split between its
+/// countries and regions by their percentages, whole and SSR amounts side
+/// by side, converted beside them into `scorer`'s finance currency when it
+/// has exchange rates ([`Scorer::recipient_flows`], whose rustdoc states the
+/// rules); and the money no rate converts (kept in its own currency), as
+/// `no_exchange_rate` findings with document paths.
 ///
 /// ```
 /// use ssr_model::chrono::NaiveDate;

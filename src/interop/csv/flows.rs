@@ -18,16 +18,20 @@ use crate::validate::Finding;
 /// | `recipient_kind` | `country`, `region`, or empty |
 /// | `year` | calendar year of the transactions |
 /// | `transaction_type` | IATI TransactionType as snake_case (`disbursement`, …) |
-/// | `amount` | the sum in `currency`; empty when a recipient's share is unknown |
-/// | `currency` | ISO 4217 |
+/// | `amount` | the sum in `currency`, exact; empty when a recipient's share is unknown |
+/// | `ssr_amount` | its SSR part (recipient share × SSR sector share); empty when a share is unknown |
+/// | `currency` | ISO 4217, the money's own |
+/// | `unknown` | why an amount is empty |
+/// | `converted_amount`, `converted_ssr_amount`, `converted_currency`, `rate_date` | the same converted through the scorer's exchange rates, with the latest rate's date |
 pub const FLOW_COLUMNS: &[&str] =
     &tables::column_names::<{ TableName::Flows.columns().len() }>(TableName::Flows.columns());
 
 /// Writes every programme's transactions by recipient, year and type (see
 /// [`FLOW_COLUMNS`] and [`Scorer::recipient_flows`], [`tables::flows`]): a programme's money
-/// split between its countries and regions by their percentages, in the
-/// scorer's finance currency. Returns the money left out for want of an
-/// exchange rate, as `no_exchange_rate` findings with document paths.
+/// split between its countries and regions by their percentages, whole
+/// and SSR, in its own currency and converted beside it. Returns the money
+/// no exchange rate converts, as `no_exchange_rate` findings with document
+/// paths.
 ///
 /// ```
 /// use ssr_model::interop::csv::write_flows;
