@@ -19,7 +19,7 @@ use crate::{Failure, write_failure};
 pub(crate) enum Format {
     /// CSV: header row, empty cells for unknown values, money as exact decimals.
     Csv,
-    /// Parquet (snappy): dates as dates, money as decimal(18, 4) beside a currency column, codes as dictionary strings.
+    /// Parquet (snappy): dates as dates, money as decimal(19, 4) beside a currency column, codes as dictionary strings.
     Parquet,
 }
 

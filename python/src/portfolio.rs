@@ -226,7 +226,7 @@ impl PyPortfolio {
     /// into ``folder`` (created when missing), one ``NAME.parquet`` each,
     /// and returns ``{name: path}``.
     ///
-    /// Parquet keeps the types: dates as dates, money as decimal(18, 4)
+    /// Parquet keeps the types: dates as dates, money as decimal(19, 4)
     /// beside a currency column, codes as dictionary strings. Findings are
     /// computed under ``validation_policy``; scores, ranks and flows under
     /// ``policy`` (with its Monte Carlo settings, overridden by

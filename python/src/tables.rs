@@ -81,7 +81,7 @@ pub(crate) fn needs_more(name: TableName) -> Error {
 pub(crate) enum Format {
     /// CSV: a header row, empty cells for unknown values.
     Csv,
-    /// Parquet (snappy): dates as dates, money as decimal(18, 4), codes as
+    /// Parquet (snappy): dates as dates, money as decimal(19, 4), codes as
     /// dictionary strings.
     Parquet,
 }
