@@ -21,7 +21,10 @@ use crate::{Currency, ExchangeRates, Money, Place, Programme, Transaction, Trans
 /// in one currency: the whole and its SSR part side by side.
 ///
 /// - `place` is `None` for the part of the money no recipient accounts for
-///   (stated percentages summing to less than 100, or no recipient at all).
+///   (stated percentages summing to less than 100, no recipient at all, or
+///   a transaction naming none when the recipients are those the
+///   transactions name: several, none with a percentage, each named by a
+///   transaction).
 /// - `amount` is `None` when some of it went to a recipient whose share is
 ///   unknown (several recipients, one without a percentage); `ssr_amount`
 ///   is `None` then too, and also when the SSR share of some of it is
@@ -146,7 +149,10 @@ struct Part {
 fn parts(p: &Programme, t: &Transaction, ssr: &Result<f64, String>) -> Vec<Part> {
     let amount = t.value.amount;
     let ssr_share = ssr.as_ref().ok().copied();
-    let split = split_transaction(p, t, 1.0);
+    let mut split = split_transaction(p, t, 1.0);
+    if t.recipient.is_none() && directed_by_transactions(p) {
+        split.clear();
+    }
     let all_known = split.iter().all(|(_, s)| s.is_some());
     let total: f64 = split.iter().filter_map(|(_, s)| *s).sum();
     // Float noise in shares that add up to 1 must not leave a crumb.
@@ -191,6 +197,20 @@ fn parts(p: &Programme, t: &Transaction, ssr: &Result<f64, String>) -> Vec<Part>
         });
     }
     out
+}
+
+/// Whether the programme's recipients are where its transactions send
+/// money rather than shares of it: several, none with a percentage, each
+/// named by one of its transactions (IATI's recipients-on-transactions
+/// form, which the importer lists on the programme). Money a transaction of
+/// such a programme does not direct has no split at all: it is
+/// unallocated, whole, rather than an unknown part of every recipient's
+/// cell, which would hide the money the other transactions direct to them.
+fn directed_by_transactions(p: &Programme) -> bool {
+    p.recipients.len() > 1
+        && p.recipients.iter().all(|r| {
+            r.percentage.is_none() && p.transactions.iter().any(|t| t.recipient == Some(r.place))
+        })
 }
 
 /// The rate that turns `money` into `to` on `date`, and the date of the
