@@ -519,7 +519,7 @@ mod against_the_crate {
     /// verdict (DAC 152xx, category 152).
     #[test]
     fn the_sectors_table_keeps_every_sector() {
-        let import = iati::import_path(&fixture_dir().join("sectors.xml")).unwrap();
+        let import = iati::import_path(fixture_dir().join("sectors.xml")).unwrap();
         let programmes = Table::from_portfolio(&import.portfolio, TableName::Programmes).unwrap();
         let names = text(&programmes, "external_id");
         let ids = text(&programmes, "programme_id");
