@@ -205,10 +205,20 @@ fn flows_table_splits_money_by_recipient_and_year() {
     let out = ssr(&["score", "-", "--table", "flows"], &portfolio());
     assert_eq!(out.status.code(), Some(2), "flows is a CSV table");
     // The SSR codes are the user's to choose, checked like the importer's.
-    let out = ssr(&[&args[..], &["--ssr-sector", "15x"]].concat(), &portfolio());
+    let out = ssr(
+        &[&args[..], &["--ssr-sector", "15x"]].concat(),
+        &portfolio(),
+    );
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("--ssr-sector"), "{}", text(&out.stderr));
-    let out = ssr(&[&args[..], &["--ssr-sector", "1513"]].concat(), &portfolio());
+    assert!(
+        text(&out.stderr).contains("--ssr-sector"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = ssr(
+        &[&args[..], &["--ssr-sector", "1513"]].concat(),
+        &portfolio(),
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     // The rules are stated where users read them.
     let help = ssr(&["score", "--help"], "");
