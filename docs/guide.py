@@ -98,6 +98,8 @@ def analyse(data: Path, docs: Path) -> dict[str, object]:
     #    currencies are not added up, so there is one panel per currency.
     flows = p.table("flows")
     paid = flows[flows["transaction_type"] == "disbursement"].copy()
+    # Exact decimals in the table; floats are enough for a plot.
+    paid["amount"] = paid["amount"].astype("float64")
     paid["region"] = paid.apply(region_of, axis=1)
     unknown_share = paid["amount"].isna().sum()
     not_mapped = sorted(paid.loc[paid["region"] == "not mapped", "recipient"].astype(str).unique())

@@ -25,10 +25,16 @@
 //!
 //! ## Versions
 //!
-//! - **3**: a period may give the date its actual was measured on,
-//!   `actual_date` (an interim value inside a long period); without it the
-//!   actual counts as measured at the period's end, as before. Version-2
-//!   documents load unchanged (they have no `actual_date`); saving writes
+//! - **3**: sectors of every vocabulary, and a period may give the date
+//!   its actual was measured on. A sector is `{"vocabulary": "2",
+//!   "code": "152", "percentage": 40}`, its code a string as written
+//!   (`vocabulary` left out for DAC purpose codes, vocabulary 1); a
+//!   transaction's sectors are a list, `sectors`. A period's `actual_date`
+//!   dates an interim value inside a long period; without it the actual
+//!   counts as measured at the period's end, as before. Version-2
+//!   documents load unchanged in meaning: a sector code written as a
+//!   number is read as its text, a transaction's single `sector` becomes
+//!   its one sector, and there is no `actual_date`. Saving writes
 //!   version 3.
 //! - **2**: a programme's countries and regions are `recipients`, each
 //!   `{"country": "MLI", "percentage": 60}` or `{"region": 298}`; programmes
@@ -39,8 +45,8 @@
 //! - **1**: a programme had one `"country": "LBR"`. Version-1 documents
 //!   still load, upgraded on read: the country becomes the programme's one
 //!   recipient, with no share (nothing else changed, so nothing is lost).
-//!   Saving writes the current version. The upgrade is per programme and does not
-//!   look at the version number, so a version-2 reader also accepts the old
+//!   The upgrade is per programme and does not
+//!   look at the version number, so a reader also accepts the old
 //!   `country` member.
 //!
 //! ```

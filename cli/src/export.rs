@@ -15,7 +15,7 @@ use crate::{Failure, write_failure};
 pub(crate) enum Format {
     /// CSV: header row, empty cells for unknown values, money as exact decimals.
     Csv,
-    /// Parquet (snappy): dates as dates, money as decimal(18, 4) beside a currency column, codes as dictionary strings.
+    /// Parquet (snappy): dates as dates, money as decimal(19, 4) beside a currency column, codes as dictionary strings.
     Parquet,
 }
 
@@ -38,7 +38,7 @@ pub(crate) struct Args {
     input: Input,
     #[command(flatten)]
     as_of: AsOf,
-    /// A table to write (repeatable): programmes, recipients, stakeholders, components, objectives, indicators, periods, breakdowns, challenges, mitigations, evaluations, transactions, budgets, flows, findings, scores, ranks, indicator_periods, objective_scores.
+    /// A table to write (repeatable): programmes, recipients, sectors, stakeholders, components, objectives, indicators, periods, breakdowns, challenges, mitigations, evaluations, transactions, budgets, flows, findings, scores, ranks, indicator_periods, objective_scores.
     #[arg(long = "table", value_name = "NAME", value_parser = parse_table)]
     tables: Vec<TableName>,
     /// Every table, one file each (needs --out).

@@ -79,11 +79,17 @@ enum Command {
     /// Rank the rows of a plain matrix (`{"scores": [[...]], "weights": [...]}`) by a
     /// weighted composite, with the Monte Carlo uncertainty of their ranks.
     RankMatrix(rank_matrix::Args),
-    /// Write tidy tables (CSV or Parquet): programmes, recipients, stakeholders, components, objectives, indicators, periods, breakdowns, challenges, mitigations, evaluations, transactions, budgets, flows, findings, scores, ranks.
+    /// Write tidy tables (CSV or Parquet): programmes, recipients, sectors, stakeholders, components, objectives, indicators, periods, breakdowns, challenges, mitigations, evaluations, transactions, budgets, flows, findings, scores, ranks.
     ///
     /// `--table NAME` (repeatable) or `--all`; `--out DIR` writes NAME.csv
     /// or NAME.parquet there, one file each; without it one CSV table goes
     /// to standard output.
+    ///
+    /// The flows table holds each transaction's part for each recipient
+    /// (its own recipient, else the programme's percentages, the rest
+    /// unallocated) and, beside it, the SSR part by sector percentages;
+    /// unknown shares are empty with the reason, never 0 (see `ssr score
+    /// --help`).
     ///
     /// Memory: the document's bytes, the portfolio and one table at a time
     /// (the scores table in batches of 4096 rows).

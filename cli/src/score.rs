@@ -35,6 +35,8 @@ pub(crate) struct Args {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
     /// With --format csv: the tidy scorecard (`scores`, the default), yearly money flows per recipient country and region (`flows`), or the scored objectives with their level and progress (`objective_scores`); the tables of the same names in `ssr export`.
+    ///
+    /// How the flows count money: each transaction goes wholly to the recipient it names; otherwise it is split by the programme's recipient percentages (summing to over 100: each divided by their sum; under 100: the rest is unallocated, an empty recipient; a lone recipient without a percentage takes it all; one without a percentage among several: unknown, an empty amount). `ssr_amount` is that part times the SSR share of its sectors: the transaction's own sectors, else the programme's; vocabulary 1 (DAC purpose codes) before 2 (DAC categories); SSR sectors' percentages over the sum of the vocabulary's (see --ssr-sector). A missing percentage among several sectors, or no DAC sector at all, makes it unknown: empty, with the reason in `unknown`, never 0. Amounts stay in their own currency, exact; with --rates the converted amount and the rate's date are beside them.
     #[arg(long, value_enum)]
     table: Option<Table>,
     #[command(flatten)]
@@ -48,7 +50,7 @@ pub(crate) enum Table {
     /// programme_id, programme_name, measure, value, not_ranked, scale, currency.
     #[value(name = "scores", alias = "measures")]
     Scores,
-    /// Transactions by programme, recipient, year and type.
+    /// Transactions by programme, recipient, year, type and currency: whole and SSR amounts.
     Flows,
     /// One row per objective of a scored programme, with its level, progress and coverage.
     #[value(name = "objective_scores")]
@@ -141,8 +143,8 @@ pub(crate) fn write_csv(
         .map_err(write_failure)
 }
 
-/// Money the finance measures could not convert, on stderr: one line each.
-/// Money the flows table could not convert, on stderr: one line each.
+/// Money the flows table could not convert (kept in its own currency), on
+/// stderr: one line each.
 pub(crate) fn write_left_out(findings: &[ssr_model::Finding]) {
     for f in findings {
         eprintln!(

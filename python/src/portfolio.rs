@@ -182,14 +182,13 @@ impl PyPortfolio {
     /// Table ``name`` of the portfolio as a DataFrame: ``to="pandas"`` (the
     /// default), ``"polars"`` or ``"arrow"`` (a ``pyarrow.Table``).
     ///
-    /// Tables: programmes, recipients, stakeholders, components,
+    /// Tables: programmes, recipients, sectors, stakeholders, components,
     /// objectives, indicators, periods, breakdowns, challenges, mitigations,
     /// evaluations, transactions, budgets, indicator_periods (one wide row
-    /// per indicator period) and flows (yearly money per
-    /// recipient, in each programme's main currency, or in ``currency``
-    /// when given; money in another currency is converted through
-    /// ``rates``, and left out with an :class:`SsrWarning` where no rate
-    /// applies). Every table carries ``programme_id`` and the ids it refers
+    /// per indicator period) and flows (yearly money per recipient in its
+    /// own currency, whole and SSR; converted beside it into ``currency``
+    /// through ``rates`` when given, with an :class:`SsrWarning` where no
+    /// rate applies). Every table carries ``programme_id`` and the ids it refers
     /// to, so tables join. Unknown values are null, never a default.
     ///
     /// Findings, scores, objective scores and ranks need more than the
@@ -223,7 +222,7 @@ impl PyPortfolio {
     /// into ``folder`` (created when missing), one ``NAME.parquet`` each,
     /// and returns ``{name: path}``.
     ///
-    /// Parquet keeps the types: dates as dates, money as decimal(18, 4)
+    /// Parquet keeps the types: dates as dates, money as decimal(19, 4)
     /// beside a currency column, codes as dictionary strings. Findings are
     /// computed under ``validation_policy``; scores, ranks and flows under
     /// ``policy`` (with its Monte Carlo settings, overridden by

@@ -33,8 +33,8 @@ pub(crate) fn to_python(py: Python<'_>, table: &Table, to: &str) -> PyResult<Py<
     frames::to_python(py, vec![batch], schema, to)
 }
 
-/// Table `name` of `source`; money left out of the flows table for want of
-/// an exchange rate is announced as an `ssr_model.SsrWarning` (with the
+/// Table `name` of `source`; money of the flows table that no exchange rate
+/// converts (kept in its own currency) is announced as an `ssr_model.SsrWarning` (with the
 /// count and the first finding), never dropped silently.
 pub(crate) fn table(py: Python<'_>, source: &Source<'_>, name: TableName) -> PyResult<Table> {
     let (table, left_out) = py.detach(|| source.table(name));
@@ -42,14 +42,14 @@ pub(crate) fn table(py: Python<'_>, source: &Source<'_>, name: TableName) -> PyR
     Ok(table)
 }
 
-/// Announces money left out of the flows table.
+/// Announces money the flows table could not convert.
 pub(crate) fn warn_left_out(py: Python<'_>, left_out: &[Finding]) -> PyResult<()> {
     let Some(first) = left_out.first() else {
         return Ok(());
     };
     let category = py.import("ssr_model._errors")?.getattr("SsrWarning")?;
     let message = std::ffi::CString::new(format!(
-        "flows: {} transaction(s) left out for want of an exchange rate; the first: {first}",
+        "flows: {} transaction(s) not converted for want of an exchange rate (kept in their own currency); the first: {first}",
         left_out.len()
     ))
     .unwrap_or_default();

@@ -18,8 +18,8 @@ duckdb = pytest.importorskip("duckdb")
 
 # Columns whose sums are compared: exact money (decimal in Parquet) and
 # floats (amounts in one currency, scores).
-MONEY = {"transactions": ["value"], "budgets": ["value"]}
-FLOATS = {"flows": ["amount"], "scores": ["value"], "ranks": ["composite", "rank_mean"]}
+MONEY = {"transactions": ["value"], "budgets": ["value"], "flows": ["amount", "ssr_amount"]}
+FLOATS = {"scores": ["value"], "ranks": ["composite", "rank_mean"]}
 
 
 @pytest.fixture(scope="module", params=["sample", "dportal_97"])

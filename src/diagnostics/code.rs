@@ -193,6 +193,11 @@ codes! {
     /// See [`withdrawn_sector_code`](super::catalogue#withdrawn_sector_code) in the catalogue.
     WithdrawnSectorCode = "withdrawn_sector_code", Warning, Structure,
         "DAC purpose code 15120 (public sector financial management) has been withdrawn from the DAC list";
+    /// A sector code that is not on the DAC list its vocabulary names.
+    ///
+    /// See [`unknown_sector_code`](super::catalogue#unknown_sector_code) in the catalogue.
+    UnknownSectorCode = "unknown_sector_code", Warning, Structure,
+        "sector code \"1521\" of vocabulary 1 is not a 5-digit DAC purpose code";
     /// A programme with no recipient country or region.
     ///
     /// See [`no_recipient`](super::catalogue#no_recipient) in the catalogue.

@@ -38,6 +38,7 @@ mod scale;
 mod scale_ordinal;
 #[cfg(feature = "schemars")]
 mod schema;
+mod sector;
 pub(crate) mod stakeholder;
 mod transaction;
 
@@ -64,12 +65,13 @@ pub(crate) use money::Money;
 pub(crate) use objective::Objective;
 pub use objective::ObjectiveKind;
 pub(crate) use programme::Programme;
-pub use programme::{Context, Funding, GenderMarker, Phase, Sector};
+pub use programme::{Context, Funding, GenderMarker, Phase};
 pub use rates::{ExchangeRates, MissingRate, RateError};
 pub use recipient::{Place, Recipient};
 pub(crate) use region::Region;
 pub use scale::{Finite, Fraction, Level, Percentage, Weight};
 pub use scale_ordinal::OrdinalScale;
+pub use sector::{Sector, SectorVocabulary};
 pub(crate) use stakeholder::Stakeholder;
 pub use stakeholder::{Role, StakeholderKind, Stance};
 pub use transaction::{Organisation, Party, Transaction, TransactionType};

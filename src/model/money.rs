@@ -87,6 +87,22 @@ impl Amount {
     pub fn is_negative(self) -> bool {
         self.0 < 0
     }
+
+    /// `self` times `share`, rounded to the nearest ten-thousandth; `None`
+    /// when the product does not fit. A share of exactly 1 or 0 is exact.
+    pub(crate) fn times(self, share: f64) -> Option<Amount> {
+        if share == 1.0 {
+            return Some(self);
+        }
+        let product = (self.0 as f64 * share).round();
+        // Beyond i64 (or NaN) the cast would saturate: refuse instead.
+        (product.is_finite() && product.abs() < i64::MAX as f64).then_some(Amount(product as i64))
+    }
+
+    /// The difference, or `None` on overflow.
+    pub(crate) fn checked_sub(self, other: Amount) -> Option<Amount> {
+        self.0.checked_sub(other.0).map(Amount)
+    }
 }
 
 impl FromStr for Amount {

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::macros::{opt_setters, pushers, setters};
 use super::{
     Budget, Challenge, Component, Country, Evaluation, Money, Objective, Percentage, Place,
-    ProgrammeId, Recipient, SectorCode, Stakeholder, StakeholderId, Transaction,
+    ProgrammeId, Recipient, Sector, Stakeholder, StakeholderId, Transaction,
 };
 
 /// The setting a programme works in.
@@ -198,45 +198,6 @@ opt_setters!(Funding {
     with_share => share: Percentage,
 });
 
-/// A DAC sector a programme reports against, with its share.
-///
-/// ```
-/// use ssr_model::{Country, Programme};
-/// use ssr_model::model::{Percentage, Sector, SectorCode};
-///
-/// let p = Programme::new("Justice and security", Country::new("SLE")?)
-///     .with_sector(Sector::new(SectorCode::new(15210)?).with_percentage(Percentage::new(60.0)?))
-///     .with_sector(Sector::new(SectorCode::new(15130)?).with_percentage(Percentage::new(40.0)?));
-/// let total: f64 = p.sectors.iter().filter_map(|s| s.percentage).map(|s| s.get()).sum();
-/// assert_eq!(total, 100.0); // IATI requires the shares to sum to 100
-/// # Ok::<(), ssr_model::model::ValueError>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct Sector {
-    /// The DAC 5-digit purpose code.
-    pub code: SectorCode,
-    /// Its share of the programme; IATI requires shares to sum to 100.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub percentage: Option<Percentage>,
-}
-
-impl Sector {
-    /// A sector with no stated share.
-    pub fn new(code: SectorCode) -> Self {
-        Sector {
-            code,
-            percentage: None,
-        }
-    }
-}
-
-opt_setters!(Sector {
-    with_percentage => percentage: Percentage,
-});
-
 /// An SSR programme or initiative, in one or more countries or regions.
 ///
 /// A single-country programme is one call, [`Programme::new`]; a regional
@@ -335,7 +296,7 @@ pub struct Programme {
     /// Funding by source.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub funding: Vec<Funding>,
-    /// DAC sectors with their shares.
+    /// Sectors of every vocabulary with their shares, as reported.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sectors: Vec<Sector>,
     /// The gender equality policy marker.

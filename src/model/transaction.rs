@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::macros::opt_setters;
-use super::{Money, Place, SectorCode, StakeholderId};
+use super::macros::pushers;
+use super::{Money, Place, Sector, StakeholderId};
 
 /// The kind of a transaction, on IATI's TransactionType codelist (2.03).
 ///
@@ -215,6 +216,7 @@ impl From<Organisation> for Party {
 /// let t = Transaction::new(TransactionType::Disbursement, day, Money::parse("250000", "EUR")?, day)
 ///     .with_provider(Party::Stakeholder(StakeholderId::from_external("donor")))
 ///     .with_sector(SectorCode::new(15210)?);
+/// assert_eq!(t.sectors[0].code, "15210");
 /// assert_eq!(t.kind.iati_code(), 3);
 /// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
@@ -241,10 +243,16 @@ pub struct Transaction {
     /// Who receives it, when stated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receiver: Option<Party>,
-    /// The DAC sector, when stated on the transaction rather than the
-    /// programme.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sector: Option<SectorCode>,
+    /// The transaction's own sectors, of any vocabulary, when it states
+    /// them rather than leaving them to the activity. Version 2 wrote at
+    /// most one DAC purpose code, under the name `sector`.
+    #[serde(
+        default,
+        alias = "sector",
+        deserialize_with = "super::sector::deserialize_sectors",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub sectors: Vec<Sector>,
     /// The recipient country or region, when stated on the transaction
     /// rather than the programme.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -266,16 +274,19 @@ impl Transaction {
             value_date,
             provider: None,
             receiver: None,
-            sector: None,
+            sectors: Vec::new(),
             recipient: None,
         }
     }
 }
 
+pushers!(Transaction {
+    with_sector => sectors: Sector,
+});
+
 opt_setters!(Transaction {
     with_provider => provider: Party,
     with_receiver => receiver: Party,
-    with_sector => sector: SectorCode,
     with_recipient => recipient: Place,
 });
 

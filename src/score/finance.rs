@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::as_of::known;
 use super::ratio_rates::{ByCurrency, RatioRates};
+use super::ssr_share::SsrSectors;
 use super::{ScoringPolicy, Status, classify, expected_progress};
 use crate::diagnostics::Pointer;
 use crate::diagnostics::{Code, Finding};
@@ -22,7 +23,7 @@ use crate::{BudgetKind, Currency, ExchangeRates, Money, Party, Programme, Transa
 /// assert_eq!(policy.finance, FinancePolicy::default().with_currency("EUR".parse::<ssr_model::Currency>()?));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
@@ -36,6 +37,10 @@ pub struct FinancePolicy {
     /// converted. Default [`RatioRates::JudgingDate`].
     #[serde(skip_serializing_if = "RatioRates::is_default")]
     pub ratio_rates: RatioRates,
+    /// Which sectors count as SSR in the flows' SSR amounts. Default: DAC
+    /// 152 (see [`SsrSectors`]).
+    #[serde(skip_serializing_if = "SsrSectors::is_default")]
+    pub ssr_sectors: SsrSectors,
 }
 
 impl FinancePolicy {
@@ -51,6 +56,13 @@ impl FinancePolicy {
     #[must_use]
     pub fn with_ratio_rates(mut self, rates: RatioRates) -> Self {
         self.ratio_rates = rates;
+        self
+    }
+
+    /// Returns `self` counting `sectors` as SSR.
+    #[must_use]
+    pub fn with_ssr_sectors(mut self, sectors: SsrSectors) -> Self {
+        self.ssr_sectors = sectors;
         self
     }
 

@@ -125,6 +125,7 @@ pub(crate) mod scorecard;
 pub(crate) mod scorer;
 pub mod sensitivity;
 mod shares;
+mod ssr_share;
 mod stakeholders;
 mod status;
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::policy::{PolicyError, ScoringPolicy};
+use super::policy::{PolicyError, ScoringPolicy, SsrSectors};
 use super::rates::RatesFileError;
 use super::scorer::Scorer;
 use crate::model::{Currency, ExchangeRates};
@@ -37,7 +37,7 @@ enum RatesSource {
 
 /// The options a scorer is made from; every one optional. A given option
 /// overrides the policy's own value: `as_of` its `as_of`, `currency` its
-/// `finance.currency`, `replications` and `seed` its `uncertainty`.
+/// `finance.currency`, `ssr_sectors` its `finance.ssr_sectors`, `replications` and `seed` its `uncertainty`.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -66,6 +66,7 @@ pub struct ScorerOptions {
     policy: Option<PolicySource>,
     as_of: Option<NaiveDate>,
     currency: Option<Currency>,
+    ssr_sectors: Option<SsrSectors>,
     rates: Option<RatesSource>,
     replications: Option<usize>,
     seed: Option<u64>,
@@ -117,6 +118,13 @@ impl ScorerOptions {
         self
     }
 
+    /// Returns the options counting `sectors` as SSR in the flows.
+    #[must_use]
+    pub fn with_ssr_sectors(mut self, sectors: SsrSectors) -> Self {
+        self.ssr_sectors = Some(sectors);
+        self
+    }
+
     /// Returns the options converting money through `rates`.
     #[must_use]
     pub fn with_rates(mut self, rates: ExchangeRates) -> Self {
@@ -161,6 +169,9 @@ impl ScorerOptions {
         }
         if let Some(currency) = self.currency {
             policy.finance = policy.finance.with_currency(currency);
+        }
+        if let Some(sectors) = &self.ssr_sectors {
+            policy.finance = policy.finance.with_ssr_sectors(sectors.clone());
         }
         if let Some(n) = self.replications {
             policy.uncertainty.replications = n;

@@ -39,6 +39,7 @@ pub use super::risk::{
 pub use super::shares::{
     RecipientShare, recipient_shares, split_by_recipient, split_transaction, unallocated_share,
 };
+pub use super::ssr_share::ssr_share;
 pub use super::stakeholders::{
     GroupPresence, InclusionGroup, Presence, Quadrant, Salience, StakeholderCoverage,
     StakeholderProfile, StakeholderScore,

@@ -104,9 +104,12 @@ impl Scorer {
         score_finance(&programme, &self.policy, self.rates.as_ref())
     }
 
-    /// A programme's transactions by recipient, year and type, in the
-    /// finance currency, with the money that could not be converted
-    /// (`no_exchange_rate` findings, paths relative to the programme).
+    /// A programme's transactions by recipient, year, type and currency,
+    /// whole and SSR ([`RecipientFlow`] states the rules), converted beside
+    /// them into the finance currency when there are exchange rates or a
+    /// finance currency; with the money no rate converts, kept in its own
+    /// currency (`no_exchange_rate` findings, paths relative to the
+    /// programme).
     pub fn recipient_flows(&self, programme: &Programme) -> (Vec<RecipientFlow>, Vec<Finding>) {
         let programme = as_of::programme(programme, self.policy.as_of);
         super::flows::recipient_flows(&programme, &self.policy, self.rates.as_ref())

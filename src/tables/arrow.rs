@@ -1,6 +1,6 @@
 //! Tables as Arrow record batches (feature `arrow`): text as `Utf8`, codes
 //! as `Dictionary(Int32, Utf8)`, integers `Int64`, floats `Float64`, dates
-//! `Date32`, money `Decimal128(18, 4)` beside its currency column, booleans
+//! `Date32`, money `Decimal128(19, 4)` beside its currency column, booleans
 //! `Boolean`; every field nullable, its meaning and kind in the field's
 //! metadata (`meaning`, `kind`), the table's name and description in the
 //! schema's (`table`, `description`).
@@ -21,10 +21,11 @@ use crate::Amount;
 
 use super::{Column, ColumnSpec, Kind, Table, TableName, Values};
 
-/// Decimal digits of money columns: 14 before the point and 4 after, so
-/// the Parquet column is a plain 64-bit integer that every reader (DuckDB,
-/// Spark, pandas) takes as a decimal.
-const MONEY_PRECISION: u8 = 18;
+/// Decimal digits of money columns: 15 before the point and 4 after, so
+/// that every [`Amount`] fits (up to ±922337203685477.5807, 19 digits of
+/// ten-thousandths); Parquet stores it as a fixed-length decimal, which
+/// every reader (DuckDB, Spark, pandas) takes as a decimal.
+const MONEY_PRECISION: u8 = 19;
 
 /// A table could not become an Arrow record batch.
 ///
@@ -39,10 +40,10 @@ const MONEY_PRECISION: u8 = 18;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ArrowError {
-    /// A money value has more than 14 digits before the decimal point,
-    /// beyond the 18 digits of the money columns.
+    /// A money value has more than 15 digits before the decimal point,
+    /// beyond the 19 digits of the money columns.
     #[error(
-        "{table}.{column}: the amount {amount} has more than 14 digits before the decimal point (money columns are decimal(18, 4))"
+        "{table}.{column}: the amount {amount} has more than 15 digits before the decimal point (money columns are decimal(19, 4))"
     )]
     AmountTooLarge {
         /// The table.
@@ -65,7 +66,7 @@ pub enum ArrowError {
 /// use ssr_model::tables::TableName;
 ///
 /// let schema = tables::schema(TableName::Budgets);
-/// assert_eq!(schema.field_with_name("value")?.data_type(), &DataType::Decimal128(18, 4));
+/// assert_eq!(schema.field_with_name("value")?.data_type(), &DataType::Decimal128(19, 4));
 /// assert_eq!(schema.field_with_name("period_start")?.data_type(), &DataType::Date32);
 /// assert_eq!(schema.metadata()["table"], "budgets");
 /// # Ok::<(), arrow_schema::ArrowError>(())
@@ -177,7 +178,7 @@ impl Table {
     ///
     /// # Errors
     ///
-    /// [`ArrowError::AmountTooLarge`] for a money value beyond decimal(18,
+    /// [`ArrowError::AmountTooLarge`] for a money value beyond decimal(19,
     /// 4); [`ArrowError::Arrow`] if Arrow refuses the columns.
     pub fn to_record_batch(&self) -> Result<RecordBatch, ArrowError> {
         let columns = self

@@ -19,16 +19,17 @@ pub(crate) fn joined<T: std::fmt::Display>(items: impl IntoIterator<Item = T>) -
     )
 }
 
-/// The sector of largest share, the first on ties (or when none states one).
+/// The DAC purpose code of largest share, the first on ties (or when none
+/// states one).
 fn main_sector(sectors: &[Sector]) -> Option<u32> {
     let share = |s: &Sector| s.percentage.map_or(0.0, |p| p.get());
     let mut best: Option<&Sector> = None;
-    for s in sectors {
+    for s in sectors.iter().filter(|s| s.dac_code().is_some()) {
         if best.is_none_or(|b| share(s) > share(b)) {
             best = Some(s);
         }
     }
-    best.map(|s| s.code.get())
+    best.and_then(Sector::dac_code).map(|c| c.get())
 }
 
 /// `MLI:40;289:60`: codes with their stated shares.
@@ -131,7 +132,7 @@ pub(super) fn programmes(t: &mut Table, p: &Programme) {
         Cell::money(p.budget.map(|b| b.amount)),
         Cell::code(p.budget.as_ref().map(|b| b.currency.as_str())),
         Cell::integer(main_sector(&p.sectors).map(i64::from)),
-        joined(p.sectors.iter().map(|s| s.code)),
+        joined(p.sectors.iter().filter_map(Sector::dac_code)),
         Cell::code(p.gender_marker),
         Cell::count(p.components.len()),
         Cell::count(p.indicators().count()),

@@ -3,9 +3,9 @@
 use crate::diagnostics::Pointer;
 use crate::score::Scorer;
 use crate::validate::Finding;
-use crate::{Party, Place, Portfolio, Programme};
+use crate::{Party, Place, Portfolio, Programme, Sector};
 
-use super::Kind::{Code, Date, Float, Integer, Text};
+use super::Kind::{Code, Date, Integer, Money, Text};
 use super::TableName;
 use super::entities::place_kind;
 use super::table::shared::*;
@@ -103,7 +103,12 @@ pub(super) fn transactions(t: &mut Table, p: &Programme) {
             rid,
             rref,
             rname,
-            Cell::integer(x.sector.map(|s| i64::from(s.get()))),
+            Cell::integer(
+                x.sectors
+                    .iter()
+                    .find_map(Sector::dac_code)
+                    .map(|s| i64::from(s.get())),
+            ),
             Cell::code(x.recipient),
             Cell::code(x.recipient.map(place_kind)),
         ]);
@@ -165,17 +170,53 @@ pub(super) const FLOWS: &[C] = &[
     ),
     C::new(
         "amount",
-        Float,
-        "the sum in `currency` (converted through the exchange rates given, so a float); empty when a recipient's share is unknown",
+        Money,
+        "the sum in `currency`, exact; empty when a recipient's share is unknown (see `unknown`)",
     ),
-    C::new("currency", Code, "ISO 4217"),
+    C::new(
+        "ssr_amount",
+        Money,
+        "its SSR part: each transaction × recipient share × SSR sector share; empty when a share is unknown (see `unknown`)",
+    ),
+    C::new(
+        "currency",
+        Code,
+        "ISO 4217: the money's own currency; a second currency has rows of its own",
+    ),
+    C::new(
+        "unknown",
+        Text,
+        "why `amount` or `ssr_amount` is empty (the first reason met)",
+    ),
+    C::new(
+        "converted_amount",
+        Money,
+        "`amount` in `converted_currency` through the exchange rates; empty without rates or when one is missing",
+    ),
+    C::new(
+        "converted_ssr_amount",
+        Money,
+        "`ssr_amount` in `converted_currency`",
+    ),
+    C::new(
+        "converted_currency",
+        Code,
+        "the finance currency the converted amounts are in",
+    ),
+    C::new(
+        "rate_date",
+        Date,
+        "the date of the latest exchange rate used for the converted amounts",
+    ),
 ];
 
 /// The flows table (see [`TableName::Flows`]): every programme's
-/// transactions by recipient, year and type, split between its countries
-/// and regions by their percentages, in `scorer`'s finance currency
-/// ([`Scorer::recipient_flows`]); and the money left out for want of an
-/// exchange rate, as `no_exchange_rate` findings with document paths.
+/// transactions by recipient, year, type and currency, split between its
+/// countries and regions by their percentages, whole and SSR amounts side
+/// by side, converted beside them into `scorer`'s finance currency when it
+/// has exchange rates ([`Scorer::recipient_flows`], whose rustdoc states the
+/// rules); and the money no rate converts (kept in its own currency), as
+/// `no_exchange_rate` findings with document paths.
 ///
 /// ```
 /// use ssr_model::chrono::NaiveDate;
@@ -207,6 +248,7 @@ pub fn flows(portfolio: &Portfolio, scorer: &Scorer) -> (Table, Vec<Finding>) {
             f
         }));
         for f in flows {
+            let c = f.converted.as_ref();
             t.push([
                 Cell::code(Some(p.id)),
                 Cell::text(p.external_id.as_deref()),
@@ -216,8 +258,14 @@ pub fn flows(portfolio: &Portfolio, scorer: &Scorer) -> (Table, Vec<Finding>) {
                 Cell::code(f.place.map(place_kind)),
                 Cell::Integer(i64::from(f.year)),
                 Cell::code(Some(f.kind)),
-                Cell::float(f.amount),
+                Cell::money(f.amount),
+                Cell::money(f.ssr_amount),
                 Cell::code(Some(f.currency)),
+                Cell::text(f.unknown),
+                Cell::money(c.and_then(|c| c.amount)),
+                Cell::money(c.and_then(|c| c.ssr_amount)),
+                Cell::code(c.map(|c| c.currency)),
+                Cell::date(c.map(|c| c.rate_date)),
             ]);
         }
     }

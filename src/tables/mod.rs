@@ -21,6 +21,7 @@
 //! | --- | --- | --- |
 //! | `programmes` | programme | the portfolio |
 //! | `recipients` | programme × recipient country or region | the portfolio |
+//! | `sectors` | programme (or transaction) × sector of any vocabulary | the portfolio |
 //! | `stakeholders` | programme × stakeholder | the portfolio |
 //! | `components` | component | the portfolio |
 //! | `objectives` | objective (as stated; scored objectives are `measure` rows of `scores`) | the portfolio |
@@ -58,6 +59,7 @@ mod indicator_periods;
 mod objective_scores;
 mod outputs;
 mod results;
+mod sectors;
 mod source;
 mod table;
 
@@ -95,7 +97,7 @@ use table::ColumnSpec as C;
 /// ```
 /// use ssr_model::tables::TableName;
 ///
-/// assert_eq!(TableName::ALL.len(), 19);
+/// assert_eq!(TableName::ALL.len(), 20);
 /// assert_eq!("transactions".parse::<TableName>()?, TableName::Transactions);
 /// assert_eq!(TableName::Flows.to_string(), "flows");
 /// assert!("nonsense".parse::<TableName>().unwrap_err().to_string().contains("`programmes`"));
@@ -108,6 +110,8 @@ pub enum TableName {
     Programmes,
     /// One row per recipient country or region of a programme.
     Recipients,
+    /// One row per sector of a programme or transaction.
+    Sectors,
     /// One row per stakeholder of a programme.
     Stakeholders,
     /// One row per component.
@@ -147,6 +151,7 @@ pub enum TableName {
 crate::model::names::names!(TableName, "table" {
     Programmes = "programmes",
     Recipients = "recipients",
+    Sectors = "sectors",
     Stakeholders = "stakeholders",
     Components = "components",
     Objectives = "objectives",
@@ -179,6 +184,9 @@ impl TableName {
             TableName::Programmes => "one row per programme",
             TableName::Recipients => {
                 "one row per recipient country or region of a programme, with its share"
+            }
+            TableName::Sectors => {
+                "one row per sector (any vocabulary) of a programme or of one of its transactions"
             }
             TableName::Stakeholders => {
                 "one row per stakeholder of a programme: kind, roles, influence, interest, stance"
@@ -228,6 +236,7 @@ impl TableName {
         let columns: &[C] = match self {
             TableName::Programmes => entities::PROGRAMMES,
             TableName::Recipients => entities::RECIPIENTS,
+            TableName::Sectors => sectors::SECTORS,
             TableName::Stakeholders => entities::STAKEHOLDERS,
             TableName::Components => entities::COMPONENTS,
             TableName::Objectives => entities::OBJECTIVES,

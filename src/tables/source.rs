@@ -123,6 +123,7 @@ impl<'a> Source<'a> {
         let per_programme: fn(&mut Table, &Programme) = match name {
             TableName::Programmes => entities::programmes,
             TableName::Recipients => entities::recipients,
+            TableName::Sectors => super::sectors::sectors,
             TableName::Stakeholders => entities::stakeholders,
             TableName::Components => entities::components,
             TableName::Objectives => entities::objectives,

@@ -4,7 +4,8 @@
 use super::Code;
 use super::sink::Sink;
 use crate::diagnostics::path::At;
-use crate::{Component, Funding, Indicator, Percentage, Recipient, Sector, SectorCode};
+use crate::model::SectorVocabulary;
+use crate::{Component, Funding, Indicator, Percentage, Recipient, Sector};
 
 /// `empty_name`: `text` (the `what` of some entity) is empty or blank.
 pub(crate) fn name(sink: &mut Sink<'_>, at: &At<'_>, what: &str, text: &str) {
@@ -71,15 +72,24 @@ fn sums_to_100(sum: f64, tolerance: f64) -> bool {
     (sum - 100.0).abs() <= tolerance + 1e-9
 }
 
-/// `percentage_sum` for DAC sectors, after the IATI rule: one sector may omit
-/// its percentage (it is then 100); several must each state one, summing to
-/// 100.
+/// `percentage_sum` for sectors, after the IATI rule, within each
+/// vocabulary: one sector may omit its percentage (it is then 100); several
+/// must each state one, summing to 100.
 pub(crate) fn sector_shares(sink: &mut Sink<'_>, at: &At<'_>, sectors: &[Sector]) {
-    let help = "state a percentage for every sector so that they add up to 100, as IATI \
-                requires; a single sector may leave it out";
-    iati_shares(sink, at, "sector", help, sectors, |s| {
-        (s.code, s.percentage)
-    });
+    let help = "state a percentage for every sector of a vocabulary so that they add up to \
+                100, as IATI requires; a single sector may leave it out";
+    let mut vocabularies: Vec<&SectorVocabulary> = sectors.iter().map(|s| &s.vocabulary).collect();
+    vocabularies.sort();
+    vocabularies.dedup();
+    for vocabulary in vocabularies {
+        let group: Vec<&Sector> = sectors
+            .iter()
+            .filter(|s| s.vocabulary == *vocabulary)
+            .collect();
+        iati_shares(sink, at, "sector", help, &group, |s| {
+            (s.code.clone(), s.percentage)
+        });
+    }
 }
 
 /// `percentage_sum` for recipients: the same IATI rule, over the countries
@@ -233,8 +243,30 @@ const WITHDRAWN: &[(u32, &str, u32, &str)] = &[
     ),
 ];
 
-/// `withdrawn_sector_code`: the sector is reported under a withdrawn code.
-pub(crate) fn sector_code(sink: &mut Sink<'_>, at: &At<'_>, code: SectorCode) {
+/// `unknown_sector_code`: the code is not on the DAC list its vocabulary
+/// names; `withdrawn_sector_code`: it is reported under a withdrawn code.
+pub(crate) fn sector_code(sink: &mut Sink<'_>, at: &At<'_>, sector: &Sector) {
+    let digits =
+        |n: usize| sector.code.len() == n && sector.code.bytes().all(|b| b.is_ascii_digit());
+    let (on_list, list) = match sector.vocabulary {
+        SectorVocabulary::Dac => (digits(5), "a 5-digit DAC purpose code"),
+        SectorVocabulary::DacCategory => (digits(3), "a 3-digit DAC category"),
+        _ => (true, ""),
+    };
+    if !on_list {
+        sink.emit(
+            Code::UnknownSectorCode,
+            at,
+            format_args!(
+                "sector code {:?} of vocabulary {} is not {list}",
+                sector.code, sector.vocabulary
+            ),
+            "report the code of the DAC list, or name the vocabulary the code belongs to",
+        );
+    }
+    let Some(code) = sector.dac_code() else {
+        return;
+    };
     if let Some((_, meaning, successor, successor_meaning)) =
         WITHDRAWN.iter().find(|(c, ..)| *c == code.get())
     {

@@ -144,7 +144,7 @@ fn funding_and_sectors(sink: &mut Sink<'_>, ids: &Ids, at: &At<'_>, p: &Programm
     structure::sector_shares(sink, &sectors, &p.sectors);
     for (i, s) in p.sectors.iter().enumerate() {
         let here = sectors.index(i);
-        structure::sector_code(sink, &here.member("code"), s.code);
+        structure::sector_code(sink, &here.member("code"), s);
     }
 }
 

@@ -16,7 +16,7 @@
 //!   classifies the same money again and counting it would count twice;
 //! - money whose sectors (its own, else its activity's) include none of
 //!   vocabulary 1 or 2 has an unknown SSR share, never 0: no DAC
-//!   classification says it is not SSR;
+//!   classification says it is not SSR; a sector without a code is none;
 //! - a transaction is an internal transfer when its counterpart activity
 //!   (`provider-org/@provider-activity-id` for incoming money, types 1, 5,
 //!   6, 10, 11, 13; `receiver-org/@receiver-activity-id` for the others) is
@@ -531,8 +531,13 @@ impl Default for SsrCodes {
 
 /// The DAC vocabulary a sector uses: 1 (5-digit purpose codes; the
 /// standard's default; `DAC` in 1.x), 2 (3-digit categories; `DAC-3`), or
-/// none of them.
+/// none of them. A sector without a code classifies nothing, so it counts
+/// as none of them (one real file has `<sector percentage="100"
+/// vocabulary="1">`; its money's SSR share is then unknown, not 0).
 fn dac_vocabulary(s: &Sector) -> Option<u8> {
+    if s.code.as_deref().is_none_or(|c| c.trim().is_empty()) {
+        return None;
+    }
     match s.vocabulary.as_deref().map(str::trim) {
         None | Some("1" | "DAC") => Some(1),
         Some("2" | "DAC-3") => Some(2),

@@ -80,8 +80,8 @@ use ssr_model::model::{
     Amount, Baseline, Breakdown, ChallengeId, ChallengeKind, ChallengeStatus, ComponentId, Context,
     DacCriterion, DataSource, Direction, EvaluationId, Finite, Fraction, Funding, GenderMarker,
     IndicatorId, Level, Measure, Mitigation, ObjectiveId, ObjectiveKind, OrdinalScale, Percentage,
-    Phase, Pillar, ProgrammeId, ResultLevel, Role, Sector, SectorCode, SourceKind, StakeholderId,
-    StakeholderKind, Stance, Weight,
+    Phase, Pillar, ProgrammeId, ResultLevel, Role, Sector, SectorCode, SectorVocabulary,
+    SourceKind, StakeholderId, StakeholderKind, Stance, Weight,
 };
 use ssr_model::model::{
     Budget, BudgetKind, BudgetStatus, Organisation, Party, Place, Recipient, Transaction,
@@ -651,10 +651,18 @@ pub fn arb_funding() -> impl Strategy<Value = Funding> + Clone {
         })
 }
 
-/// Any [`Sector`].
+/// Any [`Sector`]: mostly a DAC purpose code, else a DAC category or a
+/// code of another vocabulary kept as written.
 pub fn arb_sector() -> impl Strategy<Value = Sector> + Clone {
-    (arb_sector_code(), option::of(arb_percentage())).prop_map(|(code, percentage)| {
-        let mut s = Sector::new(code);
+    let sector = prop_oneof![
+        4 => arb_sector_code().prop_map(Sector::new),
+        1 => (100u32..1000).prop_map(|c| Sector::of(SectorVocabulary::DacCategory, c.to_string())),
+        1 => ("[0-9A-Z]{1,3}", "[0-9A-Za-z.]{1,8}").prop_map(|(v, c)| {
+            let vocabulary: SectorVocabulary = v.parse().unwrap();
+            Sector::of(vocabulary, c)
+        }),
+    ];
+    (sector, option::of(arb_percentage())).prop_map(|(mut s, percentage)| {
         s.percentage = percentage;
         s
     })
@@ -792,7 +800,7 @@ pub fn arb_transaction() -> impl Strategy<Value = Transaction> + Clone {
                 let mut t = Transaction::new(kind, date, value, value_date);
                 t.provider = provider;
                 t.receiver = receiver;
-                t.sector = sector;
+                t.sectors = sector.into_iter().map(Sector::new).collect();
                 t.recipient = place;
                 t
             },

@@ -34,10 +34,9 @@ fn imported(p: &Programme, findings: &Report) -> Counts {
                 && (at("recipient-country") || at("recipient-region"))
         })
         .count();
-    let ssr = p.sectors.iter().any(|s| s.code.has_prefix("152"))
-        || p.transactions
-            .iter()
-            .any(|t| t.sector.is_some_and(|s| s.has_prefix("152")));
+    let dac_152 = |s: &ssr_model::model::Sector| s.dac_code().is_some_and(|c| c.has_prefix("152"));
+    let ssr = p.sectors.iter().any(dac_152)
+        || p.transactions.iter().any(|t| t.sectors.iter().any(dac_152));
     let mut transactions = BTreeMap::new();
     for t in &p.transactions {
         *transactions.entry(t.kind.iati_code()).or_insert(0) += 1;

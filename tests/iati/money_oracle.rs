@@ -500,19 +500,123 @@ mod against_the_crate {
         );
     }
 
+    /// The fixture files, but for `recipients.xml` when `with_recipients`
+    /// is false.
+    fn fixtures(with_recipients: bool) -> Vec<(String, PathBuf)> {
+        iati_scan::xml_files(&fixture_dir())
+            .into_iter()
+            .filter(|p| with_recipients || !p.ends_with("recipients.xml"))
+            .map(|p| (p.display().to_string(), p))
+            .collect()
+    }
+
+    /// Sector shares (sectors.xml), a second currency without rates
+    /// (currency.xml) and the gross chain (chain.xml).
     #[test]
-    #[ignore = "SSR share of flows not built yet"]
     fn whole_and_ssr_flows_equal_the_oracle_on_the_fixtures() {
-        full_comparison(
-            iati_scan::xml_files(&fixture_dir())
-                .into_iter()
-                .map(|p| (p.display().to_string(), p))
-                .collect(),
+        let files = fixtures(false);
+        assert_eq!(files.len(), 3, "{files:?}");
+        full_comparison(files);
+    }
+
+    /// The sectors table lists every sector as written, of every
+    /// vocabulary, at activity and transaction level, with the SSR rule's
+    /// verdict (DAC 152xx, category 152).
+    #[test]
+    fn the_sectors_table_keeps_every_sector() {
+        let import = iati::import_path(fixture_dir().join("sectors.xml")).unwrap();
+        let programmes = Source::new(&import.portfolio, &Scorer::default())
+            .table(TableName::Programmes)
+            .0;
+        let names = text(&programmes, "external_id");
+        let ids = text(&programmes, "programme_id");
+        let id_of = |external: &str| {
+            let i = names
+                .iter()
+                .position(|n| n.as_deref() == Some(external))
+                .unwrap();
+            ids[i].clone()
+        };
+        let t = Source::new(&import.portfolio, &Scorer::default())
+            .table(TableName::Sectors)
+            .0;
+        let programme = text(&t, "programme_id");
+        let vocabulary = text(&t, "vocabulary");
+        let code = text(&t, "code");
+        let transaction = match t.column("transaction").map(|c| c.values()) {
+            Some(Values::Integer(v)) => v.clone(),
+            other => panic!("transaction: {other:?}"),
+        };
+        let ssr = match t.column("ssr").map(|c| c.values()) {
+            Some(Values::Boolean(v)) => v.clone(),
+            other => panic!("ssr: {other:?}"),
+        };
+        let rows_of = |external: &str| -> Vec<(Option<i64>, String, String, bool)> {
+            let id = id_of(external);
+            (0..t.rows())
+                .filter(|&i| programme[i] == id)
+                .map(|i| {
+                    (
+                        transaction[i],
+                        vocabulary[i].clone().unwrap(),
+                        code[i].clone().unwrap(),
+                        ssr[i].unwrap(),
+                    )
+                })
+                .collect()
+        };
+        let row = |t: Option<i64>, v: &str, c: &str, s: bool| (t, v.to_owned(), c.to_owned(), s);
+        // S2: two activity sectors, then each transaction's own (the second
+        // has a vocabulary-99 one, kept as written, never SSR).
+        assert_eq!(
+            rows_of("XM-MONEY-S2"),
+            [
+                row(None, "1", "15210", true),
+                row(None, "1", "12220", false),
+                row(Some(1), "1", "15220", true),
+                row(Some(2), "1", "12220", false),
+                row(Some(2), "99", "SECURITY", false),
+            ]
+        );
+        // S3: DAC categories (vocabulary 2), 152 is SSR, 151 is not.
+        assert_eq!(
+            rows_of("XM-MONEY-S3"),
+            [
+                row(None, "2", "152", true),
+                row(None, "2", "151", false),
+                row(None, "99", "POLICE", false),
+            ]
         );
     }
 
+    /// recipients.xml but for R6 (below): recipient percentages over and
+    /// under 100, transaction recipients (with gaps, R4), an unknown share,
+    /// and a Region code written as a country (R5, `998`).
     #[test]
-    #[ignore = "SSR share of flows not built yet"]
+    fn recipient_rules_equal_the_oracle() {
+        let path = fixture_dir().join("recipients.xml");
+        let flows = oracle(&money_scan::read_path(&path));
+        let ours = crate_flows(&path, Some("ssr_amount"));
+        let keep = |id: &str| id != "XM-MONEY-R6";
+        let failures = differences("recipients.xml", &ours, &flows.gross, &keep, true);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+        let region_998 = flows
+            .gross
+            .keys()
+            .filter(|k| k.activity == "XM-MONEY-R5" && k.recipient == "998")
+            .count();
+        assert_eq!(region_998, 1);
+    }
+
+    /// R6 (a code on no codelist, `QZ`, not yet kept on the recipient: the
+    /// crate shows its 600 as unallocated) still differs.
+    #[test]
+    #[ignore = "recipient codes on no codelist are not kept yet"]
+    fn whole_and_ssr_flows_equal_the_oracle_on_every_fixture() {
+        full_comparison(fixtures(true));
+    }
+
+    #[test]
     fn whole_and_ssr_flows_equal_the_oracle_on_every_real_file() {
         let Some(files) = real_files() else { return };
         full_comparison(files);

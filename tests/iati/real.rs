@@ -192,7 +192,16 @@ fn sector_filter_keeps_the_152_activities() {
             ssr.iter().filter(|c| imports(c)).count()
         );
         for p in &import.portfolio.programmes {
-            assert!(p.sectors.iter().any(|s| s.code.is_security()), "{}", p.name);
+            let security =
+                |s: &ssr_model::model::Sector| s.dac_code().is_some_and(|c| c.is_security());
+            assert!(
+                p.sectors.iter().any(security)
+                    || p.transactions
+                        .iter()
+                        .any(|t| t.sectors.iter().any(security)),
+                "{}",
+                p.name
+            );
         }
     }
     // The counts as found in the files (by the scan above).
@@ -508,9 +517,21 @@ fn lebanon_security_and_justice() {
         (p.planned_start, p.actual_start, p.planned_end),
         (date(2017, 9, 11), date(2017, 9, 11), date(2021, 7, 31))
     );
-    // Sectors 19 (vocabulary 99) and 16.3 (SDG targets) are not DAC codes.
-    assert_eq!(p.sectors.len(), 1);
-    assert_eq!(p.sectors[0].code.get(), 15210);
+    // Sectors 19 (vocabulary 99) and 16.3 (SDG targets) are not DAC codes,
+    // but kept as written with their vocabularies.
+    let sectors: Vec<(String, &str)> = p
+        .sectors
+        .iter()
+        .map(|s| (s.vocabulary.to_string(), s.code.as_str()))
+        .collect();
+    assert_eq!(
+        sectors,
+        [
+            ("99".to_owned(), "19"),
+            ("1".to_owned(), "15210"),
+            ("8".to_owned(), "16.3")
+        ]
+    );
     let ind = p.indicators().next().unwrap();
     assert_eq!(ind.direction, Some(Direction::Decrease));
     let baseline = ind.baseline.as_ref().unwrap();
@@ -670,8 +691,9 @@ fn standard_example() {
         .unwrap();
     assert!(agency_c.has_role(Role::Accountable));
     // Only vocabulary 2 and 99 sectors: no DAC purpose code, so the
-    // indicator sits in the fallback pillar.
-    assert!(p.sectors.is_empty());
+    // indicator sits in the fallback pillar; the sectors are kept.
+    assert!(p.sectors.iter().all(|s| s.dac_code().is_none()));
+    assert!(!p.sectors.is_empty());
     let ind = p.indicators().next().unwrap();
     assert_eq!(ind.title, "Indicator title");
     assert_eq!(ind.direction, Some(Direction::Increase));

@@ -356,15 +356,27 @@ fn fraction_out_of_range() {
 
 #[test]
 fn sector_code_without_five_digits() {
+    // Kept as written (a code on no list is never dropped), and reported
+    // by validation rather than refused by the loader.
     let doc = with(r#""code": 15132"#, r#""code": 1513"#);
-    parse_error(&doc)
-        .assert_at(
-            ParseErrorKind::Data,
+    let portfolio = document::from_str(&doc).unwrap();
+    assert_eq!(portfolio.programmes[0].sectors[0].code, "1513");
+    let report = ssr_model::validate::validate(&portfolio, &Default::default());
+    let found: Vec<(&str, &str)> = report
+        .findings()
+        .iter()
+        .filter(|f| f.code.as_str() == "unknown_sector_code")
+        .map(|f| (f.path.as_str(), f.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
             "/programmes/0/sectors/0/code",
-            &doc,
-            r#""code": 1513"#,
-        )
-        .says(&["sector code", "5-digit", "found 1513"]);
+            "sector code \"1513\" of vocabulary 1 is not a 5-digit DAC purpose code"
+        )]
+    );
+    let empty = with(r#""code": 15132"#, r#""code": "  ""#);
+    parse_error(&empty).says(&["sector code is empty"]);
 }
 
 #[test]

@@ -1,6 +1,7 @@
-//! Version-1 documents load, upgraded to the current schema version on read with
-//! nothing lost: the fixtures in tests/fixtures/v1 (written by the crate
-//! before version 2) and, when present, ../shared/data/documents/v1.
+//! Version-1 and version-2 documents load, upgraded to the current schema
+//! version on read with nothing lost: the fixtures in tests/fixtures/v1
+//! (written by the crate before version 2) and, when present,
+//! ../shared/data/documents/v1; version-2 sectors by hand.
 
 #![cfg(feature = "json")]
 
@@ -32,11 +33,10 @@ fn shared() -> Option<Vec<PathBuf>> {
     common::shared::data_dir("documents/v1").map(|dir| json_files(&dir))
 }
 
-/// What the current version should hold for a version-1 document, written
-/// by hand from the version-1 text: the version number changes (to 3: the
-/// changes of versions 2 and 3 beyond `country` only add optional
-/// members) and each programme's `country` becomes its one recipient, with
-/// no share.
+/// What version 3 should hold for a version-1 document, written by hand
+/// from the version-1 text: the version number changes, each programme's
+/// `country` becomes its one recipient, with no share (version 2), and each
+/// sector code, a number, becomes its text (version 3).
 fn upgraded_by_hand(mut v1: Value) -> Value {
     v1["schema_version"] = json!(3);
     if let Some(programmes) = v1.get_mut("programmes").and_then(Value::as_array_mut) {
@@ -44,6 +44,15 @@ fn upgraded_by_hand(mut v1: Value) -> Value {
             let object = p.as_object_mut().unwrap();
             let country = object.remove("country").expect("version 1 has a country");
             object.insert("recipients".into(), json!([{ "country": country }]));
+            for s in object
+                .get_mut("sectors")
+                .and_then(Value::as_array_mut)
+                .into_iter()
+                .flatten()
+            {
+                let code = s["code"].as_u64().expect("version 1 codes are numbers");
+                s["code"] = json!(code.to_string());
+            }
         }
     }
     v1
@@ -129,6 +138,28 @@ fn version_4_is_refused() {
         ),
         "{err}"
     );
+}
+
+/// Version 2 wrote a sector code as a number and a transaction's one DAC
+/// code as `sector`; version 3 reads both, as text and as a one-sector
+/// list, and writes them back in its own form.
+#[test]
+fn version_2_sectors_upgrade_losslessly() {
+    let v2 = r#"{"schema_version": 2, "programmes": [{"id": "90b72b77-0af5-5637-915b-ffe4a32e7a0d",
+        "name": "x", "recipients": [{"country": "LBR"}], "context": "peace_operation", "phase": "design",
+        "sectors": [{"code": 15210, "percentage": 60}, {"code": 12220, "percentage": 40}],
+        "transactions": [{"kind": "disbursement", "date": "2021-03-31", "value": {"amount": "10", "currency": "EUR"},
+            "value_date": "2021-03-31", "sector": 15220}]}]}"#;
+    let portfolio = document::from_str(v2).unwrap();
+    let written: Value = serde_json::from_str(&document::to_string(&portfolio).unwrap()).unwrap();
+    let p = &written["programmes"][0];
+    assert_eq!(written["schema_version"], json!(3));
+    assert_eq!(
+        p["sectors"],
+        json!([{"code": "15210", "percentage": 60.0}, {"code": "12220", "percentage": 40.0}])
+    );
+    assert_eq!(p["transactions"][0]["sectors"], json!([{"code": "15220"}]));
+    assert!(p["transactions"][0].get("sector").is_none());
 }
 
 #[test]

@@ -111,8 +111,10 @@ fn rejects_bad_documents() {
     rejected("a percentage above 100", |d| {
         d["programmes"][0]["sectors"][0]["percentage"] = json!(120);
     });
-    rejected("a 4-digit sector code", |d| {
-        d["programmes"][0]["sectors"][0]["code"] = json!(1521)
+    // A sector code is kept as written (validation reports one on no
+    // list), but never empty.
+    rejected("an empty sector code", |d| {
+        d["programmes"][0]["sectors"][0]["code"] = json!("")
     });
     rejected("a mitigation effectiveness above 1", |d| {
         d["programmes"][0]["challenges"][0]["mitigations"] =

@@ -620,7 +620,11 @@ fn shares_sum_to_100_and_funding_adds_up_to_the_budget() {
             let share = 100.0 * f.amount.amount.to_f64() / budget.amount.to_f64();
             assert!((share - f.share.unwrap().get()).abs() < 1e-6, "{}", p.name);
         }
-        let codes: HashSet<u32> = p.sectors.iter().map(|s| s.code.get()).collect();
+        let codes: HashSet<u32> = p
+            .sectors
+            .iter()
+            .map(|s| s.dac_code().unwrap().get())
+            .collect();
         assert_eq!(codes.len(), p.sectors.len(), "{}: repeated sector", p.name);
     }
 }
@@ -630,12 +634,9 @@ fn no_withdrawn_or_non_security_dac_codes() {
     let withdrawn = [15120, 15140, 15161, 15162, 15163, 15164];
     for p in &sample().programmes {
         for s in &p.sectors {
-            assert!(!withdrawn.contains(&s.code.get()), "{}: {}", p.name, s.code);
-            assert!(
-                s.code.has_prefix("151") || s.code.has_prefix("152"),
-                "{}",
-                s.code
-            );
+            let code = s.dac_code().unwrap();
+            assert!(!withdrawn.contains(&code.get()), "{}: {code}", p.name);
+            assert!(code.has_prefix("151") || code.has_prefix("152"), "{code}");
         }
     }
 }
@@ -760,7 +761,7 @@ fn only_bosnia_has_no_gender_dimension() {
     assert!(
         !bih.sectors
             .iter()
-            .any(|s| matches!(s.code.get(), 15170 | 15180))
+            .any(|s| matches!(s.dac_code().map(|c| c.get()), Some(15170 | 15180)))
     );
 }
 

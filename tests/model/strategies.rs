@@ -118,7 +118,7 @@ fn check_money(p: &Programme) -> Result<(), TestCaseError> {
         prop_assert_eq!(percentages.len(), p.sectors.len());
         prop_assert_eq!(percentages.iter().sum::<f64>(), 100.0);
     }
-    prop_assert!(distinct(p.sectors.iter().map(|s| s.code)));
+    prop_assert!(distinct(p.sectors.iter().map(|s| s.code.clone())));
     Ok(())
 }
 

@@ -643,6 +643,51 @@ mod parquet_files {
         }
     }
 
+    /// Money columns hold the whole range of `Amount`: its largest and
+    /// smallest values (15 digits before the point) survive Parquet exactly.
+    #[test]
+    fn parquet_money_holds_every_amount() {
+        let day = ssr_model::chrono::NaiveDate::from_ymd_opt(2021, 3, 31).unwrap();
+        let mut p = ssr_model::samples::portfolio();
+        for amount in [
+            "922337203685477.5807",
+            "-922337203685477.5807",
+            "100000000000000",
+        ] {
+            p.programmes[0]
+                .transactions
+                .push(ssr_model::model::Transaction::new(
+                    ssr_model::model::TransactionType::Disbursement,
+                    day,
+                    ssr_model::Money::parse(amount, "EUR").unwrap(),
+                    day,
+                ));
+        }
+        let t = Source::new(&p, &Scorer::default())
+            .table(TableName::Transactions)
+            .0;
+        let batches = round_trip(&t);
+        let values: Vec<i128> = batches
+            .iter()
+            .flat_map(|b| {
+                b.column_by_name("value")
+                    .unwrap()
+                    .as_primitive::<Decimal128Type>()
+                    .iter()
+            })
+            .flatten()
+            .collect();
+        // In ten-thousandths: i64::MAX, -i64::MAX and 10^14 × 10^4.
+        for want in [
+            i128::from(i64::MAX),
+            -i128::from(i64::MAX),
+            100_000_000_000_000 * 10_000,
+        ] {
+            assert!(values.contains(&want), "{want} not in {values:?}");
+        }
+        check(&t);
+    }
+
     #[test]
     fn the_schema_is_typed() {
         use arrow_schema::DataType;

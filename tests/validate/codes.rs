@@ -569,17 +569,17 @@ fn empty_name_everywhere_text_identifies() {
 #[test]
 fn withdrawn_sector_code() {
     let mut p = programme();
-    p.sectors[1].code = SectorCode::new(15162).unwrap();
+    p.sectors[1].code = SectorCode::new(15162).unwrap().to_string();
     let report = check(p.clone());
     assert_found!(report, [(WithdrawnSectorCode, "/sectors/1/code")]);
     let f = &report.findings()[0];
     assert!(f.message.contains("15162"));
     assert!(f.help.as_deref().unwrap().contains("15160"));
     for code in [15120, 15140, 15161, 15163, 15164] {
-        p.sectors[1].code = SectorCode::new(code).unwrap();
+        p.sectors[1].code = SectorCode::new(code).unwrap().to_string();
         assert_found!(check(p.clone()), [(WithdrawnSectorCode, "/sectors/1/code")]);
     }
-    p.sectors[1].code = SectorCode::new(15160).unwrap();
+    p.sectors[1].code = SectorCode::new(15160).unwrap().to_string();
     assert!(check(p).is_empty());
 }
 

@@ -186,22 +186,46 @@ fn flows_table_splits_money_by_recipient_and_year() {
         .records()
         .map(Result::unwrap)
         .collect();
-    // recipient, year, type, amount, currency
-    let picked: Vec<[&str; 5]> = rows
+    // recipient, year, type, amount, SSR amount, currency, why unknown:
+    // these programmes state no sector, so their SSR share is unknown.
+    let picked: Vec<[&str; 7]> = rows
         .iter()
-        .map(|r| [&r[3], &r[6], &r[7], &r[8], &r[9]])
+        .map(|r| [&r[3], &r[6], &r[7], &r[8], &r[9], &r[10], &r[11]])
         .collect();
+    let no_sector = "no sector of vocabulary 1 or 2";
     assert_eq!(
         picked,
         [
-            ["1030", "2021", "disbursement", "400.0", "EUR"],
-            ["XKX", "2021", "disbursement", "70.0", "USD"],
-            ["SRB", "2021", "disbursement", "30.0", "USD"],
+            ["1030", "2021", "disbursement", "400", "", "EUR", no_sector],
+            ["XKX", "2021", "disbursement", "70", "", "USD", no_sector],
+            ["SRB", "2021", "disbursement", "30", "", "USD", no_sector],
         ],
         "{csv}"
     );
     let out = ssr(&["score", "-", "--table", "flows"], &portfolio());
     assert_eq!(out.status.code(), Some(2), "flows is a CSV table");
+    // The SSR codes are the user's to choose, checked like the importer's.
+    let out = ssr(
+        &[&args[..], &["--ssr-sector", "15x"]].concat(),
+        &portfolio(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("--ssr-sector"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = ssr(
+        &[&args[..], &["--ssr-sector", "1513"]].concat(),
+        &portfolio(),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // The rules are stated where users read them.
+    let help = ssr(&["score", "--help"], "");
+    let help = text(&help.stdout);
+    for rule in ["unallocated", "ssr_amount", "vocabulary 1", "never 0"] {
+        assert!(help.contains(rule), "{rule}: {help}");
+    }
 }
 
 /// `ssr rank` takes the money options of `ssr score`: the finance dimension

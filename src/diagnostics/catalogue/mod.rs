@@ -39,6 +39,7 @@
 //! | [`future_actual`](#future_actual) | structure | error | an actual dated after the assessment date | an actual is reported for the period 2026-01-01 to 2026-12-31, which ends after the assessment date 2026-01-01 |
 //! | [`empty_name`](#empty_name) | structure | error | a name, title or statement is empty | the indicator title is blank (only whitespace) |
 //! | [`withdrawn_sector_code`](#withdrawn_sector_code) | structure | warning | a DAC purpose code the DAC has withdrawn | DAC purpose code 15120 (public sector financial management) has been withdrawn from the DAC list |
+//! | [`unknown_sector_code`](#unknown_sector_code) | structure | warning | a sector code not on the DAC list of its vocabulary | sector code "1521" of vocabulary 1 is not a 5-digit DAC purpose code |
 //! | [`no_recipient`](#no_recipient) | structure | error | no recipient country or region | the programme names no recipient country or region |
 //! | [`withdrawn_recipient_code`](#withdrawn_recipient_code) | structure | warning | a recipient code IATI has withdrawn | recipient ANT (Netherlands Antilles) has been withdrawn from its IATI codelist |
 //! | [`no_exchange_rate`](#no_exchange_rate) | reference | warning | money that no exchange rate converts | 50 USD cannot be converted to EUR: no exchange rates were given |

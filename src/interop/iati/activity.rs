@@ -85,8 +85,13 @@ pub(super) fn map(activity: El<'_>, context: &Context<'_>) -> Option<ImportedAct
         return None;
     }
     let default_currency = activity.attr("default-currency");
-    let (transactions, places) =
-        transactions::read(activity, &path, default_currency, &mut findings);
+    let (transactions, places) = transactions::read(
+        activity,
+        &path,
+        default_currency,
+        &sectors.transactions,
+        &mut findings,
+    );
     let recipients = recipients::read(
         activity,
         &path,
@@ -211,8 +216,9 @@ fn programme(
     programme = descriptions(programme, activity, identifier, languages);
     programme = dates(programme, activity, path, findings);
 
-    let components = sectors::components(&sectors.dac, identifier);
-    programme.sectors = sectors.dac;
+    let dac = sectors.for_components();
+    let components = sectors::components(&dac, identifier);
+    programme.sectors = sectors.activity;
 
     programme = money_and_people(
         programme,
@@ -235,7 +241,7 @@ fn programme(
     {
         main.indicators = indicators;
     } else if !indicators.is_empty() {
-        let mut component = unclassified(activity, reading, &programme.sectors, findings);
+        let mut component = unclassified(activity, reading, &dac, findings);
         component.indicators = indicators;
         programme.components.push(component);
     }
@@ -302,13 +308,14 @@ fn unclassified(
     let identifier = reading.identifier;
     let main_sector = sectors
         .iter()
+        .filter(|s| s.dac_code().is_some())
         .max_by(|a, b| {
             let share = |s: &crate::Sector| s.percentage.map_or(0.0, |p| p.get());
             share(a)
                 .total_cmp(&share(b))
                 .then(std::cmp::Ordering::Greater)
         })
-        .map(|s| s.code);
+        .map(|s| s.code.as_str());
     let (name, key) = match main_sector {
         Some(code) => (format!("DAC {code}"), format!("{identifier}/sector/{code}")),
         None => ("Results".to_owned(), format!("{identifier}/results")),

@@ -10,7 +10,9 @@ use crate::diagnostics::XmlLocation;
 
 /// The place an IATI `recipient-country` (alpha-2, IATI's Country codelist
 /// with XK Kosovo) or `recipient-region` (vocabulary 1, OECD DAC, the
-/// default) names, with a finding when it names none the model knows.
+/// default) names, with a finding when it names none the model knows. A
+/// Region-codelist code written as a country is read as that region, with
+/// a finding.
 pub(super) fn place(el: El<'_>, here: &XmlLocation, findings: &mut Findings) -> Option<Place> {
     let region = el.name() == "recipient-region";
     let Some(code) = el.attr("code") else {
@@ -23,6 +25,22 @@ pub(super) fn place(el: El<'_>, here: &XmlLocation, findings: &mut Findings) -> 
         return None;
     };
     if !region {
+        // A Region-codelist code written as a country (`998`) names that
+        // region: read it so, rather than losing the money's destination.
+        if Country::from_alpha2(&code.to_ascii_uppercase()).is_none()
+            && let Ok(r) = code.trim().parse::<Region>()
+        {
+            findings.push(
+                Code::IatiUnknownCode,
+                &here.attribute("code"),
+                el,
+                format_args!(
+                    "recipient-country code {code:?} is on IATI's Region codelist, not its Country codelist: read as region {r} ({})",
+                    r.name()
+                ),
+            );
+            return Some(Place::Region(r));
+        }
         return findings
             .on_codelist(
                 Country::from_alpha2(&code.to_ascii_uppercase()),

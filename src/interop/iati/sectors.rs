@@ -1,5 +1,6 @@
 //! DAC sectors, and the SSR components they become.
 
+use crate::model::SectorVocabulary;
 use crate::validate::Code;
 use crate::{Component, ComponentId, Percentage, Pillar, Sector, SectorCode, Weight};
 
@@ -11,88 +12,104 @@ use crate::diagnostics::XmlLocation;
 
 /// The sectors of one activity.
 pub(super) struct Sectors<'t> {
-    /// DAC purpose codes (vocabulary 1) with their shares, in document order.
-    pub(super) dac: Vec<Sector>,
+    /// The activity's own sectors, of every vocabulary, in document order.
+    pub(super) activity: Vec<Sector>,
+    /// Each transaction's own sectors, by the transaction's position among
+    /// the activity's `transaction` elements.
+    pub(super) transactions: Vec<Vec<Sector>>,
     /// Every DAC code of vocabulary 1 or 2 as written, for the sector filter.
     pub(super) filter_codes: Vec<&'t str>,
 }
 
-/// Whether the sector element uses a DAC vocabulary: 1 (5-digit purpose
-/// codes, the default) or 2 (3-digit categories), and whether it was
-/// written as its IATI 1.x name (`DAC`, `DAC-3`).
-fn dac_vocabulary(el: El<'_>) -> Option<codes::Read> {
-    el.attr("vocabulary")
-        .map_or(Some(codes::Read::current(1)), codes::sector_vocabulary)
-        .filter(|v| v.code <= 2)
+impl Sectors<'_> {
+    /// The DAC purpose codes the components come from: the activity's; when
+    /// it has none, each code its transactions name once, without shares.
+    pub(super) fn for_components(&self) -> Vec<Sector> {
+        if !self.activity.is_empty() {
+            return self.activity.clone();
+        }
+        let mut out: Vec<Sector> = Vec::new();
+        for s in self.transactions.iter().flatten() {
+            if s.dac_code().is_some() && !out.iter().any(|o| o.code == s.code) {
+                out.push(Sector::of(s.vocabulary.clone(), s.code.clone()));
+            }
+        }
+        out
+    }
+}
+
+/// The sector's vocabulary: absent is 1; the IATI 1.x names `DAC` and
+/// `DAC-3` are 1 and 2 (with a finding); any other is kept verbatim.
+fn vocabulary(el: El<'_>, here: &XmlLocation, findings: &mut Findings) -> SectorVocabulary {
+    let Some(text) = el.attr("vocabulary") else {
+        return SectorVocabulary::Dac;
+    };
+    match codes::sector_vocabulary(text) {
+        Some(read) if read.code <= 2 => {
+            if read.legacy {
+                findings.push(
+                    Code::IatiLegacyCode,
+                    &here.attribute("vocabulary"),
+                    el,
+                    format_args!("sector vocabulary {text:?} read as code {}", read.code),
+                );
+            }
+            if read.code == 1 {
+                SectorVocabulary::Dac
+            } else {
+                SectorVocabulary::DacCategory
+            }
+        }
+        _ => SectorVocabulary::Other(text.trim().to_owned()),
+    }
+}
+
+/// Whether `code` is on the DAC list its vocabulary names: five digits for
+/// purpose codes, three for categories. Other vocabularies are not checked.
+fn on_dac_list(vocabulary: &SectorVocabulary, code: &str) -> bool {
+    let digits = |n: usize| code.len() == n && code.bytes().all(|b| b.is_ascii_digit());
+    match vocabulary {
+        SectorVocabulary::Dac => code.parse::<SectorCode>().is_ok(),
+        SectorVocabulary::DacCategory => digits(3),
+        _ => true,
+    }
 }
 
 fn read_one<'t>(
     el: El<'t>,
     here: &XmlLocation,
-    with_percentage: bool,
-    out: &mut Sectors<'t>,
+    filter_codes: &mut Vec<&'t str>,
     findings: &mut Findings,
-) {
-    let Some(code) = el.attr("code") else {
+) -> Option<Sector> {
+    let Some(code) = el.attr("code").map(str::trim).filter(|c| !c.is_empty()) else {
         findings.push(
             Code::IatiMissingElement,
             &here.attribute("code"),
             el,
             "sector has no code",
         );
-        return;
+        return None;
     };
-    let vocabulary = dac_vocabulary(el);
-    if let Some(read) = vocabulary.filter(|v| v.legacy) {
+    let vocabulary = vocabulary(el, here, findings);
+    if matches!(
+        vocabulary,
+        SectorVocabulary::Dac | SectorVocabulary::DacCategory
+    ) {
+        filter_codes.push(code);
+    }
+    if !on_dac_list(&vocabulary, code) {
+        // Kept verbatim, so that the money it classifies is not lost.
         findings.push(
-            Code::IatiLegacyCode,
-            &here.attribute("vocabulary"),
+            Code::IatiUnknownCode,
+            &here.attribute("code"),
             el,
             format_args!(
-                "sector vocabulary {:?} read as code {}",
-                el.attr("vocabulary").unwrap_or(""),
-                read.code
+                "sector code {code:?} is not on the DAC list of vocabulary {vocabulary}: kept as written"
             ),
         );
     }
-    match vocabulary.map(|v| v.code) {
-        Some(1) => {}
-        Some(_) => {
-            out.filter_codes.push(code);
-            findings.push(
-                Code::IatiNotImported,
-                here,
-                el,
-                format_args!(
-                    "sector {code:?} is a DAC category (vocabulary 2), not a 5-digit purpose code: not imported"
-                ),
-            );
-            return;
-        }
-        None => {
-            findings.push(
-                Code::IatiNotImported,
-                here,
-                el,
-                format_args!(
-                    "sector {code:?} of vocabulary {} is not a DAC purpose code: not imported",
-                    el.attr("vocabulary").unwrap_or("?")
-                ),
-            );
-            return;
-        }
-    }
-    out.filter_codes.push(code);
-    let Some(sector_code) = findings.on_codelist(
-        code.parse::<SectorCode>().ok(),
-        &here.attribute("code"),
-        el,
-        format_args!("sector code {code:?} is not a 5-digit DAC purpose code"),
-    ) else {
-        return;
-    };
-    let mut sector = Sector::new(sector_code);
-    if with_percentage && let Some(text) = el.attr("percentage") {
+    let mut sector = Sector::of(vocabulary, code);
+    if let Some(text) = el.attr("percentage") {
         match values::percentage(text) {
             Some(p) => sector = sector.with_percentage(p),
             None => findings.push(
@@ -103,43 +120,46 @@ fn read_one<'t>(
             ),
         }
     }
-    out.dac.push(sector);
+    Some(sector)
 }
 
-/// Reads the activity's sectors. IATI puts sectors either on the activity
-/// or on every transaction; transaction sectors are read (without shares)
-/// only when the activity has none.
+/// Reads every sector of the activity and of each of its transactions, of
+/// every vocabulary, with their percentages.
 pub(super) fn read<'t>(
     activity: El<'t>,
     path: &XmlLocation,
     findings: &mut Findings,
 ) -> Sectors<'t> {
-    let mut out = Sectors {
-        dac: Vec::new(),
-        filter_codes: Vec::new(),
-    };
-    for (n, el) in activity.children_named("sector").enumerate() {
-        read_one(el, &path.child("sector", n), true, &mut out, findings);
-    }
-    if activity.child("sector").is_none() {
-        for (t, tx) in activity.children_named("transaction").enumerate() {
+    let mut filter_codes = Vec::new();
+    let activity_sectors = activity
+        .children_named("sector")
+        .enumerate()
+        .filter_map(|(n, el)| read_one(el, &path.child("sector", n), &mut filter_codes, findings))
+        .collect();
+    // The filter looks at transaction sectors only when the activity has
+    // none, as IATI puts sectors at one level or the other.
+    let mut tx_codes = Vec::new();
+    let transactions = activity
+        .children_named("transaction")
+        .enumerate()
+        .map(|(t, tx)| {
             let tx_path = path.child("transaction", t);
-            for (n, el) in tx.children_named("sector").enumerate() {
-                let before = out.dac.len();
-                read_one(el, &tx_path.child("sector", n), false, &mut out, findings);
-                // The same code on many transactions is one sector.
-                let repeated = out.dac.len() > before
-                    && out
-                        .dac
-                        .last()
-                        .is_some_and(|l| out.dac.iter().take(before).any(|s| s.code == l.code));
-                if repeated {
-                    out.dac.pop();
-                }
-            }
-        }
+            tx.children_named("sector")
+                .enumerate()
+                .filter_map(|(n, el)| {
+                    read_one(el, &tx_path.child("sector", n), &mut tx_codes, findings)
+                })
+                .collect()
+        })
+        .collect();
+    if filter_codes.is_empty() {
+        filter_codes = tx_codes;
     }
-    out
+    Sectors {
+        activity: activity_sectors,
+        transactions,
+        filter_codes,
+    }
 }
 
 /// The components an activity's DAC sectors become, and the index of the
@@ -156,17 +176,20 @@ pub(super) struct Components {
 /// states one, else 1 each. The main component is the one of largest weight
 /// (the first on ties).
 pub(super) fn components(sectors: &[Sector], identifier: &str) -> Components {
-    let ssr: Vec<(Pillar, &Sector)> = sectors
+    let ssr: Vec<(Pillar, SectorCode, &Sector)> = sectors
         .iter()
-        .filter_map(|s| Pillar::from_dac_code(s.code).map(|p| (p, s)))
+        .filter_map(|s| {
+            let code = s.dac_code()?;
+            Pillar::from_dac_code(code).map(|p| (p, code, s))
+        })
         .collect();
-    let weighted = !ssr.is_empty() && ssr.iter().all(|(_, s)| s.percentage.is_some());
+    let weighted = !ssr.is_empty() && ssr.iter().all(|(_, _, s)| s.percentage.is_some());
     let mut groups: Vec<(Pillar, SectorCode, f64)> = Vec::new();
-    for (pillar, sector) in &ssr {
+    for (pillar, code, sector) in &ssr {
         let share = sector.percentage.map_or(0.0, Percentage::get);
         match groups.iter_mut().find(|(p, _, _)| p == pillar) {
             Some((_, _, w)) => *w += share,
-            None => groups.push((*pillar, sector.code, share)),
+            None => groups.push((*pillar, *code, share)),
         }
     }
     let mut main: Option<(usize, f64)> = None;

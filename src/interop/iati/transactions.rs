@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::validate::Code;
-use crate::{Money, Organisation, Party, Place, SectorCode, Transaction, TransactionType};
+use crate::{Money, Organisation, Party, Place, Sector, Transaction, TransactionType};
 
 use super::codes;
 use super::finance::money;
@@ -24,7 +24,7 @@ pub(super) struct Read<'t> {
     pub(super) path: XmlLocation,
     date: NaiveDate,
     value_date: NaiveDate,
-    sector: Option<SectorCode>,
+    sectors: Vec<Sector>,
     place: Option<Place>,
 }
 
@@ -43,6 +43,7 @@ pub(super) fn read<'t>(
     activity: El<'t>,
     path: &XmlLocation,
     default_currency: Option<&str>,
+    sectors: &[Vec<Sector>],
     findings: &mut Findings,
 ) -> (Vec<Read<'t>>, Vec<Option<Place>>) {
     let mut out = Vec::new();
@@ -67,7 +68,7 @@ pub(super) fn read<'t>(
             path: here,
             date,
             value_date,
-            sector: sector(el),
+            sectors: sectors.get(n).cloned().unwrap_or_default(),
             place,
         });
     }
@@ -148,19 +149,6 @@ fn value_date(
     }
 }
 
-/// The first DAC 5-digit sector of a transaction (vocabulary 1, `DAC` in
-/// 1.x, or none). Unreadable codes were reported with the activity's
-/// sectors.
-fn sector(el: El<'_>) -> Option<SectorCode> {
-    el.children_named("sector")
-        .filter(|s| {
-            s.attr("vocabulary")
-                .map_or(Some(1), |v| codes::sector_vocabulary(v).map(|r| r.code))
-                == Some(1)
-        })
-        .find_map(|s| s.attr("code")?.parse().ok())
-}
-
 /// A `provider-org` or `receiver-org` as a party: the stakeholder it is,
 /// else an organisation by its identifier and name; `None` when the element
 /// names neither.
@@ -204,9 +192,7 @@ pub(super) fn to_model(
             if let Some(p) = party(t.el.child("receiver-org"), stakeholders, languages) {
                 tx = tx.with_receiver(p);
             }
-            if let Some(s) = t.sector {
-                tx = tx.with_sector(s);
-            }
+            tx.sectors.clone_from(&t.sectors);
             if let Some(place) = t.place {
                 tx = tx.with_recipient(place);
             }

@@ -34,6 +34,7 @@ pub use super::finance::FinancePolicy;
 pub use super::ranking::{Imputation, RankingPolicy};
 pub use super::ratio_rates::RatioRates;
 pub use super::risk::ExposureMethod;
+pub use super::ssr_share::SsrSectors;
 
 #[cfg(test)]
 mod tests;
