@@ -31,6 +31,10 @@ RATES_CSV = "date,currency,rate\n" + "".join(f"{d},{c},{r}\n" for d, c, r in RAT
 
 # By hand, in US dollars: EUR at 0.8 before July 2021 and 0.85 from then.
 DISBURSED_USD = 1000 / 0.8 + 500 + 2000 / 0.85
+# The flows table's converted amounts are money, exact to four decimals:
+# each transaction's converted amount is rounded to 1/10000 of a unit
+# (2000 / 0.85 = 2,352.94117… becomes 2,352.9412; 1,250 and 500 are exact).
+DISBURSED_USD_IN_FLOWS = 1250 + 500 + 2352.9412
 COMMITTED_USD = 3000 / 0.75
 # In euros (through the dollar): 500 USD on 2021-09-01 at 0.85, 3000 GBP on
 # 2021-02-01 at 0.8 / 0.75.
@@ -156,7 +160,7 @@ def test_the_flows_table_keeps_foreign_money_the_rates_cover():
     table, caught = _caught(lambda: p.table("flows", to="arrow", rates=rates, currency="USD"))
     assert caught == []
     flows = _flows(table)
-    assert flows["disbursement"] == (pytest.approx(DISBURSED_USD, rel=1e-12), "USD")
+    assert flows["disbursement"] == (pytest.approx(DISBURSED_USD_IN_FLOWS, rel=1e-12), "USD")
     assert flows["outgoing_commitment"] == (pytest.approx(COMMITTED_USD, rel=1e-12), "USD")
     card = p.score(rates=rates, currency="EUR")
     flows = _flows(card.table("flows", to="arrow"))
@@ -182,7 +186,7 @@ def test_exports_write_the_converted_flows(tmp_path: Path):
     assert len(caught) == 1 and "JPY" in str(caught[0].message)
     with written["flows"].open() as f:
         rows = [r for r in csv.DictReader(f) if r["transaction_type"] == "disbursement"]
-    assert sum(float(r["converted_amount"]) for r in rows) == pytest.approx(DISBURSED_USD, rel=1e-12)
+    assert sum(float(r["converted_amount"]) for r in rows) == pytest.approx(DISBURSED_USD_IN_FLOWS, rel=1e-12)
     assert {r["converted_currency"] for r in rows} == {"USD"}
     pq = pytest.importorskip("pyarrow.parquet")
     written, _ = _caught(lambda: p.to_parquet(tmp_path / "pq", tables=["flows"], rates=rates, currency="EUR"))
