@@ -1,18 +1,25 @@
 """The researcher's guide as a script (docs/guide.md explains each step).
 
-Imports the shared IATI folder, validates, scores and ranks the SSR
-programmes, and plots yearly SSR disbursements per region with matplotlib:
+Imports a folder of IATI files, validates, scores and ranks the SSR
+programmes, and plots the SSR share of yearly disbursements and expenditure
+per region with matplotlib:
 
-    python docs/guide.py [DATA] [--out DOCS]
+    python docs/guide.py [DATA] [--out FOLDER]
 
-DATA defaults to ``../shared/data`` beside the repository; the figure goes to
-``DOCS/img/ssr-disbursements-by-region.png`` (DOCS defaults to this folder).
-``python/tests/test_guide.py`` runs it, so the guide cannot rot.
+DATA is a folder of IATI XML files, or a folder holding one named ``iati``
+(such as the shared data folder). Without DATA the guide reads
+``$SSR_SHARED_DATA``, else ``../shared/data`` beside the repository;
+``examples/data`` (illustrative, shipped with the repository) always works.
+The figure goes to ``FOLDER/ssr-spending-by-region.png`` (FOLDER defaults to
+``guide-output`` in the current directory). ``python/tests/test_guide.py``
+runs it, so the guide cannot rot.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 import time
 from pathlib import Path
 
@@ -32,12 +39,12 @@ AS_OF = "2024-12-31"
 # "not mapped" (and listed), never put in a region by guess.
 CONTINENT = {
     **dict.fromkeys(
-        "BFA CAF CMR COD ETH GIN KEN LBY MAR MLI MOZ NER NGA SDN SEN SOM SSD TUN TZA UGA ZWE".split(),
+        "BFA CAF CMR COD ETH GIN KEN LBR LBY MAR MLI MOZ NER NGA SDN SEN SOM SSD TUN TZA UGA ZWE".split(),
         "Africa",
     ),
     **dict.fromkeys("COL HND PAN".split(), "Americas"),
-    **dict.fromkeys("AFG BGD GEO KGZ LBN LKA MDV MMR PAK PHL PSE SYR THA TUR".split(), "Asia"),
-    **dict.fromkeys("MDA MKD XKX".split(), "Europe"),
+    **dict.fromkeys("AFG BGD CYP GEO KGZ LBN LKA MDV MMR PAK PHL PSE SYR THA TUR".split(), "Asia"),
+    **dict.fromkeys("BIH MDA MKD UKR XKX".split(), "Europe"),
 }
 # IATI Region codelist (vocabulary 1, OECD DAC regions) to the same
 # continents; 998 "developing countries, unspecified" has none.
@@ -59,11 +66,53 @@ def region_of(row: pd.Series) -> str:
     return table.get(str(code), "not mapped" if row["recipient_kind"] == "country" else "unspecified")
 
 
-def analyse(data: Path, docs: Path) -> dict[str, object]:
+def fmt_money(by_currency: pd.Series) -> str:
+    """``{"EUR": 1.5e6}`` as ``"1.5 million EUR"``; "none" when empty."""
+    parts = [f"{v / 1e6:,.1f} million {c}" for c, v in by_currency.items() if v]
+    return ", ".join(parts) or "none"
+
+
+def plot(by_year: pd.Series, last: pd.Timestamp, activities: int, out: Path) -> Path:
+    """One stacked bar chart per currency; the last year is marked partial
+    when the data stop before its end."""
+    currencies = sorted(by_year.index.get_level_values("currency").unique())
+    regions = sorted(by_year.index.get_level_values("region").unique())
+    colours = dict(zip(regions, plt.get_cmap("tab10").colors))
+    first_year = int(by_year.index.get_level_values("year").min())
+    years = range(first_year, last.year + 1)
+    partial = (last.month, last.day) != (12, 31)
+    labels = [f"{y}\n(to {last:%d %b})" if partial and y == last.year else str(y) for y in years]
+    fig, axes = plt.subplots(1, len(currencies), figsize=(6 * len(currencies), 4.8), squeeze=False)
+    for ax, currency in zip(axes[0], currencies):
+        table = by_year.loc[currency].unstack("region").reindex(years).fillna(0.0)
+        table.plot.bar(ax=ax, stacked=True, width=0.8, color=[colours[r] for r in table.columns], legend=False)
+        ax.set_ylim(0, max(table.sum(axis=1).max(), 1e-9) * 1.08)
+        ax.set_title(f"in {currency} (programmes reporting in {currency})")
+        ax.set_xticklabels(labels, rotation=0)
+        ax.set_xlabel("year")
+        ax.set_ylabel(f"SSR share, million {currency}")
+        ax.grid(axis="y", alpha=0.3)
+    handles = [plt.Rectangle((0, 0), 1, 1, color=colours[r]) for r in regions]
+    fig.legend(handles, regions, loc="lower center", ncol=len(regions), frameon=False)
+    fig.suptitle(
+        f"SSR share (DAC 152xx sector percentages) of disbursements and expenditure per recipient "
+        f"region: {activities} IATI activities, transactions up to {last:%Y-%m-%d}",
+        fontsize=10,
+    )
+    fig.tight_layout(rect=(0, 0.07, 1, 1))
+    out.mkdir(parents=True, exist_ok=True)
+    image = out / "ssr-spending-by-region.png"
+    fig.savefig(image, dpi=120)
+    plt.close(fig)
+    return image
+
+
+def analyse(data: Path, out: Path) -> dict[str, object]:
     started = time.perf_counter()
 
     # 1. Import every file of the folder: SSR sectors (DAC 152xx) only.
-    p = ssr.read_iati([data / "iati"], sector="152")
+    folder = data / "iati" if (data / "iati").is_dir() else data
+    p = ssr.read_iati([folder], sector="152")
     imported = p.import_report
     imported.raise_for_errors()  # a file that is not IATI XML would stop here
     print(f"1. imported {len(p)} programmes; import findings: {imported.counts()}")
@@ -92,53 +141,38 @@ def analyse(data: Path, docs: Path) -> dict[str, object]:
     print(f"4. {len(ranked)} programmes ranked; not ranked, by reason:\n{unranked.to_string()}")
     print(ranked[["rank", "programme_name", "rank_p05", "rank_p95"]].head(5).to_string(index=False))
 
-    # 5. Yearly SSR disbursements per region. The flows table splits each
-    #    programme's money between its recipients by their percentages, in
-    #    the programme's own currency: without an exchange-rate table the
-    #    currencies are not added up, so there is one panel per currency.
+    # 5. The SSR share of yearly disbursements and expenditure per region.
+    #    Publishers report money paid out either as disbursements (to an
+    #    implementer) or as expenditure (spent directly): both count here.
+    #    The flows table splits each programme's money between its
+    #    recipients by their percentages and gives its SSR part
+    #    (`ssr_amount`, by DAC 152xx sector percentages), in the programme's
+    #    own currency: without an exchange-rate table the currencies are not
+    #    added up, so there is one panel per currency.
     flows = p.table("flows")
-    paid = flows[flows["transaction_type"] == "disbursement"].copy()
+    paid = flows[flows["transaction_type"].isin(["disbursement", "expenditure"])].copy()
     # Exact decimals in the table; floats are enough for a plot.
-    paid["amount"] = paid["amount"].astype("float64")
+    paid["ssr_amount"] = paid["ssr_amount"].astype("float64")
     paid["region"] = paid.apply(region_of, axis=1)
-    unknown_share = paid["amount"].isna().sum()
+    unknown = paid[paid["ssr_amount"].isna()]
+    left_out = unknown.groupby("currency", observed=True)["amount"].sum().astype("float64")
     not_mapped = sorted(paid.loc[paid["region"] == "not mapped", "recipient"].astype(str).unique())
     by_year = (
-        paid.dropna(subset=["amount"])
-        .groupby(["currency", "year", "region"], observed=True)["amount"]
+        paid.dropna(subset=["ssr_amount"])
+        .groupby(["currency", "year", "region"], observed=True)["ssr_amount"]
         .sum()
         .div(1e6)
     )
-    currencies = sorted(by_year.index.get_level_values("currency").unique())
-    regions = sorted(by_year.index.get_level_values("region").unique())
-    colours = dict(zip(regions, plt.get_cmap("tab10").colors))
-    years = range(int(paid["year"].min()), int(paid["year"].max()) + 1)
     transactions = p.table("transactions")
-    last = transactions.loc[transactions["transaction_type"] == "disbursement", "date"].max()
-    fig, axes = plt.subplots(1, len(currencies), figsize=(6 * len(currencies), 4.5), squeeze=False)
-    for ax, currency in zip(axes[0], currencies):
-        table = by_year.loc[currency].unstack("region").reindex(years).fillna(0.0)
-        table.plot.bar(ax=ax, stacked=True, width=0.8, color=[colours[r] for r in table.columns], legend=False)
-        ax.set_ylim(0, table.sum(axis=1).max() * 1.08)
-        ax.set_title(f"in {currency} (programmes reporting in {currency})")
-        ax.set_xlabel("year")
-        ax.set_ylabel(f"disbursed, million {currency}")
-        ax.tick_params(axis="x", rotation=0)
-        ax.grid(axis="y", alpha=0.3)
-    handles = [plt.Rectangle((0, 0), 1, 1, color=colours[r]) for r in regions]
-    fig.legend(handles, regions, loc="lower center", ncol=len(regions), frameon=False)
-    fig.suptitle(
-        f"SSR disbursements (DAC 152xx) per recipient region: {len(p)} IATI activities, "
-        f"transactions up to {last:%Y-%m-%d}"
-    )
-    fig.tight_layout(rect=(0, 0.07, 1, 1))
-    image = docs / "img" / "ssr-disbursements-by-region.png"
-    image.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(image, dpi=120)
-    plt.close(fig)
+    spent = transactions["transaction_type"].isin(["disbursement", "expenditure"])
+    last = transactions.loc[spent, "date"].max()
+    if by_year.empty:
+        sys.exit("guide.py: no disbursement or expenditure with a known SSR share to plot")
+    image = plot(by_year, last, len(p), out)
     print(
-        f"5. {len(paid)} disbursement rows, {unknown_share} with an unknown recipient share "
-        f"(left out), countries not mapped: {not_mapped or 'none'}; figure: {image}"
+        f"5. {len(paid)} disbursement and expenditure rows; {len(unknown)} with an unknown SSR "
+        f"share, left out of the figure (whole amounts: {fmt_money(left_out)}); countries not "
+        f"mapped: {not_mapped or 'none'}; last transaction {last:%Y-%m-%d}; figure: {image}"
     )
     seconds = time.perf_counter() - started
     print(f"done in {seconds:.1f} s")
@@ -149,17 +183,37 @@ def analyse(data: Path, docs: Path) -> dict[str, object]:
         "image": image,
         "by_year": by_year,
         "not_mapped": not_mapped,
+        "unknown_share": len(unknown),
         "seconds": seconds,
     }
 
 
+def default_data() -> Path:
+    """``$SSR_SHARED_DATA``, else ``../shared/data`` beside the repository."""
+    if os.environ.get("SSR_SHARED_DATA"):
+        return Path(os.environ["SSR_SHARED_DATA"])
+    return Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
 def main() -> None:
-    here = Path(__file__).resolve().parent
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", nargs="?", type=Path, default=here.parent.parent / "shared" / "data")
-    parser.add_argument("--out", type=Path, default=here, help="the docs folder (the figure goes to OUT/img)")
+    parser.add_argument(
+        "data",
+        nargs="?",
+        type=Path,
+        help="a folder of IATI XML files, or one holding iati/ (default: $SSR_SHARED_DATA, else ../shared/data)",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=Path("guide-output"), help="the folder the figure goes to (default: guide-output)"
+    )
     args = parser.parse_args()
-    analyse(args.data, args.out)
+    data = args.data or default_data()
+    if not data.is_dir():
+        sys.exit(
+            f"guide.py: no data folder at {data}. Name one (python docs/guide.py examples/data "
+            "runs on the illustrative data shipped with the repository) or set SSR_SHARED_DATA."
+        )
+    analyse(data, args.out)
 
 
 if __name__ == "__main__":

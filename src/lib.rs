@@ -451,9 +451,26 @@ pub(crate) use model::*;
 /// so callers need not match its version.
 pub use chrono;
 
-/// The README's Rust examples, compiled and run as doctests. They use the
-/// JSON document and the IATI importer, so they run when those features are
-/// on (as in the README's test command, `--all-features`).
+/// The Rust examples of the README and of the pages in `docs/`, compiled and
+/// run as doctests, so that no page shows code that does not work. They use
+/// the JSON document and the IATI importer, so they run when those features
+/// are on (as in the README's test command, `--all-features`).
 #[cfg(all(doctest, feature = "json", feature = "iati"))]
-#[doc = include_str!("../README.md")]
-pub struct ReadmeDoctests;
+mod user_docs {
+    #[doc = include_str!("../README.md")]
+    pub struct Readme;
+    #[doc = include_str!("../docs/model.md")]
+    pub struct Model;
+    #[doc = include_str!("../docs/scoring.md")]
+    pub struct Scoring;
+    #[doc = include_str!("../docs/money.md")]
+    pub struct Money;
+    #[doc = include_str!("../docs/iati.md")]
+    pub struct Iati;
+    #[doc = include_str!("../docs/tables.md")]
+    pub struct Tables;
+    #[doc = include_str!("../docs/cli.md")]
+    pub struct Cli;
+    #[doc = include_str!("../docs/testing.md")]
+    pub struct Testing;
+}

@@ -1,9 +1,12 @@
-"""The researcher's guide (docs/guide.py) runs on the shared IATI folder, so
-the guide cannot rot."""
+"""The researcher's guide (docs/guide.py) runs, on the illustrative data that
+ships with the repository and on the shared IATI folder, so the guide cannot
+rot."""
 
 from __future__ import annotations
 
 import importlib.util
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import REPO
@@ -17,10 +20,32 @@ def _guide():
     return module
 
 
+def test_the_guide_runs_on_the_shipped_examples(tmp_path: Path):
+    result = _guide().analyse(REPO / "examples" / "data", tmp_path)
+    assert result["image"] == tmp_path / "ssr-spending-by-region.png"
+    assert result["image"].read_bytes().startswith(b"\x89PNG")
+    # examples/data/iati: five activities, four with a 152xx sector.
+    assert result["programmes"] == 4
+    assert result["not_mapped"] == []
+    # The SSR share of disbursements and expenditure, in EUR, in 2019: only
+    # Liberia's 500,000 EUR disbursement, 60 % under 15210: 0.3 million.
+    assert abs(result["by_year"].loc[("EUR", 2019)].sum() - 0.3) < 1e-12
+
+
+def test_the_guide_names_a_missing_data_folder(tmp_path: Path):
+    run = subprocess.run(
+        [sys.executable, str(REPO / "docs" / "guide.py"), str(tmp_path / "nowhere"), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 1
+    assert "no data folder at" in run.stderr and "Traceback" not in run.stderr
+
+
 def test_the_guide_runs_on_the_shared_folder(shared_data: Path, tmp_path: Path):
     result = _guide().analyse(shared_data, tmp_path)
     image = result["image"]
-    assert image == tmp_path / "img" / "ssr-disbursements-by-region.png"
+    assert image == tmp_path / "ssr-spending-by-region.png"
     assert image.read_bytes().startswith(b"\x89PNG")
     assert result["programmes"] > 0 and result["findings"] > 0
     assert result["not_mapped"] == [], "every recipient country of the shared folder has a continent"

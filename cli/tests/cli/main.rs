@@ -22,6 +22,7 @@ mod export;
 mod finance;
 mod iati;
 mod rank_real_files;
+mod readme;
 mod results;
 mod sample;
 mod score;
