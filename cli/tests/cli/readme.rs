@@ -23,7 +23,10 @@ fn snippet(markdown: &str, name: &str) -> String {
         .1;
     let mut lines = after.lines().skip_while(|l| l.trim().is_empty());
     let fence = lines.next().expect("a fenced block follows the marker");
-    assert!(fence.starts_with("```"), "a fence follows {marker}: {fence}");
+    assert!(
+        fence.starts_with("```"),
+        "a fence follows {marker}: {fence}"
+    );
     lines
         .take_while(|l| !l.starts_with("```"))
         .collect::<Vec<_>>()
@@ -123,7 +126,12 @@ fn the_readme_cli_quick_start_runs_as_written() {
 
     // The rank table and the report name every programme (by the start of
     // its title).
-    for title in ["Police accountability", "Community security", "Defence reform", "Border management"] {
+    for title in [
+        "Police accountability",
+        "Community security",
+        "Defence reform",
+        "Border management",
+    ] {
         assert!(stdout.contains(title), "{title} in\n{stdout}");
     }
 }
