@@ -127,7 +127,7 @@ def analyse(data: Path, out: Path) -> dict[str, object]:
     #    card.policy is a dict, json.dump it).
     card = p.score(as_of=AS_OF)
     scores = card.table("scores")
-    results = scores[scores["measure"] == "score"]
+    results = scores[(scores["measure"] == "score") & scores["subject_kind"].isna()]  # programmes, not components
     known = results["value"].notna()
     print(
         f"3. {len(scores)} score rows; a results score for {known.sum()} of {len(results)} "

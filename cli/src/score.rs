@@ -139,8 +139,7 @@ pub(crate) fn write_csv(
     card: &Scorecard,
     keep: impl Fn(RowKind) -> bool,
 ) -> Result<(), Failure> {
-    ssr_model::tables::write_scores_csv(out, card, |measure| keep(RowKind::of(measure)))
-        .map_err(write_failure)
+    ssr_model::tables::write_scores_csv(out, card, keep).map_err(write_failure)
 }
 
 /// Money the flows table could not convert (kept in its own currency), on

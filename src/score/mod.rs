@@ -131,7 +131,7 @@ mod status;
 
 pub use options::{ScorerOptions, ScorerOptionsError};
 pub use rates::{RatesFileError, read_rates};
-pub use scorecard::{ProgrammeCard, Row, RowKind, RowRef};
+pub use scorecard::{ProgrammeCard, Row, RowKind, RowRef, Subject, SubjectKind, SubjectRef};
 
 /// Comparing programmes: the comparison table of dimensions, its
 /// normalisation, the evidence a programme needs to be ranked, and why a

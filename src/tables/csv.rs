@@ -10,7 +10,7 @@ use serde::ser::{Serialize, SerializeSeq, Serializer};
 
 use super::table::CellRef;
 use super::{Table, TableName};
-use crate::score::Scorecard;
+use crate::score::{RowKind, Scorecard};
 
 /// A CSV table could not be written.
 ///
@@ -182,22 +182,26 @@ pub fn write_csv<W: Write>(writer: W, table: &Table) -> Result<(), CsvError> {
     Ok(())
 }
 
-/// Writes the scores table (see [`TableName::Scores`]) of the card's
-/// measures that `keep` accepts, as CSV. Streamed: rows are borrowed from
+/// Writes the scores table (see [`TableName::Scores`]) of the card's rows
+/// whose kind `keep` accepts, as CSV. Streamed: rows are borrowed from
 /// the card and written in batches ([`score_batches`](super::score_batches)),
 /// so memory does not grow with the number of rows.
 ///
 /// ```
 /// use ssr_model::Scorer;
+/// use ssr_model::score::RowKind;
 /// use ssr_model::tables::write_scores_csv;
 /// use ssr_model::samples::{Synthetic, synthetic};
 ///
 /// let portfolio = synthetic(&Synthetic::new(3).with_components(2).with_indicators(2).with_periods(3));
 /// let card = Scorer::default().scorecard(&portfolio);
 /// let mut out = Vec::new();
-/// write_scores_csv(&mut out, &card, |measure| measure == "composite")?;
+/// write_scores_csv(&mut out, &card, |kind| kind == RowKind::Composite)?;
 /// let text = String::from_utf8(out)?;
-/// assert!(text.starts_with("programme_id,programme_name,measure,value,not_ranked,scale,currency\n"));
+/// assert!(text.starts_with(
+///     "programme_id,programme_name,measure,subject_kind,subject_id,subject,year,dimension,\
+///      breakdown,category,value,not_ranked,scale,currency\n"
+/// ));
 /// assert_eq!(text.lines().count(), 1 + 3); // the header and a composite per programme
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -208,7 +212,7 @@ pub fn write_csv<W: Write>(writer: W, table: &Table) -> Result<(), CsvError> {
 pub fn write_scores_csv<W: Write>(
     writer: W,
     card: &Scorecard,
-    keep: impl Fn(&str) -> bool,
+    keep: impl Fn(RowKind) -> bool,
 ) -> Result<(), CsvError> {
     let mut out = CsvTableWriter::new(writer, TableName::Scores)?;
     super::score_batches(card, SCORE_BATCH_ROWS, keep, |batch| out.write(&batch))?;

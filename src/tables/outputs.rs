@@ -65,8 +65,39 @@ pub(super) const SCORES: &[C] = &[
     PROGRAMME_NAME,
     C::new(
         "measure",
+        Code,
+        "what is measured: score, coverage, progress, risk.exposure, finance.disbursed, normalised, rank.p05, … (see score::Row)",
+    ),
+    C::new(
+        "subject_kind",
+        Code,
+        "what within the programme the row is about: component, level, objective or indicator; empty for the programme as a whole",
+    ),
+    C::new(
+        "subject_id",
+        Code,
+        "the UUID of the component, objective or indicator; empty for levels and the programme",
+    ),
+    C::new(
+        "subject",
         Text,
-        "what is measured: score, coverage, component:NAME, risk.exposure, rank.p05, … (see score::Row)",
+        "the component's name, the level, the objective's statement or the indicator's title",
+    ),
+    C::new("year", Integer, "the year of a yearly money measure"),
+    C::new(
+        "dimension",
+        Code,
+        "the comparison's dimension of a normalised value (progress, evaluation, risk, resistance, inclusion, finance)",
+    ),
+    C::new(
+        "breakdown",
+        Text,
+        "the disaggregation of an indicator's breakdown row (sex, age, …)",
+    ),
+    C::new(
+        "category",
+        Text,
+        "the category within the measure: an evidence kind, a risk band, a stakeholder analysis, a DAC criterion, or a breakdown's category",
     ),
     C::new(
         "value",
@@ -90,25 +121,24 @@ pub(super) const SCORES: &[C] = &[
     ),
 ];
 
-/// The unit of a measure's values, under the card's comparison.
-fn scale(card: &Scorecard, measure: &str) -> &'static str {
+/// The unit of a row's values, under the card's comparison.
+fn scale(card: &Scorecard, r: &RowRef<'_>) -> &'static str {
     let normalised = match card.comparison.normalisation {
         Normalisation::ZScore => "z_score",
         _ => "normalised_0_100",
     };
-    let last = measure.rsplit(['.', ':']).next().unwrap_or(measure);
-    match RowKind::of(measure) {
-        RowKind::Results => match measure {
+    match r.kind() {
+        RowKind::Results => match r.measure {
             "score" | "coverage" => "fraction",
             _ => "count",
         },
-        RowKind::ResultsChain if measure == "gender_gap" => "difference",
-        RowKind::Risk => match measure {
+        RowKind::ResultsChain if r.measure == "gender_gap" => "difference",
+        RowKind::Risk => match r.measure {
             "risk.max_residual" => "risk_0_25",
-            "risk.low" | "risk.moderate" | "risk.high" | "risk.extreme" => "count",
+            "risk.challenges" => "count",
             _ => "fraction",
         },
-        RowKind::Finance => match last {
+        RowKind::Finance => match r.measure.trim_start_matches("finance.") {
             "committed" | "disbursed" | "spent" | "incoming" | "budget" => "money",
             "disbursement_rate" | "execution" => "ratio",
             "funders" => "count",
@@ -144,12 +174,19 @@ impl Currencies {
     }
 }
 
-fn score_row(card: &Scorecard, currencies: &Currencies, r: RowRef<'_>) -> [Cell; 7] {
-    let scale = scale(card, r.measure);
+fn score_row(card: &Scorecard, currencies: &Currencies, r: RowRef<'_>) -> [Cell; 14] {
+    let scale = scale(card, &r);
     [
         Cell::code(Some(r.programme_id)),
         Cell::Text(r.programme_name.to_owned()),
-        Cell::Text(r.measure.to_owned()),
+        Cell::code(Some(r.measure)),
+        Cell::code(r.subject.map(|s| s.kind)),
+        Cell::code(r.subject.and_then(|s| s.id)),
+        Cell::text(r.subject.map(|s| s.name)),
+        Cell::integer(r.year.map(i64::from)),
+        Cell::code(r.dimension),
+        Cell::text(r.breakdown),
+        Cell::text(r.category),
         Cell::float(r.value),
         Cell::code(r.not_ranked),
         Cell::code(Some(scale)),
@@ -161,8 +198,8 @@ fn score_row(card: &Scorecard, currencies: &Currencies, r: RowRef<'_>) -> [Cell;
     ]
 }
 
-/// The scores table (see [`TableName::Scores`]) of the card's measures
-/// that `keep` accepts, in batches of at most `rows_per_batch` rows handed
+/// The scores table (see [`TableName::Scores`]) of the card's rows whose
+/// kind `keep` accepts, in batches of at most `rows_per_batch` rows handed
 /// to `each` as they fill, so memory holds one batch, not the whole table
 /// ([`Scorecard::try_for_each_row`]). A `rows_per_batch` of 0 is taken as 1.
 ///
@@ -172,7 +209,7 @@ fn score_row(card: &Scorecard, currencies: &Currencies, r: RowRef<'_>) -> [Cell;
 ///
 /// let card = Scorer::default().scorecard(&ssr_model::samples::portfolio());
 /// let mut rows = 0;
-/// tables::score_batches(&card, 100, |_| true, |batch| {
+/// tables::score_batches(&card, 100, |_kind| true, |batch| {
 ///     assert!(batch.rows() <= 100);
 ///     rows += batch.rows();
 ///     Ok::<(), ()>(())
@@ -187,14 +224,14 @@ fn score_row(card: &Scorecard, currencies: &Currencies, r: RowRef<'_>) -> [Cell;
 pub fn score_batches<E>(
     card: &Scorecard,
     rows_per_batch: usize,
-    keep: impl Fn(&str) -> bool,
+    keep: impl Fn(RowKind) -> bool,
     mut each: impl FnMut(Table) -> Result<(), E>,
 ) -> Result<(), E> {
     let limit = rows_per_batch.max(1);
     let currencies = Currencies::of(card);
     let mut batch = Table::empty(TableName::Scores);
     card.try_for_each_row(|r| {
-        if keep(r.measure) {
+        if keep(r.kind()) {
             batch.push(score_row(card, &currencies, r));
         }
         if batch.rows() >= limit {

@@ -239,18 +239,29 @@ fn tidy_rows_cover_every_programme() {
     for name in ["A", "B", "C"] {
         let of = |m: &str| {
             rows.iter()
-                .find(|r| r.programme_name == name && r.measure == m)
+                .find(|r| r.programme_name == name && r.measure == m && r.subject.is_none())
                 .unwrap_or_else(|| panic!("{name} has no {m}"))
                 .value
         };
+        let justice = rows
+            .iter()
+            .find(|r| {
+                r.programme_name == name
+                    && r.measure == "score"
+                    && r.subject.as_ref().is_some_and(|s| {
+                        s.kind == ssr_model::score::SubjectKind::Component && s.name == "Justice"
+                    })
+            })
+            .unwrap_or_else(|| panic!("{name} has no Justice component row"))
+            .value;
         assert_eq!(of("coverage"), Some(1.0));
-        assert_eq!(of("component:Justice"), of("score"));
+        assert_eq!(justice, of("score"));
         assert_eq!(of("risk.exposure"), None);
         assert_eq!(of("rank"), of("rank.median"));
     }
     let b_score = rows
         .iter()
-        .find(|r| r.programme_name == "B" && r.measure == "score")
+        .find(|r| r.programme_name == "B" && r.measure == "score" && r.subject.is_none())
         .unwrap();
     assert_eq!(b_score.value, Some(0.5));
 }

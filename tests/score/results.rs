@@ -10,6 +10,7 @@ use proptest::prelude::*;
 use ssr_model::Scorer;
 use ssr_model::diagnostics::{Code, ValidationPolicy};
 use ssr_model::model::*;
+use ssr_model::score::SubjectKind;
 use ssr_model::score::policy::ScoringPolicy;
 use ssr_model::score::programme::ResultsProfile;
 use ssr_model::validate;
@@ -214,12 +215,34 @@ fn the_scorecard_carries_the_results_in_json_and_rows() {
     let (p, _) = worked();
     let card = Scorer::default().scorecard(&Portfolio::new().with_programme(p));
     let rows = card.rows();
-    let value = |m: &str| rows.iter().find(|r| r.measure == m).unwrap().value;
-    assert!(close(value("level.outcome"), 0.75));
-    assert!(close(value("objective:A"), 0.625));
-    assert!(close(value("evidence.grade"), 3.25 / 6.0));
-    assert!(close(value("gender_gap"), -0.2 / 3.0));
-    assert!(close(value("breakdown:i:sex=female"), 0.4));
+    // A row by its typed key: measure, subject (kind and name), breakdown
+    // and category.
+    let value = |m: &str, subject: Option<(SubjectKind, &str)>, cat: Option<(&str, &str)>| {
+        rows.iter()
+            .find(|r| {
+                r.measure == m
+                    && r.subject.as_ref().map(|s| (s.kind, s.name.as_str())) == subject
+                    && r.breakdown.as_deref().zip(r.category.as_deref()) == cat
+            })
+            .unwrap()
+            .value
+    };
+    assert!(close(
+        value("progress", Some((SubjectKind::Level, "outcome")), None),
+        0.75
+    ));
+    assert!(close(
+        value("progress", Some((SubjectKind::Objective, "A")), None),
+        0.625
+    ));
+    assert!(close(value("evidence.grade", None, None), 3.25 / 6.0));
+    assert!(close(value("gender_gap", None, None), -0.2 / 3.0));
+    let female = value(
+        "progress",
+        Some((SubjectKind::Indicator, "i")),
+        Some(("sex", "female")),
+    );
+    assert!(close(female, 0.4));
     #[cfg(feature = "json")]
     {
         let json = serde_json::to_string(&card).unwrap();

@@ -426,7 +426,7 @@ fn scores_say_their_scale() {
     assert_eq!(scale_of("score"), "fraction");
     assert_eq!(scale_of("on_track"), "count");
     assert_eq!(scale_of("rank"), "rank");
-    assert_eq!(scale_of("normalised.progress"), "normalised_0_100");
+    assert_eq!(scale_of("normalised"), "normalised_0_100");
     assert_eq!(scale_of("risk.max_residual"), "risk_0_25");
     assert!(scales.iter().all(Option::is_some));
     // Fractions are within 0–1 wherever known.

@@ -1,6 +1,7 @@
 //! The scorecard: everything the scoring says about a portfolio, as one
 //! serde value, and its tidy long-format rows for R and pandas.
 
+mod emit;
 mod rows;
 
 use std::collections::HashMap;
@@ -8,7 +9,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub use rows::{Row, RowKind, RowRef};
+pub use rows::{Row, RowKind, RowRef, Subject, SubjectKind, SubjectRef};
 
 use super::{
     Comparison, EvaluationScore, Evidence, FinanceProfile, PolicyError, ProgrammeScore,

@@ -1,62 +1,73 @@
 //! The scorecard's tidy long format: one row per programme and measure,
-//! for R and pandas, and the kind of each measure.
+//! for R and pandas, each row saying in typed columns what it is about.
 
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 use super::Scorecard;
-use crate::score::{
-    Dimension, EvidenceKind, FinanceProfile, NotRanked, RankStats, RankUncertainty, ResultsProfile,
-    RiskBand, RiskProfile, StakeholderProfile, Status,
-};
-use crate::{DacCriterion, ProgrammeId};
+use super::emit::{Key, programme_rows};
+use crate::ProgrammeId;
+use crate::score::{Dimension, NotRanked, RankStats, RankUncertainty};
 
-/// One row of the tidy long format: a programme, a measure, a value.
+/// One row of the tidy long format: a programme, a measure, what within the
+/// programme it is about, and a value.
 ///
-/// Measures (value `None` where there is no data):
+/// Nothing is encoded in strings: a component's score is the measure
+/// `score` with `subject` naming the component, a yearly flow is the
+/// measure `finance.disbursed` with its `year`. Rows about the programme
+/// as a whole have no subject.
 ///
-/// | measure | value |
-/// |---|---|
-/// | `score`, `coverage` | results score and its coverage, 0–1 |
-/// | `indicators`, `on_track`, `at_risk`, `off_track`, `interim`, `no_data` | indicator counts |
-/// | `component:NAME` | a component's score, 0–1 |
-/// | `evidence_coverage.KIND` | the coverage of each kind of evidence before ranking (`evidence_coverage.results`, `….risk`, `….stakeholders`, `….evaluation`, `….finance`), 0–1; no value where the programme has none |
-/// | `level.LEVEL`, `level.LEVEL.coverage` | progress at `output`, `outcome`, `impact` and its coverage, 0–1 |
-/// | `objective:STATEMENT`, `objective_coverage:STATEMENT` | progress towards an objective and its coverage, 0–1 |
-/// | `evidence.grade` | the results-evidence grade, 0–1 |
-/// | `gender_gap`, `gender_gap.coverage` | women's progress minus men's, −1–1, and its coverage |
-/// | `breakdown:TITLE:DIMENSION=CATEGORY` | capped progress of one category of an indicator |
-/// | `risk.exposure`, `risk.max_residual` | 0–1 and 0–25 |
-/// | `risk.low`, `risk.moderate`, `risk.high`, `risk.extreme` | counted challenges per band of residual risk |
-/// | `risk.component:NAME` | the exposure of the challenges that name a component, 0–1 |
-/// | `stakeholders.resistance`, `stakeholders.inclusion` | 0–1 |
-/// | `stakeholders.coverage.grid`, `….salience`, `….resistance`, `….inclusion`, `….assessed` | share of stakeholders each analysis could assess, 0–1 |
-/// | `evaluation.score`, `evaluation.CRITERION` | 0–1 (`evaluation.relevance`, …) |
-/// | `finance.committed`, `finance.disbursed`, `finance.spent`, `finance.incoming`, `finance.budget` | sums in the card's finance currency |
-/// | `finance.disbursement_rate`, `finance.execution`, `finance.elapsed`, `finance.pace` | ratios ([`FinanceProfile`]) |
-/// | `finance.funders`, `finance.concentration` | funder count, Herfindahl–Hirschman index 0–1 |
-/// | `finance.YEAR.committed`, `finance.YEAR.disbursed`, `finance.YEAR.spent`, `finance.YEAR.budget` | yearly flows |
-/// | `normalised.DIMENSION` | the comparison's normalised value |
-/// | `composite`, `rank` | the composite and nominal rank (no value when not ranked: see [`Row::not_ranked`]) |
-/// | `rank.mean`, `rank.median`, `rank.p05`, `rank.p95`, `rank.sd` | with rank uncertainty |
+/// | measure | about | value |
+/// |---|---|---|
+/// | `score`, `coverage` | the programme | results score and its coverage, 0–1 |
+/// | `indicators`, `on_track`, `at_risk`, `off_track`, `interim`, `no_data` | the programme | indicator counts |
+/// | `score` | subject: a component | the component's score, 0–1 |
+/// | `evidence_coverage` | `category`: results, risk, stakeholders, evaluation, finance | the coverage of that kind of evidence before ranking, 0–1; no value where the programme has none |
+/// | `progress`, `coverage` | subject: a level (`output`, `outcome`, `impact`) or an objective | progress and its coverage, 0–1 |
+/// | `progress` | subject: an indicator; `breakdown` (e.g. `sex`) and `category` (e.g. `female`) | capped progress of one category of the indicator |
+/// | `evidence.grade` | the programme | the results-evidence grade, 0–1 |
+/// | `gender_gap`, `gender_gap.coverage` | the programme | women's progress minus men's, −1–1, and its coverage |
+/// | `risk.exposure` | the programme, or subject: a component | 0–1 |
+/// | `risk.max_residual` | the programme | 0–25 |
+/// | `risk.challenges` | `category`: low, moderate, high, extreme | challenges counted per band of residual risk |
+/// | `stakeholders.resistance`, `stakeholders.inclusion` | the programme | 0–1 |
+/// | `stakeholders.coverage` | `category`: grid, salience, resistance, inclusion, assessed | share of stakeholders each analysis could assess, 0–1 |
+/// | `evaluation.score` | the programme | 0–1 |
+/// | `evaluation.criterion` | `category`: a DAC criterion (relevance, …) | 0–1 |
+/// | `finance.committed`, `finance.disbursed`, `finance.spent`, `finance.budget` | the programme, or a `year` | sums in the card's finance currency |
+/// | `finance.incoming` | the programme | sum in the card's finance currency |
+/// | `finance.disbursement_rate`, `finance.execution`, `finance.elapsed`, `finance.pace` | the programme | ratios ([`FinanceProfile`](crate::score::programme::FinanceProfile)) |
+/// | `finance.funders`, `finance.concentration` | the programme | funder count, Herfindahl–Hirschman index 0–1 |
+/// | `normalised` | `dimension` | the comparison's normalised value |
+/// | `composite`, `rank` | the programme | the composite and nominal rank (no value when not ranked: see [`Row::not_ranked`]) |
+/// | `rank.mean`, `rank.median`, `rank.p05`, `rank.p95`, `rank.sd` | the programme | with rank uncertainty |
 ///
 /// ```
 /// use ssr_model::score::compare::NotRanked;
-/// use ssr_model::score::RowKind;
+/// use ssr_model::score::{RowKind, SubjectKind};
 /// use ssr_model::Scorer;
 ///
 /// let portfolio = ssr_model::samples::portfolio();
 /// let card = Scorer::default().scorecard(&portfolio);
 /// let rows = card.rows();
-/// // Long format: the programme score is one row per programme, measure "score".
-/// let scores: Vec<_> = rows.iter().filter(|r| r.measure == "score").collect();
+/// // Long format: the programme score is one row per programme, measure
+/// // "score" with no subject.
+/// let scores: Vec<_> = rows.iter().filter(|r| r.measure == "score" && r.subject.is_none()).collect();
 /// assert_eq!(scores.len(), portfolio.programmes.len());
 /// for (row, programme) in scores.iter().zip(&card.programmes) {
 ///     assert_eq!(row.programme_id, programme.id);
 ///     assert_eq!(row.value, programme.progress.score);
 ///     assert_eq!(row.kind(), RowKind::Results);
 /// }
+/// // A component's score names the component in typed columns.
+/// let first = &card.programmes[0].progress.components[0];
+/// let row = rows
+///     .iter()
+///     .find(|r| r.subject.as_ref().is_some_and(|s| s.kind == SubjectKind::Component && s.name == first.name))
+///     .ok_or("a component row")?;
+/// assert_eq!((row.measure.as_str(), row.value), ("score", first.score));
 ///
 /// // A programme with no evidence: every one of its rows says why it is not ranked.
 /// let mut portfolio = portfolio;
@@ -65,7 +76,7 @@ use crate::{DacCriterion, ProgrammeId};
 /// let new: Vec<_> = rows.iter().filter(|r| r.programme_name == "New programme").collect();
 /// assert!(new.iter().all(|r| r.not_ranked == Some(NotRanked::InsufficientResults)));
 /// assert_eq!(new.iter().find(|r| r.measure == "rank").map(|r| r.value), Some(None));
-/// # Ok::<(), ssr_model::model::ValueError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -76,8 +87,25 @@ pub struct Row {
     pub programme_id: ProgrammeId,
     /// The programme's name.
     pub programme_name: String,
-    /// What is measured.
+    /// What is measured (see the table above).
     pub measure: String,
+    /// What within the programme the row is about; `None` for the
+    /// programme as a whole.
+    #[serde(default)]
+    pub subject: Option<Subject>,
+    /// The year of a yearly measure.
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// The comparison's dimension of a normalised value.
+    #[serde(default)]
+    pub dimension: Option<Dimension>,
+    /// The disaggregation of a breakdown row (`sex`, `age`, …).
+    #[serde(default)]
+    pub breakdown: Option<String>,
+    /// The category within the measure: an evidence kind, a risk band, a
+    /// stakeholder analysis, a DAC criterion, or a breakdown's category.
+    #[serde(default)]
+    pub category: Option<String>,
     /// The value.
     pub value: Option<f64>,
     /// Why the programme is not ranked, on each of its rows; `None` when it
@@ -86,8 +114,68 @@ pub struct Row {
     pub not_ranked: Option<NotRanked>,
 }
 
-/// What a [`Row`] measures, for choosing rows without parsing measure
-/// names.
+/// What within a programme a [`Row`] is about.
+///
+/// ```
+/// use ssr_model::score::SubjectKind;
+/// use ssr_model::Scorer;
+///
+/// let card = Scorer::default().scorecard(&ssr_model::samples::portfolio());
+/// let rows = card.rows();
+/// let objective = rows
+///     .iter()
+///     .filter_map(|r| r.subject.as_ref())
+///     .find(|s| s.kind == SubjectKind::Objective)
+///     .ok_or("an objective row")?;
+/// // Objectives, components and indicators carry their id; levels do not.
+/// assert!(objective.id.is_some());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct Subject {
+    /// A component, a result level, an objective or an indicator.
+    pub kind: SubjectKind,
+    /// Its id in the document (components, objectives, indicators).
+    #[serde(default)]
+    pub id: Option<Uuid>,
+    /// Its name, level, statement or title.
+    pub name: String,
+}
+
+/// The kinds of [`Subject`].
+///
+/// ```
+/// use ssr_model::score::SubjectKind;
+///
+/// assert_eq!(SubjectKind::Objective.as_str(), "objective");
+/// assert_eq!("level".parse::<SubjectKind>()?, SubjectKind::Level);
+/// # Ok::<(), ssr_model::model::ValueError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SubjectKind {
+    /// A component (pillar of work).
+    Component,
+    /// A result level: output, outcome or impact.
+    Level,
+    /// An objective.
+    Objective,
+    /// An indicator (its breakdown rows).
+    Indicator,
+}
+
+crate::model::names::names!(SubjectKind, "subject kind" {
+    Component = "component",
+    Level = "level",
+    Objective = "objective",
+    Indicator = "indicator",
+});
+
+/// What a [`Row`] measures, for choosing rows by family.
 ///
 /// ```
 /// use ssr_model::score::RowKind;
@@ -98,17 +186,18 @@ pub struct Row {
 /// let rows = Scorer::default().scorecard(&p).rows();
 /// let normalised = rows.iter().filter(|r| r.kind() == RowKind::Normalised);
 /// assert!(normalised.clone().count() > 0);
-/// assert!(normalised.into_iter().all(|r| r.measure.starts_with("normalised.")));
+/// assert!(normalised.into_iter().all(|r| r.measure == "normalised" && r.dimension.is_some()));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RowKind {
-    /// `score`, `coverage`, `indicators` and the status counts.
+    /// `score`, `coverage`, `indicators` and the status counts of the
+    /// programme.
     Results,
-    /// `component:NAME`.
+    /// A component's `score`.
     Component,
-    /// The results chain: `level.*`, `objective:*`, `objective_coverage:*`,
-    /// `evidence.grade`, `gender_gap`, `gender_gap.coverage`, `breakdown:*`.
+    /// The results chain: progress and coverage by level and objective,
+    /// breakdowns, `evidence.grade`, `gender_gap`, `gender_gap.coverage`.
     ResultsChain,
     /// `risk.*`.
     Risk,
@@ -118,9 +207,9 @@ pub enum RowKind {
     Evaluation,
     /// `finance.*`: money measures and yearly flows.
     Finance,
-    /// `evidence_coverage.*`: the coverage of each kind of evidence.
+    /// `evidence_coverage`: the coverage of each kind of evidence.
     Evidence,
-    /// `normalised.DIMENSION`.
+    /// `normalised`.
     Normalised,
     /// `composite`.
     Composite,
@@ -139,18 +228,17 @@ impl RowKind {
             RowKind::Normalised | RowKind::Composite | RowKind::Rank | RowKind::RankUncertainty
         )
     }
-}
 
-impl RowKind {
-    /// The kind of a measure name (see [`Row`]).
-    pub fn of(measure: &str) -> RowKind {
-        let family = measure
-            .split_once(['.', ':'])
-            .map_or(measure, |(head, _)| head);
+    /// The kind of a row with this measure and subject.
+    fn of(measure: &str, subject: Option<SubjectKind>) -> RowKind {
+        match (measure, subject) {
+            ("score", Some(SubjectKind::Component)) => return RowKind::Component,
+            (m, Some(_)) if !m.starts_with("risk.") => return RowKind::ResultsChain,
+            _ => {}
+        }
+        let family = measure.split_once('.').map_or(measure, |(head, _)| head);
         match family {
-            "component" => RowKind::Component,
-            "level" | "objective" | "objective_coverage" | "evidence" | "gender_gap"
-            | "breakdown" => RowKind::ResultsChain,
+            "evidence" | "gender_gap" => RowKind::ResultsChain,
             "risk" => RowKind::Risk,
             "stakeholders" => RowKind::Stakeholders,
             "evaluation" => RowKind::Evaluation,
@@ -166,9 +254,9 @@ impl RowKind {
 }
 
 impl Row {
-    /// What the row measures, read from its measure name (see [`Row`]).
+    /// What the row measures (see [`RowKind`]).
     pub fn kind(&self) -> RowKind {
-        RowKind::of(&self.measure)
+        RowKind::of(&self.measure, self.subject.as_ref().map(|s| s.kind))
     }
 }
 
@@ -177,13 +265,14 @@ impl Scorecard {
     ///
     /// ```
     /// use ssr_model::Scorer;
+    /// use ssr_model::score::compare::Dimension;
     /// use ssr_model::samples::{Synthetic, synthetic};
     ///
     /// let p = synthetic(&Synthetic::new(2).with_components(1).with_indicators(1).with_periods(2));
     /// let rows = Scorer::default().scorecard(&p).rows();
     /// let score = rows.iter().find(|r| r.measure == "score").unwrap();
     /// assert_eq!(score.programme_name, "Synthetic programme 0");
-    /// assert!(rows.iter().any(|r| r.measure == "normalised.inclusion"));
+    /// assert!(rows.iter().any(|r| r.measure == "normalised" && r.dimension == Some(Dimension::Inclusion)));
     /// ```
     pub fn rows(&self) -> Vec<Row> {
         let mut rows = Vec::new();
@@ -229,62 +318,21 @@ impl Scorecard {
             .map(RankUncertainty::by_programme)
             .unwrap_or_default();
         for (card, cmp) in self.programmes.iter().zip(&self.comparison.rows) {
-            let mut emit = |measure: &str, value: Option<f64>| {
+            let mut emit = |key: Key<'_>, value: Option<f64>| {
                 f(RowRef {
                     programme_id: card.id,
                     programme_name: &card.name,
-                    measure,
+                    measure: key.measure,
+                    subject: key.subject,
+                    year: key.year,
+                    dimension: key.dimension,
+                    breakdown: key.breakdown,
+                    category: key.category,
                     value,
                     not_ranked: cmp.not_ranked,
                 })
             };
-            let p = &card.progress;
-            emit("score", p.score)?;
-            emit("coverage", Some(p.coverage))?;
-            emit("indicators", Some(p.indicators().count() as f64))?;
-            for (name, status) in [
-                ("on_track", Status::OnTrack),
-                ("at_risk", Status::AtRisk),
-                ("off_track", Status::OffTrack),
-                ("interim", Status::Interim),
-                ("no_data", Status::NoData),
-            ] {
-                emit(name, Some(p.status_count(status) as f64))?;
-            }
-            for c in &p.components {
-                emit(&format!("component:{}", c.name), c.score)?;
-            }
-            results_rows(&card.results, &mut emit)?;
-            for kind in EvidenceKind::ALL {
-                let e = card.evidence.get(kind);
-                emit(
-                    &format!("evidence_coverage.{kind}"),
-                    e.present.then_some(e.coverage),
-                )?;
-            }
-            risk_rows(&card.risk, &mut emit)?;
-            stakeholder_rows(&card.stakeholders, &mut emit)?;
-            let eval = card.evaluation.as_ref();
-            emit("evaluation.score", eval.and_then(|e| e.score))?;
-            for c in DacCriterion::ALL {
-                emit(
-                    &format!("evaluation.{c}"),
-                    eval.and_then(|e| e.criterion(c)),
-                )?;
-            }
-            finance_rows(&card.finance, &mut emit)?;
-            for d in Dimension::ALL {
-                emit(&format!("normalised.{d}"), cmp.normalised.get(d))?;
-            }
-            emit("composite", cmp.composite)?;
-            emit("rank", cmp.rank.map(f64::from))?;
-            if let Some(s) = stats.get(&card.id) {
-                emit("rank.mean", Some(s.mean))?;
-                emit("rank.median", Some(s.median))?;
-                emit("rank.p05", Some(s.p05))?;
-                emit("rank.p95", Some(s.p95))?;
-                emit("rank.sd", Some(s.sd))?;
-            }
+            programme_rows(card, cmp, stats.get(&card.id).copied(), &mut emit)?;
         }
         Ok(())
     }
@@ -312,17 +360,65 @@ pub struct RowRef<'a> {
     /// The programme's name.
     pub programme_name: &'a str,
     /// What is measured.
-    pub measure: &'a str,
+    pub measure: &'static str,
+    /// What within the programme the row is about.
+    pub subject: Option<SubjectRef<'a>>,
+    /// The year of a yearly measure.
+    pub year: Option<i32>,
+    /// The comparison's dimension of a normalised value.
+    pub dimension: Option<Dimension>,
+    /// The disaggregation of a breakdown row.
+    pub breakdown: Option<&'a str>,
+    /// The category within the measure.
+    pub category: Option<&'a str>,
     /// The value.
     pub value: Option<f64>,
     /// Why the programme is not ranked; `None` when it is.
     pub not_ranked: Option<NotRanked>,
 }
 
+/// A [`Subject`] borrowed from its [`Scorecard`].
+///
+/// ```
+/// use ssr_model::Scorer;
+///
+/// let card = Scorer::default().scorecard(&ssr_model::samples::portfolio());
+/// let mut components = 0;
+/// card.try_for_each_row(|r| {
+///     if let Some(s) = r.subject {
+///         assert_eq!(s.to_subject().name, s.name);
+///         components += usize::from(s.kind == ssr_model::score::SubjectKind::Component);
+///     }
+///     Ok::<(), ()>(())
+/// }).unwrap();
+/// assert!(components > 0);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct SubjectRef<'a> {
+    /// A component, a result level, an objective or an indicator.
+    pub kind: SubjectKind,
+    /// Its id in the document, where it has one.
+    pub id: Option<Uuid>,
+    /// Its name, level, statement or title.
+    pub name: &'a str,
+}
+
+impl SubjectRef<'_> {
+    /// The owned subject.
+    pub fn to_subject(&self) -> Subject {
+        Subject {
+            kind: self.kind,
+            id: self.id,
+            name: self.name.to_owned(),
+        }
+    }
+}
+
 impl RowRef<'_> {
     /// What the row measures (see [`Row::kind`]).
     pub fn kind(&self) -> RowKind {
-        RowKind::of(self.measure)
+        RowKind::of(self.measure, self.subject.map(|s| s.kind))
     }
 
     /// The owned row.
@@ -331,104 +427,15 @@ impl RowRef<'_> {
             programme_id: self.programme_id,
             programme_name: self.programme_name.to_owned(),
             measure: self.measure.to_owned(),
+            subject: self.subject.map(|s| s.to_subject()),
+            year: self.year,
+            dimension: self.dimension,
+            breakdown: self.breakdown.map(str::to_owned),
+            category: self.category.map(str::to_owned),
             value: self.value,
             not_ranked: self.not_ranked,
         }
     }
-}
-
-/// How the row helpers write a measure: [`Scorecard::try_for_each_row`]'s
-/// `emit`.
-trait Emit<E>: FnMut(&str, Option<f64>) -> Result<(), E> {}
-
-impl<E, F: FnMut(&str, Option<f64>) -> Result<(), E>> Emit<E> for F {}
-
-/// The risk measures of one card as tidy rows.
-fn risk_rows<E>(r: &RiskProfile, emit: &mut impl Emit<E>) -> Result<(), E> {
-    emit("risk.exposure", r.exposure)?;
-    emit("risk.max_residual", r.max_residual)?;
-    for band in RiskBand::ALL {
-        emit(&format!("risk.{band}"), Some(r.bands.get(band) as f64))?;
-    }
-    for c in &r.components {
-        emit(&format!("risk.component:{}", c.name), c.exposure)?;
-    }
-    Ok(())
-}
-
-/// The stakeholder measures of one card as tidy rows.
-fn stakeholder_rows<E>(s: &StakeholderProfile, emit: &mut impl Emit<E>) -> Result<(), E> {
-    emit("stakeholders.resistance", s.resistance_exposure)?;
-    emit("stakeholders.inclusion", s.inclusion)?;
-    let c = &s.coverage;
-    for (name, value) in [
-        ("grid", c.grid),
-        ("salience", c.salience),
-        ("resistance", c.resistance),
-        ("inclusion", c.inclusion),
-        ("assessed", c.assessed),
-    ] {
-        emit(&format!("stakeholders.coverage.{name}"), Some(value))?;
-    }
-    Ok(())
-}
-
-/// The results-chain measures of one card as tidy rows.
-fn results_rows<E>(
-    r: &ResultsProfile,
-    emit: &mut impl FnMut(&str, Option<f64>) -> Result<(), E>,
-) -> Result<(), E> {
-    for l in &r.levels {
-        emit(&format!("level.{}", l.level), l.progress)?;
-        emit(&format!("level.{}.coverage", l.level), Some(l.coverage))?;
-    }
-    for o in &r.objectives {
-        emit(&format!("objective:{}", o.statement), o.progress)?;
-        emit(
-            &format!("objective_coverage:{}", o.statement),
-            Some(o.coverage),
-        )?;
-    }
-    emit("evidence.grade", r.evidence)?;
-    emit("gender_gap", r.gender_gap)?;
-    emit("gender_gap.coverage", Some(r.gender_gap_coverage))?;
-    for c in &r.categories {
-        emit(
-            &format!("breakdown:{}:{}={}", c.title, c.dimension, c.category),
-            c.capped,
-        )?;
-    }
-    Ok(())
-}
-
-/// The finance measures of one card as tidy rows.
-fn finance_rows<E>(f: &FinanceProfile, emit: &mut impl Emit<E>) -> Result<(), E> {
-    for (name, value) in [
-        ("committed", f.committed),
-        ("disbursed", f.disbursed),
-        ("spent", f.spent),
-        ("incoming", f.incoming),
-        ("budget", f.budget),
-        ("disbursement_rate", f.disbursement_rate),
-        ("execution", f.execution),
-        ("elapsed", f.elapsed),
-        ("pace", f.pace),
-        ("funders", Some(f.funders as f64)),
-        ("concentration", f.concentration),
-    ] {
-        emit(&format!("finance.{name}"), value)?;
-    }
-    for y in &f.yearly {
-        for (name, value) in [
-            ("committed", y.committed),
-            ("disbursed", y.disbursed),
-            ("spent", y.spent),
-            ("budget", y.budget),
-        ] {
-            emit(&format!("finance.{}.{name}", y.year), value)?;
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -437,36 +444,41 @@ mod tests {
     use crate::samples::{Synthetic, synthetic};
     use crate::score::Scorer;
 
-    /// The kind of every measure name, written out from the table in
-    /// [`Row`]'s documentation.
-    fn expected(measure: &str) -> RowKind {
-        match measure {
-            "score" | "coverage" | "indicators" | "on_track" | "at_risk" | "off_track"
-            | "interim" | "no_data" => RowKind::Results,
-            "risk.exposure" | "risk.max_residual" | "risk.low" | "risk.moderate" | "risk.high"
-            | "risk.extreme" => RowKind::Risk,
-            "stakeholders.resistance" | "stakeholders.inclusion" => RowKind::Stakeholders,
-            m if m.starts_with("risk.component:") => RowKind::Risk,
-            m if m.starts_with("stakeholders.coverage.") => RowKind::Stakeholders,
-            m if m.starts_with("evidence_coverage.") => RowKind::Evidence,
-            "composite" => RowKind::Composite,
-            "rank" => RowKind::Rank,
-            "rank.mean" | "rank.median" | "rank.p05" | "rank.p95" | "rank.sd" => {
-                RowKind::RankUncertainty
-            }
-            m if m.starts_with("component:") => RowKind::Component,
-            "evidence.grade" | "gender_gap" | "gender_gap.coverage" => RowKind::ResultsChain,
-            m if m.starts_with("level.")
-                || m.starts_with("objective:")
-                || m.starts_with("objective_coverage:")
-                || m.starts_with("breakdown:") =>
-            {
+    /// The kind of every row, written out from the table in [`Row`]'s
+    /// documentation.
+    fn expected(row: &Row) -> RowKind {
+        let subject = row.subject.as_ref().map(|s| s.kind);
+        match (row.measure.as_str(), subject) {
+            ("score", Some(SubjectKind::Component)) => RowKind::Component,
+            ("progress" | "coverage", Some(SubjectKind::Level | SubjectKind::Objective)) => {
                 RowKind::ResultsChain
             }
-            m if m.starts_with("evaluation.") => RowKind::Evaluation,
-            m if m.starts_with("normalised.") => RowKind::Normalised,
-            m if m.starts_with("finance.") => RowKind::Finance,
-            m => panic!("undocumented measure {m}"),
+            ("progress", Some(SubjectKind::Indicator)) => RowKind::ResultsChain,
+            ("risk.exposure", Some(SubjectKind::Component)) => RowKind::Risk,
+            (m, Some(k)) => panic!("undocumented subject {k} of {m}"),
+            (
+                "score" | "coverage" | "indicators" | "on_track" | "at_risk" | "off_track"
+                | "interim" | "no_data",
+                None,
+            ) => RowKind::Results,
+            ("risk.exposure" | "risk.max_residual" | "risk.challenges", None) => RowKind::Risk,
+            (
+                "stakeholders.resistance" | "stakeholders.inclusion" | "stakeholders.coverage",
+                None,
+            ) => RowKind::Stakeholders,
+            ("evidence_coverage", None) => RowKind::Evidence,
+            ("composite", None) => RowKind::Composite,
+            ("rank", None) => RowKind::Rank,
+            ("rank.mean" | "rank.median" | "rank.p05" | "rank.p95" | "rank.sd", None) => {
+                RowKind::RankUncertainty
+            }
+            ("evidence.grade" | "gender_gap" | "gender_gap.coverage", None) => {
+                RowKind::ResultsChain
+            }
+            ("evaluation.score" | "evaluation.criterion", None) => RowKind::Evaluation,
+            ("normalised", None) => RowKind::Normalised,
+            (m, None) if m.starts_with("finance.") => RowKind::Finance,
+            (m, None) => panic!("undocumented measure {m}"),
         }
     }
 
@@ -482,7 +494,7 @@ mod tests {
         let card = scorer.rank(&p);
         let rows = card.rows();
         for row in &rows {
-            assert_eq!(row.kind(), expected(&row.measure), "{}", row.measure);
+            assert_eq!(row.kind(), expected(row), "{row:?}");
         }
         let kinds: std::collections::HashSet<RowKind> = rows.iter().map(Row::kind).collect();
         assert_eq!(kinds.len(), 12, "{kinds:?}");
@@ -492,5 +504,26 @@ mod tests {
             stats.count(),
             5 * card.uncertainty.map_or(0, |u| u.programmes.len())
         );
+    }
+
+    #[test]
+    fn no_two_rows_of_a_programme_share_their_key() {
+        // The typed columns identify a row: a table keyed on them has no
+        // duplicates (the sample has components, objectives, breakdowns
+        // and yearly money).
+        let card = Scorer::default().rank(&crate::samples::portfolio());
+        let mut seen = std::collections::HashSet::new();
+        for r in card.rows() {
+            let key = (
+                r.programme_id,
+                r.measure.clone(),
+                r.subject.as_ref().map(|s| (s.kind, s.id, s.name.clone())),
+                r.year,
+                r.dimension,
+                r.breakdown.clone(),
+                r.category.clone(),
+            );
+            assert!(seen.insert(key.clone()), "two rows {key:?}");
+        }
     }
 }
