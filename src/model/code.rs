@@ -8,7 +8,6 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::ValueError;
-use super::country_alpha2::ALPHA2_TO_ALPHA3;
 use super::iso_tables::{COUNTRIES, CURRENCIES};
 
 /// Three upper-case ASCII letters, or `None`.
@@ -17,13 +16,58 @@ fn alpha3(s: &str) -> Option<[u8; 3]> {
     bytes.iter().all(u8::is_ascii_uppercase).then_some(bytes)
 }
 
-fn lookup(table: &'static [(&'static str, &'static str)], code: &[u8; 3]) -> Option<&'static str> {
+/// An entry of a reference table: its code first, its name second.
+trait Entry {
+    fn code(&self) -> &'static str;
+    fn name(&self) -> &'static str;
+}
+
+impl Entry for (&'static str, &'static str) {
+    fn code(&self) -> &'static str {
+        self.0
+    }
+    fn name(&self) -> &'static str {
+        self.1
+    }
+}
+
+impl Entry for (&'static str, &'static str, &'static str) {
+    fn code(&self) -> &'static str {
+        self.0
+    }
+    fn name(&self) -> &'static str {
+        self.1
+    }
+}
+
+fn lookup<T: Entry>(table: &'static [T], code: &[u8; 3]) -> Option<&'static T> {
     table
-        .binary_search_by(|(c, _)| c.as_bytes().cmp(code.as_slice()))
+        .binary_search_by(|e| e.code().as_bytes().cmp(code.as_slice()))
         .ok()
         .and_then(|i| table.get(i))
-        .map(|(_, name)| *name)
 }
+
+/// For each two-letter code `XY`, at `26·(X − A) + (Y − A)`, the position of
+/// its country in [`COUNTRIES`] plus one (0: no country), derived from the
+/// table when the crate compiles.
+#[expect(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time: an alpha-2 code of the crate's own table \
+              that is not two upper-case letters stops the build"
+)]
+const ALPHA2_INDEX: [u16; 26 * 26] = {
+    let mut index = [0u16; 26 * 26];
+    let mut i = 0;
+    while i < COUNTRIES.len() {
+        let a2 = COUNTRIES[i].2.as_bytes();
+        assert!(a2.len() == 2 && a2[0].is_ascii_uppercase() && a2[1].is_ascii_uppercase());
+        let slot = (a2[0] - b'A') as usize * 26 + (a2[1] - b'A') as usize;
+        assert!(index[slot] == 0, "two countries share an alpha-2 code");
+        index[slot] = i as u16 + 1;
+        i += 1;
+    }
+    index
+};
 
 macro_rules! iso_code {
     (
@@ -58,7 +102,9 @@ macro_rules! iso_code {
             pub fn name(&self) -> &'static str {
                 // new (and deserialising, through it) accepts only codes
                 // listed in the table.
-                lookup($table, &self.0).expect("a checked code is in its table")
+                lookup($table, &self.0)
+                    .map(Entry::name)
+                    .expect("a checked code is in its table")
             }
         }
 
@@ -136,7 +182,9 @@ impl Country {
     /// Every country on IATI's Country codelist (ISO 3166-1 plus Kosovo and
     /// the Netherlands Antilles), in alpha-3 code order.
     pub fn all() -> impl Iterator<Item = Country> {
-        COUNTRIES.iter().filter_map(|(c, _)| alpha3(c).map(Country))
+        COUNTRIES
+            .iter()
+            .filter_map(|(c, ..)| alpha3(c).map(Country))
     }
 
     /// The country for a two-letter code of IATI's Country codelist (ISO
@@ -150,11 +198,17 @@ impl Country {
     /// assert_eq!(Country::from_alpha2("lr"), None);
     /// ```
     pub fn from_alpha2(code: &str) -> Option<Country> {
-        ALPHA2_TO_ALPHA3
-            .binary_search_by(|(a2, _)| a2.cmp(&code))
-            .ok()
-            .and_then(|i| ALPHA2_TO_ALPHA3.get(i))
-            .and_then(|(_, a3)| Country::new(a3).ok())
+        let &[x, y] = code.as_bytes() else {
+            return None;
+        };
+        if !(x.is_ascii_uppercase() && y.is_ascii_uppercase()) {
+            return None;
+        }
+        let slot = usize::from(x - b'A') * 26 + usize::from(y - b'A');
+        let position = usize::from(*ALPHA2_INDEX.get(slot)?).checked_sub(1)?;
+        COUNTRIES
+            .get(position)
+            .and_then(|(a3, ..)| alpha3(a3).map(Country))
     }
 
     /// The two-letter code IATI uses for the country.
@@ -165,16 +219,16 @@ impl Country {
     /// assert_eq!(Country::new("XKX")?.alpha2(), "XK");
     /// # Ok::<(), ssr_model::model::ValueError>(())
     /// ```
-    #[allow(
+    #[expect(
         clippy::expect_used,
-        reason = "the tables are the crate's own data; a unit test checks every entry"
+        reason = "a Country holds only codes of the crate's own table, whose every entry has an alpha-2 code"
     )]
     pub fn alpha2(&self) -> &'static str {
-        ALPHA2_TO_ALPHA3
-            .iter()
-            .find(|(_, a3)| a3.as_bytes() == self.0.as_slice())
-            .map(|(a2, _)| *a2)
-            .expect("every alpha-3 code has an alpha-2 code: checked by the test every_country_has_an_alpha2_code")
+        // new (and deserialising, through it) accepts only codes listed in
+        // the table, and every entry has its alpha-2 code beside it.
+        lookup(COUNTRIES, &self.0)
+            .map(|(_, _, a2)| *a2)
+            .expect("a checked code is in its table")
     }
 }
 
@@ -274,19 +328,39 @@ mod tests {
     fn tables_are_sorted_for_binary_search() {
         assert!(COUNTRIES.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(CURRENCIES.windows(2).all(|w| w[0].0 < w[1].0));
-        assert!(ALPHA2_TO_ALPHA3.windows(2).all(|w| w[0].0 < w[1].0));
     }
 
     #[test]
-    fn every_country_has_an_alpha2_code() {
-        for (a3, _) in COUNTRIES {
-            assert!(ALPHA2_TO_ALPHA3.iter().any(|(_, b)| b == a3), "{a3}");
+    fn alpha2_codes_are_unique_and_found_by_the_index() {
+        let mut seen = std::collections::HashSet::new();
+        for (a3, _, a2) in COUNTRIES {
+            assert!(seen.insert(*a2), "{a2} twice");
+            assert_eq!(
+                Country::from_alpha2(a2).map(|c| c.to_string()).as_deref(),
+                Some(*a3)
+            );
+        }
+        // Every other pair of letters is no country.
+        let letters = b'A'..=b'Z';
+        let unused = letters
+            .clone()
+            .flat_map(|x| {
+                letters
+                    .clone()
+                    .map(move |y| String::from_utf8(vec![x, y]).unwrap())
+            })
+            .filter(|c| !seen.contains(c.as_str()))
+            .filter(|c| Country::from_alpha2(c).is_some())
+            .count();
+        assert_eq!(unused, 0);
+        for bad in ["", "L", "LBR", "lr", "L1", "ÉL"] {
+            assert_eq!(Country::from_alpha2(bad), None, "{bad:?}");
         }
     }
 
     #[test]
     fn every_listed_code_round_trips() {
-        for (code, name) in COUNTRIES {
+        for (code, name, _) in COUNTRIES {
             let c = Country::new(code).unwrap();
             assert_eq!(c.as_str(), *code);
             assert_eq!(c.name(), *name);
@@ -295,7 +369,6 @@ mod tests {
         for country in Country::all() {
             assert_eq!(Country::from_alpha2(country.alpha2()), Some(country));
         }
-        assert_eq!(ALPHA2_TO_ALPHA3.len(), COUNTRIES.len());
         for (code, _) in CURRENCIES {
             assert_eq!(Currency::new(code).unwrap().to_string(), *code);
         }

@@ -18,7 +18,6 @@ mod budget;
 pub(crate) mod challenge;
 pub(crate) mod code;
 pub(crate) mod component;
-mod country_alpha2;
 mod date;
 mod error;
 pub(crate) mod evaluation;

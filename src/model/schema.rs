@@ -147,7 +147,7 @@ schema!(
     json_schema!({
         "description": "A country on IATI's Country codelist, as its ISO 3166-1 alpha-3 code (XKX for Kosovo).",
         "type": "string",
-        "enum": COUNTRIES.iter().map(|(code, _)| *code).collect::<Vec<_>>()
+        "enum": COUNTRIES.iter().map(|(code, ..)| *code).collect::<Vec<_>>()
     })
 );
 
@@ -157,7 +157,7 @@ schema!(
     json_schema!({
         "description": "A currency, as its ISO 4217 alphabetic code.",
         "type": "string",
-        "enum": CURRENCIES.iter().map(|(code, _)| *code).collect::<Vec<_>>()
+        "enum": CURRENCIES.iter().map(|(code, ..)| *code).collect::<Vec<_>>()
     })
 );
 
