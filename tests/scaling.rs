@@ -398,6 +398,40 @@ mod document {
         );
     }
 
+    /// A programme's name is on each of its rows of the scores table (over
+    /// 50 here); writing the table holds it once, not once per row. Two
+    /// programmes with names of 64 KiB, then of 1 MiB: the peak may grow by
+    /// a few copies of the longer names (the row being compared, the
+    /// batch's), far below the one copy per row (over 100) a batch that
+    /// stored every row's name would need.
+    #[test]
+    fn score_csv_holds_a_repeated_name_once() {
+        let _one_at_a_time = super::MEASURING.lock().unwrap_or_else(|e| e.into_inner());
+        let card = |name_bytes: usize| {
+            let mut portfolio = synthetic(&Synthetic::new(2).with_components(1).with_indicators(1));
+            for (i, p) in portfolio.programmes.iter_mut().enumerate() {
+                p.name = format!("{i}{}", "n".repeat(name_bytes));
+            }
+            Scorer::default().scorecard(&portfolio)
+        };
+        let (short, long) = (card(64 * 1024), card(1024 * 1024));
+        let rows = long.rows().len();
+        assert!(rows > 100, "{rows} rows");
+        let write = |card: &ssr_model::Scorecard| {
+            super::measure(|| {
+                let mut out = std::io::sink();
+                write_scores_csv(&mut out, card);
+            })
+        };
+        let (s, l) = (write(&short), write(&long));
+        let growth = l.peak.saturating_sub(s.peak);
+        let per_name = 1024 * 1024 - 64 * 1024;
+        assert!(
+            growth <= 8 * per_name,
+            "the peak grew by {growth} bytes for names {per_name} bytes longer, over {rows} rows"
+        );
+    }
+
     /// Writes every row of the scores table, as `ssr score --format csv`
     /// does.
     fn write_scores_csv(out: &mut impl std::io::Write, card: &ssr_model::Scorecard) {

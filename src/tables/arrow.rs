@@ -122,7 +122,7 @@ fn array(table: TableName, column: &Column) -> Result<ArrayRef, ArrowError> {
     Ok(match (column.values(), column.kind()) {
         (Values::Text(v), Kind::Code) => {
             let mut b = StringDictionaryBuilder::<Int32Type>::new();
-            for x in v {
+            for x in v.iter() {
                 match x {
                     Some(x) => {
                         b.append(x)?;
@@ -132,7 +132,7 @@ fn array(table: TableName, column: &Column) -> Result<ArrayRef, ArrowError> {
             }
             Arc::new(b.finish())
         }
-        (Values::Text(v), _) => Arc::new(v.iter().map(Option::as_deref).collect::<StringArray>()),
+        (Values::Text(v), _) => Arc::new(v.iter().collect::<StringArray>()),
         (Values::Integer(v), _) => Arc::new(v.iter().copied().collect::<Int64Array>()),
         (Values::Float(v), _) => Arc::new(v.iter().copied().collect::<Float64Array>()),
         (Values::Date(v), _) => Arc::new(v.iter().map(|d| d.map(days)).collect::<Date32Array>()),

@@ -50,7 +50,7 @@
 //! assert_eq!(periods.rows(), expected);
 //! // Every period joins its indicator.
 //! let Values::Text(ids) = periods.column("indicator_id").unwrap().values() else { unreachable!() };
-//! assert!(ids.iter().all(Option::is_some));
+//! assert!(ids.iter().all(|id| id.is_some()));
 //! ```
 
 mod entities;
@@ -62,6 +62,7 @@ mod results;
 mod sectors;
 mod source;
 mod table;
+mod text;
 
 #[cfg(feature = "arrow")]
 #[cfg_attr(docsrs, doc(cfg(feature = "arrow")))]
@@ -89,6 +90,7 @@ pub use outputs::{findings, ranks, score_batches, scores};
 pub use parquet::{ParquetError, ParquetTableWriter, write_parquet};
 pub use source::Source;
 pub use table::{Column, ColumnSpec, Kind, Table, Values};
+pub use text::TextValues;
 
 use table::ColumnSpec as C;
 

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use crate::Amount;
 
 use super::TableName;
+use super::text::TextValues;
 
 /// What a column holds. Every kind is nullable: `None` is *unknown* (or
 /// does not apply), never a default filled in.
@@ -122,7 +123,7 @@ pub(crate) mod shared {
 #[non_exhaustive]
 pub enum Values {
     /// Text and code columns.
-    Text(Vec<Option<String>>),
+    Text(TextValues),
     /// Integer columns.
     Integer(Vec<Option<i64>>),
     /// Float columns.
@@ -138,7 +139,7 @@ pub enum Values {
 impl Values {
     fn empty(kind: Kind) -> Values {
         match kind {
-            Kind::Text | Kind::Code => Values::Text(Vec::new()),
+            Kind::Text | Kind::Code => Values::Text(TextValues::default()),
             Kind::Integer => Values::Integer(Vec::new()),
             Kind::Float => Values::Float(Vec::new()),
             Kind::Date => Values::Date(Vec::new()),
@@ -181,14 +182,14 @@ impl Values {
     /// ```
     /// use ssr_model::tables::Values;
     ///
-    /// assert_eq!(Values::Text(vec![None, Some("x".into())]).nulls(), 1);
+    /// assert_eq!(Values::Float(vec![None, Some(1.0)]).nulls(), 1);
     /// ```
     pub fn nulls(&self) -> usize {
         fn count<T>(v: &[Option<T>]) -> usize {
             v.iter().filter(|x| x.is_none()).count()
         }
         match self {
-            Values::Text(v) => count(v),
+            Values::Text(v) => v.nulls(),
             Values::Integer(v) => count(v),
             Values::Float(v) => count(v),
             Values::Date(v) => count(v),
@@ -491,9 +492,7 @@ impl Values {
             v.get(row).map(|x| x.map_or(CellRef::Null, f))
         }
         match self {
-            Values::Text(v) => v
-                .get(row)
-                .map(|x| x.as_deref().map_or(CellRef::Null, CellRef::Text)),
+            Values::Text(v) => v.get(row).map(|x| x.map_or(CellRef::Null, CellRef::Text)),
             Values::Integer(v) => cell(v, row, CellRef::Integer),
             Values::Float(v) => cell(v, row, CellRef::Float),
             Values::Date(v) => cell(v, row, CellRef::Date),

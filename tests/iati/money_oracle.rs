@@ -326,7 +326,7 @@ mod against_the_crate {
 
     fn text(t: &Table, name: &str) -> Vec<Option<String>> {
         match t.column(name).map(|c| c.values()) {
-            Some(Values::Text(v)) => v.clone(),
+            Some(Values::Text(v)) => v.iter().map(|x| x.map(str::to_owned)).collect(),
             other => panic!("flows column {name}: {other:?}"),
         }
     }

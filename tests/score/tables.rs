@@ -40,13 +40,13 @@ fn card(portfolio: &Portfolio) -> Scorecard {
     Scorer::default().scorecard(portfolio)
 }
 
-fn text<'a>(t: &'a Table, column: &str) -> &'a [Option<String>] {
+fn text(t: &Table, column: &str) -> Vec<Option<String>> {
     match t
         .column(column)
         .unwrap_or_else(|| panic!("{}.{column}", t.name()))
         .values()
     {
-        Values::Text(v) => v,
+        Values::Text(v) => v.iter().map(|x| x.map(str::to_owned)).collect(),
         other => panic!("{}.{column} is not text: {other:?}", t.name()),
     }
 }
@@ -293,18 +293,17 @@ const LIST_KEYS: &[(TableName, &str, TableName, &str)] = &[
 ];
 
 fn assert_keys_resolve(tables: &[Table]) {
-    let keys = |name, column| -> HashSet<&str> {
+    let keys = |name, column| -> HashSet<String> {
         text(find(tables, name), column)
-            .iter()
+            .into_iter()
             .flatten()
-            .map(String::as_str)
             .collect()
     };
     for &(child, column, parent, key) in KEYS {
         let parents = keys(parent, key);
         for value in text(find(tables, child), column).iter().flatten() {
             assert!(
-                parents.contains(value.as_str()),
+                parents.contains(value),
                 "{child}.{column} {value} not in {parent}.{key}"
             );
         }
