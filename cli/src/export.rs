@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use ssr_model::tables::{self, Source, TableName, WriteError};
+use ssr_model::tables::{self, Existing, Source, TableName, WriteError};
 
 use crate::input::{self, AsOf, Input};
 use crate::score::{monte_carlo, options, scorer, write_left_out};
@@ -48,9 +48,15 @@ pub(crate) struct Args {
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     format: Format,
     /// The folder to write NAME.csv or NAME.parquet into (created when
-    /// missing). Without it, one CSV table goes to standard output.
+    /// missing), with manifest.csv listing what this run wrote. Each file
+    /// appears whole or not at all. Without --out, one CSV table goes to
+    /// standard output.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// Replace tables that already exist in --out (without it, an existing
+    /// table stops the run before anything is written).
+    #[arg(long)]
+    force: bool,
     /// A validation policy file (JSON) for the findings table.
     #[arg(long, value_name = "FILE")]
     validation_policy: Option<PathBuf>,
@@ -104,12 +110,18 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
         validation = validation.with_as_of(date);
     }
     let source = Source::new(&portfolio, &scorer).with_validation(validation);
+    let existing = if args.force {
+        Existing::Replace
+    } else {
+        Existing::Refuse
+    };
     let left_out = match target {
         Target::Folder(dir) => {
             source
-                .write_all(dir, &names, args.format.into())
+                .write_all(dir, &names, args.format.into(), existing)
                 .map_err(|e| match e {
                     WriteError::Folder { .. } => Failure::input(format!("--out {e}")),
+                    WriteError::Exists { .. } => Failure::input(format!("{e} (--force replaces)")),
                     e => write_failure(e),
                 })?
                 .left_out

@@ -8,7 +8,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use ssr_model::interop::iati::{Corpus, Filter, ImportOptions};
-use ssr_model::tables::{Format, Source, TableName};
+use ssr_model::tables::{Existing, Format, Source, TableName};
 use ssr_model::{Country, Portfolio, document, samples};
 
 use crate::errors::{Class, Error};
@@ -231,9 +231,16 @@ impl PyPortfolio {
     /// the flows table leaves out for want of a rate is announced with an
     /// :class:`SsrWarning`.
     ///
+    /// Each file appears whole or not at all (written under a temporary
+    /// name, renamed into place when complete), and ``manifest.csv`` lists
+    /// what this call wrote. A table that already exists in ``folder``
+    /// stops the call before anything is written, unless
+    /// ``overwrite=True``.
+    ///
     /// Raises :class:`ExportError` (with ``file``) when a file cannot be
-    /// written, :class:`PolicyError` for a policy that cannot be read.
-    #[pyo3(signature = (folder, **options), text_signature = "(self, folder, *, tables=None, policy=None, validation_policy=None, as_of=None, replications=None, seed=None, rates=None, currency=None)")]
+    /// written or already exists, :class:`PolicyError` for a policy that
+    /// cannot be read.
+    #[pyo3(signature = (folder, **options), text_signature = "(self, folder, *, tables=None, overwrite=False, policy=None, validation_policy=None, as_of=None, replications=None, seed=None, rates=None, currency=None)")]
     fn to_parquet(
         &self,
         py: Python<'_>,
@@ -247,7 +254,7 @@ impl PyPortfolio {
     /// ``folder``, one ``NAME.csv`` each, and returns ``{name: path}``. The
     /// same tables and arguments as :meth:`to_parquet`; unknown values are
     /// empty cells, money exact decimals.
-    #[pyo3(signature = (folder, **options), text_signature = "(self, folder, *, tables=None, policy=None, validation_policy=None, as_of=None, replications=None, seed=None, rates=None, currency=None)")]
+    #[pyo3(signature = (folder, **options), text_signature = "(self, folder, *, tables=None, overwrite=False, policy=None, validation_policy=None, as_of=None, replications=None, seed=None, rates=None, currency=None)")]
     fn to_csv(
         &self,
         py: Python<'_>,
@@ -286,6 +293,7 @@ impl PyPortfolio {
 #[derive(Default)]
 struct ExportOptions<'py> {
     tables: Option<Vec<String>>,
+    overwrite: bool,
     validation_policy: Option<Bound<'py, PyAny>>,
     scorer: ScorerArgs<'py>,
 }
@@ -302,6 +310,10 @@ impl<'py> ExportOptions<'py> {
             let s = &mut out.scorer;
             match key.as_str() {
                 "tables" => out.tables = given.map(|v| v.extract()).transpose().map_err(wrong)?,
+                "overwrite" => {
+                    out.overwrite =
+                        given.map(|v| v.extract()).transpose().map_err(wrong)? == Some(true);
+                }
                 "policy" => s.policy = given,
                 "validation_policy" => out.validation_policy = given,
                 "as_of" => s.as_of = given,
@@ -349,12 +361,17 @@ impl PyPortfolio {
             options.validation_policy.as_ref(),
             options.scorer.as_of.as_ref(),
         )?;
+        let existing = if options.overwrite {
+            Existing::Replace
+        } else {
+            Existing::Refuse
+        };
         let portfolio = Arc::clone(&self.inner);
         let written = py
             .detach(|| {
                 Source::new(&portfolio, &scorer)
                     .with_validation(validation)
-                    .write_all(folder, &names, format)
+                    .write_all(folder, &names, format, existing)
             })
             .map_err(|e| tables::write_error(&e))?;
         tables::warn_left_out(py, &written.left_out)?;

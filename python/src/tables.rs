@@ -71,5 +71,9 @@ pub(crate) fn needs_more(name: TableName) -> Error {
 
 /// An export that stopped: the folder or file it is about.
 pub(crate) fn write_error(e: &WriteError) -> Error {
-    Error::new(Class::Export, e.to_string()).in_file(e.file().display().to_string())
+    let message = match e {
+        WriteError::Exists { .. } => format!("{e} (overwrite=True replaces)"),
+        _ => e.to_string(),
+    };
+    Error::new(Class::Export, message).in_file(e.file().display().to_string())
 }

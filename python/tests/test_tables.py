@@ -179,3 +179,19 @@ def test_an_unwritable_folder_is_an_export_error(tmp_path: Path):
     written = ssr.sample().to_csv(tmp_path / "out", tables=["programmes", "findings"])
     assert list(written) == ["programmes", "findings"]
     assert written["programmes"].read_text().startswith("programme_id,")
+
+
+def test_writing_tables_refuses_to_replace_unless_asked(tmp_path: Path):
+    p = ssr.sample()
+    p.to_csv(tmp_path, tables=["programmes"])
+    table = tmp_path / "programmes.csv"
+    table.write_text("edited by hand")
+    with pytest.raises(ssr.ExportError) as refused:
+        p.to_csv(tmp_path, tables=["programmes"])
+    assert "overwrite=True" in str(refused.value)
+    assert refused.value.file.endswith("programmes.csv")
+    assert table.read_text() == "edited by hand"
+    p.to_csv(tmp_path, tables=["programmes"], overwrite=True)
+    assert table.read_text().startswith("programme_id,")
+    manifest = (tmp_path / "manifest.csv").read_text()
+    assert manifest == f"table,file,rows,format\nprogrammes,programmes.csv,{len(p)},csv\n"

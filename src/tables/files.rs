@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Finding;
 
+use super::atomic::{BoxError, existing, write_file};
 use super::source::Source;
 use super::{Table, TableName};
 
@@ -53,12 +54,12 @@ impl Format {
 ///
 /// ```
 /// use ssr_model::Scorer;
-/// use ssr_model::tables::{Format, Source, TableName};
+/// use ssr_model::tables::{Existing, Format, Source, TableName};
 ///
 /// let dir = std::env::temp_dir().join(format!("ssr-model-doc-written-{}", std::process::id()));
 /// let portfolio = ssr_model::samples::portfolio();
 /// let scorer = Scorer::default();
-/// let written = Source::new(&portfolio, &scorer).write_all(&dir, &[TableName::Flows], Format::Csv)?;
+/// let written = Source::new(&portfolio, &scorer).write_all(&dir, &[TableName::Flows], Format::Csv, Existing::Replace)?;
 /// assert_eq!(written.files.len(), 1);
 /// // The sample's money is in one currency per programme: nothing left out.
 /// assert!(written.left_out.is_empty());
@@ -70,21 +71,57 @@ impl Format {
 pub struct Written {
     /// Each table and its file, in the order written.
     pub files: Vec<(TableName, PathBuf)>,
+    /// The number of rows of each table, in the same order.
+    pub rows: Vec<usize>,
+    /// `manifest.csv` in the folder: what this run wrote (`table`, `file`,
+    /// `rows`, `format`), so tables left from an earlier run are told apart.
+    pub manifest: PathBuf,
     /// The money the flows table left out for want of an exchange rate.
     pub left_out: Vec<Finding>,
+}
+
+/// What [`Source::write_all`] does with a table file that already exists.
+///
+/// ```
+/// use ssr_model::Scorer;
+/// use ssr_model::tables::{Existing, Format, Source, TableName, WriteError};
+///
+/// let dir = std::env::temp_dir().join(format!("ssr-model-doc-existing-{}", std::process::id()));
+/// let portfolio = ssr_model::samples::portfolio();
+/// let scorer = Scorer::default();
+/// let source = Source::new(&portfolio, &scorer);
+/// source.write_all(&dir, &[TableName::Programmes], Format::Csv, Existing::Refuse)?;
+/// // A second run refuses to replace the table, and writes nothing.
+/// let again = source.write_all(&dir, &[TableName::Programmes], Format::Csv, Existing::Refuse);
+/// assert!(matches!(again, Err(WriteError::Exists { .. })));
+/// // Unless told to.
+/// source.write_all(&dir, &[TableName::Programmes], Format::Csv, Existing::Replace)?;
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Existing {
+    /// Refuse, before anything is written (the default).
+    #[default]
+    Refuse,
+    /// Replace it, whole, once the new table is complete.
+    Replace,
 }
 
 /// Why [`Source::write_all`] stopped.
 ///
 /// ```
 /// use ssr_model::Scorer;
-/// use ssr_model::tables::{Format, Source, TableName, WriteError};
+/// use ssr_model::tables::{Existing, Format, Source, TableName, WriteError};
 ///
 /// let dir = std::env::temp_dir().join("ssr-model-doc-write-error");
 /// std::fs::write(&dir, "a file, not a folder").unwrap();
 /// let portfolio = ssr_model::samples::portfolio();
 /// let scorer = Scorer::default();
-/// let e = Source::new(&portfolio, &scorer).write_all(&dir, &[TableName::Programmes], Format::Csv).unwrap_err();
+/// let e = Source::new(&portfolio, &scorer)
+///     .write_all(&dir, &[TableName::Programmes], Format::Csv, Existing::Refuse)
+///     .unwrap_err();
 /// assert!(matches!(e, WriteError::Folder { .. }));
 /// assert_eq!(e.file(), dir.as_path());
 /// # std::fs::remove_file(&dir).unwrap();
@@ -100,13 +137,24 @@ pub enum WriteError {
         /// Why.
         source: std::io::Error,
     },
-    /// A file could not be created or written.
+    /// A file could not be created or written. Nothing was left under its
+    /// name; the tables written before it stay.
     #[error("{}: cannot write: {source}", file.display())]
     File {
         /// The file.
         file: PathBuf,
         /// Why.
         source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// Tables of these names already exist and [`Existing::Refuse`] was
+    /// asked for; nothing was written.
+    #[error(
+        "{}: already exists, so nothing was written",
+        files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", ")
+    )]
+    Exists {
+        /// The existing files.
+        files: Vec<PathBuf>,
     },
 }
 
@@ -116,6 +164,7 @@ impl WriteError {
         match self {
             WriteError::Folder { dir, .. } => dir,
             WriteError::File { file, .. } => file,
+            WriteError::Exists { files } => files.first().map_or(Path::new(""), PathBuf::as_path),
         }
     }
 }
@@ -128,11 +177,8 @@ enum TableFile {
     Parquet(ParquetTableWriter<BufWriter<File>>),
 }
 
-type BoxError = Box<dyn std::error::Error + Send + Sync>;
-
 impl TableFile {
-    fn create(path: &Path, name: TableName, format: Format) -> Result<Self, BoxError> {
-        let file = BufWriter::new(File::create(path)?);
+    fn create(file: BufWriter<File>, name: TableName, format: Format) -> Result<Self, BoxError> {
         Ok(match format {
             #[cfg(feature = "csv")]
             Format::Csv => TableFile::Csv(CsvTableWriter::new(file, name)?),
@@ -151,71 +197,117 @@ impl TableFile {
         Ok(())
     }
 
-    /// Finishes the file and flushes it here, not on drop, so that a full
-    /// disk is an error.
-    fn finish(self) -> Result<(), BoxError> {
-        let mut out = match self {
+    /// Finishes the table and hands the file back to be flushed and
+    /// renamed into place.
+    fn finish(self) -> Result<BufWriter<File>, BoxError> {
+        Ok(match self {
             #[cfg(feature = "csv")]
             TableFile::Csv(w) => w.finish()?,
             #[cfg(feature = "parquet")]
             TableFile::Parquet(w) => w.finish()?,
-        };
-        out.flush()?;
-        Ok(())
+        })
     }
+}
+
+/// Writes `manifest.csv`: one row per table this run wrote.
+fn write_manifest(path: &Path, written: &Written, format: Format) -> Result<(), BoxError> {
+    write_file(path, |out| {
+        let mut csv = ::csv::Writer::from_writer(out);
+        csv.write_record(["table", "file", "rows", "format"])?;
+        for ((name, file), rows) in written.files.iter().zip(&written.rows) {
+            let file = file
+                .file_name()
+                .map(|f| f.to_string_lossy())
+                .unwrap_or_default();
+            let rows = rows.to_string();
+            csv.write_record([name.as_str(), &file, &rows, format.extension()])?;
+        }
+        Ok((csv.into_inner().map_err(|e| e.into_error())?, ()))
+    })
 }
 
 impl Source<'_> {
     /// Writes tables `names` into `dir` (created when missing), one
-    /// `NAME.csv` or `NAME.parquet` each, and returns the files written and
-    /// the findings made while building the tables.
+    /// `NAME.csv` or `NAME.parquet` each, and `manifest.csv` listing them;
+    /// returns the files written and the findings made while building the
+    /// tables.
+    ///
+    /// Each file appears whole or not at all: it is written under a hidden
+    /// temporary name and renamed into place when complete, so a full disk
+    /// or an interrupted run never leaves a half-written table under its
+    /// name, and a symbolic link at a table's name is replaced, not
+    /// followed. A table that already exists is replaced only with
+    /// [`Existing::Replace`]; with [`Existing::Refuse`] nothing is written.
     ///
     /// ```
     /// use ssr_model::Scorer;
-    /// use ssr_model::tables::{Format, Source, TableName};
+    /// use ssr_model::tables::{Existing, Format, Source, TableName};
     ///
     /// let dir = std::env::temp_dir().join(format!("ssr-model-doc-write-all-{}", std::process::id()));
     /// let portfolio = ssr_model::samples::portfolio();
     /// let scorer = Scorer::default();
-    /// let written = Source::new(&portfolio, &scorer).write_all(&dir, &[TableName::Programmes, TableName::Findings], Format::Csv)?;
+    /// let names = [TableName::Programmes, TableName::Findings];
+    /// let written = Source::new(&portfolio, &scorer).write_all(&dir, &names, Format::Csv, Existing::Refuse)?;
     /// assert_eq!(written.files[0], (TableName::Programmes, dir.join("programmes.csv")));
+    /// assert_eq!(written.rows[0], portfolio.programmes.len());
     /// assert!(std::fs::read_to_string(dir.join("findings.csv"))?.starts_with("code,severity,path"));
+    /// let manifest = std::fs::read_to_string(&written.manifest)?;
+    /// assert!(manifest.starts_with("table,file,rows,format\nprogrammes,programmes.csv,"));
     /// # std::fs::remove_dir_all(&dir)?;
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
     /// # Errors
     ///
-    /// [`WriteError`] for the folder or the first file that cannot be
-    /// written.
+    /// [`WriteError`] for the folder, tables that exist already, or the
+    /// first file that cannot be written.
     pub fn write_all(
         &self,
         dir: &Path,
         names: &[TableName],
         format: Format,
+        replace: Existing,
     ) -> Result<Written, WriteError> {
         std::fs::create_dir_all(dir).map_err(|source| WriteError::Folder {
             dir: dir.to_path_buf(),
             source,
         })?;
+        let path_of = |name: TableName| dir.join(format!("{name}.{}", format.extension()));
+        if replace == Existing::Refuse {
+            let files = existing(names.iter().map(|&n| path_of(n)));
+            if !files.is_empty() {
+                return Err(WriteError::Exists { files });
+            }
+        }
         let mut written = Written {
             files: Vec::with_capacity(names.len()),
+            rows: Vec::with_capacity(names.len()),
+            manifest: dir.join("manifest.csv"),
             left_out: Vec::new(),
         };
         for &name in names {
-            let path = dir.join(format!("{name}.{}", format.extension()));
-            let fail = |source| WriteError::File {
+            let path = path_of(name);
+            let (rows, mut left_out) = write_file(&path, |out| {
+                let mut file = TableFile::create(out, name, format)?;
+                let mut rows = 0;
+                let left_out = self.for_each_batch(name, |batch| {
+                    rows += batch.rows();
+                    file.write(&batch)
+                })?;
+                Ok((file.finish()?, (rows, left_out)))
+            })
+            .map_err(|source| WriteError::File {
                 file: path.clone(),
                 source,
-            };
-            let mut file = TableFile::create(&path, name, format).map_err(fail)?;
-            let mut left_out = self
-                .for_each_batch(name, |batch| file.write(&batch))
-                .map_err(fail)?;
-            file.finish().map_err(fail)?;
+            })?;
             written.left_out.append(&mut left_out);
             written.files.push((name, path));
+            written.rows.push(rows);
         }
+        write_manifest(&written.manifest, &written, format).map_err(|source| WriteError::File {
+            file: written.manifest.clone(),
+            source,
+        })?;
         Ok(written)
     }
 

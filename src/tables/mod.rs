@@ -67,6 +67,8 @@ mod text;
 #[cfg(feature = "arrow")]
 #[cfg_attr(docsrs, doc(cfg(feature = "arrow")))]
 mod arrow;
+#[cfg(any(feature = "csv", feature = "parquet"))]
+mod atomic;
 #[cfg(feature = "csv")]
 #[cfg_attr(docsrs, doc(cfg(feature = "csv")))]
 mod csv;
@@ -82,7 +84,7 @@ pub use arrow::{ArrowError, schema};
 #[cfg(feature = "csv")]
 pub use csv::{CsvError, CsvTableWriter, write_csv, write_scores_csv};
 #[cfg(any(feature = "csv", feature = "parquet"))]
-pub use files::{Format, WriteError, Written};
+pub use files::{Existing, Format, WriteError, Written};
 pub use finance::flows;
 pub use objective_scores::objective_scores;
 pub use outputs::{findings, ranks, score_batches, scores};

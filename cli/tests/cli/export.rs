@@ -137,3 +137,46 @@ fn score_and_export_write_the_same_table_under_one_name() {
         assert_eq!(scored.stdout, exported.stdout, "{name}");
     }
 }
+
+#[test]
+fn an_existing_table_needs_force() {
+    let (dir, doc) = workspace("cli_export_force");
+    let out = dir.join("tables");
+    let args = [
+        "export",
+        &doc,
+        "--table",
+        "programmes",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    assert_eq!(ssr(&args).status.code(), Some(0));
+    let first = std::fs::read(out.join("programmes.csv")).unwrap();
+    std::fs::write(out.join("programmes.csv"), "edited by hand").unwrap();
+    // Refused: exit 2, the file named, the hint given, the file untouched.
+    let again = ssr(&args);
+    assert_eq!(again.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(
+        stderr.contains("programmes.csv") && stderr.contains("--force"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("programmes.csv")).unwrap(),
+        "edited by hand"
+    );
+    // --force replaces it with the same table as the first run.
+    let forced = ssr(&[&args[..], &["--force"]].concat());
+    assert_eq!(
+        forced.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&forced.stderr)
+    );
+    assert_eq!(std::fs::read(out.join("programmes.csv")).unwrap(), first);
+    let manifest = std::fs::read_to_string(out.join("manifest.csv")).unwrap();
+    assert!(
+        manifest.starts_with("table,file,rows,format\nprogrammes,programmes.csv,"),
+        "{manifest}"
+    );
+}
