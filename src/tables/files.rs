@@ -285,6 +285,16 @@ impl Source<'_> {
             manifest: dir.join("manifest.csv"),
             left_out: Vec::new(),
         };
+        // An earlier run's manifest goes first: if this run fails part-way,
+        // no manifest claims tables it replaced.
+        if let Err(source) = std::fs::remove_file(&written.manifest)
+            && source.kind() != std::io::ErrorKind::NotFound
+        {
+            return Err(WriteError::File {
+                file: written.manifest,
+                source: source.into(),
+            });
+        }
         for &name in names {
             let path = path_of(name);
             let (rows, mut left_out) = write_file(&path, |out| {

@@ -77,8 +77,9 @@ fn a_table_that_cannot_be_put_in_place_leaves_no_partial_file() {
     let portfolio = ssr_model::samples::portfolio();
     let scorer = Scorer::default();
     // A folder where the second table's file would go: the rename onto it
-    // fails once the table is complete.
+    // fails once the table is complete. An earlier run's manifest is there.
     std::fs::create_dir_all(dir.join("components.csv")).unwrap();
+    std::fs::write(dir.join("manifest.csv"), "table,file,rows,format\n").unwrap();
     let e = Source::new(&portfolio, &scorer)
         .write_all(&dir, &TWO, Format::Csv, Existing::Replace)
         .unwrap_err();
