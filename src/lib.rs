@@ -416,6 +416,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod model;
+mod parallel;
 
 pub mod diagnostics;
 

@@ -1,17 +1,15 @@
 //! Many IATI files read as one corpus: in parallel, in a deterministic
 //! order, deduplicated.
 
-use std::collections::BTreeMap;
 use std::num::NonZeroUsize;
 use std::path::Path;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::mpsc;
 use std::time::Duration;
 
 use super::source::Counted;
 use super::{Activities, CorpusBuilder, CorpusImport, ImportError, ImportOptions};
 use super::{ImportedActivity, Source};
+use crate::parallel::{Ticker, ordered_map};
 
 /// How often [`Corpus::import_with_progress`] reports while files are read.
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
@@ -231,39 +229,27 @@ impl Corpus {
             .min(files)
             .max(1);
         let counters = Counters::default();
-        let queue = Mutex::new(self.sources.into_iter().enumerate());
         let options = &self.options;
-        let mut feed = Feed::new();
-        std::thread::scope(|scope| {
-            let (send, receive) = mpsc::channel::<(usize, Vec<CorpusItem>)>();
-            for _ in 0..threads {
-                let send = send.clone();
-                let (queue, counters) = (&queue, &counters);
-                scope.spawn(move || {
-                    // The lock is held only to take the next source; a
-                    // poisoned lock means another reader panicked, and the
-                    // scope will report that panic.
-                    while let Some((n, source)) = queue.lock().ok().and_then(|mut q| q.next()) {
-                        let items = read_source(n, source, options, Some(counters));
-                        counters.files_done.fetch_add(1, Ordering::Relaxed);
-                        if send.send((n, items)).is_err() {
-                            return;
-                        }
-                    }
-                });
-            }
-            drop(send);
-            loop {
-                match receive.recv_timeout(PROGRESS_EVERY) {
-                    Ok((n, items)) => feed.arrive(n, items),
-                    Err(mpsc::RecvTimeoutError::Timeout) => {}
-                    Err(mpsc::RecvTimeoutError::Disconnected) => break,
-                }
-                progress(counters.snapshot(files));
-            }
-        });
-        progress(counters.snapshot(files));
-        feed.finish()
+        let mut builder = CorpusBuilder::new();
+        let mut report = || progress(counters.snapshot(files));
+        ordered_map(
+            self.sources.into_iter().enumerate(),
+            threads,
+            || (),
+            |(), (n, source)| {
+                let items = read_source(n, source, options, Some(&counters));
+                counters.files_done.fetch_add(1, Ordering::Relaxed);
+                items
+            },
+            // Items of each source in source order, whatever finished first.
+            |items| items.into_iter().for_each(|item| builder.add_item(item)),
+            Some(Ticker {
+                every: PROGRESS_EVERY,
+                tick: &mut report,
+            }),
+        );
+        report();
+        builder.finish()
     }
 }
 
@@ -283,38 +269,6 @@ impl Counters {
             activities: self.activities.load(Ordering::Relaxed),
             bytes: self.bytes.load(Ordering::Relaxed),
         }
-    }
-}
-
-/// Adds the items of each source to the builder in source order, holding
-/// sources that finish early until their turn.
-struct Feed {
-    builder: CorpusBuilder,
-    waiting: BTreeMap<usize, Vec<CorpusItem>>,
-    next: usize,
-}
-
-impl Feed {
-    fn new() -> Self {
-        Feed {
-            builder: CorpusBuilder::new(),
-            waiting: BTreeMap::new(),
-            next: 0,
-        }
-    }
-
-    fn arrive(&mut self, n: usize, items: Vec<CorpusItem>) {
-        self.waiting.insert(n, items);
-        while let Some(items) = self.waiting.remove(&self.next) {
-            for item in items {
-                self.builder.add_item(item);
-            }
-            self.next += 1;
-        }
-    }
-
-    fn finish(self) -> CorpusImport {
-        self.builder.finish()
     }
 }
 

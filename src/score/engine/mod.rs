@@ -18,11 +18,10 @@
 mod ranks;
 mod tally;
 
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use rand_chacha::ChaCha8Rng;
 use rand_core::{Rng, SeedableRng};
+
+use crate::parallel::ordered_map;
 
 pub(crate) use ranks::Ranker;
 #[cfg(test)]
@@ -94,8 +93,9 @@ pub(crate) fn unit(rng: &mut ChaCha8Rng) -> f64 {
 /// Runs `plan`: each thread builds its buffers with `init`, and
 /// `replicate(buffers, draws, ranks)` writes one replication's rank of each
 /// programme (in rank units, below `plan.bins`) given its `plan.draws`
-/// uniforms.
-pub(crate) fn run<W>(
+/// uniforms. Chunks of replications go to the threads through the crate's
+/// one parallel map ([`ordered_map`]).
+pub(crate) fn run<W: Send>(
     plan: &Plan,
     init: impl Fn() -> W + Sync,
     replicate: impl Fn(&mut W, &[f64], &mut [u32]) + Sync,
@@ -104,74 +104,55 @@ pub(crate) fn run<W>(
     let threads = plan
         .threads
         .clamp(1, plan.replications.div_ceil(CHUNK).max(1));
-    let worker = |work: &mut dyn FnMut(&mut ChaCha8Rng, &mut W, &mut Vec<f64>)| {
-        let mut rng = ChaCha8Rng::seed_from_u64(plan.seed);
-        let mut buffers = init();
-        let mut draws = Vec::with_capacity(CHUNK * plan.draws);
-        work(&mut rng, &mut buffers, &mut draws);
+    // What each thread keeps: the stream it seeks in, its buffers and the
+    // draws of its current chunk.
+    let worker = || {
+        let rng = ChaCha8Rng::seed_from_u64(plan.seed);
+        (rng, init(), Vec::with_capacity(CHUNK * plan.draws))
     };
     if Tally::counts_are_smaller(plan.replications, plan.bins) {
-        let next = AtomicUsize::new(0);
-        let counts_of_one = || {
-            let mut counts = vec![0u32; n * plan.bins];
-            let mut row = vec![0u32; n];
-            worker(&mut |rng, buffers, draws| loop {
-                let first = next.fetch_add(CHUNK, Ordering::Relaxed);
-                if first >= plan.replications {
-                    break;
-                }
+        // Each thread counts its chunks' ranks into histograms of its own;
+        // integer counts add up to the same totals in any order.
+        let chunks = (0..plan.replications).step_by(CHUNK);
+        let states = ordered_map(
+            chunks,
+            threads,
+            || (worker(), vec![0u32; n * plan.bins], vec![0u32; n]),
+            |((rng, buffers, draws), counts, row), first| {
                 let count = CHUNK.min(plan.replications - first);
                 fill_draws(rng, plan, first, count, draws);
                 for j in 0..count {
-                    replicate(buffers, draws_of(draws, plan, j), &mut row);
-                    count_ranks(&mut counts, plan.bins, &row);
+                    replicate(buffers, draws_of(draws, plan, j), row);
+                    count_ranks(counts, plan.bins, row);
                 }
-            });
-            counts
-        };
-        let parts: Vec<Vec<u32>> = if threads == 1 {
-            vec![counts_of_one()]
-        } else {
-            std::thread::scope(|s| {
-                let handles: Vec<_> = (0..threads).map(|_| s.spawn(counts_of_one)).collect();
-                handles
-                    .into_iter()
-                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                    .collect()
-            })
-        };
+            },
+            |()| {},
+            None,
+        );
         let mut total = vec![0u32; n * plan.bins];
-        for part in parts {
-            for (t, c) in total.iter_mut().zip(part) {
+        for (_, counts, _) in states {
+            for (t, c) in total.iter_mut().zip(counts) {
                 *t += c;
             }
         }
         Tally::Counts(total)
     } else {
         let mut cells = vec![0u32; plan.replications * n];
-        let chunks = Mutex::new(cells.chunks_mut((CHUNK * n).max(1)).enumerate());
-        let one = || {
-            worker(&mut |rng, buffers, draws| {
-                // The guard is consumed by `and_then`: the lock is held only
-                // while taking a chunk.
-                while let Some((k, rows)) = chunks.lock().ok().and_then(|mut c| c.next()) {
-                    let count = rows.len() / n.max(1);
-                    fill_draws(rng, plan, k * CHUNK, count, draws);
-                    for (j, row) in rows.chunks_exact_mut(n.max(1)).enumerate() {
-                        replicate(buffers, draws_of(draws, plan, j), row);
-                    }
+        let chunks = cells.chunks_mut((CHUNK * n).max(1)).enumerate();
+        ordered_map(
+            chunks,
+            threads,
+            worker,
+            |(rng, buffers, draws), (k, rows)| {
+                let count = rows.len() / n.max(1);
+                fill_draws(rng, plan, k * CHUNK, count, draws);
+                for (j, row) in rows.chunks_exact_mut(n.max(1)).enumerate() {
+                    replicate(buffers, draws_of(draws, plan, j), row);
                 }
-            })
-        };
-        if threads == 1 {
-            one();
-        } else {
-            std::thread::scope(|s| {
-                for _ in 0..threads {
-                    s.spawn(one);
-                }
-            });
-        }
+            },
+            |()| {},
+            None,
+        );
         Tally::Matrix(cells)
     }
 }

@@ -5,6 +5,8 @@
 //! Both layouts give the same statistics to the bit, since the statistics
 //! read each programme's ranks in ascending order either way.
 
+use crate::parallel::ordered_map;
+
 /// The rank tally of a run.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Tally {
@@ -38,11 +40,14 @@ impl Tally {
     ) -> Vec<Summary> {
         let mut out = vec![[0.0; 5]; n];
         let per = n.div_ceil(threads.max(1)).max(1);
-        std::thread::scope(|scope| {
-            for (k, chunk) in out.chunks_mut(per).enumerate() {
-                scope.spawn(move || self.summarise_range(k * per, chunk, n, reps, bins));
-            }
-        });
+        ordered_map(
+            out.chunks_mut(per).enumerate(),
+            threads,
+            || (),
+            |(), (k, chunk)| self.summarise_range(k * per, chunk, n, reps, bins),
+            |()| {},
+            None,
+        );
         out
     }
 
