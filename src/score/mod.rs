@@ -114,6 +114,7 @@ mod options;
 mod panel;
 pub mod policy;
 pub mod programme;
+mod programme_score;
 mod progress;
 mod rank;
 mod ranking;
@@ -166,7 +167,7 @@ pub(crate) use policy::{
     EvaluationPolicy, LevelPolicy, PolicyError, RiskBands, ScalePolicy, ScoringPolicy,
     StakeholderPolicy, StatusPolicy, TargetRule,
 };
-pub(crate) use programme::{ComponentScore, ProgrammeScore};
+pub(crate) use programme_score::{ComponentScore, ProgrammeScore};
 pub(crate) use progress::{Gap, progress};
 pub(crate) use rank::{RankStats, RankUncertainty};
 pub(crate) use ranking::{Evidence, EvidenceKind, Imputation, NotRanked, RankingPolicy};

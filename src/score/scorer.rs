@@ -6,7 +6,7 @@ use super::comparison::compare;
 use super::evaluation::score_latest;
 use super::finance::score_finance;
 use super::indicator::score_indicator;
-use super::programme::{score_component, score_programme};
+use super::programme_score::{score_component, score_programme};
 use super::rank::rank_uncertainty;
 use super::results::score_results;
 use super::risk::score_risks;

@@ -2,8 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::DimensionMap;
-
 /// A programme-level measure programmes are compared on. All are on 0–1.
 ///
 /// Dimensions order as in the comparison table ([`Dimension::ALL`]).
@@ -86,28 +84,13 @@ pub struct DimensionValues {
 impl DimensionValues {
     /// The value of `dimension`.
     pub fn get(&self, dimension: Dimension) -> Option<f64> {
-        self.to_map()[dimension]
-    }
-
-    pub(crate) fn to_map(self) -> DimensionMap<Option<f64>> {
-        DimensionMap::from_fn(|d| match d {
+        match dimension {
             Dimension::Progress => self.progress,
             Dimension::Evaluation => self.evaluation,
             Dimension::Risk => self.risk,
             Dimension::Resistance => self.resistance,
             Dimension::Inclusion => self.inclusion,
             Dimension::Finance => self.finance,
-        })
-    }
-
-    pub(crate) fn from_map(values: &DimensionMap<Option<f64>>) -> Self {
-        DimensionValues {
-            progress: values[Dimension::Progress],
-            evaluation: values[Dimension::Evaluation],
-            risk: values[Dimension::Risk],
-            resistance: values[Dimension::Resistance],
-            inclusion: values[Dimension::Inclusion],
-            finance: values[Dimension::Finance],
         }
     }
 }

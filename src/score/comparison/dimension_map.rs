@@ -8,7 +8,7 @@
 
 use std::ops::{Index, IndexMut};
 
-use super::Dimension;
+use super::{Dimension, DimensionValues};
 
 /// How many dimensions there are.
 const N: usize = Dimension::ALL.len();
@@ -60,6 +60,23 @@ impl<T> IndexMut<Dimension> for DimensionMap<T> {
     )]
     fn index_mut(&mut self, dimension: Dimension) -> &mut T {
         &mut self.0[dimension.index()]
+    }
+}
+
+impl DimensionValues {
+    pub(crate) fn to_map(self) -> DimensionMap<Option<f64>> {
+        DimensionMap::from_fn(|d| self.get(d))
+    }
+
+    pub(crate) fn from_map(values: &DimensionMap<Option<f64>>) -> Self {
+        DimensionValues {
+            progress: values[Dimension::Progress],
+            evaluation: values[Dimension::Evaluation],
+            risk: values[Dimension::Risk],
+            resistance: values[Dimension::Resistance],
+            inclusion: values[Dimension::Inclusion],
+            finance: values[Dimension::Finance],
+        }
     }
 }
 

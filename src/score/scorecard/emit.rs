@@ -2,7 +2,7 @@
 //! (see [`Row`](super::Row)).
 
 use super::ProgrammeCard;
-use super::rows::{SubjectKind, SubjectRef};
+use super::subject::{SubjectKind, SubjectRef};
 use crate::DacCriterion;
 use crate::score::{
     ComparisonRow, Dimension, EvidenceKind, FinanceProfile, RankStats, ResultsProfile, RiskBand,

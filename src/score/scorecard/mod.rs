@@ -3,13 +3,15 @@
 
 mod emit;
 mod rows;
+mod subject;
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub use rows::{Row, RowKind, RowRef, Subject, SubjectKind, SubjectRef};
+pub use rows::{Row, RowKind, RowRef};
+pub use subject::{Subject, SubjectKind, SubjectRef};
 
 use super::{
     Comparison, EvaluationScore, Evidence, FinanceProfile, PolicyError, ProgrammeScore,
