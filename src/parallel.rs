@@ -23,8 +23,10 @@ pub(crate) struct Ticker<'a> {
 /// least one; one runs on the calling thread). Each thread builds its state
 /// once with `init` and keeps it across items. Results reach `deliver` on
 /// the calling thread in item order, an item finished early waiting for
-/// those before it. Returns the threads' final states, in no particular
-/// order. A panic in `work` is resumed on the calling thread.
+/// those before it; a thread waits while `threads` results are undelivered,
+/// so results in flight stay few whatever the speed of `deliver`. Returns
+/// the threads' final states, in no particular order. A panic in `work` is
+/// resumed on the calling thread.
 pub(crate) fn ordered_map<I, R, S>(
     items: I,
     threads: usize,
@@ -51,7 +53,9 @@ where
     }
     let queue = Mutex::new(items.enumerate());
     std::thread::scope(|scope| {
-        let (send, receive) = mpsc::channel::<(usize, R)>();
+        // Bounded: a thread that gets ahead of the calling thread waits,
+        // so results in flight stay a few per thread.
+        let (send, receive) = mpsc::sync_channel::<(usize, R)>(threads);
         let handles: Vec<_> = (0..threads)
             .map(|_| {
                 let send = send.clone();

@@ -466,3 +466,40 @@ mod document {
         assert_linear("many programmes", 50, build, pipeline);
     }
 }
+
+/// Rank statistics hold one tally whatever the number of threads.
+mod ranks {
+    use ssr_model::Scorer;
+    use ssr_model::samples::{Synthetic, synthetic};
+    use ssr_model::score::policy::ScoringPolicy;
+
+    /// 2,000 programmes, 2,500 replications: more replications than
+    /// possible ranks, so the tally is a histogram per programme (2,000 ×
+    /// 2,001 cells of 4 bytes, 16 MB). With four threads the peak may grow
+    /// by each thread's working buffers (linear in the programmes, well
+    /// under 1 MB each) and a few chunks of ranks in flight, not by three
+    /// more histograms (48 MB): less than half a histogram is allowed.
+    #[test]
+    fn the_rank_tally_does_not_grow_with_threads() {
+        let _one_at_a_time = super::MEASURING.lock().unwrap_or_else(|e| e.into_inner());
+        let portfolio = synthetic(&Synthetic::new(2000).with_components(1).with_indicators(1));
+        let mut policy = ScoringPolicy::default();
+        policy.uncertainty.replications = 2500;
+        let scorer = Scorer::new(policy).unwrap();
+        let card = scorer.scorecard(&portfolio);
+        let peak = |threads: usize| {
+            let scorer = scorer.clone().with_threads(threads);
+            super::measure(|| {
+                std::hint::black_box(scorer.rank_uncertainty(&card));
+            })
+            .peak
+        };
+        peak(1);
+        let (one, four) = (peak(1), peak(4));
+        let histogram = 2000 * 2001 * 4;
+        assert!(
+            four <= one + histogram / 2,
+            "peak with 1 thread {one} bytes, with 4 threads {four} bytes"
+        );
+    }
+}

@@ -111,30 +111,32 @@ pub(crate) fn run<W: Send>(
         (rng, init(), Vec::with_capacity(CHUNK * plan.draws))
     };
     if Tally::counts_are_smaller(plan.replications, plan.bins) {
-        // Each thread counts its chunks' ranks into histograms of its own;
-        // integer counts add up to the same totals in any order.
+        // The threads rank their chunks; the calling thread counts every
+        // chunk's ranks into the one histogram, so memory is one histogram
+        // (n × bins cells) plus a few chunks of ranks in flight (CHUNK × n
+        // cells each), not a histogram per thread.
         let chunks = (0..plan.replications).step_by(CHUNK);
-        let states = ordered_map(
+        let mut total = vec![0u32; n * plan.bins];
+        ordered_map(
             chunks,
             threads,
-            || (worker(), vec![0u32; n * plan.bins], vec![0u32; n]),
-            |((rng, buffers, draws), counts, row), first| {
+            worker,
+            |(rng, buffers, draws), first| {
                 let count = CHUNK.min(plan.replications - first);
                 fill_draws(rng, plan, first, count, draws);
-                for j in 0..count {
+                let mut rows = vec![0u32; count * n];
+                for (j, row) in rows.chunks_exact_mut(n.max(1)).enumerate() {
                     replicate(buffers, draws_of(draws, plan, j), row);
-                    count_ranks(counts, plan.bins, row);
+                }
+                rows
+            },
+            |rows| {
+                for row in rows.chunks_exact(n.max(1)) {
+                    count_ranks(&mut total, plan.bins, row);
                 }
             },
-            |()| {},
             None,
         );
-        let mut total = vec![0u32; n * plan.bins];
-        for (_, counts, _) in states {
-            for (t, c) in total.iter_mut().zip(counts) {
-                *t += c;
-            }
-        }
         Tally::Counts(total)
     } else {
         let mut cells = vec![0u32; plan.replications * n];
