@@ -12,6 +12,7 @@ use pyo3::prelude::*;
 
 mod errors;
 mod frames;
+mod interrupt;
 mod options;
 mod portfolio;
 mod rates;

@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
+
+use crate::interrupt::interruptible;
 use pyo3::types::PyDict;
 use ssr_model::interop::iati::{Corpus, Filter, ImportOptions};
 use ssr_model::tables::{Existing, Format, Source, TableName};
@@ -96,7 +98,9 @@ impl PyPortfolio {
     ) -> PyResult<PyReport> {
         let policy = options::validation_policy(policy, as_of)?;
         let portfolio = Arc::clone(&self.inner);
-        let report = py.detach(move || ssr_model::validate::validate(&portfolio, &policy));
+        let report = interruptible(py, move || {
+            ssr_model::validate::validate(&portfolio, &policy)
+        })?;
         Ok(PyReport::new(report))
     }
 
@@ -137,7 +141,8 @@ impl PyPortfolio {
         };
         let scorer = args.scorer()?;
         let portfolio = Arc::clone(&self.inner);
-        let card = py.detach(|| scorer.scorecard(&portfolio));
+        let (p, s) = (Arc::clone(&portfolio), scorer.clone());
+        let card = interruptible(py, move || s.scorecard(&p))?;
         Ok(PyScorecard::new(portfolio, scorer, card))
     }
 
@@ -175,7 +180,8 @@ impl PyPortfolio {
         };
         let scorer = args.scorer()?;
         let portfolio = Arc::clone(&self.inner);
-        let card = py.detach(|| scorer.rank(&portfolio));
+        let (p, s) = (Arc::clone(&portfolio), scorer.clone());
+        let card = interruptible(py, move || s.rank(&p))?;
         PyRanks::new(py, PyScorecard::new(portfolio, scorer, card))
     }
 
@@ -367,13 +373,13 @@ impl PyPortfolio {
             Existing::Refuse
         };
         let portfolio = Arc::clone(&self.inner);
-        let written = py
-            .detach(|| {
-                Source::new(&portfolio, &scorer)
-                    .with_validation(validation)
-                    .write_all(folder, &names, format, existing)
-            })
-            .map_err(|e| tables::write_error(&e))?;
+        let folder = folder.to_path_buf();
+        let written = interruptible(py, move || {
+            Source::new(&portfolio, &scorer)
+                .with_validation(validation)
+                .write_all(&folder, &names, format, existing)
+        })?
+        .map_err(|e| tables::write_error(&e))?;
         tables::warn_left_out(py, &written.left_out)?;
         let out = PyDict::new(py);
         for (name, path) in written.files {
