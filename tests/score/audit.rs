@@ -382,3 +382,29 @@ fn the_policy_refuses_bad_thresholds_and_log_beside_goalposts() {
     );
     assert!(ok.is_ok());
 }
+
+#[test]
+#[cfg(feature = "schemars")]
+fn the_policy_schema_covers_the_audit() {
+    let schema = serde_json::to_value(ssr_model::interop::schema::scoring_policy_schema()).unwrap();
+    let validator = jsonschema::options().build(&schema).unwrap();
+    let full = serde_json::json!({"audit": {
+        "coherence": {"min_composite_correlation": 0.1, "max_pair_correlation": 0.8, "min_alpha": 0.6},
+        "outliers": {"treatment": "winsorise_then_log", "max_skewness": 2, "max_kurtosis": 3.5, "max_winsorised": 3},
+        "screening": {"min_programme_coverage": 0.5, "min_dimension_coverage": 0.6}
+    }});
+    assert!(validator.is_valid(&full));
+    assert!(
+        !validator.is_valid(&serde_json::json!({"audit": {"outliers": {"treatment": "trim"}}}))
+    );
+    assert!(
+        !validator.is_valid(&serde_json::json!({"audit": {"screening": {"min_coverage": 0.5}}}))
+    );
+    // What the schema accepts, the policy reads.
+    let policy: ScoringPolicy = serde_json::from_value(full).unwrap();
+    assert_eq!(
+        policy.audit.outliers.treatment,
+        OutlierTreatment::WinsoriseThenLog
+    );
+    assert_eq!(policy.audit.screening.min_dimension_coverage, 0.6);
+}
