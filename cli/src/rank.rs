@@ -11,8 +11,8 @@ use ssr_model::score::uncertainty::RankUncertainty;
 
 use crate::input::{self, AsOf, Input};
 use crate::score::{
-    Format, missing_rule, monte_carlo, options, scorer, truncate, write_csv, write_json,
-    write_unranked,
+    Format, Table, missing_rule, monte_carlo, options, scorer, truncate, write_audit,
+    write_audit_table, write_csv, write_json, write_unranked,
 };
 use crate::{Failure, write_failure};
 
@@ -33,9 +33,21 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+    /// With --format csv: the composite's coherence (`coherence`) or its treated outliers (`outliers`) instead of the ranks; the tables of the same names in `ssr export` and `ssr score`.
+    #[arg(long, value_enum)]
+    table: Option<AuditTable>,
     /// The finance dimension's money (it counts when the policy weighs it).
     #[command(flatten)]
     money: crate::money::MoneyArgs,
+}
+
+/// The audit tables `ssr rank` writes as CSV.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum AuditTable {
+    /// Correlations between dimensions and with the composite, Cronbach's alpha, the first principal component's share.
+    Coherence,
+    /// Every raw value the policy's outlier treatment changed.
+    Outliers,
 }
 
 #[derive(serde::Serialize)]
@@ -49,6 +61,21 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
     let portfolio = input::load(&args.input.file)?;
     let options = args.money.add_to(options(&args.input, &args.as_of))?;
     let scorer = scorer(monte_carlo(options, args.replications, args.seed))?;
+    if let Some(table) = args.table {
+        if args.format != Format::Csv {
+            return Err(Failure::input(
+                "--table chooses a CSV table: give --format csv with it",
+            ));
+        }
+        // The audit needs no Monte Carlo: the scorecard holds it.
+        let card = scorer.scorecard(&portfolio);
+        let table = match table {
+            AuditTable::Coherence => Table::Coherence,
+            AuditTable::Outliers => Table::Outliers,
+        };
+        write_audit_table(out, &portfolio, &scorer, &card, table)?;
+        return Ok(0);
+    }
     let card = scorer.rank(&portfolio);
     let Some(uncertainty) = &card.uncertainty else {
         return Err(Failure::input("the scorer ranked without rank uncertainty"));
@@ -111,7 +138,8 @@ fn write_table(
         join(&uncertainty.methods),
         missing_rule(&card.comparison)
     )?;
-    write_unranked(&card.comparison, out)
+    write_unranked(&card.comparison, out)?;
+    write_audit(&card.comparison, out)
 }
 
 fn join<T: std::fmt::Display>(items: &[T]) -> String {

@@ -32,6 +32,9 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = MatrixFormat::Json)]
     format: MatrixFormat,
+    /// Write the coherence of the columns instead of the ranks, as CSV (the `coherence` table: Pearson and Spearman correlations between columns and with the arithmetic composite, Cronbach's alpha, the first principal component's share; columns named column_0, column_1, …).
+    #[arg(long)]
+    coherence: bool,
 }
 
 /// How `rank-matrix` writes its results.
@@ -47,6 +50,16 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
     let (name, text) = read(&args.file)?;
     let matrix: CompositeMatrix =
         serde_json::from_str(&text).map_err(|e| Failure::input(format!("{name}: {e}")))?;
+    if args.coherence {
+        let names: Vec<String> = (0..matrix.columns())
+            .map(|c| format!("column_{c}"))
+            .collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let statistics = matrix.coherence(ssr_model::score::matrix::MatrixAggregation::Arithmetic);
+        let table = ssr_model::tables::coherence_of(&names, &statistics, matrix.rows());
+        ssr_model::tables::write_csv(&mut *out, &table).map_err(write_failure)?;
+        return Ok(0);
+    }
     let mut options = MatrixUncertainty::new(args.replications)
         .with_seed(args.seed)
         .with_noise(args.noise);

@@ -55,6 +55,21 @@ pub(crate) enum Table {
     /// One row per objective of a scored programme, with its level, progress and coverage.
     #[value(name = "objective_scores")]
     ObjectiveScores,
+    /// The composite's coherence: correlations between dimensions and with the composite (Pearson, Spearman), Cronbach's alpha, the first principal component's share, each with the programmes it used.
+    Coherence,
+    /// Every raw value the policy's outlier treatment changed: programme, dimension, before, after, method (empty unless the policy's audit.outliers treats them).
+    Outliers,
+}
+
+impl Table {
+    /// The library table of an audit table.
+    pub(crate) fn audit(self) -> Option<TableName> {
+        match self {
+            Table::Coherence => Some(TableName::Coherence),
+            Table::Outliers => Some(TableName::Outliers),
+            _ => None,
+        }
+    }
 }
 
 pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
@@ -87,10 +102,54 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
                 .write_csv(&mut *out, TableName::ObjectiveScores)
                 .map_err(write_failure)?;
         }
+        Format::Csv if table.audit().is_some() => {
+            write_audit_table(out, &portfolio, &scorer, &card, table)?;
+        }
         Format::Csv => write_csv(out, &card, |_| true)?,
         Format::Table => write_table(&card, out).map_err(write_failure)?,
     }
     Ok(0)
+}
+
+/// Writes an audit table (`coherence`, `outliers`) of the scorecard as CSV.
+pub(crate) fn write_audit_table(
+    out: &mut impl Write,
+    portfolio: &ssr_model::Portfolio,
+    scorer: &Scorer,
+    card: &Scorecard,
+    table: Table,
+) -> Result<(), Failure> {
+    let Some(name) = table.audit() else {
+        return Ok(());
+    };
+    Source::new(portfolio, scorer)
+        .with_scorecard(card)
+        .write_csv(&mut *out, name)
+        .map_err(write_failure)?;
+    Ok(())
+}
+
+/// The composite's audit under a readable table: its coherence in one
+/// line, then each finding (treated outliers, screened dimensions,
+/// incoherent dimensions).
+pub(crate) fn write_audit(comparison: &Comparison, out: &mut impl Write) -> std::io::Result<()> {
+    let c = &comparison.audit.coherence;
+    let s = &c.statistics;
+    writeln!(
+        out,
+        "coherence of the {} weighted dimensions over {} ranked programme(s): Cronbach's alpha {} \
+         ({} complete), first principal component {} of the variance (`--format csv --table coherence`)",
+        c.dimensions.len(),
+        c.programmes.len(),
+        opt(s.cronbach_alpha, 1.0, 2),
+        s.complete_rows,
+        s.first_component_share
+            .map_or_else(|| "-".to_owned(), percent),
+    )?;
+    for f in &comparison.audit.findings {
+        writeln!(out, "{}[{}] {}", f.severity.as_str(), f.code, f.message)?;
+    }
+    Ok(())
 }
 
 /// The scorer options of `--policy` and `--as-of`.
@@ -252,7 +311,8 @@ fn write_table(card: &Scorecard, out: &mut impl Write) -> std::io::Result<()> {
         card.comparison.normalisation,
         missing_rule(&card.comparison)
     )?;
-    write_unranked(&card.comparison, out)
+    write_unranked(&card.comparison, out)?;
+    write_audit(&card.comparison, out)
 }
 
 /// How the comparison treated missing dimensions, in words.

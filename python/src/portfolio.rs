@@ -197,9 +197,11 @@ impl PyPortfolio {
     /// rate applies). Every table carries ``programme_id`` and the ids it refers
     /// to, so tables join. Unknown values are null, never a default.
     ///
-    /// Findings, scores, objective scores and ranks need more than the
-    /// portfolio: ``p.validate().table()``, ``p.score().table("scores")``,
-    /// ``p.score().table("objective_scores")``, ``p.rank().table()``. Raises :class:`InvalidValueError` for an
+    /// Findings, scores, objective scores, ranks, coherence and outliers
+    /// need more than the portfolio: ``p.validate().table()``,
+    /// ``p.score().table("scores")``, ``p.score().table("objective_scores")``,
+    /// ``p.rank().table()``, ``p.score().table("coherence")``,
+    /// ``p.score().table("outliers")``. Raises :class:`InvalidValueError` for an
     /// unknown name or currency.
     #[pyo3(signature = (name, *, to="pandas", rates=None, currency=None))]
     fn table<'py>(

@@ -84,6 +84,13 @@ impl PyScorecard {
     ///   Carlo statistics when the card comes from :meth:`Portfolio.rank`);
     /// - ``"objective_scores"``: one row per objective of each programme,
     ///   with the level it is measured at, its progress and coverage;
+    /// - ``"coherence"``: the composite's coherence: Pearson and Spearman
+    ///   correlations between dimensions and with the composite, Cronbach's
+    ///   alpha and the first principal component's share, each with the
+    ///   programmes it used (``rows``) of those compared (``programmes``);
+    /// - ``"outliers"``: every raw value the policy's outlier treatment
+    ///   changed (programme, dimension, before, after, method); empty
+    ///   unless the policy's ``audit.outliers`` treats them;
     /// - ``"flows"``: yearly money per programme, recipient and transaction
     ///   type, in the policy's reporting currency;
     /// - any other table of the portfolio (:meth:`Portfolio.table`).

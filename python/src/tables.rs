@@ -62,6 +62,8 @@ pub(crate) fn needs_more(name: TableName) -> Error {
         TableName::Findings => "p.validate().table()",
         TableName::Scores => "p.score().table(\"scores\")",
         TableName::ObjectiveScores => "p.score().table(\"objective_scores\")",
+        TableName::Coherence => "p.score().table(\"coherence\")",
+        TableName::Outliers => "p.score().table(\"outliers\")",
         _ => "p.rank().table()",
     };
     Error::value(format!(

@@ -15,7 +15,8 @@ import ssr_model as ssr
 
 from conftest import run_cli
 
-PORTFOLIO_TABLES = [n for n in ssr.TABLES if n not in ("findings", "scores", "ranks", "objective_scores")]
+SCORECARD_TABLES = ("findings", "scores", "ranks", "objective_scores", "coherence", "outliers")
+PORTFOLIO_TABLES = [n for n in ssr.TABLES if n not in SCORECARD_TABLES]
 
 
 def test_every_portfolio_table_comes_in_three_frames():

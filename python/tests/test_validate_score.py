@@ -98,3 +98,19 @@ def test_ranks_are_reproducible_for_a_seed():
     assert same.scorecard.to_json() == ranks.scorecard.to_json()
     other = p.rank(replications=200, seed=2)
     assert json.loads(other.scorecard.to_json())["uncertainty"]["seed"] == 2
+
+
+def test_the_scorecard_has_its_coherence_and_outliers_tables():
+    p = ssr.sample()
+    card = p.score()
+    coherence = card.table("coherence", to="arrow")
+    # Five weighted dimensions: 2 × (5 + 10) correlations, alpha, PC1.
+    assert coherence.num_rows == 32
+    assert coherence.column_names == [
+        "statistic", "dimension_a", "dimension_b", "method", "value", "rows", "programmes",
+    ]
+    assert card.table("outliers", to="arrow").num_rows == 0  # the default treats nothing
+    policy = {"audit": {"outliers": {"treatment": "winsorise"}}}
+    treated = p.score(policy=policy).table("outliers")
+    assert list(treated["dimension"]) == ["inclusion"]
+    assert json.loads(card.to_json())["comparison"]["audit"]["coherence"]["dimensions"][0] == "progress"

@@ -126,6 +126,10 @@ pub enum Family {
     /// and its options, an exchange-rate table) is refused: nothing is
     /// computed from it until it is corrected.
     Input,
+    /// The composite's statistical audit: its dimensions pull against each
+    /// other, count one thing twice, or were treated or left out by the
+    /// policy. A question about the method, not the document.
+    Audit,
 }
 
 crate::model::names::names!(Family, "code family" {
@@ -134,6 +138,7 @@ crate::model::names::names!(Family, "code family" {
     Practice = "practice",
     Import = "import",
     Input = "input",
+    Audit = "audit",
 });
 
 codes! {
@@ -415,6 +420,31 @@ codes! {
     /// Two different rates for one currency on one date.
     RateConflict = "rate_conflict", Error, Input,
         "two rates for EUR on 2021-01-01: 0.8 and 0.9";
+
+    /// A dimension correlated with the composite below the policy's
+    /// threshold (0 by default): it pulls against the others.
+    CompositeNegativeCorrelation = "composite_negative_correlation", Warning, Audit,
+        "risk correlates with the composite at -0.31 (Pearson, 12 rows), below 0: it pulls against the other dimensions";
+    /// Two dimensions correlated above the policy's threshold (0.9 by
+    /// default): they may count one thing twice.
+    DimensionsDoubleCounted = "dimensions_double_counted", Advice, Audit,
+        "progress and evaluation correlate at 0.95 (Pearson, 12 rows), above 0.9: they may count one thing twice";
+    /// Cronbach's alpha of the dimensions below the policy's threshold
+    /// (0.7 by default).
+    LowCronbachAlpha = "low_cronbach_alpha", Advice, Audit,
+        "Cronbach's alpha of the 5 dimensions is 0.42 over 10 complete rows, below 0.7: they do not move together";
+    /// A dimension whose raw values failed the outlier rule was treated
+    /// as the policy chose; every value changed is recorded.
+    OutliersTreated = "outliers_treated", Advice, Audit,
+        "risk: raw values with skewness 2.61, excess kurtosis 7.12 (above 2 and 3.5): 1 value(s) winsorised; now skewness 1.20, excess kurtosis 1.51";
+    /// A dimension whose raw values still fail the outlier rule after the
+    /// policy's treatment.
+    OutliersRemain = "outliers_remain", Warning, Audit,
+        "risk: raw values with skewness 2.61, excess kurtosis 7.12 (above 2 and 3.5) still fail after 5 winsorised value(s): left as they were";
+    /// A dimension the policy's screening left out of the composite: too
+    /// few programmes have data on it.
+    DimensionScreenedOut = "dimension_screened_out", Warning, Audit,
+        "inclusion has data for 2 of the 10 programmes admitted to the ranking (20%), below the policy's 50%: left out of the composite";
 }
 
 impl fmt::Display for Code {

@@ -38,6 +38,8 @@
 //! assert_eq!(c.complete_rows, 4);
 //! ```
 
+use serde::{Deserialize, Serialize};
+
 /// A correlation with the number of rows it used.
 ///
 /// ```
@@ -46,7 +48,8 @@
 /// let c = Coherence::of(&[vec![Some(1.0), None, Some(3.0), Some(5.0)]], &[Some(2.0), Some(1.0), Some(4.0), Some(9.0)]);
 /// assert_eq!(c.with_composite(0).map(|r| r.rows), Some(3));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Correlation {
     /// Pearson's correlation, when there are enough varying rows.
@@ -67,7 +70,8 @@ pub struct Correlation {
 /// assert!(c.cronbach_alpha.unwrap() > 0.9);
 /// assert!(c.first_component_share.unwrap() > 0.9);
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Coherence {
     /// The number of columns.

@@ -22,6 +22,7 @@
 //! | evidence before ranking: who is ranked, unranked with a reason, imputation | [`Evidence`], [`RankingPolicy`], [`NotRanked`] | OECD/JRC 2008 §3; COINr |
 //! | comparison and ranking, incl. Copeland | [`Comparison`], [`PortfolioAggregation`] | OECD/JRC 2008; COINr |
 //! | rank uncertainty by Monte Carlo | [`RankUncertainty`] | Saisana, Saltelli & Tarantola 2005; COINr `get_sensitivity` |
+//! | the composite's audit: coherence (correlations, Cronbach's alpha, first principal component), outliers, screening | [`audit`] | OECD/JRC 2008 steps 3–4; COINr `get_corr`, `get_cronbach`, `get_PCA`, `Treat`, `Screen` |
 //! | a composite indicator over any P × C matrix, and its rank uncertainty | [`CompositeMatrix`](matrix::CompositeMatrix) | COINr; checked against a numpy reference implementation |
 //!
 //! # A worked example
@@ -98,6 +99,7 @@
 
 mod aggregate;
 mod as_of;
+pub mod audit;
 mod breakdown;
 pub mod coherence;
 mod comparison;

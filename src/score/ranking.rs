@@ -229,6 +229,10 @@ pub enum NotRanked {
     /// values, or the same values missing): nothing tells them apart, so no
     /// ranking is possible.
     IdenticalEvidence,
+    /// Data on a smaller share of the weighted dimensions than the
+    /// policy's screening threshold
+    /// ([`ScreeningPolicy::min_programme_coverage`](crate::score::policy::ScreeningPolicy::min_programme_coverage)).
+    LowDataCoverage,
 }
 
 crate::model::names::names!(NotRanked, "reason not ranked" {
@@ -236,6 +240,7 @@ crate::model::names::names!(NotRanked, "reason not ranked" {
     TooFewDimensions = "too_few_dimensions",
     NoEvidence = "no_evidence",
     IdenticalEvidence = "identical_evidence",
+    LowDataCoverage = "low_data_coverage",
 });
 
 impl NotRanked {
@@ -247,6 +252,9 @@ impl NotRanked {
             NotRanked::NoEvidence => "no evidence on any weighted dimension",
             NotRanked::IdenticalEvidence => {
                 "every programme has the same evidence: no ranking is possible"
+            }
+            NotRanked::LowDataCoverage => {
+                "data on too small a share of the dimensions (screened out by the policy)"
             }
         }
     }

@@ -39,6 +39,8 @@
 //! | `ranks` | programme of a comparison, with rank uncertainty | the ranked scorecard ([`ranks`]) |
 //! | `indicator_periods` | indicator period (or indicator, when it has none), wide: with its indicator, component and programme | the portfolio |
 //! | `objective_scores` | objective of a scored programme: level, progress, coverage | the scorecard ([`objective_scores`]) |
+//! | `coherence` | statistic of the composite's dimensions: a correlation (pair or with the composite, Pearson or Spearman), Cronbach's alpha, the first component's share | the scorecard ([`coherence`]), or any statistics ([`coherence_of`]) |
+//! | `outliers` | raw value the policy's outlier treatment changed | the scorecard ([`outliers`]) |
 //!
 //! ```
 //! use ssr_model::Scorer;
@@ -53,6 +55,7 @@
 //! assert!(ids.iter().all(|id| id.is_some()));
 //! ```
 
+mod audit;
 mod entities;
 mod finance;
 mod indicator_periods;
@@ -81,6 +84,7 @@ mod parquet;
 
 #[cfg(feature = "arrow")]
 pub use arrow::{ArrowError, schema};
+pub use audit::{coherence, coherence_of, outliers};
 #[cfg(feature = "csv")]
 pub use csv::{CsvError, CsvTableWriter, write_csv, write_scores_csv};
 #[cfg(any(feature = "csv", feature = "parquet"))]
@@ -101,7 +105,7 @@ use table::ColumnSpec as C;
 /// ```
 /// use ssr_model::tables::TableName;
 ///
-/// assert_eq!(TableName::ALL.len(), 20);
+/// assert_eq!(TableName::ALL.len(), 22);
 /// assert_eq!("transactions".parse::<TableName>()?, TableName::Transactions);
 /// assert_eq!(TableName::Flows.to_string(), "flows");
 /// assert!("nonsense".parse::<TableName>().unwrap_err().to_string().contains("`programmes`"));
@@ -150,6 +154,10 @@ pub enum TableName {
     IndicatorPeriods,
     /// One row per objective of a scored programme.
     ObjectiveScores,
+    /// One row per coherence statistic of the composite's dimensions.
+    Coherence,
+    /// One row per raw value the outlier treatment changed.
+    Outliers,
 }
 
 crate::model::names::names!(TableName, "table" {
@@ -173,6 +181,8 @@ crate::model::names::names!(TableName, "table" {
     Ranks = "ranks",
     IndicatorPeriods = "indicator_periods",
     ObjectiveScores = "objective_scores",
+    Coherence = "coherence",
+    Outliers = "outliers",
 });
 
 impl TableName {
@@ -222,6 +232,13 @@ impl TableName {
             TableName::ObjectiveScores => {
                 "one row per objective of a scored programme: level, progress, coverage"
             }
+            TableName::Coherence => {
+                "one row per coherence statistic of the composite's dimensions: correlations, \
+                 Cronbach's alpha, the first principal component's share"
+            }
+            TableName::Outliers => {
+                "one row per raw value the policy's outlier treatment changed: before, after, method"
+            }
         }
     }
 
@@ -231,9 +248,11 @@ impl TableName {
     /// use ssr_model::tables::TableName;
     ///
     /// for name in TableName::ALL {
-    ///     // Every table but findings joins on the programme.
+    ///     // Every table but findings and coherence (statistics of the
+    ///     // whole comparison) joins on the programme.
     ///     let first = name.columns()[0].name;
-    ///     assert!(first == "programme_id" || name == TableName::Findings, "{name}");
+    ///     let whole = [TableName::Findings, TableName::Coherence];
+    ///     assert!(first == "programme_id" || whole.contains(&name), "{name}");
     /// }
     /// ```
     pub const fn columns(self) -> &'static [ColumnSpec] {
@@ -258,12 +277,14 @@ impl TableName {
             TableName::Ranks => outputs::RANKS,
             TableName::IndicatorPeriods => indicator_periods::INDICATOR_PERIODS,
             TableName::ObjectiveScores => objective_scores::OBJECTIVE_SCORES,
+            TableName::Coherence => audit::COHERENCE,
+            TableName::Outliers => audit::OUTLIERS,
         };
         columns
     }
 
-    /// Whether the table is made from a portfolio alone; findings, scores
-    /// and ranks need a validation report or a scorecard (flows a scorer's
+    /// Whether the table is made from a portfolio alone; findings, scores,
+    /// ranks, coherence and outliers need a validation report or a scorecard (flows a scorer's
     /// currency and rates, the default scorer's when none is given).
     ///
     /// ```
@@ -275,7 +296,12 @@ impl TableName {
     pub fn from_portfolio_alone(self) -> bool {
         !matches!(
             self,
-            TableName::Findings | TableName::Scores | TableName::Ranks | TableName::ObjectiveScores
+            TableName::Findings
+                | TableName::Scores
+                | TableName::Ranks
+                | TableName::ObjectiveScores
+                | TableName::Coherence
+                | TableName::Outliers
         )
     }
 }

@@ -159,6 +159,14 @@ impl<'a> Source<'a> {
                 each(objective_scores(&self.card(false)))?;
                 return Ok(Vec::new());
             }
+            TableName::Coherence => {
+                each(super::audit::coherence(&self.card(false)))?;
+                return Ok(Vec::new());
+            }
+            TableName::Outliers => {
+                each(super::audit::outliers(&self.card(false)))?;
+                return Ok(Vec::new());
+            }
         };
         let mut table = Table::empty(name);
         for p in &self.portfolio.programmes {

@@ -18,6 +18,7 @@
 mod common;
 
 mod as_of;
+mod audit;
 mod coherence;
 mod evidence;
 mod finance;

@@ -7,7 +7,7 @@
 //! default severity; a [`ValidationPolicy`](super::ValidationPolicy) can
 //! raise or lower it, or `allow` the code to drop its findings.
 //!
-//! The codes fall into five families ([`Family`](super::Family), from
+//! The codes fall into six families ([`Family`](super::Family), from
 //! [`Code::family`](super::Code::family)); the table gives each code's
 //! family, default level and an example of its message
 //! ([`Code::example`](super::Code::example)). **Structure** codes say the document
@@ -24,7 +24,9 @@
 //! the document relies on is not there. **Import** codes come from the IATI importer and
 //! say what in a source file could not be mapped as it stands. **Input**
 //! codes refuse an input beside the document (a scoring policy, a matrix,
-//! an exchange-rate table) and name every problem at once.
+//! an exchange-rate table) and name every problem at once. **Audit** codes
+//! come from the composite's statistical audit (coherence, outliers,
+//! screening) and question the method, not the document.
 //!
 //! | code | family | default | in short | example message |
 //! |---|---|---|---|---|
@@ -91,6 +93,12 @@
 //! | [`rate_out_of_range`](#rate_out_of_range) | input | error | a rate that is not a number from 10⁻¹⁵ to 10¹⁵ | invalid rate for GBP on 2021-01-01: expected a number from 1e-15 to 1e15, found -1 |
 //! | [`rate_base_not_one`](#rate_base_not_one) | input | error | a base-currency rate other than 1 | the base currency USD has rate 1 by definition, found 2 on 2021-01-01 |
 //! | [`rate_conflict`](#rate_conflict) | input | error | two rates for one currency and date | two rates for EUR on 2021-01-01: 0.8 and 0.9 |
+//! | [`composite_negative_correlation`](#composite_negative_correlation) | audit | warning | a dimension that correlates with the composite below the threshold | risk correlates with the composite at -0.31 (Pearson, 12 rows), below 0: it pulls against the other dimensions |
+//! | [`dimensions_double_counted`](#dimensions_double_counted) | audit | advice | two dimensions correlated above the threshold | progress and evaluation correlate at 0.95 (Pearson, 12 rows), above 0.9: they may count one thing twice |
+//! | [`low_cronbach_alpha`](#low_cronbach_alpha) | audit | advice | Cronbach's alpha of the dimensions below the threshold | Cronbach's alpha of the 5 dimensions is 0.42 over 10 complete rows, below 0.7: they do not move together |
+//! | [`outliers_treated`](#outliers_treated) | audit | advice | a skewed dimension winsorised or log-transformed by the policy | risk: raw values with skewness 2.61, excess kurtosis 7.12 (above 2 and 3.5): 1 value(s) winsorised; now skewness 1.20, excess kurtosis 1.51 |
+//! | [`outliers_remain`](#outliers_remain) | audit | warning | a dimension still skewed after the treatment | risk: raw values with skewness 2.61, excess kurtosis 7.12 (above 2 and 3.5) still fail after 5 winsorised value(s): left as they were |
+//! | [`dimension_screened_out`](#dimension_screened_out) | audit | warning | a dimension left out of the composite for want of data | inclusion has data for 2 of the 10 programmes admitted to the ranking (20%), below the policy's 50%: left out of the composite |
 //!
 //! Paths in the examples below are JSON Pointers into the
 //! document format (`ssr_model::document`, feature `json`).
@@ -99,19 +107,21 @@
 #![doc = include_str!("results_chain.md")]
 #![doc = include_str!("import.md")]
 #![doc = include_str!("input.md")]
+#![doc = include_str!("audit.md")]
 
 #[cfg(test)]
 mod tests {
     use super::super::Code;
 
     /// The catalogue's text: the table in this file and one page per family.
-    const TEXT: [&str; 6] = [
+    const TEXT: [&str; 7] = [
         include_str!("mod.rs"),
         include_str!("structural.md"),
         include_str!("practice.md"),
         include_str!("results_chain.md"),
         include_str!("import.md"),
         include_str!("input.md"),
+        include_str!("audit.md"),
     ];
 
     /// Every code has a section of its own in the catalogue.

@@ -21,7 +21,12 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::ProgrammeId;
+use crate::diagnostics::Pointer;
 use crate::score::aggregate::sum;
+use crate::score::audit::{
+    ComparisonCoherence, CompositeAudit, coherence_findings, screen_dimensions, too_sparse,
+    treat_columns,
+};
 use crate::score::{
     Aggregation, Imputation, Normalisation, NotRanked, ProgrammeCard, Scaling, ScoringPolicy,
 };
@@ -216,6 +221,10 @@ pub struct Comparison {
     pub imputation: Imputation,
     /// One row per programme, in portfolio order.
     pub rows: Vec<ComparisonRow>,
+    /// The composite's audit: the coherence of its dimensions, treated
+    /// outliers, screened dimensions, and their findings.
+    #[serde(default)]
+    pub audit: CompositeAudit,
 }
 
 impl Comparison {
@@ -282,27 +291,25 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
     let method = policy.comparison.method;
     let normalisation = policy.comparison.normalisation;
     let imputation = policy.ranking.imputation;
-    let weights = dimension_weights(policy);
-    let total: f64 = weights.values().sum();
-    for (row, card) in rows.iter_mut().zip(cards) {
-        let raw = row.raw.to_map();
-        let counts = |d: Dimension| raw[d].is_some() && weights[d] > 0.0;
-        row.not_ranked = policy
-            .ranking
-            .refuse(&card.evidence, counts)
-            .or_else(|| (!rankable(&raw, &weights)).then_some(NotRanked::NoEvidence));
-        let with = sum(weights
-            .iter()
-            .filter(|(d, _)| raw[*d].is_some())
-            .map(|(_, w)| *w));
-        row.coverage = if total > 0.0 { with / total } else { 0.0 };
-    }
+    let mut weights = dimension_weights(policy);
+    let at = Pointer::root().member("comparison").member("audit");
+    let mut audit = CompositeAudit::default();
+    admit(&mut rows, cards, policy, &mut weights, &at, &mut audit);
     crate::score::ranking::refuse_identical(&mut rows, &weights);
     // Only the ranked programmes are normalised, imputed and ranked
     // together: the others change nobody's values.
     let ranked: Vec<&mut ComparisonRow> =
         rows.iter_mut().filter(|r| r.not_ranked.is_none()).collect();
-    let raw: Vec<Row> = ranked.iter().map(|r| r.raw.to_map()).collect();
+    let mut raw: Vec<Row> = ranked.iter().map(|r| r.raw.to_map()).collect();
+    let ids: Vec<ProgrammeId> = ranked.iter().map(|r| r.programme).collect();
+    let (treated, found) = treat_columns(
+        &mut raw,
+        &ids,
+        &weights,
+        &policy.audit.outliers,
+        &at.clone().member("outliers"),
+    );
+    (audit.outliers, audit.findings) = (treated, [audit.findings, found].concat());
     let n = raw.len();
     let mut table = normalise_table(&raw, normalisation, &scalings(policy), None);
     crate::score::ranking::impute(&mut table, &weights, imputation, &mut Vec::new());
@@ -335,12 +342,86 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
             }
         }
     }
+    audit_coherence(&rows, &weights, policy, &at, &mut audit);
     Comparison {
         normalisation,
         method,
         imputation,
         rows,
+        audit,
     }
+}
+
+/// Decides who may be ranked: the ranking policy's evidence thresholds,
+/// then the screening of sparse dimensions (their weight set to 0 in
+/// `weights`) and programmes; and each row's coverage.
+fn admit(
+    rows: &mut [ComparisonRow],
+    cards: &[ProgrammeCard],
+    policy: &ScoringPolicy,
+    weights: &mut Weights,
+    at: &Pointer,
+    audit: &mut CompositeAudit,
+) {
+    for (row, card) in rows.iter_mut().zip(cards) {
+        let raw = row.raw.to_map();
+        let counts = |d: Dimension| raw[d].is_some() && weights[d] > 0.0;
+        row.not_ranked = policy.ranking.refuse(&card.evidence, counts);
+    }
+    let screening = policy.audit.screening;
+    let admitted: Vec<Row> = rows
+        .iter()
+        .filter(|r| r.not_ranked.is_none())
+        .map(|r| r.raw.to_map())
+        .collect();
+    (audit.screened, audit.findings) = screen_dimensions(
+        &admitted,
+        weights,
+        screening.min_dimension_coverage,
+        &at.clone().member("screened"),
+    );
+    let total: f64 = weights.values().sum();
+    for row in rows.iter_mut() {
+        let raw = row.raw.to_map();
+        row.not_ranked = row.not_ranked.or_else(|| {
+            if !rankable(&raw, weights) {
+                Some(NotRanked::NoEvidence)
+            } else {
+                too_sparse(&raw, weights, screening.min_programme_coverage)
+                    .then_some(NotRanked::LowDataCoverage)
+            }
+        });
+        let with = sum(weights
+            .iter()
+            .filter(|(d, _)| raw[*d].is_some())
+            .map(|(_, w)| *w));
+        row.coverage = if total > 0.0 { with / total } else { 0.0 };
+    }
+}
+
+/// The coherence of the weighted dimensions over the ranked rows, and its
+/// findings, into `audit`.
+fn audit_coherence(
+    rows: &[ComparisonRow],
+    weights: &Weights,
+    policy: &ScoringPolicy,
+    at: &Pointer,
+    audit: &mut CompositeAudit,
+) {
+    let ranked: Vec<&ComparisonRow> = rows.iter().filter(|r| r.rank.is_some()).collect();
+    let dimensions: Vec<Dimension> = weights
+        .iter()
+        .filter(|(_, w)| **w > 0.0)
+        .map(|(d, _)| d)
+        .collect();
+    let names: Vec<&str> = dimensions.iter().map(|d| d.as_str()).collect();
+    audit.coherence = ComparisonCoherence::over(&ranked, dimensions);
+    audit.findings.extend(coherence_findings(
+        &audit.coherence.statistics,
+        &names,
+        &policy.audit.coherence,
+        &at.clone().member("coherence").member("statistics"),
+    ));
 }
 
 #[cfg(test)]

@@ -318,6 +318,34 @@ impl CompositeMatrix {
             .collect()
     }
 
+    /// The coherence of the columns (as given: the matrix ranks its scores
+    /// unnormalised) and of each with the composite under `method`:
+    /// correlations, Cronbach's alpha, the first principal component's
+    /// share ([`Coherence`](crate::score::coherence::Coherence)). Every
+    /// column takes part, whatever its weight; every row is complete.
+    ///
+    /// ```
+    /// use ssr_model::score::matrix::{CompositeMatrix, MatrixAggregation};
+    ///
+    /// let m = CompositeMatrix::new(
+    ///     vec![vec![1.0, 2.0], vec![2.0, 4.0], vec![3.0, 7.0]],
+    ///     vec![1.0, 1.0],
+    /// )?;
+    /// let c = m.coherence(MatrixAggregation::Arithmetic);
+    /// // 1, 2, 3 against 2, 4, 7: Σdxdy = 5, Σdx² = 2, Σdy² = 114/9.
+    /// let r = c.pair(0, 1).and_then(|r| r.pearson).ok_or("known")?;
+    /// assert!((r - 15.0 / 228f64.sqrt()).abs() < 1e-12);
+    /// assert_eq!(c.complete_rows, 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn coherence(&self, method: MatrixAggregation) -> crate::score::coherence::Coherence {
+        let columns: Vec<Vec<Option<f64>>> = (0..self.columns)
+            .map(|c| self.column(c).map(Some).collect())
+            .collect();
+        let composite: Vec<Option<f64>> = self.composite(method).into_iter().map(Some).collect();
+        crate::score::coherence::Coherence::of(&columns, &composite)
+    }
+
     /// Each row's rank by its composite: 1 is best, tied rows share the
     /// average of the places they span.
     pub fn ranks(&self, method: MatrixAggregation) -> Vec<f64> {

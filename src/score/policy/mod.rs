@@ -14,6 +14,7 @@ use crate::diagnostics::object::object;
 use crate::diagnostics::{Code, Pointer};
 use crate::{Finite, Fraction};
 
+mod audit;
 mod comparison;
 mod evaluation;
 mod levels;
@@ -21,6 +22,7 @@ mod progress;
 mod risk;
 mod uncertainty;
 
+pub use audit::{AuditPolicy, CoherencePolicy, OutlierPolicy, OutlierTreatment, ScreeningPolicy};
 pub use comparison::{ComparisonPolicy, DimensionPolicy, Dimensions, Goalposts};
 pub use evaluation::{CriterionWeights, EvaluationPolicy};
 pub use levels::{LevelPolicy, ScalePolicy, Weighting};
@@ -193,6 +195,11 @@ pub struct ScoringPolicy {
     #[serde(skip_serializing_if = "super::ResultsPolicy::is_default")]
     #[serde(deserialize_with = "object")]
     pub results: super::ResultsPolicy,
+    /// The composite's audit: coherence thresholds, outliers, screening.
+    /// The default treats nothing and moves no score.
+    #[serde(skip_serializing_if = "AuditPolicy::is_default")]
+    #[serde(deserialize_with = "object")]
+    pub audit: AuditPolicy,
 }
 
 impl Default for ScoringPolicy {
@@ -214,6 +221,7 @@ impl Default for ScoringPolicy {
             finance: super::FinancePolicy::default(),
             explain: 3,
             results: super::ResultsPolicy::default(),
+            audit: AuditPolicy::default(),
         }
     }
 }
@@ -284,6 +292,7 @@ impl ScoringPolicy {
         self.ranking.check(&mut found);
         self.uncertainty.check(&mut found);
         self.results.check(&mut found);
+        self.audit.check(self, &mut found);
         if found.is_empty() {
             Ok(())
         } else {

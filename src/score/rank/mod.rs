@@ -159,6 +159,9 @@ pub(crate) fn rank_uncertainty(
     policy: &ScoringPolicy,
     threads: usize,
 ) -> RankUncertainty {
+    // The dimensions the comparison screened out weigh nothing here either.
+    let screened = crate::score::audit::without_screened(policy, &comparison.audit);
+    let policy = screened.as_ref();
     let u = &policy.uncertainty;
     let weights = dimension_weights(policy);
     // A scorecard's comparison has one row per card, in the cards' order
@@ -169,7 +172,8 @@ pub(crate) fn rank_uncertainty(
         .filter_map(|(card, row)| row.rank.map(|nominal| Ranked { card, row, nominal }))
         .collect();
     let chosen: Vec<&ProgrammeCard> = ranked.iter().map(|r| r.card).collect();
-    let raw: Vec<Row> = ranked.iter().map(|r| r.row.raw.to_map()).collect();
+    let mut raw: Vec<Row> = ranked.iter().map(|r| r.row.raw.to_map()).collect();
+    crate::score::audit::apply_treated(&mut raw, &chosen, &comparison.audit);
     let fixed = prepare(&chosen, &raw, policy);
     let n = raw.len();
     let plan = Plan {
