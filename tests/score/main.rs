@@ -27,4 +27,5 @@ mod properties;
 mod rank_matrix;
 mod results;
 mod sensitivity;
+mod sensitivity_portfolio;
 mod tables;

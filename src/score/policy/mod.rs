@@ -19,6 +19,7 @@ mod evaluation;
 mod levels;
 mod progress;
 mod risk;
+mod sensitivity;
 mod uncertainty;
 
 pub use comparison::{ComparisonPolicy, DimensionPolicy, Dimensions, Goalposts};
@@ -26,6 +27,7 @@ pub use evaluation::{CriterionWeights, EvaluationPolicy};
 pub use levels::{LevelPolicy, ScalePolicy, Weighting};
 pub use progress::{ProgressPolicy, StatusPolicy, TargetRule};
 pub use risk::{RiskBands, StakeholderPolicy};
+pub use sensitivity::{SensitivityFactor, SensitivityPolicy};
 pub use uncertainty::UncertaintyPolicy;
 
 // The sub-policies of the measures computed elsewhere in `score`.
@@ -193,6 +195,10 @@ pub struct ScoringPolicy {
     #[serde(skip_serializing_if = "super::ResultsPolicy::is_default")]
     #[serde(deserialize_with = "object")]
     pub results: super::ResultsPolicy,
+    /// The variance-based sensitivity analysis of the ranking. Default
+    /// `None`: no analysis.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sensitivity: Option<SensitivityPolicy>,
 }
 
 impl Default for ScoringPolicy {
@@ -214,6 +220,7 @@ impl Default for ScoringPolicy {
             finance: super::FinancePolicy::default(),
             explain: 3,
             results: super::ResultsPolicy::default(),
+            sensitivity: None,
         }
     }
 }
@@ -284,6 +291,9 @@ impl ScoringPolicy {
         self.ranking.check(&mut found);
         self.uncertainty.check(&mut found);
         self.results.check(&mut found);
+        if let Some(s) = &self.sensitivity {
+            s.check(self, &mut found);
+        }
         if found.is_empty() {
             Ok(())
         } else {
