@@ -39,6 +39,7 @@
 //! | `ranks` | programme of a comparison, with rank uncertainty | the ranked scorecard ([`ranks`]) |
 //! | `indicator_periods` | indicator period (or indicator, when it has none), wide: with its indicator, component and programme | the portfolio |
 //! | `objective_scores` | objective of a scored programme: level, progress, coverage | the scorecard ([`objective_scores`]) |
+//! | `sensitivity` | factor × output of the ranking's sensitivity analysis (empty when the policy asks for none) | the scorer's policy ([`sensitivity`]) |
 //!
 //! ```
 //! use ssr_model::Scorer;
@@ -60,6 +61,7 @@ mod objective_scores;
 mod outputs;
 mod results;
 mod sectors;
+mod sensitivity;
 mod source;
 mod table;
 
@@ -87,6 +89,7 @@ pub use objective_scores::objective_scores;
 pub use outputs::{findings, ranks, score_batches, scores};
 #[cfg(feature = "parquet")]
 pub use parquet::{ParquetError, ParquetTableWriter, write_parquet};
+pub use sensitivity::sensitivity;
 pub use source::Source;
 pub use table::{Column, ColumnSpec, Kind, Table, Values};
 
@@ -146,6 +149,8 @@ pub enum TableName {
     IndicatorPeriods,
     /// One row per objective of a scored programme.
     ObjectiveScores,
+    /// One row per factor and output of the ranking's sensitivity analysis.
+    Sensitivity,
 }
 
 crate::model::names::names!(TableName, "table" {
@@ -169,6 +174,7 @@ crate::model::names::names!(TableName, "table" {
     Ranks = "ranks",
     IndicatorPeriods = "indicator_periods",
     ObjectiveScores = "objective_scores",
+    Sensitivity = "sensitivity",
 });
 
 impl TableName {
@@ -218,6 +224,10 @@ impl TableName {
             TableName::ObjectiveScores => {
                 "one row per objective of a scored programme: level, progress, coverage"
             }
+            TableName::Sensitivity => {
+                "one row per factor and output of the ranking's sensitivity analysis: Sobol \
+                 indices S_i and S_Ti with their intervals"
+            }
         }
     }
 
@@ -254,6 +264,7 @@ impl TableName {
             TableName::Ranks => outputs::RANKS,
             TableName::IndicatorPeriods => indicator_periods::INDICATOR_PERIODS,
             TableName::ObjectiveScores => objective_scores::OBJECTIVE_SCORES,
+            TableName::Sensitivity => sensitivity::SENSITIVITY,
         };
         columns
     }
@@ -271,7 +282,11 @@ impl TableName {
     pub fn from_portfolio_alone(self) -> bool {
         !matches!(
             self,
-            TableName::Findings | TableName::Scores | TableName::Ranks | TableName::ObjectiveScores
+            TableName::Findings
+                | TableName::Scores
+                | TableName::Ranks
+                | TableName::ObjectiveScores
+                | TableName::Sensitivity
         )
     }
 }

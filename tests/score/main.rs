@@ -27,5 +27,6 @@ mod properties;
 mod rank_matrix;
 mod results;
 mod sensitivity;
+mod sensitivity_matrix;
 mod sensitivity_portfolio;
 mod tables;

@@ -54,12 +54,14 @@ use rand_core::{Rng, SeedableRng};
 use super::engine::unit;
 
 mod levels;
+mod matrix;
 mod portfolio;
 mod report;
 mod runs;
 
 pub(crate) use runs::of_portfolio;
 
+pub use matrix::MatrixSensitivity;
 pub use report::{Sensitivity, SensitivityOutput, SensitivityRow};
 
 /// The z-score of a two-sided 95 % interval.

@@ -365,7 +365,7 @@ pub(crate) fn model(
             programme: Some(row.programme),
             row: i,
             name: Some(row.name.clone()),
-            nominal_rank: rank,
+            nominal_rank: f64::from(rank),
             nominal_composite: row.composite,
         })
         .collect();
@@ -448,7 +448,7 @@ mod tests {
             let shift = model.run(&[x], &mut Buffers::new(n), &mut ranks, &mut out);
             assert_eq!(shift, 0.0, "{method}");
             for ((item, r), c) in items.iter().zip(&ranks).zip(&out) {
-                assert_eq!(*r, item.nominal_rank);
+                assert_eq!(f64::from(*r), item.nominal_rank);
                 assert_eq!(
                     c.to_bits(),
                     item.nominal_composite.unwrap().to_bits(),

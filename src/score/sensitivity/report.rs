@@ -145,23 +145,26 @@ pub(crate) struct Item {
     pub(crate) programme: Option<ProgrammeId>,
     pub(crate) row: usize,
     pub(crate) name: Option<String>,
-    pub(crate) nominal_rank: u32,
+    pub(crate) nominal_rank: f64,
     pub(crate) nominal_composite: Option<f64>,
 }
 
-/// The outputs of every run, run by run: `n` ranks, `n` composites (NaN
-/// when undefined) and the mean rank shift.
+/// The outputs of every run, run by run: `n` ranks (in units of
+/// `rank_unit`: 1, or ½ for average ranks kept as half-ranks), `n`
+/// composites (NaN when undefined) and the mean rank shift.
 pub(crate) struct Outputs {
     pub(crate) n: usize,
+    pub(crate) rank_unit: f64,
     pub(crate) ranks: Vec<u32>,
     pub(crate) composites: Vec<f64>,
     pub(crate) shifts: Vec<f64>,
 }
 
 impl Outputs {
-    pub(crate) fn new(runs: usize, n: usize) -> Outputs {
+    pub(crate) fn new(runs: usize, n: usize, rank_unit: f64) -> Outputs {
         Outputs {
             n,
+            rank_unit,
             ranks: vec![0; runs * n],
             composites: vec![0.0; runs * n],
             shifts: vec![0.0; runs],
@@ -181,7 +184,7 @@ impl Outputs {
                     .iter()
                     .skip(o - 1)
                     .step_by(n)
-                    .map(|&r| f64::from(r)),
+                    .map(|&r| f64::from(r) * self.rank_unit),
             );
         } else {
             out.extend(self.composites.iter().skip(o - 1 - self.n).step_by(n));
@@ -249,7 +252,7 @@ impl Analysis<'_> {
                 (SensitivityOutput::Composite, self.items.get(o - 1 - n))
             };
             let nominal = match (output, item) {
-                (SensitivityOutput::Rank, Some(i)) => Some(f64::from(i.nominal_rank)),
+                (SensitivityOutput::Rank, Some(i)) => Some(i.nominal_rank),
                 (SensitivityOutput::Composite, Some(i)) => i.nominal_composite,
                 _ => shift_nominal,
             };

@@ -1,7 +1,7 @@
 //! A sensitivity analysis run end to end: the design, the model on every
 //! row on every core, and the indices of every output.
 
-use super::portfolio::{Buffers, Model};
+use super::portfolio::Buffers;
 use super::report::{Analysis, Outputs, Sensitivity};
 use super::{Factor, SensitivityError, SobolDesign};
 use crate::Portfolio;
@@ -63,8 +63,15 @@ pub(crate) fn of_portfolio(
     let design = SobolDesign::saltelli(&factors, sensitivity.samples, sensitivity.seed)
         .expect("a checked policy's design sizes are valid");
     let (model, items) = super::portfolio::model(portfolio, cards, comparison, policy, sensitivity);
-    let mut outputs = Outputs::new(design.runs(), model.programmes());
-    run_all(&model, &design, threads, &mut outputs);
+    let n = model.programmes();
+    let mut outputs = Outputs::new(design.runs(), n, 1.0);
+    run_all(
+        &design,
+        threads,
+        &mut outputs,
+        || Buffers::new(n),
+        |x, b, ranks, composites| model.run(x, b, ranks, composites),
+    );
     drop(model);
     let analysis = Analysis {
         factors: factors.iter().map(|f| f.name().to_owned()).collect(),
@@ -77,12 +84,20 @@ pub(crate) fn of_portfolio(
     Some(analysis.run(&outputs))
 }
 
-/// Runs `model` on every row of `design` on `threads` threads into
-/// `outputs`: a run depends on its row only, so the split of work changes
-/// no bit.
-fn run_all(model: &Model, design: &SobolDesign, threads: usize, outputs: &mut Outputs) {
+/// Runs the model on every row of `design` on `threads` threads into
+/// `outputs`, each thread with buffers from `init`: `run(x, buffers,
+/// ranks, composites)` writes one run's outputs and returns its mean rank
+/// shift. A run depends on its row only, so the split of work changes no
+/// bit.
+pub(super) fn run_all<B>(
+    design: &SobolDesign,
+    threads: usize,
+    outputs: &mut Outputs,
+    init: impl Fn() -> B + Sync,
+    run: impl Fn(&[f64], &mut B, &mut [u32], &mut [f64]) -> f64 + Sync,
+) {
     const CHUNK: usize = 16;
-    let n = model.programmes();
+    let n = outputs.n;
     let k = design.factors();
     let width = n.max(1);
     let rows: Vec<&[f64]> = design.rows().collect();
@@ -93,7 +108,7 @@ fn run_all(model: &Model, design: &SobolDesign, threads: usize, outputs: &mut Ou
             .zip(outputs.shifts.chunks_mut(CHUNK)),
     );
     let one = || {
-        let mut b = Buffers::new(n);
+        let mut b = init();
         while let Some((((xs, ranks), composites), shifts)) =
             work.lock().ok().and_then(|mut w| w.next())
         {
@@ -103,7 +118,7 @@ fn run_all(model: &Model, design: &SobolDesign, threads: usize, outputs: &mut Ou
                 .zip(shifts.iter_mut());
             for (x, ((r, c), s)) in xs.iter().zip(per_run) {
                 debug_assert_eq!(x.len(), k);
-                *s = model.run(x, &mut b, r, c);
+                *s = run(x, &mut b, r, c);
             }
         }
     };
