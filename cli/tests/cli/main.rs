@@ -25,4 +25,5 @@ mod rank_real_files;
 mod results;
 mod sample;
 mod score;
+mod sensitivity;
 mod validate;
