@@ -15,7 +15,9 @@ import ssr_model as ssr
 
 from conftest import run_cli
 
-PORTFOLIO_TABLES = [n for n in ssr.TABLES if n not in ("findings", "scores", "ranks", "objective_scores")]
+PORTFOLIO_TABLES = [
+    n for n in ssr.TABLES if n not in ("findings", "scores", "ranks", "objective_scores", "sensitivity")
+]
 
 
 def test_every_portfolio_table_comes_in_three_frames():
