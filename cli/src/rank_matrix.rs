@@ -76,7 +76,7 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
     Ok(0)
 }
 
-fn read(path: &std::path::Path) -> Result<(String, String), Failure> {
+pub(crate) fn read(path: &std::path::Path) -> Result<(String, String), Failure> {
     let mut text = String::new();
     if path == std::path::Path::new("-") {
         std::io::stdin()

@@ -13,6 +13,7 @@ use pyo3::prelude::*;
 mod errors;
 mod frames;
 mod interrupt;
+mod matrix;
 mod options;
 mod portfolio;
 mod rates;
@@ -33,6 +34,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(portfolio::loads, m)?)?;
     m.add_function(wrap_pyfunction!(portfolio::sample, m)?)?;
     m.add_function(wrap_pyfunction!(portfolio::read_iati, m)?)?;
+    m.add_function(wrap_pyfunction!(matrix::rank_matrix, m)?)?;
+    m.add_function(wrap_pyfunction!(matrix::matrix_sensitivity, m)?)?;
     m.add("TABLES", tables::names())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

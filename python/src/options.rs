@@ -118,6 +118,9 @@ pub(crate) struct ScorerArgs<'py> {
     pub(crate) seed: Option<u64>,
     pub(crate) currency: Option<String>,
     pub(crate) rates: Option<Bound<'py, PyExchangeRates>>,
+    /// Run the sensitivity analysis: base samples and seed overriding the
+    /// policy's `sensitivity` section (its standard factors when absent).
+    pub(crate) sensitivity: Option<(Option<usize>, Option<u64>)>,
 }
 
 impl ScorerArgs<'_> {
@@ -148,6 +151,9 @@ impl ScorerArgs<'_> {
         }
         if let Some(rates) = &self.rates {
             options = options.with_rates(rates.get().inner.clone());
+        }
+        if let Some((samples, seed)) = self.sensitivity {
+            options = options.with_sensitivity(samples, seed);
         }
         Ok(options.scorer().map_err(|e| Error::scorer_options(&e))?)
     }

@@ -64,6 +64,7 @@ pub(crate) fn needs_more(name: TableName) -> Error {
         TableName::ObjectiveScores => "p.score().table(\"objective_scores\")",
         TableName::Coherence => "p.score().table(\"coherence\")",
         TableName::Outliers => "p.score().table(\"outliers\")",
+        TableName::Sensitivity => "p.sensitivity()",
         _ => "p.rank().table()",
     };
     Error::value(format!(

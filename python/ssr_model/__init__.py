@@ -8,6 +8,8 @@ Python bindings of the ``ssr-model`` Rust crate::
     report = p.validate(as_of="2024-12-31")      # findings: report.table()
     card = p.score(policy="policy.json")         # scorecard: card.table("scores")
     ranks = p.rank(replications=1000, seed=1)    # rank uncertainty: ranks.table()
+    p.sensitivity(samples=512)                   # which choices drive the ranks (Sobol)
+    ssr.rank_matrix([[0.2, 0.9], [0.7, 0.4]], [1, 2])  # any matrix, ranked
     p.table("transactions")                      # pandas; to="polars" or to="arrow" on request
     p.to_parquet("out/")                         # every table, one file each
     rates = ssr.ExchangeRates("USD", "rates.csv")  # your rates: date,currency,rate
@@ -42,6 +44,8 @@ from ._native import (
     __version__,
     load,
     loads,
+    matrix_sensitivity,
+    rank_matrix,
     read_iati,
     sample,
 )
@@ -57,6 +61,8 @@ __all__ = [
     "loads",
     "sample",
     "read_iati",
+    "rank_matrix",
+    "matrix_sensitivity",
     "SsrError",
     "LoadError",
     "PolicyError",

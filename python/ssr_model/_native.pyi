@@ -67,6 +67,38 @@ class Portfolio:
     ) -> Ranks:
         """Ranks with their Monte Carlo uncertainty."""
     @overload
+    def sensitivity(
+        self,
+        samples: int | None = None,
+        seed: int | None = None,
+        *,
+        policy: _Policy | None = None,
+        as_of: _Date | None = None,
+        to: Literal["pandas"] = "pandas",
+    ) -> pandas.DataFrame:
+        """The Sobol indices of the policy's sensitivity factors (or the
+        standard ones) on the ranking: the ``sensitivity`` table."""
+    @overload
+    def sensitivity(
+        self,
+        samples: int | None = None,
+        seed: int | None = None,
+        *,
+        policy: _Policy | None = None,
+        as_of: _Date | None = None,
+        to: Literal["polars"],
+    ) -> polars.DataFrame: ...
+    @overload
+    def sensitivity(
+        self,
+        samples: int | None = None,
+        seed: int | None = None,
+        *,
+        policy: _Policy | None = None,
+        as_of: _Date | None = None,
+        to: Literal["arrow"],
+    ) -> pyarrow.Table: ...
+    @overload
     def table(
         self,
         name: str,
@@ -200,3 +232,32 @@ def read_iati(
     language: str | None = None,
 ) -> Portfolio:
     """Imports IATI activity files and folders into one portfolio."""
+
+def rank_matrix(
+    scores: Sequence[Sequence[float]],
+    weights: Sequence[float],
+    *,
+    names: Sequence[str] | None = None,
+    replications: int = 1000,
+    seed: int = 0,
+    noise: float = 0.25,
+    threads: int | None = None,
+    to: _Frame = "pandas",
+) -> pandas.DataFrame | polars.DataFrame | pyarrow.Table:
+    """Ranks a matrix's rows by a weighted composite with the Monte Carlo
+    uncertainty of their ranks (``ssr rank-matrix``): row, name, nominal,
+    mean, median, p05, p95, sd."""
+
+def matrix_sensitivity(
+    scores: Sequence[Sequence[float]],
+    weights: Sequence[float],
+    *,
+    names: Sequence[str] | None = None,
+    samples: int = 512,
+    seed: int = 0,
+    spread: float = 0.5,
+    threads: int | None = None,
+    to: _Frame = "pandas",
+) -> pandas.DataFrame | polars.DataFrame | pyarrow.Table:
+    """The Sobol indices of a matrix's column weights, normalisation,
+    composite and dropped column on its ranking: the ``sensitivity`` table."""

@@ -17,6 +17,9 @@ from conftest import run_cli
 
 SCORECARD_TABLES = ("findings", "scores", "ranks", "objective_scores", "coherence", "outliers")
 PORTFOLIO_TABLES = [n for n in ssr.TABLES if n not in SCORECARD_TABLES]
+PORTFOLIO_TABLES = [
+    n for n in ssr.TABLES if n not in ("findings", "scores", "ranks", "objective_scores", "sensitivity")
+]
 
 
 def test_every_portfolio_table_comes_in_three_frames():

@@ -70,6 +70,7 @@ pub struct ScorerOptions {
     rates: Option<RatesSource>,
     replications: Option<usize>,
     seed: Option<u64>,
+    sensitivity: Option<(Option<usize>, Option<u64>)>,
 }
 
 impl ScorerOptions {
@@ -155,6 +156,26 @@ impl ScorerOptions {
         self
     }
 
+    /// Returns the options asking for the sensitivity analysis: the
+    /// policy's `sensitivity` section, or
+    /// [`SensitivityPolicy::standard`](super::policy::SensitivityPolicy::standard)
+    /// when it has none, with `samples` base samples and `seed` when given.
+    ///
+    /// ```
+    /// use ssr_model::score::ScorerOptions;
+    ///
+    /// let scorer = ScorerOptions::new().with_sensitivity(Some(64), None).scorer()?;
+    /// let s = scorer.policy().sensitivity.as_ref().ok_or("none")?;
+    /// assert_eq!((s.samples, s.seed, s.factors.len()), (64, 0, 8));
+    /// assert!(ScorerOptions::new().with_sensitivity(Some(1), None).scorer().is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_sensitivity(mut self, samples: Option<usize>, seed: Option<u64>) -> Self {
+        self.sensitivity = Some((samples, seed));
+        self
+    }
+
     /// The scorer: the policy with the options that override it, checked,
     /// and the rates.
     ///
@@ -178,6 +199,13 @@ impl ScorerOptions {
         }
         if let Some(seed) = self.seed {
             policy.uncertainty.seed = seed;
+        }
+        if let Some((samples, seed)) = self.sensitivity {
+            let standard = || super::policy::SensitivityPolicy::standard(&policy);
+            let mut s = policy.sensitivity.clone().unwrap_or_else(standard);
+            s.samples = samples.unwrap_or(s.samples);
+            s.seed = seed.unwrap_or(s.seed);
+            policy.sensitivity = Some(s);
         }
         let scorer = Scorer::new(policy)
             .map_err(|error| ScorerOptionsError::Policy { file: None, error })?;

@@ -299,4 +299,48 @@ impl Scorer {
             threads,
         )
     }
+
+    /// The variance-based sensitivity analysis of the portfolio's ranking
+    /// under this scorer's policy (its
+    /// [`sensitivity`](super::policy::ScoringPolicy::sensitivity) section):
+    /// the Sobol indices of each factor on the mean rank shift and on each
+    /// ranked programme's rank and composite. `None` when the policy has
+    /// no sensitivity section. The same for any number of threads, bit for
+    /// bit.
+    ///
+    /// ```
+    /// use ssr_model::Scorer;
+    /// use ssr_model::score::compare::Dimension;
+    /// use ssr_model::score::policy::{ScoringPolicy, SensitivityFactor, SensitivityPolicy};
+    ///
+    /// let portfolio = ssr_model::samples::portfolio();
+    /// assert!(Scorer::default().sensitivity(&portfolio).is_none()); // opt-in
+    /// let mut policy = ScoringPolicy::default();
+    /// policy.sensitivity = Some(SensitivityPolicy::new(vec![
+    ///     SensitivityFactor::Weight { dimension: Dimension::Risk, low: 0.0, high: 3.0 },
+    ///     SensitivityFactor::OnTrackTolerance { low: 0.05, high: 0.25 },
+    /// ]).with_samples(128));
+    /// let result = Scorer::new(policy)?.sensitivity(&portfolio).ok_or("no analysis")?;
+    /// // The tolerance sets statuses, not scores: it explains nothing.
+    /// let tolerance = result.rows.iter().filter(|r| r.factor == "on_track_tolerance");
+    /// assert!(tolerance.clone().all(|r| r.s_total == Some(0.0) || r.s_total.is_none()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn sensitivity(
+        &self,
+        portfolio: &crate::Portfolio,
+    ) -> Option<super::sensitivity::Sensitivity> {
+        self.policy.sensitivity.as_ref()?;
+        let threads = self
+            .threads
+            .unwrap_or_else(super::engine::available_threads);
+        let card = self.scorecard(portfolio);
+        super::sensitivity::of_portfolio(
+            portfolio,
+            &card.programmes,
+            &card.comparison,
+            &self.policy,
+            threads,
+        )
+    }
 }

@@ -41,6 +41,7 @@
 //! | `objective_scores` | objective of a scored programme: level, progress, coverage | the scorecard ([`objective_scores`]) |
 //! | `coherence` | statistic of the composite's dimensions: a correlation (pair or with the composite, Pearson or Spearman), Cronbach's alpha, the first component's share | the scorecard ([`coherence`]), or any statistics ([`coherence_of`]) |
 //! | `outliers` | raw value the policy's outlier treatment changed | the scorecard ([`outliers`]) |
+//! | `sensitivity` | factor × output of the ranking's sensitivity analysis (empty when the policy asks for none) | the scorer's policy ([`sensitivity`]) |
 //!
 //! ```
 //! use ssr_model::Scorer;
@@ -63,6 +64,7 @@ mod objective_scores;
 mod outputs;
 mod results;
 mod sectors;
+mod sensitivity;
 mod source;
 mod table;
 mod text;
@@ -94,6 +96,7 @@ pub use objective_scores::objective_scores;
 pub use outputs::{findings, ranks, score_batches, scores};
 #[cfg(feature = "parquet")]
 pub use parquet::{ParquetError, ParquetTableWriter, write_parquet};
+pub use sensitivity::sensitivity;
 pub use source::Source;
 pub use table::{Column, ColumnSpec, Kind, Table, Values};
 pub use text::TextValues;
@@ -158,6 +161,8 @@ pub enum TableName {
     Coherence,
     /// One row per raw value the outlier treatment changed.
     Outliers,
+    /// One row per factor and output of the ranking's sensitivity analysis.
+    Sensitivity,
 }
 
 crate::model::names::names!(TableName, "table" {
@@ -183,6 +188,7 @@ crate::model::names::names!(TableName, "table" {
     ObjectiveScores = "objective_scores",
     Coherence = "coherence",
     Outliers = "outliers",
+    Sensitivity = "sensitivity",
 });
 
 impl TableName {
@@ -239,6 +245,10 @@ impl TableName {
             TableName::Outliers => {
                 "one row per raw value the policy's outlier treatment changed: before, after, method"
             }
+            TableName::Sensitivity => {
+                "one row per factor and output of the ranking's sensitivity analysis: Sobol \
+                 indices S_i and S_Ti with their intervals"
+            }
         }
     }
 
@@ -279,6 +289,7 @@ impl TableName {
             TableName::ObjectiveScores => objective_scores::OBJECTIVE_SCORES,
             TableName::Coherence => audit::COHERENCE,
             TableName::Outliers => audit::OUTLIERS,
+            TableName::Sensitivity => sensitivity::SENSITIVITY,
         };
         columns
     }
@@ -302,6 +313,7 @@ impl TableName {
                 | TableName::ObjectiveScores
                 | TableName::Coherence
                 | TableName::Outliers
+                | TableName::Sensitivity
         )
     }
 }

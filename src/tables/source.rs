@@ -167,6 +167,13 @@ impl<'a> Source<'a> {
                 each(super::audit::outliers(&self.card(false)))?;
                 return Ok(Vec::new());
             }
+            TableName::Sensitivity => {
+                // Empty when the scorer's policy asks for no analysis.
+                if let Some(result) = self.scorer.sensitivity(self.portfolio) {
+                    each(super::sensitivity::sensitivity(&result))?;
+                }
+                return Ok(Vec::new());
+            }
         };
         let mut table = Table::empty(name);
         for p in &self.portfolio.programmes {

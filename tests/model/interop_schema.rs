@@ -194,3 +194,37 @@ fn policy_schemas_accept_the_defaults_and_reject_unknown_members() {
         assert!(!errors(&v, &json!({"no_such_setting": 1})).is_empty());
     }
 }
+
+#[test]
+fn the_policy_schema_covers_the_sensitivity_section() {
+    use ssr_model::interop::schema::scoring_policy_schema;
+    use ssr_model::score::policy::{ScoringPolicy, SensitivityFactor, SensitivityPolicy};
+    let v = validator_for(scoring_policy_schema());
+    let mut policy = ScoringPolicy::default();
+    let mut sensitivity = SensitivityPolicy::standard(&policy);
+    sensitivity.factors.push(SensitivityFactor::LevelWeight {
+        level: ssr_model::model::ResultLevel::Outcome,
+        low: 0.5,
+        high: 2.0,
+    });
+    sensitivity
+        .factors
+        .push(SensitivityFactor::OnTrackTolerance {
+            low: 0.05,
+            high: 0.25,
+        });
+    sensitivity.factors.push(SensitivityFactor::Imputation {
+        options: vec![ssr_model::score::policy::Imputation::Mean],
+    });
+    policy.sensitivity = Some(sensitivity);
+    let json = serde_json::to_value(&policy).unwrap();
+    assert_eq!(errors(&v, &json), Vec::<String>::new());
+    // A factor of no known kind, or a member a kind does not have, is refused.
+    for bad in [
+        json!({"sensitivity": {"factors": [{"factor": "weights", "low": 0, "high": 1}]}}),
+        json!({"sensitivity": {"factors": [{"factor": "on_track_tolerance", "low": 0, "high": 0.2, "x": 1}]}}),
+        json!({"sensitivity": {"sample": 10}}),
+    ] {
+        assert!(!errors(&v, &bad).is_empty(), "{bad}");
+    }
+}

@@ -29,4 +29,6 @@ mod rank_matrix;
 mod results;
 mod sensitivity;
 mod table_files;
+mod sensitivity_matrix;
+mod sensitivity_portfolio;
 mod tables;

@@ -27,4 +27,5 @@ mod readme;
 mod results;
 mod sample;
 mod score;
+mod sensitivity;
 mod validate;

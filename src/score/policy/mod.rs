@@ -20,6 +20,7 @@ mod evaluation;
 mod levels;
 mod progress;
 mod risk;
+mod sensitivity;
 mod uncertainty;
 
 pub use audit::{AuditPolicy, CoherencePolicy, OutlierPolicy, OutlierTreatment, ScreeningPolicy};
@@ -28,6 +29,7 @@ pub use evaluation::{CriterionWeights, EvaluationPolicy};
 pub use levels::{LevelPolicy, ScalePolicy, Weighting};
 pub use progress::{ProgressPolicy, StatusPolicy, TargetRule};
 pub use risk::{RiskBands, StakeholderPolicy};
+pub use sensitivity::{SensitivityFactor, SensitivityPolicy};
 pub use uncertainty::UncertaintyPolicy;
 
 // The sub-policies of the measures computed elsewhere in `score`.
@@ -200,6 +202,10 @@ pub struct ScoringPolicy {
     #[serde(skip_serializing_if = "AuditPolicy::is_default")]
     #[serde(deserialize_with = "object")]
     pub audit: AuditPolicy,
+    /// The variance-based sensitivity analysis of the ranking. Default
+    /// `None`: no analysis.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sensitivity: Option<SensitivityPolicy>,
 }
 
 impl Default for ScoringPolicy {
@@ -222,6 +228,7 @@ impl Default for ScoringPolicy {
             explain: 3,
             results: super::ResultsPolicy::default(),
             audit: AuditPolicy::default(),
+            sensitivity: None,
         }
     }
 }
@@ -293,6 +300,9 @@ impl ScoringPolicy {
         self.uncertainty.check(&mut found);
         self.results.check(&mut found);
         self.audit.check(self, &mut found);
+        if let Some(s) = &self.sensitivity {
+            s.check(self, &mut found);
+        }
         if found.is_empty() {
             Ok(())
         } else {

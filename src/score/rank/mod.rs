@@ -34,7 +34,7 @@ use super::{
 use crate::{Pillar, ProgrammeId};
 use replication::{Buffers, Replication, prepare};
 
-mod columns;
+pub(crate) mod columns;
 mod replication;
 
 /// One programme's rank statistics over the replications.

@@ -53,6 +53,17 @@ use rand_core::{Rng, SeedableRng};
 
 use super::engine::unit;
 
+mod levels;
+mod matrix;
+mod portfolio;
+mod report;
+mod runs;
+
+pub(crate) use runs::of_portfolio;
+
+pub use matrix::MatrixSensitivity;
+pub use report::{Sensitivity, SensitivityOutput, SensitivityRow};
+
 /// The z-score of a two-sided 95 % interval.
 const Z_95: f64 = 1.959_963_984_540_054;
 
@@ -414,21 +425,48 @@ pub fn sobol_indices(
     if let Some((run, &value)) = outputs.iter().enumerate().find(|(_, y)| !y.is_finite()) {
         return Err(SensitivityError::Output { run, value });
     }
-    let runs = Runs::centred(outputs, design.factors);
-    let n = design.base;
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let picks: Vec<Vec<usize>> = (0..resamples)
-        .map(|_| {
-            (0..n)
-                .map(|_| (rng.next_u64() % n as u64) as usize)
-                .collect()
-        })
-        .collect();
-    let all: Vec<usize> = (0..n).collect();
-    Ok((0..design.factors)
+    let picks = Picks::draw(design.base, resamples, seed);
+    Ok(estimate_all(outputs, design.factors, &picks))
+}
+
+/// The base samples each bootstrap resample picks (with replacement),
+/// drawn once and shared by every output of a model.
+pub(crate) struct Picks {
+    all: Vec<usize>,
+    resamples: Vec<Vec<usize>>,
+}
+
+impl Picks {
+    /// `resamples` resamples of `n` base samples from the ChaCha8 stream
+    /// seeded with `seed`.
+    pub(crate) fn draw(n: usize, resamples: usize, seed: u64) -> Picks {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let resamples = (0..resamples)
+            .map(|_| {
+                (0..n)
+                    .map(|_| (rng.next_u64() % n as u64) as usize)
+                    .collect()
+            })
+            .collect();
+        Picks {
+            all: (0..n).collect(),
+            resamples,
+        }
+    }
+}
+
+/// The indices of each of `k` factors from finite `outputs`, `N · (k + 2)`
+/// of them for the `N` base samples of `picks`.
+pub(crate) fn estimate_all(outputs: &[f64], k: usize, picks: &Picks) -> Vec<SobolIndex> {
+    let runs = Runs::centred(outputs, k);
+    (0..k)
         .map(|j| {
-            let (first, total) = runs.estimate(j, &all);
-            let boot: Vec<(f64, f64)> = picks.iter().map(|p| runs.estimate(j, p)).collect();
+            let (first, total) = runs.estimate(j, &picks.all);
+            let boot: Vec<(f64, f64)> = picks
+                .resamples
+                .iter()
+                .map(|p| runs.estimate(j, p))
+                .collect();
             SobolIndex {
                 first,
                 first_interval: Z_95 * sample_sd(boot.iter().map(|b| b.0)),
@@ -436,7 +474,7 @@ pub fn sobol_indices(
                 total_interval: Z_95 * sample_sd(boot.iter().map(|b| b.1)),
             }
         })
-        .collect())
+        .collect()
 }
 
 /// The outputs, centred and scaled, read per base sample.
