@@ -62,6 +62,7 @@ pub(crate) fn needs_more(name: TableName) -> Error {
         TableName::Findings => "p.validate().table()",
         TableName::Scores => "p.score().table(\"scores\")",
         TableName::ObjectiveScores => "p.score().table(\"objective_scores\")",
+        TableName::Panel => "p.panel(years)",
         _ => "p.rank().table()",
     };
     Error::value(format!(

@@ -112,6 +112,7 @@ pub mod matrix;
 mod normalise;
 mod options;
 mod panel;
+mod panel_sweep;
 pub mod policy;
 pub mod programme;
 mod progress;

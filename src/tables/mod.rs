@@ -39,6 +39,7 @@
 //! | `ranks` | programme of a comparison, with rank uncertainty | the ranked scorecard ([`ranks`]) |
 //! | `indicator_periods` | indicator period (or indicator, when it has none), wide: with its indicator, component and programme | the portfolio |
 //! | `objective_scores` | objective of a scored programme: level, progress, coverage | the scorecard ([`objective_scores`]) |
+//! | `panel` | programme × year, scored as of the year's end | the scorer ([`panel`], [`Scorer::panel`](crate::Scorer::panel)) |
 //!
 //! ```
 //! use ssr_model::Scorer;
@@ -58,6 +59,7 @@ mod finance;
 mod indicator_periods;
 mod objective_scores;
 mod outputs;
+mod panel;
 mod results;
 mod sectors;
 mod source;
@@ -85,6 +87,7 @@ pub use files::{Format, WriteError, Written};
 pub use finance::flows;
 pub use objective_scores::objective_scores;
 pub use outputs::{findings, ranks, score_batches, scores};
+pub use panel::panel;
 #[cfg(feature = "parquet")]
 pub use parquet::{ParquetError, ParquetTableWriter, write_parquet};
 pub use source::Source;
@@ -97,7 +100,7 @@ use table::ColumnSpec as C;
 /// ```
 /// use ssr_model::tables::TableName;
 ///
-/// assert_eq!(TableName::ALL.len(), 20);
+/// assert_eq!(TableName::ALL.len(), 21);
 /// assert_eq!("transactions".parse::<TableName>()?, TableName::Transactions);
 /// assert_eq!(TableName::Flows.to_string(), "flows");
 /// assert!("nonsense".parse::<TableName>().unwrap_err().to_string().contains("`programmes`"));
@@ -146,6 +149,8 @@ pub enum TableName {
     IndicatorPeriods,
     /// One row per objective of a scored programme.
     ObjectiveScores,
+    /// One row per programme and year, scored as of the year's end.
+    Panel,
 }
 
 crate::model::names::names!(TableName, "table" {
@@ -169,6 +174,7 @@ crate::model::names::names!(TableName, "table" {
     Ranks = "ranks",
     IndicatorPeriods = "indicator_periods",
     ObjectiveScores = "objective_scores",
+    Panel = "panel",
 });
 
 impl TableName {
@@ -218,6 +224,10 @@ impl TableName {
             TableName::ObjectiveScores => {
                 "one row per objective of a scored programme: level, progress, coverage"
             }
+            TableName::Panel => {
+                "one row per programme and year, scored as of the year's end: composite, rank, \
+                 progress, money of the year and to date, recipients"
+            }
         }
     }
 
@@ -254,6 +264,7 @@ impl TableName {
             TableName::Ranks => outputs::RANKS,
             TableName::IndicatorPeriods => indicator_periods::INDICATOR_PERIODS,
             TableName::ObjectiveScores => objective_scores::OBJECTIVE_SCORES,
+            TableName::Panel => panel::PANEL,
         };
         columns
     }
@@ -271,7 +282,11 @@ impl TableName {
     pub fn from_portfolio_alone(self) -> bool {
         !matches!(
             self,
-            TableName::Findings | TableName::Scores | TableName::Ranks | TableName::ObjectiveScores
+            TableName::Findings
+                | TableName::Scores
+                | TableName::Ranks
+                | TableName::ObjectiveScores
+                | TableName::Panel
         )
     }
 }

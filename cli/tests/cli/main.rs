@@ -21,6 +21,7 @@ mod validate_fixture;
 mod export;
 mod finance;
 mod iati;
+mod panel;
 mod rank_real_files;
 mod readme;
 mod results;
