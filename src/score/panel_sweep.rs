@@ -8,8 +8,9 @@
 //! copying and cutting the whole programme again. Risk and stakeholder
 //! profiles carry no date and are scored once. A programme whose every
 //! date lies before a year's end has a card no later date changes (time
-//! fractions are clamped at 1, nothing is cut) and keeps it, unless
-//! exchange rates make its ratios depend on the judging date's rates.
+//! fractions are clamped at 1, nothing is cut) and keeps it; so does one
+//! whose every date lies after it (nothing dated is known, no time has
+//! elapsed); unless its money is converted, at the judging date's rates.
 //!
 //! The slow, obvious path beside it is
 //! [`Scorer::panel_by_scorecards`]; a property test holds them equal.
@@ -43,10 +44,13 @@ struct ProgrammeSweep<'a> {
     next: usize,
     risk: RiskProfile,
     stakeholders: StakeholderProfile,
-    /// From this date on the card no longer changes; `None`: it may (there
-    /// are exchange rates).
-    settled: Option<NaiveDate>,
-    /// The card of a date at or after `settled`.
+    /// The first and last dates the scores read: before the first and from
+    /// the last on, the card is the same whatever the date. `None`: it may
+    /// change with any date (money is converted).
+    span: Option<(NaiveDate, NaiveDate)>,
+    /// The card of a date before the span.
+    early: Option<ProgrammeCard>,
+    /// The card of a date at or after the span's end.
     kept: Option<ProgrammeCard>,
 }
 
@@ -81,10 +85,11 @@ fn reveals(p: &Programme) -> Vec<(NaiveDate, Reveal)> {
     out
 }
 
-/// The last date any score of `p` reads, from which on its card is the
-/// same whatever the judging date: everything is known and every share of
-/// time elapsed is 1.
-fn last_date(p: &Programme) -> Option<NaiveDate> {
+/// The first and last dates any score of `p` reads. From the last on, its
+/// card is the same whatever the judging date: everything is known and
+/// every share of time elapsed is 1. Before the first, likewise: nothing
+/// dated is known and every share of time elapsed is 0.
+fn span(p: &Programme) -> Option<(NaiveDate, NaiveDate)> {
     let indicators = p.indicators().flat_map(|i| {
         let baseline = i.baseline.as_ref().and_then(|b| b.date);
         let periods = i
@@ -100,7 +105,25 @@ fn last_date(p: &Programme) -> Option<NaiveDate> {
         .chain(p.budgets.iter().flat_map(|b| [b.start, b.end]))
         .chain(p.evaluations.iter().map(|e| e.date))
         .chain(indicators)
-        .max()
+        .fold(None, |span, d| match span {
+            None => Some((d, d)),
+            Some((a, b)) => Some((d.min(a), d.max(b))),
+        })
+}
+
+/// Whether all the programme's money is in one currency, the finance
+/// currency when the policy sets one: then nothing is ever converted.
+fn one_currency(p: &Programme, scorer: &Scorer) -> bool {
+    let mut all = p
+        .transactions
+        .iter()
+        .map(|t| t.value.currency)
+        .chain(p.budgets.iter().map(|b| b.value.currency))
+        .chain(p.budget.map(|b| b.currency))
+        .chain(p.funding.iter().map(|f| f.amount.currency))
+        .chain(scorer.policy().finance.currency);
+    let first = all.next();
+    all.all(|c| Some(c) == first)
 }
 
 impl<'a> ProgrammeSweep<'a> {
@@ -117,12 +140,14 @@ impl<'a> ProgrammeSweep<'a> {
             next,
             risk: scorer.risk(p),
             stakeholders: scorer.stakeholders(p),
-            // With rates, the judging date's rates convert the ratios.
-            settled: if scorer.rates().is_some() {
-                None
+            // Money converted at the judging date's rates (or said to
+            // have none on that date) depends on the date.
+            span: if scorer.rates().is_none() && one_currency(p, scorer) {
+                Some(span(p).unwrap_or((NaiveDate::MIN, NaiveDate::MIN)))
             } else {
-                Some(last_date(p).unwrap_or(NaiveDate::MIN))
+                None
             },
+            early: None,
             kept: None,
         }
     }
@@ -179,13 +204,18 @@ impl<'a> ProgrammeSweep<'a> {
 
     /// The programme's card as of `end` (`at` judges on `end`).
     fn card(&mut self, at: &Scorer, end: NaiveDate) -> ProgrammeCard {
-        if let Some(card) = &self.kept {
+        let early = self.span.is_some_and(|(first, _)| end < first);
+        let late = self.span.is_some_and(|(_, last)| end >= last);
+        let same = if early { &self.early } else { &self.kept };
+        if let Some(card) = same.as_ref().filter(|_| early || late) {
             return card.clone();
         }
         self.advance(end);
         let programme = self.known.as_ref().unwrap_or(self.original);
         let card = at.card_of_known(programme, self.risk.clone(), self.stakeholders.clone());
-        if self.settled.is_some_and(|s| end >= s) {
+        if early {
+            self.early = Some(card.clone());
+        } else if late {
             self.kept = Some(card.clone());
         }
         card

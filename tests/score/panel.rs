@@ -260,3 +260,28 @@ proptest! {
         );
     }
 }
+
+/// Two funders in two currencies and no exchange rates: the funders'
+/// concentration is unknown each year, with a finding naming the judging
+/// date's rates, so a programme long over has the same scores every year
+/// but not the same finding: the sweep must not keep last year's card.
+#[test]
+fn sweep_equals_the_oracle_with_funders_in_two_currencies() {
+    use ssr_model::Stakeholder;
+    use ssr_model::model::{Funding, StakeholderKind};
+    let donor = |name| Stakeholder::new(name, StakeholderKind::BilateralDonor);
+    let (a, b) = (donor("Donor A"), donor("Donor B"));
+    let p = Programme::new("Police reform", Country::new("LBR").unwrap())
+        .with_planned_start(d(2015, 1, 1))
+        .with_planned_end(d(2016, 12, 31))
+        .with_funding(Funding::new(a.id, Money::parse("100", "EUR").unwrap()))
+        .with_funding(Funding::new(b.id, Money::parse("100", "GBP").unwrap()))
+        .with_stakeholder(a)
+        .with_stakeholder(b);
+    let portfolio = Portfolio::new().with_programme(p);
+    let scorer = Scorer::default();
+    assert_eq!(
+        scorer.panel(&portfolio, 2012..=2019),
+        scorer.panel_by_scorecards(&portfolio, 2012..=2019)
+    );
+}
