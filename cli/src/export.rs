@@ -38,7 +38,7 @@ pub(crate) struct Args {
     input: Input,
     #[command(flatten)]
     as_of: AsOf,
-    /// A table to write (repeatable): programmes, recipients, sectors, stakeholders, components, objectives, indicators, periods, breakdowns, challenges, mitigations, evaluations, transactions, budgets, flows, findings, scores, ranks, indicator_periods, objective_scores, sensitivity (empty unless the policy has a `sensitivity` section).
+    /// A table to write (repeatable): programmes, recipients, sectors, stakeholders, components, objectives, indicators, periods, breakdowns, challenges, mitigations, evaluations, transactions, budgets, flows, findings, scores, ranks, indicator_periods, objective_scores, coherence, outliers, sensitivity (empty unless the policy has a `sensitivity` section), panel.
     #[arg(long = "table", value_name = "NAME", value_parser = parse_table)]
     tables: Vec<TableName>,
     /// Every table, one file each (needs --out).

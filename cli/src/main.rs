@@ -8,6 +8,7 @@ mod export;
 mod import_iati;
 mod input;
 mod money;
+mod panel;
 mod progress;
 mod rank;
 mod rank_matrix;
@@ -104,6 +105,11 @@ enum Command {
     /// Memory: the document's bytes, the portfolio and one table at a time
     /// (the scores table in batches of 4096 rows).
     Export(export::Args),
+    /// Score every programme as of the end of each year: one row per programme and year (composite, rank, progress, money of the year and to date, recipients).
+    ///
+    /// `--years 2018..2022` (both included). Each year is judged on its
+    /// 31 December under the as-of rule (see `ssr score --help`).
+    Panel(panel::Args),
 }
 
 /// A failure the CLI reports on stderr, with its exit code.
@@ -142,6 +148,7 @@ fn main() -> ExitCode {
         Command::RankMatrix(args) => rank_matrix::run(&args, &mut out),
         Command::Sensitivity(args) => sensitivity::run(&args, &mut out),
         Command::Export(args) => export::run(&args, &mut out),
+        Command::Panel(args) => panel::run(&args, &mut out),
     };
     match result.and_then(|code| out.flush().map(|()| code).map_err(write_failure)) {
         Ok(code) => ExitCode::from(code),

@@ -269,6 +269,60 @@ impl PyPortfolio {
         tables::to_python(py, &table, to)
     }
 
+    /// The programme-year panel as a DataFrame: every programme scored as
+    /// of 31 December of each year, one row per programme and year
+    /// (composite, rank, progress by level, status counts, money of the
+    /// year and to date, the SSR part of the money paid that year, the
+    /// recipients with their shares). ``to`` as in :meth:`table`.
+    ///
+    /// ``years`` is one year or any iterable of years: the panel runs from
+    /// the smallest to the largest (``range(2018, 2023)`` and
+    /// ``[2018, 2022]`` both give 2018–2022). ``uncertainty=True`` ranks each
+    /// year with its Monte Carlo uncertainty (``rank_p05``, ``rank_p95``);
+    /// ``policy``, ``replications``, ``seed``, ``rates`` and ``currency`` as
+    /// in :meth:`rank` (``ssr panel``).
+    ///
+    /// Raises :class:`InvalidValueError` when ``years`` is empty or not
+    /// years, :class:`PolicyError` for a policy that cannot be read.
+    #[pyo3(signature = (years, *, policy=None, to="pandas", uncertainty=false, replications=None, seed=None, rates=None, currency=None))]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "keyword arguments of a Python method"
+    )]
+    fn panel<'py>(
+        &self,
+        py: Python<'py>,
+        years: Bound<'py, PyAny>,
+        policy: Option<Bound<'py, PyAny>>,
+        to: &str,
+        uncertainty: bool,
+        replications: Option<usize>,
+        seed: Option<u64>,
+        rates: Option<Bound<'py, PyExchangeRates>>,
+        currency: Option<String>,
+    ) -> PyResult<Py<PyAny>> {
+        let years = year_span(&years)?;
+        let args = ScorerArgs {
+            policy,
+            replications,
+            seed,
+            currency,
+            rates,
+            ..ScorerArgs::default()
+        };
+        let scorer = args.scorer()?;
+        let portfolio = Arc::clone(&self.inner);
+        let table = py.detach(|| {
+            let rows = if uncertainty {
+                scorer.ranked_panel(&portfolio, years)
+            } else {
+                scorer.panel(&portfolio, years)
+            };
+            ssr_model::tables::panel(&rows)
+        });
+        tables::to_python(py, &table, to)
+    }
+
     /// Writes every table (or those named in ``tables``) as Parquet files
     /// into ``folder`` (created when missing), one ``NAME.parquet`` each,
     /// and returns ``{name: path}``.
@@ -431,6 +485,22 @@ impl PyPortfolio {
             out.set_item(name.as_str(), path)?;
         }
         Ok(out.unbind())
+    }
+}
+
+/// The years from the smallest to the largest of `years`: one int or an
+/// iterable of ints.
+fn year_span(years: &Bound<'_, PyAny>) -> PyResult<std::ops::RangeInclusive<i32>> {
+    let all: Vec<i32> = match years.extract::<i32>() {
+        Ok(one) => vec![one],
+        Err(_) => years
+            .try_iter()
+            .and_then(|it| it.map(|y| y.and_then(|y| y.extract::<i32>())).collect())
+            .map_err(|_| Error::value("years: expected a year or an iterable of years"))?,
+    };
+    match (all.iter().min(), all.iter().max()) {
+        (Some(&a), Some(&b)) => Ok(a..=b),
+        _ => Err(Error::value("years: expected at least one year").into()),
     }
 }
 

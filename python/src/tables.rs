@@ -65,6 +65,7 @@ pub(crate) fn needs_more(name: TableName) -> Error {
         TableName::Coherence => "p.score().table(\"coherence\")",
         TableName::Outliers => "p.score().table(\"outliers\")",
         TableName::Sensitivity => "p.sensitivity()",
+        TableName::Panel => "p.panel(years)",
         _ => "p.rank().table()",
     };
     Error::value(format!(

@@ -125,6 +125,45 @@ class Portfolio:
         rates: ExchangeRates | None = None,
         currency: str | None = None,
     ) -> pyarrow.Table: ...
+    @overload
+    def panel(
+        self,
+        years: int | Iterable[int],
+        *,
+        policy: _Policy | None = None,
+        to: Literal["pandas"] = "pandas",
+        uncertainty: bool = False,
+        replications: int | None = None,
+        seed: int | None = None,
+        rates: ExchangeRates | None = None,
+        currency: str | None = None,
+    ) -> pandas.DataFrame: ...
+    @overload
+    def panel(
+        self,
+        years: int | Iterable[int],
+        *,
+        policy: _Policy | None = None,
+        to: Literal["polars"],
+        uncertainty: bool = False,
+        replications: int | None = None,
+        seed: int | None = None,
+        rates: ExchangeRates | None = None,
+        currency: str | None = None,
+    ) -> polars.DataFrame: ...
+    @overload
+    def panel(
+        self,
+        years: int | Iterable[int],
+        *,
+        policy: _Policy | None = None,
+        to: Literal["arrow"],
+        uncertainty: bool = False,
+        replications: int | None = None,
+        seed: int | None = None,
+        rates: ExchangeRates | None = None,
+        currency: str | None = None,
+    ) -> pyarrow.Table: ...
     def to_parquet(
         self,
         folder: _Path,

@@ -15,11 +15,10 @@ import ssr_model as ssr
 
 from conftest import run_cli
 
+# Tables that need more than the portfolio (a scorecard, a policy's
+# sensitivity section, the years of a panel).
 SCORECARD_TABLES = ("findings", "scores", "ranks", "objective_scores", "coherence", "outliers")
-PORTFOLIO_TABLES = [n for n in ssr.TABLES if n not in SCORECARD_TABLES]
-PORTFOLIO_TABLES = [
-    n for n in ssr.TABLES if n not in ("findings", "scores", "ranks", "objective_scores", "sensitivity")
-]
+PORTFOLIO_TABLES = [n for n in ssr.TABLES if n not in (*SCORECARD_TABLES, "sensitivity", "panel")]
 
 
 def test_every_portfolio_table_comes_in_three_frames():
@@ -199,3 +198,34 @@ def test_writing_tables_refuses_to_replace_unless_asked(tmp_path: Path):
     assert table.read_text().startswith("programme_id,")
     manifest = (tmp_path / "manifest.csv").read_text()
     assert manifest == f"table,file,rows,format\nprogrammes,programmes.csv,{len(p)},csv\n"
+def test_the_panel_has_a_row_per_programme_and_year():
+    import polars as pl
+
+    p = ssr.sample()
+    frame = p.panel(range(2019, 2022))
+    assert len(frame) == 3 * len(p)
+    assert sorted(set(frame["year"])) == [2019, 2020, 2021]
+    for column in ("programme_id", "as_of", "recipients", "main_recipient", "composite", "rank", "rank_p05", "ssr_paid_year", "undated_baselines"):
+        assert column in frame.columns, column
+    # Without uncertainty the Monte Carlo columns are empty, never 0.
+    assert frame["rank_p05"].isna().all()
+    # One year, as polars; the same as the iterable of that year.
+    one = p.panel(2020, to="polars")
+    assert isinstance(one, pl.DataFrame)
+    assert one.height == len(p)
+    assert p.panel([2020], to="arrow").num_rows == len(p)
+    # Each sample programme has one recipient, its whole.
+    assert set(frame["main_recipient_share"]) == {1.0}
+    with pytest.raises(ssr.InvalidValueError):
+        p.panel([])
+    with pytest.raises(ssr.InvalidValueError):
+        p.panel("2020")
+
+
+def test_the_panel_ranked_with_uncertainty():
+    p = ssr.sample()
+    frame = p.panel(2021, uncertainty=True, replications=50, seed=1)
+    ranked = frame[frame["rank"].notna()]
+    assert len(ranked) > 0
+    assert (ranked["rank_p05"] <= ranked["rank_p95"]).all()
+    assert (ranked["rank_p05"] >= 1).all() and (ranked["rank_p95"] <= len(p)).all()

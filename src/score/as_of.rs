@@ -88,7 +88,7 @@ fn indicator_has_later(ind: &Indicator, d: NaiveDate) -> bool {
 }
 
 /// Takes out of `ind` in place what is dated after `d`.
-fn cut_indicator(ind: &mut Indicator, d: NaiveDate) {
+pub(crate) fn cut_indicator(ind: &mut Indicator, d: NaiveDate) {
     if ind
         .baseline
         .as_ref()
@@ -140,7 +140,7 @@ pub(crate) fn component(component: &Component, d: Option<NaiveDate>) -> Cow<'_, 
 }
 
 /// Whether the programme holds anything dated after `d`.
-fn programme_has_later(p: &Programme, d: NaiveDate) -> bool {
+pub(crate) fn programme_has_later(p: &Programme, d: NaiveDate) -> bool {
     p.evaluations.iter().any(|e| e.date > d)
         || p.actual_start.is_some_and(|x| x > d)
         || p.actual_end.is_some_and(|x| x > d)

@@ -216,7 +216,7 @@ fn directed_by_transactions(p: &Programme) -> bool {
 
 /// The rate that turns `money` into `to` on `date`, and the date of the
 /// latest rate used, or why there is none.
-fn rate(
+pub(super) fn rate(
     rates: Option<&ExchangeRates>,
     money: Money,
     date: NaiveDate,

@@ -114,6 +114,7 @@ pub mod matrix;
 mod normalise;
 mod options;
 mod panel;
+mod panel_sweep;
 pub mod policy;
 pub mod programme;
 mod programme_score;

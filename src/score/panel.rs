@@ -1,11 +1,21 @@
 //! Programme-year panels: each programme scored as of the end of each year.
+//!
+//! Two paths give the same rows, bit for bit: one full scorecard per year
+//! ([`Scorer::panel_by_scorecards`](super::Scorer::panel_by_scorecards),
+//! the slow obvious one) and the date sweep ([`sweep`](super::panel_sweep))
+//! behind [`Scorer::panel`](super::Scorer::panel). Both end here, in
+//! [`year_rows`], so that they can differ only in how the cards are made.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::comparison::DimensionValues;
-use super::{NotRanked, Scorecard, Status};
-use crate::ProgrammeId;
+use super::comparison::{ComparisonRow, DimensionValues, compare};
+use super::rank::RankStats;
+use super::shares::{RecipientShare, recipient_shares};
+use super::ssr_share::ssr_share;
+use super::{NotRanked, ProgrammeCard, Status};
+use crate::model::Amount;
+use crate::{Currency, Portfolio, Programme, ProgrammeId, ResultLevel, TransactionType};
 
 /// One programme in one year of a panel
 /// ([`Scorer::panel`](super::Scorer::panel)): its scorecard as of the
@@ -80,49 +90,167 @@ pub struct PanelRow {
     pub spent: Option<f64>,
     /// The composite's change from the year before, when both are known.
     pub change: Option<f64>,
+    /// The programme's recipient countries (ISO 3166 alpha-3) and regions
+    /// (IATI Region codes) with their shares of its money
+    /// ([`recipient_shares`](super::programme::recipient_shares)): the keys
+    /// that join the panel to country-year data.
+    pub recipients: Vec<RecipientShare>,
+    /// The currency of every amount of the row (the finance currency,
+    /// [`FinanceProfile::currency`](super::FinanceProfile)); `None` when the
+    /// programme states no money.
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub currency: Option<Currency>,
+    /// The SSR part of the disbursements, reimbursements and expenditure
+    /// dated that year, exact, in `currency`: each transaction times its
+    /// SSR share ([`ssr_share`](super::programme::ssr_share)), converted at
+    /// its value date's rate when in another currency. `None` when none is
+    /// dated that year, or when a share or a rate is unknown (`ssr_unknown`
+    /// says why): unknown is never 0.
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<String>"))]
+    pub ssr_paid_year: Option<Amount>,
+    /// Why `ssr_paid_year` is unknown although money was paid that year.
+    pub ssr_unknown: Option<String>,
+    /// Progress (0–1) of the output indicators, as of that date.
+    pub output_progress: Option<f64>,
+    /// Progress of the outcome indicators.
+    pub outcome_progress: Option<f64>,
+    /// Progress of the impact indicators.
+    pub impact_progress: Option<f64>,
+    /// The 5th percentile of the Monte Carlo rank that year, when the panel
+    /// was ranked with uncertainty ([`Scorer::ranked_panel`](super::Scorer::ranked_panel)).
+    pub rank_p05: Option<f64>,
+    /// The 95th percentile of the Monte Carlo rank that year.
+    pub rank_p95: Option<f64>,
+    /// Indicators whose baseline has a value but no date. The as-of rule
+    /// keeps an undated baseline at every date (it is the starting point,
+    /// known before any actual); this count names them.
+    pub undated_baselines: usize,
 }
 
-/// The rows of one year's scorecard (scored as of `as_of`), `previous`
-/// giving last year's rows (same order) for the change.
-pub(super) fn rows(
-    card: &Scorecard,
+/// The rows of one year: `cards` are the programmes' cards as of `as_of`
+/// (portfolio order), `previous` last year's rows (same order, empty for
+/// the first year), `stats` the Monte Carlo ranks when asked for.
+pub(super) fn year_rows(
+    scorer: &super::Scorer,
+    portfolio: &Portfolio,
+    cards: &[ProgrammeCard],
     year: i32,
     as_of: NaiveDate,
     previous: &[PanelRow],
+    ranked: bool,
 ) -> Vec<PanelRow> {
-    card.programmes
+    let comparison = compare(cards, scorer.policy());
+    let stats = ranked.then(|| {
+        super::rank::rank_uncertainty(cards, &comparison, scorer.policy(), scorer.thread_count())
+    });
+    let by_programme = stats.as_ref().map(|s| s.by_programme());
+    portfolio
+        .programmes
         .iter()
-        .zip(&card.comparison.rows)
+        .zip(cards)
+        .zip(&comparison.rows)
         .enumerate()
-        .map(|(i, (p, row))| {
-            let f = &p.finance;
-            let this_year = f.yearly.iter().find(|y| y.year == year);
-            let count = |s| p.progress.status_count(s);
-            let before = previous.get(i).and_then(|r| r.composite);
-            PanelRow {
-                programme: p.id,
-                name: p.name.clone(),
-                year,
-                as_of,
-                progress: p.progress.score,
-                coverage: p.progress.coverage,
-                raw: row.raw,
-                composite: row.composite,
-                rank: row.rank,
-                not_ranked: row.not_ranked,
-                on_track: count(Status::OnTrack),
-                at_risk: count(Status::AtRisk),
-                off_track: count(Status::OffTrack),
-                interim: count(Status::Interim),
-                no_data: count(Status::NoData),
-                committed_year: this_year.and_then(|y| y.committed),
-                disbursed_year: this_year.and_then(|y| y.disbursed),
-                spent_year: this_year.and_then(|y| y.spent),
-                committed: f.committed,
-                disbursed: f.disbursed,
-                spent: f.spent,
-                change: row.composite.zip(before).map(|(now, then)| now - then),
-            }
+        .map(|(i, ((programme, card), row))| {
+            let stats = by_programme.as_ref().and_then(|m| m.get(&card.id).copied());
+            let mut out = panel_row(card, row, year, as_of, previous.get(i), stats);
+            let (ssr, why) = ssr_paid(scorer, programme, card.finance.currency, year);
+            out.recipients = recipient_shares(programme);
+            out.ssr_paid_year = ssr;
+            out.ssr_unknown = why;
+            out.undated_baselines = programme
+                .indicators()
+                .filter(|i| i.baseline.as_ref().is_some_and(|b| b.date.is_none()))
+                .count();
+            out
         })
         .collect()
+}
+
+/// The row of one card, from the card and the comparison alone.
+fn panel_row(
+    p: &ProgrammeCard,
+    row: &ComparisonRow,
+    year: i32,
+    as_of: NaiveDate,
+    previous: Option<&PanelRow>,
+    stats: Option<&RankStats>,
+) -> PanelRow {
+    let f = &p.finance;
+    let this_year = f.yearly.iter().find(|y| y.year == year);
+    let count = |s| p.progress.status_count(s);
+    let level = |l| p.results.level(l).and_then(|x| x.progress);
+    let before = previous.and_then(|r| r.composite);
+    PanelRow {
+        programme: p.id,
+        name: p.name.clone(),
+        year,
+        as_of,
+        progress: p.progress.score,
+        coverage: p.progress.coverage,
+        raw: row.raw,
+        composite: row.composite,
+        rank: row.rank,
+        not_ranked: row.not_ranked,
+        on_track: count(Status::OnTrack),
+        at_risk: count(Status::AtRisk),
+        off_track: count(Status::OffTrack),
+        interim: count(Status::Interim),
+        no_data: count(Status::NoData),
+        committed_year: this_year.and_then(|y| y.committed),
+        disbursed_year: this_year.and_then(|y| y.disbursed),
+        spent_year: this_year.and_then(|y| y.spent),
+        committed: f.committed,
+        disbursed: f.disbursed,
+        spent: f.spent,
+        change: row.composite.zip(before).map(|(now, then)| now - then),
+        recipients: Vec::new(),
+        currency: f.currency,
+        ssr_paid_year: None,
+        ssr_unknown: None,
+        output_progress: level(ResultLevel::Output),
+        outcome_progress: level(ResultLevel::Outcome),
+        impact_progress: level(ResultLevel::Impact),
+        rank_p05: stats.map(|s| s.p05),
+        rank_p95: stats.map(|s| s.p95),
+        undated_baselines: 0,
+    }
+}
+
+/// The SSR part of the money paid out in `year` (disbursements,
+/// reimbursements, expenditure), exact, in `to`; or why it is unknown.
+fn ssr_paid(
+    scorer: &super::Scorer,
+    p: &Programme,
+    to: Option<Currency>,
+    year: i32,
+) -> (Option<Amount>, Option<String>) {
+    let Some(to) = to else {
+        return (None, None);
+    };
+    let paid = p.transactions.iter().filter(|t| {
+        t.date.year() == year
+            && matches!(
+                t.kind,
+                TransactionType::Disbursement
+                    | TransactionType::Reimbursement
+                    | TransactionType::Expenditure
+            )
+    });
+    let mut total = None;
+    for t in paid {
+        let share = match ssr_share(p, t, &scorer.policy().finance.ssr_sectors) {
+            Ok(share) => share,
+            Err(why) => return (None, Some(why)),
+        };
+        let factor = match super::flows::rate(scorer.rates(), t.value, t.value_date, to) {
+            Ok((factor, _)) => factor,
+            Err(why) => return (None, Some(why)),
+        };
+        let part = t.value.amount.times(share * factor);
+        match part.and_then(|x| total.unwrap_or(Amount::ZERO).checked_add(x)) {
+            Some(sum) => total = Some(sum),
+            None => return (None, Some("the sum does not fit an amount".to_owned())),
+        }
+    }
+    (total, None)
 }

@@ -193,23 +193,58 @@ impl Scorer {
 
     /// Every score of one programme.
     pub fn card(&self, programme: &Programme) -> ProgrammeCard {
-        // Cut once here; the calls below find nothing more to cut.
+        // Cut once here; nothing below cuts again.
         let programme = &*as_of::programme(programme, self.policy.as_of);
-        let progress = self.programme(programme);
+        self.card_of_known(
+            programme,
+            self.risk(programme),
+            self.stakeholders(programme),
+        )
+    }
+
+    /// The card of a programme already cut to what is known on the
+    /// policy's date, with its risk and stakeholder profiles (which no
+    /// date changes) given.
+    pub(super) fn card_of_known(
+        &self,
+        programme: &Programme,
+        risk: RiskProfile,
+        stakeholders: StakeholderProfile,
+    ) -> ProgrammeCard {
+        let progress = score_programme(programme, &self.policy);
         let mut card = ProgrammeCard {
             id: programme.id,
             name: programme.name.clone(),
             recipients: programme.recipients.clone(),
             results: score_results(programme, &progress, &self.policy),
             progress,
-            risk: self.risk(programme),
-            stakeholders: self.stakeholders(programme),
-            evaluation: self.evaluation(programme),
-            finance: self.finance(programme),
+            risk,
+            stakeholders,
+            evaluation: score_latest(
+                programme,
+                &self.policy.evaluation,
+                self.policy.zero_floor.get(),
+            ),
+            finance: score_finance(programme, &self.policy, self.rates.as_ref()),
             evidence: Evidence::default(),
         };
         card.evidence = Evidence::of(&card);
         card
+    }
+
+    /// This scorer judging as of `date` (the policy's `as_of` replaced).
+    pub(super) fn at(&self, date: chrono::NaiveDate) -> Scorer {
+        Scorer {
+            policy: self.policy.clone().with_as_of(date),
+            threads: self.threads,
+            rates: self.rates.clone(),
+        }
+    }
+
+    /// The threads of the Monte Carlo.
+    pub(super) fn thread_count(&self) -> usize {
+        self.threads
+            .unwrap_or_else(super::engine::available_threads)
     }
 
     /// The scorecard of a portfolio: every programme's card and the
@@ -258,12 +293,78 @@ impl Scorer {
     /// A programme-year panel: every programme scored as of the last day of
     /// each year in `years`, one [`PanelRow`](super::compare::PanelRow) per
     /// programme and year (year by year, programmes in portfolio order),
-    /// ranks among the programmes ranked that year. Each year is a full
-    /// scorecard under the as-of rule
+    /// ranks among the programmes ranked that year, without rank
+    /// uncertainty (see [`ranked_panel`](Self::ranked_panel)). Each year is
+    /// scored under the as-of rule
     /// ([`ScoringPolicy::as_of`](super::ScoringPolicy::as_of)); the
     /// policy's own `as_of` is replaced. A year beyond the calendar's
     /// range is skipped.
+    ///
+    /// The rows are those of one full scorecard per year
+    /// ([`panel_by_scorecards`](Self::panel_by_scorecards)), bit for bit,
+    /// at a fraction of the cost: each programme's dated facts are sorted
+    /// once and the years swept, so a year re-cuts only what became known
+    /// in it, risk and stakeholders are scored once, and a programme past
+    /// its last date keeps last year's card.
+    ///
+    /// ```
+    /// use ssr_model::Scorer;
+    /// use ssr_model::samples::{Synthetic, synthetic};
+    ///
+    /// let portfolio = synthetic(&Synthetic::new(5).with_components(2).with_indicators(2).with_periods(3));
+    /// let scorer = Scorer::default();
+    /// let panel = scorer.panel(&portfolio, 2016..=2020);
+    /// assert_eq!(panel.len(), 5 * 5);
+    /// assert_eq!(panel, scorer.panel_by_scorecards(&portfolio, 2016..=2020));
+    /// ```
     pub fn panel(
+        &self,
+        portfolio: &Portfolio,
+        years: std::ops::RangeInclusive<i32>,
+    ) -> Vec<super::compare::PanelRow> {
+        super::panel_sweep::panel(self, portfolio, years, false)
+    }
+
+    /// [`panel`](Self::panel) with each year's Monte Carlo rank
+    /// uncertainty (the policy's `uncertainty` section, one run per year):
+    /// `rank_p05` and `rank_p95` filled for the programmes ranked that
+    /// year.
+    ///
+    /// ```
+    /// use ssr_model::Scorer;
+    /// use ssr_model::score::policy::ScoringPolicy;
+    /// use ssr_model::samples::{Synthetic, synthetic};
+    ///
+    /// let portfolio = synthetic(&Synthetic::new(6).with_components(2).with_indicators(1).with_periods(3));
+    /// let mut policy = ScoringPolicy::default();
+    /// policy.uncertainty.replications = 50;
+    /// let panel = Scorer::new(policy)?.ranked_panel(&portfolio, 2019..=2020);
+    /// for row in panel.iter().filter(|r| r.rank.is_some()) {
+    ///     let (lo, hi) = (row.rank_p05.unwrap(), row.rank_p95.unwrap());
+    ///     assert!(1.0 <= lo && lo <= hi && hi <= 6.0);
+    /// }
+    /// # Ok::<(), ssr_model::score::policy::PolicyError>(())
+    /// ```
+    pub fn ranked_panel(
+        &self,
+        portfolio: &Portfolio,
+        years: std::ops::RangeInclusive<i32>,
+    ) -> Vec<super::compare::PanelRow> {
+        super::panel_sweep::panel(self, portfolio, years, true)
+    }
+
+    /// The same rows as [`panel`](Self::panel), the slow, obvious way: one
+    /// full [`scorecard`](Self::scorecard) per year. The reference the
+    /// date sweep is tested and benchmarked against.
+    ///
+    /// ```
+    /// use ssr_model::Scorer;
+    ///
+    /// let portfolio = ssr_model::samples::portfolio();
+    /// let panel = Scorer::default().panel_by_scorecards(&portfolio, 2020..=2021);
+    /// assert_eq!(panel.len(), 2 * portfolio.programmes.len());
+    /// ```
+    pub fn panel_by_scorecards(
         &self,
         portfolio: &Portfolio,
         years: std::ops::RangeInclusive<i32>,
@@ -274,12 +375,17 @@ impl Scorer {
             let Some(end) = chrono::NaiveDate::from_ymd_opt(year, 12, 31) else {
                 continue;
             };
-            let scorer = Scorer {
-                policy: self.policy.clone().with_as_of(end),
-                threads: self.threads,
-                rates: self.rates.clone(),
-            };
-            let rows = super::panel::rows(&scorer.scorecard(portfolio), year, end, &previous);
+            let scorer = self.at(end);
+            let card = scorer.scorecard(portfolio);
+            let rows = super::panel::year_rows(
+                &scorer,
+                portfolio,
+                &card.programmes,
+                year,
+                end,
+                &previous,
+                false,
+            );
             out.extend(rows.iter().cloned());
             previous = rows;
         }
@@ -289,14 +395,11 @@ impl Scorer {
     /// The Monte Carlo rank uncertainty of a scorecard's programmes under
     /// this scorer's policy (see [`UncertaintyPolicy`](super::policy::UncertaintyPolicy)).
     pub fn rank_uncertainty(&self, scorecard: &Scorecard) -> RankUncertainty {
-        let threads = self
-            .threads
-            .unwrap_or_else(super::engine::available_threads);
         rank_uncertainty(
             &scorecard.programmes,
             &scorecard.comparison,
             &self.policy,
-            threads,
+            self.thread_count(),
         )
     }
 

@@ -42,6 +42,7 @@
 //! | `coherence` | statistic of the composite's dimensions: a correlation (pair or with the composite, Pearson or Spearman), Cronbach's alpha, the first component's share | the scorecard ([`coherence`]), or any statistics ([`coherence_of`]) |
 //! | `outliers` | raw value the policy's outlier treatment changed | the scorecard ([`outliers`]) |
 //! | `sensitivity` | factor × output of the ranking's sensitivity analysis (empty when the policy asks for none) | the scorer's policy ([`sensitivity`]) |
+//! | `panel` | programme × year, scored as of the year's end | the scorer ([`panel`], [`Scorer::panel`](crate::Scorer::panel)) |
 //!
 //! ```
 //! use ssr_model::Scorer;
@@ -62,6 +63,7 @@ mod finance;
 mod indicator_periods;
 mod objective_scores;
 mod outputs;
+mod panel;
 mod results;
 mod sectors;
 mod sensitivity;
@@ -94,6 +96,7 @@ pub use files::{Existing, Format, WriteError, Written};
 pub use finance::flows;
 pub use objective_scores::objective_scores;
 pub use outputs::{findings, ranks, score_batches, scores};
+pub use panel::panel;
 #[cfg(feature = "parquet")]
 pub use parquet::{ParquetError, ParquetTableWriter, write_parquet};
 pub use sensitivity::sensitivity;
@@ -108,7 +111,7 @@ use table::ColumnSpec as C;
 /// ```
 /// use ssr_model::tables::TableName;
 ///
-/// assert_eq!(TableName::ALL.len(), 22);
+/// assert_eq!(TableName::ALL.len(), 23);
 /// assert_eq!("transactions".parse::<TableName>()?, TableName::Transactions);
 /// assert_eq!(TableName::Flows.to_string(), "flows");
 /// assert!("nonsense".parse::<TableName>().unwrap_err().to_string().contains("`programmes`"));
@@ -163,6 +166,8 @@ pub enum TableName {
     Outliers,
     /// One row per factor and output of the ranking's sensitivity analysis.
     Sensitivity,
+    /// One row per programme and year, scored as of the year's end.
+    Panel,
 }
 
 crate::model::names::names!(TableName, "table" {
@@ -189,6 +194,7 @@ crate::model::names::names!(TableName, "table" {
     Coherence = "coherence",
     Outliers = "outliers",
     Sensitivity = "sensitivity",
+    Panel = "panel",
 });
 
 impl TableName {
@@ -249,6 +255,10 @@ impl TableName {
                 "one row per factor and output of the ranking's sensitivity analysis: Sobol \
                  indices S_i and S_Ti with their intervals"
             }
+            TableName::Panel => {
+                "one row per programme and year, scored as of the year's end: composite, rank, \
+                 progress, money of the year and to date, recipients"
+            }
         }
     }
 
@@ -290,6 +300,7 @@ impl TableName {
             TableName::Coherence => audit::COHERENCE,
             TableName::Outliers => audit::OUTLIERS,
             TableName::Sensitivity => sensitivity::SENSITIVITY,
+            TableName::Panel => panel::PANEL,
         };
         columns
     }
@@ -314,6 +325,7 @@ impl TableName {
                 | TableName::Coherence
                 | TableName::Outliers
                 | TableName::Sensitivity
+                | TableName::Panel
         )
     }
 }

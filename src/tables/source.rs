@@ -3,6 +3,7 @@
 //! money left out), so that no caller rebuilds the choice of source.
 
 use std::borrow::Cow;
+use std::ops::RangeInclusive;
 
 use crate::diagnostics::{Finding, ValidationPolicy};
 use crate::score::Scorecard;
@@ -45,6 +46,7 @@ pub struct Source<'a> {
     scorer: &'a Scorer,
     validation: ValidationPolicy,
     scorecard: Option<&'a Scorecard>,
+    years: Option<RangeInclusive<i32>>,
 }
 
 impl<'a> Source<'a> {
@@ -56,7 +58,27 @@ impl<'a> Source<'a> {
             scorer,
             validation: ValidationPolicy::default(),
             scorecard: None,
+            years: None,
         }
+    }
+
+    /// Returns the source whose panel table covers `years` (by default the
+    /// years of the portfolio's transactions, earliest to latest, else of
+    /// its programmes' planned dates).
+    ///
+    /// ```
+    /// use ssr_model::Scorer;
+    /// use ssr_model::tables::{Source, TableName};
+    ///
+    /// let portfolio = ssr_model::samples::portfolio();
+    /// let scorer = Scorer::default();
+    /// let (panel, _) = Source::new(&portfolio, &scorer).with_years(2020..=2021).table(TableName::Panel);
+    /// assert_eq!(panel.rows(), 2 * portfolio.programmes.len());
+    /// ```
+    #[must_use]
+    pub fn with_years(mut self, years: RangeInclusive<i32>) -> Self {
+        self.years = Some(years);
+        self
     }
 
     /// Returns the source with findings under `policy`.
@@ -172,6 +194,15 @@ impl<'a> Source<'a> {
                 if let Some(result) = self.scorer.sensitivity(self.portfolio) {
                     each(super::sensitivity::sensitivity(&result))?;
                 }
+                return Ok(Vec::new());
+            }
+            TableName::Panel => {
+                let years = self
+                    .years
+                    .clone()
+                    .or_else(|| super::panel::default_years(self.portfolio));
+                let rows = years.map(|y| self.scorer.panel(self.portfolio, y));
+                each(super::panel::panel(rows.as_deref().unwrap_or_default()))?;
                 return Ok(Vec::new());
             }
         };

@@ -29,7 +29,7 @@ use ssr_model::{Scorecard, Scorer};
 /// the planned start to a year after the planned end (the consistent
 /// strategy alone writes no transactions, so the finance cut would have
 /// nothing to cut).
-fn money_portfolio() -> impl Strategy<Value = Portfolio> {
+pub(crate) fn money_portfolio() -> impl Strategy<Value = Portfolio> {
     let flows = vec(
         vec(
             (
@@ -67,7 +67,7 @@ fn money_portfolio() -> impl Strategy<Value = Portfolio> {
 
 /// Consistent portfolios with money, mostly, and sometimes any portfolio
 /// at all (dates in any order, references dangling).
-fn any_portfolio() -> impl Strategy<Value = Portfolio> {
+pub(crate) fn any_portfolio() -> impl Strategy<Value = Portfolio> {
     prop_oneof![3 => money_portfolio(), 1 => arb_portfolio()]
 }
 

@@ -1,10 +1,22 @@
 //! Programme-year panels (`Scorer::panel`) against values worked by hand.
 
-use chrono::NaiveDate;
-use ssr_model::model::{Baseline, Measure, Pillar, ResultLevel, Transaction, TransactionType};
-use ssr_model::{
-    Component, Country, Indicator, Money, Period, Portfolio, Programme, Scorer, Value,
+use std::ops::RangeInclusive;
+
+use chrono::{Datelike, NaiveDate};
+use proptest::prelude::*;
+use proptest::sample::Index;
+use ssr_model::model::{
+    Amount, Baseline, ExchangeRates, Measure, Percentage, Pillar, Recipient, ResultLevel, Sector,
+    SectorCode, Transaction, TransactionType,
 };
+use ssr_model::score::policy::{FinancePolicy, ScoringPolicy};
+use ssr_model::tables::{self, Values};
+use ssr_model::{
+    Component, Country, Currency, Indicator, Money, Period, Portfolio, Programme, Scorer, Value,
+};
+
+use crate::as_of::any_portfolio;
+use crate::common::as_of::dates_in;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -83,4 +95,193 @@ fn each_year_is_scored_as_of_its_end() {
     // One programme has too few dimensions to be ranked: no composite, so
     // no change from year to year either.
     assert!(panel.iter().all(|r| r.rank.is_none() && r.change.is_none()));
+}
+
+fn flow(kind: TransactionType, day: NaiveDate, amount: &str) -> Transaction {
+    Transaction::new(kind, day, Money::parse(amount, "USD").unwrap(), day)
+}
+
+fn sector(code: u32, pct: Option<f64>) -> Sector {
+    let s = Sector::new(SectorCode::new(code).unwrap());
+    match pct {
+        Some(x) => s.with_percentage(Percentage::new(x).unwrap()),
+        None => s,
+    }
+}
+
+/// Justice reform: LBR 70 %, SLE 30 %; sectors 15210 (SSR) 60 % and 12220
+/// 40 %, so 60 % of every amount is SSR; one indicator whose baseline has
+/// no date. A second programme lists 15210 without a percentage beside
+/// 12220 at 50 %: its SSR share is unknown.
+fn ssr_portfolio() -> Portfolio {
+    let undated = Indicator::new("Cases heard", ResultLevel::Output, Measure::Unit)
+        .with_baseline(Baseline::new(n(0.0)))
+        .with_period(Period::new(d(2020, 1, 1), d(2021, 12, 31)).with_target(n(10.0)));
+    let pct = |x| Percentage::new(x).unwrap();
+    let justice = Programme::new("Justice reform", Country::new("LBR").unwrap())
+        .with_recipients([
+            Recipient::country(Country::new("LBR").unwrap()).with_percentage(pct(70.0)),
+            Recipient::country(Country::new("SLE").unwrap()).with_percentage(pct(30.0)),
+        ])
+        .with_sector(sector(15210, Some(60.0)))
+        .with_sector(sector(12220, Some(40.0)))
+        .with_component(Component::new("Courts", Pillar::JusticeReform).with_indicator(undated))
+        .with_transaction(flow(TransactionType::Disbursement, d(2020, 3, 1), "100"))
+        .with_transaction(flow(TransactionType::Expenditure, d(2020, 9, 1), "50"))
+        .with_transaction(flow(
+            TransactionType::OutgoingCommitment,
+            d(2020, 10, 1),
+            "1000",
+        ))
+        .with_transaction(flow(TransactionType::Disbursement, d(2021, 5, 1), "50"));
+    let unclear = Programme::new("Border police", Country::new("NER").unwrap())
+        .with_sector(sector(15210, None))
+        .with_sector(sector(12220, Some(50.0)))
+        .with_transaction(flow(TransactionType::Disbursement, d(2020, 3, 1), "80"));
+    Portfolio::new()
+        .with_programme(justice)
+        .with_programme(unclear)
+}
+
+/// The SSR money of each year, worked by hand: 2020 pays 100 + 50 (the
+/// commitment is not paid out), 60 % SSR: 90; 2021 pays 50: 30. The second
+/// programme paid 80 in 2020, SSR part unknown, with the reason.
+#[test]
+fn ssr_money_recipients_and_undated_baselines() {
+    let panel = Scorer::default().panel(&ssr_portfolio(), 2020..=2021);
+    let [j2020, u2020, j2021, u2021] = &panel[..] else {
+        panic!("{panel:?}")
+    };
+    let amount = |s: &str| Some(s.parse::<Amount>().unwrap());
+    assert_eq!((j2020.year, j2020.ssr_paid_year), (2020, amount("90")));
+    assert_eq!((j2021.year, j2021.ssr_paid_year), (2021, amount("30")));
+    assert_eq!(j2020.currency, Some("USD".parse().unwrap()));
+    assert_eq!(j2020.ssr_unknown, None);
+    let shares: Vec<(String, Option<f64>)> = j2020
+        .recipients
+        .iter()
+        .map(|r| (r.place.to_string(), r.share))
+        .collect();
+    assert_eq!(
+        shares,
+        [("LBR".to_owned(), Some(0.7)), ("SLE".to_owned(), Some(0.3))]
+    );
+    assert_eq!((j2020.undated_baselines, u2020.undated_baselines), (1, 0));
+    assert_eq!(u2020.disbursed_year, Some(80.0));
+    assert_eq!(u2020.ssr_paid_year, None);
+    assert_eq!(
+        u2020.ssr_unknown.as_deref(),
+        Some("sector 15210 has no percentage among 2 of vocabulary 1")
+    );
+    // Nothing paid in 2021: unknown, and no reason to give.
+    assert_eq!(
+        (u2021.ssr_paid_year, u2021.ssr_unknown.as_deref()),
+        (None, None)
+    );
+}
+
+/// The panel table carries the same, with the main recipient.
+#[test]
+fn panel_table_columns() {
+    let rows = Scorer::default().panel(&ssr_portfolio(), 2020..=2021);
+    let t = tables::panel(&rows);
+    assert_eq!(t.rows(), 4);
+    let text = |name: &str| match t.column(name).unwrap().values() {
+        Values::Text(v) => v.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(text("recipients").get(0), Some(Some("LBR=0.7;SLE=0.3")));
+    assert_eq!(text("main_recipient").get(0), Some(Some("LBR")));
+    let Values::Money(ssr) = t.column("ssr_paid_year").unwrap().values() else {
+        panic!()
+    };
+    assert_eq!(ssr[0].map(|a| a.to_string()).as_deref(), Some("90"));
+    let Values::Integer(undated) = t.column("undated_baselines").unwrap().values() else {
+        panic!()
+    };
+    assert_eq!(undated[..2], [Some(1), Some(0)]);
+}
+
+// ---------------------------------------------------------------------------
+// The sweep against the slow oracle: one full scorecard per year
+// ---------------------------------------------------------------------------
+
+/// A portfolio and a span of 1–6 years around one of its dates.
+fn portfolio_and_years() -> impl Strategy<Value = (Portfolio, RangeInclusive<i32>)> {
+    (any_portfolio(), any::<Index>(), -2i32..=1, 0i32..=5).prop_map(
+        |(portfolio, pick, offset, len)| {
+            let dates = dates_in(&portfolio);
+            let year = if dates.is_empty() {
+                2015
+            } else {
+                pick.get(&dates).year().clamp(1900, 2100)
+            };
+            let first = year + offset;
+            (portfolio, first..=first + len)
+        },
+    )
+}
+
+/// Rates EUR and GBP per USD that change within the years, so that ratios
+/// depend on the judging date.
+fn rates() -> ExchangeRates {
+    ExchangeRates::new("USD".parse().unwrap())
+        .with_rate(d(1900, 1, 1), "EUR".parse().unwrap(), 0.9)
+        .unwrap()
+        .with_rate(d(2020, 10, 1), "EUR".parse().unwrap(), 0.8)
+        .unwrap()
+        .with_rate(d(1900, 1, 1), "GBP".parse().unwrap(), 0.7)
+        .unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The sweep gives exactly the rows of one full scorecard per year.
+    #[test]
+    fn sweep_equals_one_scorecard_per_year((portfolio, years) in portfolio_and_years()) {
+        let scorer = Scorer::default();
+        prop_assert_eq!(
+            scorer.panel(&portfolio, years.clone()),
+            scorer.panel_by_scorecards(&portfolio, years)
+        );
+    }
+
+    /// The same with exchange rates and a reporting currency, where the
+    /// judging date's rates convert the ratios.
+    #[test]
+    fn sweep_equals_one_scorecard_per_year_with_rates((portfolio, years) in portfolio_and_years()) {
+        let mut policy = ScoringPolicy::default();
+        policy.finance = FinancePolicy::default().with_currency("USD".parse::<Currency>().unwrap());
+        let scorer = Scorer::new(policy).unwrap().with_rates(rates());
+        prop_assert_eq!(
+            scorer.panel(&portfolio, years.clone()),
+            scorer.panel_by_scorecards(&portfolio, years)
+        );
+    }
+}
+
+/// Two funders in two currencies and no exchange rates: the funders'
+/// concentration is unknown each year, with a finding naming the judging
+/// date's rates, so a programme long over has the same scores every year
+/// but not the same finding: the sweep must not keep last year's card.
+#[test]
+fn sweep_equals_the_oracle_with_funders_in_two_currencies() {
+    use ssr_model::Stakeholder;
+    use ssr_model::model::{Funding, StakeholderKind};
+    let donor = |name| Stakeholder::new(name, StakeholderKind::BilateralDonor);
+    let (a, b) = (donor("Donor A"), donor("Donor B"));
+    let p = Programme::new("Police reform", Country::new("LBR").unwrap())
+        .with_planned_start(d(2015, 1, 1))
+        .with_planned_end(d(2016, 12, 31))
+        .with_funding(Funding::new(a.id, Money::parse("100", "EUR").unwrap()))
+        .with_funding(Funding::new(b.id, Money::parse("100", "GBP").unwrap()))
+        .with_stakeholder(a)
+        .with_stakeholder(b);
+    let portfolio = Portfolio::new().with_programme(p);
+    let scorer = Scorer::default();
+    assert_eq!(
+        scorer.panel(&portfolio, 2012..=2019),
+        scorer.panel_by_scorecards(&portfolio, 2012..=2019)
+    );
 }

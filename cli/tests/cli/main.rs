@@ -22,6 +22,7 @@ mod audit;
 mod export;
 mod finance;
 mod iati;
+mod panel;
 mod rank_real_files;
 mod readme;
 mod results;
