@@ -310,7 +310,7 @@ pub(crate) fn recipient_flows(
             };
         }
     }
-    let flows = sums
+    let flows: Vec<RecipientFlow> = sums
         .into_iter()
         .filter_map(|((index, year, kind, currency), sum)| {
             Some(RecipientFlow {
@@ -332,7 +332,67 @@ pub(crate) fn recipient_flows(
             })
         })
         .collect();
+    findings.extend(unallocated(p, &flows));
     (flows, findings)
+}
+
+/// The `unallocated_money` finding: how much of the programme's money the
+/// flows give no recipient, per currency, and why; `None` when all of it
+/// has one.
+fn unallocated(p: &Programme, flows: &[RecipientFlow]) -> Option<Finding> {
+    let mut by_currency: BTreeMap<Currency, Amount> = BTreeMap::new();
+    for f in flows.iter().filter(|f| f.place.is_none()) {
+        let slot = by_currency.entry(f.currency).or_insert(Amount::ZERO);
+        *slot = add(Some(*slot), f.amount).unwrap_or(*slot);
+    }
+    // Rows of no money (a zero transaction) leave nothing unallocated.
+    by_currency.retain(|_, a| *a != Amount::ZERO);
+    if by_currency.is_empty() {
+        return None;
+    }
+    let amounts: Vec<String> = by_currency
+        .iter()
+        .map(|(c, a)| format!("{a} {c}"))
+        .collect();
+    let undirected = p.transactions.iter().position(|t| t.recipient.is_none());
+    let (path, why) = match undirected {
+        _ if p.recipients.is_empty() => (
+            Pointer::root().member("recipients"),
+            "the programme names no recipient".to_owned(),
+        ),
+        Some(i) if directed_by_transactions(p) => (
+            Pointer::root().member("transactions").index(i),
+            "its recipients are those its transactions name, and some transactions name none"
+                .to_owned(),
+        ),
+        _ => {
+            let sum: f64 = p
+                .recipients
+                .iter()
+                .filter_map(|r| r.percentage)
+                .map(|x| x.get())
+                .sum();
+            // Four decimals: the sum of stated figures, without float noise.
+            let sum = (sum * 1e4).round() / 1e4;
+            (
+                Pointer::root().member("recipients"),
+                format!("the recipient percentages sum to {sum}"),
+            )
+        }
+    };
+    let finding = Finding::new(
+        Code::UnallocatedMoney,
+        path,
+        format!(
+            "{} of the programme's transactions goes to no recipient ({why}): in the flows with an empty recipient",
+            amounts.join(", ")
+        ),
+    )
+    .with_help(
+        "state recipient percentages that sum to 100, or name the recipient (a region when the \
+         money is for several countries) on every transaction",
+    );
+    Some(finding)
 }
 
 /// The finding for a transaction kept in its own currency.

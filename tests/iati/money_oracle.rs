@@ -12,8 +12,7 @@
 //!   no money.
 //! - The crate's flows table equals the oracle's to the cent: the whole
 //!   amounts now, for activities where the crate's current rules and the
-//!   oracle's agree; whole and SSR amounts for every activity once the
-//!   crate computes the SSR share of flows (ignored until then).
+//!   oracle's agree; whole and SSR amounts for every activity.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -589,16 +588,16 @@ mod against_the_crate {
         );
     }
 
-    /// recipients.xml but for R6 (below): recipient percentages over and
-    /// under 100, transaction recipients (with gaps, R4), an unknown share,
-    /// and a Region code written as a country (R5, `998`).
+    /// recipients.xml: recipient percentages over and under 100,
+    /// transaction recipients (with gaps, R4), an unknown share, a Region
+    /// code written as a country (R5, `998`) and a code on no codelist
+    /// kept as written (R6, `QZ`).
     #[test]
     fn recipient_rules_equal_the_oracle() {
         let path = fixture_dir().join("recipients.xml");
         let flows = oracle(&money_scan::read_path(&path));
         let ours = crate_flows(&path, Some("ssr_amount"));
-        let keep = |id: &str| id != "XM-MONEY-R6";
-        let failures = differences("recipients.xml", &ours, &flows.gross, &keep, true);
+        let failures = differences("recipients.xml", &ours, &flows.gross, &|_| true, true);
         assert!(failures.is_empty(), "{}", failures.join("\n"));
         let region_998 = flows
             .gross
@@ -608,10 +607,8 @@ mod against_the_crate {
         assert_eq!(region_998, 1);
     }
 
-    /// R6 (a code on no codelist, `QZ`, not yet kept on the recipient: the
-    /// crate shows its 600 as unallocated) still differs.
+    /// Every fixture, recipients.xml included.
     #[test]
-    #[ignore = "recipient codes on no codelist are not kept yet"]
     fn whole_and_ssr_flows_equal_the_oracle_on_every_fixture() {
         full_comparison(fixtures(true));
     }
