@@ -28,8 +28,11 @@
 //! - **4**: a recipient (of a programme or a transaction) may be a code
 //!   on neither IATI codelist, kept as its source wrote it:
 //!   `{"unlisted": "QZ", "percentage": 60}`, and for a transaction
-//!   `"recipient": {"unlisted": "QZ"}`. Version-3 documents have none and
-//!   load unchanged in meaning. Saving writes version 4.
+//!   `"recipient": {"unlisted": "QZ"}`. A transaction may name the IATI
+//!   activities its money comes from and goes to, `provider_activity` and
+//!   `receiver_activity` (the links of funding chains). Version-3
+//!   documents have neither and load unchanged in meaning. Saving writes
+//!   version 4.
 //! - **3**: sectors of every vocabulary, and a period may give the date
 //!   its actual was measured on. A sector is `{"vocabulary": "2",
 //!   "code": "152", "percentage": 40}`, its code a string as written

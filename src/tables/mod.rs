@@ -34,6 +34,7 @@
 //! | `transactions` | transaction | the portfolio |
 //! | `budgets` | budget period | the portfolio |
 //! | `flows` | programme × recipient × year × transaction type | the portfolio and the scorer's currency and rates ([`flows`]) |
+//! | `funding_links` | transaction naming a provider or receiver activity | the portfolio |
 //! | `findings` | finding of validation or import | validation ([`findings`]) |
 //! | `scores` | programme × measure of a scorecard, with its `scale` | the scorecard ([`scores`], [`score_batches`]) |
 //! | `ranks` | programme of a comparison, with rank uncertainty | the ranked scorecard ([`ranks`]) |
@@ -56,6 +57,7 @@
 mod entities;
 mod finance;
 mod indicator_periods;
+mod links;
 mod objective_scores;
 mod outputs;
 mod results;
@@ -97,7 +99,7 @@ use table::ColumnSpec as C;
 /// ```
 /// use ssr_model::tables::TableName;
 ///
-/// assert_eq!(TableName::ALL.len(), 20);
+/// assert_eq!(TableName::ALL.len(), 21);
 /// assert_eq!("transactions".parse::<TableName>()?, TableName::Transactions);
 /// assert_eq!(TableName::Flows.to_string(), "flows");
 /// assert!("nonsense".parse::<TableName>().unwrap_err().to_string().contains("`programmes`"));
@@ -146,6 +148,8 @@ pub enum TableName {
     IndicatorPeriods,
     /// One row per objective of a scored programme.
     ObjectiveScores,
+    /// One row per transaction naming a provider or receiver activity.
+    FundingLinks,
 }
 
 crate::model::names::names!(TableName, "table" {
@@ -169,6 +173,7 @@ crate::model::names::names!(TableName, "table" {
     Ranks = "ranks",
     IndicatorPeriods = "indicator_periods",
     ObjectiveScores = "objective_scores",
+    FundingLinks = "funding_links",
 });
 
 impl TableName {
@@ -218,6 +223,10 @@ impl TableName {
             TableName::ObjectiveScores => {
                 "one row per objective of a scored programme: level, progress, coverage"
             }
+            TableName::FundingLinks => {
+                "one row per transaction naming the activity its money comes from or goes to: \
+                 the links of funding chains"
+            }
         }
     }
 
@@ -254,6 +263,7 @@ impl TableName {
             TableName::Ranks => outputs::RANKS,
             TableName::IndicatorPeriods => indicator_periods::INDICATOR_PERIODS,
             TableName::ObjectiveScores => objective_scores::OBJECTIVE_SCORES,
+            TableName::FundingLinks => links::FUNDING_LINKS,
         };
         columns
     }
