@@ -4,7 +4,7 @@
 //!
 //! ```json
 //! {
-//!   "schema_version": 3,
+//!   "schema_version": 4,
 //!   "name": "West Africa SSR",
 //!   "programmes": [ { "id": "…", "name": "…", "recipients": [{"country": "LBR"}], … } ]
 //! }
@@ -25,6 +25,14 @@
 //!
 //! ## Versions
 //!
+//! - **4**: a recipient (of a programme or a transaction) may be a code
+//!   on neither IATI codelist, kept as its source wrote it:
+//!   `{"unlisted": "QZ", "percentage": 60}`, and for a transaction
+//!   `"recipient": {"unlisted": "QZ"}`. A transaction may name the IATI
+//!   activities its money comes from and goes to, `provider_activity` and
+//!   `receiver_activity` (the links of funding chains). Version-3
+//!   documents have neither and load unchanged in meaning. Saving writes
+//!   version 4.
 //! - **3**: sectors of every vocabulary, and a period may give the date
 //!   its actual was measured on. A sector is `{"vocabulary": "2",
 //!   "code": "152", "percentage": 40}`, its code a string as written
@@ -78,7 +86,7 @@ use crate::diagnostics::Pointer;
 use crate::Portfolio;
 
 /// The schema version this crate writes, and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// What kind of problem stopped a document from loading.
 ///
@@ -427,7 +435,7 @@ pub fn to_string(portfolio: &Portfolio) -> Result<String, SaveError> {
 ///
 /// let portfolio = ssr_model::samples::portfolio();
 /// let json = document::to_string_pretty(&portfolio)?;
-/// assert!(json.starts_with("{\n  \"schema_version\": 3,"));
+/// assert!(json.starts_with("{\n  \"schema_version\": 4,"));
 /// assert_eq!(document::from_str(&json)?, portfolio);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

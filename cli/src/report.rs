@@ -74,10 +74,7 @@ fn write_by_recipient(portfolio: &Portfolio, out: &mut impl Write) -> std::io::R
     writeln!(out, "By recipient")?;
     writeln!(out, "------------")?;
     for (place, names) in places {
-        let kind = match place {
-            Place::Region(_) => "region",
-            _ => "country",
-        };
+        let kind = place.kind();
         writeln!(out, "{kind} {place} {}: {}", place.name(), names.join("; "))?;
     }
     Ok(())

@@ -42,8 +42,14 @@ pub(crate) fn table(py: Python<'_>, source: &Source<'_>, name: TableName) -> PyR
     Ok(table)
 }
 
-/// Announces money the flows table could not convert.
+/// Announces money the flows table could not convert. Its other findings
+/// (`unallocated_money`: money in the rows with an empty recipient) are
+/// not warnings here: those rows are in the table for all to see.
 pub(crate) fn warn_left_out(py: Python<'_>, left_out: &[Finding]) -> PyResult<()> {
+    let left_out: Vec<&Finding> = left_out
+        .iter()
+        .filter(|f| f.code == ssr_model::diagnostics::Code::NoExchangeRate)
+        .collect();
     let Some(first) = left_out.first() else {
         return Ok(());
     };

@@ -218,6 +218,13 @@ codes! {
     /// See [`no_exchange_rate`](super::catalogue#no_exchange_rate) in the catalogue.
     NoExchangeRate = "no_exchange_rate", Warning, Reference,
         "50 USD cannot be converted to EUR: no exchange rates were given";
+    /// Money in the flows that no recipient accounts for: recipient
+    /// percentages under 100, no recipient, or transactions naming none
+    /// when the recipients are those the transactions name.
+    ///
+    /// See [`unallocated_money`](super::catalogue#unallocated_money) in the catalogue.
+    UnallocatedMoney = "unallocated_money", Warning, Structure,
+        "200 USD of the programme's transactions goes to no recipient (the recipient percentages sum to 80): in the flows with an empty recipient";
     /// No civil-society or local-community stakeholder.
     ///
     /// See [`no_civil_society`](super::catalogue#no_civil_society) in the catalogue.

@@ -40,6 +40,7 @@ mod schema;
 mod sector;
 pub(crate) mod stakeholder;
 mod transaction;
+mod unlisted;
 
 pub use budget::{Budget, BudgetKind, BudgetStatus};
 pub(crate) use challenge::Challenge;
@@ -74,3 +75,4 @@ pub use sector::{Sector, SectorVocabulary};
 pub(crate) use stakeholder::Stakeholder;
 pub use stakeholder::{Role, StakeholderKind, Stance};
 pub use transaction::{Organisation, Party, Transaction, TransactionType};
+pub use unlisted::UnlistedCode;

@@ -6,11 +6,12 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Country, Percentage, Region};
+use super::{Country, Percentage, Region, UnlistedCode};
 
-/// Where money or work goes: a country or a region.
+/// Where money or work goes: a country or a region, or a code on neither
+/// codelist kept as its source wrote it.
 ///
-/// In JSON, `{"country": "LBR"}` or `{"region": 298}`.
+/// In JSON, `{"country": "LBR"}`, `{"region": 298}` or `{"unlisted": "QZ"}`.
 ///
 /// ```
 /// use ssr_model::{Country, Region};
@@ -24,6 +25,9 @@ use super::{Country, Percentage, Region};
 /// assert_eq!("298".parse::<Place>()?, place);
 /// assert_eq!("XKX".parse::<Place>()?, Place::from(Country::new("XKX")?));
 /// assert!("Africa".parse::<Place>().is_err());
+/// // A code on no codelist is kept as written; it has no name.
+/// let kept = Place::from(ssr_model::model::UnlistedCode::new("QZ")?);
+/// assert_eq!((kept.to_string().as_str(), kept.name()), ("QZ", "not on a codelist"));
 /// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -35,6 +39,10 @@ pub enum Place {
     Country(Country),
     /// A region (IATI `recipient-region`, vocabulary 1).
     Region(Region),
+    /// A code on neither the Country nor the Region codelist (IATI
+    /// `recipient-country code="QZ"`), kept as written so that the money
+    /// it names is not lost; the importer reports it (`iati_unknown_code`).
+    Unlisted(UnlistedCode),
 }
 
 impl Place {
@@ -42,7 +50,7 @@ impl Place {
     pub fn country(self) -> Option<Country> {
         match self {
             Place::Country(c) => Some(c),
-            Place::Region(_) => None,
+            _ => None,
         }
     }
 
@@ -50,15 +58,34 @@ impl Place {
     pub fn region(self) -> Option<Region> {
         match self {
             Place::Region(r) => Some(r),
-            Place::Country(_) => None,
+            _ => None,
         }
     }
 
-    /// The English name of the country or region.
+    /// The code as written, when the place is on no codelist.
+    pub fn unlisted(self) -> Option<UnlistedCode> {
+        match self {
+            Place::Unlisted(code) => Some(code),
+            _ => None,
+        }
+    }
+
+    /// What kind of place: `country`, `region` or `unlisted`.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Place::Country(_) => "country",
+            Place::Region(_) => "region",
+            Place::Unlisted(_) => "unlisted",
+        }
+    }
+
+    /// The English name of the country or region; `not on a codelist` for
+    /// an unlisted code.
     pub fn name(self) -> &'static str {
         match self {
             Place::Country(c) => c.name(),
             Place::Region(r) => r.name(),
+            Place::Unlisted(_) => "not on a codelist",
         }
     }
 }
@@ -75,12 +102,20 @@ impl From<Region> for Place {
     }
 }
 
+impl From<UnlistedCode> for Place {
+    fn from(code: UnlistedCode) -> Self {
+        Place::Unlisted(code)
+    }
+}
+
 impl fmt::Display for Place {
-    /// The code: alpha-3 for a country, the number for a region.
+    /// The code: alpha-3 for a country, the number for a region, an
+    /// unlisted code as written.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Place::Country(c) => c.fmt(f),
             Place::Region(r) => r.fmt(f),
+            Place::Unlisted(code) => code.fmt(f),
         }
     }
 }
@@ -88,8 +123,9 @@ impl fmt::Display for Place {
 impl std::str::FromStr for Place {
     type Err = super::ValueError;
 
-    /// Reads what `Display` writes: a country's alpha-3 code or a region's
-    /// number.
+    /// Reads what `Display` writes for a country (its alpha-3 code) or a
+    /// region (its number). An unlisted code is not read back: as text it
+    /// cannot be told from a mistyped one.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Country::new(s)
             .map(Place::Country)
@@ -111,7 +147,8 @@ impl std::str::FromStr for Place {
 /// the percentages of all recipient countries and regions together add up
 /// to 100. A single recipient may leave it out (it then has the whole).
 ///
-/// In JSON, `{"country": "MLI", "percentage": 60}` or `{"region": 298}`.
+/// In JSON, `{"country": "MLI", "percentage": 60}`, `{"region": 298}` or
+/// `{"unlisted": "QZ", "percentage": 40}`.
 ///
 /// ```
 /// use ssr_model::{Country, Region};
@@ -167,22 +204,25 @@ struct RecipientRepr {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     region: Option<Region>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    unlisted: Option<UnlistedCode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     percentage: Option<Percentage>,
 }
 
 impl TryFrom<RecipientRepr> for Recipient {
     type Error = super::ValueError;
     fn try_from(repr: RecipientRepr) -> Result<Self, Self::Error> {
-        let place = match (repr.country, repr.region) {
-            (Some(c), None) => Place::Country(c),
-            (None, Some(r)) => Place::Region(r),
-            (c, r) => {
+        let place = match (repr.country, repr.region, repr.unlisted) {
+            (Some(c), None, None) => Place::Country(c),
+            (None, Some(r), None) => Place::Region(r),
+            (None, None, Some(u)) => Place::Unlisted(u),
+            (c, r, u) => {
                 return Err(super::ValueError::new(
                     "recipient",
-                    "exactly one of `country` or `region`",
-                    match (c, r) {
-                        (None, None) => "neither",
-                        _ => "both",
+                    "exactly one of `country`, `region` or `unlisted`",
+                    match (c, r, u) {
+                        (None, None, None) => "none",
+                        _ => "several",
                     },
                 ));
             }
@@ -199,6 +239,7 @@ impl From<Recipient> for RecipientRepr {
         RecipientRepr {
             country: r.place.country(),
             region: r.place.region(),
+            unlisted: r.place.unlisted(),
             percentage: r.percentage,
         }
     }
@@ -217,19 +258,22 @@ impl schemars::JsonSchema for Recipient {
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         let country = generator.subschema_for::<Country>();
         let region = generator.subschema_for::<Region>();
+        let unlisted = generator.subschema_for::<UnlistedCode>();
         let percentage = generator.subschema_for::<Percentage>();
         schemars::json_schema!({
-            "description": "A country or region a programme works in, with its share when stated.",
+            "description": "A country or region a programme works in (or a code on neither codelist, kept as written), with its share when stated.",
             "type": "object",
             "properties": {
                 "country": country,
                 "region": region,
+                "unlisted": unlisted,
                 "percentage": percentage
             },
             "additionalProperties": false,
             "oneOf": [
-                { "required": ["country"], "not": { "required": ["region"] } },
-                { "required": ["region"], "not": { "required": ["country"] } }
+                { "required": ["country"] },
+                { "required": ["region"] },
+                { "required": ["unlisted"] }
             ]
         })
     }

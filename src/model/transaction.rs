@@ -257,6 +257,15 @@ pub struct Transaction {
     /// rather than the programme.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient: Option<Place>,
+    /// The IATI identifier of the activity the money comes from, when
+    /// stated (`provider-org/@provider-activity-id`): a link of a funding
+    /// chain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider_activity: Option<String>,
+    /// The IATI identifier of the activity the money goes to, when stated
+    /// (`receiver-org/@receiver-activity-id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receiver_activity: Option<String>,
 }
 
 impl Transaction {
@@ -276,7 +285,44 @@ impl Transaction {
             receiver: None,
             sectors: Vec::new(),
             recipient: None,
+            provider_activity: None,
+            receiver_activity: None,
         }
+    }
+
+    /// The activity at the other end of the money, when stated: the
+    /// provider's activity for money coming in (IATI types 1 incoming
+    /// funds, 5 interest payment, 6 loan repayment, 10 credit guarantee, 11
+    /// incoming commitment, 13 incoming pledge), the receiver's for any
+    /// other type. A transaction naming its own activity has none.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use ssr_model::Money;
+    /// use ssr_model::model::{Transaction, TransactionType};
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2021, 3, 31).unwrap();
+    /// let paid = Transaction::new(TransactionType::Disbursement, day, Money::parse("10", "EUR")?, day)
+    ///     .with_provider_activity("XM-DONOR")
+    ///     .with_receiver_activity("XM-IMPLEMENTER");
+    /// assert_eq!(paid.counterpart_activity(Some("XM-DONOR")), Some("XM-IMPLEMENTER"));
+    /// let mut received = paid.clone();
+    /// received.kind = TransactionType::IncomingFunds;
+    /// assert_eq!(received.counterpart_activity(Some("XM-IMPLEMENTER")), Some("XM-DONOR"));
+    /// assert_eq!(received.counterpart_activity(Some("XM-DONOR")), None);
+    /// # Ok::<(), ssr_model::model::ValueError>(())
+    /// ```
+    pub fn counterpart_activity(&self, own: Option<&str>) -> Option<&str> {
+        let incoming = matches!(self.kind.iati_code(), 1 | 5 | 6 | 10 | 11 | 13);
+        let other = if incoming {
+            &self.provider_activity
+        } else {
+            &self.receiver_activity
+        };
+        other
+            .as_deref()
+            .map(str::trim)
+            .filter(|id| !id.is_empty() && Some(*id) != own.map(str::trim))
     }
 }
 
@@ -288,6 +334,8 @@ opt_setters!(Transaction {
     with_provider => provider: Party,
     with_receiver => receiver: Party,
     with_recipient => recipient: Place,
+    with_provider_activity => provider_activity: String,
+    with_receiver_activity => receiver_activity: String,
 });
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! [`ssr_share`](super::programme::ssr_share), in its own currency, and
 //! converted beside it when exchange rates are given.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -16,7 +16,9 @@ use super::shares::split_transaction;
 use super::ssr_share::ssr_share;
 use crate::diagnostics::{Code, Finding, Pointer};
 use crate::model::Amount;
-use crate::{Currency, ExchangeRates, Money, Place, Programme, Transaction, TransactionType};
+use crate::{
+    Currency, ExchangeRates, Money, Place, Portfolio, Programme, Transaction, TransactionType,
+};
 
 /// The money of one transaction type in one year going to one recipient,
 /// in one currency: the whole and its SSR part side by side.
@@ -88,6 +90,16 @@ pub struct RecipientFlow {
     /// The same money converted, when the scorer has exchange rates (or a
     /// finance currency) and every transaction of the row converts.
     pub converted: Option<ConvertedFlow>,
+    /// Whether the row's money passes to or comes from another activity of
+    /// the portfolio ([`Transaction::counterpart_activity`] is the IATI
+    /// identifier of another of its programmes): money a funding chain
+    /// counts again at its next link. Flows *net of transfers inside the
+    /// portfolio* leave these rows out, so money passed from a donor's
+    /// activity through an intermediary's to an implementer's counts once.
+    /// Always false for [`Scorer::recipient_flows`](crate::Scorer::recipient_flows),
+    /// which sees one programme.
+    #[serde(default)]
+    pub internal_transfer: bool,
 }
 
 /// A flow converted into the finance currency through the exchange rates.
@@ -131,8 +143,9 @@ pub struct ConvertedFlow {
     pub rate_date: NaiveDate,
 }
 
-/// Group key: recipients in first-seen order, then year, type, currency.
-type Key = (usize, i32, TransactionType, Currency);
+/// Group key: recipients in first-seen order, then year, type, currency,
+/// and whether the money is a transfer inside the portfolio.
+type Key = (usize, i32, TransactionType, Currency, bool);
 
 /// One transaction's part for one recipient: whole, SSR, and why unknown.
 struct Part {
@@ -251,12 +264,27 @@ fn add(a: Option<Amount>, b: Option<Amount>) -> Option<Amount> {
     a.zip(b).and_then(|(a, b)| a.checked_add(b))
 }
 
+/// The IATI identifiers of the portfolio's activities (its programmes'
+/// external ids), trimmed.
+pub(crate) fn activity_ids(portfolio: &Portfolio) -> BTreeSet<&str> {
+    portfolio
+        .programmes
+        .iter()
+        .filter_map(|p| p.external_id.as_deref().map(str::trim))
+        .collect()
+}
+
 /// The flows of `p`, and the money that could not be converted into the
 /// finance currency (kept in its own currency, with a finding).
+///
+/// `portfolio` holds the IATI identifiers of the portfolio's activities: a
+/// transaction whose counterpart activity is one of them (and not `p`'s
+/// own) is an internal transfer.
 pub(crate) fn recipient_flows(
     p: &Programme,
     policy: &ScoringPolicy,
     rates: Option<&ExchangeRates>,
+    portfolio: &BTreeSet<&str>,
 ) -> (Vec<RecipientFlow>, Vec<Finding>) {
     // Conversion is asked for by a finance currency or by exchange rates.
     let to = policy
@@ -270,6 +298,9 @@ pub(crate) fn recipient_flows(
     // not in the flows.
     let dated = p.transactions.iter().enumerate();
     for (i, t) in dated.filter(|(_, t)| known(t.date, policy.as_of)) {
+        let internal = t
+            .counterpart_activity(p.external_id.as_deref())
+            .is_some_and(|id| portfolio.contains(id));
         let ssr = ssr_share(p, t, &policy.finance.ssr_sectors);
         let rate = to.map(|to| {
             let r = rate(rates, t.value, t.value_date, to);
@@ -292,7 +323,7 @@ pub(crate) fn recipient_flows(
                     (conv(part.whole), conv(part.ssr), date)
                 })
             });
-            let key = (index, t.date.year(), t.kind, t.value.currency);
+            let key = (index, t.date.year(), t.kind, t.value.currency, internal);
             let slot = sums.entry(key).or_insert(Sum {
                 whole: Some(Amount::ZERO),
                 ssr: Some(Amount::ZERO),
@@ -310,9 +341,9 @@ pub(crate) fn recipient_flows(
             };
         }
     }
-    let flows = sums
+    let flows: Vec<RecipientFlow> = sums
         .into_iter()
-        .filter_map(|((index, year, kind, currency), sum)| {
+        .filter_map(|((index, year, kind, currency, internal_transfer), sum)| {
             Some(RecipientFlow {
                 place: *places.get(index)?,
                 year,
@@ -329,10 +360,71 @@ pub(crate) fn recipient_flows(
                         currency: to,
                         rate_date,
                     }),
+                internal_transfer,
             })
         })
         .collect();
+    findings.extend(unallocated(p, &flows));
     (flows, findings)
+}
+
+/// The `unallocated_money` finding: how much of the programme's money the
+/// flows give no recipient, per currency, and why; `None` when all of it
+/// has one.
+fn unallocated(p: &Programme, flows: &[RecipientFlow]) -> Option<Finding> {
+    let mut by_currency: BTreeMap<Currency, Amount> = BTreeMap::new();
+    for f in flows.iter().filter(|f| f.place.is_none()) {
+        let slot = by_currency.entry(f.currency).or_insert(Amount::ZERO);
+        *slot = add(Some(*slot), f.amount).unwrap_or(*slot);
+    }
+    // Rows of no money (a zero transaction) leave nothing unallocated.
+    by_currency.retain(|_, a| *a != Amount::ZERO);
+    if by_currency.is_empty() {
+        return None;
+    }
+    let amounts: Vec<String> = by_currency
+        .iter()
+        .map(|(c, a)| format!("{a} {c}"))
+        .collect();
+    let undirected = p.transactions.iter().position(|t| t.recipient.is_none());
+    let (path, why) = match undirected {
+        _ if p.recipients.is_empty() => (
+            Pointer::root().member("recipients"),
+            "the programme names no recipient".to_owned(),
+        ),
+        Some(i) if directed_by_transactions(p) => (
+            Pointer::root().member("transactions").index(i),
+            "its recipients are those its transactions name, and some transactions name none"
+                .to_owned(),
+        ),
+        _ => {
+            let sum: f64 = p
+                .recipients
+                .iter()
+                .filter_map(|r| r.percentage)
+                .map(|x| x.get())
+                .sum();
+            // Four decimals: the sum of stated figures, without float noise.
+            let sum = (sum * 1e4).round() / 1e4;
+            (
+                Pointer::root().member("recipients"),
+                format!("the recipient percentages sum to {sum}"),
+            )
+        }
+    };
+    let finding = Finding::new(
+        Code::UnallocatedMoney,
+        path,
+        format!(
+            "{} of the programme's transactions goes to no recipient ({why}): in the flows with an empty recipient",
+            amounts.join(", ")
+        ),
+    )
+    .with_help(
+        "state recipient percentages that sum to 100, or name the recipient (a region when the \
+         money is for several countries) on every transaction",
+    );
+    Some(finding)
 }
 
 /// The finding for a transaction kept in its own currency.

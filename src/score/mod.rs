@@ -163,6 +163,7 @@ pub(crate) use evaluation::EvaluationScore;
 pub(crate) use evidence::ResultsPolicy;
 pub(crate) use finance::{FinancePolicy, FinanceProfile};
 pub(crate) use flows::RecipientFlow;
+pub(crate) use flows::activity_ids;
 pub(crate) use forecast::{Forecast, least_squares};
 pub(crate) use indicator::IndicatorScore;
 pub(crate) use normalise::{Normalisation, Scaling};

@@ -111,8 +111,59 @@ impl Scorer {
     /// currency (`no_exchange_rate` findings, paths relative to the
     /// programme).
     pub fn recipient_flows(&self, programme: &Programme) -> (Vec<RecipientFlow>, Vec<Finding>) {
+        let none = std::collections::BTreeSet::new();
         let programme = as_of::programme(programme, self.policy.as_of);
-        super::flows::recipient_flows(&programme, &self.policy, self.rates.as_ref())
+        super::flows::recipient_flows(&programme, &self.policy, self.rates.as_ref(), &none)
+    }
+
+    /// [`recipient_flows`](Self::recipient_flows) of a programme of
+    /// `portfolio`, marking the money passed to or from another of its
+    /// activities ([`RecipientFlow::internal_transfer`]): leave those rows
+    /// out for flows net of transfers inside the portfolio.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use ssr_model::{Country, Money, Portfolio, Programme, Scorer};
+    /// use ssr_model::model::{Transaction, TransactionType};
+    ///
+    /// let day = NaiveDate::from_ymd_opt(2021, 3, 1).unwrap();
+    /// let gbp = |x: &str| Money::parse(x, "GBP").unwrap();
+    /// let mut donor = Programme::new("donor", Country::new("LBR")?);
+    /// donor.external_id = Some("XM-DONOR".into());
+    /// let donor = donor.with_transaction(
+    ///     Transaction::new(TransactionType::Disbursement, day, gbp("1000"), day)
+    ///         .with_receiver_activity("XM-IMPLEMENTER"),
+    /// );
+    /// let mut implementer = Programme::new("implementer", Country::new("LBR")?);
+    /// implementer.external_id = Some("XM-IMPLEMENTER".into());
+    /// let implementer = implementer.with_transaction(
+    ///     Transaction::new(TransactionType::Expenditure, day, gbp("1000"), day),
+    /// );
+    /// let portfolio = Portfolio::new().with_programme(donor).with_programme(implementer);
+    /// let scorer = Scorer::default();
+    /// let (paid, _) = scorer.recipient_flows_in(&portfolio.programmes[0], &portfolio);
+    /// let (spent, _) = scorer.recipient_flows_in(&portfolio.programmes[1], &portfolio);
+    /// // Gross 2,000; net of the transfer to the implementer, 1,000 once.
+    /// assert!(paid[0].internal_transfer && !spent[0].internal_transfer);
+    /// # Ok::<(), ssr_model::model::ValueError>(())
+    /// ```
+    pub fn recipient_flows_in(
+        &self,
+        programme: &Programme,
+        portfolio: &Portfolio,
+    ) -> (Vec<RecipientFlow>, Vec<Finding>) {
+        self.recipient_flows_among(programme, &super::flows::activity_ids(portfolio))
+    }
+
+    /// [`recipient_flows_in`](Self::recipient_flows_in) with the
+    /// portfolio's activity identifiers gathered once.
+    pub(crate) fn recipient_flows_among(
+        &self,
+        programme: &Programme,
+        ids: &std::collections::BTreeSet<&str>,
+    ) -> (Vec<RecipientFlow>, Vec<Finding>) {
+        let programme = as_of::programme(programme, self.policy.as_of);
+        super::flows::recipient_flows(&programme, &self.policy, self.rates.as_ref(), ids)
     }
 
     /// Returns `self` running [`rank_uncertainty`](Self::rank_uncertainty)

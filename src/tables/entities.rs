@@ -44,12 +44,9 @@ pub(crate) fn recipient_list(recipients: &[Recipient]) -> String {
         .join(";")
 }
 
-/// `country` or `region`.
+/// `country`, `region` or `unlisted`.
 pub(crate) fn place_kind(place: Place) -> &'static str {
-    match place {
-        Place::Region(_) => "region",
-        _ => "country",
-    }
+    place.kind()
 }
 
 pub(super) const PROGRAMMES: &[C] = &[

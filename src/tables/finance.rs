@@ -5,7 +5,7 @@ use crate::score::Scorer;
 use crate::validate::Finding;
 use crate::{Party, Place, Portfolio, Programme, Sector};
 
-use super::Kind::{Code, Date, Integer, Money, Text};
+use super::Kind::{Boolean, Code, Date, Integer, Money, Text};
 use super::TableName;
 use super::entities::place_kind;
 use super::table::shared::*;
@@ -208,6 +208,11 @@ pub(super) const FLOWS: &[C] = &[
         Date,
         "the date of the latest exchange rate used for the converted amounts",
     ),
+    C::new(
+        "internal_transfer",
+        Boolean,
+        "money passed to or from another activity of the portfolio (provider-activity-id of money coming in, receiver-activity-id of the rest); leave these rows out for flows net of transfers inside the portfolio",
+    ),
 ];
 
 /// The flows table (see [`TableName::Flows`]): every programme's
@@ -240,8 +245,9 @@ pub(super) const FLOWS: &[C] = &[
 pub fn flows(portfolio: &Portfolio, scorer: &Scorer) -> (Table, Vec<Finding>) {
     let mut t = Table::empty(TableName::Flows);
     let mut left_out = Vec::new();
+    let ids = crate::score::activity_ids(portfolio);
     for (i, p) in portfolio.programmes.iter().enumerate() {
-        let (flows, findings) = scorer.recipient_flows(p);
+        let (flows, findings) = scorer.recipient_flows_among(p, &ids);
         let programme = Pointer::root().member("programmes").index(i);
         left_out.extend(findings.into_iter().map(|mut f| {
             f.path = std::mem::take(&mut f.path).within(&programme);
@@ -266,6 +272,7 @@ pub fn flows(portfolio: &Portfolio, scorer: &Scorer) -> (Table, Vec<Finding>) {
                 Cell::money(c.and_then(|c| c.ssr_amount)),
                 Cell::code(c.map(|c| c.currency)),
                 Cell::date(c.map(|c| c.rate_date)),
+                Cell::boolean(Some(f.internal_transfer)),
             ]);
         }
     }

@@ -34,6 +34,7 @@
 //! | `transactions` | transaction | the portfolio |
 //! | `budgets` | budget period | the portfolio |
 //! | `flows` | programme × recipient × year × transaction type | the portfolio and the scorer's currency and rates ([`flows`]) |
+//! | `funding_links` | transaction naming a provider or receiver activity | the portfolio |
 //! | `findings` | finding of validation or import | validation ([`findings`]) |
 //! | `scores` | programme × measure of a scorecard, with its `scale` | the scorecard ([`scores`], [`score_batches`]) |
 //! | `ranks` | programme of a comparison, with rank uncertainty | the ranked scorecard ([`ranks`]) |
@@ -61,6 +62,7 @@ mod audit;
 mod entities;
 mod finance;
 mod indicator_periods;
+mod links;
 mod objective_scores;
 mod outputs;
 mod panel;
@@ -111,7 +113,7 @@ use table::ColumnSpec as C;
 /// ```
 /// use ssr_model::tables::TableName;
 ///
-/// assert_eq!(TableName::ALL.len(), 23);
+/// assert_eq!(TableName::ALL.len(), 24);
 /// assert_eq!("transactions".parse::<TableName>()?, TableName::Transactions);
 /// assert_eq!(TableName::Flows.to_string(), "flows");
 /// assert!("nonsense".parse::<TableName>().unwrap_err().to_string().contains("`programmes`"));
@@ -168,6 +170,8 @@ pub enum TableName {
     Sensitivity,
     /// One row per programme and year, scored as of the year's end.
     Panel,
+    /// One row per transaction naming a provider or receiver activity.
+    FundingLinks,
 }
 
 crate::model::names::names!(TableName, "table" {
@@ -195,6 +199,7 @@ crate::model::names::names!(TableName, "table" {
     Outliers = "outliers",
     Sensitivity = "sensitivity",
     Panel = "panel",
+    FundingLinks = "funding_links",
 });
 
 impl TableName {
@@ -259,6 +264,10 @@ impl TableName {
                 "one row per programme and year, scored as of the year's end: composite, rank, \
                  progress, money of the year and to date, recipients"
             }
+            TableName::FundingLinks => {
+                "one row per transaction naming the activity its money comes from or goes to: \
+                 the links of funding chains"
+            }
         }
     }
 
@@ -301,6 +310,7 @@ impl TableName {
             TableName::Outliers => audit::OUTLIERS,
             TableName::Sensitivity => sensitivity::SENSITIVITY,
             TableName::Panel => panel::PANEL,
+            TableName::FundingLinks => links::FUNDING_LINKS,
         };
         columns
     }

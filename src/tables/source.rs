@@ -163,6 +163,10 @@ impl<'a> Source<'a> {
                 each(table)?;
                 return Ok(left_out);
             }
+            TableName::FundingLinks => {
+                each(super::links::funding_links(self.portfolio))?;
+                return Ok(Vec::new());
+            }
             TableName::Findings => {
                 let report = crate::validate::validate(self.portfolio, &self.validation);
                 each(findings(&report))?;

@@ -98,7 +98,11 @@ pub(crate) mod shared {
     );
     pub(crate) const PERIOD_START: C = C::new("period_start", Date, "the period's first day");
     pub(crate) const PERIOD_END: C = C::new("period_end", Date, "the period's last day");
-    pub(crate) const RECIPIENT_KIND: C = C::new("recipient_kind", Code, "country or region");
+    pub(crate) const RECIPIENT_KIND: C = C::new(
+        "recipient_kind",
+        Code,
+        "country, region, or unlisted (a code on neither codelist, kept as written)",
+    );
     pub(crate) const VALUE: C = C::new("value", Money, "the amount (exact decimal) in `currency`");
     pub(crate) const CURRENCY: C = C::new("currency", Code, "ISO 4217 currency of `value`");
     pub(crate) const VALUE_DATE: C = C::new(

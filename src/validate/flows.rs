@@ -27,11 +27,7 @@ pub(crate) fn recipients(sink: &mut Sink<'_>, at: &At<'_>, p: &Programme) {
     structure::recipient_shares(sink, &list, &p.recipients);
     for (i, r) in p.recipients.iter().enumerate() {
         let here = list.index(i);
-        let member = match r.place {
-            Place::Region(_) => "region",
-            _ => "country",
-        };
-        withdrawn(sink, &here.member(member), r.place);
+        withdrawn(sink, &here.member(r.place.kind()), r.place);
     }
 }
 
@@ -47,6 +43,8 @@ fn withdrawn(sink: &mut Sink<'_>, at: &At<'_>, place: Place) {
             "use the successor countries: CUW (Curaçao), SXM (Sint Maarten) or BES \
              (Bonaire, Sint Eustatius and Saba)",
         ),
+        // On no codelist: the importer reports it (`iati_unknown_code`).
+        Place::Unlisted(_) => (false, ""),
     };
     if is_withdrawn {
         sink.emit(

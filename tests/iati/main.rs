@@ -21,6 +21,7 @@ mod corpus;
 mod counts;
 mod hand_written;
 mod money_oracle;
+mod money_rules;
 mod mutation;
 mod real;
 mod results;

@@ -1,7 +1,8 @@
-//! Version-1 and version-2 documents load, upgraded to the current schema
+//! Version-1, -2 and -3 documents load, upgraded to the current schema
 //! version on read with nothing lost: the fixtures in tests/fixtures/v1
 //! (written by the crate before version 2) and, when present,
-//! ../shared/data/documents/v1; version-2 sectors by hand.
+//! ../shared/data/documents/v1; version-2 sectors by hand; the fixture in
+//! tests/fixtures/v3 (written by the crate before version 4).
 
 #![cfg(feature = "json")]
 
@@ -33,12 +34,13 @@ fn shared() -> Option<Vec<PathBuf>> {
     common::shared::data_dir("documents/v1").map(|dir| json_files(&dir))
 }
 
-/// What version 3 should hold for a version-1 document, written by hand
+/// What version 4 should hold for a version-1 document, written by hand
 /// from the version-1 text: the version number changes, each programme's
 /// `country` becomes its one recipient, with no share (version 2), and each
-/// sector code, a number, becomes its text (version 3).
+/// sector code, a number, becomes its text (version 3); version 4 changes
+/// nothing a version-1 document has.
 fn upgraded_by_hand(mut v1: Value) -> Value {
-    v1["schema_version"] = json!(3);
+    v1["schema_version"] = json!(4);
     if let Some(programmes) = v1.get_mut("programmes").and_then(Value::as_array_mut) {
         for p in programmes {
             let object = p.as_object_mut().unwrap();
@@ -99,10 +101,64 @@ fn shared_version_1_documents_upgrade_losslessly() {
 }
 
 #[test]
-fn the_crate_writes_version_3() {
-    assert_eq!(SCHEMA_VERSION, 3);
+fn the_crate_writes_version_4() {
+    assert_eq!(SCHEMA_VERSION, 4);
     let text = document::to_string(&ssr_model::Portfolio::new()).unwrap();
-    assert!(text.contains(r#""schema_version":3"#), "{text}");
+    assert!(text.contains(r#""schema_version":4"#), "{text}");
+}
+
+/// A version-3 document written by the crate (tests/fixtures/v3) loads
+/// and, saved again, is the same JSON but for the version number: version 4
+/// only adds the `unlisted` recipient, which version 3 could not write.
+#[test]
+fn committed_version_3_documents_load_losslessly() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v3");
+    let files = json_files(&dir);
+    assert!(!files.is_empty());
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut v3: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v3["schema_version"], json!(3), "{}", path.display());
+        let portfolio =
+            document::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let written: Value =
+            serde_json::from_str(&document::to_string_pretty(&portfolio).unwrap()).unwrap();
+        v3["schema_version"] = json!(4);
+        assert_eq!(written, v3, "{}", path.display());
+    }
+}
+
+/// Version 4's unlisted recipient, on a programme and a transaction,
+/// round-trips; a recipient naming it and a country is refused.
+#[test]
+fn unlisted_recipients_round_trip() {
+    let text = r#"{"schema_version": 4, "programmes": [{"id": "90b72b77-0af5-5637-915b-ffe4a32e7a0d",
+        "name": "x", "recipients": [{"unlisted": "QZ", "percentage": 60}, {"country": "MLI", "percentage": 40}],
+        "context": "peace_operation", "phase": "design",
+        "transactions": [{"kind": "disbursement", "date": "2021-03-31", "value": {"amount": "10", "currency": "EUR"},
+            "value_date": "2021-03-31", "recipient": {"unlisted": "AMERICAS"}}]}]}"#;
+    let portfolio = document::from_str(text).unwrap();
+    let p = &portfolio.programmes[0];
+    assert_eq!(p.recipients[0].place.to_string(), "QZ");
+    assert_eq!(p.recipients[0].place.kind(), "unlisted");
+    assert_eq!(
+        p.transactions[0]
+            .recipient
+            .map(|r| r.to_string())
+            .as_deref(),
+        Some("AMERICAS")
+    );
+    let written = document::to_string(&portfolio).unwrap();
+    assert!(
+        written.contains(r#""recipient":{"unlisted":"AMERICAS"}"#),
+        "{written}"
+    );
+    assert_eq!(document::from_str(&written).unwrap(), portfolio);
+    let both = text.replace(
+        r#"{"unlisted": "QZ", "#,
+        r#"{"unlisted": "QZ", "country": "LBR", "#,
+    );
+    assert!(document::from_str(&both).is_err());
 }
 
 /// Version 3 adds a period's `actual_date`; a version-2 document (none)
@@ -125,14 +181,14 @@ fn version_2_loads_and_actual_dates_round_trip() {
 }
 
 #[test]
-fn version_4_is_refused() {
-    let err = document::from_str(r#"{"schema_version": 4, "programmes": []}"#).unwrap_err();
+fn version_5_is_refused() {
+    let err = document::from_str(r#"{"schema_version": 5, "programmes": []}"#).unwrap_err();
     assert!(
         matches!(
             err,
             LoadError::UnsupportedVersion {
-                found: 4,
-                supported: 3,
+                found: 5,
+                supported: 4,
                 ..
             }
         ),
@@ -141,8 +197,8 @@ fn version_4_is_refused() {
 }
 
 /// Version 2 wrote a sector code as a number and a transaction's one DAC
-/// code as `sector`; version 3 reads both, as text and as a one-sector
-/// list, and writes them back in its own form.
+/// code as `sector`; versions 3 and later read both, as text and as a
+/// one-sector list, and write them back in their own form.
 #[test]
 fn version_2_sectors_upgrade_losslessly() {
     let v2 = r#"{"schema_version": 2, "programmes": [{"id": "90b72b77-0af5-5637-915b-ffe4a32e7a0d",
@@ -153,7 +209,7 @@ fn version_2_sectors_upgrade_losslessly() {
     let portfolio = document::from_str(v2).unwrap();
     let written: Value = serde_json::from_str(&document::to_string(&portfolio).unwrap()).unwrap();
     let p = &written["programmes"][0];
-    assert_eq!(written["schema_version"], json!(3));
+    assert_eq!(written["schema_version"], json!(4));
     assert_eq!(
         p["sectors"],
         json!([{"code": "15210", "percentage": 60.0}, {"code": "12220", "percentage": 40.0}])

@@ -382,8 +382,13 @@ mod conservation {
                 p = p.with_transaction(tx(TransactionType::Disbursement, d(year, 1, 1), &a.to_string(), "USD"));
             }
             let (flows, findings) = Scorer::default().recipient_flows(&p);
-            prop_assert!(findings.is_empty());
             let total: f64 = amounts.iter().map(|a| f64::from(*a)).sum();
+            // One unallocated_money finding exactly when stated shares
+            // leave some money over.
+            let stated: u32 = percentages.iter().sum();
+            let left_over = stated < 100 && total > 0.0;
+            prop_assert_eq!(findings.len(), usize::from(left_over), "{:?}", findings);
+            prop_assert!(findings.iter().all(|f| f.code == ssr_model::diagnostics::Code::UnallocatedMoney));
             // Exact: the parts add up to the transactions to the ten-thousandth.
             let split = flows
                 .iter()
@@ -391,7 +396,6 @@ mod conservation {
                 .unwrap();
             let whole = Amount::from_units(amounts.iter().map(|a| i64::from(*a)).sum()).unwrap();
             prop_assert_eq!(split, whole);
-            let stated: u32 = percentages.iter().sum();
             for f in flows.iter().filter(|f| f.place.is_some()) {
                 let year_total: f64 = amounts
                     .iter()

@@ -45,6 +45,7 @@
 //! | [`no_recipient`](#no_recipient) | structure | error | no recipient country or region | the programme names no recipient country or region |
 //! | [`withdrawn_recipient_code`](#withdrawn_recipient_code) | structure | warning | a recipient code IATI has withdrawn | recipient ANT (Netherlands Antilles) has been withdrawn from its IATI codelist |
 //! | [`no_exchange_rate`](#no_exchange_rate) | reference | warning | money that no exchange rate converts | 50 USD cannot be converted to EUR: no exchange rates were given |
+//! | [`unallocated_money`](#unallocated_money) | structure | warning | money in the flows that no recipient accounts for | 200 USD of the programme's transactions goes to no recipient (the recipient percentages sum to 80): in the flows with an empty recipient |
 //! | [`no_civil_society`](#no_civil_society) | practice | warning | no civil-society or community stakeholder | no stakeholder is a civil-society organisation, women's organisation, local community, academic institution or media outlet |
 //! | [`no_oversight`](#no_oversight) | practice | warning | no oversight component and no oversight stakeholder | no component works on oversight or justice and no stakeholder is a parliament, judiciary or oversight body or has the oversight role |
 //! | [`no_local_ownership`](#no_local_ownership) | practice | warning | no national actor accountable for or implementing the programme | no national actor is accountable for or implements the programme |

@@ -1,5 +1,6 @@
 //! Recipient countries and regions, at activity and transaction level.
 
+use crate::model::UnlistedCode;
 use crate::validate::{Code, Severity};
 use crate::{Country, Place, Recipient, Region};
 
@@ -10,12 +11,13 @@ use crate::diagnostics::XmlLocation;
 
 /// The place an IATI `recipient-country` (alpha-2, IATI's Country codelist
 /// with XK Kosovo) or `recipient-region` (vocabulary 1, OECD DAC, the
-/// default) names, with a finding when it names none the model knows. A
-/// Region-codelist code written as a country is read as that region, with
-/// a finding.
+/// default) names. A Region-codelist code written as a country is read as
+/// that region, with a finding. A code on neither codelist is kept as
+/// written ([`Place::Unlisted`]), with a finding, so the money it names
+/// stays there; only an element without a usable code names no place.
 pub(super) fn place(el: El<'_>, here: &XmlLocation, findings: &mut Findings) -> Option<Place> {
     let region = el.name() == "recipient-region";
-    let Some(code) = el.attr("code") else {
+    let Some(code) = el.attr("code").filter(|c| !c.trim().is_empty()) else {
         findings.push(
             Code::IatiMissingElement,
             &here.attribute("code"),
@@ -24,12 +26,28 @@ pub(super) fn place(el: El<'_>, here: &XmlLocation, findings: &mut Findings) -> 
         );
         return None;
     };
-    if !region {
+    if region {
+        if let Some(other) = el.attr("vocabulary").filter(|v| *v != "1") {
+            findings.push(
+                Code::IatiNotImported,
+                here,
+                el,
+                format_args!(
+                    "recipient-region {code:?} of vocabulary {other:?} is not an OECD DAC region (vocabulary 1): not imported"
+                ),
+            );
+            return None;
+        }
+        if let Ok(r) = code.trim().parse::<Region>() {
+            return Some(Place::Region(r));
+        }
+    } else {
+        if let Some(c) = Country::from_alpha2(&code.trim().to_ascii_uppercase()) {
+            return Some(Place::Country(c));
+        }
         // A Region-codelist code written as a country (`998`) names that
         // region: read it so, rather than losing the money's destination.
-        if Country::from_alpha2(&code.to_ascii_uppercase()).is_none()
-            && let Ok(r) = code.trim().parse::<Region>()
-        {
+        if let Ok(r) = code.trim().parse::<Region>() {
             findings.push(
                 Code::IatiUnknownCode,
                 &here.attribute("code"),
@@ -41,37 +59,35 @@ pub(super) fn place(el: El<'_>, here: &XmlLocation, findings: &mut Findings) -> 
             );
             return Some(Place::Region(r));
         }
-        return findings
-            .on_codelist(
-                Country::from_alpha2(&code.to_ascii_uppercase()),
-                &here.attribute("code"),
-                el,
-                format_args!("recipient-country code {code:?} is not on IATI's Country codelist"),
-            )
-            .map(Place::Country);
     }
-    match el.attr("vocabulary") {
-        None | Some("1") => {}
-        Some(other) => {
-            findings.push(
-                Code::IatiNotImported,
-                here,
-                el,
-                format_args!(
-                    "recipient-region {code:?} of vocabulary {other:?} is not an OECD DAC region (vocabulary 1): not imported"
-                ),
-            );
-            return None;
-        }
-    }
-    findings
-        .on_codelist(
-            code.parse::<Region>().ok(),
-            &here.attribute("code"),
-            el,
-            format_args!("recipient-region code {code:?} is not on IATI's Region codelist"),
-        )
-        .map(Place::Region)
+    unlisted(el, code, here, findings)
+}
+
+/// A code on no codelist, kept as written with an `iati_unknown_code`
+/// finding; `None` (with the finding) only when it is too long or holds
+/// control characters, so is no code at all.
+fn unlisted(el: El<'_>, code: &str, here: &XmlLocation, findings: &mut Findings) -> Option<Place> {
+    let list = if el.name() == "recipient-region" {
+        "its Region codelist"
+    } else {
+        "its Country or Region codelist"
+    };
+    let kept = UnlistedCode::new(code).ok();
+    let what = if kept.is_some() {
+        "kept as written, an unlisted recipient"
+    } else {
+        "not a code (over 31 bytes or with control characters): not imported"
+    };
+    findings.push(
+        Code::IatiUnknownCode,
+        &here.attribute("code"),
+        el,
+        format_args!(
+            "{} code {code:?} is not on IATI's {list}: {what}",
+            el.name()
+        ),
+    );
+    kept.map(Place::Unlisted)
 }
 
 /// The activity-level recipients, in document order (countries, then

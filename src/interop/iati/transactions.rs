@@ -176,6 +176,13 @@ fn party(
     Some(Party::Organisation(org))
 }
 
+/// An organisation's activity identifier (`provider-activity-id`,
+/// `receiver-activity-id`), trimmed; `None` when absent or blank.
+fn activity_id(org: Option<El<'_>>, attr: &str) -> Option<String> {
+    let id = org?.attr(attr)?.trim();
+    (!id.is_empty()).then(|| id.to_owned())
+}
+
 /// The model's transactions, with providers and receivers that are
 /// stakeholders named by their id.
 pub(super) fn to_model(
@@ -196,6 +203,8 @@ pub(super) fn to_model(
             if let Some(place) = t.place {
                 tx = tx.with_recipient(place);
             }
+            tx.provider_activity = activity_id(t.provider(), "provider-activity-id");
+            tx.receiver_activity = activity_id(t.el.child("receiver-org"), "receiver-activity-id");
             tx
         })
         .collect()
