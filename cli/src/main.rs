@@ -1,10 +1,12 @@
 //! `ssr`: the command-line face of ssr-model.
 //!
-//! Exit codes: 0 success, 1 the input has error-level findings (validate),
-//! 2 the input cannot be read or parsed, or the command line is wrong.
+//! Exit codes (`findings::EXIT_CODES`, shown by `ssr --help`): 0 success,
+//! 1 the input has error-level findings (validate, import-iati), 2 the input
+//! cannot be read or parsed, or the command line is wrong.
 //! Output cut short by its reader (`ssr report | head -1`) is success.
 
 mod export;
+mod findings;
 mod import_iati;
 mod input;
 mod money;
@@ -15,6 +17,7 @@ mod report;
 mod results;
 mod schema;
 mod score;
+mod text;
 mod validate;
 
 use std::io::Write;
@@ -25,7 +28,7 @@ use clap::{Parser, Subcommand};
 
 /// Security Sector Reform programmes as data: inspect, validate, score.
 #[derive(Parser)]
-#[command(name = "ssr", version, about)]
+#[command(name = "ssr", version, about, after_long_help = findings::EXIT_CODES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -36,6 +36,8 @@ pub(crate) struct Args {
     /// The finance dimension's money (it counts when the policy weighs it).
     #[command(flatten)]
     money: crate::money::MoneyArgs,
+    #[command(flatten)]
+    findings: crate::findings::FindingsArgs,
 }
 
 #[derive(serde::Serialize)]
@@ -50,6 +52,7 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
     let options = args.money.add_to(options(&args.input, &args.as_of))?;
     let scorer = scorer(monte_carlo(options, args.replications, args.seed))?;
     let card = scorer.rank(&portfolio);
+    crate::findings::show_finance(&args.findings, &card)?;
     let Some(uncertainty) = &card.uncertainty else {
         return Err(Failure::input("the scorer ranked without rank uncertainty"));
     };

@@ -10,6 +10,7 @@ use ssr_model::score::{ProgrammeCard, RowKind, ScorerOptions};
 use ssr_model::tables::{Source, TableName};
 use ssr_model::{Scorecard, Scorer};
 
+use crate::findings::{self, FindingsArgs};
 use crate::input::{self, AsOf, Input};
 use crate::{Failure, write_failure};
 
@@ -41,6 +42,8 @@ pub(crate) struct Args {
     table: Option<Table>,
     #[command(flatten)]
     money: crate::money::MoneyArgs,
+    #[command(flatten)]
+    findings: FindingsArgs,
 }
 
 /// Which CSV table `ssr score` writes: a table of `ssr_model::tables`,
@@ -70,14 +73,14 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
         }
     };
     if table == Table::Flows {
-        let left_out = Source::new(&portfolio, &scorer)
-            .write_csv(&mut *out, TableName::Flows)
-            .map_err(write_failure)?;
-        write_left_out(&left_out);
+        let (flows, left_out) = Source::new(&portfolio, &scorer).table(TableName::Flows);
+        ssr_model::tables::write_csv(&mut *out, &flows).map_err(write_failure)?;
+        args.findings.show(&left_out)?;
+        findings::write_flows_left_out(&flows, &left_out);
         return Ok(0);
     }
     let card = scorer.scorecard(&portfolio);
-    write_finance_findings(&card);
+    findings::show_finance(&args.findings, &card)?;
     match args.format {
         Format::Json => write_json(out, &card)?,
         Format::Csv if table == Table::ObjectiveScores => {
@@ -141,35 +144,6 @@ pub(crate) fn write_csv(
 ) -> Result<(), Failure> {
     ssr_model::tables::write_scores_csv(out, card, |measure| keep(RowKind::of(measure)))
         .map_err(write_failure)
-}
-
-/// Money the flows table could not convert (kept in its own currency), on
-/// stderr: one line each.
-pub(crate) fn write_left_out(findings: &[ssr_model::Finding]) {
-    for f in findings {
-        eprintln!(
-            "{}[{}] {}: {}",
-            f.severity.as_str(),
-            f.code,
-            f.path,
-            f.message
-        );
-    }
-}
-
-fn write_finance_findings(card: &Scorecard) {
-    for p in &card.programmes {
-        for f in &p.finance.findings {
-            eprintln!(
-                "{}[{}] {} {}: {}",
-                f.severity.as_str(),
-                f.code,
-                p.name,
-                f.path,
-                f.message
-            );
-        }
-    }
 }
 
 pub(crate) fn opt(x: Option<f64>, scale: f64, decimals: usize) -> String {

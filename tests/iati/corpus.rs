@@ -11,7 +11,8 @@ use std::path::PathBuf;
 
 use ssr_model::diagnostics::{Code, Severity};
 use ssr_model::interop::iati::{
-    Corpus, CorpusBuilder, CorpusImport, CorpusItem, ImportError, ImportOptions, Source,
+    Corpus, CorpusBuilder, CorpusImport, CorpusItem, ImportError, ImportFailure, ImportOptions,
+    Source,
 };
 
 fn fixtures() -> PathBuf {
@@ -215,4 +216,44 @@ fn a_missing_file_is_reported_with_the_others() {
     assert_eq!(corpus.portfolio.programmes.len(), 3);
     let error = corpus.files[1].error.as_ref().unwrap();
     assert!(matches!(error, ImportError::Io(_)), "{error}");
+}
+
+#[test]
+fn an_unreadable_source_fails_the_checked_import() {
+    // The rule the CLI (exit 2, no document) and Python (IatiError) share:
+    // the four files that are not IATI, each once, in order, with its line.
+    let Err(ImportFailure::Unreadable { sources }) = import(2).into_checked() else {
+        panic!("the corpus fixtures hold files that are not IATI");
+    };
+    let named: Vec<(String, Option<u64>)> = sources
+        .iter()
+        .map(|s| (relative(&s.name), s.error.line()))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("/2021-06/error-page.xml".to_owned(), Some(2)),
+            ("/empty.xml".to_owned(), Some(1)),
+            ("/json-error.xml".to_owned(), Some(1)),
+            ("/truncated.xml".to_owned(), Some(15)),
+        ]
+    );
+    let failure = ImportFailure::Unreadable { sources };
+    assert_eq!(failure.to_string().lines().count(), 4);
+    // A folder of good files passes, findings and all.
+    let good = Corpus::new(ImportOptions::new())
+        .with_path(fixtures().join("2021-05"))
+        .import()
+        .into_checked()
+        .unwrap();
+    assert_eq!(good.portfolio.programmes.len(), 3);
+    // A folder without *.xml: nothing to read.
+    let empty = std::env::temp_dir().join(format!("ssr-empty-corpus-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).unwrap();
+    let nothing = Corpus::new(ImportOptions::new()).with_path(&empty).import();
+    assert!(matches!(
+        nothing.into_checked(),
+        Err(ImportFailure::NoSources)
+    ));
+    std::fs::remove_dir_all(&empty).unwrap();
 }

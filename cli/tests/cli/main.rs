@@ -18,8 +18,10 @@ mod shared;
 #[path = "../../../tests/common/validate_fixture.rs"]
 mod validate_fixture;
 
+mod exit_codes;
 mod export;
 mod finance;
+mod findings;
 mod iati;
 mod rank_real_files;
 mod results;
