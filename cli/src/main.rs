@@ -39,9 +39,6 @@ enum Command {
     /// Print the embedded sample portfolio as a JSON document.
     Sample,
     /// Print a readable summary of a portfolio (the embedded sample when no file is given).
-    ///
-    /// Memory: the document's bytes, the portfolio read from them and one
-    /// programme's validation at a time; linear in the document's size.
     Report {
         /// A portfolio document, or `-` for standard input.
         file: Option<PathBuf>,
@@ -50,16 +47,11 @@ enum Command {
     ///
     /// Exit code 0 when no finding is an error, 1 when one is, 2 when the
     /// document or the policy cannot be read.
-    ///
-    /// Memory: the document's bytes, the portfolio and its findings (each
-    /// message of bounded length); linear in the document's size.
     Validate(validate::Args),
-    /// Import IATI 2.03 activity files and folders as one portfolio document (findings on stderr).
+    /// Import IATI 2.01–2.03 activity files and folders as one portfolio document (findings summarised on stderr).
     ///
-    /// Memory: each file is streamed, so the XML held at once is one
-    /// activity per thread (a small multiple of the largest activity's size,
-    /// whatever its shape); the imported programmes and findings, which are
-    /// written at the end, are linear in what the filter keeps.
+    /// Files are streamed: memory grows with what the filter keeps, not with
+    /// the size of the files.
     ImportIati(import_iati::ImportIati),
     /// Print the JSON Schema of the portfolio document, the scorecard or a
     /// policy (e.g. `ssr schema scoring-policy` lists every policy field).
@@ -69,15 +61,8 @@ enum Command {
         which: schema::Which,
     },
     /// Score a portfolio: indicator progress and status, programme scores, risk, stakeholders, evaluations.
-    ///
-    /// Memory: the document's bytes, the portfolio and its scorecard, linear
-    /// in the document's size; CSV rows are written one at a time, so the
-    /// table adds one row, not rows × programme name.
     Score(score::Args),
     /// Rank programmes, with the Monte Carlo uncertainty of their ranks.
-    ///
-    /// Memory: as `score`, plus the tally of ranks for their quantiles:
-    /// 4 bytes × programmes × the smaller of replications and programmes.
     Rank(rank::Args),
     /// Rank the rows of a plain matrix (`{"scores": [[...]], "weights": [...]}`) by a
     /// weighted composite, with the Monte Carlo uncertainty of their ranks.
@@ -93,9 +78,6 @@ enum Command {
     /// unallocated) and, beside it, the SSR part by sector percentages;
     /// unknown shares are empty with the reason, never 0 (see `ssr score
     /// --help`).
-    ///
-    /// Memory: the document's bytes, the portfolio and one table at a time
-    /// (the scores table in batches of 4096 rows).
     Export(export::Args),
 }
 

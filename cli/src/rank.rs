@@ -11,8 +11,7 @@ use ssr_model::score::uncertainty::RankUncertainty;
 
 use crate::input::{self, AsOf, Input};
 use crate::score::{
-    Format, missing_rule, monte_carlo, options, scorer, truncate, write_csv, write_json,
-    write_unranked,
+    Format, missing_rule, monte_carlo, options, scorer, write_csv, write_json, write_unranked,
 };
 use crate::{Failure, write_failure};
 
@@ -85,23 +84,18 @@ fn write_table(
         .filter_map(|r| Some((*stats.get(&r.programme)?, r.composite)))
         .collect();
     rows.sort_by(|(a, _), (b, _)| a.nominal.cmp(&b.nominal).then(a.mean.total_cmp(&b.mean)));
+    // The full name last: a long one runs on to the end of its line.
     writeln!(
         out,
-        "{:>4}  {:<36} {:>9} {:>6} {:>6} {:>11}",
-        "rank", "programme", "composite", "mean", "median", "5–95%"
+        "{:>4} {:>9} {:>6} {:>6} {:>11}  programme",
+        "rank", "composite", "mean", "median", "5–95%"
     )?;
     for (s, composite) in rows {
         let composite = composite.map_or_else(|| "-".to_owned(), |c| format!("{c:.1}"));
         writeln!(
             out,
-            "{:>4}  {:<36} {:>9} {:>6.1} {:>6.1} {:>5.0}–{:<5.0}",
-            s.nominal,
-            truncate(&s.name, 36),
-            composite,
-            s.mean,
-            s.median,
-            s.p05,
-            s.p95
+            "{:>4} {:>9} {:>6.1} {:>6.1} {:>5.0}–{:<5.0}  {}",
+            s.nominal, composite, s.mean, s.median, s.p05, s.p95, s.name
         )?;
     }
     writeln!(

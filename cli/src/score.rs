@@ -12,6 +12,7 @@ use ssr_model::{Scorecard, Scorer};
 
 use crate::findings::{self, FindingsArgs};
 use crate::input::{self, AsOf, Input};
+use crate::text::count;
 use crate::{Failure, write_failure};
 
 /// How results are written.
@@ -51,7 +52,7 @@ pub(crate) struct Args {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum Table {
     /// programme_id, programme_name, measure, value, not_ranked, scale, currency.
-    #[value(name = "scores", alias = "measures")]
+    #[value(name = "scores")]
     Scores,
     /// Transactions by programme, recipient, year, type and currency: whole and SSR amounts.
     Flows,
@@ -159,8 +160,9 @@ fn percent(x: f64) -> String {
     format!("{:.0}%", 100.0 * x + 0.0)
 }
 
-/// One line per programme not ranked, with the reason; and, when nothing
-/// could be ranked for want of differences, a line that says so.
+/// One line counting the programmes not ranked by reason (the full list is
+/// in the JSON and CSV outputs); and, when nothing could be ranked for want
+/// of differences, a line that says so.
 pub(crate) fn write_unranked(comparison: &Comparison, out: &mut impl Write) -> std::io::Result<()> {
     if comparison.no_ranking_possible() {
         writeln!(
@@ -169,40 +171,36 @@ pub(crate) fn write_unranked(comparison: &Comparison, out: &mut impl Write) -> s
              evidence, so nothing tells them apart"
         )?;
     }
-    for (row, reason) in comparison.unranked() {
-        writeln!(
-            out,
-            "not ranked: {} ({reason}: {})",
-            row.name,
-            reason.describe()
-        )?;
+    let reasons = comparison.unranked_by_reason();
+    if reasons.is_empty() {
+        return Ok(());
     }
-    Ok(())
+    let total: usize = reasons.iter().map(|(_, n)| n).sum();
+    let counted: Vec<String> = reasons
+        .iter()
+        .map(|(reason, n)| format!("{n} {reason} ({})", reason.describe()))
+        .collect();
+    writeln!(
+        out,
+        "not ranked: {}: {} (each one: --format json or csv)",
+        count(total, "programme", "programmes"),
+        counted.join("; ")
+    )
 }
 
+/// The scores, one programme a line, its full name last: a long name runs
+/// on to the end of the line (the terminal may cut it; the data is whole).
 fn write_table(card: &Scorecard, out: &mut impl Write) -> std::io::Result<()> {
     writeln!(
         out,
-        "{:<36} {:>5} {:>5} {:>4} {:>4} {:>4} {:>4} {:>5} {:>5} {:>5} {:>5} {:>4}",
-        "programme",
-        "score",
-        "cover",
-        "on",
-        "risk",
-        "off",
-        "none",
-        "expos",
-        "resis",
-        "incl",
-        "eval",
-        "rank"
+        "{:>5} {:>5} {:>4} {:>4} {:>4} {:>4} {:>5} {:>5} {:>5} {:>5} {:>4}  programme",
+        "score", "cover", "on", "risk", "off", "none", "expos", "resis", "incl", "eval", "rank"
     )?;
     for (p, row) in card.programmes.iter().zip(&card.comparison.rows) {
         let s = &p.progress;
         writeln!(
             out,
-            "{:<36} {:>5} {:>5} {:>4} {:>4} {:>4} {:>4} {:>5} {:>5} {:>5} {:>5} {:>4}",
-            truncate(&p.name, 36),
+            "{:>5} {:>5} {:>4} {:>4} {:>4} {:>4} {:>5} {:>5} {:>5} {:>5} {:>4}  {}",
             opt(s.score, 100.0, 1),
             percent(s.coverage),
             s.status_count(Status::OnTrack),
@@ -214,6 +212,7 @@ fn write_table(card: &Scorecard, out: &mut impl Write) -> std::io::Result<()> {
             opt(p.stakeholders.inclusion, 100.0, 1),
             opt(p.evaluation.as_ref().and_then(|e| e.score), 100.0, 1),
             row.rank.map_or_else(|| "-".to_owned(), |r| r.to_string()),
+            p.name,
         )?;
     }
     writeln!(
@@ -239,23 +238,15 @@ pub(crate) fn missing_rule(comparison: &Comparison) -> String {
         .count();
     match comparison.imputation {
         ssr_model::score::policy::Imputation::None => format!(
-            "missing dimensions not imputed: {missing} ranked programme(s) composed over the \
-             dimensions they have, weights shared out"
+            "missing dimensions not imputed: {} composed over the \
+             dimensions they have, weights shared out",
+            count(missing, "ranked programme", "ranked programmes")
         ),
         method => format!(
             "missing dimensions imputed by the {method} of the ranked programmes \
-             ({missing} programme(s))"
+             ({})",
+            count(missing, "programme", "programmes")
         ),
-    }
-}
-
-pub(crate) fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_owned()
-    } else {
-        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
-        t.push('…');
-        t
     }
 }
 
@@ -369,10 +360,10 @@ fn write_risks(card: &ProgrammeCard, out: &mut impl Write) -> std::io::Result<()
         .filter(|c| c.risks > 0)
         .map(|c| {
             format!(
-                "{} {} ({} risks)",
+                "{} {} ({})",
                 c.name,
                 opt(c.exposure, 100.0, 0),
-                c.risks
+                count(c.risks, "risk", "risks")
             )
         })
         .collect();
@@ -417,13 +408,17 @@ fn write_finance(
         )?;
     }
     if let Some(h) = f.concentration {
-        writeln!(out, "  {} funder(s), concentration (HHI) {h:.2}", f.funders)?;
+        writeln!(
+            out,
+            "  {}, concentration (HHI) {h:.2}",
+            count(f.funders, "funder", "funders")
+        )?;
     }
     if !f.findings.is_empty() {
         writeln!(
             out,
-            "  {} amount(s) without a usable exchange rate left out",
-            f.findings.len()
+            "  {} without a usable exchange rate left out",
+            count(f.findings.len(), "amount", "amounts")
         )?;
     }
     Ok(())

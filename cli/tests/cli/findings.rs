@@ -30,6 +30,13 @@ pub(crate) fn temp_file(name: &str, contents: &str) -> PathBuf {
 /// without a fallback country each is one `iati_missing_country` error,
 /// and nothing else is wrong with them (status, title, sector given).
 pub(crate) fn nowhere() -> PathBuf {
+    // Written once: the tests run in parallel, and one writing the file
+    // while another reads it would give a truncated file.
+    static FILE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    FILE.get_or_init(write_nowhere).clone()
+}
+
+fn write_nowhere() -> PathBuf {
     let activities: String = (1..=5)
         .map(|i| {
             format!(
@@ -149,9 +156,9 @@ fn findings_file_holds_every_finding_as_json_or_csv() {
 
 /// A portfolio with one error (a lead that names nobody) and warnings
 /// and advice besides.
-fn bad_portfolio() -> PathBuf {
+fn bad_portfolio(file: &str) -> PathBuf {
     temp_file(
-        "bad.json",
+        file,
         r#"{
   "schema_version": 1,
   "programmes": [
@@ -177,7 +184,7 @@ fn bad_portfolio() -> PathBuf {
 
 #[test]
 fn validate_min_severity_shows_only_the_worse_findings() {
-    let file = bad_portfolio();
+    let file = bad_portfolio("bad-min-severity.json");
     let file = file.to_str().unwrap();
     let all = ssr(&["validate", "--format", "json", file]);
     let all: serde_json::Value = serde_json::from_slice(&all.stdout).unwrap();
@@ -220,7 +227,7 @@ fn validate_min_severity_shows_only_the_worse_findings() {
 
 #[test]
 fn validate_text_is_a_summary_by_code_and_verbose_lists_all() {
-    let file = bad_portfolio();
+    let file = bad_portfolio("bad-summary.json");
     let file = file.to_str().unwrap();
     let summary = text(&ssr(&["validate", file]).stdout);
     assert!(

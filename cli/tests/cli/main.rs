@@ -23,6 +23,7 @@ mod export;
 mod finance;
 mod findings;
 mod iati;
+mod names;
 mod rank_real_files;
 mod results;
 mod sample;
