@@ -5,7 +5,8 @@ programmes, and plots yearly SSR disbursements per region with matplotlib:
 
     python docs/guide.py [DATA] [--out DOCS]
 
-DATA defaults to ``../shared/data`` beside the repository; the figure goes to
+DATA defaults to ``$SSR_SHARED_DATA``, else ``../shared/data`` beside the
+repository (the variable the Rust tests and benches read too); the figure goes to
 ``DOCS/img/ssr-disbursements-by-region.png`` (DOCS defaults to this folder).
 ``python/tests/test_guide.py`` runs it, so the guide cannot rot.
 """
@@ -13,6 +14,7 @@ DATA defaults to ``../shared/data`` beside the repository; the figure goes to
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from pathlib import Path
 
@@ -156,7 +158,8 @@ def analyse(data: Path, docs: Path) -> dict[str, object]:
 def main() -> None:
     here = Path(__file__).resolve().parent
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", nargs="?", type=Path, default=here.parent.parent / "shared" / "data")
+    default = os.environ.get("SSR_SHARED_DATA") or here.parent.parent / "shared" / "data"
+    parser.add_argument("data", nargs="?", type=Path, default=Path(default))
     parser.add_argument("--out", type=Path, default=here, help="the docs folder (the figure goes to OUT/img)")
     args = parser.parse_args()
     analyse(args.data, args.out)

@@ -17,7 +17,9 @@ fn ssr(args: &[&str]) -> Output {
 }
 
 #[test]
+#[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
 fn imports_a_real_file_as_a_document() {
+    crate::shared::require();
     if !shared::present() {
         return;
     }
@@ -45,7 +47,9 @@ fn imports_a_real_file_as_a_document() {
 }
 
 #[test]
+#[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
 fn reads_standard_input_and_writes_csv() {
+    crate::shared::require();
     if !shared::present() {
         return;
     }

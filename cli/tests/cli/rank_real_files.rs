@@ -52,7 +52,9 @@ fn ok(out: &Output, what: &str) -> String {
 }
 
 #[test]
+#[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
 fn real_files_rank_only_programmes_with_evidence() {
+    crate::shared::require();
     if !shared::present() {
         return;
     }
