@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 
 use ssr_model::tables::{self, Existing, Source, TableName, WriteError};
 
+use crate::findings::FindingsArgs;
 use crate::input::{self, AsOf, Input};
-use crate::score::{monte_carlo, options, scorer, write_left_out};
+use crate::score::{monte_carlo, options, scorer};
 use crate::{Failure, write_failure};
 
 /// The file format of the tables.
@@ -68,6 +69,8 @@ pub(crate) struct Args {
     seed: Option<u64>,
     #[command(flatten)]
     money: crate::money::MoneyArgs,
+    #[command(flatten)]
+    findings: FindingsArgs,
 }
 
 /// A table name, or an error listing the valid ones.
@@ -128,6 +131,6 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
         }
         Target::Stdout(name) => source.write_csv(&mut *out, name).map_err(write_failure)?,
     };
-    write_left_out(&left_out);
+    args.findings.show(&left_out)?;
     Ok(0)
 }

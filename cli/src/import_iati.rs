@@ -5,13 +5,16 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use ssr_model::diagnostics::Severity;
+use ssr_model::Finding;
+use ssr_model::diagnostics::Code;
 use ssr_model::interop::iati::{Corpus, CorpusImport, Filter, ImportOptions};
 use ssr_model::model::Pillar;
 use ssr_model::tables::{Source, TableName};
 use ssr_model::{Country, Region, Scorer};
 
+use crate::findings::{self, FindingsArgs};
 use crate::input;
+use crate::text::count;
 use crate::{Failure, progress, write_failure};
 
 /// What to write on standard output.
@@ -43,11 +46,12 @@ pub(crate) enum Table {
 ///
 /// Files are read in parallel; activities published twice (one
 /// iati-identifier) are kept once, the latest last-updated-datetime winning.
-/// The portfolio (or a CSV table) goes to standard output; import findings
-/// go to standard error, one per line, then a summary line (and a progress
-/// bar while reading, when standard error is a terminal). Exit code 0 when
-/// every file was read (findings or not), 2 when one cannot be read as an
-/// IATI activity file: the others are still imported and written.
+/// The portfolio (or a CSV table) goes to standard output; on standard
+/// error, the import findings summarised by code (every one with
+/// --verbose or --findings FILE), then a line of counts (and a progress
+/// bar while reading, when standard error is a terminal). Exit code 0, or 1
+/// when a finding is an error (as `ssr validate`); 2, with nothing written,
+/// when a path is missing or a file is not an IATI activity file.
 #[derive(Args)]
 pub(crate) struct ImportIati {
     /// IATI XML files, folders (every *.xml inside, recursively), or `-` for standard input.
@@ -84,6 +88,8 @@ pub(crate) struct ImportIati {
     /// With --format csv, the table to write [default: programmes].
     #[arg(long, value_enum)]
     table: Option<Table>,
+    #[command(flatten)]
+    findings: FindingsArgs,
 }
 
 fn country(flag: &str, code: &str) -> Result<Country, Failure> {
@@ -149,18 +155,19 @@ fn summary(import: &CorpusImport) -> String {
         all => format!("{} files", all.len()),
     };
     let duplicates = if import.files.len() > 1 {
-        format!(", {} duplicates dropped", import.duplicates)
+        format!(
+            ", {} dropped",
+            count(import.duplicates, "duplicate", "duplicates")
+        )
     } else {
         String::new()
     };
     format!(
-        "{files}: {} activities read, {} left out by the filter{duplicates}, {} programmes imported; {} errors, {} warnings, {} advice",
-        import.activities(),
+        "{files}: {} read, {} left out by the filter{duplicates}, {} imported; {}",
+        count(import.activities(), "activity", "activities"),
         import.filtered_out(),
-        import.portfolio.programmes.len(),
-        import.report.count(Severity::Error),
-        import.report.count(Severity::Warning),
-        import.report.count(Severity::Advice),
+        count(import.portfolio.programmes.len(), "programme", "programmes"),
+        import.report.summary(),
     )
 }
 
@@ -191,14 +198,14 @@ pub(crate) fn run(args: &ImportIati, out: &mut impl Write) -> Result<u8, Failure
     for path in &args.paths {
         corpus = corpus.with_path(path);
     }
-    if corpus.sources().is_empty() {
-        return Err(Failure::input(
-            "no IATI file to read: the folders given hold no *.xml file",
-        ));
-    }
     let mut bar = progress::Bar::on_stderr();
-    let mut import = corpus.import_with_progress(|p| bar.show(p));
+    let import = corpus.import_with_progress(|p| bar.show(p));
     bar.clear();
+    // A missing path or a file that is not IATI: one message each, no
+    // document (the rule Python's `read_iati` raises by).
+    let mut import = import
+        .into_checked()
+        .map_err(|e| Failure::input(findings::lines(&e.to_string())))?;
     import.report.apply(&policy);
     import.portfolio.name = Some(portfolio_name(args, &import));
     // Buffered: standard output is line-buffered and standard error not at
@@ -207,24 +214,38 @@ pub(crate) fn run(args: &ImportIati, out: &mut impl Write) -> Result<u8, Failure
     write(table, &mut buffered, &import)?;
     buffered.flush().map_err(write_failure)?;
     drop(buffered);
-    let mut err = BufWriter::with_capacity(1 << 16, std::io::stderr().lock());
-    if table != Some(Table::Findings) {
-        for finding in import.report.findings() {
-            let _ = writeln!(err, "{finding}");
+    let found = import.report.findings();
+    if table == Some(Table::Findings) {
+        args.findings.write_file(found)?;
+    } else {
+        show_findings(&args.findings, &import)?;
+    }
+    eprintln!("{}", summary(&import));
+    Ok(findings::exit_code(found))
+}
+
+/// The import's findings on standard error. Each file that could not be
+/// read is named once, on a line of its own, and its finding is not
+/// repeated among the summary's examples; `--findings` and `--verbose`
+/// still give every finding.
+fn show_findings(args: &FindingsArgs, import: &CorpusImport) -> Result<(), Failure> {
+    let found = import.report.findings();
+    let unread: Vec<_> = import.files.iter().filter(|f| f.error.is_some()).collect();
+    for file in &unread {
+        if let Some(error) = &file.error {
+            eprintln!("ssr: not imported: {}: {error}", file.name);
         }
     }
-    let _ = writeln!(err, "{}", summary(&import));
-    let _ = err.flush();
-    let unreadable: Vec<String> = import
-        .files
-        .iter()
-        .filter_map(|f| f.error.as_ref().map(|e| format!("{}: {e}", f.name)))
-        .collect();
-    if unreadable.is_empty() {
-        Ok(0)
-    } else {
-        Err(Failure::input(unreadable.join("\nssr: ")))
+    if args.is_verbose() || unread.is_empty() {
+        return args.show(found);
     }
+    let rest: Vec<Finding> = found
+        .iter()
+        .filter(|f| f.code != Code::IatiUnreadableFile)
+        .cloned()
+        .collect();
+    args.write_file(found)?;
+    args.show_summary(&rest)
 }
 
 fn write(table: Option<Table>, out: &mut impl Write, import: &CorpusImport) -> Result<(), Failure> {

@@ -1,10 +1,12 @@
 //! `ssr`: the command-line face of ssr-model.
 //!
-//! Exit codes: 0 success, 1 the input has error-level findings (validate),
-//! 2 the input cannot be read or parsed, or the command line is wrong.
+//! Exit codes (`findings::EXIT_CODES`, shown by `ssr --help`): 0 success,
+//! 1 the input has error-level findings (validate, import-iati), 2 the input
+//! cannot be read or parsed, or the command line is wrong.
 //! Output cut short by its reader (`ssr report | head -1`) is success.
 
 mod export;
+mod findings;
 mod import_iati;
 mod input;
 mod money;
@@ -17,6 +19,7 @@ mod results;
 mod schema;
 mod score;
 mod sensitivity;
+mod text;
 mod validate;
 
 use std::io::Write;
@@ -27,7 +30,7 @@ use clap::{Parser, Subcommand};
 
 /// Security Sector Reform programmes as data: inspect, validate, score.
 #[derive(Parser)]
-#[command(name = "ssr", version, about)]
+#[command(name = "ssr", version, about, after_long_help = findings::EXIT_CODES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -38,9 +41,6 @@ enum Command {
     /// Print the embedded sample portfolio as a JSON document.
     Sample,
     /// Print a readable summary of a portfolio (the embedded sample when no file is given).
-    ///
-    /// Memory: the document's bytes, the portfolio read from them and one
-    /// programme's validation at a time; linear in the document's size.
     Report {
         /// A portfolio document, or `-` for standard input.
         file: Option<PathBuf>,
@@ -49,16 +49,11 @@ enum Command {
     ///
     /// Exit code 0 when no finding is an error, 1 when one is, 2 when the
     /// document or the policy cannot be read.
-    ///
-    /// Memory: the document's bytes, the portfolio and its findings (each
-    /// message of bounded length); linear in the document's size.
     Validate(validate::Args),
-    /// Import IATI 2.03 activity files and folders as one portfolio document (findings on stderr).
+    /// Import IATI 2.01–2.03 activity files and folders as one portfolio document (findings summarised on stderr).
     ///
-    /// Memory: each file is streamed, so the XML held at once is one
-    /// activity per thread (a small multiple of the largest activity's size,
-    /// whatever its shape); the imported programmes and findings, which are
-    /// written at the end, are linear in what the filter keeps.
+    /// Files are streamed: memory grows with what the filter keeps, not with
+    /// the size of the files.
     ImportIati(import_iati::ImportIati),
     /// Print the JSON Schema of the portfolio document, the scorecard or a
     /// policy (e.g. `ssr schema scoring-policy` lists every policy field).
@@ -68,15 +63,8 @@ enum Command {
         which: schema::Which,
     },
     /// Score a portfolio: indicator progress and status, programme scores, risk, stakeholders, evaluations.
-    ///
-    /// Memory: the document's bytes, the portfolio and its scorecard, linear
-    /// in the document's size; CSV rows are written one at a time, so the
-    /// table adds one row, not rows × programme name.
     Score(score::Args),
     /// Rank programmes, with the Monte Carlo uncertainty of their ranks.
-    ///
-    /// Memory: as `score`, plus the tally of ranks for their quantiles:
-    /// 4 bytes × programmes × the smaller of replications and programmes.
     Rank(rank::Args),
     /// Rank the rows of a plain matrix (`{"scores": [[...]], "weights": [...]}`) by a
     /// weighted composite, with the Monte Carlo uncertainty of their ranks.
@@ -101,9 +89,6 @@ enum Command {
     /// unallocated) and, beside it, the SSR part by sector percentages;
     /// unknown shares are empty with the reason, never 0 (see `ssr score
     /// --help`).
-    ///
-    /// Memory: the document's bytes, the portfolio and one table at a time
-    /// (the scores table in batches of 4096 rows).
     Export(export::Args),
     /// Score every programme as of the end of each year: one row per programme and year (composite, rank, progress, money of the year and to date, recipients).
     ///

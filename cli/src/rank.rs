@@ -11,8 +11,8 @@ use ssr_model::score::uncertainty::RankUncertainty;
 
 use crate::input::{self, AsOf, Input};
 use crate::score::{
-    Format, Table, missing_rule, monte_carlo, options, scorer, truncate, write_audit,
-    write_audit_table, write_csv, write_json, write_unranked,
+    Format, Table, missing_rule, monte_carlo, options, scorer, write_audit, write_audit_table,
+    write_csv, write_json, write_unranked,
 };
 use crate::{Failure, write_failure};
 
@@ -39,6 +39,8 @@ pub(crate) struct Args {
     /// The finance dimension's money (it counts when the policy weighs it).
     #[command(flatten)]
     money: crate::money::MoneyArgs,
+    #[command(flatten)]
+    findings: crate::findings::FindingsArgs,
 }
 
 /// The audit tables `ssr rank` writes as CSV.
@@ -77,6 +79,7 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
         return Ok(0);
     }
     let card = scorer.rank(&portfolio);
+    crate::findings::show_finance(&args.findings, &card)?;
     let Some(uncertainty) = &card.uncertainty else {
         return Err(Failure::input("the scorer ranked without rank uncertainty"));
     };
@@ -109,23 +112,18 @@ fn write_table(
         .filter_map(|r| Some((*stats.get(&r.programme)?, r.composite)))
         .collect();
     rows.sort_by(|(a, _), (b, _)| a.nominal.cmp(&b.nominal).then(a.mean.total_cmp(&b.mean)));
+    // The full name last: a long one runs on to the end of its line.
     writeln!(
         out,
-        "{:>4}  {:<36} {:>9} {:>6} {:>6} {:>11}",
-        "rank", "programme", "composite", "mean", "median", "5–95%"
+        "{:>4} {:>9} {:>6} {:>6} {:>11}  programme",
+        "rank", "composite", "mean", "median", "5–95%"
     )?;
     for (s, composite) in rows {
         let composite = composite.map_or_else(|| "-".to_owned(), |c| format!("{c:.1}"));
         writeln!(
             out,
-            "{:>4}  {:<36} {:>9} {:>6.1} {:>6.1} {:>5.0}–{:<5.0}",
-            s.nominal,
-            truncate(&s.name, 36),
-            composite,
-            s.mean,
-            s.median,
-            s.p05,
-            s.p95
+            "{:>4} {:>9} {:>6.1} {:>6.1} {:>5.0}–{:<5.0}  {}",
+            s.nominal, composite, s.mean, s.median, s.p05, s.p95, s.name
         )?;
     }
     writeln!(

@@ -9,6 +9,7 @@ use ssr_model::score::uncertainty::RankUncertainty;
 use ssr_model::{Portfolio, Programme};
 use ssr_model::{Scorecard, Scorer};
 
+use crate::text::count;
 use crate::{Failure, input, write_failure};
 
 pub(crate) fn run(path: Option<&Path>, out: &mut impl Write) -> Result<u8, Failure> {
@@ -105,26 +106,27 @@ fn write_programme(p: &Programme, out: &mut impl Write) -> std::io::Result<()> {
     if let Some(budget) = &p.budget {
         writeln!(
             out,
-            "  budget {budget}, {} funding source(s)",
-            p.funding.len()
+            "  budget {budget}, {}",
+            count(p.funding.len(), "funding source", "funding sources")
         )?;
     }
     let indicators = p.indicators().count();
     writeln!(
         out,
-        "  {} components, {indicators} indicators, {} objectives, {} evaluations",
-        p.components.len(),
-        p.objectives.len(),
-        p.evaluations.len()
+        "  {}, {}, {}, {}",
+        count(p.components.len(), "component", "components"),
+        count(indicators, "indicator", "indicators"),
+        count(p.objectives.len(), "objective", "objectives"),
+        count(p.evaluations.len(), "evaluation", "evaluations")
     )?;
     for c in &p.components {
         writeln!(
             out,
-            "    - {} ({}, weight {}, {} indicators)",
+            "    - {} ({}, weight {}, {})",
             c.name,
             c.pillar,
             c.weight,
-            c.indicators.len()
+            count(c.indicators.len(), "indicator", "indicators")
         )?;
     }
     let opposed: Vec<&str> = p

@@ -54,12 +54,12 @@ pub(crate) fn write_results(r: &ResultsProfile, out: &mut impl Write) -> std::io
         let output_only = o.level == Some(ssr_model::model::ResultLevel::Output);
         writeln!(
             out,
-            "    - {}: {measured}{}, progress {} (coverage {:.0}%, {} indicators)",
+            "    - {}: {measured}{}, progress {} (coverage {:.0}%, {})",
             o.statement,
             if output_only { " only" } else { "" },
             opt(o.progress, 100.0, 0),
             100.0 * o.coverage,
-            o.indicators
+            crate::text::count(o.indicators, "indicator", "indicators")
         )?;
     }
     Ok(())

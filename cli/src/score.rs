@@ -10,7 +10,9 @@ use ssr_model::score::{ProgrammeCard, RowKind, ScorerOptions};
 use ssr_model::tables::{Source, TableName};
 use ssr_model::{Scorecard, Scorer};
 
+use crate::findings::{self, FindingsArgs};
 use crate::input::{self, AsOf, Input};
+use crate::text::count;
 use crate::{Failure, write_failure};
 
 /// How results are written.
@@ -41,6 +43,8 @@ pub(crate) struct Args {
     table: Option<Table>,
     #[command(flatten)]
     money: crate::money::MoneyArgs,
+    #[command(flatten)]
+    findings: FindingsArgs,
 }
 
 /// Which CSV table `ssr score` writes: a table of `ssr_model::tables`,
@@ -48,7 +52,7 @@ pub(crate) struct Args {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum Table {
     /// programme_id, programme_name, measure, value, not_ranked, scale, currency.
-    #[value(name = "scores", alias = "measures")]
+    #[value(name = "scores")]
     Scores,
     /// Transactions by programme, recipient, year, type and currency: whole and SSR amounts.
     Flows,
@@ -85,14 +89,14 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
         }
     };
     if table == Table::Flows {
-        let left_out = Source::new(&portfolio, &scorer)
-            .write_csv(&mut *out, TableName::Flows)
-            .map_err(write_failure)?;
-        write_left_out(&left_out);
+        let (flows, left_out) = Source::new(&portfolio, &scorer).table(TableName::Flows);
+        ssr_model::tables::write_csv(&mut *out, &flows).map_err(write_failure)?;
+        args.findings.show(&left_out)?;
+        findings::write_flows_left_out(&flows, &left_out);
         return Ok(0);
     }
     let card = scorer.scorecard(&portfolio);
-    write_finance_findings(&card);
+    findings::show_finance(&args.findings, &card)?;
     match args.format {
         Format::Json => write_json(out, &card)?,
         Format::Csv if table == Table::ObjectiveScores => {
@@ -137,10 +141,14 @@ pub(crate) fn write_audit(comparison: &Comparison, out: &mut impl Write) -> std:
     let s = &c.statistics;
     writeln!(
         out,
-        "coherence of the {} weighted dimensions over {} ranked programme(s): Cronbach's alpha {} \
+        "coherence of the {} over {}: Cronbach's alpha {} \
          ({} complete), first principal component {} of the variance (`--format csv --table coherence`)",
-        c.dimensions.len(),
-        c.programmes.len(),
+        crate::text::count(
+            c.dimensions.len(),
+            "weighted dimension",
+            "weighted dimensions"
+        ),
+        crate::text::count(c.programmes.len(), "ranked programme", "ranked programmes"),
         opt(s.cronbach_alpha, 1.0, 2),
         s.complete_rows,
         s.first_component_share
@@ -201,35 +209,6 @@ pub(crate) fn write_csv(
     ssr_model::tables::write_scores_csv(out, card, keep).map_err(write_failure)
 }
 
-/// Money the flows table could not convert (kept in its own currency), on
-/// stderr: one line each.
-pub(crate) fn write_left_out(findings: &[ssr_model::Finding]) {
-    for f in findings {
-        eprintln!(
-            "{}[{}] {}: {}",
-            f.severity.as_str(),
-            f.code,
-            f.path,
-            f.message
-        );
-    }
-}
-
-fn write_finance_findings(card: &Scorecard) {
-    for p in &card.programmes {
-        for f in &p.finance.findings {
-            eprintln!(
-                "{}[{}] {} {}: {}",
-                f.severity.as_str(),
-                f.code,
-                p.name,
-                f.path,
-                f.message
-            );
-        }
-    }
-}
-
 pub(crate) fn opt(x: Option<f64>, scale: f64, decimals: usize) -> String {
     // `+ 0.0` turns −0 into 0: no "-0" for an empty share.
     x.map_or_else(
@@ -243,8 +222,9 @@ fn percent(x: f64) -> String {
     format!("{:.0}%", 100.0 * x + 0.0)
 }
 
-/// One line per programme not ranked, with the reason; and, when nothing
-/// could be ranked for want of differences, a line that says so.
+/// One line counting the programmes not ranked by reason (the full list is
+/// in the JSON and CSV outputs); and, when nothing could be ranked for want
+/// of differences, a line that says so.
 pub(crate) fn write_unranked(comparison: &Comparison, out: &mut impl Write) -> std::io::Result<()> {
     if comparison.no_ranking_possible() {
         writeln!(
@@ -253,40 +233,36 @@ pub(crate) fn write_unranked(comparison: &Comparison, out: &mut impl Write) -> s
              evidence, so nothing tells them apart"
         )?;
     }
-    for (row, reason) in comparison.unranked() {
-        writeln!(
-            out,
-            "not ranked: {} ({reason}: {})",
-            row.name,
-            reason.describe()
-        )?;
+    let reasons = comparison.unranked_by_reason();
+    if reasons.is_empty() {
+        return Ok(());
     }
-    Ok(())
+    let total: usize = reasons.iter().map(|(_, n)| n).sum();
+    let counted: Vec<String> = reasons
+        .iter()
+        .map(|(reason, n)| format!("{n} {reason} ({})", reason.describe()))
+        .collect();
+    writeln!(
+        out,
+        "not ranked: {}: {} (each one: --format json or csv)",
+        count(total, "programme", "programmes"),
+        counted.join("; ")
+    )
 }
 
+/// The scores, one programme a line, its full name last: a long name runs
+/// on to the end of the line (the terminal may cut it; the data is whole).
 fn write_table(card: &Scorecard, out: &mut impl Write) -> std::io::Result<()> {
     writeln!(
         out,
-        "{:<36} {:>5} {:>5} {:>4} {:>4} {:>4} {:>4} {:>5} {:>5} {:>5} {:>5} {:>4}",
-        "programme",
-        "score",
-        "cover",
-        "on",
-        "risk",
-        "off",
-        "none",
-        "expos",
-        "resis",
-        "incl",
-        "eval",
-        "rank"
+        "{:>5} {:>5} {:>4} {:>4} {:>4} {:>4} {:>5} {:>5} {:>5} {:>5} {:>4}  programme",
+        "score", "cover", "on", "risk", "off", "none", "expos", "resis", "incl", "eval", "rank"
     )?;
     for (p, row) in card.programmes.iter().zip(&card.comparison.rows) {
         let s = &p.progress;
         writeln!(
             out,
-            "{:<36} {:>5} {:>5} {:>4} {:>4} {:>4} {:>4} {:>5} {:>5} {:>5} {:>5} {:>4}",
-            truncate(&p.name, 36),
+            "{:>5} {:>5} {:>4} {:>4} {:>4} {:>4} {:>5} {:>5} {:>5} {:>5} {:>4}  {}",
             opt(s.score, 100.0, 1),
             percent(s.coverage),
             s.status_count(Status::OnTrack),
@@ -298,6 +274,7 @@ fn write_table(card: &Scorecard, out: &mut impl Write) -> std::io::Result<()> {
             opt(p.stakeholders.inclusion, 100.0, 1),
             opt(p.evaluation.as_ref().and_then(|e| e.score), 100.0, 1),
             row.rank.map_or_else(|| "-".to_owned(), |r| r.to_string()),
+            p.name,
         )?;
     }
     writeln!(
@@ -324,23 +301,15 @@ pub(crate) fn missing_rule(comparison: &Comparison) -> String {
         .count();
     match comparison.imputation {
         ssr_model::score::policy::Imputation::None => format!(
-            "missing dimensions not imputed: {missing} ranked programme(s) composed over the \
-             dimensions they have, weights shared out"
+            "missing dimensions not imputed: {} composed over the \
+             dimensions they have, weights shared out",
+            count(missing, "ranked programme", "ranked programmes")
         ),
         method => format!(
             "missing dimensions imputed by the {method} of the ranked programmes \
-             ({missing} programme(s))"
+             ({})",
+            count(missing, "programme", "programmes")
         ),
-    }
-}
-
-pub(crate) fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_owned()
-    } else {
-        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
-        t.push('…');
-        t
     }
 }
 
@@ -454,10 +423,10 @@ fn write_risks(card: &ProgrammeCard, out: &mut impl Write) -> std::io::Result<()
         .filter(|c| c.risks > 0)
         .map(|c| {
             format!(
-                "{} {} ({} risks)",
+                "{} {} ({})",
                 c.name,
                 opt(c.exposure, 100.0, 0),
-                c.risks
+                count(c.risks, "risk", "risks")
             )
         })
         .collect();
@@ -502,13 +471,17 @@ fn write_finance(
         )?;
     }
     if let Some(h) = f.concentration {
-        writeln!(out, "  {} funder(s), concentration (HHI) {h:.2}", f.funders)?;
+        writeln!(
+            out,
+            "  {}, concentration (HHI) {h:.2}",
+            count(f.funders, "funder", "funders")
+        )?;
     }
     if !f.findings.is_empty() {
         writeln!(
             out,
-            "  {} amount(s) without a usable exchange rate left out",
-            f.findings.len()
+            "  {} without a usable exchange rate left out",
+            count(f.findings.len(), "amount", "amounts")
         )?;
     }
     Ok(())

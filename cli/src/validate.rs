@@ -3,16 +3,18 @@
 use std::io::Write;
 
 use ssr_model::Programme;
-use ssr_model::diagnostics::ValidationPolicy;
+use ssr_model::diagnostics::{Severity, Summary, ValidationPolicy};
 use ssr_model::{Report, validate};
 
+use crate::findings::{self, FindingsArgs};
 use crate::input::{self, AsOf, Input};
 use crate::{Failure, write_failure};
 
 /// How `ssr validate` prints its report.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum Format {
-    /// One finding per paragraph, then a count.
+    /// The findings summarised by code (every one, with its help, with
+    /// --verbose), then the counts by severity.
     #[default]
     Text,
     /// `{"findings": [{"code", "severity", "path", "message", "help"}, ...]}`.
@@ -31,6 +33,16 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// Show only findings of this severity or worse (advice, warning, error); the exit code still counts every error.
+    #[arg(long, value_name = "LEVEL", default_value = "advice", value_parser = severity)]
+    min_severity: Severity,
+    #[command(flatten)]
+    findings: FindingsArgs,
+}
+
+/// A `--min-severity` level.
+fn severity(level: &str) -> Result<Severity, String> {
+    level.parse().map_err(|e| format!("{e}"))
 }
 
 /// Runs `ssr validate`: exit code 0 when no finding is an error, 1 when one
@@ -42,32 +54,52 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
     }
     let portfolio = input::load(&args.input.file)?;
     let report = validate::validate(&portfolio, &policy);
+    let shown: Report = report.at_least(args.min_severity).cloned().collect();
+    args.findings.write_file(shown.findings())?;
     match args.format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &report).map_err(write_failure)?;
+            serde_json::to_writer_pretty(&mut *out, &shown).map_err(write_failure)?;
             writeln!(out).map_err(write_failure)?;
         }
         Format::Csv => {
-            let table = ssr_model::tables::findings(&report);
+            let table = ssr_model::tables::findings(&shown);
             ssr_model::tables::write_csv(&mut *out, &table).map_err(write_failure)?;
         }
-        Format::Text => write_text(&report, &policy, out).map_err(write_failure)?,
+        Format::Text => {
+            let hidden = report.len() - shown.len();
+            write_text(args, &shown, hidden, &policy, out).map_err(write_failure)?;
+        }
     }
-    Ok(if report.is_valid() { 0 } else { 1 })
+    Ok(findings::exit_code(report.findings()))
 }
 
+/// Every finding (--verbose) or the summary by code, then the counts.
 fn write_text(
-    report: &Report,
+    args: &Args,
+    shown: &Report,
+    hidden: usize,
     policy: &ValidationPolicy,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
-    for finding in report {
-        writeln!(out, "{finding}")?;
+    if args.findings.verbose {
+        for finding in shown {
+            writeln!(out, "{finding}")?;
+        }
+    } else {
+        findings::write_groups(&Summary::new(shown.findings(), Summary::EXAMPLES), out)?;
     }
-    if !report.is_empty() {
+    if !shown.is_empty() {
         writeln!(out)?;
     }
-    writeln!(out, "{}", report.summary())?;
+    write!(out, "{}", shown.summary())?;
+    if hidden > 0 {
+        write!(
+            out,
+            " ({hidden} below --min-severity {} not shown)",
+            args.min_severity
+        )?;
+    }
+    writeln!(out)?;
     if policy.as_of.is_none() {
         writeln!(
             out,

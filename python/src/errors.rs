@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use ssr_model::diagnostics::ValidationPolicyError;
 use ssr_model::document::LoadError;
-use ssr_model::interop::iati::ImportError;
+use ssr_model::interop::iati::{ImportError, ImportFailure};
 use ssr_model::score::policy::PolicyError;
 use ssr_model::score::{RatesFileError, ScorerOptionsError};
 
@@ -175,6 +175,39 @@ impl Error {
         e
     }
 
+    /// An IATI import that failed as a whole (the library's rule, the
+    /// CLI's exit 2): the first unreadable source with its file and line,
+    /// the others listed in the message.
+    pub(crate) fn import_failure(err: &ImportFailure) -> Self {
+        let ImportFailure::Unreadable { sources } = err else {
+            return Error::new(Class::Iati, err.to_string());
+        };
+        let Some(first) = sources.first() else {
+            return Error::new(Class::Iati, err.to_string());
+        };
+        let e = Error::iati(&first.error, &first.name);
+        let others: Vec<String> = sources.iter().skip(1).map(ToString::to_string).collect();
+        if others.is_empty() {
+            e
+        } else {
+            e.with_note(format!(
+                "(and {} more unreadable files: {})",
+                others.len(),
+                others.join("; ")
+            ))
+        }
+    }
+
+    /// The same error for a policy given as a dict: the position in the
+    /// JSON text made from the dict means nothing to its author, so it is
+    /// left out (the path in the dict stays).
+    pub(crate) fn in_mapping(mut self) -> Self {
+        self.0.message = without_position(&self.0.message);
+        self.0.line = None;
+        self.0.column = None;
+        self
+    }
+
     /// A rates file that could not be read, named `file`: the message of
     /// the CLI's `--rates`, and the line of the first problem (the message
     /// lists every one).
@@ -235,4 +268,25 @@ impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0.message)
     }
+}
+
+/// `message` without serde's " at line N column M" positions.
+fn without_position(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find(" at line ") {
+        let (before, after) = rest.split_at(at);
+        out.push_str(before);
+        let tail = &after[" at line ".len()..];
+        let digits = tail.chars().take_while(char::is_ascii_digit).count();
+        let Some(column) = tail[digits..].strip_prefix(" column ") else {
+            out.push_str(" at line ");
+            rest = tail;
+            continue;
+        };
+        let digits = column.chars().take_while(char::is_ascii_digit).count();
+        rest = &column[digits..];
+    }
+    out.push_str(rest);
+    out
 }

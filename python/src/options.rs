@@ -95,8 +95,14 @@ pub(crate) fn validation_policy(
         None => ValidationPolicy::default(),
         Some(value) => {
             let (text, file) = policy_text(value)?;
-            ValidationPolicy::from_json(&text)
-                .map_err(|e| Error::validation_policy(&e, file.as_deref()))?
+            ValidationPolicy::from_json(&text).map_err(|e| {
+                let err = Error::validation_policy(&e, file.as_deref());
+                if file.is_none() {
+                    err.in_mapping()
+                } else {
+                    err
+                }
+            })?
         }
     };
     if let Some(day) = as_of {
@@ -129,8 +135,12 @@ impl ScorerArgs<'_> {
     /// `uncertainty` section.
     pub(crate) fn scorer(&self) -> PyResult<Scorer> {
         let mut options = ScorerOptions::new();
+        let mut from_mapping = false;
         match self.policy.as_ref().map(policy_source).transpose()? {
-            Some(PolicyArg::Json(text)) => options = options.with_policy_json(text),
+            Some(PolicyArg::Json(text)) => {
+                from_mapping = true;
+                options = options.with_policy_json(text);
+            }
             Some(PolicyArg::File(path)) => options = options.with_policy_file(path),
             None => {}
         }
@@ -155,6 +165,9 @@ impl ScorerArgs<'_> {
         if let Some((samples, seed)) = self.sensitivity {
             options = options.with_sensitivity(samples, seed);
         }
-        Ok(options.scorer().map_err(|e| Error::scorer_options(&e))?)
+        Ok(options.scorer().map_err(|e| {
+            let err = Error::scorer_options(&e);
+            if from_mapping { err.in_mapping() } else { err }
+        })?)
     }
 }

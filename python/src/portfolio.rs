@@ -580,11 +580,41 @@ fn import_options(
     Ok(options)
 }
 
-/// One or several sector prefixes.
-#[derive(FromPyObject)]
-pub(crate) enum Prefixes {
-    One(String),
-    Many(Vec<String>),
+/// The `sector` argument: a DAC prefix as a string (`"152"`), a list of
+/// them, or an int taken as its digits (`152` is `"152"`); anything else is
+/// refused in Python's terms.
+fn sector_prefixes(value: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<String>> {
+    let Some(value) = value else {
+        return Ok(Vec::new());
+    };
+    if let Some(one) = sector_prefix(value)? {
+        return Ok(vec![one]);
+    }
+    let refused = || {
+        PyTypeError::new_err(format!(
+            "sector: expected a DAC sector prefix as a string such as \"152\", or a list of them, found {}",
+            value.repr().map(|r| r.to_string()).unwrap_or_default()
+        ))
+    };
+    let items = value.try_iter().map_err(|_| refused())?;
+    let mut out = Vec::new();
+    for item in items {
+        out.push(sector_prefix(&item?)?.ok_or_else(refused)?);
+    }
+    Ok(out)
+}
+
+/// One prefix: a string, or an int (not a bool) as its digits.
+fn sector_prefix(value: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    if let Ok(text) = value.cast::<pyo3::types::PyString>() {
+        return Ok(Some(text.to_str()?.to_owned()));
+    }
+    if value.cast::<pyo3::types::PyBool>().is_err()
+        && let Ok(number) = value.cast::<pyo3::types::PyInt>()
+    {
+        return Ok(Some(number.to_string()));
+    }
+    Ok(None)
 }
 
 /// One or several paths.
@@ -604,26 +634,27 @@ pub(crate) enum Paths {
 /// ``region`` (IATI Region code), ``reporting_org``; ``language`` picks the
 /// narratives.
 ///
-/// A file that cannot be read never costs the others: it becomes an
-/// ``iati_unreadable_file`` finding of ``portfolio.import_report``, whose
-/// :meth:`Report.raise_for_errors` raises :class:`IatiError` on request.
-/// Raises :class:`InvalidValueError` for a malformed filter.
+/// Raises :class:`IatiError` (with ``file`` and ``line``) when a path is
+/// missing, a file cannot be read or is not an IATI activity file (an HTML
+/// page, an empty or truncated file), or no file was found: as ``ssr
+/// import-iati`` exits 2, nothing is imported then. Problems inside the
+/// activities are findings, not errors: a file that imports with findings
+/// warns once (an :class:`SsrWarning` counting them by code) and keeps them
+/// on ``portfolio.import_report``. Raises :class:`InvalidValueError` for a
+/// malformed filter, ``TypeError`` for a ``sector`` that is not a string,
+/// an int or a list of them.
 #[pyfunction]
 #[pyo3(signature = (paths, *, sector=None, country=None, region=None, reporting_org=None, language=None))]
 pub(crate) fn read_iati(
     py: Python<'_>,
     paths: Paths,
-    sector: Option<Prefixes>,
+    sector: Option<&Bound<'_, PyAny>>,
     country: Option<String>,
     region: Option<String>,
     reporting_org: Option<String>,
     language: Option<String>,
 ) -> PyResult<PyPortfolio> {
-    let sector = match sector {
-        None => Vec::new(),
-        Some(Prefixes::One(p)) => vec![p],
-        Some(Prefixes::Many(ps)) => ps,
-    };
+    let sector = sector_prefixes(sector)?;
     let paths = match paths {
         Paths::One(p) => vec![p],
         Paths::Many(ps) => ps,
@@ -641,14 +672,32 @@ pub(crate) fn read_iati(
             .fold(Corpus::new(options), |corpus, p| corpus.with_path(p))
             .import()
     });
-    let unreadable: Vec<Error> = import
-        .files
-        .iter()
-        .filter_map(|f| Some(Error::iati(f.error.as_ref()?, &f.name)))
-        .collect();
-    let report = PyReport::new(import.report).with_unreadable(unreadable);
+    // The library's rule of which inputs fail an import (the CLI's exit 2).
+    let import = import
+        .into_checked()
+        .map_err(|e| Error::import_failure(&e))?;
+    warn_findings(py, import.report.findings())?;
+    let report = PyReport::new(import.report);
     Ok(PyPortfolio {
         inner: Arc::new(import.portfolio),
         import_report: Some(Py::new(py, report)?),
     })
+}
+
+/// Warns once about the findings of an import, counted by code, when there
+/// are any.
+fn warn_findings(py: Python<'_>, findings: &[ssr_model::Finding]) -> PyResult<()> {
+    if findings.is_empty() {
+        return Ok(());
+    }
+    let summary = ssr_model::diagnostics::Summary::new(findings, 0);
+    let category = py.import("ssr_model._errors")?.getattr("SsrWarning")?;
+    let message = std::ffi::CString::new(format!(
+        "read_iati: {} import findings ({}): {}; every one in portfolio.import_report",
+        summary.total(),
+        summary.counts(),
+        summary.by_code()
+    ))
+    .unwrap_or_default();
+    PyErr::warn(py, &category, &message, 1)
 }

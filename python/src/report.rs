@@ -5,8 +5,6 @@ use pyo3::types::{PyDict, PyList, PyTuple};
 use ssr_model::Report;
 use ssr_model::diagnostics::Severity;
 
-use crate::errors::Error;
-
 /// Every problem found at once: validation findings (JSON Pointer paths into
 /// the document) or IATI import findings (XML locations), each with a
 /// stable code, a severity (``"error"``, ``"warning"``, ``"advice"``), a
@@ -18,22 +16,11 @@ use crate::errors::Error;
 #[pyclass(name = "Report", module = "ssr_model", frozen)]
 pub(crate) struct PyReport {
     pub(crate) inner: Report,
-    /// IATI sources that could not be read at all (also findings of
-    /// `inner`, as `iati_unreadable_file`), kept with their file and line.
-    unreadable: Vec<Error>,
 }
 
 impl PyReport {
     pub(crate) fn new(inner: Report) -> Self {
-        PyReport {
-            inner,
-            unreadable: Vec::new(),
-        }
-    }
-
-    pub(crate) fn with_unreadable(mut self, unreadable: Vec<Error>) -> Self {
-        self.unreadable = unreadable;
-        self
+        PyReport { inner }
     }
 }
 
@@ -99,30 +86,10 @@ impl PyReport {
     /// Raises when the report holds an error-level finding; returns None
     /// otherwise.
     ///
-    /// For an IATI import, a file that could not be read at all raises
-    /// :class:`IatiError` with its ``file`` and ``line``. Otherwise the first
-    /// error raises :class:`ValidationError` with its ``code``, ``path`` and
+    /// The first error raises :class:`ValidationError` with its ``code``, ``path`` and
     /// message; ``err.findings`` lists every error as ``(code, path,
     /// message)``.
     fn raise_for_errors(&self, py: Python<'_>) -> PyResult<()> {
-        if let Some(first) = self.unreadable.first() {
-            let others: Vec<String> = self
-                .unreadable
-                .iter()
-                .skip(1)
-                .map(ToString::to_string)
-                .collect();
-            let err = if others.is_empty() {
-                first.clone()
-            } else {
-                first.clone().with_note(format!(
-                    "(and {} more unreadable files: {})",
-                    others.len(),
-                    others.join("; ")
-                ))
-            };
-            return Err(err.into());
-        }
         let Some(first) = self.inner.first_error() else {
             return Ok(());
         };

@@ -264,7 +264,7 @@ def sample() -> Portfolio:
 def read_iati(
     paths: _Path | Sequence[_Path],
     *,
-    sector: str | Sequence[str] | None = None,
+    sector: str | int | Sequence[str | int] | None = None,
     country: str | None = None,
     region: str | None = None,
     reporting_org: str | None = None,

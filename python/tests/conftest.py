@@ -12,14 +12,20 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED_DATA = REPO.parent / "shared" / "data"
+# The shared real data: $SSR_SHARED_DATA (the folder holding iati/), else
+# ../shared/data beside the repository, as for the Rust tests and benches.
+SHARED_DATA = Path(os.environ.get("SSR_SHARED_DATA") or REPO.parent / "shared" / "data")
 
 
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
-    """``../shared/data`` beside the repository; skips when it is absent."""
+    """The shared data folder; skips (with where it looked) when absent.
+    With ``SSR_REQUIRE_SHARED=1`` its absence fails instead."""
     if not (SHARED_DATA / "iati").is_dir():
-        pytest.skip(f"shared data not found: looked in {SHARED_DATA} (a plain clone has none)")
+        message = f"shared data not found: looked in {SHARED_DATA} (set SSR_SHARED_DATA)"
+        if os.environ.get("SSR_REQUIRE_SHARED") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
     return SHARED_DATA
 
 

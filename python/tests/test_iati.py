@@ -43,7 +43,8 @@ def test_a_folder_is_read_whole_and_deduplicated(shared_data: Path):
     assert len(p) > len(ssr.read_iati(folder / "dportal_97.xml", sector="152"))
 
 
-def test_an_unreadable_file_costs_only_itself(tmp_path: Path):
+def test_an_unreadable_file_raises_and_imports_nothing(tmp_path: Path):
+    # As `ssr import-iati` exits 2 and writes no document.
     good = tmp_path / "a.xml"
     good.write_text(
         '<iati-activities version="2.03"><iati-activity><iati-identifier>XM-A</iati-identifier>'
@@ -52,18 +53,15 @@ def test_an_unreadable_file_costs_only_itself(tmp_path: Path):
     )
     html = tmp_path / "b.xml"
     html.write_text("<!DOCTYPE html>\n<html><body>503</body></html>")
-    p = ssr.read_iati([tmp_path])
-    assert len(p) == 1
-    report = p.import_report
-    assert not report.is_valid
-    assert [f[0] for f in report.findings()].count("iati_unreadable_file") == 1
     with pytest.raises(ssr.IatiError) as caught:
-        report.raise_for_errors()
+        ssr.read_iati([tmp_path])
     err = caught.value
     assert isinstance(err, ssr.SsrError) and not isinstance(err, ImportError)
     assert err.file == str(html)
     assert err.line == 2
     assert "<html>" in str(err)
+    # The good file alone imports.
+    assert len(ssr.read_iati([good])) == 1
 
 
 def test_bad_filters_are_invalid_values():
@@ -73,7 +71,8 @@ def test_bad_filters_are_invalid_values():
         ssr.read_iati([], country="QQQ")
     with pytest.raises(ssr.InvalidValueError):
         ssr.read_iati([], region="abc")
-    assert len(ssr.read_iati([], country="ML")) == 0
+    with pytest.raises(ssr.IatiError):
+        ssr.read_iati([], country="ML")  # no file to read
 
 
 def test_the_researchers_flow_on_a_real_file(shared_data: Path, tmp_path: Path):

@@ -1,8 +1,8 @@
 //! Diagnostics shared by validation, IATI import and policy parsing: the
 //! stable [`Code`]s, their [`Severity`], the [`Finding`]s and [`Report`]s
 //! that carry them, the [`ValidationPolicy`] that sets the level of any code
-//! (import codes included, through [`Report::apply`]), and the
-//! [`catalogue`] of every code.
+//! (import codes included, through [`Report::apply`]), the [`Summary`] that
+//! counts findings by code and severity, and the [`catalogue`] of every code.
 //!
 //! A finding's location is a JSON Pointer into the document for
 //! validation (`/programmes/2/components/0/weight`) or an XML location in
@@ -33,12 +33,14 @@ pub(crate) mod path;
 mod policy;
 pub(crate) mod problems;
 pub(crate) mod report;
+mod summary;
 
 pub use code::{Code, Family};
 pub use location::{CsvLocation, Location, Pointer, XmlLocation};
 pub use policy::{CodeLevel, ValidationPolicy, ValidationPolicyError};
 pub use report::Severity;
 pub(crate) use report::{Finding, Report};
+pub use summary::{CodeCount, Summary};
 
 #[cfg(all(test, feature = "json"))]
 mod tests {

@@ -345,7 +345,7 @@ impl IntoIterator for Report {
 }
 
 /// "1 error", "2 errors".
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 

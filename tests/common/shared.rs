@@ -1,7 +1,13 @@
-//! The real files in `../shared/data`, which CI has and a plain clone does
-//! not. Tests (and the IATI bench) that read them call [`iati_file`] (or [`present`]) first and
-//! return when it says the files are absent; the skip is said once per test
-//! program, on standard error, uncaptured, with the place looked at.
+//! The shared real data (`../shared/data` beside the workspace, or the
+//! folder `SSR_SHARED_DATA` names), which CI has and a plain clone does not.
+//!
+//! Tests that need it are `#[ignore]`d with the reason, so that the test
+//! summary counts them as ignored in a plain clone; they call [`require`]
+//! first, which fails with a clear message when they are run (`cargo test
+//! -- --ignored`, as `.ci/run` does when the data is there) without it.
+//! Tests and benches that only add the real files to their own fixtures
+//! call [`present`] (or [`iati_file`]) and say once, on standard error,
+//! that they left them out.
 
 #![allow(dead_code)]
 
@@ -25,10 +31,33 @@ pub fn root() -> PathBuf {
         .map_or(package.clone(), PathBuf::from)
 }
 
-/// Where the shared real IATI files are looked for: `../shared` beside the
-/// workspace root.
+/// The shared data folder (the one holding `iati/` and `documents/`):
+/// `SSR_SHARED_DATA` when set, else `../shared/data` beside the workspace.
+pub fn data_root() -> PathBuf {
+    match std::env::var_os("SSR_SHARED_DATA") {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => root().join("../shared/data"),
+    }
+}
+
+/// Where the shared real IATI files are looked for: `iati/` in
+/// [`data_root`].
 pub fn iati_dir() -> PathBuf {
-    root().join("../shared/data/iati")
+    data_root().join("iati")
+}
+
+/// Fails the calling test, with where the data was looked for, when the
+/// shared real IATI files are absent: the first line of every `#[ignore]`d
+/// real-data test, so that running it without the data is a failure, not
+/// a silent pass.
+pub fn require() {
+    let dir = iati_dir();
+    assert!(
+        dir.is_dir(),
+        "this test needs the shared IATI data, not found at {}: set SSR_SHARED_DATA to the \
+         folder holding iati/, or put ../shared beside the clone",
+        dir.display()
+    );
 }
 
 /// Whether the shared real files are there; when not, says once that the
@@ -48,10 +77,10 @@ pub fn present_for(runs: &str) -> bool {
     false
 }
 
-/// A folder of the shared real data (`sub` below `../shared/data`, e.g.
+/// A folder of the shared real data (`sub` below [`data_root`], e.g.
 /// `"documents/v1"`), or `None`, said once, when it is absent.
 pub fn data_dir(sub: &str) -> Option<PathBuf> {
-    let dir = root().join("../shared/data").join(sub);
+    let dir = data_root().join(sub);
     if dir.is_dir() {
         return Some(dir);
     }

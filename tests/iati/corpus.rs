@@ -11,7 +11,8 @@ use std::path::PathBuf;
 
 use ssr_model::diagnostics::{Code, Severity};
 use ssr_model::interop::iati::{
-    Corpus, CorpusBuilder, CorpusImport, CorpusItem, ImportError, ImportOptions, Source,
+    Corpus, CorpusBuilder, CorpusImport, CorpusItem, ImportError, ImportFailure, ImportOptions,
+    Source,
 };
 
 fn fixtures() -> PathBuf {
@@ -215,4 +216,68 @@ fn a_missing_file_is_reported_with_the_others() {
     assert_eq!(corpus.portfolio.programmes.len(), 3);
     let error = corpus.files[1].error.as_ref().unwrap();
     assert!(matches!(error, ImportError::Io(_)), "{error}");
+}
+
+#[test]
+fn unreadable_sources_fail_the_checked_import_only_when_nothing_else_is_read() {
+    // The rule the CLI and Python share. The corpus folder holds four files
+    // that are not IATI beside good ones: the import stands (one bad file
+    // never costs the others), each bad file keeping its error, in order,
+    // with its line.
+    let corpus = import(2).into_checked().expect("the good files import");
+    assert!(!corpus.portfolio.programmes.is_empty());
+    let named: Vec<(String, Option<u64>)> = corpus
+        .files
+        .iter()
+        .filter_map(|f| f.error.as_ref().map(|e| (relative(&f.name), e.line())))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("/2021-06/error-page.xml".to_owned(), Some(2)),
+            ("/empty.xml".to_owned(), Some(1)),
+            ("/json-error.xml".to_owned(), Some(1)),
+            ("/truncated.xml".to_owned(), Some(15)),
+        ]
+    );
+    // Only files that are not IATI: the import fails as a whole, each named.
+    let bad = ["2021-06/error-page.xml", "empty.xml", "json-error.xml"];
+    let only_bad = bad
+        .iter()
+        .fold(Corpus::new(ImportOptions::new()), |c, f| {
+            c.with_path(fixtures().join(f))
+        })
+        .import();
+    let Err(ImportFailure::Unreadable { sources }) = only_bad.into_checked() else {
+        panic!("no source is IATI");
+    };
+    assert_eq!(sources.len(), 3);
+    // A path that does not exist fails it too, naming only that path.
+    let missing = Corpus::new(ImportOptions::new())
+        .with_path(fixtures().join("2021-05"))
+        .with_path(fixtures().join("no-such-file.xml"))
+        .import();
+    let Err(ImportFailure::Unreadable { sources: gone }) = missing.into_checked() else {
+        panic!("a missing path");
+    };
+    assert_eq!(gone.len(), 1);
+    assert!(gone[0].name.ends_with("no-such-file.xml"));
+    let failure = ImportFailure::Unreadable { sources };
+    assert_eq!(failure.to_string().lines().count(), 3);
+    // A folder of good files passes, findings and all.
+    let good = Corpus::new(ImportOptions::new())
+        .with_path(fixtures().join("2021-05"))
+        .import()
+        .into_checked()
+        .unwrap();
+    assert_eq!(good.portfolio.programmes.len(), 3);
+    // A folder without *.xml: nothing to read.
+    let empty = std::env::temp_dir().join(format!("ssr-empty-corpus-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).unwrap();
+    let nothing = Corpus::new(ImportOptions::new()).with_path(&empty).import();
+    assert!(matches!(
+        nothing.into_checked(),
+        Err(ImportFailure::NoSources)
+    ));
+    std::fs::remove_dir_all(&empty).unwrap();
 }

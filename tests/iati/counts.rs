@@ -57,7 +57,9 @@ fn imported(p: &Programme, findings: &Report) -> Counts {
 }
 
 #[test]
+#[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
 fn every_real_file_imports_as_its_xml_counts() {
+    crate::common::shared::require();
     let Some(dir) = shared_iati() else { return };
     let files = xml_files(&dir);
     assert!(files.len() >= 19, "{files:?}");
@@ -112,7 +114,9 @@ fn updated(tag: &str) -> Option<NaiveDateTime> {
 }
 
 #[test]
+#[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
 fn the_folder_is_one_corpus_without_duplicates() {
+    crate::common::shared::require();
     let Some(dir) = shared_iati() else { return };
     // By the scan: per identifier, the version to keep (latest update; the
     // first read when the dates do not decide) and how many were read.

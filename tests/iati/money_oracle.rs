@@ -243,7 +243,9 @@ fn oracle_read_totals(activities: &[Activity]) -> BTreeMap<String, Ratio> {
 }
 
 #[test]
+#[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
 fn oracle_reads_the_real_files_as_a_string_search_does() {
+    crate::common::shared::require();
     let Some(files) = real_files() else { return };
     assert!(!files.is_empty());
     for (name, path) in files {
@@ -265,7 +267,9 @@ fn oracle_reads_the_real_files_as_a_string_search_does() {
 /// The recipient split neither loses nor adds money: for every activity
 /// whose shares are all known, its flows add up to its transactions.
 #[test]
+#[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
 fn oracle_flows_of_real_files_add_up_to_their_transactions() {
+    crate::common::shared::require();
     let Some(files) = real_files() else { return };
     let codes = Codelists::load();
     let mut checked = 0;
@@ -756,7 +760,9 @@ mod against_the_crate {
     }
 
     #[test]
+    #[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
     fn whole_and_ssr_flows_equal_the_oracle_on_every_real_file() {
+        crate::common::shared::require();
         let Some(files) = real_files() else { return };
         full_comparison(files);
     }

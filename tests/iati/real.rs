@@ -111,7 +111,9 @@ fn import(name: &str, options: &ImportOptions) -> iati::Import {
 // ---- Counts ----------------------------------------------------------------
 
 #[test]
+#[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
 fn every_activity_is_read() {
+    crate::common::shared::require();
     if !shared::present() {
         return;
     }
@@ -151,7 +153,9 @@ fn every_activity_is_read() {
 }
 
 #[test]
+#[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
 fn file_sizes_are_as_expected() {
+    crate::common::shared::require();
     if !shared::present() {
         return;
     }
@@ -164,7 +168,9 @@ fn file_sizes_are_as_expected() {
 }
 
 #[test]
+#[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
 fn sector_filter_keeps_the_152_activities() {
+    crate::common::shared::require();
     if !shared::present() {
         return;
     }
@@ -218,7 +224,9 @@ fn sector_filter_keeps_the_152_activities() {
 }
 
 #[test]
+#[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
 fn country_and_reporting_org_filters() {
+    crate::common::shared::require();
     if !shared::present() {
         return;
     }
@@ -265,7 +273,9 @@ fn country_and_reporting_org_filters() {
 }
 
 #[test]
+#[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
 fn participating_orgs_become_stakeholders() {
+    crate::common::shared::require();
     if !shared::present() {
         return;
     }
@@ -331,7 +341,9 @@ fn participating_orgs_become_stakeholders() {
 }
 
 #[test]
+#[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
 fn indicators_periods_targets_and_actuals() {
+    crate::common::shared::require();
     if !shared::present() {
         return;
     }
@@ -419,7 +431,9 @@ fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 }
 
 #[test]
+#[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
 fn honduras_police_programme() {
+    crate::common::shared::require();
     if !shared::present() {
         return;
     }
@@ -502,7 +516,9 @@ fn honduras_police_programme() {
 }
 
 #[test]
+#[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
 fn lebanon_security_and_justice() {
+    crate::common::shared::require();
     if !shared::present() {
         return;
     }
@@ -577,7 +593,9 @@ fn lebanon_security_and_justice() {
 }
 
 #[test]
+#[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
 fn messy_values_are_kept_with_findings() {
+    crate::common::shared::require();
     if !shared::present() {
         return;
     }
@@ -630,7 +648,9 @@ fn messy_values_are_kept_with_findings() {
 }
 
 #[test]
+#[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
 fn standard_example() {
+    crate::common::shared::require();
     if !shared::present() {
         return;
     }
@@ -729,7 +749,9 @@ fn standard_example() {
 // ---- Determinism, validation and the JSON round trip -----------------------
 
 #[test]
+#[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
 fn reimport_gives_identical_ids() {
+    crate::common::shared::require();
     if !shared::present() {
         return;
     }
@@ -739,7 +761,9 @@ fn reimport_gives_identical_ids() {
 }
 
 #[test]
+#[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
 fn ssr_programmes_round_trip_through_the_document() {
+    crate::common::shared::require();
     if !shared::present() {
         return;
     }
@@ -754,7 +778,9 @@ fn ssr_programmes_round_trip_through_the_document() {
 }
 
 #[test]
+#[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
 fn every_import_finding_names_its_activity_and_a_location() {
+    crate::common::shared::require();
     if !shared::present() {
         return;
     }
@@ -775,7 +801,9 @@ fn every_import_finding_names_its_activity_and_a_location() {
 }
 
 #[test]
+#[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
 fn finding_lines_point_at_the_element() {
+    crate::common::shared::require();
     if !shared::present() {
         return;
     }
@@ -816,7 +844,9 @@ fn finding_lines_point_at_the_element() {
 /// structurally broken document (duplicate or dangling ids, zero weights,
 /// shares that do not sum), and validation must not panic on real data.
 #[test]
+#[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
 fn imported_ssr_activities_validate() {
+    crate::common::shared::require();
     if !shared::present() {
         return;
     }
@@ -875,7 +905,9 @@ fn imported_ssr_activities_validate() {
 /// Real result data flows through to scores: some activities of the real
 /// files publish baselines, targets and actuals that make a progress score.
 #[test]
+#[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
 fn real_results_make_scores() {
+    crate::common::shared::require();
     if !shared::present() {
         return;
     }

@@ -204,7 +204,9 @@ fn imported_breakdowns(p: &Programme) -> usize {
 }
 
 #[test]
+#[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
 fn every_real_file_keeps_every_breakdown() {
+    crate::common::shared::require();
     let Some(dir) = iati_dir() else { return };
     // A fallback country and pillar, so that every activity and all its
     // results are imported.
@@ -242,7 +244,9 @@ fn every_real_file_keeps_every_breakdown() {
 }
 
 #[test]
+#[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
 fn the_standard_example_breaks_down_by_sex_and_age() {
+    crate::common::shared::require();
     let Some(dir) = iati_dir() else { return };
     let text =
         std::fs::read_to_string(dir.join("activity-standard-example-annotated.xml")).unwrap();

@@ -28,7 +28,7 @@ mod properties;
 mod rank_matrix;
 mod results;
 mod sensitivity;
-mod table_files;
 mod sensitivity_matrix;
 mod sensitivity_portfolio;
+mod table_files;
 mod tables;

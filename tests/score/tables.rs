@@ -714,7 +714,9 @@ mod parquet_files {
 
     #[cfg(feature = "iati")]
     #[test]
+    #[ignore = "needs the shared IATI data: set SSR_SHARED_DATA or put ../shared beside the clone"]
     fn a_real_iati_file_exports_every_table() {
+        crate::common::shared::require();
         let Some(path) = crate::common::shared::iati_file("dportal_97.xml") else {
             return;
         };

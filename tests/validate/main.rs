@@ -20,3 +20,4 @@ mod props;
 mod recipients;
 mod results;
 mod sample;
+mod summary;

@@ -87,7 +87,9 @@ fn the_readable_tables_end_with_the_audit() {
         let command = args[0];
         let text = stdout(&ssr(&args));
         assert!(
-            text.contains("coherence of the 5 weighted dimensions over 7 ranked programme(s): Cronbach's alpha"),
+            text.contains(
+                "coherence of the 5 weighted dimensions over 7 ranked programmes: Cronbach's alpha"
+            ),
             "{command}: {text}"
         );
     }

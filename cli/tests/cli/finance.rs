@@ -149,7 +149,15 @@ fn score_converts_with_the_users_rates_and_reports_what_it_cannot() {
     let out = ssr(&args, &portfolio());
     assert!(out.status.success());
     let stderr = text(&out.stderr);
-    assert_eq!(stderr.matches("[no_exchange_rate]").count(), 3, "{stderr}");
+    // Summarised by code, with the count of amounts left out.
+    assert!(
+        stderr.contains("warning[no_exchange_rate] × 3\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("3 amounts without a usable exchange rate left out"),
+        "{stderr}"
+    );
     let csv = text(&out.stdout);
     assert!(csv.contains(",finance.disbursed,"), "{csv}");
 }

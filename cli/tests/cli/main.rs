@@ -19,9 +19,12 @@ mod shared;
 mod validate_fixture;
 
 mod audit;
+mod exit_codes;
 mod export;
 mod finance;
+mod findings;
 mod iati;
+mod names;
 mod panel;
 mod rank_real_files;
 mod readme;

@@ -64,7 +64,13 @@ fn report_lists_objectives_with_level_and_progress() {
 #[test]
 fn validate_shows_the_results_chain_codes() {
     let path = sample_file();
-    let out = ssr(&["validate", "--as-of", "2026-01-01", path.to_str().unwrap()]);
+    let out = ssr(&[
+        "validate",
+        "--verbose",
+        "--as-of",
+        "2026-01-01",
+        path.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     for code in [

@@ -158,7 +158,7 @@ fn score_table_names_programmes() {
     let table = text(&out.stdout);
     let line = table
         .lines()
-        .find(|l| l.starts_with("Police reform"))
+        .find(|l| l.ends_with("  Police reform"))
         .unwrap();
     // Score 40.0 on 0–100, coverage 100%.
     assert!(line.contains(" 40.0 ") && line.contains("100%"), "{line}");

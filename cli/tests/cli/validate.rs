@@ -97,14 +97,20 @@ fn warnings_only_exit_0() {
     let text = document::to_string(&validate_fixture::portfolio_of(p)).unwrap();
     let out = ssr(&["validate", "--as-of", "2026-01-01", "-"], Some(&text));
     assert_eq!(out.status.code(), Some(0));
-    assert!(stdout(&out).starts_with("warning[no_civil_society] /programmes/0/stakeholders: "));
+    // The summary by code: the code and its count, then its example.
+    assert!(
+        stdout(&out)
+            .starts_with("  warning[no_civil_society] × 1\n    /programmes/0/stakeholders: "),
+        "{}",
+        stdout(&out)
+    );
     assert!(stdout(&out).ends_with("0 errors, 1 warning, 0 advice\n"));
 }
 
 #[test]
 fn error_finding_exits_1_text() {
     let path = file("bad.json", BAD);
-    let out = ssr(&["validate", path.to_str().unwrap()], None);
+    let out = ssr(&["validate", "--verbose", path.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert!(text.contains(

@@ -235,6 +235,35 @@ impl Comparison {
             .filter_map(|r| r.not_ranked.map(|reason| (r, reason)))
     }
 
+    /// How many programmes are not ranked for each reason, in the order of
+    /// [`NotRanked::ALL`], reasons without a programme left out: the one
+    /// line a reader needs before the full list.
+    ///
+    /// ```
+    /// use ssr_model::Scorer;
+    /// use ssr_model::score::compare::NotRanked;
+    ///
+    /// let card = Scorer::default().scorecard(&ssr_model::samples::portfolio());
+    /// let counted: usize = card.comparison.unranked_by_reason().iter().map(|(_, n)| n).sum();
+    /// assert_eq!(counted, card.comparison.unranked().count());
+    /// assert!(card.comparison.unranked_by_reason().iter().all(|(_, n)| *n > 0));
+    /// # let _ = NotRanked::ALL;
+    /// ```
+    pub fn unranked_by_reason(&self) -> Vec<(NotRanked, usize)> {
+        NotRanked::ALL
+            .into_iter()
+            .map(|reason| {
+                let n = self
+                    .rows
+                    .iter()
+                    .filter(|r| r.not_ranked == Some(reason))
+                    .count();
+                (reason, n)
+            })
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    }
+
     /// Whether no ranking was possible because every programme that met
     /// the ranking policy had the same evidence.
     pub fn no_ranking_possible(&self) -> bool {
