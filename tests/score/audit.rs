@@ -320,6 +320,7 @@ fn screening_leaves_out_sparse_programmes_and_dimensions() {
 }
 
 #[test]
+#[cfg(feature = "json")]
 fn defaults_move_no_score() {
     let absent = ScoringPolicy::from_json("{}").unwrap();
     let off = ScoringPolicy::from_json(
@@ -355,6 +356,7 @@ fn defaults_move_no_score() {
 }
 
 #[test]
+#[cfg(feature = "json")]
 fn the_policy_refuses_bad_thresholds_and_log_beside_goalposts() {
     let err = ScoringPolicy::from_json(
         r#"{"audit": {"coherence": {"max_pair_correlation": 1.5},
