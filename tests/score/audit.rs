@@ -320,6 +320,7 @@ fn screening_leaves_out_sparse_programmes_and_dimensions() {
 }
 
 #[test]
+#[cfg(feature = "json")]
 fn defaults_move_no_score() {
     let absent = ScoringPolicy::from_json("{}").unwrap();
     let off = ScoringPolicy::from_json(
@@ -355,6 +356,7 @@ fn defaults_move_no_score() {
 }
 
 #[test]
+#[cfg(feature = "json")]
 fn the_policy_refuses_bad_thresholds_and_log_beside_goalposts() {
     let err = ScoringPolicy::from_json(
         r#"{"audit": {"coherence": {"max_pair_correlation": 1.5},
@@ -407,4 +409,36 @@ fn the_policy_schema_covers_the_audit() {
         OutlierTreatment::WinsoriseThenLog
     );
     assert_eq!(policy.audit.screening.min_dimension_coverage, 0.6);
+}
+
+/// With no noise and the comparison's own normalisation and method, every
+/// Monte Carlo replication is the nominal ranking: so the replications
+/// compose the dimensions the comparison composed (screening) and
+/// normalise the values it normalised (the sample's inclusion, winsorised).
+#[test]
+fn the_monte_carlo_sees_the_treated_and_screened_comparison() {
+    use ssr_model::score::compare::{Normalisation, PortfolioAggregation};
+    let portfolio = ssr_model::samples::portfolio();
+    let mut policy = ScoringPolicy::default();
+    policy.uncertainty.replications = 5;
+    policy.uncertainty.weight_noise = ssr_model::model::Fraction::new(0.0).unwrap();
+    policy.uncertainty.normalisations = vec![Normalisation::MinMax];
+    policy.uncertainty.methods = vec![PortfolioAggregation::Arithmetic];
+    let mut treated = policy.clone();
+    treated.audit.outliers.treatment = OutlierTreatment::Winsorise;
+    let mut screened = policy;
+    screened.audit.screening.min_dimension_coverage = 1.0;
+    for (policy, what) in [(treated, "outliers"), (screened, "screening")] {
+        let card = Scorer::new(policy).unwrap().rank(&portfolio);
+        let audit = &card.comparison.audit;
+        assert!(
+            !audit.outliers.is_empty() || !audit.screened.is_empty(),
+            "{what}"
+        );
+        let u = card.uncertainty.as_ref().unwrap();
+        for s in &u.programmes {
+            let nominal = f64::from(s.nominal);
+            assert_eq!((s.p05, s.p95), (nominal, nominal), "{what}: {}", s.name);
+        }
+    }
 }
