@@ -225,6 +225,46 @@ impl ExchangeRates {
         after.checked_sub(1).and_then(|i| series.get(i)).copied()
     }
 
+    /// The average rate of `currency` over calendar year `year`, each day
+    /// weighing the same (the rate in force that day: the latest on or
+    /// before it), as the OECD DAC converts a year's flows; `None` when a
+    /// day of the year has no rate yet. The base currency is always 1.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use ssr_model::model::ExchangeRates;
+    ///
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
+    /// let eur = "EUR".parse()?;
+    /// let rates = ExchangeRates::new("USD".parse()?)
+    ///     .with_rate(d(2019, 1, 1)?, eur, 0.9)?
+    ///     .with_rate(d(2020, 10, 1)?, eur, 0.8)?;
+    /// // 2020 has 366 days: 274 at 0.9 (to 30 September), 92 at 0.8.
+    /// let average = rates.year_average(eur, 2020).ok_or("no average")?;
+    /// assert!((average - (274.0 * 0.9 + 92.0 * 0.8) / 366.0).abs() < 1e-12);
+    /// assert_eq!(rates.year_average(eur, 2019), Some(0.9));
+    /// assert_eq!(rates.year_average(eur, 2018), None); // no rate on 1 January
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn year_average(&self, currency: Currency, year: i32) -> Option<f64> {
+        if currency == self.base {
+            return Some(1.0);
+        }
+        let first = NaiveDate::from_ymd_opt(year, 1, 1)?;
+        let next = NaiveDate::from_ymd_opt(year.checked_add(1)?, 1, 1)?;
+        let series = self.rates.get(&currency)?;
+        // The rate in force on 1 January, then each change within the year.
+        let (_, mut rate) = self.rate_on(currency, first)?;
+        let mut since = first;
+        let mut total = 0.0;
+        for &(day, r) in series.iter().filter(|(d, _)| *d > first && *d < next) {
+            total += rate * (day - since).num_days() as f64;
+            (since, rate) = (day, r);
+        }
+        total += rate * (next - since).num_days() as f64;
+        Some(total / (next - first).num_days() as f64)
+    }
+
     /// `money` in currency `to`, at the rates that apply on `value_date`.
     /// Money already in `to` is returned as it is, with no rate needed.
     ///

@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::as_of::known;
-use super::ratio_rates::{ByCurrency, RatioRates};
+use super::ratio_rates::{ByCurrency, Conversion, RatioRates};
 use super::ssr_share::SsrSectors;
 use super::{ScoringPolicy, Status, classify, expected_progress};
 use crate::diagnostics::Pointer;
@@ -37,6 +37,10 @@ pub struct FinancePolicy {
     /// converted. Default [`RatioRates::JudgingDate`].
     #[serde(skip_serializing_if = "RatioRates::is_default")]
     pub ratio_rates: RatioRates,
+    /// Which rate converts on a date: the day's (default) or the year's
+    /// average, as the OECD DAC does ([`Conversion`]).
+    #[serde(skip_serializing_if = "Conversion::is_default")]
+    pub conversion: Conversion,
     /// Which sectors count as SSR in the flows' SSR amounts. Default: DAC
     /// 152 (see [`SsrSectors`]).
     #[serde(skip_serializing_if = "SsrSectors::is_default")]
@@ -56,6 +60,13 @@ impl FinancePolicy {
     #[must_use]
     pub fn with_ratio_rates(mut self, rates: RatioRates) -> Self {
         self.ratio_rates = rates;
+        self
+    }
+
+    /// Returns `self` converting at `conversion`'s rates.
+    #[must_use]
+    pub fn with_conversion(mut self, conversion: Conversion) -> Self {
+        self.conversion = conversion;
         self
     }
 
@@ -217,6 +228,7 @@ pub struct FinanceProfile {
 pub(super) struct Converter<'a> {
     pub(super) rates: Option<&'a ExchangeRates>,
     pub(super) to: Currency,
+    pub(super) conversion: Conversion,
     pub(super) findings: Vec<Finding>,
 }
 
@@ -231,6 +243,15 @@ impl Converter<'_> {
             return Some(money.amount.to_f64());
         }
         let converted = match (self.rates, date) {
+            (Some(rates), Some(date)) if self.conversion == Conversion::YearAverage => {
+                let average = |c| {
+                    self.conversion
+                        .rate(rates, c, date)
+                        .ok_or_else(|| format!("no {c} rate on every day of {}", date.year()))
+                };
+                average(money.currency)
+                    .and_then(|from| Ok(money.amount.to_f64() / from * average(self.to)?))
+            }
             (Some(rates), Some(date)) => rates
                 .convert(money, date, self.to)
                 .map_err(|e| e.to_string()),
@@ -492,6 +513,7 @@ pub(crate) fn score_finance(
     let mut conv = Converter {
         rates,
         to,
+        conversion: policy.finance.conversion,
         findings: Vec::new(),
     };
     let mut f = flows(p, policy.as_of, &mut conv);

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::ScoringPolicy;
 use super::as_of::known;
 use super::finance::main_currency;
+use super::ratio_rates::Conversion;
 use super::shares::split_transaction;
 use super::ssr_share::ssr_share;
 use crate::diagnostics::{Code, Finding, Pointer};
@@ -234,11 +235,23 @@ pub(super) fn rate(
     money: Money,
     date: NaiveDate,
     to: Currency,
+    conversion: Conversion,
 ) -> Result<(f64, NaiveDate), String> {
     if money.currency == to {
         return Ok((1.0, date));
     }
     let rates = rates.ok_or("no exchange rates were given")?;
+    if conversion == Conversion::YearAverage {
+        // The year's averages, dated the year's last day.
+        let year = date.year();
+        let average = |c| {
+            rates
+                .year_average(c, year)
+                .ok_or_else(|| format!("no {c} rate on every day of {year}"))
+        };
+        let last = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(date);
+        return Ok((average(to)? / average(money.currency)?, last));
+    }
     // The base currency's rate is 1 on every day: it dates nothing.
     let on = |c: Currency| {
         rates
@@ -303,7 +316,7 @@ pub(crate) fn recipient_flows(
             .is_some_and(|id| portfolio.contains(id));
         let ssr = ssr_share(p, t, &policy.finance.ssr_sectors);
         let rate = to.map(|to| {
-            let r = rate(rates, t.value, t.value_date, to);
+            let r = rate(rates, t.value, t.value_date, to, policy.finance.conversion);
             if let Err(why) = &r {
                 findings.push(not_converted(i, t.value, to, why));
             }

@@ -242,7 +242,9 @@ fn ssr_paid(
             Ok(share) => share,
             Err(why) => return (None, Some(why)),
         };
-        let factor = match super::flows::rate(scorer.rates(), t.value, t.value_date, to) {
+        let conversion = scorer.policy().finance.conversion;
+        let factor = match super::flows::rate(scorer.rates(), t.value, t.value_date, to, conversion)
+        {
             Ok((factor, _)) => factor,
             Err(why) => return (None, Some(why)),
         };

@@ -66,6 +66,77 @@ impl RatioRates {
     }
 }
 
+/// Which rate converts an amount dated `D`, a field of
+/// [`FinancePolicy`](super::FinancePolicy): every conversion, of sums and of
+/// both sides of a ratio ([`RatioRates`] says which date a ratio takes).
+/// Opt-in; the default moves no score. In JSON: `"value_date"` or
+/// `"year_average"`.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::{Country, Money, Programme, Scorer};
+/// use ssr_model::model::{ExchangeRates, Transaction, TransactionType};
+/// use ssr_model::score::policy::{Conversion, FinancePolicy, ScoringPolicy};
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
+/// let (usd, eur) = ("USD".parse()?, "EUR".parse()?);
+/// let rates = ExchangeRates::new(usd)
+///     .with_rate(d(2019, 1, 1)?, eur, 0.9)?
+///     .with_rate(d(2020, 10, 1)?, eur, 0.8)?;
+/// let day = d(2020, 11, 1)?;
+/// let p = Programme::new("Police reform", Country::new("LBR")?)
+///     .with_transaction(Transaction::new(TransactionType::Disbursement, day, Money::parse("800", "EUR")?, day));
+/// let disbursed = |conversion| -> Result<Option<f64>, Box<dyn std::error::Error>> {
+///     let mut policy = ScoringPolicy::default();
+///     policy.finance = FinancePolicy::default().with_currency(usd).with_conversion(conversion);
+///     Ok(Scorer::new(policy)?.with_rates(rates.clone()).finance(&p).disbursed)
+/// };
+/// // On the value date: 800 / 0.8 = 1000 USD.
+/// assert_eq!(disbursed(Conversion::ValueDate)?, Some(1000.0));
+/// // The 2020 average: (274 × 0.9 + 92 × 0.8) / 366 = 0.874863…; 800 / that = 914.42…
+/// let average = (274.0 * 0.9 + 92.0 * 0.8) / 366.0;
+/// let got = disbursed(Conversion::YearAverage)?.ok_or("unknown")?;
+/// assert!((got - 800.0 / average).abs() < 1e-9);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Conversion {
+    /// The rates in force on the date (the default): an amount at its
+    /// value date's, a ratio at its [`RatioRates`] date's.
+    #[default]
+    ValueDate,
+    /// The average rate of the date's calendar year, each day weighing
+    /// the same ([`ExchangeRates::year_average`](crate::ExchangeRates::year_average)),
+    /// as the OECD DAC converts a year's flows: an amount at its value
+    /// date's year's average, a ratio at its date's year's. Cross rates
+    /// divide the two currencies' averages. A year some day of which has
+    /// no rate has no average: the money is reported, not converted.
+    YearAverage,
+}
+
+impl Conversion {
+    pub(super) fn is_default(&self) -> bool {
+        *self == Conversion::default()
+    }
+
+    /// The rate of `currency` (units per base) that converts on `date`.
+    pub(super) fn rate(
+        self,
+        rates: &crate::ExchangeRates,
+        currency: Currency,
+        date: NaiveDate,
+    ) -> Option<f64> {
+        use chrono::Datelike;
+        match self {
+            Conversion::ValueDate => rates.rate_on(currency, date).map(|(_, r)| r),
+            Conversion::YearAverage => rates.year_average(currency, date.year()),
+        }
+    }
+}
+
 /// Amounts by currency, unconverted, in first-seen order.
 #[derive(Debug, Clone, Default)]
 pub(super) struct ByCurrency(Vec<(Currency, f64)>);
@@ -137,9 +208,14 @@ impl Converter<'_> {
                 total += v;
                 continue;
             }
-            let rate = |c| self.rates.zip(date).and_then(|(r, d)| r.rate_on(c, d));
+            let conversion = self.conversion;
+            let rate = |c| {
+                self.rates
+                    .zip(date)
+                    .and_then(|(r, d)| conversion.rate(r, c, d))
+            };
             match (rate(currency), rate(self.to)) {
-                (Some((_, from)), Some((_, into))) => total += v / from * into,
+                (Some(from), Some(into)) => total += v / from * into,
                 _ => {
                     self.ratio_finding(currency, date, ratio);
                     return None;

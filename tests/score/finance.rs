@@ -509,3 +509,127 @@ fn funders_in_several_currencies_share_one_rate() {
     assert_eq!((f.funders, f.concentration), (2, None));
     assert_eq!(f.findings.len(), 1);
 }
+
+/// The OECD DAC's year-average rates (`finance.conversion: year_average`),
+/// worked by hand. EUR per USD: 0.9 from 2019-01-01, 0.8 from 2020-10-01.
+/// The 2020 average weighs each of its 366 days: 274 days (1 January to
+/// 30 September) at 0.9 and 92 at 0.8, (246.6 + 73.6) / 366 = 320.2 / 366
+/// = 0.874863…; 2019's is 0.9; 2018 has no rate on 1 January, so no average.
+mod year_average {
+    use super::d;
+    use ssr_model::Scorer;
+    use ssr_model::model::{ExchangeRates, Transaction, TransactionType};
+    use ssr_model::score::policy::{Conversion, FinancePolicy, ScoringPolicy};
+    use ssr_model::{Country, Currency, Money, Programme};
+
+    fn rates() -> ExchangeRates {
+        let eur: Currency = "EUR".parse().unwrap();
+        ExchangeRates::new("USD".parse().unwrap())
+            .with_rate(d(2019, 1, 1), eur, 0.9)
+            .unwrap()
+            .with_rate(d(2020, 10, 1), eur, 0.8)
+            .unwrap()
+    }
+
+    fn scorer(conversion: Conversion) -> Scorer {
+        let mut policy = ScoringPolicy::default();
+        policy.finance = FinancePolicy::default()
+            .with_currency("USD".parse::<Currency>().unwrap())
+            .with_conversion(conversion);
+        Scorer::new(policy).unwrap().with_rates(rates())
+    }
+
+    fn eur(kind: TransactionType, day: chrono::NaiveDate, amount: &str) -> Transaction {
+        Transaction::new(kind, day, Money::parse(amount, "EUR").unwrap(), day)
+    }
+
+    /// Committed EUR 1,000 on 2019-06-01, disbursed EUR 1,000 on 2020-11-01.
+    fn programme() -> Programme {
+        Programme::new("Police reform", Country::new("LBR").unwrap())
+            .with_transaction(eur(
+                TransactionType::OutgoingCommitment,
+                d(2019, 6, 1),
+                "1000",
+            ))
+            .with_transaction(eur(TransactionType::Disbursement, d(2020, 11, 1), "1000"))
+    }
+
+    #[test]
+    fn the_year_average_of_a_step() {
+        let average = rates().year_average("EUR".parse().unwrap(), 2020).unwrap();
+        assert!((average - 320.2 / 366.0).abs() < 1e-15);
+        assert_eq!(
+            rates().year_average("EUR".parse().unwrap(), 2019),
+            Some(0.9)
+        );
+        assert_eq!(rates().year_average("EUR".parse().unwrap(), 2018), None);
+        assert_eq!(
+            rates().year_average("USD".parse().unwrap(), 1990),
+            Some(1.0)
+        );
+    }
+
+    /// Sums: the commitment at 2019's average, 1000 / 0.9 = 1,111.11…; the
+    /// disbursement at 2020's, 1000 × 366 / 320.2 = 1,143.0356… (on its
+    /// value date it would be 1000 / 0.8 = 1,250). The disbursement rate
+    /// converts both sides at one rate: 1.0.
+    #[test]
+    fn sums_at_their_years_average_and_ratios_at_one() {
+        let f = scorer(Conversion::YearAverage).finance(&programme());
+        assert!((f.committed.unwrap() - 1000.0 / 0.9).abs() < 1e-9);
+        assert!((f.disbursed.unwrap() - 1000.0 * 366.0 / 320.2).abs() < 1e-9);
+        assert!((f.disbursement_rate.unwrap() - 1.0).abs() < 1e-12);
+        assert!(f.findings.is_empty(), "{:?}", f.findings);
+        // The default is unchanged: the value date's rate.
+        let by_day = scorer(Conversion::ValueDate).finance(&programme());
+        assert_eq!(by_day.disbursed, Some(1250.0));
+    }
+
+    /// A year with a day before the first rate has no average: the money
+    /// is left out with a finding, never converted at a guess.
+    #[test]
+    fn a_year_without_a_rate_on_every_day() {
+        let p =
+            programme().with_transaction(eur(TransactionType::Expenditure, d(2018, 12, 1), "10"));
+        let f = scorer(Conversion::YearAverage).finance(&p);
+        assert_eq!(f.spent, None);
+        assert_eq!(f.findings.len(), 1);
+        assert!(
+            f.findings[0]
+                .message
+                .contains("no EUR rate on every day of 2018"),
+            "{}",
+            f.findings[0].message
+        );
+    }
+
+    /// The flows' converted amounts: EUR 1,000 in 2020 at the year's
+    /// average, 1,143.0356 USD (to the ten-thousandth), dated the year's
+    /// last day.
+    #[test]
+    fn flows_at_the_years_average() {
+        let (flows, findings) = scorer(Conversion::YearAverage).recipient_flows(&programme());
+        assert!(findings.is_empty());
+        let paid = flows
+            .iter()
+            .find(|f| f.kind == TransactionType::Disbursement)
+            .and_then(|f| f.converted.as_ref())
+            .unwrap();
+        assert_eq!(
+            paid.amount.map(|a| a.to_string()).as_deref(),
+            Some("1143.0356")
+        );
+        assert_eq!(paid.rate_date, d(2020, 12, 31));
+    }
+
+    #[cfg(feature = "json")]
+    #[test]
+    fn the_policy_says_it_in_json() {
+        let policy =
+            ScoringPolicy::from_json(r#"{"finance": {"conversion": "year_average"}}"#).unwrap();
+        assert_eq!(policy.finance.conversion, Conversion::YearAverage);
+        // The default is left out of a written policy, so older ones read the same.
+        let written = serde_json::to_string(&ScoringPolicy::default()).unwrap();
+        assert!(!written.contains("conversion"), "{written}");
+    }
+}

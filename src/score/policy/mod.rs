@@ -36,7 +36,7 @@ pub use uncertainty::UncertaintyPolicy;
 pub use super::evidence::ResultsPolicy;
 pub use super::finance::FinancePolicy;
 pub use super::ranking::{Imputation, RankingPolicy};
-pub use super::ratio_rates::RatioRates;
+pub use super::ratio_rates::{Conversion, RatioRates};
 pub use super::risk::ExposureMethod;
 pub use super::ssr_share::SsrSectors;
 
