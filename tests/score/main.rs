@@ -21,6 +21,7 @@ mod as_of;
 mod coherence;
 mod evidence;
 mod finance;
+mod html;
 mod panel;
 mod portfolio;
 mod properties;
