@@ -8,16 +8,23 @@ use super::svg::{Anchor, Svg};
 use crate::Report;
 use crate::diagnostics::{Code, Severity};
 
-/// Counts by severity (most serious first), then code.
+/// Counts by severity (most serious first), then count (most first), then
+/// code.
 fn counts(report: &Report) -> Vec<(Severity, Code, usize)> {
     let mut by: BTreeMap<(std::cmp::Reverse<Severity>, Code), usize> = BTreeMap::new();
     for f in report.iter() {
         *by.entry((std::cmp::Reverse(f.severity), f.code))
             .or_default() += 1;
     }
-    by.into_iter()
+    let mut rows: Vec<(Severity, Code, usize)> = by
+        .into_iter()
         .map(|((std::cmp::Reverse(severity), code), n)| (severity, code, n))
-        .collect()
+        .collect();
+    // Most serious first, then the most frequent.
+    rows.sort_by_key(|&(severity, code, n)| {
+        (std::cmp::Reverse(severity), std::cmp::Reverse(n), code)
+    });
+    rows
 }
 
 /// The findings section; `None` when no findings were given.
@@ -35,7 +42,7 @@ pub(super) fn section(report: Option<&Report>, out: &mut String) {
         count(report.len(), "finding", "findings"),
         count(report.count(Severity::Error), "error", "errors"),
         count(report.count(Severity::Warning), "warning", "warnings"),
-        report.count(Severity::Advice),
+        count(report.count(Severity::Advice), "advice", "advice"),
     ));
     if rows.is_empty() {
         out.push_str("</section>");

@@ -200,7 +200,10 @@ impl<'a> HtmlReport<'a> {
                 None => "judged at each programme's latest report".to_owned(),
             }
         ));
-        out.push_str(r##"<nav aria-label="Contents"><ol><li><a href="#ranks">Ranks</a></li>"##);
+        out.push_str(concat!(
+            r##"<nav aria-label="Contents"><p><a href="#ranks">Ranks</a> · "##,
+            r##"<a href="#findings">Findings by code</a> · programmes:</p><ol>"##
+        ));
         for (i, p) in self.portfolio.programmes.iter().enumerate() {
             out.push_str(&format!(
                 r##"<li><a href="#programme-{}">{}</a></li>"##,
@@ -208,7 +211,7 @@ impl<'a> HtmlReport<'a> {
                 escape(&p.name)
             ));
         }
-        out.push_str(r##"<li><a href="#findings">Findings by code</a></li></ol></nav></header>"##);
+        out.push_str("</ol></nav></header>");
     }
 
     fn footer(&self, out: &mut String) {

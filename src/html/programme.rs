@@ -37,8 +37,12 @@ pub(super) fn section(input: &Input<'_>, out: &mut String) {
     out.push_str(r#"<div class="two"><div><h3>Dimensions</h3>"#);
     out.push_str(&dimensions(input).finish(&input.id("dimensions")));
     out.push_str(r#"<p class="note">Each dimension 0–100 before normalisation; risk and stakeholder resistance are better low.</p></div><div><h3>Progress by result level</h3>"#);
-    out.push_str(&progress::chart(input, false).finish(&input.id("levels")));
-    out.push_str(&expected_note(input));
+    if input.card.progress.indicators().next().is_some() {
+        out.push_str(&progress::chart(input, false).finish(&input.id("levels")));
+        out.push_str(&expected_note(input));
+    } else {
+        out.push_str("<p class=\"unknown\">No indicator: progress unknown.</p>");
+    }
     out.push_str("</div></div>");
     if !input.card.results.objectives.is_empty() {
         out.push_str("<h3>Progress per objective</h3>");
@@ -96,9 +100,11 @@ fn header(input: &Input<'_>, out: &mut String) {
                 .and_then(|r| r.not_ranked)
                 .map_or("", |n| n.describe());
             out.push_str(&format!(
-                "<div class=\"badge\"><span class=\"big\">–</span><span class=\"small\">not ranked: {}</span></div>",
+                "<div class=\"badge\"><span class=\"big\">–</span><span class=\"small\">not ranked</span></div>\
+                 </header><p class=\"note\">This programme is not ranked: {}.</p>",
                 escape(why)
             ));
+            return;
         }
     }
     out.push_str("</header>");

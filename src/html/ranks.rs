@@ -5,7 +5,7 @@
 use super::markup::{count, escape, number, percent, wrap};
 use super::svg::{Anchor, Svg, row_heights};
 use crate::Scorecard;
-use crate::score::compare::ComparisonRow;
+use crate::score::compare::{ComparisonRow, NotRanked};
 use crate::score::uncertainty::RankStats;
 
 /// A rank statistic as printed: whole ranks without decimals, interpolated
@@ -215,14 +215,32 @@ fn table(rows: &[Ranked<'_>], out: &mut String) {
     out.push_str("</tbody></table>");
 }
 
+/// The programmes not ranked: one line with the reasons counted, the
+/// names under it (folded, for long lists).
 fn unranked(card: &Scorecard, out: &mut String) {
     let rows: Vec<_> = card.comparison.unranked().collect();
     if rows.is_empty() {
         return;
     }
+    let mut reasons: Vec<(NotRanked, usize)> = Vec::new();
+    for (_, reason) in &rows {
+        match reasons.iter_mut().find(|(r, _)| r == reason) {
+            Some((_, n)) => *n += 1,
+            None => reasons.push((*reason, 1)),
+        }
+    }
+    let reasons: Vec<String> = reasons
+        .iter()
+        .map(|(r, n)| format!("{} ({n})", r.describe()))
+        .collect();
     out.push_str(&format!(
-        "<h3>Not ranked ({})</h3><ul class=\"unranked\">",
-        count(rows.len(), "programme", "programmes")
+        "<h3>Not ranked</h3><p>{} not ranked: {}.</p>",
+        count(rows.len(), "programme", "programmes"),
+        escape(&reasons.join("; "))
+    ));
+    let open = if rows.len() <= 10 { " open" } else { "" };
+    out.push_str(&format!(
+        "<details{open}><summary>The programmes not ranked</summary><ul class=\"unranked\">"
     ));
     for (row, reason) in rows {
         out.push_str(&format!(
@@ -231,5 +249,5 @@ fn unranked(card: &Scorecard, out: &mut String) {
             escape(reason.describe())
         ));
     }
-    out.push_str("</ul>");
+    out.push_str("</ul></details>");
 }

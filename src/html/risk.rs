@@ -10,7 +10,7 @@ use crate::score::policy::RiskBands;
 use crate::score::programme::{RiskBand, RiskScore};
 
 const CELL: f64 = 72.0;
-const LEFT: f64 = 96.0;
+const LEFT: f64 = 60.0;
 const TOP: f64 = 28.0;
 
 /// Where a marker sits inside its cell when several share it.

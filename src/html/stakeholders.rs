@@ -11,8 +11,8 @@ use crate::Stance;
 use crate::score::policy::StakeholderPolicy;
 use crate::score::programme::StakeholderScore;
 
-const CELL: f64 = 72.0;
-const LEFT: f64 = 96.0;
+const CELL: f64 = 78.0;
+const LEFT: f64 = 60.0;
 const TOP: f64 = 28.0;
 
 /// The stance's word and CSS class; an unknown stance is its own kind.
@@ -28,50 +28,46 @@ fn stance_name(stance: Option<Stance>) -> &'static str {
 }
 
 /// Draws the stance's shape, centred on (x, y): champion ▲, supportive ●,
-/// neutral ■, resistant ▼, blocking ◆, unknown a dashed ○.
-fn shape(svg: &mut Svg, stance: Option<Stance>, x: f64, y: f64) {
+/// neutral ■, resistant ▼, blocking ◆, unknown a dashed ○; returns where
+/// its number's baseline goes (a triangle's centre is off its box's).
+fn shape(svg: &mut Svg, stance: Option<Stance>, x: f64, y: f64) -> f64 {
     let class = format!("stance-{}", stance_name(stance));
-    let r = 10.0;
+    let r = 11.0;
     match stance {
         Some(Stance::Champion) => {
-            svg.polygon(
-                &[
-                    (x, y - r - 2.0),
-                    (x + r + 1.0, y + r - 1.0),
-                    (x - r - 1.0, y + r - 1.0),
-                ],
-                &class,
-            );
+            let points = [(x, y - r - 3.0), (x + r + 3.0, y + r), (x - r - 3.0, y + r)];
+            svg.polygon(&points, &class);
+            y + 7.0
         }
-        Some(Stance::Neutral) => svg.rect(
-            x - r + 1.0,
-            y - r + 1.0,
-            2.0 * r - 2.0,
-            2.0 * r - 2.0,
-            &class,
-        ),
-        Some(Stance::Resistant) => {
-            svg.polygon(
-                &[
-                    (x - r - 1.0, y - r + 1.0),
-                    (x + r + 1.0, y - r + 1.0),
-                    (x, y + r + 2.0),
-                ],
+        Some(Stance::Neutral) => {
+            svg.rect(
+                x - r + 1.0,
+                y - r + 1.0,
+                2.0 * r - 2.0,
+                2.0 * r - 2.0,
                 &class,
             );
+            y + 4.0
+        }
+        Some(Stance::Resistant) => {
+            let points = [(x - r - 3.0, y - r), (x + r + 3.0, y - r), (x, y + r + 3.0)];
+            svg.polygon(&points, &class);
+            y + 1.0
         }
         Some(Stance::Blocking) => {
-            svg.polygon(
-                &[
-                    (x, y - r - 2.0),
-                    (x + r + 2.0, y),
-                    (x, y + r + 2.0),
-                    (x - r - 2.0, y),
-                ],
-                &class,
-            );
+            let points = [
+                (x, y - r - 3.0),
+                (x + r + 3.0, y),
+                (x, y + r + 3.0),
+                (x - r - 3.0, y),
+            ];
+            svg.polygon(&points, &class);
+            y + 4.0
         }
-        _ => svg.circle(x, y, r, &class),
+        _ => {
+            svg.circle(x, y, r, &class);
+            y + 4.0
+        }
     }
 }
 
@@ -80,6 +76,18 @@ pub(super) fn part(input: &Input<'_>, out: &mut String) {
     out.push_str("<h3>Stakeholders</h3>");
     if all.is_empty() {
         out.push_str("<p class=\"unknown\">No stakeholder listed.</p>");
+        return;
+    }
+    if !all
+        .iter()
+        .any(|s| s.influence.is_some() && s.interest.is_some())
+    {
+        out.push_str(&format!(
+            "<p class=\"unknown\">No stakeholder's influence and interest are known: \
+             none can be placed on the grid ({} listed).</p>",
+            all.len()
+        ));
+        table(all, out);
         return;
     }
     out.push_str(r#"<div class="two"><div>"#);
@@ -163,15 +171,15 @@ fn markers(svg: &mut Svg, placed: &[Placed<'_>]) {
         let k = taken.entry((influence, interest)).or_insert(0);
         let (col, row) = ((*k % 3) as f64, (*k / 3) as f64);
         *k += 1;
-        let x = LEFT + f64::from(interest.clamp(1, 5) - 1) * CELL + 14.0 + col * 22.0;
-        let y = TOP + f64::from(5 - influence.clamp(1, 5)) * CELL + 16.0 + row * 22.0;
+        let x = LEFT + f64::from(interest.clamp(1, 5) - 1) * CELL + 13.0 + col * 23.0;
+        let y = TOP + f64::from(5 - influence.clamp(1, 5)) * CELL + 15.0 + row * 23.0;
         svg.group(&format!(
             "{}. {}: influence {influence}, interest {interest}, {}",
             i + 1,
             s.name,
             stance_name(s.stance)
         ));
-        shape(svg, s.stance, x, y);
+        let baseline = shape(svg, s.stance, x, y);
         let dark = matches!(
             s.stance,
             Some(Stance::Supportive | Stance::Resistant) | None
@@ -181,7 +189,7 @@ fn markers(svg: &mut Svg, placed: &[Placed<'_>]) {
         } else {
             "marker-label"
         };
-        svg.text(x, y + 4.0, Anchor::Middle, class, &(i + 1).to_string());
+        svg.text(x, baseline, Anchor::Middle, class, &(i + 1).to_string());
         svg.end_group();
     }
 }

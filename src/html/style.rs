@@ -22,6 +22,7 @@ h3 { font-size: 16px; margin: 26px 0 6px; text-transform: uppercase; letter-spac
 .cover { padding: 36px 0 20px; border-bottom: 4px solid var(--accent); }
 .kicker { margin: 0; text-transform: uppercase; letter-spacing: .12em; font-size: 12px; color: var(--muted); }
 .facts { margin: 0 0 14px; color: var(--muted); }
+nav p { margin: 0 0 6px; font-size: 14px; font-weight: 600; }
 nav ol { columns: 2; column-gap: 32px; margin: 0; padding-left: 20px; font-size: 14px; }
 nav a { color: var(--accent); text-decoration: none; }
 nav a:hover { text-decoration: underline; }
@@ -36,10 +37,10 @@ svg.chart text { font-family: inherit; fill: var(--ink); }
 .badge { flex: none; text-align: center; border: 2px solid var(--accent); border-radius: 10px; padding: 6px 14px; min-width: 110px; }
 .badge .big { display: block; font-size: 28px; font-weight: 700; color: var(--accent); line-height: 1.1; }
 .badge .small { display: block; font-size: 12px; color: var(--muted); }
-.stats { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 10px; margin: 16px 0 4px; padding: 0; list-style: none; }
+.stats { display: grid; grid-template-columns: repeat(auto-fit, minmax(128px, 1fr)); gap: 8px; margin: 16px 0 4px; padding: 0; list-style: none; }
 .stats li { background: var(--wash); border-radius: 8px; padding: 8px 12px; }
 .stats .k { display: block; font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
-.stats .v { font-size: 20px; font-weight: 650; }
+.stats .v { font-size: 19px; font-weight: 650; white-space: nowrap; }
 .two { display: grid; grid-template-columns: 1fr 1fr; gap: 24px; }
 .two > div { min-width: 0; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 14px; }

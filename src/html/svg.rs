@@ -191,13 +191,12 @@ impl Svg {
                 &k.to_string(),
             );
         }
-        self.text(
-            4.0,
-            top + 2.5 * cell + 4.0,
-            Anchor::Start,
-            "axis-title",
-            y_title,
-        );
+        // The vertical axis's title runs up its side.
+        let (x, y) = (left - 32.0, top + 2.5 * cell);
+        self.body.push_str(&format!(
+            r#"<text x="{x:.1}" y="{y:.1}" text-anchor="middle" transform="rotate(-90 {x:.1} {y:.1})" class="axis-title">{}</text>"#,
+            escape(y_title)
+        ));
         let x = left + 2.5 * cell;
         self.text(
             x,
