@@ -101,6 +101,11 @@ footer { padding-top: 18px; font-size: 13px; color: var(--muted); }
   html, body { background: #fff; }
   body { max-width: none; padding: 0; font-size: 11pt; }
   nav { display: none; }
+  .two { grid-template-columns: 1fr 1fr; gap: 16px; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  details::details-content { content-visibility: visible; display: block; }
+  table { font-size: 9pt; }
+  th, td { padding: 3px 6px; }
   section.programme { break-before: page; page-break-before: always; border: none; }
   #findings { break-before: page; page-break-before: always; }
   figure, table, .stats, .two > div { break-inside: avoid; page-break-inside: avoid; }

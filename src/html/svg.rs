@@ -233,7 +233,7 @@ impl Svg {
         format!(
             concat!(
                 r#"<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {w:.0} {h:.0}" "#,
-                r#"width="{w:.0}" height="{h:.0}" aria-labelledby="{id}-title {id}-desc" class="chart">"#,
+                r#"width="{w:.0}" height="{h:.0}" style="max-width:{w:.0}px" aria-labelledby="{id}-title {id}-desc" class="chart">"#,
                 r#"<title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>{body}</svg>"#
             ),
             w = self.width,
