@@ -7,6 +7,7 @@ use std::sync::Arc;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
+use ssr_model::html::HtmlReport;
 use ssr_model::interop::iati::{Corpus, Filter, ImportOptions};
 use ssr_model::tables::{Format, Source, TableName};
 use ssr_model::{Country, Portfolio, document, samples};
@@ -255,6 +256,49 @@ impl PyPortfolio {
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyDict>> {
         self.export(py, &folder, options, Format::Csv)
+    }
+
+    /// The portfolio's report as one self-contained HTML page (a str), as
+    /// ``ssr report --format html`` writes it: ranks with their 5–95 %
+    /// intervals; per programme its dimensions, progress, risk matrix,
+    /// stakeholder grid and money; the validation findings by code. Charts
+    /// are SVG with text alternatives; nothing is fetched from elsewhere.
+    /// Keyword arguments as in :meth:`rank`; validation is judged at
+    /// ``as_of`` under the default validation policy.
+    #[pyo3(signature = (*, replications=None, seed=None, policy=None, as_of=None, rates=None, currency=None))]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "keyword arguments of a Python method"
+    )]
+    fn to_html<'py>(
+        &self,
+        py: Python<'py>,
+        replications: Option<usize>,
+        seed: Option<u64>,
+        policy: Option<Bound<'py, PyAny>>,
+        as_of: Option<Bound<'py, PyAny>>,
+        rates: Option<Bound<'py, PyExchangeRates>>,
+        currency: Option<String>,
+    ) -> PyResult<String> {
+        let validation = options::validation_policy(None, as_of.as_ref())?;
+        let args = ScorerArgs {
+            policy,
+            as_of,
+            replications,
+            seed,
+            currency,
+            rates,
+        };
+        let scorer = args.scorer()?;
+        let portfolio = Arc::clone(&self.inner);
+        Ok(py.detach(move || {
+            let card = scorer.rank(&portfolio);
+            let findings = ssr_model::validate::validate(&portfolio, &validation);
+            HtmlReport::new(&portfolio, &card)
+                .with_findings(&findings)
+                .with_scorer(&scorer)
+                .to_html()
+        }))
     }
 
     /// The portfolio as a versioned JSON document (a str).
