@@ -422,6 +422,7 @@ pub mod diagnostics;
 
 #[cfg(feature = "json")]
 pub mod document;
+pub mod html;
 pub mod interop;
 pub mod samples;
 pub mod score;

@@ -23,7 +23,6 @@ mod text;
 mod validate;
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -41,10 +40,7 @@ enum Command {
     /// Print the embedded sample portfolio as a JSON document.
     Sample,
     /// Print a readable summary of a portfolio (the embedded sample when no file is given).
-    Report {
-        /// A portfolio document, or `-` for standard input.
-        file: Option<PathBuf>,
-    },
+    Report(report::Args),
     /// Check a portfolio document: every problem at once, with codes and paths.
     ///
     /// Exit code 0 when no finding is an error, 1 when one is, 2 when the
@@ -124,7 +120,7 @@ fn main() -> ExitCode {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let result = match cli.command {
         Command::Sample => print_sample(&mut out),
-        Command::Report { file } => report::run(file.as_deref(), &mut out),
+        Command::Report(args) => report::run(&args, &mut out),
         Command::Validate(args) => validate::run(&args, &mut out),
         Command::ImportIati(args) => import_iati::run(&args, &mut out),
         Command::Schema { which } => schema::run(which, &mut out),

@@ -1,8 +1,11 @@
-//! `ssr report`: a readable summary of a portfolio.
+//! `ssr report`: a readable summary of a portfolio, as text or as one
+//! self-contained HTML page with charts.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use ssr_model::diagnostics::ValidationPolicy;
+use ssr_model::html::HtmlReport;
 use ssr_model::model::{Place, Stance};
 use ssr_model::score::programme::recipient_shares;
 use ssr_model::score::uncertainty::RankUncertainty;
@@ -12,11 +15,61 @@ use ssr_model::{Scorecard, Scorer};
 use crate::text::count;
 use crate::{Failure, input, write_failure};
 
-pub(crate) fn run(path: Option<&Path>, out: &mut impl Write) -> Result<u8, Failure> {
-    let portfolio = input::load_or_sample(path)?;
-    let (scores, ranks) = score(&portfolio);
-    write_report(&portfolio, &scores, &ranks, out).map_err(write_failure)?;
+/// The arguments of `ssr report`.
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// A portfolio document, or `-` for standard input (the embedded sample when none is given).
+    file: Option<PathBuf>,
+    /// `text` for the terminal, or `html`: one self-contained page with
+    /// charts (ranks, dimensions, progress, risks, stakeholders, money,
+    /// findings) that opens in any browser and prints.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Write the report to this file (replaced whole, never left half
+    /// written) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+/// The report's format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// Plain text.
+    Text,
+    /// One HTML page, charts as SVG.
+    Html,
+}
+
+pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
+    let portfolio = input::load_or_sample(args.file.as_deref())?;
+    let mut buffer = Vec::new();
+    let target: &mut dyn Write = if args.out.is_some() { &mut buffer } else { out };
+    match args.format {
+        Format::Text => {
+            let (scores, ranks) = score(&portfolio);
+            write_report(&portfolio, &scores, &ranks, &mut &mut *target).map_err(write_failure)?;
+        }
+        Format::Html => {
+            let scorer = Scorer::default();
+            let card = scorer.rank(&portfolio);
+            let findings = ssr_model::validate::validate(&portfolio, &ValidationPolicy::default());
+            let html = HtmlReport::new(&portfolio, &card)
+                .with_findings(&findings)
+                .with_scorer(&scorer)
+                .to_html();
+            target.write_all(html.as_bytes()).map_err(write_failure)?;
+        }
+    }
+    if let Some(path) = &args.out {
+        write_atomically(path, &buffer)?;
+    }
     Ok(0)
+}
+
+/// Writes the report whole or not at all (the library's atomic writer).
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    ssr_model::tables::write_atomically(path, bytes)
+        .map_err(|e| Failure::input(format!("{}: cannot write: {e}", path.display())))
 }
 
 /// Scores and rank uncertainty under the default policy (1,000

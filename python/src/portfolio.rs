@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 
 use crate::interrupt::interruptible;
 use pyo3::types::PyDict;
+use ssr_model::html::HtmlReport;
 use ssr_model::interop::iati::{Corpus, Filter, ImportOptions};
 use ssr_model::tables::{Existing, Format, Source, TableName};
 use ssr_model::{Country, Portfolio, document, samples};
@@ -367,6 +368,50 @@ impl PyPortfolio {
         options: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyDict>> {
         self.export(py, &folder, options, Format::Csv)
+    }
+
+    /// The portfolio's report as one self-contained HTML page (a str), as
+    /// ``ssr report --format html`` writes it: ranks with their 5–95 %
+    /// intervals; per programme its dimensions, progress, risk matrix,
+    /// stakeholder grid and money; the validation findings by code. Charts
+    /// are SVG with text alternatives; nothing is fetched from elsewhere.
+    /// Keyword arguments as in :meth:`rank`; validation is judged at
+    /// ``as_of`` under the default validation policy.
+    #[pyo3(signature = (*, replications=None, seed=None, policy=None, as_of=None, rates=None, currency=None))]
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "keyword arguments of a Python method"
+    )]
+    fn to_html<'py>(
+        &self,
+        py: Python<'py>,
+        replications: Option<usize>,
+        seed: Option<u64>,
+        policy: Option<Bound<'py, PyAny>>,
+        as_of: Option<Bound<'py, PyAny>>,
+        rates: Option<Bound<'py, PyExchangeRates>>,
+        currency: Option<String>,
+    ) -> PyResult<String> {
+        let validation = options::validation_policy(None, as_of.as_ref())?;
+        let args = ScorerArgs {
+            policy,
+            as_of,
+            replications,
+            seed,
+            currency,
+            rates,
+            ..ScorerArgs::default()
+        };
+        let scorer = args.scorer()?;
+        let portfolio = Arc::clone(&self.inner);
+        interruptible(py, move || {
+            let card = scorer.rank(&portfolio);
+            let findings = ssr_model::validate::validate(&portfolio, &validation);
+            HtmlReport::new(&portfolio, &card)
+                .with_findings(&findings)
+                .with_scorer(&scorer)
+                .to_html()
+        })
     }
 
     /// The portfolio as a versioned JSON document (a str).

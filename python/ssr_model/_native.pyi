@@ -194,6 +194,17 @@ class Portfolio:
         currency: str | None = None,
     ) -> dict[str, Path]:
         """Writes every table as NAME.csv into folder."""
+    def to_html(
+        self,
+        *,
+        replications: int | None = None,
+        seed: int | None = None,
+        policy: _Policy | None = None,
+        as_of: _Date | None = None,
+        rates: ExchangeRates | None = None,
+        currency: str | None = None,
+    ) -> str:
+        """The report as one self-contained HTML page with SVG charts."""
     def to_json(self, *, pretty: bool = False) -> str:
         """The portfolio as a versioned JSON document."""
     def save(self, path: _Path) -> None:

@@ -111,3 +111,15 @@ def test_docstrings_are_visible_in_help():
         assert item.__doc__ and len(item.__doc__) > 40, item
     # Signatures reach help() too.
     assert "replications" in str(__import__("inspect").signature(ssr.Portfolio.rank))
+
+
+def test_to_html_is_one_self_contained_page_with_escaped_names():
+    html = ssr.sample().to_html(replications=50)
+    assert html.startswith("<!DOCTYPE html>")
+    assert html.count('<svg xmlns="http://www.w3.org/2000/svg" role="img"') >= 10
+    assert "<script" not in html
+    rest = html.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "http://" not in rest and "https://" not in rest
+    # One rank row per ranked programme, as rank() gives them.
+    ranked = ssr.sample().rank(replications=50).table()
+    assert html.count('<tr class="rank-row"') == int(ranked["rank"].notna().sum())

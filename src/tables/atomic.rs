@@ -50,6 +50,34 @@ pub(super) fn write_file<T>(
     result
 }
 
+/// Writes `bytes` to `path` whole or not at all: through a temporary file
+/// beside it, renamed into place once flushed and synced (so a reader never
+/// sees half a file, a failed write leaves the old file as it was, and a
+/// symbolic link at `path` is replaced, not followed). What the tables'
+/// writers use, for any other output (an HTML report, say).
+///
+/// ```
+/// let path = std::env::temp_dir().join(format!("ssr-model-doc-atomic-{}.txt", std::process::id()));
+/// ssr_model::tables::write_atomically(&path, b"whole")?;
+/// assert_eq!(std::fs::read(&path)?, b"whole");
+/// # std::fs::remove_file(&path)?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// When the temporary file cannot be created, written or renamed.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_file(path, |mut out| {
+        out.write_all(bytes)?;
+        Ok((out, ()))
+    })
+    .map_err(|e| match e.downcast::<std::io::Error>() {
+        Ok(io) => *io,
+        Err(other) => std::io::Error::other(other.to_string()),
+    })
+}
+
 /// The paths of `paths` that exist (as files, folders or links, broken or
 /// not).
 pub(super) fn existing(paths: impl IntoIterator<Item = PathBuf>) -> Vec<PathBuf> {

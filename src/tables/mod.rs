@@ -90,6 +90,8 @@ mod parquet;
 
 #[cfg(feature = "arrow")]
 pub use arrow::{ArrowError, schema};
+#[cfg(any(feature = "csv", feature = "parquet"))]
+pub use atomic::write_atomically;
 pub use audit::{coherence, coherence_of, outliers};
 #[cfg(feature = "csv")]
 pub use csv::{CsvError, CsvTableWriter, write_csv, write_scores_csv};

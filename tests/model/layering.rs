@@ -13,7 +13,7 @@ fn rank(module: &str) -> Option<u8> {
         "model" => 0,
         "diagnostics" | "samples" => 1,
         "validate" | "score" | "document" => 2,
-        "tables" => 3,
+        "tables" | "html" => 3,
         "interop" => 4,
         _ => return None,
     })

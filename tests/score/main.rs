@@ -22,6 +22,7 @@ mod audit;
 mod coherence;
 mod evidence;
 mod finance;
+mod html;
 mod panel;
 mod portfolio;
 mod properties;

@@ -130,3 +130,52 @@ fn a_closed_pipe_ends_quietly_with_success() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+#[test]
+fn report_writes_one_html_page_with_out() {
+    let dir = scratch("html");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("report.html");
+    std::fs::write(&file, "an older report").unwrap();
+    let out = ssr(&[
+        "report",
+        "--format",
+        "html",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The page goes to the file, replaced whole; nothing on stdout, and no
+    // temporary file left beside it.
+    assert!(out.stdout.is_empty());
+    let html = std::fs::read_to_string(&file).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.trim_end().ends_with("</html>"));
+    let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+    assert_eq!(left.len(), 1, "{left:?}");
+    for p in &samples::portfolio().programmes {
+        let name = p.name.replace('&', "&amp;").replace('\'', "&#39;");
+        assert!(html.contains(&name), "the page lacks {}", p.name);
+    }
+    assert!(html.contains(r#"<svg xmlns="http://www.w3.org/2000/svg" role="img""#));
+    // Without --out, the same page on standard output.
+    let stdout = ssr(&["report", "--format", "html"]);
+    assert!(stdout.status.success());
+    assert_eq!(String::from_utf8(stdout.stdout).unwrap(), html);
+    // A folder that does not exist: a clear error, exit 2.
+    let missing = dir.join("no-such-folder").join("report.html");
+    let out = ssr(&[
+        "report",
+        "--format",
+        "html",
+        "--out",
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write"));
+}
