@@ -635,12 +635,17 @@ fn sector_prefixes(value: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<String>> {
     if let Some(one) = sector_prefix(value)? {
         return Ok(vec![one]);
     }
+    let mapping = value.cast::<pyo3::types::PyDict>().is_ok();
     let refused = || {
         PyTypeError::new_err(format!(
             "sector: expected a DAC sector prefix as a string such as \"152\", or a list of them, found {}",
             value.repr().map(|r| r.to_string()).unwrap_or_default()
         ))
     };
+    // A dict iterates over its keys: refused rather than read as them.
+    if mapping {
+        return Err(refused());
+    }
     let items = value.try_iter().map_err(|_| refused())?;
     let mut out = Vec::new();
     for item in items {

@@ -43,8 +43,8 @@ def test_a_folder_is_read_whole_and_deduplicated(shared_data: Path):
     assert len(p) > len(ssr.read_iati(folder / "dportal_97.xml", sector="152"))
 
 
-def test_an_unreadable_file_raises_and_imports_nothing(tmp_path: Path):
-    # As `ssr import-iati` exits 2 and writes no document.
+def test_an_unreadable_file_is_named_and_the_rest_imports(tmp_path: Path):
+    # As `ssr import-iati` (exit 1): one bad file never costs the others.
     good = tmp_path / "a.xml"
     good.write_text(
         '<iati-activities version="2.03"><iati-activity><iati-identifier>XM-A</iati-identifier>'
@@ -53,15 +53,19 @@ def test_an_unreadable_file_raises_and_imports_nothing(tmp_path: Path):
     )
     html = tmp_path / "b.xml"
     html.write_text("<!DOCTYPE html>\n<html><body>503</body></html>")
+    with pytest.warns(ssr.SsrWarning, match="iati_unreadable_file"):
+        p = ssr.read_iati([tmp_path])
+    assert len(p) == 1
+    assert any(f[0] == "iati_unreadable_file" for f in p.import_report.findings())
+    # The page alone is no portfolio at all: it raises, with file and line
+    # (as `ssr import-iati` exits 2 and writes no document).
     with pytest.raises(ssr.IatiError) as caught:
-        ssr.read_iati([tmp_path])
+        ssr.read_iati([html])
     err = caught.value
     assert isinstance(err, ssr.SsrError) and not isinstance(err, ImportError)
     assert err.file == str(html)
     assert err.line == 2
     assert "<html>" in str(err)
-    # The good file alone imports.
-    assert len(ssr.read_iati([good])) == 1
 
 
 def test_bad_filters_are_invalid_values():

@@ -416,7 +416,12 @@ fn unique_levels<'de, D: Deserializer<'de>>(
             mut map: A,
         ) -> Result<Self::Value, A::Error> {
             let mut levels = BTreeMap::new();
-            while let Some((code, level)) = map.next_entry::<Code, CodeLevel>()? {
+            // The key is read as text, so that an error in its value is
+            // located at `/levels/CODE` (an enum key leaves no name in the
+            // error's path), then checked as a code.
+            while let Some(key) = map.next_key::<String>()? {
+                let code: Code = key.parse().map_err(serde::de::Error::custom)?;
+                let level: CodeLevel = map.next_value()?;
                 if levels.insert(code, level).is_some() {
                     return Err(serde::de::Error::custom(format_args!(
                         "duplicate code `{code}` in levels"
