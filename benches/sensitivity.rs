@@ -61,12 +61,12 @@ fn per_run_ratio(portfolio: &ssr_model::Portfolio) {
     let replications = monte_carlo.policy().uncertainty.replications;
     let runs = SAMPLES * (8 + 2);
     let (sens, mc) = common::interleaved(
-        5,
+        11,
         || drop(black_box(analysis.sensitivity(black_box(portfolio)))),
         || drop(black_box(monte_carlo.rank_uncertainty(black_box(&card)))),
     );
     let (scoring, _) = common::interleaved(
-        5,
+        11,
         || drop(black_box(monte_carlo.scorecard(black_box(portfolio)))),
         || {},
     );

@@ -45,7 +45,7 @@ pub fn interleaved(rounds: usize, mut a: impl FnMut(), mut b: impl FnMut()) -> (
 /// Prints a ratio line: `what: A best/median vs B best/median, ratio`.
 pub fn print_ratio(what: &str, a_name: &str, a: Timing, b_name: &str, b: Timing, target: &str) {
     println!(
-        "RATIO {what}: {a_name} best {:.2} ms median {:.2} ms | {b_name} best {:.2} ms median {:.2} ms | \
+        "RATIO {what}: {a_name} best {:.4} ms median {:.4} ms | {b_name} best {:.4} ms median {:.4} ms | \
          {a_name}/{b_name} = {:.3} (best) {:.3} (median) | target {target}",
         ms(a.best),
         ms(a.median),

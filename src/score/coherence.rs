@@ -96,13 +96,21 @@ impl Coherence {
     /// and of each with the `composite`.
     pub fn of(columns: &[Vec<Option<f64>>], composite: &[Option<f64>]) -> Coherence {
         let k = columns.len();
+        // Each column is sorted once; a pair's ranks are read off the
+        // sorted orders in linear time (`Sorted::ranks_among`).
+        let sorted: Vec<Sorted> = columns.iter().map(|c| Sorted::of(c)).collect();
+        let sorted_composite = Sorted::of(composite);
+        let mut scratch = Scratch::default();
         let mut pairs = Vec::with_capacity(k * k.saturating_sub(1) / 2);
-        for (i, a) in columns.iter().enumerate() {
-            for b in columns.iter().skip(i + 1) {
-                pairs.push(correlation(a, b));
+        for (i, a) in sorted.iter().enumerate() {
+            for b in sorted.iter().skip(i + 1) {
+                pairs.push(correlation(a, b, &mut scratch));
             }
         }
-        let with_composite = columns.iter().map(|c| correlation(c, composite)).collect();
+        let with_composite = sorted
+            .iter()
+            .map(|c| correlation(c, &sorted_composite, &mut scratch))
+            .collect();
         let complete = complete_rows(columns);
         Coherence {
             columns: k,
@@ -140,21 +148,102 @@ impl Coherence {
     }
 }
 
-/// The known `(x, y)` pairs of two columns.
-fn known_pairs(a: &[Option<f64>], b: &[Option<f64>]) -> (Vec<f64>, Vec<f64>) {
-    a.iter()
-        .zip(b)
-        .filter_map(|(x, y)| Some(((*x)?, (*y)?)))
-        .filter(|(x, y)| x.is_finite() && y.is_finite())
-        .unzip()
+/// A column's known, finite values, by row and in ascending order.
+struct Sorted<'a> {
+    values: &'a [Option<f64>],
+    /// `(value, row)` of the known, finite values, ascending.
+    order: Vec<(f64, usize)>,
 }
 
-fn correlation(a: &[Option<f64>], b: &[Option<f64>]) -> Correlation {
-    let (x, y) = known_pairs(a, b);
+impl<'a> Sorted<'a> {
+    fn of(values: &'a [Option<f64>]) -> Self {
+        let mut order: Vec<(f64, usize)> = (0..)
+            .zip(values)
+            .filter_map(|(r, x)| x.filter(|x| x.is_finite()).map(|x| (x, r)))
+            .collect();
+        order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        Sorted { values, order }
+    }
+
+    /// Whether row `r` holds a known, finite value.
+    fn known(&self, r: usize) -> bool {
+        self.values
+            .get(r)
+            .copied()
+            .flatten()
+            .is_some_and(f64::is_finite)
+    }
+
+    /// The ranks from 1 of the values in the rows `keep` says, ties sharing
+    /// the average of their places, written at their rows in `by_row`
+    /// (which has a place for every row): what [`ranks`] gives for those
+    /// values, in linear time.
+    fn ranks_among(&self, keep: impl Fn(usize) -> bool, kept: &mut Vec<usize>, by_row: &mut [f64]) {
+        kept.clear();
+        let mut start = 0;
+        let mut value = None;
+        let mut flush = |kept: &[usize], start: usize, end: usize| {
+            let average = (start + end + 1) as f64 / 2.0;
+            for &r in kept.get(start..end).unwrap_or_default() {
+                if let Some(place) = by_row.get_mut(r) {
+                    *place = average;
+                }
+            }
+        };
+        for &(x, r) in self.order.iter().filter(|(_, r)| keep(*r)) {
+            // `==`, not the sort's total order: −0 and +0 tie, as in `ranks`.
+            if value.is_some_and(|v| v != x) {
+                flush(kept, start, kept.len());
+                start = kept.len();
+            }
+            value = Some(x);
+            kept.push(r);
+        }
+        flush(kept, start, kept.len());
+    }
+}
+
+/// Buffers reused from one pair to the next.
+#[derive(Default)]
+struct Scratch {
+    kept: Vec<usize>,
+    ranks_a: Vec<f64>,
+    ranks_b: Vec<f64>,
+    x: Vec<f64>,
+    y: Vec<f64>,
+    rx: Vec<f64>,
+    ry: Vec<f64>,
+}
+
+fn correlation(a: &Sorted, b: &Sorted, s: &mut Scratch) -> Correlation {
+    let rows = a.values.len().min(b.values.len());
+    let both = |r: usize| a.known(r) && b.known(r);
+    s.ranks_a.clear();
+    s.ranks_a.resize(rows, 0.0);
+    s.ranks_b.clear();
+    s.ranks_b.resize(rows, 0.0);
+    a.ranks_among(both, &mut s.kept, &mut s.ranks_a);
+    b.ranks_among(both, &mut s.kept, &mut s.ranks_b);
+    for v in [&mut s.x, &mut s.y, &mut s.rx, &mut s.ry] {
+        v.clear();
+    }
+    let pairs = a
+        .values
+        .iter()
+        .zip(b.values)
+        .zip(s.ranks_a.iter().zip(&s.ranks_b));
+    for ((x, y), (rx, ry)) in pairs {
+        if let (Some(x), Some(y)) = (x.filter(|x| x.is_finite()), y.filter(|y| y.is_finite())) {
+            s.x.push(x);
+            s.y.push(y);
+            s.rx.push(*rx);
+            s.ry.push(*ry);
+        }
+    }
     Correlation {
-        pearson: pearson(&x, &y),
-        spearman: pearson(&ranks(&x), &ranks(&y)),
-        rows: x.len(),
+        pearson: pearson(&s.x, &s.y),
+        spearman: pearson(&s.rx, &s.ry),
+        rows: s.x.len(),
     }
 }
 
@@ -177,47 +266,16 @@ fn pearson(x: &[f64], y: &[f64]) -> Option<f64> {
     (sxx > 0.0 && syy > 0.0).then(|| (sxy / (sxx * syy).sqrt()).clamp(-1.0, 1.0))
 }
 
-/// Ranks from 1, ties sharing the average of their places.
-fn ranks(x: &[f64]) -> Vec<f64> {
-    let mut order: Vec<usize> = (0..x.len()).collect();
-    order.sort_by(|&a, &b| {
-        x.get(a)
-            .partial_cmp(&x.get(b))
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
-    let mut out = vec![0.0; x.len()];
-    let mut start = 0;
-    while start < order.len() {
-        let value = order.get(start).and_then(|&i| x.get(i));
-        let end = start
-            + order
-                .iter()
-                .skip(start)
-                .take_while(|&&i| x.get(i) == value)
-                .count();
-        let average = (start + end + 1) as f64 / 2.0;
-        for &i in order.get(start..end).unwrap_or_default() {
-            if let Some(r) = out.get_mut(i) {
-                *r = average;
-            }
-        }
-        start = end.max(start + 1);
-    }
-    out
-}
-
 /// The columns restricted to the rows where every column is known.
 fn complete_rows(columns: &[Vec<Option<f64>>]) -> Vec<Vec<f64>> {
     let rows = columns.iter().map(Vec::len).max().unwrap_or(0);
     let mut out = vec![Vec::new(); columns.len()];
+    let value =
+        |c: &Vec<Option<f64>>, r: usize| c.get(r).copied().flatten().filter(|x| x.is_finite());
     for r in 0..rows {
-        let row: Option<Vec<f64>> = columns
-            .iter()
-            .map(|c| c.get(r).copied().flatten().filter(|x| x.is_finite()))
-            .collect();
-        if let Some(row) = row {
-            for (column, x) in out.iter_mut().zip(row) {
-                column.push(x);
+        if columns.iter().all(|c| value(c, r).is_some()) {
+            for (column, c) in out.iter_mut().zip(columns) {
+                column.extend(value(c, r));
             }
         }
     }
@@ -316,4 +374,83 @@ fn jacobi_eigenvalues(mut a: Vec<Vec<f64>>) -> Vec<f64> {
         }
     }
     (0..k).map(|i| get(&a, i, i)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The slow, obvious twin of `Sorted::ranks_among`: ranks from 1,
+    /// ties sharing the average of their places, by a comparison sort of
+    /// the values themselves.
+    fn ranks(x: &[f64]) -> Vec<f64> {
+        let mut order: Vec<usize> = (0..x.len()).collect();
+        order.sort_by(|&a, &b| x[a].partial_cmp(&x[b]).unwrap_or(std::cmp::Ordering::Equal));
+        let mut out = vec![0.0; x.len()];
+        let mut start = 0;
+        while start < order.len() {
+            let value = x[order[start]];
+            let end = start
+                + order[start..]
+                    .iter()
+                    .take_while(|&&i| x[i] == value)
+                    .count();
+            for &i in &order[start..end] {
+                out[i] = (start + end + 1) as f64 / 2.0;
+            }
+            start = end;
+        }
+        out
+    }
+
+    /// The slow path: the known pairs, ranked afresh.
+    fn slow(a: &[Option<f64>], b: &[Option<f64>]) -> Correlation {
+        let (x, y): (Vec<f64>, Vec<f64>) = a
+            .iter()
+            .zip(b)
+            .filter_map(|(x, y)| Some(((*x)?, (*y)?)))
+            .filter(|(x, y)| x.is_finite() && y.is_finite())
+            .unzip();
+        Correlation {
+            pearson: pearson(&x, &y),
+            spearman: pearson(&ranks(&x), &ranks(&y)),
+            rows: x.len(),
+        }
+    }
+
+    /// Values with many ties, both zeros, unknowns and non-finite ones.
+    fn value() -> impl Strategy<Value = Option<f64>> {
+        prop_oneof![
+            4 => (-3i8..4).prop_map(|v| Some(f64::from(v))),
+            1 => Just(Some(-0.0)),
+            1 => Just(None),
+            1 => Just(Some(f64::NAN)),
+            2 => any::<f64>().prop_map(Some),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn pairs_equal_ranking_each_pair_afresh(
+            a in proptest::collection::vec(value(), 0..40),
+            b in proptest::collection::vec(value(), 0..40),
+        ) {
+            let fast = correlation(&Sorted::of(&a), &Sorted::of(&b), &mut Scratch::default());
+            let slow = slow(&a, &b);
+            prop_assert_eq!(fast.rows, slow.rows);
+            prop_assert_eq!(fast.pearson.map(f64::to_bits), slow.pearson.map(f64::to_bits));
+            prop_assert_eq!(fast.spearman.map(f64::to_bits), slow.spearman.map(f64::to_bits));
+        }
+    }
+
+    #[test]
+    fn ties_share_their_average_place() {
+        // 3, 1, 3, 2 → 1 is 1st, 2 is 2nd, the two 3s hold places 3 and 4:
+        // (3 + 4) / 2 = 3.5 each.
+        let values = [Some(3.0), Some(1.0), Some(3.0), Some(2.0)];
+        let mut by_row = vec![0.0; 4];
+        Sorted::of(&values).ranks_among(|_| true, &mut Vec::new(), &mut by_row);
+        assert_eq!(by_row, [3.5, 1.0, 3.5, 2.0]);
+    }
 }

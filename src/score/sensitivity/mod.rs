@@ -459,13 +459,18 @@ impl Picks {
 /// of them for the `N` base samples of `picks`.
 pub(crate) fn estimate_all(outputs: &[f64], k: usize, picks: &Picks) -> Vec<SobolIndex> {
     let runs = Runs::centred(outputs, k);
+    // The variance of the A and B outputs does not depend on the factor:
+    // computed once per set of picks, not once per factor.
+    let all = runs.variance(&picks.all);
+    let resampled: Vec<f64> = picks.resamples.iter().map(|p| runs.variance(p)).collect();
     (0..k)
         .map(|j| {
-            let (first, total) = runs.estimate(j, &picks.all);
+            let (first, total) = runs.estimate(j, &picks.all, all);
             let boot: Vec<(f64, f64)> = picks
                 .resamples
                 .iter()
-                .map(|p| runs.estimate(j, p))
+                .zip(&resampled)
+                .map(|(p, &var)| runs.estimate(j, p, var))
                 .collect();
             SobolIndex {
                 first,
@@ -514,25 +519,35 @@ impl Runs {
         (at(0), at(j + 1), at(self.step - 1))
     }
 
-    /// `(S_j, S_Tj)` over the base samples `picks`.
-    fn estimate(&self, j: usize, picks: &[usize]) -> (f64, f64) {
+    /// The variance of the A and B outputs over the base samples `picks`.
+    fn variance(&self, picks: &[usize]) -> f64 {
+        let m = picks.len() as f64;
+        let mut sum = 0.0;
+        for &i in picks {
+            let (a, _, b) = self.triple(i, 0);
+            sum += a + b;
+        }
+        let mean = sum / (2.0 * m);
+        let mut sum2 = 0.0;
+        for &i in picks {
+            let (a, _, b) = self.triple(i, 0);
+            sum2 += (a - mean).powi(2) + (b - mean).powi(2);
+        }
+        sum2 / (2.0 * m)
+    }
+
+    /// `(S_j, S_Tj)` over the base samples `picks`, whose A and B outputs
+    /// have the variance `var`.
+    fn estimate(&self, j: usize, picks: &[usize], var: f64) -> (f64, f64) {
+        if var <= f64::EPSILON {
+            return (0.0, 0.0);
+        }
         let m = picks.len() as f64;
         let (mut sum_ab, mut sum_sq) = (0.0, 0.0);
-        let (mut sum, mut sum2) = (0.0, 0.0);
         for &i in picks {
             let (a, ab, b) = self.triple(i, j);
             sum_ab += b * (ab - a);
             sum_sq += (a - ab) * (a - ab);
-            sum += a + b;
-        }
-        let mean = sum / (2.0 * m);
-        for &i in picks {
-            let (a, _, b) = self.triple(i, j);
-            sum2 += (a - mean).powi(2) + (b - mean).powi(2);
-        }
-        let var = sum2 / (2.0 * m);
-        if var <= f64::EPSILON {
-            return (0.0, 0.0);
         }
         (sum_ab / m / var, 0.5 * sum_sq / m / var)
     }

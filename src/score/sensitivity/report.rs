@@ -149,18 +149,25 @@ pub(crate) struct Item {
     pub(crate) nominal_composite: Option<f64>,
 }
 
-/// The outputs of every run, run by run: `n` ranks (in units of
+/// The outputs of every run: `n` ranks (in units of
 /// `rank_unit`: 1, or ½ for average ranks kept as half-ranks), `n`
 /// composites (NaN when undefined) and the mean rank shift.
 pub(crate) struct Outputs {
     pub(crate) n: usize,
     pub(crate) rank_unit: f64,
+    /// Every run's ranks, in blocks of [`Outputs::RUNS_PER_BLOCK`] runs;
+    /// inside a block of `m` runs, output `i` of run `r` sits at `i · m +
+    /// r`, so an output's values over a block's runs are contiguous.
     pub(crate) ranks: Vec<u32>,
+    /// Every run's composites, laid out as `ranks`.
     pub(crate) composites: Vec<f64>,
     pub(crate) shifts: Vec<f64>,
 }
 
 impl Outputs {
+    /// Runs per block of the layout.
+    pub(crate) const RUNS_PER_BLOCK: usize = 16;
+
     pub(crate) fn new(runs: usize, n: usize, rank_unit: f64) -> Outputs {
         Outputs {
             n,
@@ -171,23 +178,29 @@ impl Outputs {
         }
     }
 
-    /// Output `o` over the runs: 0 the shift, `1 + i` programme i's rank,
-    /// `1 + n + i` its composite.
-    fn column(&self, o: usize, out: &mut Vec<f64>) {
-        out.clear();
-        let n = self.n.max(1);
-        if o == 0 {
-            out.extend_from_slice(&self.shifts);
-        } else if o <= self.n {
-            out.extend(
-                self.ranks
-                    .iter()
-                    .skip(o - 1)
-                    .step_by(n)
-                    .map(|&r| f64::from(r) * self.rank_unit),
-            );
-        } else {
-            out.extend(self.composites.iter().skip(o - 1 - self.n).step_by(n));
+    /// The outputs `first..first + columns.len()` over the runs, one per
+    /// column: 0 the shift, `1 + i` programme i's rank, `1 + n + i` its
+    /// composite. Each block of runs holds an output's values side by
+    /// side, so a column is read in runs of contiguous values.
+    fn columns(&self, first: usize, columns: &mut [Vec<f64>]) {
+        columns.iter_mut().for_each(Vec::clear);
+        let n = self.n;
+        let blocks = self.shifts.chunks(Self::RUNS_PER_BLOCK).enumerate();
+        for (b, shifts) in blocks {
+            let m = shifts.len();
+            let start = b * Self::RUNS_PER_BLOCK * n;
+            for (o, column) in (first..).zip(columns.iter_mut()) {
+                if o == 0 {
+                    column.extend_from_slice(shifts);
+                } else if o <= n {
+                    let at = start + (o - 1) * m;
+                    let ranks = self.ranks.get(at..at + m).unwrap_or_default();
+                    column.extend(ranks.iter().map(|&r| f64::from(r) * self.rank_unit));
+                } else {
+                    let at = start + (o - 1 - n) * m;
+                    column.extend_from_slice(self.composites.get(at..at + m).unwrap_or_default());
+                }
+            }
         }
     }
 }
@@ -203,7 +216,7 @@ pub(crate) struct Analysis<'a> {
 }
 
 /// Outputs analysed by a thread at a time.
-const CHUNK: usize = 8;
+const CHUNK: usize = 16;
 
 impl Analysis<'_> {
     /// The indices of every output, on `threads` threads: each output's
@@ -216,14 +229,15 @@ impl Analysis<'_> {
         let mut results: Vec<Option<(f64, Vec<SobolIndex>)>> = vec![None; count];
         let chunks = Mutex::new(results.chunks_mut(CHUNK).enumerate());
         let work = || {
-            let mut column = Vec::new();
+            let mut block = vec![Vec::new(); CHUNK];
             while let Some((c, slots)) = chunks.lock().ok().and_then(|mut it| it.next()) {
-                for (j, slot) in slots.iter_mut().enumerate() {
-                    outputs.column(c * CHUNK + j, &mut column);
+                let block = block.get_mut(..slots.len()).unwrap_or_default();
+                outputs.columns(c * CHUNK, block);
+                for (slot, column) in slots.iter_mut().zip(block.iter()) {
                     *slot = column
                         .iter()
                         .all(|y| y.is_finite())
-                        .then(|| (population_sd(&column), estimate_all(&column, k, &picks)));
+                        .then(|| (population_sd(column), estimate_all(column, k, &picks)));
                 }
             }
         };

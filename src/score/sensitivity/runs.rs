@@ -96,29 +96,32 @@ pub(super) fn run_all<B>(
     init: impl Fn() -> B + Sync,
     run: impl Fn(&[f64], &mut B, &mut [u32], &mut [f64]) -> f64 + Sync,
 ) {
-    const CHUNK: usize = 16;
+    const CHUNK: usize = Outputs::RUNS_PER_BLOCK;
     let n = outputs.n;
     let k = design.factors();
-    let width = n.max(1);
     let rows: Vec<&[f64]> = design.rows().collect();
     let work = std::sync::Mutex::new(
         rows.chunks(CHUNK)
-            .zip(outputs.ranks.chunks_mut(CHUNK * width))
-            .zip(outputs.composites.chunks_mut(CHUNK * width))
+            .zip(outputs.ranks.chunks_mut(CHUNK * n.max(1)))
+            .zip(outputs.composites.chunks_mut(CHUNK * n.max(1)))
             .zip(outputs.shifts.chunks_mut(CHUNK)),
     );
     let one = || {
         let mut b = init();
-        while let Some((((xs, ranks), composites), shifts)) =
+        let (mut ranks, mut composites) = (vec![0; n], vec![0.0; n]);
+        while let Some((((xs, block_ranks), block_composites), shifts)) =
             work.lock().ok().and_then(|mut w| w.next())
         {
-            let per_run = ranks
-                .chunks_mut(width)
-                .zip(composites.chunks_mut(width))
-                .zip(shifts.iter_mut());
-            for (x, ((r, c), s)) in xs.iter().zip(per_run) {
+            // The block's layout (`Outputs`): output-major, its runs
+            // side by side.
+            let runs = xs.len();
+            for (r, (x, s)) in xs.iter().zip(shifts.iter_mut()).enumerate() {
                 debug_assert_eq!(x.len(), k);
-                *s = run(x, &mut b, r, c);
+                *s = run(x, &mut b, &mut ranks, &mut composites);
+                let places = block_ranks.iter_mut().skip(r).step_by(runs);
+                places.zip(&ranks).for_each(|(to, from)| *to = *from);
+                let places = block_composites.iter_mut().skip(r).step_by(runs);
+                places.zip(&composites).for_each(|(to, from)| *to = *from);
             }
         }
     };
