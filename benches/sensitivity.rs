@@ -12,6 +12,11 @@
 //! ```sh
 //! cargo bench --bench sensitivity -- --warm-up-time 1 --measurement-time 5
 //! ```
+//!
+//! With `SSR_SALIB_PYTHON` naming a Python that has SALib 1.6, a last line
+//! times the full analysis (100 bootstrap resamples) against SALib's
+//! sampling and analysis of as many outputs on the same design size
+//! (`benches/peers/salib_sensitivity.py`), wall and CPU time.
 
 // A bench stops at input it cannot use.
 #![allow(clippy::expect_used)]
@@ -50,6 +55,43 @@ fn portfolio(c: &mut Criterion) {
     });
     group.finish();
     per_run_ratio(&portfolio);
+    salib_side_by_side(&portfolio, &full);
+}
+
+/// The full analysis against SALib's sampling and analysis of the same
+/// number of outputs (each programme's rank and composite, and the mean
+/// rank shift), when `SSR_SALIB_PYTHON` is set.
+fn salib_side_by_side(portfolio: &ssr_model::Portfolio, full: &Scorer) {
+    let Some(python) = std::env::var_os("SSR_SALIB_PYTHON") else {
+        println!("SALIB skipped: set SSR_SALIB_PYTHON to a Python with SALib 1.6");
+        return;
+    };
+    let (wall, cpu) = (std::time::Instant::now(), common::cpu_seconds());
+    let analysis = full.sensitivity(black_box(portfolio));
+    let (wall, cpu) = (wall.elapsed(), cpu.zip(common::cpu_seconds()));
+    let outputs = analysis.map_or(0, |a| 1 + 2 * a.programmes);
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/benches/peers/salib_sensitivity.py"
+    );
+    let peer = std::process::Command::new(python)
+        .args([
+            script,
+            "8",
+            &SAMPLES.to_string(),
+            &outputs.to_string(),
+            "100",
+        ])
+        .output()
+        .expect("the SALib script runs");
+    let peer = String::from_utf8_lossy(&peer.stdout);
+    let cpu = cpu.map_or("?".to_owned(), |(a, b)| format!("{:.3}", b - a));
+    println!(
+        "SALIB full analysis, 1000 programmes, 8 factors, N={SAMPLES}, 100 resamples, \
+         {outputs} outputs: crate seconds={:.3} cpu={cpu} (model runs included) | {}",
+        wall.as_secs_f64(),
+        peer.trim()
+    );
 }
 
 /// Time per model run against time per rank-uncertainty replication, both
