@@ -187,3 +187,56 @@ fn the_tables_page_runs_as_written() {
     assert!(dir.join("csv-tables/programmes.csv").is_file());
     assert!(dir.join("money/flows.csv").is_file());
 }
+
+/// A number of the README's table: `0.12`, `-0.03`.
+fn figure(cell: &str) -> f64 {
+    cell.trim()
+        .parse()
+        .unwrap_or_else(|_| panic!("a number: {cell}"))
+}
+
+#[test]
+fn the_readme_sensitivity_table_is_what_the_command_prints() {
+    let (dir, _) = run_snippet("README.md", "sensitivity-table");
+    let csv = std::fs::read_to_string(dir.join("sensitivity.csv")).unwrap();
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    // The mean-rank-shift rows: no programme, so no comma inside a name.
+    let printed: Vec<Vec<&str>> = lines
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .filter(|r| r[col("output")] == "mean_rank_shift")
+        .collect();
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let after = readme
+        .split_once("| factor | S_i (95 % interval) | S_Ti (95 % interval) |")
+        .expect("the README has the sensitivity table")
+        .1;
+    let rows: Vec<&str> = after
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    assert_eq!(rows.len(), printed.len(), "one README row per factor");
+    for (row, got) in rows.iter().zip(&printed) {
+        // | `factor` | S (low to high) | S_T (low to high) |
+        let cells: Vec<&str> = row.trim_matches('|').split('|').collect();
+        assert_eq!(cells[0].trim().trim_matches('`'), got[col("factor")]);
+        for (cell, names) in cells[1..].iter().zip([
+            ["s_first", "s_first_low", "s_first_high"],
+            ["s_total", "s_total_low", "s_total_high"],
+        ]) {
+            let (value, interval) = cell.trim().split_once(" (").unwrap();
+            let (low, high) = interval.trim_end_matches(')').split_once(" to ").unwrap();
+            for (shown, name) in [value, low, high].into_iter().zip(names) {
+                let exact: f64 = got[col(name)].parse().unwrap();
+                // Shown to two decimals.
+                assert!(
+                    (figure(shown) - exact).abs() <= 0.005 + 1e-12,
+                    "{name} of {}: README {shown}, ssr {exact}",
+                    got[col("factor")]
+                );
+            }
+        }
+    }
+}
