@@ -2,7 +2,8 @@
 
 Imports a folder of IATI files, validates, scores and ranks the SSR
 programmes, and plots the SSR share of yearly disbursements and expenditure
-per region with matplotlib:
+per region with matplotlib, and which of the composite's choices drive the
+ranks (Sobol indices):
 
     python docs/guide.py [DATA] [--out FOLDER]
 
@@ -10,8 +11,9 @@ DATA is a folder of IATI XML files, or a folder holding one named ``iati``
 (such as the shared data folder). Without DATA the guide reads
 ``$SSR_SHARED_DATA``, else ``../shared/data`` beside the repository;
 ``examples/data`` (illustrative, shipped with the repository) always works.
-The figure goes to ``FOLDER/ssr-spending-by-region.png`` (FOLDER defaults to
-``guide-output`` in the current directory). ``python/tests/test_guide.py``
+The figures go to ``FOLDER/ssr-spending-by-region.png`` and
+``FOLDER/ssr-rank-sensitivity.png`` (FOLDER defaults to ``guide-output`` in
+the current directory). ``python/tests/test_guide.py``
 runs it, so the guide cannot rot.
 """
 
@@ -107,6 +109,37 @@ def plot(by_year: pd.Series, last: pd.Timestamp, activities: int, out: Path) -> 
     return image
 
 
+def plot_sensitivity(shift: pd.DataFrame, samples: int, out: Path) -> Path:
+    """S_i and S_Ti of each factor on the mean rank shift, with their 95 %
+    bootstrap intervals; a factor whose index is unknown is not drawn."""
+    shift = shift.dropna(subset=["s_first", "s_total"])
+    y = range(len(shift))
+    fig, ax = plt.subplots(figsize=(7, 0.45 * len(shift) + 2.0))
+    for offset, (column, label) in zip((-0.18, 0.18), (("s_first", "S_i (alone)"), ("s_total", "S_Ti (with interactions)"))):
+        low, high = shift[f"{column}_low"], shift[f"{column}_high"]
+        ax.barh(
+            [i + offset for i in y],
+            shift[column],
+            height=0.34,
+            xerr=[shift[column] - low, high - shift[column]],
+            capsize=2,
+            label=label,
+        )
+    ax.set_yticks(list(y), shift["factor"])
+    ax.invert_yaxis()
+    ax.axvline(0, color="black", linewidth=0.6)
+    ax.set_xlabel("Sobol index of the mean absolute rank shift (95 % bootstrap interval)")
+    ax.set_title(f"Which choices drive the ranks ({samples} base samples)", fontsize=10)
+    fig.legend(*ax.get_legend_handles_labels(), loc="lower center", ncol=2, frameon=False)
+    ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    out.mkdir(parents=True, exist_ok=True)
+    image = out / "ssr-rank-sensitivity.png"
+    fig.savefig(image, dpi=120)
+    plt.close(fig)
+    return image
+
+
 def analyse(data: Path, out: Path) -> dict[str, object]:
     started = time.perf_counter()
 
@@ -140,6 +173,17 @@ def analyse(data: Path, out: Path) -> dict[str, object]:
     unranked = ranks.loc[ranks["rank"].isna(), "not_ranked"].value_counts()
     print(f"4. {len(ranked)} programmes ranked; not ranked, by reason:\n{unranked.to_string()}")
     print(ranked[["rank", "programme_name", "rank_p05", "rank_p95"]].head(5).to_string(index=False))
+
+    # 4b. Which of the composite's choices drive those ranks: Sobol indices
+    #     of each weight, the normalisation, the aggregation and leaving one
+    #     dimension out, on the mean absolute rank shift (one row per factor;
+    #     the table also has each programme's rank and composite).
+    samples = 256
+    sensitivity = p.sensitivity(samples=samples, seed=1, as_of=AS_OF)
+    shift = sensitivity[sensitivity["output"] == "mean_rank_shift"]
+    sensitivity_image = plot_sensitivity(shift, samples, out)
+    print(f"4b. sensitivity of the ranks; figure: {sensitivity_image}")
+    print(shift[["factor", "s_first", "s_total"]].round(2).to_string(index=False))
 
     # 5. The SSR share of yearly disbursements and expenditure per region.
     #    Publishers report money paid out either as disbursements (to an
@@ -181,6 +225,8 @@ def analyse(data: Path, out: Path) -> dict[str, object]:
         "findings": len(report),
         "ranked": len(ranked),
         "image": image,
+        "sensitivity_image": sensitivity_image,
+        "sensitivity": shift,
         "by_year": by_year,
         "not_mapped": not_mapped,
         "unknown_share": len(unknown),

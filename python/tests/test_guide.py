@@ -30,6 +30,11 @@ def test_the_guide_runs_on_the_shipped_examples(tmp_path: Path):
     # The SSR share of disbursements and expenditure, in EUR, in 2019: only
     # Liberia's 500,000 EUR disbursement, 60 % under 15210: 0.3 million.
     assert abs(result["by_year"].loc[("EUR", 2019)].sum() - 0.3) < 1e-12
+    # The sensitivity figure, and one mean-rank-shift row per standard
+    # factor: five weights, normalisation, aggregation, leaving one out.
+    assert result["sensitivity_image"] == tmp_path / "ssr-rank-sensitivity.png"
+    assert result["sensitivity_image"].read_bytes().startswith(b"\x89PNG")
+    assert len(result["sensitivity"]) == 8
 
 
 def test_the_guide_names_a_missing_data_folder(tmp_path: Path):
@@ -50,3 +55,4 @@ def test_the_guide_runs_on_the_shared_folder(shared_data: Path, tmp_path: Path):
     assert result["programmes"] > 0 and result["findings"] > 0
     assert result["not_mapped"] == [], "every recipient country of the shared folder has a continent"
     assert result["by_year"].sum() > 0
+    assert result["sensitivity_image"].read_bytes().startswith(b"\x89PNG")
