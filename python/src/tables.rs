@@ -55,8 +55,9 @@ pub(crate) fn warn_left_out(py: Python<'_>, left_out: &[Finding]) -> PyResult<()
     };
     let category = py.import("ssr_model._errors")?.getattr("SsrWarning")?;
     let message = std::ffi::CString::new(format!(
-        "flows: {} transaction(s) not converted for want of an exchange rate (kept in their own currency); the first: {first}",
-        left_out.len()
+        "flows: {} {} not converted for want of an exchange rate (kept in their own currency); the first: {first}",
+        left_out.len(),
+        if left_out.len() == 1 { "transaction" } else { "transactions" }
     ))
     .unwrap_or_default();
     PyErr::warn(py, &category, &message, 1)

@@ -160,7 +160,7 @@ def test_the_flows_table_keeps_foreign_money_the_rates_cover():
     p = _portfolio(yen=False)
     # Without rates the money in other currencies is not converted, and said so.
     _, caught = _caught(lambda: p.table("flows", currency="USD"))
-    assert len(caught) == 1 and "3 transaction(s) not converted" in str(caught[0].message)
+    assert len(caught) == 1 and "3 transactions not converted" in str(caught[0].message)
     rates = ssr.ExchangeRates("USD", RATES)
     table, caught = _caught(lambda: p.table("flows", to="arrow", rates=rates, currency="USD"))
     assert caught == []
@@ -178,7 +178,7 @@ def test_a_currency_without_a_rate_still_warns():
     table, caught = _caught(lambda: p.table("flows", to="arrow", rates=rates, currency="USD"))
     assert len(caught) == 1
     message = str(caught[0].message)
-    assert "1 transaction(s) not converted" in message and "JPY" in message and "no_exchange_rate" in message
+    assert "1 transaction not converted" in message and "JPY" in message and "no_exchange_rate" in message
     assert "expenditure" not in _flows(table)
     # Kept in its own currency, never dropped.
     assert any(r["currency"] == "JPY" and r["amount"] is not None for r in table.to_pylist())

@@ -105,10 +105,8 @@ pub(super) fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     lines
 }
 
-/// "1 risk", "2 risks".
-pub(super) fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+/// "1 risk", "2 risks": the one counting rule of every text the crate writes.
+pub(super) use crate::diagnostics::report::plural as count;
 
 #[cfg(test)]
 mod tests {
