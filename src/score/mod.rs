@@ -132,6 +132,7 @@ mod shares;
 mod ssr_share;
 mod stakeholders;
 mod status;
+mod vocabulary;
 
 pub use options::{ScorerOptions, ScorerOptionsError};
 pub use rates::{RatesFileError, read_rates};

@@ -32,12 +32,10 @@ use crate::score::{
 };
 
 mod composite;
-mod dimension;
-mod dimension_map;
 
+pub(crate) use crate::score::vocabulary::DimensionMap;
+pub use crate::score::vocabulary::{Dimension, DimensionValues};
 pub(crate) use composite::{Row, Weights, composites, normalise_table, rank_into, rankable, tied};
-pub use dimension::{Dimension, DimensionValues};
-pub(crate) use dimension_map::DimensionMap;
 
 /// How normalised dimensions combine into a composite: a weighted mean, or
 /// Copeland's non-compensatory pairwise rule.
