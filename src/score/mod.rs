@@ -142,13 +142,12 @@ pub use scorecard::{ProgrammeCard, Row, RowKind, RowRef, Subject, SubjectKind, S
 /// normalisation, the evidence a programme needs to be ranked, and why a
 /// programme was left unranked.
 pub mod compare {
-    pub use super::comparison::{
-        Comparison, ComparisonRow, Dimension, DimensionValues, PortfolioAggregation,
-    };
+    pub use super::comparison::{Comparison, ComparisonRow};
     pub use super::evidence::EvidenceGrades;
     pub use super::normalise::{Normalisation, Scaling};
     pub use super::panel::PanelRow;
     pub use super::ranking::{Evidence, EvidenceKind, KindEvidence, NotRanked};
+    pub use super::vocabulary::{Dimension, DimensionValues, PortfolioAggregation};
 }
 
 /// The uncertainty of ranks: Monte Carlo replications over the policy's
@@ -159,7 +158,7 @@ pub mod uncertainty {
 
 // Inside the crate, every scoring type is also reachable from `score`.
 pub(crate) use aggregate::Aggregation;
-pub(crate) use comparison::{Comparison, ComparisonRow, Dimension, PortfolioAggregation};
+pub(crate) use comparison::{Comparison, ComparisonRow};
 pub(crate) use evaluation::EvaluationScore;
 pub(crate) use evidence::ResultsPolicy;
 pub(crate) use finance::{FinancePolicy, FinanceProfile};
@@ -175,13 +174,14 @@ pub(crate) use policy::{
 pub(crate) use programme_score::{ComponentScore, ProgrammeScore};
 pub(crate) use progress::{Gap, progress};
 pub(crate) use rank::{RankStats, RankUncertainty};
-pub(crate) use ranking::{Evidence, EvidenceKind, Imputation, NotRanked, RankingPolicy};
+pub(crate) use ranking::{Evidence, EvidenceKind, NotRanked, RankingPolicy};
 pub(crate) use results::ResultsProfile;
-pub(crate) use risk::{ExposureMethod, RiskBand, RiskProfile};
+pub(crate) use risk::{RiskBand, RiskProfile};
 pub(crate) use scorecard::Scorecard;
 pub(crate) use scorer::Scorer;
 pub(crate) use stakeholders::StakeholderProfile;
 pub(crate) use status::{Status, classify, expected_progress};
+pub(crate) use vocabulary::{Dimension, ExposureMethod, Imputation, PortfolioAggregation};
 #[cfg(test)]
 pub(crate) use {
     matrix::MatrixAggregation,

@@ -20,8 +20,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::comparison::{Row, Weights};
-use super::{ComparisonRow, Dimension, ProgrammeCard};
+use super::vocabulary::{Dimension, Imputation, Row, Weights};
+use super::{ComparisonRow, ProgrammeCard};
 
 /// A kind of evidence a programme can have.
 ///
@@ -260,52 +260,6 @@ impl NotRanked {
     }
 }
 
-/// How a ranked programme's missing dimensions enter its composite.
-///
-/// In JSON: `"none"`, `"mean"` or `"minimum"`.
-///
-/// ```
-/// use ssr_model::score::policy::{Imputation, ScoringPolicy};
-/// use ssr_model::Scorer;
-///
-/// let portfolio = ssr_model::samples::portfolio();
-/// let plain = Scorer::default().scorecard(&portfolio);
-/// // A ranked sample programme lacks a dimension: by default it is left out.
-/// let gap = plain.comparison.rows.iter().position(|r| r.rank.is_some() && !r.missing.is_empty())
-///     .ok_or("every ranked programme has every dimension")?;
-/// assert!(plain.comparison.rows[gap].imputed.is_empty());
-///
-/// let mut policy = ScoringPolicy::default();
-/// policy.ranking.imputation = Imputation::Mean;
-/// let imputed = Scorer::new(policy)?.scorecard(&portfolio);
-/// let row = &imputed.comparison.rows[gap];
-/// assert_eq!(row.imputed, row.missing); // filled in, and the output says so
-/// assert_ne!(row.composite, plain.comparison.rows[gap].composite);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Imputation {
-    /// Not imputed: the composite is over the dimensions present, their
-    /// weights shared out (default).
-    #[default]
-    None,
-    /// The mean normalised value of the ranked programmes that have the
-    /// dimension (COINr's `i_mean` over the group compared).
-    Mean,
-    /// The lowest normalised value among the ranked programmes: a missing
-    /// value scores as the worst observed.
-    Minimum,
-}
-
-crate::model::names::names!(Imputation, "imputation" {
-    None = "none",
-    Mean = "mean",
-    Minimum = "minimum",
-});
-
 /// Who is ranked, and how missing dimensions are treated: the ranking
 /// section of the [`ScoringPolicy`](super::ScoringPolicy).
 ///
@@ -465,7 +419,7 @@ mod tests {
     use super::*;
 
     use crate::score::Dimension::{self, Evaluation, Progress};
-    use crate::score::comparison::DimensionMap;
+    use crate::score::vocabulary::DimensionMap;
 
     #[test]
     fn imputation_fills_weighted_gaps_only() {

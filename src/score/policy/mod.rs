@@ -35,10 +35,10 @@ pub use uncertainty::UncertaintyPolicy;
 // The sub-policies of the measures computed elsewhere in `score`.
 pub use super::evidence::ResultsPolicy;
 pub use super::finance::FinancePolicy;
-pub use super::ranking::{Imputation, RankingPolicy};
+pub use super::ranking::RankingPolicy;
 pub use super::ratio_rates::{Conversion, RatioRates};
-pub use super::risk::ExposureMethod;
 pub use super::ssr_share::SsrSectors;
+pub use super::vocabulary::{ExposureMethod, Imputation};
 
 #[cfg(test)]
 mod tests;

@@ -5,11 +5,10 @@
 use super::columns::{Column, Mean, Sums, column_composites};
 use crate::Pillar;
 use crate::score::aggregate::Kernel;
-use crate::score::comparison::{
-    DimensionMap, Row, Weights, composites, dimension_weights, normalise_table, scalings, tied,
-};
+use crate::score::comparison::{composites, dimension_weights, normalise_table, scalings, tied};
 use crate::score::engine::Ranker;
 use crate::score::ranking::{fill_value, impute};
+use crate::score::vocabulary::{DimensionMap, Row, Weights};
 use crate::score::{Dimension, Imputation, Normalisation, ProgrammeCard, Scaling, ScoringPolicy};
 
 /// The item a uniform draw `u` in [0, 1) falls on.

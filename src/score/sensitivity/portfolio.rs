@@ -12,13 +12,12 @@
 //! re-normalised in each run.
 
 use crate::model::ResultLevel;
-use crate::score::comparison::{
-    DimensionMap, Row, Weights, composites, dimension_weights, normalise_table, scalings, tied,
-};
+use crate::score::comparison::{composites, dimension_weights, normalise_table, scalings, tied};
 use crate::score::engine::Ranker;
 use crate::score::policy::{SensitivityFactor, SensitivityPolicy};
 use crate::score::rank::columns::{Column, Mean, Sums, column_composites};
 use crate::score::ranking::fill_value;
+use crate::score::vocabulary::{DimensionMap, Row, Weights};
 use crate::score::{
     Comparison, Dimension, Imputation, Normalisation, PortfolioAggregation, ProgrammeCard, Scaling,
     ScoringPolicy,

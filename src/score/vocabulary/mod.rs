@@ -6,6 +6,8 @@
 
 mod dimension;
 mod dimension_map;
+mod methods;
 
 pub use dimension::{Dimension, DimensionValues};
-pub(crate) use dimension_map::DimensionMap;
+pub(crate) use dimension_map::{DimensionMap, Row, Weights};
+pub use methods::{ExposureMethod, Imputation, PortfolioAggregation};
