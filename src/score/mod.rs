@@ -161,15 +161,15 @@ pub(crate) use aggregate::Aggregation;
 pub(crate) use comparison::{Comparison, ComparisonRow};
 pub(crate) use evaluation::EvaluationScore;
 pub(crate) use evidence::ResultsPolicy;
-pub(crate) use finance::{FinancePolicy, FinanceProfile};
+pub(crate) use finance::FinanceProfile;
 pub(crate) use flows::RecipientFlow;
 pub(crate) use flows::activity_ids;
 pub(crate) use forecast::{Forecast, least_squares};
 pub(crate) use indicator::IndicatorScore;
 pub(crate) use normalise::{Normalisation, Scaling};
 pub(crate) use policy::{
-    EvaluationPolicy, LevelPolicy, PolicyError, RiskBands, ScalePolicy, ScoringPolicy,
-    StakeholderPolicy, StatusPolicy, TargetRule,
+    EvaluationPolicy, FinancePolicy, LevelPolicy, PolicyError, RiskBands, ScalePolicy,
+    ScoringPolicy, StakeholderPolicy, StatusPolicy, TargetRule,
 };
 pub(crate) use programme_score::{ComponentScore, ProgrammeScore};
 pub(crate) use progress::{Gap, progress};

@@ -17,6 +17,7 @@ use crate::{Finite, Fraction};
 mod audit;
 mod comparison;
 mod evaluation;
+mod finance;
 mod levels;
 mod progress;
 mod risk;
@@ -26,6 +27,7 @@ mod uncertainty;
 pub use audit::{AuditPolicy, CoherencePolicy, OutlierPolicy, OutlierTreatment, ScreeningPolicy};
 pub use comparison::{ComparisonPolicy, DimensionPolicy, Dimensions, Goalposts};
 pub use evaluation::{CriterionWeights, EvaluationPolicy};
+pub use finance::{Conversion, FinancePolicy, RatioRates};
 pub use levels::{LevelPolicy, ScalePolicy, Weighting};
 pub use progress::{ProgressPolicy, StatusPolicy, TargetRule};
 pub use risk::{RiskBands, StakeholderPolicy};
@@ -34,9 +36,7 @@ pub use uncertainty::UncertaintyPolicy;
 
 // The sub-policies of the measures computed elsewhere in `score`.
 pub use super::evidence::ResultsPolicy;
-pub use super::finance::FinancePolicy;
 pub use super::ranking::RankingPolicy;
-pub use super::ratio_rates::{Conversion, RatioRates};
 pub use super::ssr_share::SsrSectors;
 pub use super::vocabulary::{ExposureMethod, Imputation};
 
