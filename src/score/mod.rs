@@ -105,7 +105,6 @@ pub mod coherence;
 mod comparison;
 mod engine;
 mod evaluation;
-mod evidence;
 mod finance;
 mod flows;
 mod forecast;
@@ -143,9 +142,9 @@ pub use scorecard::{ProgrammeCard, Row, RowKind, RowRef, Subject, SubjectKind, S
 /// programme was left unranked.
 pub mod compare {
     pub use super::comparison::{Comparison, ComparisonRow};
-    pub use super::evidence::EvidenceGrades;
     pub use super::normalise::{Normalisation, Scaling};
     pub use super::panel::PanelRow;
+    pub use super::policy::results::EvidenceGrades;
     pub use super::ranking::{Evidence, EvidenceKind, KindEvidence, NotRanked};
     pub use super::vocabulary::{Dimension, DimensionValues, PortfolioAggregation};
 }
@@ -160,7 +159,6 @@ pub mod uncertainty {
 pub(crate) use aggregate::Aggregation;
 pub(crate) use comparison::{Comparison, ComparisonRow};
 pub(crate) use evaluation::EvaluationScore;
-pub(crate) use evidence::ResultsPolicy;
 pub(crate) use finance::FinanceProfile;
 pub(crate) use flows::RecipientFlow;
 pub(crate) use flows::activity_ids;
@@ -168,8 +166,8 @@ pub(crate) use forecast::{Forecast, least_squares};
 pub(crate) use indicator::IndicatorScore;
 pub(crate) use normalise::{Normalisation, Scaling};
 pub(crate) use policy::{
-    EvaluationPolicy, FinancePolicy, LevelPolicy, PolicyError, RiskBands, ScalePolicy,
-    ScoringPolicy, StakeholderPolicy, StatusPolicy, TargetRule,
+    EvaluationPolicy, FinancePolicy, LevelPolicy, PolicyError, ResultsPolicy, RiskBands,
+    ScalePolicy, ScoringPolicy, StakeholderPolicy, StatusPolicy, TargetRule,
 };
 pub(crate) use programme_score::{ComponentScore, ProgrammeScore};
 pub(crate) use progress::{Gap, progress};

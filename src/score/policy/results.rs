@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::policy::invalid;
+use super::invalid;
 use crate::Finding;
 use crate::{Indicator, ResultLevel, SourceKind};
 
