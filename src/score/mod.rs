@@ -101,10 +101,12 @@ mod aggregate;
 mod as_of;
 pub mod audit;
 mod breakdown;
+mod card;
 pub mod coherence;
 mod comparison;
 mod engine;
 mod evaluation;
+mod evidence;
 mod finance;
 mod flows;
 mod forecast;
@@ -133,19 +135,21 @@ mod stakeholders;
 mod status;
 mod vocabulary;
 
+pub use card::ProgrammeCard;
 pub use options::{ScorerOptions, ScorerOptionsError};
 pub use rates::{RatesFileError, read_rates};
-pub use scorecard::{ProgrammeCard, Row, RowKind, RowRef, Subject, SubjectKind, SubjectRef};
+pub use scorecard::{Row, RowKind, RowRef, Subject, SubjectKind, SubjectRef};
 
 /// Comparing programmes: the comparison table of dimensions, its
 /// normalisation, the evidence a programme needs to be ranked, and why a
 /// programme was left unranked.
 pub mod compare {
     pub use super::comparison::{Comparison, ComparisonRow};
+    pub use super::evidence::{Evidence, EvidenceKind, KindEvidence};
     pub use super::normalise::{Normalisation, Scaling};
     pub use super::panel::PanelRow;
     pub use super::policy::results::EvidenceGrades;
-    pub use super::ranking::{Evidence, EvidenceKind, KindEvidence, NotRanked};
+    pub use super::ranking::NotRanked;
     pub use super::vocabulary::{Dimension, DimensionValues, PortfolioAggregation};
 }
 
@@ -159,6 +163,7 @@ pub mod uncertainty {
 pub(crate) use aggregate::Aggregation;
 pub(crate) use comparison::{Comparison, ComparisonRow};
 pub(crate) use evaluation::EvaluationScore;
+pub(crate) use evidence::{Evidence, EvidenceKind};
 pub(crate) use finance::FinanceProfile;
 pub(crate) use flows::RecipientFlow;
 pub(crate) use flows::activity_ids;
@@ -166,13 +171,13 @@ pub(crate) use forecast::{Forecast, least_squares};
 pub(crate) use indicator::IndicatorScore;
 pub(crate) use normalise::{Normalisation, Scaling};
 pub(crate) use policy::{
-    EvaluationPolicy, FinancePolicy, LevelPolicy, PolicyError, ResultsPolicy, RiskBands,
-    ScalePolicy, ScoringPolicy, StakeholderPolicy, StatusPolicy, TargetRule,
+    EvaluationPolicy, FinancePolicy, LevelPolicy, PolicyError, RankingPolicy, ResultsPolicy,
+    RiskBands, ScalePolicy, ScoringPolicy, StakeholderPolicy, StatusPolicy, TargetRule,
 };
 pub(crate) use programme_score::{ComponentScore, ProgrammeScore};
 pub(crate) use progress::{Gap, progress};
 pub(crate) use rank::{RankStats, RankUncertainty};
-pub(crate) use ranking::{Evidence, EvidenceKind, NotRanked, RankingPolicy};
+pub(crate) use ranking::NotRanked;
 pub(crate) use results::ResultsProfile;
 pub(crate) use risk::{RiskBand, RiskProfile};
 pub(crate) use scorecard::Scorecard;

@@ -20,6 +20,7 @@ mod evaluation;
 mod finance;
 mod levels;
 mod progress;
+mod ranking;
 pub(crate) mod results;
 mod risk;
 mod sensitivity;
@@ -31,13 +32,13 @@ pub use evaluation::{CriterionWeights, EvaluationPolicy};
 pub use finance::{Conversion, FinancePolicy, RatioRates};
 pub use levels::{LevelPolicy, ScalePolicy, Weighting};
 pub use progress::{ProgressPolicy, StatusPolicy, TargetRule};
+pub use ranking::RankingPolicy;
 pub use results::ResultsPolicy;
 pub use risk::{RiskBands, StakeholderPolicy};
 pub use sensitivity::{SensitivityFactor, SensitivityPolicy};
 pub use uncertainty::UncertaintyPolicy;
 
 // The sub-policies of the measures computed elsewhere in `score`.
-pub use super::ranking::RankingPolicy;
 pub use super::ssr_share::SsrSectors;
 pub use super::vocabulary::{ExposureMethod, Imputation};
 
