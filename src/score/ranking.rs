@@ -20,7 +20,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ComparisonRow;
 use super::evidence::{Evidence, EvidenceKind};
 use super::policy::RankingPolicy;
 use super::vocabulary::{Dimension, Imputation, Row, Weights};
@@ -113,30 +112,6 @@ impl RankingPolicy {
             .filter(|k| k.dimensions().iter().any(|&d| counts(d)))
             .count();
         (kinds < self.min_dimensions).then_some(NotRanked::TooFewDimensions)
-    }
-}
-
-/// Marks every eligible row [`NotRanked::IdenticalEvidence`] when there
-/// are at least two and their weighted raw values (present or missing) are
-/// all the same: no ranking can tell them apart.
-pub(crate) fn refuse_identical(rows: &mut [ComparisonRow], weights: &Weights) {
-    let weighted = |r: &ComparisonRow| -> Vec<Option<u64>> {
-        let raw = r.raw.to_map();
-        weights
-            .iter()
-            .filter(|(_, w)| **w > 0.0)
-            .map(|(d, _)| raw[d].map(f64::to_bits))
-            .collect()
-    };
-    let mut eligible = rows.iter_mut().filter(|r| r.not_ranked.is_none());
-    let Some(first) = eligible.next().map(|r| weighted(r)) else {
-        return;
-    };
-    let rest: Vec<&mut ComparisonRow> = eligible.collect();
-    if !rest.is_empty() && rest.iter().all(|r| weighted(r) == first) {
-        for r in rows.iter_mut().filter(|r| r.not_ranked.is_none()) {
-            r.not_ranked = Some(NotRanked::IdenticalEvidence);
-        }
     }
 }
 

@@ -25,6 +25,7 @@ use crate::score::audit::{
     ComparisonCoherence, CompositeAudit, coherence_findings, screen_dimensions, too_sparse,
     treat_columns,
 };
+use crate::score::coherence::Coherence;
 use crate::score::vocabulary::{
     Dimension, DimensionMap, DimensionValues, Imputation, PortfolioAggregation, Row, Weights,
 };
@@ -225,7 +226,7 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
     let at = Pointer::root().member("comparison").member("audit");
     let mut audit = CompositeAudit::default();
     admit(&mut rows, cards, policy, &mut weights, &at, &mut audit);
-    crate::score::ranking::refuse_identical(&mut rows, &weights);
+    refuse_identical(&mut rows, &weights);
     // Only the ranked programmes are normalised, imputed and ranked
     // together: the others change nobody's values.
     let ranked: Vec<&mut ComparisonRow> =
@@ -326,6 +327,46 @@ fn admit(
             .filter(|(d, _)| raw[*d].is_some())
             .map(|(_, w)| *w));
         row.coverage = if total > 0.0 { with / total } else { 0.0 };
+    }
+}
+
+impl ComparisonCoherence {
+    /// The coherence of `dimensions` over the ranked rows.
+    pub(crate) fn over(rows: &[&ComparisonRow], dimensions: Vec<Dimension>) -> Self {
+        let columns: Vec<Vec<Option<f64>>> = dimensions
+            .iter()
+            .map(|&d| rows.iter().map(|r| r.normalised.get(d)).collect())
+            .collect();
+        let composite: Vec<Option<f64>> = rows.iter().map(|r| r.composite).collect();
+        ComparisonCoherence {
+            statistics: Coherence::of(&columns, &composite),
+            programmes: rows.iter().map(|r| r.programme).collect(),
+            dimensions,
+        }
+    }
+}
+
+/// Marks every eligible row [`NotRanked::IdenticalEvidence`] when there
+/// are at least two and their weighted raw values (present or missing) are
+/// all the same: no ranking can tell them apart.
+pub(crate) fn refuse_identical(rows: &mut [ComparisonRow], weights: &Weights) {
+    let weighted = |r: &ComparisonRow| -> Vec<Option<u64>> {
+        let raw = r.raw.to_map();
+        weights
+            .iter()
+            .filter(|(_, w)| **w > 0.0)
+            .map(|(d, _)| raw[d].map(f64::to_bits))
+            .collect()
+    };
+    let mut eligible = rows.iter_mut().filter(|r| r.not_ranked.is_none());
+    let Some(first) = eligible.next().map(|r| weighted(r)) else {
+        return;
+    };
+    let rest: Vec<&mut ComparisonRow> = eligible.collect();
+    if !rest.is_empty() && rest.iter().all(|r| weighted(r) == first) {
+        for r in rows.iter_mut().filter(|r| r.not_ranked.is_none()) {
+            r.not_ranked = Some(NotRanked::IdenticalEvidence);
+        }
     }
 }
 

@@ -23,7 +23,7 @@ mod progress;
 mod ranking;
 pub(crate) mod results;
 mod risk;
-mod sensitivity;
+pub(crate) mod sensitivity;
 mod uncertainty;
 
 pub use audit::{AuditPolicy, CoherencePolicy, OutlierPolicy, OutlierTreatment, ScreeningPolicy};
