@@ -128,6 +128,7 @@ mod results;
 mod risk;
 pub(crate) mod scorecard;
 pub(crate) mod scorer;
+mod scorer_panels;
 pub mod sensitivity;
 mod shares;
 mod ssr_share;
