@@ -142,6 +142,21 @@ pub(crate) fn impute(
     }
 }
 
+/// Fills the gaps of one normalised column per `imputation`, from the
+/// values present in it (none: left empty).
+pub(crate) fn impute_column(
+    column: &mut [Option<f64>],
+    imputation: Imputation,
+    scratch: &mut Vec<f64>,
+) {
+    let present = column.iter().flatten().copied();
+    if let Some(fill) = fill_value(present, imputation, scratch) {
+        column.iter_mut().for_each(|p| {
+            p.get_or_insert(fill);
+        });
+    }
+}
+
 /// The value `imputation` fills a column's gaps with, from the values
 /// `present` in it; `None` when there is nothing to impute from, or the
 /// policy imputes nothing. `scratch` keeps the values sorted, so the mean
