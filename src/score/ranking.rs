@@ -1,13 +1,14 @@
-//! Evidence before ranking: what a programme has evidence for, how much,
-//! and whether that is enough to rank it.
+//! Evidence before ranking: whether what a programme has evidence for
+//! ([`Evidence`]) is enough to rank it, and how the gaps of a ranked
+//! programme are filled.
 //!
 //! A composite indicator can be computed from almost nothing: one dimension
 //! on which every programme ties gives them all the same composite and the
 //! same rank, with a rank interval of zero width. The OECD/JRC *Handbook on
 //! Constructing Composite Indicators* (2008, §3 "Imputation of missing
 //! data") asks that missing data be either imputed explicitly or the unit
-//! left out, and that the choice be reported. This module holds that choice
-//! as policy data ([`RankingPolicy`]): a programme is ranked only when its
+//! left out, and that the choice be reported. The policy holds that choice
+//! as data ([`RankingPolicy`]) and this module applies it: a programme is ranked only when its
 //! results have at least `min_results_coverage` of their design weight
 //! measured and it has evidence on at least `min_dimensions` weighted
 //! dimensions. Programmes below either threshold are *not ranked*, with a
