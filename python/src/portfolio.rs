@@ -140,11 +140,7 @@ impl PyPortfolio {
             currency,
             ..ScorerArgs::default()
         };
-        let scorer = args.scorer()?;
-        let portfolio = Arc::clone(&self.inner);
-        let (p, s) = (Arc::clone(&portfolio), scorer.clone());
-        let card = interruptible(py, move || s.scorecard(&p))?;
-        Ok(PyScorecard::new(portfolio, scorer, card))
+        self.scorecard(py, &args, false)
     }
 
     /// Ranks the programmes, with the Monte Carlo uncertainty of their ranks
@@ -180,11 +176,7 @@ impl PyPortfolio {
             rates,
             ..ScorerArgs::default()
         };
-        let scorer = args.scorer()?;
-        let portfolio = Arc::clone(&self.inner);
-        let (p, s) = (Arc::clone(&portfolio), scorer.clone());
-        let card = interruptible(py, move || s.rank(&p))?;
-        PyRanks::new(py, PyScorecard::new(portfolio, scorer, card))
+        PyRanks::new(py, self.scorecard(py, &args, true)?)
     }
 
     /// Which of the composite's choices drive the ranks: the first-order and
@@ -393,19 +385,15 @@ impl PyPortfolio {
         currency: Option<String>,
     ) -> PyResult<String> {
         let validation = options::validation_policy(None, as_of.as_ref())?;
-        let args = ScorerArgs {
-            policy,
-            as_of,
-            replications,
-            seed,
-            currency,
-            rates,
-            ..ScorerArgs::default()
-        };
-        let scorer = args.scorer()?;
-        let portfolio = Arc::clone(&self.inner);
+        // The ranks as `rank` makes them; the page only adds the findings.
+        let ranked = self.rank(py, replications, seed, policy, as_of, rates, currency)?;
+        let ranked = ranked.scorecard.get();
+        let (portfolio, scorer, card) = (
+            Arc::clone(&ranked.portfolio),
+            Arc::clone(&ranked.scorer),
+            Arc::clone(&ranked.card),
+        );
         interruptible(py, move || {
-            let card = scorer.rank(&portfolio);
             let findings = ssr_model::validate::validate(&portfolio, &validation);
             HtmlReport::new(&portfolio, &card)
                 .with_findings(&findings)
@@ -750,4 +738,26 @@ fn warn_findings(py: Python<'_>, findings: &[ssr_model::Finding]) -> PyResult<()
     ))
     .unwrap_or_default();
     PyErr::warn(py, &category, &message, 1)
+}
+
+impl PyPortfolio {
+    /// The portfolio scored by the scorer `args` make, ranked with
+    /// uncertainty when `ranked` (`Scorer::rank`), interruptibly.
+    fn scorecard(
+        &self,
+        py: Python<'_>,
+        args: &ScorerArgs<'_>,
+        ranked: bool,
+    ) -> PyResult<PyScorecard> {
+        let scorer = args.scorer()?;
+        let portfolio = Arc::clone(&self.inner);
+        let (p, s) = (Arc::clone(&portfolio), scorer.clone());
+        let card = interruptible(
+            py,
+            move || {
+                if ranked { s.rank(&p) } else { s.scorecard(&p) }
+            },
+        )?;
+        Ok(PyScorecard::new(portfolio, scorer, card))
+    }
 }

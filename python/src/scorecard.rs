@@ -41,9 +41,10 @@ fn json(value: &impl serde::Serialize) -> PyResult<String> {
     serde_json::to_string(value).map_err(|e| Error::new(Class::Export, e.to_string()).into())
 }
 
-/// JSON text as Python objects (`json.loads`).
-fn json_to_python(py: Python<'_>, text: String) -> PyResult<Py<PyAny>> {
-    Ok(py.import("json")?.call_method1("loads", (text,))?.unbind())
+/// `value` as Python objects (dicts, lists, strings, numbers, `None`),
+/// shaped as its JSON is: no JSON text in between.
+fn to_python<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bound<'py, PyAny>> {
+    pythonize::pythonize(py, value).map_err(|e| Error::new(Class::Export, e.to_string()).into())
 }
 
 #[pymethods]
@@ -69,8 +70,8 @@ impl PyScorecard {
     /// The scoring policy the scores were computed under, as a dict (the
     /// JSON policy format; ``p.score(policy=card.policy)`` re-runs it).
     #[getter]
-    fn policy(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        json_to_python(py, json(self.scorer.policy())?)
+    fn policy<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, self.scorer.policy())
     }
 
     /// Table ``name`` as a DataFrame: ``to="pandas"`` (the default),

@@ -235,7 +235,8 @@ class Scorecard:
 
     @property
     def policy(self) -> dict[str, Any]:
-        """The scoring policy, as a dict (re-runnable)."""
+        """The scoring policy as Python objects in the shape of its JSON
+        (dicts, lists, strings, numbers; re-runnable)."""
     def __len__(self) -> int: ...
     @overload
     def table(self, name: str = "scores", *, to: Literal["pandas"] = "pandas") -> pandas.DataFrame: ...

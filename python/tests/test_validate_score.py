@@ -89,6 +89,20 @@ def test_a_policy_round_trips_through_the_scorecard(tmp_path: Path):
     assert p.score(policy=str(path)).to_json() == card.to_json()
 
 
+def test_the_policy_comes_as_python_objects_shaped_as_its_json():
+    p = ssr.sample()
+    card = p.score(policy={"ranking": {"min_results_coverage": 0.8}}, as_of="2025-06-30")
+    policy = card.policy
+    # Dicts, lists, strings and numbers, not JSON text.
+    assert isinstance(policy, dict)
+    assert isinstance(policy["ranking"], dict)
+    assert isinstance(policy["ranking"]["min_results_coverage"], float)
+    assert policy["ranking"]["min_results_coverage"] == 0.8
+    assert policy["as_of"] == "2025-06-30"
+    # The same values, in the same shapes, as the scorecard's JSON says.
+    assert policy == json.loads(card.to_json())["policy"]
+
+
 def test_ranks_are_reproducible_for_a_seed():
     p = ssr.sample()
     ranks = p.rank(replications=200, seed=1)

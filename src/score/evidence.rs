@@ -1,214 +1,163 @@
-//! The results policy: evidence grades of data sources, and how result
-//! levels and evidence weigh in the programme score.
+//! What a programme has evidence for, and how much: the kinds of evidence
+//! a card's scores stand on, each with its coverage, which the ranking
+//! policy asks of a programme before it is ranked.
 
 use serde::{Deserialize, Serialize};
 
-use super::policy::invalid;
-use crate::Finding;
-use crate::{Indicator, ResultLevel, SourceKind};
+use super::vocabulary::Dimension;
 
-/// The evidence grade of each kind of data source, from 0 (no evidence) to 1
-/// (the strongest).
-///
-/// The default order follows how far the source stands from the programme
-/// that reports: an independent oversight body's report (1) above an audit,
-/// a survey or an external evaluation (0.75), above the institution's own
-/// administrative records (0.5), above what the programme reports of itself
-/// (monitoring reports), media monitoring, other sources and no source at
-/// all (0.25).
+/// A kind of evidence a programme can have.
 ///
 /// ```
-/// use ssr_model::score::compare::EvidenceGrades;
-/// use ssr_model::model::{DataSource, Measure, ResultLevel, SourceKind};
-/// use ssr_model::Indicator;
+/// use ssr_model::score::compare::{Dimension, EvidenceKind};
+/// use ssr_model::Scorer;
 ///
-/// let grades = EvidenceGrades::default();
-/// let ind = Indicator::new("Complaints resolved", ResultLevel::Outcome, Measure::Unit)
-///     .with_source(DataSource::new(SourceKind::OversightReport));
-/// assert_eq!(grades.of(&ind), 1.0);
-/// assert_eq!(grades.of(&ind.with_source(DataSource::new(SourceKind::AdministrativeData))), 0.5);
+/// assert_eq!(EvidenceKind::Stakeholders.dimensions(), &[Dimension::Resistance, Dimension::Inclusion]);
+/// assert_eq!("finance".parse::<EvidenceKind>()?, EvidenceKind::Finance);
+///
+/// let portfolio = ssr_model::samples::portfolio();
+/// let card = Scorer::default().card(&portfolio.programmes[0]);
+/// let kinds: Vec<EvidenceKind> = card.evidence.present().collect();
+/// assert!(kinds.contains(&EvidenceKind::Results));
+/// # Ok::<(), ssr_model::model::ValueError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(default, deny_unknown_fields)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
-pub struct EvidenceGrades {
-    /// A report of an independent oversight body. Default 1.
-    pub oversight_report: f64,
-    /// A financial or performance audit. Default 0.75.
-    pub audit: f64,
-    /// A perception or household survey. Default 0.75.
-    pub survey: f64,
-    /// An external evaluation or review. Default 0.75.
-    pub external_evaluation: f64,
-    /// Administrative records of the institution. Default 0.5.
-    pub administrative_data: f64,
-    /// Programme monitoring reports: self-reported. Default 0.25.
-    pub monitoring_report: f64,
-    /// Media monitoring. Default 0.25.
-    pub media_monitoring: f64,
-    /// Any other source. Default 0.25.
-    pub other: f64,
-    /// No source named. Default 0.25.
-    pub none: f64,
+pub enum EvidenceKind {
+    /// Indicator values: the results score (dimension `progress`).
+    Results,
+    /// A risk register with counted challenges (dimension `risk`).
+    Risk,
+    /// Stakeholders with known attributes (dimensions `resistance` and
+    /// `inclusion`).
+    Stakeholders,
+    /// A scored DAC evaluation (dimension `evaluation`).
+    Evaluation,
+    /// Money flows and dates giving a budget pace (dimension `finance`).
+    Finance,
 }
 
-impl Default for EvidenceGrades {
-    fn default() -> Self {
-        EvidenceGrades {
-            oversight_report: 1.0,
-            audit: 0.75,
-            survey: 0.75,
-            external_evaluation: 0.75,
-            administrative_data: 0.5,
-            monitoring_report: 0.25,
-            media_monitoring: 0.25,
-            other: 0.25,
-            none: 0.25,
+crate::model::names::names!(EvidenceKind, "evidence kind" {
+    Results = "results",
+    Risk = "risk",
+    Stakeholders = "stakeholders",
+    Evaluation = "evaluation",
+    Finance = "finance",
+});
+
+impl EvidenceKind {
+    /// The comparison dimensions this evidence feeds.
+    pub fn dimensions(self) -> &'static [Dimension] {
+        match self {
+            EvidenceKind::Results => &[Dimension::Progress],
+            EvidenceKind::Risk => &[Dimension::Risk],
+            EvidenceKind::Stakeholders => &[Dimension::Resistance, Dimension::Inclusion],
+            EvidenceKind::Evaluation => &[Dimension::Evaluation],
+            EvidenceKind::Finance => &[Dimension::Finance],
         }
     }
 }
 
-impl EvidenceGrades {
-    /// The grade of a source kind (`None`: no source).
-    pub fn grade(&self, kind: Option<SourceKind>) -> f64 {
+/// How much evidence of one kind a programme has.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ssr_model::score::compare::EvidenceKind;
+/// use ssr_model::Scorer;
+/// use ssr_model::model::*;
+/// use ssr_model::*;
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
+/// let indicator = |actual: Option<f64>| -> Result<Indicator, Box<dyn std::error::Error>> {
+///     let mut period = Period::new(d(2021, 1, 1)?, d(2021, 12, 31)?).with_target(Value::number(10.0)?);
+///     if let Some(a) = actual {
+///         period = period.with_actual(Value::number(a)?);
+///     }
+///     Ok(Indicator::new("Patrols", ResultLevel::Output, Measure::Unit)
+///         .with_baseline(Baseline::new(Value::number(0.0)?))
+///         .with_period(period))
+/// };
+/// let programme = Programme::new("Police reform", Country::new("LBR")?).with_component(
+///     Component::new("Community policing", Pillar::PoliceReform)
+///         .with_indicator(indicator(Some(5.0))?)
+///         .with_indicator(indicator(None)?)
+///         .with_indicator(indicator(None)?)
+///         .with_indicator(indicator(None)?),
+/// );
+/// let card = Scorer::default().card(&programme);
+/// let results = card.evidence.get(EvidenceKind::Results);
+/// assert!(results.present);
+/// assert_eq!(results.coverage, 0.25); // one indicator of four has a value
+/// assert!(!card.evidence.get(EvidenceKind::Risk).present);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct KindEvidence {
+    /// Whether the programme has a value for it.
+    pub present: bool,
+    /// How much of it is known, 0–1: for results the share of design weight
+    /// with data; for stakeholders the share with influence, interest and
+    /// stance all known; for an evaluation the share of criteria weight
+    /// rated; for risk and finance 1 when present (a counted challenge
+    /// always has likelihood and impact; a pace needs all its inputs).
+    pub coverage: f64,
+}
+
+impl KindEvidence {
+    pub(super) fn new(present: bool, coverage: f64) -> Self {
+        KindEvidence { present, coverage }
+    }
+
+    /// Present, with coverage 1; or absent, with coverage 0.
+    pub(super) fn whole(present: bool) -> Self {
+        KindEvidence::new(present, if present { 1.0 } else { 0.0 })
+    }
+}
+
+/// What a programme has evidence for, kind by kind.
+///
+/// ```
+/// use ssr_model::score::compare::EvidenceKind;
+/// use ssr_model::Scorer;
+///
+/// let portfolio = ssr_model::samples::portfolio();
+/// let card = Scorer::default().card(&portfolio.programmes[0]);
+/// let results = card.evidence.get(EvidenceKind::Results);
+/// assert!(results.present && results.coverage > 0.5);
+/// assert_eq!(card.evidence.present().count(), 4); // all but finance
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+#[allow(missing_docs)] // the fields are the kinds, documented on `EvidenceKind`
+pub struct Evidence {
+    pub results: KindEvidence,
+    pub risk: KindEvidence,
+    pub stakeholders: KindEvidence,
+    pub evaluation: KindEvidence,
+    pub finance: KindEvidence,
+}
+
+impl Evidence {
+    /// The evidence of `kind`.
+    pub fn get(&self, kind: EvidenceKind) -> KindEvidence {
         match kind {
-            Some(SourceKind::OversightReport) => self.oversight_report,
-            Some(SourceKind::Audit) => self.audit,
-            Some(SourceKind::Survey) => self.survey,
-            Some(SourceKind::ExternalEvaluation) => self.external_evaluation,
-            Some(SourceKind::AdministrativeData) => self.administrative_data,
-            Some(SourceKind::MonitoringReport) => self.monitoring_report,
-            Some(SourceKind::MediaMonitoring) => self.media_monitoring,
-            Some(SourceKind::Other) => self.other,
-            None => self.none,
+            EvidenceKind::Results => self.results,
+            EvidenceKind::Risk => self.risk,
+            EvidenceKind::Stakeholders => self.stakeholders,
+            EvidenceKind::Evaluation => self.evaluation,
+            EvidenceKind::Finance => self.finance,
         }
     }
 
-    /// The grade of an indicator's source.
-    pub fn of(&self, indicator: &Indicator) -> f64 {
-        self.grade(indicator.source.as_ref().map(|s| s.kind))
-    }
-
-    fn check(&self, found: &mut Vec<Finding>) {
-        for (field, x) in [
-            ("oversight_report", self.oversight_report),
-            ("audit", self.audit),
-            ("survey", self.survey),
-            ("external_evaluation", self.external_evaluation),
-            ("administrative_data", self.administrative_data),
-            ("monitoring_report", self.monitoring_report),
-            ("media_monitoring", self.media_monitoring),
-            ("other", self.other),
-            ("none", self.none),
-        ] {
-            if !(0.0..=1.0).contains(&x) {
-                found.push(invalid(
-                    &format!("results.evidence.{field}"),
-                    "a number from 0 to 1",
-                    x,
-                ));
-            }
-        }
-    }
-}
-
-/// How result levels and evidence weigh in the programme score, and the
-/// evidence grades.
-///
-/// By default nothing changes the score: every level weighs 1 and evidence
-/// is reported, not weighted. A policy that wants outcomes and impact to
-/// count more than outputs, or well-evidenced indicators more than
-/// self-reported ones, says so here: an indicator's weight within its
-/// component is multiplied by its level's weight and, with `weight_by_grade`,
-/// by its evidence grade.
-///
-/// ```
-/// use ssr_model::score::policy::{ResultsPolicy, ScoringPolicy};
-/// use ssr_model::Indicator;
-/// use ssr_model::model::{Measure, ResultLevel};
-///
-/// let mut policy = ScoringPolicy::default();
-/// assert_eq!(policy.results, ResultsPolicy::default());
-/// policy.results.impact = 2.0;
-/// policy.results.weight_by_grade = true;
-/// let ind = Indicator::new("Trust in the police", ResultLevel::Impact, Measure::Percentage);
-/// // Impact weighs 2, and no source grades 0.25.
-/// assert_eq!(policy.results.factor(&ind), 0.5);
-/// assert!(policy.check().is_ok());
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(default, deny_unknown_fields)]
-#[non_exhaustive]
-pub struct ResultsPolicy {
-    /// The weight of output indicators. Default 1.
-    pub output: f64,
-    /// The weight of outcome indicators. Default 1.
-    pub outcome: f64,
-    /// The weight of impact indicators. Default 1.
-    pub impact: f64,
-    /// Whether indicator weights are multiplied by their evidence grade.
-    /// Default `false`.
-    pub weight_by_grade: bool,
-    /// The evidence grade of each kind of source.
-    pub evidence: EvidenceGrades,
-}
-
-impl Default for ResultsPolicy {
-    fn default() -> Self {
-        ResultsPolicy {
-            output: 1.0,
-            outcome: 1.0,
-            impact: 1.0,
-            weight_by_grade: false,
-            evidence: EvidenceGrades::default(),
-        }
-    }
-}
-
-impl ResultsPolicy {
-    /// Whether this is the default policy (then a scoring policy leaves it
-    /// out of its JSON).
-    pub fn is_default(&self) -> bool {
-        *self == ResultsPolicy::default()
-    }
-
-    /// The weight of a result level.
-    pub fn level_weight(&self, level: ResultLevel) -> f64 {
-        match level {
-            ResultLevel::Output => self.output,
-            ResultLevel::Outcome => self.outcome,
-            ResultLevel::Impact => self.impact,
-        }
-    }
-
-    /// What an indicator's weight is multiplied by: its level's weight, and
-    /// its evidence grade when weighting by grade. Exactly 1 under the
-    /// default policy, so default scores do not move by a bit.
-    pub fn factor(&self, indicator: &Indicator) -> f64 {
-        let level = self.level_weight(indicator.level);
-        if self.weight_by_grade {
-            level * self.evidence.of(indicator)
-        } else {
-            level
-        }
-    }
-
-    pub(crate) fn check(&self, found: &mut Vec<Finding>) {
-        for (field, x) in [
-            ("output", self.output),
-            ("outcome", self.outcome),
-            ("impact", self.impact),
-        ] {
-            if !(x.is_finite() && (0.0..=1e6).contains(&x)) {
-                found.push(invalid(
-                    &format!("results.{field}"),
-                    "a number from 0 to 1e6",
-                    x,
-                ));
-            }
-        }
-        self.evidence.check(found);
+    /// The kinds present.
+    pub fn present(&self) -> impl Iterator<Item = EvidenceKind> + '_ {
+        EvidenceKind::ALL
+            .into_iter()
+            .filter(|&k| self.get(k).present)
     }
 }

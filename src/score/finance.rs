@@ -7,80 +7,11 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::as_of::known;
-use super::ratio_rates::{ByCurrency, Conversion, RatioRates};
-use super::ssr_share::SsrSectors;
+use super::ratio_rates::{ByCurrency, Converter};
 use super::{ScoringPolicy, Status, classify, expected_progress};
+use crate::diagnostics::Finding;
 use crate::diagnostics::Pointer;
-use crate::diagnostics::{Code, Finding};
-use crate::{BudgetKind, Currency, ExchangeRates, Money, Party, Programme, TransactionType};
-
-/// The finance settings of a [`ScoringPolicy`].
-///
-/// ```
-/// use ssr_model::score::policy::{FinancePolicy, ScoringPolicy};
-///
-/// let policy = ScoringPolicy::from_json(r#"{"finance": {"currency": "EUR"}}"#)?;
-/// assert_eq!(policy.finance, FinancePolicy::default().with_currency("EUR".parse::<ssr_model::Currency>()?));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(default, deny_unknown_fields)]
-#[non_exhaustive]
-pub struct FinancePolicy {
-    /// The currency every programme's measures are given in, converted
-    /// through the scorer's exchange rates. Default `None`: each programme
-    /// in its own most used currency (ties: the first in code order).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub currency: Option<Currency>,
-    /// The one rate at which both sides of each money ratio are
-    /// converted. Default [`RatioRates::JudgingDate`].
-    #[serde(skip_serializing_if = "RatioRates::is_default")]
-    pub ratio_rates: RatioRates,
-    /// Which rate converts on a date: the day's (default) or the year's
-    /// average, as the OECD DAC does ([`Conversion`]).
-    #[serde(skip_serializing_if = "Conversion::is_default")]
-    pub conversion: Conversion,
-    /// Which sectors count as SSR in the flows' SSR amounts. Default: DAC
-    /// 152 (see [`SsrSectors`]).
-    #[serde(skip_serializing_if = "SsrSectors::is_default")]
-    pub ssr_sectors: SsrSectors,
-}
-
-impl FinancePolicy {
-    /// Returns `self` reporting in `currency`.
-    #[must_use]
-    pub fn with_currency(mut self, currency: impl Into<Currency>) -> Self {
-        self.currency = Some(currency.into());
-        self
-    }
-
-    /// Returns `self` converting both sides of every money ratio at
-    /// `rates`.
-    #[must_use]
-    pub fn with_ratio_rates(mut self, rates: RatioRates) -> Self {
-        self.ratio_rates = rates;
-        self
-    }
-
-    /// Returns `self` converting at `conversion`'s rates.
-    #[must_use]
-    pub fn with_conversion(mut self, conversion: Conversion) -> Self {
-        self.conversion = conversion;
-        self
-    }
-
-    /// Returns `self` counting `sectors` as SSR.
-    #[must_use]
-    pub fn with_ssr_sectors(mut self, sectors: SsrSectors) -> Self {
-        self.ssr_sectors = sectors;
-        self
-    }
-
-    pub(crate) fn is_default(&self) -> bool {
-        *self == FinancePolicy::default()
-    }
-}
+use crate::{BudgetKind, Currency, ExchangeRates, Party, Programme, TransactionType};
 
 /// Money flows of one calendar year (transactions by date, budgets by the
 /// year their period starts).
@@ -127,7 +58,7 @@ pub struct YearFlows {
 /// From its transactions and budgets.
 ///
 /// All amounts are in one currency: the policy's reporting currency
-/// ([`FinancePolicy::currency`]) converted through the user's
+/// ([`FinancePolicy::currency`](super::policy::FinancePolicy::currency)) converted through the user's
 /// [`ExchangeRates`] (see [`Scorer::with_rates`](super::Scorer::with_rates)),
 /// or, without one, the programme's most used currency. Each amount of a
 /// sum converts at the rate of its own value date (a stated total budget,
@@ -135,7 +66,7 @@ pub struct YearFlows {
 /// is left out of the sums and reported as a `no_exchange_rate` finding;
 /// nothing is dropped silently and no rate is guessed. Ratios (disbursement
 /// rate, execution, concentration) convert both sides at one rate instead
-/// ([`FinancePolicy::ratio_rates`]), so that a ratio of amounts in one
+/// ([`FinancePolicy::ratio_rates`](super::policy::FinancePolicy::ratio_rates)), so that a ratio of amounts in one
 /// currency is the same in every reporting currency.
 ///
 /// | measure | definition |
@@ -222,60 +153,6 @@ pub struct FinanceProfile {
     /// paths relative to the programme (`/transactions/3/value`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<Finding>,
-}
-
-/// Converts a programme's money into one currency, noting what it cannot.
-pub(super) struct Converter<'a> {
-    pub(super) rates: Option<&'a ExchangeRates>,
-    pub(super) to: Currency,
-    pub(super) conversion: Conversion,
-    pub(super) findings: Vec<Finding>,
-}
-
-impl Converter<'_> {
-    pub(super) fn value(
-        &mut self,
-        money: Money,
-        date: Option<NaiveDate>,
-        path: &dyn Fn() -> Pointer,
-    ) -> Option<f64> {
-        if money.currency == self.to {
-            return Some(money.amount.to_f64());
-        }
-        let converted = match (self.rates, date) {
-            (Some(rates), Some(date)) if self.conversion == Conversion::YearAverage => {
-                let average = |c| {
-                    self.conversion
-                        .rate(rates, c, date)
-                        .ok_or_else(|| format!("no {c} rate on every day of {}", date.year()))
-                };
-                average(money.currency)
-                    .and_then(|from| Ok(money.amount.to_f64() / from * average(self.to)?))
-            }
-            (Some(rates), Some(date)) => rates
-                .convert(money, date, self.to)
-                .map_err(|e| e.to_string()),
-            (None, _) => Err("no exchange rates were given".to_owned()),
-            (Some(_), None) => Err("it has no value date to take a rate from".to_owned()),
-        };
-        match converted {
-            Ok(v) => Some(v),
-            Err(why) => {
-                self.findings.push(
-                    Finding::new(
-                        Code::NoExchangeRate,
-                        path(),
-                        format!("{money} cannot be converted to {}: {why}", self.to),
-                    )
-                    .with_help(
-                        "add a rate for the currency dated on or before the value date to the \
-                         exchange-rate table; the amount is left out of the finance measures",
-                    ),
-                );
-                None
-            }
-        }
-    }
 }
 
 /// The programme's most used currency (ties: first in code order), among

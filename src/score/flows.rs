@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::ScoringPolicy;
 use super::as_of::known;
 use super::finance::main_currency;
-use super::ratio_rates::Conversion;
+use super::policy::Conversion;
 use super::shares::split_transaction;
 use super::ssr_share::ssr_share;
 use crate::diagnostics::{Code, Finding, Pointer};

@@ -101,6 +101,7 @@ mod aggregate;
 mod as_of;
 pub mod audit;
 mod breakdown;
+mod card;
 pub mod coherence;
 mod comparison;
 mod engine;
@@ -127,27 +128,30 @@ mod results;
 mod risk;
 pub(crate) mod scorecard;
 pub(crate) mod scorer;
+mod scorer_panels;
 pub mod sensitivity;
 mod shares;
 mod ssr_share;
 mod stakeholders;
 mod status;
+mod vocabulary;
 
+pub use card::ProgrammeCard;
 pub use options::{ScorerOptions, ScorerOptionsError};
 pub use rates::{RatesFileError, read_rates};
-pub use scorecard::{ProgrammeCard, Row, RowKind, RowRef, Subject, SubjectKind, SubjectRef};
+pub use scorecard::{Row, RowKind, RowRef, Subject, SubjectKind, SubjectRef};
 
 /// Comparing programmes: the comparison table of dimensions, its
 /// normalisation, the evidence a programme needs to be ranked, and why a
 /// programme was left unranked.
 pub mod compare {
-    pub use super::comparison::{
-        Comparison, ComparisonRow, Dimension, DimensionValues, PortfolioAggregation,
-    };
-    pub use super::evidence::EvidenceGrades;
+    pub use super::comparison::{Comparison, ComparisonRow};
+    pub use super::evidence::{Evidence, EvidenceKind, KindEvidence};
     pub use super::normalise::{Normalisation, Scaling};
     pub use super::panel::PanelRow;
-    pub use super::ranking::{Evidence, EvidenceKind, KindEvidence, NotRanked};
+    pub use super::policy::results::EvidenceGrades;
+    pub use super::ranking::NotRanked;
+    pub use super::vocabulary::{Dimension, DimensionValues, PortfolioAggregation};
 }
 
 /// The uncertainty of ranks: Monte Carlo replications over the policy's
@@ -158,29 +162,30 @@ pub mod uncertainty {
 
 // Inside the crate, every scoring type is also reachable from `score`.
 pub(crate) use aggregate::Aggregation;
-pub(crate) use comparison::{Comparison, ComparisonRow, Dimension, PortfolioAggregation};
+pub(crate) use comparison::{Comparison, ComparisonRow};
 pub(crate) use evaluation::EvaluationScore;
-pub(crate) use evidence::ResultsPolicy;
-pub(crate) use finance::{FinancePolicy, FinanceProfile};
+pub(crate) use evidence::{Evidence, EvidenceKind};
+pub(crate) use finance::FinanceProfile;
 pub(crate) use flows::RecipientFlow;
 pub(crate) use flows::activity_ids;
 pub(crate) use forecast::{Forecast, least_squares};
 pub(crate) use indicator::IndicatorScore;
 pub(crate) use normalise::{Normalisation, Scaling};
 pub(crate) use policy::{
-    EvaluationPolicy, LevelPolicy, PolicyError, RiskBands, ScalePolicy, ScoringPolicy,
-    StakeholderPolicy, StatusPolicy, TargetRule,
+    EvaluationPolicy, FinancePolicy, LevelPolicy, PolicyError, RankingPolicy, ResultsPolicy,
+    RiskBands, ScalePolicy, ScoringPolicy, StakeholderPolicy, StatusPolicy, TargetRule,
 };
 pub(crate) use programme_score::{ComponentScore, ProgrammeScore};
 pub(crate) use progress::{Gap, progress};
 pub(crate) use rank::{RankStats, RankUncertainty};
-pub(crate) use ranking::{Evidence, EvidenceKind, Imputation, NotRanked, RankingPolicy};
+pub(crate) use ranking::NotRanked;
 pub(crate) use results::ResultsProfile;
-pub(crate) use risk::{ExposureMethod, RiskBand, RiskProfile};
+pub(crate) use risk::{RiskBand, RiskProfile};
 pub(crate) use scorecard::Scorecard;
 pub(crate) use scorer::Scorer;
 pub(crate) use stakeholders::StakeholderProfile;
 pub(crate) use status::{Status, classify, expected_progress};
+pub(crate) use vocabulary::{Dimension, ExposureMethod, Imputation, PortfolioAggregation};
 #[cfg(test)]
 pub(crate) use {
     matrix::MatrixAggregation,

@@ -260,6 +260,25 @@ impl Normalisation {
 }
 
 impl Normalisation {
+    /// A column normalised into `out` as [`apply_into`](Self::apply_into)
+    /// does it, the percentile rank through one radix ranking
+    /// ([`percentile_rank_into`](Self::percentile_rank_into)): what each
+    /// Monte Carlo run does to the results column.
+    pub(crate) fn column_into(
+        self,
+        values: &[Option<f64>],
+        scaling: &Scaling,
+        ranker: &mut Ranker,
+        (scratch, places): (&mut Vec<f64>, &mut Vec<f64>),
+        out: &mut [Option<f64>],
+    ) {
+        if self == Normalisation::PercentileRank {
+            Normalisation::percentile_rank_into(values, scaling, ranker, (scratch, places), out);
+        } else {
+            self.apply_into(values, scaling, scratch, out);
+        }
+    }
+
     /// The percentile rank of [`apply_into`](Self::apply_into), computed
     /// from one radix ranking of the column instead of a comparison sort
     /// and two binary searches per value; the same values to the bit (the

@@ -9,10 +9,11 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::comparison::{ComparisonRow, DimensionValues, compare};
+use super::comparison::{ComparisonRow, compare};
 use super::rank::RankStats;
 use super::shares::{RecipientShare, recipient_shares};
 use super::ssr_share::ssr_share;
+use super::vocabulary::DimensionValues;
 use super::{NotRanked, ProgrammeCard, Status};
 use crate::model::Amount;
 use crate::{Currency, Portfolio, Programme, ProgrammeId, ResultLevel, TransactionType};

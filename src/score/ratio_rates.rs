@@ -6,136 +6,14 @@
 //! disbursed exactly its EUR commitment would show 1.125 in USD when the
 //! rate fell from 0.9 to 0.8 between the two). Ratios therefore convert
 //! the amounts of both sides, kept in their own currencies, at one rate
-//! ([`RatioRates`]): a ratio of amounts in one currency is the same in
+//! ([`RatioRates`](super::policy::RatioRates)): a ratio of amounts in one currency is the same in
 //! every reporting currency.
 
-use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use chrono::{Datelike, NaiveDate};
 
-use super::finance::Converter;
+use super::policy::Conversion;
 use crate::diagnostics::{Code, Finding, Pointer};
-use crate::{Currency, Money};
-
-/// The exchange rate at which both sides of a money ratio (disbursement
-/// rate, execution, funders' concentration) are converted, a field of
-/// [`FinancePolicy`](super::FinancePolicy).
-///
-/// Sums (committed, disbursed …) convert each amount at its own value
-/// date; a ratio converts numerator and denominator at the one date this
-/// names, so that a rate change between a commitment and its disbursement
-/// moves no ratio. In JSON: `"judging_date"` or `{"on": "2020-12-31"}`.
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use ssr_model::score::policy::{RatioRates, ScoringPolicy};
-///
-/// # #[cfg(feature = "json")] {
-/// let policy = ScoringPolicy::from_json(r#"{"finance": {"ratio_rates": {"on": "2020-12-31"}}}"#)?;
-/// assert_eq!(policy.finance.ratio_rates, RatioRates::On(NaiveDate::from_ymd_opt(2020, 12, 31).unwrap()));
-/// assert_eq!(ScoringPolicy::default().finance.ratio_rates, RatioRates::JudgingDate);
-/// # }
-/// # Ok::<(), ssr_model::score::policy::PolicyError>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum RatioRates {
-    /// The rates in force on the judging date: the policy's `as_of`, else
-    /// the latest transaction date (the default). A ratio is then what the
-    /// programme's money was worth, side against side, on the day it is
-    /// judged.
-    #[default]
-    JudgingDate,
-    /// The rates in force on a fixed date, e.g. the end of a base year,
-    /// so that ratios of several judging dates share one rate.
-    On(NaiveDate),
-}
-
-impl RatioRates {
-    pub(super) fn is_default(&self) -> bool {
-        *self == RatioRates::default()
-    }
-
-    /// The date whose rates convert a ratio, given the judging date.
-    pub(super) fn date(self, judged: Option<NaiveDate>) -> Option<NaiveDate> {
-        match self {
-            RatioRates::JudgingDate => judged,
-            RatioRates::On(d) => Some(d),
-        }
-    }
-}
-
-/// Which rate converts an amount dated `D`, a field of
-/// [`FinancePolicy`](super::FinancePolicy): every conversion, of sums and of
-/// both sides of a ratio ([`RatioRates`] says which date a ratio takes).
-/// Opt-in; the default moves no score. In JSON: `"value_date"` or
-/// `"year_average"`.
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use ssr_model::{Country, Money, Programme, Scorer};
-/// use ssr_model::model::{ExchangeRates, Transaction, TransactionType};
-/// use ssr_model::score::policy::{Conversion, FinancePolicy, ScoringPolicy};
-///
-/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
-/// let (usd, eur) = ("USD".parse()?, "EUR".parse()?);
-/// let rates = ExchangeRates::new(usd)
-///     .with_rate(d(2019, 1, 1)?, eur, 0.9)?
-///     .with_rate(d(2020, 10, 1)?, eur, 0.8)?;
-/// let day = d(2020, 11, 1)?;
-/// let p = Programme::new("Police reform", Country::new("LBR")?)
-///     .with_transaction(Transaction::new(TransactionType::Disbursement, day, Money::parse("800", "EUR")?, day));
-/// let disbursed = |conversion| -> Result<Option<f64>, Box<dyn std::error::Error>> {
-///     let mut policy = ScoringPolicy::default();
-///     policy.finance = FinancePolicy::default().with_currency(usd).with_conversion(conversion);
-///     Ok(Scorer::new(policy)?.with_rates(rates.clone()).finance(&p).disbursed)
-/// };
-/// // On the value date: 800 / 0.8 = 1000 USD.
-/// assert_eq!(disbursed(Conversion::ValueDate)?, Some(1000.0));
-/// // The 2020 average: (274 × 0.9 + 92 × 0.8) / 366 = 0.874863…; 800 / that = 914.42…
-/// let average = (274.0 * 0.9 + 92.0 * 0.8) / 366.0;
-/// let got = disbursed(Conversion::YearAverage)?.ok_or("unknown")?;
-/// assert!((got - 800.0 / average).abs() < 1e-9);
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Conversion {
-    /// The rates in force on the date (the default): an amount at its
-    /// value date's, a ratio at its [`RatioRates`] date's.
-    #[default]
-    ValueDate,
-    /// The average rate of the date's calendar year, each day weighing
-    /// the same ([`ExchangeRates::year_average`](crate::ExchangeRates::year_average)),
-    /// as the OECD DAC converts a year's flows: an amount at its value
-    /// date's year's average, a ratio at its date's year's. Cross rates
-    /// divide the two currencies' averages. A year some day of which has
-    /// no rate has no average: the money is reported, not converted.
-    YearAverage,
-}
-
-impl Conversion {
-    pub(super) fn is_default(&self) -> bool {
-        *self == Conversion::default()
-    }
-
-    /// The rate of `currency` (units per base) that converts on `date`.
-    pub(super) fn rate(
-        self,
-        rates: &crate::ExchangeRates,
-        currency: Currency,
-        date: NaiveDate,
-    ) -> Option<f64> {
-        use chrono::Datelike;
-        match self {
-            Conversion::ValueDate => rates.rate_on(currency, date).map(|(_, r)| r),
-            Conversion::YearAverage => rates.year_average(currency, date.year()),
-        }
-    }
-}
+use crate::{Currency, ExchangeRates, Money};
 
 /// Amounts by currency, unconverted, in first-seen order.
 #[derive(Debug, Clone, Default)]
@@ -245,5 +123,59 @@ impl Converter<'_> {
                  policy's finance.ratio_rates date) to the exchange-rate table",
             ),
         );
+    }
+}
+
+/// Converts a programme's money into one currency, noting what it cannot.
+pub(super) struct Converter<'a> {
+    pub(super) rates: Option<&'a ExchangeRates>,
+    pub(super) to: Currency,
+    pub(super) conversion: Conversion,
+    pub(super) findings: Vec<Finding>,
+}
+
+impl Converter<'_> {
+    pub(super) fn value(
+        &mut self,
+        money: Money,
+        date: Option<NaiveDate>,
+        path: &dyn Fn() -> Pointer,
+    ) -> Option<f64> {
+        if money.currency == self.to {
+            return Some(money.amount.to_f64());
+        }
+        let converted = match (self.rates, date) {
+            (Some(rates), Some(date)) if self.conversion == Conversion::YearAverage => {
+                let average = |c| {
+                    self.conversion
+                        .rate(rates, c, date)
+                        .ok_or_else(|| format!("no {c} rate on every day of {}", date.year()))
+                };
+                average(money.currency)
+                    .and_then(|from| Ok(money.amount.to_f64() / from * average(self.to)?))
+            }
+            (Some(rates), Some(date)) => rates
+                .convert(money, date, self.to)
+                .map_err(|e| e.to_string()),
+            (None, _) => Err("no exchange rates were given".to_owned()),
+            (Some(_), None) => Err("it has no value date to take a rate from".to_owned()),
+        };
+        match converted {
+            Ok(v) => Some(v),
+            Err(why) => {
+                self.findings.push(
+                    Finding::new(
+                        Code::NoExchangeRate,
+                        path(),
+                        format!("{money} cannot be converted to {}: {why}", self.to),
+                    )
+                    .with_help(
+                        "add a rate for the currency dated on or before the value date to the \
+                         exchange-rate table; the amount is left out of the finance measures",
+                    ),
+                );
+                None
+            }
+        }
     }
 }

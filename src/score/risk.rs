@@ -52,51 +52,6 @@ use crate::{
     Challenge, ChallengeId, ChallengeKind, ChallengeStatus, ComponentId, Level, Programme,
 };
 
-/// How counted residual risks combine into an exposure on 0–1.
-///
-/// In JSON: `"union"` or `"maximum"`.
-///
-/// ```
-/// use ssr_model::score::policy::ExposureMethod;
-///
-/// // One risk of 25 and nine of 1 (on 0–25).
-/// let risks = [25.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0];
-/// assert_eq!(ExposureMethod::Union.combine(risks), Some(1.0));
-/// assert_eq!(ExposureMethod::Maximum.combine(risks), Some(1.0));
-/// // 1 − (1 − 0.4)(1 − 0.2) = 0.52.
-/// assert!((ExposureMethod::Union.combine([10.0, 5.0]).unwrap() - 0.52).abs() < 1e-12);
-/// assert_eq!(ExposureMethod::Maximum.combine([10.0, 5.0]), Some(0.4));
-/// assert_eq!(ExposureMethod::Union.combine([]), None);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum ExposureMethod {
-    /// The probabilistic union `1 − Π(1 − rᵢ/25)` (default).
-    #[default]
-    Union,
-    /// The largest residual, `max rᵢ/25`.
-    Maximum,
-}
-
-impl ExposureMethod {
-    /// The exposure of residuals on 0–25; `None` without any.
-    pub fn combine(self, residuals: impl IntoIterator<Item = f64>) -> Option<f64> {
-        let mut shares = residuals.into_iter().map(|r| (r / 25.0).clamp(0.0, 1.0));
-        let first = shares.next()?;
-        Some(match self {
-            ExposureMethod::Union => 1.0 - shares.fold(1.0 - first, |left, r| left * (1.0 - r)),
-            ExposureMethod::Maximum => shares.fold(first, f64::max),
-        })
-    }
-}
-
-crate::model::names::names!(ExposureMethod, "exposure method" {
-    Union = "union",
-    Maximum = "maximum",
-});
-
 /// A risk band.
 ///
 /// ```
@@ -318,7 +273,7 @@ pub struct RiskScore {
 pub struct RiskProfile {
     /// Each challenge, in register order.
     pub risks: Vec<RiskScore>,
-    /// The counted residuals combined by the policy's [`ExposureMethod`],
+    /// The counted residuals combined by the policy's [`ExposureMethod`](crate::score::policy::ExposureMethod),
     /// 0–1; `None` when none count.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exposure: Option<f64>,
@@ -510,6 +465,8 @@ pub(crate) fn score_risks(p: &Programme, bands: &RiskBands) -> RiskProfile {
 
 #[cfg(test)]
 mod tests {
+    use crate::score::vocabulary::ExposureMethod;
+
     #[test]
     fn the_issue_register_is_not_diluted() {
         // One risk of 25 and nine of 1: the mean was 0.136; the union and

@@ -5,9 +5,9 @@ use serde::{Deserialize, Serialize};
 use crate::Finding;
 use crate::ProgrammeId;
 use crate::diagnostics::{Code, Pointer};
+use crate::score::Dimension;
 use crate::score::coherence::Coherence;
 use crate::score::policy::CoherencePolicy;
-use crate::score::{ComparisonRow, Dimension};
 
 /// The coherence ([`Coherence`]) of a comparison's weighted dimensions,
 /// over its ranked programmes: the normalised values that enter the
@@ -50,20 +50,6 @@ impl ComparisonCoherence {
     /// The column of `dimension`, if it took part.
     pub fn index(&self, dimension: Dimension) -> Option<usize> {
         self.dimensions.iter().position(|d| *d == dimension)
-    }
-
-    /// The coherence of `dimensions` over the ranked rows.
-    pub(crate) fn over(rows: &[&ComparisonRow], dimensions: Vec<Dimension>) -> Self {
-        let columns: Vec<Vec<Option<f64>>> = dimensions
-            .iter()
-            .map(|&d| rows.iter().map(|r| r.normalised.get(d)).collect())
-            .collect();
-        let composite: Vec<Option<f64>> = rows.iter().map(|r| r.composite).collect();
-        ComparisonCoherence {
-            statistics: Coherence::of(&columns, &composite),
-            programmes: rows.iter().map(|r| r.programme).collect(),
-            dimensions,
-        }
     }
 }
 

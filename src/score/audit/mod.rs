@@ -57,7 +57,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::score::comparison::Row;
+use crate::score::vocabulary::Row;
 use crate::score::{Dimension, ProgrammeCard, ScoringPolicy};
 use crate::{Finding, ProgrammeId, Weight};
 

@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Code, Pointer};
 use crate::score::Dimension;
-use crate::score::comparison::{Row, Weights};
 use crate::score::policy::{OutlierPolicy, OutlierTreatment};
+use crate::score::vocabulary::{Row, Weights};
 use crate::{Finding, ProgrammeId};
 
 /// How a value was treated.

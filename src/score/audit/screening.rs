@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::Finding;
 use crate::diagnostics::{Code, Pointer};
 use crate::score::Dimension;
-use crate::score::comparison::{Row, Weights};
+use crate::score::vocabulary::{Row, Weights};
 
 /// A dimension screening left out of the composite: too few of the
 /// programmes the ranking policy admits have data on it.

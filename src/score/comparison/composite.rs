@@ -1,15 +1,9 @@
 //! The arithmetic of a comparison: normalising the table, composites
 //! (weighted means or Copeland) and competition ranks.
 
-use super::{DimensionMap, PortfolioAggregation};
 use crate::score::engine::Ranker;
-use crate::score::{Aggregation, Dimension, Normalisation, Scaling};
-
-/// One programme's values, raw or normalised (`None`: no data).
-pub(crate) type Row = DimensionMap<Option<f64>>;
-
-/// The weight of each dimension.
-pub(crate) type Weights = DimensionMap<f64>;
+use crate::score::vocabulary::{Dimension, DimensionMap, PortfolioAggregation, Row, Weights};
+use crate::score::{Aggregation, Normalisation, Scaling};
 
 /// Each column of `raw` normalised across the rows, but for the column of
 /// `left_empty`, which a caller fills itself.

@@ -16,8 +16,6 @@
 //! Ranks are competition ranks: 1 is best, tied programmes share the best
 //! rank of their group and the next rank is skipped (1, 2, 2, 4).
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
 use crate::ProgrammeId;
@@ -27,111 +25,15 @@ use crate::score::audit::{
     ComparisonCoherence, CompositeAudit, coherence_findings, screen_dimensions, too_sparse,
     treat_columns,
 };
-use crate::score::{
-    Aggregation, Imputation, Normalisation, NotRanked, ProgrammeCard, Scaling, ScoringPolicy,
+use crate::score::coherence::Coherence;
+use crate::score::vocabulary::{
+    Dimension, DimensionMap, DimensionValues, Imputation, PortfolioAggregation, Row, Weights,
 };
+use crate::score::{Normalisation, NotRanked, ProgrammeCard, Scaling, ScoringPolicy};
 
 mod composite;
-mod dimension;
-mod dimension_map;
 
-pub(crate) use composite::{Row, Weights, composites, normalise_table, rank_into, rankable, tied};
-pub use dimension::{Dimension, DimensionValues};
-pub(crate) use dimension_map::DimensionMap;
-
-/// How normalised dimensions combine into a composite: a weighted mean, or
-/// Copeland's non-compensatory pairwise rule.
-///
-/// **Copeland** (as in the OECD/JRC Handbook §6.2 and COINr's outranking
-/// aggregation): programme A beats B when the weight of the dimensions on
-/// which A is better (ties counting half) exceeds that on which B is better,
-/// counting dimensions both have. A's score is its wins minus its losses.
-/// No margin on one dimension makes up for another. Only the order of the
-/// normalised values counts, so min-max, z-scores and percentile ranks give
-/// the same result; goalposts (truncated) and distance to target (capped)
-/// can differ from them, since they tie programmes beyond a goalpost or the
-/// target. It costs O(n²) per ranking.
-///
-/// In JSON: `"arithmetic"`, `"geometric"`, `"harmonic"`, `{"power": p}` or
-/// `"copeland"`.
-///
-/// ```
-/// use ssr_model::score::programme::Aggregation;
-/// use ssr_model::score::compare::PortfolioAggregation;
-///
-/// assert_eq!(PortfolioAggregation::Geometric.mean(), Some(Aggregation::Geometric));
-/// assert_eq!(PortfolioAggregation::Copeland.mean(), None); // pairwise, not a mean
-/// assert_eq!(PortfolioAggregation::Copeland.to_string(), "copeland");
-/// assert_eq!(PortfolioAggregation::default(), PortfolioAggregation::Arithmetic);
-/// // FromStr reads what Display writes.
-/// assert_eq!("copeland".parse::<PortfolioAggregation>().ok(), Some(PortfolioAggregation::Copeland));
-/// assert_eq!("power -1".parse::<PortfolioAggregation>().ok(), Some(PortfolioAggregation::Power(-1.0)));
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum PortfolioAggregation {
-    /// Weighted arithmetic mean (default).
-    #[default]
-    Arithmetic,
-    /// Weighted geometric mean (zero rule: see [`Aggregation`]).
-    Geometric,
-    /// Weighted harmonic mean.
-    Harmonic,
-    /// Weighted generalised mean with exponent `p`.
-    Power(f64),
-    /// Copeland's pairwise majority: wins minus losses.
-    Copeland,
-}
-
-impl PortfolioAggregation {
-    /// The mean this method is, or `None` for Copeland.
-    pub fn mean(self) -> Option<Aggregation> {
-        match self {
-            PortfolioAggregation::Arithmetic => Some(Aggregation::Arithmetic),
-            PortfolioAggregation::Geometric => Some(Aggregation::Geometric),
-            PortfolioAggregation::Harmonic => Some(Aggregation::Harmonic),
-            PortfolioAggregation::Power(p) => Some(Aggregation::Power(p)),
-            PortfolioAggregation::Copeland => None,
-        }
-    }
-}
-
-impl fmt::Display for PortfolioAggregation {
-    /// The mean's name ([`Aggregation`]'s), or `copeland`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.mean() {
-            Some(mean) => mean.fmt(f),
-            None => f.write_str("copeland"),
-        }
-    }
-}
-
-impl std::str::FromStr for PortfolioAggregation {
-    type Err = crate::ValueError;
-
-    /// Reads what `Display` writes: a mean as [`Aggregation`] reads it, or
-    /// `copeland`.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        if s == "copeland" {
-            return Ok(PortfolioAggregation::Copeland);
-        }
-        let mean = s.parse::<Aggregation>().map_err(|_| {
-            crate::ValueError::new(
-                "portfolio aggregation",
-                "arithmetic, geometric, harmonic, power p (|p| at most 100) or copeland",
-                format!("{s:?}"),
-            )
-        })?;
-        Ok(match mean {
-            Aggregation::Arithmetic => PortfolioAggregation::Arithmetic,
-            Aggregation::Geometric => PortfolioAggregation::Geometric,
-            Aggregation::Harmonic => PortfolioAggregation::Harmonic,
-            Aggregation::Power(p) => PortfolioAggregation::Power(p),
-        })
-    }
-}
+pub(crate) use composite::{composites, normalise_table, rank_into, rankable, tied};
 
 /// One programme's row of the comparison table.
 ///
@@ -324,7 +226,7 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
     let at = Pointer::root().member("comparison").member("audit");
     let mut audit = CompositeAudit::default();
     admit(&mut rows, cards, policy, &mut weights, &at, &mut audit);
-    crate::score::ranking::refuse_identical(&mut rows, &weights);
+    refuse_identical(&mut rows, &weights);
     // Only the ranked programmes are normalised, imputed and ranked
     // together: the others change nobody's values.
     let ranked: Vec<&mut ComparisonRow> =
@@ -428,6 +330,46 @@ fn admit(
     }
 }
 
+impl ComparisonCoherence {
+    /// The coherence of `dimensions` over the ranked rows.
+    pub(crate) fn over(rows: &[&ComparisonRow], dimensions: Vec<Dimension>) -> Self {
+        let columns: Vec<Vec<Option<f64>>> = dimensions
+            .iter()
+            .map(|&d| rows.iter().map(|r| r.normalised.get(d)).collect())
+            .collect();
+        let composite: Vec<Option<f64>> = rows.iter().map(|r| r.composite).collect();
+        ComparisonCoherence {
+            statistics: Coherence::of(&columns, &composite),
+            programmes: rows.iter().map(|r| r.programme).collect(),
+            dimensions,
+        }
+    }
+}
+
+/// Marks every eligible row [`NotRanked::IdenticalEvidence`] when there
+/// are at least two and their weighted raw values (present or missing) are
+/// all the same: no ranking can tell them apart.
+pub(crate) fn refuse_identical(rows: &mut [ComparisonRow], weights: &Weights) {
+    let weighted = |r: &ComparisonRow| -> Vec<Option<u64>> {
+        let raw = r.raw.to_map();
+        weights
+            .iter()
+            .filter(|(_, w)| **w > 0.0)
+            .map(|(d, _)| raw[d].map(f64::to_bits))
+            .collect()
+    };
+    let mut eligible = rows.iter_mut().filter(|r| r.not_ranked.is_none());
+    let Some(first) = eligible.next().map(|r| weighted(r)) else {
+        return;
+    };
+    let rest: Vec<&mut ComparisonRow> = eligible.collect();
+    if !rest.is_empty() && rest.iter().all(|r| weighted(r) == first) {
+        for r in rows.iter_mut().filter(|r| r.not_ranked.is_none()) {
+            r.not_ranked = Some(NotRanked::IdenticalEvidence);
+        }
+    }
+}
+
 /// The coherence of the weighted dimensions over the ranked rows, and its
 /// findings, into `audit`.
 fn audit_coherence(
@@ -456,6 +398,7 @@ fn audit_coherence(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::score::Aggregation;
 
     #[test]
     fn methods_read_as_their_names() {

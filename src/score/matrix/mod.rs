@@ -14,6 +14,41 @@ use crate::diagnostics::problems::Problems;
 pub use error::MatrixError;
 pub use uncertainty::{MatrixRankStats, MatrixRanks, MatrixUncertainty};
 
+/// The builder methods the options of every run over a matrix share (its
+/// rank uncertainty, its sensitivity analysis): the seed and the threads.
+macro_rules! seed_and_threads {
+    ($options:ty) => {
+        impl $options {
+            /// Returns `self` with another seed.
+            #[must_use]
+            pub fn with_seed(mut self, seed: u64) -> Self {
+                self.seed = seed;
+                self
+            }
+
+            /// Returns `self` running on `threads` threads (at least 1); the
+            /// results do not depend on it.
+            #[must_use]
+            pub fn with_threads(mut self, threads: usize) -> Self {
+                self.threads = Some(threads);
+                self
+            }
+        }
+    };
+}
+pub(crate) use seed_and_threads;
+
+/// A run's thread count, when given, is at least 1.
+pub(crate) fn check_threads(threads: Option<usize>, problems: &mut Problems) {
+    if threads == Some(0) {
+        problems.add(
+            Code::MatrixOptionOutOfRange,
+            "/threads",
+            "expected at least 1 thread, found 0",
+        );
+    }
+}
+
 use super::engine::Ranker;
 use super::{Normalisation, Scaling};
 

@@ -13,7 +13,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{CompositeMatrix, GEOMETRIC_FLOOR, MatrixError};
+use super::{CompositeMatrix, GEOMETRIC_FLOOR, MatrixError, check_threads};
 use crate::diagnostics::Code;
 use crate::diagnostics::problems::Problems;
 use crate::score::engine::{self, Plan, Ranker};
@@ -58,24 +58,10 @@ impl MatrixUncertainty {
         }
     }
 
-    /// Returns `self` with another seed.
-    #[must_use]
-    pub fn with_seed(mut self, seed: u64) -> Self {
-        self.seed = seed;
-        self
-    }
-
     /// Returns `self` with another weight noise.
     #[must_use]
     pub fn with_noise(mut self, noise: f64) -> Self {
         self.noise = noise;
-        self
-    }
-
-    /// Returns `self` running on `threads` threads (at least 1).
-    #[must_use]
-    pub fn with_threads(mut self, threads: usize) -> Self {
-        self.threads = Some(threads);
         self
     }
 
@@ -98,16 +84,12 @@ impl MatrixUncertainty {
                 format!("expected a noise from 0 up to 1, found {}", self.noise),
             );
         }
-        if self.threads == Some(0) {
-            problems.add(
-                Code::MatrixOptionOutOfRange,
-                "/threads",
-                "expected at least 1 thread, found 0",
-            );
-        }
+        check_threads(self.threads, &mut problems);
         problems.finish(()).map_err(MatrixError::from)
     }
 }
+
+super::seed_and_threads!(MatrixUncertainty);
 
 /// One row's rank statistics.
 ///

@@ -17,28 +17,30 @@ use crate::{Finite, Fraction};
 mod audit;
 mod comparison;
 mod evaluation;
+mod finance;
 mod levels;
 mod progress;
+mod ranking;
+pub(crate) mod results;
 mod risk;
-mod sensitivity;
+pub(crate) mod sensitivity;
 mod uncertainty;
 
 pub use audit::{AuditPolicy, CoherencePolicy, OutlierPolicy, OutlierTreatment, ScreeningPolicy};
 pub use comparison::{ComparisonPolicy, DimensionPolicy, Dimensions, Goalposts};
 pub use evaluation::{CriterionWeights, EvaluationPolicy};
+pub use finance::{Conversion, FinancePolicy, RatioRates};
 pub use levels::{LevelPolicy, ScalePolicy, Weighting};
 pub use progress::{ProgressPolicy, StatusPolicy, TargetRule};
+pub use ranking::RankingPolicy;
+pub use results::ResultsPolicy;
 pub use risk::{RiskBands, StakeholderPolicy};
 pub use sensitivity::{SensitivityFactor, SensitivityPolicy};
 pub use uncertainty::UncertaintyPolicy;
 
 // The sub-policies of the measures computed elsewhere in `score`.
-pub use super::evidence::ResultsPolicy;
-pub use super::finance::FinancePolicy;
-pub use super::ranking::{Imputation, RankingPolicy};
-pub use super::ratio_rates::{Conversion, RatioRates};
-pub use super::risk::ExposureMethod;
 pub use super::ssr_share::SsrSectors;
+pub use super::vocabulary::{ExposureMethod, Imputation};
 
 #[cfg(test)]
 mod tests;

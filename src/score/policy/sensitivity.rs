@@ -7,8 +7,13 @@ use super::comparison::compatible;
 use super::{ScoringPolicy, exponent, invalid};
 use crate::Finding;
 use crate::model::ResultLevel;
-use crate::score::sensitivity::{MAX_BASE_SAMPLES, MAX_RESAMPLES};
 use crate::score::{Dimension, Imputation, Normalisation, PortfolioAggregation};
+
+/// The largest number of base samples: `N · (k + 2)` runs are kept in memory.
+pub const MAX_BASE_SAMPLES: usize = 1 << 20;
+
+/// The largest number of bootstrap resamples.
+pub const MAX_RESAMPLES: usize = 10_000;
 
 /// The largest weight a factor's range may reach, as a dimension's weight.
 const MAX_WEIGHT: f64 = 1e6;

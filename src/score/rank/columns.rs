@@ -11,7 +11,7 @@
 //! bit (a test below holds them to it).
 
 use crate::score::PortfolioAggregation;
-use crate::score::comparison::{DimensionMap, Weights};
+use crate::score::vocabulary::{DimensionMap, Weights};
 
 /// A weighted mean computed as `finish(Σ w·map(x), Σ w)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

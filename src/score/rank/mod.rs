@@ -26,8 +26,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::comparison::{Row, dimension_weights};
+use super::comparison::dimension_weights;
 use super::engine::{self, Plan};
+use super::vocabulary::Row;
 use super::{
     Comparison, ComparisonRow, Normalisation, PortfolioAggregation, ProgrammeCard, ScoringPolicy,
 };

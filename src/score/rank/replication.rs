@@ -5,12 +5,11 @@
 use super::columns::{Column, Mean, Sums, column_composites};
 use crate::Pillar;
 use crate::score::aggregate::Kernel;
-use crate::score::comparison::{
-    DimensionMap, Row, Weights, composites, dimension_weights, normalise_table, scalings, tied,
-};
+use crate::score::comparison::{composites, dimension_weights, normalise_table, scalings, tied};
 use crate::score::engine::Ranker;
-use crate::score::ranking::{fill_value, impute};
-use crate::score::{Dimension, Imputation, Normalisation, ProgrammeCard, Scaling, ScoringPolicy};
+use crate::score::ranking::{impute, impute_column};
+use crate::score::vocabulary::{DimensionMap, Row, Weights};
+use crate::score::{Dimension, Imputation, ProgrammeCard, Scaling, ScoringPolicy};
 
 /// The item a uniform draw `u` in [0, 1) falls on.
 #[expect(
@@ -265,29 +264,15 @@ impl Replication<'_> {
         for (p, programme) in b.progress.iter_mut().zip(&self.fixed.programmes) {
             *p = programme.as_ref().and_then(|f| f.score(&b.pillar_mult));
         }
-        if *norm == Normalisation::PercentileRank {
-            Normalisation::percentile_rank_into(
-                &b.progress,
-                &self.progress_scaling,
-                &mut b.ranker,
-                (&mut b.scratch, &mut b.places),
-                &mut b.progress_norm,
-            );
-        } else {
-            norm.apply_into(
-                &b.progress,
-                &self.progress_scaling,
-                &mut b.scratch,
-                &mut b.progress_norm,
-            );
-        }
+        norm.column_into(
+            &b.progress,
+            &self.progress_scaling,
+            &mut b.ranker,
+            (&mut b.scratch, &mut b.places),
+            &mut b.progress_norm,
+        );
         if self.weights[PROGRESS] > 0.0 {
-            let present = b.progress_norm.iter().flatten().copied();
-            if let Some(fill) = fill_value(present, self.imputation, &mut b.scratch) {
-                b.progress_norm.iter_mut().for_each(|p| {
-                    p.get_or_insert(fill);
-                });
-            }
+            impute_column(&mut b.progress_norm, self.imputation, &mut b.scratch);
         }
         if let (Some(columns), Some(mean)) = (columns, Mean::of(*method)) {
             b.progress_column

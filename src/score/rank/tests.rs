@@ -7,8 +7,9 @@ use super::replication::{
 };
 use super::*;
 use crate::score::aggregate::Kernel;
-use crate::score::comparison::{Row, Weights, composites, normalise_table, scalings, tied};
+use crate::score::comparison::{composites, normalise_table, scalings, tied};
 use crate::score::ranking::impute;
+use crate::score::vocabulary::{Row, Weights};
 use crate::score::{Dimension, Imputation, UncertaintyPolicy};
 
 /// Each pillar's draw weighs that pillar's components and no other's

@@ -13,56 +13,9 @@ use serde::{Deserialize, Serialize};
 pub use rows::{Row, RowKind, RowRef};
 pub use subject::{Subject, SubjectKind, SubjectRef};
 
-use super::{
-    Comparison, EvaluationScore, Evidence, FinanceProfile, PolicyError, ProgrammeScore,
-    RankUncertainty, ResultsProfile, RiskProfile, ScoringPolicy, StakeholderProfile,
-};
-use crate::{ProgrammeId, Recipient};
-
-/// One programme's scores: results, risk, stakeholders and evaluation.
-///
-/// ```
-/// use ssr_model::Scorer;
-///
-/// let portfolio = ssr_model::samples::portfolio();
-/// let liberia = &portfolio.programmes[0];
-/// let card = Scorer::default().card(liberia);
-/// assert_eq!((card.id, card.name.as_str()), (liberia.id, liberia.name.as_str()));
-/// assert_eq!(card.recipients, liberia.recipients);
-/// // Each part of the card is what the scorer gives for that part alone.
-/// assert_eq!(card.risk, Scorer::default().risk(liberia));
-/// assert_eq!(card.progress, Scorer::default().programme(liberia));
-/// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-#[non_exhaustive]
-pub struct ProgrammeCard {
-    /// The programme.
-    #[cfg_attr(feature = "schemars", schemars(with = "uuid::Uuid"))]
-    pub id: ProgrammeId,
-    /// Its name.
-    pub name: String,
-    /// The countries and regions it works in, with their shares.
-    pub recipients: Vec<Recipient>,
-    /// Results: indicator progress, component and programme scores.
-    pub progress: ProgrammeScore,
-    /// The results chain: progress by level and per objective, evidence
-    /// grade, disaggregated progress and the gender gap.
-    #[serde(default)]
-    pub results: ResultsProfile,
-    /// Risk register scored.
-    pub risk: RiskProfile,
-    /// Stakeholder analysis.
-    pub stakeholders: StakeholderProfile,
-    /// The latest evaluation, scored.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub evaluation: Option<EvaluationScore>,
-    /// Money: commitments, disbursements, spending, budget execution,
-    /// funding concentration and yearly flows.
-    pub finance: FinanceProfile,
-    /// What the programme has evidence for, and how much of each kind.
-    pub evidence: Evidence,
-}
+use super::card::ProgrammeCard;
+use super::{Comparison, PolicyError, RankUncertainty, ScoringPolicy};
+use crate::ProgrammeId;
 
 /// A portfolio's scorecard: the policy it was scored under, each
 /// programme's card, the comparison table and, when computed, the rank

@@ -9,7 +9,10 @@ use crate::diagnostics::Code;
 use crate::diagnostics::problems::Problems;
 use crate::score::Normalisation;
 use crate::score::engine::{Ranker, available_threads};
-use crate::score::matrix::{CompositeMatrix, GEOMETRIC_FLOOR, MatrixAggregation, MatrixError};
+use crate::score::matrix::{
+    CompositeMatrix, GEOMETRIC_FLOOR, MatrixAggregation, MatrixError, check_threads,
+    seed_and_threads,
+};
 
 /// The factors and sizes of a matrix's sensitivity analysis.
 ///
@@ -71,20 +74,6 @@ impl MatrixSensitivity {
         }
     }
 
-    /// Returns `self` with another seed.
-    #[must_use]
-    pub fn with_seed(mut self, seed: u64) -> Self {
-        self.seed = seed;
-        self
-    }
-
-    /// Returns `self` running on `threads` threads.
-    #[must_use]
-    pub fn with_threads(mut self, threads: usize) -> Self {
-        self.threads = Some(threads);
-        self
-    }
-
     fn check(&self) -> Result<(), MatrixError> {
         let mut problems = Problems::default();
         let mut bad = |at: &str, message: String| {
@@ -117,12 +106,12 @@ impl MatrixSensitivity {
                 "expected at least one method, found none".to_owned(),
             );
         }
-        if self.threads == Some(0) {
-            bad("/threads", "expected at least 1 thread, found 0".to_owned());
-        }
+        check_threads(self.threads, &mut problems);
         problems.finish(()).map_err(MatrixError::from)
     }
 }
+
+seed_and_threads!(MatrixSensitivity);
 
 /// What a column of the design sets.
 enum Role {

@@ -61,17 +61,12 @@ mod runs;
 
 pub(crate) use runs::of_portfolio;
 
+pub use crate::score::policy::sensitivity::{MAX_BASE_SAMPLES, MAX_RESAMPLES};
 pub use matrix::MatrixSensitivity;
 pub use report::{Sensitivity, SensitivityOutput, SensitivityRow};
 
 /// The z-score of a two-sided 95 % interval.
 const Z_95: f64 = 1.959_963_984_540_054;
-
-/// The largest number of base samples: `N · (k + 2)` runs are kept in memory.
-pub const MAX_BASE_SAMPLES: usize = 1 << 20;
-
-/// The largest number of bootstrap resamples.
-pub const MAX_RESAMPLES: usize = 10_000;
 
 /// Why a sensitivity design or analysis was refused.
 ///

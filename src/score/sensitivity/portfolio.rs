@@ -12,13 +12,12 @@
 //! re-normalised in each run.
 
 use crate::model::ResultLevel;
-use crate::score::comparison::{
-    DimensionMap, Row, Weights, composites, dimension_weights, normalise_table, scalings, tied,
-};
+use crate::score::comparison::{composites, dimension_weights, normalise_table, scalings, tied};
 use crate::score::engine::Ranker;
 use crate::score::policy::{SensitivityFactor, SensitivityPolicy};
 use crate::score::rank::columns::{Column, Mean, Sums, column_composites};
-use crate::score::ranking::fill_value;
+use crate::score::ranking::{fill_value, impute_column};
+use crate::score::vocabulary::{DimensionMap, Row, Weights};
 use crate::score::{
     Comparison, Dimension, Imputation, Normalisation, PortfolioAggregation, ProgrammeCard, Scaling,
     ScoringPolicy,
@@ -230,33 +229,19 @@ impl Model {
             .get(choice.normalisation)
             .copied()
             .unwrap_or_default();
-        if norm == Normalisation::PercentileRank {
-            Normalisation::percentile_rank_into(
-                &b.progress,
-                &self.progress_scaling,
-                &mut b.ranker,
-                (&mut b.scratch, &mut b.places),
-                &mut b.progress_norm,
-            );
-        } else {
-            norm.apply_into(
-                &b.progress,
-                &self.progress_scaling,
-                &mut b.scratch,
-                &mut b.progress_norm,
-            );
-        }
+        norm.column_into(
+            &b.progress,
+            &self.progress_scaling,
+            &mut b.ranker,
+            (&mut b.scratch, &mut b.places),
+            &mut b.progress_norm,
+        );
         let imputation = self
             .imputations
             .get(choice.imputation)
             .copied()
             .unwrap_or_default();
-        let present = b.progress_norm.iter().flatten().copied();
-        if let Some(fill) = fill_value(present, imputation, &mut b.scratch) {
-            b.progress_norm.iter_mut().for_each(|p| {
-                p.get_or_insert(fill);
-            });
-        }
+        impute_column(&mut b.progress_norm, imputation, &mut b.scratch);
     }
 
     /// Sets the run's weights into `b` and returns its choices.

@@ -17,6 +17,12 @@ const N: usize = Dimension::ALL.len();
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub(crate) struct DimensionMap<T>([T; N]);
 
+/// One programme's values, raw or normalised (`None`: no data).
+pub(crate) type Row = DimensionMap<Option<f64>>;
+
+/// The weight of each dimension.
+pub(crate) type Weights = DimensionMap<f64>;
+
 impl<T> DimensionMap<T> {
     /// The map whose value for each dimension is `f(dimension)`.
     pub(crate) fn from_fn(f: impl FnMut(Dimension) -> T) -> Self {
