@@ -158,6 +158,11 @@ impl<'a> Source<'a> {
             TableName::Transactions => finance::transactions,
             TableName::Budgets => finance::budgets,
             TableName::IndicatorPeriods => indicator_periods::indicator_periods,
+            TableName::AidTypes => super::attributes::aid_types,
+            TableName::PolicyMarkers => super::attributes::policy_markers,
+            TableName::HumanitarianScopes => super::attributes::humanitarian_scopes,
+            TableName::Locations => super::locations::locations,
+            TableName::AdministrativeAreas => super::locations::administrative_areas,
             TableName::Flows => {
                 let (table, left_out) = finance::flows(self.portfolio, self.scorer);
                 each(table)?;
@@ -165,6 +170,10 @@ impl<'a> Source<'a> {
             }
             TableName::FundingLinks => {
                 each(super::links::funding_links(self.portfolio))?;
+                return Ok(Vec::new());
+            }
+            TableName::RelatedActivities => {
+                each(super::attributes::related_activities(self.portfolio))?;
                 return Ok(Vec::new());
             }
             TableName::Findings => {
