@@ -17,6 +17,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod attributes;
 mod corpus;
 mod counts;
 mod hand_written;
