@@ -242,7 +242,7 @@ fn version_2_sectors_upgrade_losslessly() {
     let portfolio = document::from_str(v2).unwrap();
     let written: Value = serde_json::from_str(&document::to_string(&portfolio).unwrap()).unwrap();
     let p = &written["programmes"][0];
-    assert_eq!(written["schema_version"], json!(4));
+    assert_eq!(written["schema_version"], json!(5));
     assert_eq!(
         p["sectors"],
         json!([{"code": "15210", "percentage": 60.0}, {"code": "12220", "percentage": 40.0}])
