@@ -168,12 +168,8 @@ impl<'a> Source<'a> {
                 each(table)?;
                 return Ok(left_out);
             }
-            TableName::FundingLinks => {
-                each(super::links::funding_links(self.portfolio))?;
-                return Ok(Vec::new());
-            }
-            TableName::RelatedActivities => {
-                each(super::attributes::related_activities(self.portfolio))?;
+            TableName::FundingLinks | TableName::RelatedActivities => {
+                each(self.links(name == TableName::RelatedActivities))?;
                 return Ok(Vec::new());
             }
             TableName::Findings => {
@@ -225,6 +221,16 @@ impl<'a> Source<'a> {
         }
         each(table)?;
         Ok(Vec::new())
+    }
+
+    /// The tables of links between activities: the related activities
+    /// (`related`) or the funding links.
+    fn links(&self, related: bool) -> Table {
+        if related {
+            super::attributes::related_activities(self.portfolio)
+        } else {
+            super::links::funding_links(self.portfolio)
+        }
     }
 
     /// The given scorecard, or the scorer's (`ranked`: with rank
