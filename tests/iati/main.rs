@@ -18,6 +18,7 @@
 mod common;
 
 mod attributes;
+mod attributes_real;
 mod corpus;
 mod counts;
 mod hand_written;
