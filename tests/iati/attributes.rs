@@ -370,3 +370,89 @@ fn the_long_tables_have_a_row_per_stated_value() {
         [Some(true), None, None]
     );
 }
+
+/// The new tables as CSV and Parquet, from the one table model: the
+/// policy markers' CSV as written by hand from the XML, and every new
+/// table's Parquet file with the rows and columns of its table.
+#[cfg(all(feature = "csv", feature = "parquet"))]
+#[test]
+fn csv_and_parquet_carry_the_attributes() {
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::Int32Type;
+
+    let import = import();
+    let markers = table(&import, TableName::PolicyMarkers);
+    let mut csv = Vec::new();
+    ssr_model::tables::write_csv(&mut csv, &markers).unwrap();
+    let csv = String::from_utf8(csv).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "programme_id,vocabulary,code,significance,narrative"
+    );
+    let rows: Vec<&str> = (lines[1..].iter())
+        .map(|l| l.split_once(',').unwrap().1)
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "1,1,2,",
+            "1,3,1,",
+            "99,SSR-OVERSIGHT,1,Civilian oversight",
+            "1,42,9,"
+        ]
+    );
+    for name in [
+        TableName::AidTypes,
+        TableName::PolicyMarkers,
+        TableName::HumanitarianScopes,
+        TableName::Locations,
+        TableName::AdministrativeAreas,
+        TableName::RelatedActivities,
+        TableName::Transactions,
+        TableName::Programmes,
+    ] {
+        let t = table(&import, name);
+        let batches = parquet_round_trip(&t);
+        let rows: usize = batches.iter().map(|b| b.num_rows()).sum();
+        assert_eq!(rows, t.rows(), "{name}");
+        assert!(rows > 0, "{name}");
+        for spec in name.columns() {
+            let column = batches[0].column_by_name(spec.name);
+            assert!(column.is_some(), "{name}.{}", spec.name);
+        }
+    }
+    // The effective finance type survives Parquet as a dictionary code.
+    let batches = parquet_round_trip(&table(&import, TableName::Transactions));
+    let finance = batches[0]
+        .column_by_name("finance_type")
+        .unwrap()
+        .as_dictionary::<Int32Type>();
+    let values = finance.values().as_string::<i32>();
+    let read: Vec<Option<&str>> = (finance.keys().iter())
+        .map(|k| k.map(|k| values.value(usize::try_from(k).unwrap())))
+        .collect();
+    assert_eq!(
+        read,
+        [Some("110"), Some("421"), Some("110"), Some("GRANT"), None]
+    );
+}
+
+/// `t` written as a Parquet file and read back.
+#[cfg(feature = "parquet")]
+fn parquet_round_trip(t: &Table) -> Vec<arrow_array::RecordBatch> {
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("iati_attributes");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{}-{}.parquet", t.name(), std::process::id()));
+    ssr_model::tables::write_parquet(std::fs::File::create(&path).unwrap(), t).unwrap();
+    let batches = ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(&path).unwrap())
+        .unwrap()
+        .build()
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    std::fs::remove_file(&path).unwrap();
+    batches
+}
