@@ -35,8 +35,10 @@ fn named<'t, 'n>(el: El<'t>, name: &'n str) -> impl Iterator<Item = El<'t>> + us
 }
 
 /// The code in attribute `attr` of `el` (at `path`), read by `parse`: kept
-/// whether listed or not, with a finding when not; `None` when absent.
-fn code<T>(
+/// whether listed or not, with an `iati_unknown_code` finding when not;
+/// `None` when absent, or (with a finding) when the text is no code at all
+/// (a control character).
+pub(super) fn code<T>(
     el: El<'_>,
     path: &XmlLocation,
     attr: &str,
@@ -46,16 +48,18 @@ fn code<T>(
     findings: &mut Findings,
 ) -> Option<T> {
     let text = el.attr(attr)?;
-    let read = parse(text).ok()?;
-    if !listed(&read) {
-        findings.push(
-            Code::IatiUnknownCode,
-            &path.attribute(attr),
-            el,
-            format_args!("{what} {text:?} is not on its IATI codelist; kept as written"),
-        );
-    }
-    Some(read)
+    let (read, message) = match parse(text) {
+        Ok(read) if listed(&read) => return Some(read),
+        Ok(read) => (Some(read), "is not on its IATI codelist; kept as written"),
+        Err(_) => (None, "is not a code; left out"),
+    };
+    findings.push(
+        Code::IatiUnknownCode,
+        &path.attribute(attr),
+        el,
+        format_args!("{what} {text:?} {message}"),
+    );
+    read
 }
 
 /// The `@code` of the first child `name` of `at`, read by `parse`.

@@ -6,10 +6,9 @@ use crate::model::{
 };
 use crate::validate::Code;
 
-use super::attributes::At;
+use super::attributes::{self, At};
 use super::findings::Findings;
 use super::narrative::Languages;
-use super::tree::El;
 
 /// Every `location` of the activity at `at`.
 pub(super) fn read(
@@ -50,7 +49,7 @@ fn location(at: At<'_, '_>, languages: Languages<'_>, findings: &mut Findings) -
 /// stated.
 fn administrative(at: At<'_, '_>, findings: &mut Findings) -> Option<AdministrativeArea> {
     let el = at.el;
-    let (Some(vocabulary), Some(code)) = (el.attr("vocabulary"), el.attr("code")) else {
+    let Some(code) = el.attr("code").filter(|_| el.attr("vocabulary").is_some()) else {
         findings.push(
             Code::IatiMissingElement,
             at.path,
@@ -59,16 +58,15 @@ fn administrative(at: At<'_, '_>, findings: &mut Findings) -> Option<Administrat
         );
         return None;
     };
-    let vocabulary = GeographicVocabulary::new(vocabulary).ok()?;
-    if !vocabulary.is_listed() {
-        unlisted(
-            at.el,
-            &at.path.attribute("vocabulary"),
-            "geographic vocabulary",
-            vocabulary.as_str(),
-            findings,
-        );
-    }
+    let vocabulary = attributes::code(
+        el,
+        at.path,
+        "vocabulary",
+        "geographic vocabulary",
+        GeographicVocabulary::new,
+        GeographicVocabulary::is_listed,
+        findings,
+    )?;
     let mut area = AdministrativeArea::new(vocabulary, code).ok()?;
     if let Some(text) = el.attr("level") {
         area.level = text.parse::<u8>().ok();
@@ -77,7 +75,9 @@ fn administrative(at: At<'_, '_>, findings: &mut Findings) -> Option<Administrat
                 Code::IatiNonNumericValue,
                 &at.path.attribute("level"),
                 el,
-                format_args!("administrative level {text:?} is not a whole number from 0 to 255; read as unknown"),
+                format_args!(
+                    "administrative level {text:?} is not a whole number from 0 to 255; read as unknown"
+                ),
             );
         }
     }
@@ -103,33 +103,16 @@ fn point(at: At<'_, '_>, findings: &mut Findings) -> Option<Point> {
     read
 }
 
+/// `exactness/@code`, kept whether listed or not.
 fn exactness(at: At<'_, '_>, findings: &mut Findings) -> Option<GeographicExactness> {
     let el = at.el.child("exactness")?;
-    let exactness = GeographicExactness::new(el.attr("code")?).ok()?;
-    if !exactness.is_listed() {
-        let path = at.path.element("exactness").attribute("code");
-        unlisted(
-            el,
-            &path,
-            "geographic exactness",
-            exactness.as_str(),
-            findings,
-        );
-    }
-    Some(exactness)
-}
-
-fn unlisted(
-    el: El<'_>,
-    path: &crate::diagnostics::XmlLocation,
-    what: &str,
-    code: &str,
-    findings: &mut Findings,
-) {
-    findings.push(
-        Code::IatiUnknownCode,
-        path,
+    attributes::code(
         el,
-        format_args!("{what} {code:?} is not on its IATI codelist; kept as written"),
-    );
+        &at.path.element("exactness"),
+        "code",
+        "geographic exactness",
+        GeographicExactness::new,
+        GeographicExactness::is_listed,
+        findings,
+    )
 }
