@@ -4,7 +4,7 @@
 //!
 //! ```json
 //! {
-//!   "schema_version": 4,
+//!   "schema_version": 5,
 //!   "name": "West Africa SSR",
 //!   "programmes": [ { "id": "…", "name": "…", "recipients": [{"country": "LBR"}], … } ]
 //! }
@@ -25,14 +25,29 @@
 //!
 //! ## Versions
 //!
+//! - **5**: the attributes a funding analyst filters by. A programme may
+//!   give its `reporting_org` (`reference`, `type`, `name`), its
+//!   `default_classification` (`flow_type`, `finance_type`, `aid_types`
+//!   as `[{"vocabulary": "2", "code": "3"}]` with vocabulary 1 left out,
+//!   `tied_status`), `collaboration_type`, `humanitarian` (true or false),
+//!   `humanitarian_scopes` (`type`, `vocabulary`, `vocabulary_uri`, `code`,
+//!   `narrative`), every `policy_markers` entry (`vocabulary`, `code`,
+//!   `significance`, `narrative`), `locations` (`reference`, `name`,
+//!   `administrative` areas with `vocabulary`, `level` and `code`, `point`
+//!   `{"latitude": 6.3, "longitude": -10.8}`, `exactness`) and
+//!   `related_activities` (`activity`, `type`). A transaction may give its
+//!   own `classification` (overriding the programme's default attribute by
+//!   attribute) and `humanitarian`. Codes are strings as written, on a
+//!   codelist or not. Every member is optional: version-4 documents have
+//!   none and load unchanged in meaning (each attribute unknown). Saving
+//!   writes version 5.
 //! - **4**: a recipient (of a programme or a transaction) may be a code
 //!   on neither IATI codelist, kept as its source wrote it:
 //!   `{"unlisted": "QZ", "percentage": 60}`, and for a transaction
 //!   `"recipient": {"unlisted": "QZ"}`. A transaction may name the IATI
 //!   activities its money comes from and goes to, `provider_activity` and
 //!   `receiver_activity` (the links of funding chains). Version-3
-//!   documents have neither and load unchanged in meaning. Saving writes
-//!   version 4.
+//!   documents have neither and load unchanged in meaning.
 //! - **3**: sectors of every vocabulary, and a period may give the date
 //!   its actual was measured on. A sector is `{"vocabulary": "2",
 //!   "code": "152", "percentage": 40}`, its code a string as written
@@ -86,7 +101,7 @@ use crate::diagnostics::Pointer;
 use crate::Portfolio;
 
 /// The schema version this crate writes, and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// What kind of problem stopped a document from loading.
 ///
@@ -435,7 +450,7 @@ pub fn to_string(portfolio: &Portfolio) -> Result<String, SaveError> {
 ///
 /// let portfolio = ssr_model::samples::portfolio();
 /// let json = document::to_string_pretty(&portfolio)?;
-/// assert!(json.starts_with("{\n  \"schema_version\": 4,"));
+/// assert!(json.starts_with("{\n  \"schema_version\": 5,"));
 /// assert_eq!(document::from_str(&json)?, portfolio);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

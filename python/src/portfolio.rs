@@ -227,10 +227,15 @@ impl PyPortfolio {
     /// Tables: programmes, recipients, sectors, stakeholders, components,
     /// objectives, indicators, periods, breakdowns, challenges, mitigations,
     /// evaluations, transactions, budgets, indicator_periods (one wide row
-    /// per indicator period) and flows (yearly money per recipient in its
+    /// per indicator period), flows (yearly money per recipient in its
     /// own currency, whole and SSR; converted beside it into ``currency``
     /// through ``rates`` when given, with an :class:`SsrWarning` where no
-    /// rate applies). Every table carries ``programme_id`` and the ids it refers
+    /// rate applies), funding_links, and the attributes a funding analyst
+    /// filters by: aid_types, policy_markers, humanitarian_scopes,
+    /// locations, administrative_areas and related_activities (the
+    /// programmes and transactions tables carry the reporting organisation,
+    /// flow type, finance type, aid types, tied status and humanitarian
+    /// flag). Every table carries ``programme_id`` and the ids it refers
     /// to, so tables join. Unknown values are null, never a default.
     ///
     /// Findings, scores, objective scores, ranks, coherence and outliers

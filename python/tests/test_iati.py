@@ -96,3 +96,19 @@ def test_the_researchers_flow_on_a_real_file(shared_data: Path, tmp_path: Path):
     written = p.to_parquet(tmp_path, tables=["transactions", "scores"])
     assert sorted(written) == ["scores", "transactions"]
     assert all(path.is_file() for path in written.values())
+
+
+def test_the_analysts_attributes_reach_their_tables():
+    """The hand-written attributes fixture (tests/fixtures/iati/attributes):
+    values read off the XML by eye, as in the Rust test tests/iati/attributes.rs."""
+    xml = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "iati" / "attributes" / "attributes.xml"
+    p = ssr.read_iati(xml)
+    markers = p.table("policy_markers", to="arrow").to_pylist()
+    assert [m["code"] for m in markers] == ["1", "3", "SSR-OVERSIGHT", "42"]
+    transactions = p.table("transactions", to="arrow").to_pylist()
+    # Transaction 2 of XM-ATTR-1 overrides the finance type; 1 and 3 take
+    # the activity's default 110; XM-ATTR-3 states none (null).
+    assert [t["finance_type"] for t in transactions] == ["110", "421", "110", "GRANT", None]
+    for name in ["aid_types", "humanitarian_scopes", "locations", "administrative_areas", "related_activities"]:
+        assert name in ssr.TABLES
+        assert p.table(name, to="arrow").num_rows > 0, name

@@ -14,6 +14,7 @@
 //! # Ok::<(), ssr_model::model::ValueError>(())
 //! ```
 
+mod aid;
 mod budget;
 pub(crate) mod challenge;
 pub(crate) mod code;
@@ -21,10 +22,13 @@ pub(crate) mod component;
 mod date;
 mod error;
 pub(crate) mod evaluation;
+mod iati_code;
 mod id;
 pub(crate) mod indicator;
 mod iso_tables;
+mod location;
 mod macros;
+mod markers;
 pub(crate) mod money;
 pub(crate) mod names;
 pub(crate) mod objective;
@@ -33,6 +37,7 @@ pub(crate) mod programme;
 mod rates;
 mod recipient;
 pub(crate) mod region;
+mod related;
 mod scale;
 mod scale_ordinal;
 #[cfg(feature = "schemars")]
@@ -42,6 +47,7 @@ pub(crate) mod stakeholder;
 mod transaction;
 mod unlisted;
 
+pub use aid::{AidClassification, AidType, ReportingOrg};
 pub use budget::{Budget, BudgetKind, BudgetStatus};
 pub(crate) use challenge::Challenge;
 pub use challenge::{ChallengeKind, ChallengeStatus, Mitigation};
@@ -55,11 +61,18 @@ pub(crate) use error::echo;
 pub(crate) use error::echo_within;
 pub(crate) use evaluation::Evaluation;
 pub use evaluation::{DacCriterion, Rating};
+pub use iati_code::{
+    AidTypeVocabulary, CollaborationType, FinanceType, FlowType, GeographicExactness,
+    GeographicVocabulary, HumanitarianScopeType, HumanitarianScopeVocabulary, OrganisationType,
+    PolicyMarkerVocabulary, PolicySignificance, RelatedActivityType, TiedStatus,
+};
 pub use id::{
     ChallengeId, ComponentId, EvaluationId, IndicatorId, ObjectiveId, ProgrammeId, StakeholderId,
 };
 pub(crate) use indicator::Indicator;
 pub use indicator::{Baseline, Breakdown, DataSource, Direction, Measure, ResultLevel, SourceKind};
+pub use location::{AdministrativeArea, Location, Point};
+pub use markers::{HumanitarianScope, PolicyMarker};
 pub use money::Amount;
 pub(crate) use money::Money;
 pub(crate) use objective::Objective;
@@ -69,6 +82,7 @@ pub use programme::{Context, Funding, GenderMarker, Phase};
 pub use rates::{ExchangeRates, MissingRate, RateError};
 pub use recipient::{Place, Recipient};
 pub(crate) use region::Region;
+pub use related::RelatedActivity;
 pub use scale::{Finite, Fraction, Level, Percentage, Weight};
 pub use scale_ordinal::OrdinalScale;
 pub use sector::{Sector, SectorVocabulary};

@@ -6,8 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use super::macros::{opt_setters, pushers, setters};
 use super::{
-    Budget, Challenge, Component, Country, Evaluation, Money, Objective, Percentage, Place,
-    ProgrammeId, Recipient, Sector, Stakeholder, StakeholderId, Transaction,
+    AidClassification, Budget, Challenge, CollaborationType, Component, Country, Evaluation,
+    HumanitarianScope, Location, Money, Objective, Percentage, Place, PolicyMarker, ProgrammeId,
+    Recipient, RelatedActivity, ReportingOrg, Sector, Stakeholder, StakeholderId, Transaction,
 };
 
 /// The setting a programme works in.
@@ -302,6 +303,39 @@ pub struct Programme {
     /// The gender equality policy marker.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gender_marker: Option<GenderMarker>,
+    /// The organisation that reports the activity (IATI `reporting-org`),
+    /// when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reporting_org: Option<ReportingOrg>,
+    /// How the activity's money is given by default (IATI
+    /// `default-flow-type`, `default-finance-type`, `default-aid-type`,
+    /// `default-tied-status`); a transaction may override each
+    /// ([`AidClassification::over`]).
+    #[serde(default, skip_serializing_if = "AidClassification::is_empty")]
+    pub default_classification: AidClassification,
+    /// The IATI collaboration type (bilateral, multilateral, …), when
+    /// stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collaboration_type: Option<CollaborationType>,
+    /// Whether the activity is humanitarian (IATI `@humanitarian`): `None`
+    /// when the source does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub humanitarian: Option<bool>,
+    /// The emergencies and appeals it responds to (IATI
+    /// `humanitarian-scope`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub humanitarian_scopes: Vec<HumanitarianScope>,
+    /// Every policy marker, of any vocabulary, as reported (the gender
+    /// marker among them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub policy_markers: Vec<PolicyMarker>,
+    /// Its sub-national locations (IATI `location`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub locations: Vec<Location>,
+    /// The activities it names as related (IATI `related-activity`):
+    /// parent, children, siblings, co-funded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related_activities: Vec<RelatedActivity>,
     /// What it sets out to achieve.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub objectives: Vec<Objective>,
@@ -371,6 +405,14 @@ impl Programme {
             funding: Vec::new(),
             sectors: Vec::new(),
             gender_marker: None,
+            reporting_org: None,
+            default_classification: AidClassification::default(),
+            collaboration_type: None,
+            humanitarian: None,
+            humanitarian_scopes: Vec::new(),
+            policy_markers: Vec::new(),
+            locations: Vec::new(),
+            related_activities: Vec::new(),
             objectives: Vec::new(),
             components: Vec::new(),
             stakeholders: Vec::new(),
@@ -480,6 +522,13 @@ opt_setters!(Programme {
     with_actual_end => actual_end: NaiveDate,
     with_budget => budget: Money,
     with_gender_marker => gender_marker: GenderMarker,
+    with_reporting_org => reporting_org: ReportingOrg,
+    with_collaboration_type => collaboration_type: CollaborationType,
+    with_humanitarian => humanitarian: bool,
+});
+
+setters!(Programme {
+    with_default_classification => default_classification: AidClassification,
 });
 
 pushers!(Programme {
@@ -493,4 +542,8 @@ pushers!(Programme {
     with_stakeholder => stakeholders: Stakeholder,
     with_challenge => challenges: Challenge,
     with_evaluation => evaluations: Evaluation,
+    with_humanitarian_scope => humanitarian_scopes: HumanitarianScope,
+    with_policy_marker => policy_markers: PolicyMarker,
+    with_location => locations: Location,
+    with_related_activity => related_activities: RelatedActivity,
 });

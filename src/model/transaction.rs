@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::macros::opt_setters;
 use super::macros::pushers;
-use super::{Money, Place, Sector, StakeholderId};
+use super::{AidClassification, Money, Place, Sector, StakeholderId};
 
 /// The kind of a transaction, on IATI's TransactionType codelist (2.03).
 ///
@@ -266,6 +266,17 @@ pub struct Transaction {
     /// (`receiver-org/@receiver-activity-id`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receiver_activity: Option<String>,
+    /// How the money is given, as the transaction states it (IATI
+    /// `flow-type`, `finance-type`, `aid-type`, `tied-status`): each
+    /// stated attribute overrides the programme's default
+    /// ([`AidClassification::over`]); empty when it states none.
+    #[serde(default, skip_serializing_if = "AidClassification::is_empty")]
+    pub classification: AidClassification,
+    /// Whether the transaction is humanitarian (IATI
+    /// `transaction/@humanitarian`), overriding the programme's flag;
+    /// `None` when it does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub humanitarian: Option<bool>,
 }
 
 impl Transaction {
@@ -287,6 +298,8 @@ impl Transaction {
             recipient: None,
             provider_activity: None,
             receiver_activity: None,
+            classification: AidClassification::default(),
+            humanitarian: None,
         }
     }
 
@@ -336,6 +349,11 @@ opt_setters!(Transaction {
     with_recipient => recipient: Place,
     with_provider_activity => provider_activity: String,
     with_receiver_activity => receiver_activity: String,
+    with_humanitarian => humanitarian: bool,
+});
+
+super::macros::setters!(Transaction {
+    with_classification => classification: AidClassification,
 });
 
 #[cfg(test)]

@@ -49,7 +49,12 @@ pub(crate) fn place_kind(place: Place) -> &'static str {
     place.kind()
 }
 
-pub(super) const PROGRAMMES: &[C] = &[
+/// The programmes table: its own columns, then the activity's attributes
+/// ([`super::attributes::PROGRAMME_COLUMNS`]).
+pub(super) const PROGRAMMES: [C; 40] =
+    super::table::concat(PROGRAMMES_OWN, super::attributes::PROGRAMME_COLUMNS);
+
+const PROGRAMMES_OWN: [C; 27] = [
     PROGRAMME_ID,
     EXTERNAL_ID,
     C::new("name", Text, "the programme's name"),
@@ -113,7 +118,7 @@ pub(super) const PROGRAMMES: &[C] = &[
 
 pub(super) fn programmes(t: &mut Table, p: &Programme) {
     let country = p.single_country();
-    t.push([
+    let own = [
         Cell::code(Some(p.id)),
         Cell::text(p.external_id.as_deref()),
         Cell::Text(p.name.clone()),
@@ -141,7 +146,8 @@ pub(super) fn programmes(t: &mut Table, p: &Programme) {
         Cell::count(p.objectives.len()),
         Cell::count(p.transactions.len()),
         Cell::count(p.budgets.len()),
-    ]);
+    ];
+    t.push_parts(own, super::attributes::programme_cells(p));
 }
 
 pub(super) const RECIPIENTS: &[C] = &[

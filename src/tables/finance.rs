@@ -11,7 +11,12 @@ use super::entities::place_kind;
 use super::table::shared::*;
 use super::table::{Cell, ColumnSpec as C, Table};
 
-pub(super) const TRANSACTIONS: &[C] = &[
+/// The transactions table: its own columns, then the effective
+/// classification ([`super::attributes::TRANSACTION_COLUMNS`]).
+pub(super) const TRANSACTIONS: [C; 23] =
+    super::table::concat(TRANSACTIONS_OWN, super::attributes::TRANSACTION_COLUMNS);
+
+const TRANSACTIONS_OWN: [C; 17] = [
     PROGRAMME_ID,
     C::new(
         "transaction",
@@ -88,7 +93,7 @@ pub(super) fn transactions(t: &mut Table, p: &Programme) {
     for (n, x) in p.transactions.iter().enumerate() {
         let [pid, pref, pname] = party(x.provider.as_ref());
         let [rid, rref, rname] = party(x.receiver.as_ref());
-        t.push([
+        let own = [
             Cell::code(Some(p.id)),
             Cell::count(n + 1),
             Cell::code(Some(x.kind)),
@@ -111,7 +116,8 @@ pub(super) fn transactions(t: &mut Table, p: &Programme) {
             ),
             Cell::code(x.recipient),
             Cell::code(x.recipient.map(place_kind)),
-        ]);
+        ];
+        t.push_parts(own, super::attributes::transaction_cells(p, x));
     }
 }
 

@@ -35,6 +35,12 @@
 //! | `budgets` | budget period | the portfolio |
 //! | `flows` | programme × recipient × year × transaction type | the portfolio and the scorer's currency and rates ([`flows`]) |
 //! | `funding_links` | transaction naming a provider or receiver activity | the portfolio |
+//! | `aid_types` | programme (or transaction) × aid type of any vocabulary | the portfolio |
+//! | `policy_markers` | programme × policy marker of any vocabulary, with its significance | the portfolio |
+//! | `humanitarian_scopes` | programme × emergency or appeal it responds to | the portfolio |
+//! | `locations` | programme × sub-national location: name, point, exactness | the portfolio |
+//! | `administrative_areas` | location × administrative area it names | the portfolio |
+//! | `related_activities` | programme × activity it names as related (parent, child, …) | the portfolio |
 //! | `findings` | finding of validation or import | validation ([`findings`]) |
 //! | `scores` | programme × measure of a scorecard, with its `scale` | the scorecard ([`scores`], [`score_batches`]) |
 //! | `ranks` | programme of a comparison, with rank uncertainty | the ranked scorecard ([`ranks`]) |
@@ -58,11 +64,13 @@
 //! assert!(ids.iter().all(|id| id.is_some()));
 //! ```
 
+mod attributes;
 mod audit;
 mod entities;
 mod finance;
 mod indicator_periods;
 mod links;
+mod locations;
 mod objective_scores;
 mod outputs;
 mod panel;
@@ -115,7 +123,7 @@ use table::ColumnSpec as C;
 /// ```
 /// use ssr_model::tables::TableName;
 ///
-/// assert_eq!(TableName::ALL.len(), 25);
+/// assert_eq!(TableName::ALL.len(), 31);
 /// assert_eq!("transactions".parse::<TableName>()?, TableName::Transactions);
 /// assert_eq!(TableName::Flows.to_string(), "flows");
 /// assert!("nonsense".parse::<TableName>().unwrap_err().to_string().contains("`programmes`"));
@@ -174,6 +182,18 @@ pub enum TableName {
     Panel,
     /// One row per transaction naming a provider or receiver activity.
     FundingLinks,
+    /// One row per aid type of a programme or transaction.
+    AidTypes,
+    /// One row per policy marker of a programme.
+    PolicyMarkers,
+    /// One row per emergency or appeal a programme responds to.
+    HumanitarianScopes,
+    /// One row per sub-national location of a programme.
+    Locations,
+    /// One row per administrative area a location names.
+    AdministrativeAreas,
+    /// One row per activity a programme names as related.
+    RelatedActivities,
 }
 
 crate::model::names::names!(TableName, "table" {
@@ -202,6 +222,12 @@ crate::model::names::names!(TableName, "table" {
     Sensitivity = "sensitivity",
     Panel = "panel",
     FundingLinks = "funding_links",
+    AidTypes = "aid_types",
+    PolicyMarkers = "policy_markers",
+    HumanitarianScopes = "humanitarian_scopes",
+    Locations = "locations",
+    AdministrativeAreas = "administrative_areas",
+    RelatedActivities = "related_activities",
 });
 
 impl TableName {
@@ -270,6 +296,26 @@ impl TableName {
                 "one row per transaction naming the activity its money comes from or goes to: \
                  the links of funding chains"
             }
+            TableName::AidTypes => {
+                "one row per aid type (any vocabulary) of a programme's defaults or of one of its \
+                 transactions, as stated"
+            }
+            TableName::PolicyMarkers => {
+                "one row per policy marker of a programme (any vocabulary), with its significance"
+            }
+            TableName::HumanitarianScopes => {
+                "one row per emergency or appeal a programme responds to (humanitarian scope)"
+            }
+            TableName::Locations => {
+                "one row per sub-national location of a programme: reference, name, point, exactness"
+            }
+            TableName::AdministrativeAreas => {
+                "one row per administrative area a location names: vocabulary, level, code"
+            }
+            TableName::RelatedActivities => {
+                "one row per activity a programme names as related (parent, child, sibling, \
+                 co-funded, third party)"
+            }
         }
     }
 
@@ -288,7 +334,7 @@ impl TableName {
     /// ```
     pub const fn columns(self) -> &'static [ColumnSpec] {
         let columns: &[C] = match self {
-            TableName::Programmes => entities::PROGRAMMES,
+            TableName::Programmes => &entities::PROGRAMMES,
             TableName::Recipients => entities::RECIPIENTS,
             TableName::Sectors => sectors::SECTORS,
             TableName::Stakeholders => entities::STAKEHOLDERS,
@@ -300,7 +346,7 @@ impl TableName {
             TableName::Challenges => entities::CHALLENGES,
             TableName::Mitigations => entities::MITIGATIONS,
             TableName::Evaluations => entities::EVALUATIONS,
-            TableName::Transactions => finance::TRANSACTIONS,
+            TableName::Transactions => &finance::TRANSACTIONS,
             TableName::Budgets => finance::BUDGETS,
             TableName::Flows => finance::FLOWS,
             TableName::Findings => outputs::FINDINGS,
@@ -313,6 +359,12 @@ impl TableName {
             TableName::Sensitivity => sensitivity::SENSITIVITY,
             TableName::Panel => panel::PANEL,
             TableName::FundingLinks => links::FUNDING_LINKS,
+            TableName::AidTypes => attributes::AID_TYPE_ROWS,
+            TableName::PolicyMarkers => attributes::POLICY_MARKERS,
+            TableName::HumanitarianScopes => attributes::HUMANITARIAN_SCOPES,
+            TableName::Locations => locations::LOCATIONS,
+            TableName::AdministrativeAreas => locations::ADMINISTRATIVE_AREAS,
+            TableName::RelatedActivities => attributes::RELATED_ACTIVITIES,
         };
         columns
     }

@@ -158,13 +158,18 @@ impl<'a> Source<'a> {
             TableName::Transactions => finance::transactions,
             TableName::Budgets => finance::budgets,
             TableName::IndicatorPeriods => indicator_periods::indicator_periods,
+            TableName::AidTypes => super::attributes::aid_types,
+            TableName::PolicyMarkers => super::attributes::policy_markers,
+            TableName::HumanitarianScopes => super::attributes::humanitarian_scopes,
+            TableName::Locations => super::locations::locations,
+            TableName::AdministrativeAreas => super::locations::administrative_areas,
             TableName::Flows => {
                 let (table, left_out) = finance::flows(self.portfolio, self.scorer);
                 each(table)?;
                 return Ok(left_out);
             }
-            TableName::FundingLinks => {
-                each(super::links::funding_links(self.portfolio))?;
+            TableName::FundingLinks | TableName::RelatedActivities => {
+                each(self.links(name == TableName::RelatedActivities))?;
                 return Ok(Vec::new());
             }
             TableName::Findings => {
@@ -216,6 +221,16 @@ impl<'a> Source<'a> {
         }
         each(table)?;
         Ok(Vec::new())
+    }
+
+    /// The tables of links between activities: the related activities
+    /// (`related`) or the funding links.
+    fn links(&self, related: bool) -> Table {
+        if related {
+            super::attributes::related_activities(self.portfolio)
+        } else {
+            super::links::funding_links(self.portfolio)
+        }
     }
 
     /// The given scorecard, or the scorer's (`ranked`: with rank

@@ -453,8 +453,23 @@ impl Table {
     /// crate's own row functions; the test
     /// `every_table_builds_with_matching_kinds` builds every table.
     pub(crate) fn push<const N: usize>(&mut self, cells: [Cell; N]) {
+        self.push_cells(N, cells);
+    }
+
+    /// Appends one row given in two parts: the cells of the table's own
+    /// columns, then those of columns it shares with another table's
+    /// module (see [`concat`]).
+    pub(crate) fn push_parts<const A: usize, const B: usize>(
+        &mut self,
+        first: [Cell; A],
+        rest: [Cell; B],
+    ) {
+        self.push_cells(A + B, first.into_iter().chain(rest));
+    }
+
+    fn push_cells(&mut self, n: usize, cells: impl IntoIterator<Item = Cell>) {
         assert_eq!(
-            N,
+            n,
             self.columns.len(),
             "a row of {} has a cell per column: checked by every_table_builds_with_matching_kinds",
             self.name
@@ -469,6 +484,32 @@ impl Table {
         }
         self.rows += 1;
     }
+}
+
+/// The columns `a` then `b`, as one list of `N = A + B` columns: a table's
+/// own columns followed by columns another module describes (built at
+/// compile time, so a wrong `N` does not compile).
+#[expect(
+    clippy::indexing_slicing,
+    reason = "i < A and j < B index a and b; A + B == N is asserted first"
+)]
+pub(crate) const fn concat<const A: usize, const B: usize, const N: usize>(
+    a: [ColumnSpec; A],
+    b: [ColumnSpec; B],
+) -> [ColumnSpec; N] {
+    assert!(A + B == N, "N is the number of columns of a and b together");
+    let mut out = [ColumnSpec::new("", Kind::Text, ""); N];
+    let mut i = 0;
+    while i < A {
+        out[i] = a[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < B {
+        out[A + j] = b[j];
+        j += 1;
+    }
+    out
 }
 
 /// One value borrowed from a column, for the writers.

@@ -12,3 +12,4 @@ pub mod iati_scan;
 pub mod money_scan;
 pub mod shared;
 pub mod strategies;
+pub mod strategies_attributes;

@@ -699,6 +699,7 @@ pub fn arb_programme() -> impl Strategy<Value = Programme> + Clone {
         vec(arb_recipient(), 0..=3),
         vec(arb_transaction(), 0..=2),
         vec(arb_budget(), 0..=2),
+        super::strategies_attributes::arb_attributes(),
     );
     (header, body, money).prop_map(
         |(
@@ -714,7 +715,7 @@ pub fn arb_programme() -> impl Strategy<Value = Programme> + Clone {
                 challenges,
                 evaluations,
             ),
-            (recipients, transactions, budgets),
+            (recipients, transactions, budgets, attributes),
         )| {
             let mut p = Programme::new(name, country)
                 .with_id(id)
@@ -741,7 +742,7 @@ pub fn arb_programme() -> impl Strategy<Value = Programme> + Clone {
             }
             p.transactions = transactions;
             p.budgets = budgets;
-            p
+            super::strategies_attributes::with_attributes(p, attributes)
         },
     )
 }
@@ -794,15 +795,19 @@ pub fn arb_transaction() -> impl Strategy<Value = Transaction> + Clone {
         option::of(arb_party()),
         option::of(arb_sector_code()),
         option::of(arb_place()),
+        (
+            super::strategies_attributes::arb_classification(),
+            option::of(any::<bool>()),
+        ),
     )
         .prop_map(
-            |(kind, date, value, value_date, provider, receiver, sector, place)| {
+            |(kind, date, value, value_date, provider, receiver, sector, place, overrides)| {
                 let mut t = Transaction::new(kind, date, value, value_date);
                 t.provider = provider;
                 t.receiver = receiver;
                 t.sectors = sector.into_iter().map(Sector::new).collect();
                 t.recipient = place;
-                t
+                super::strategies_attributes::with_overrides(t, overrides)
             },
         )
 }

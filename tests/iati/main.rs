@@ -17,6 +17,8 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod attributes;
+mod attributes_real;
 mod corpus;
 mod counts;
 mod hand_written;

@@ -796,14 +796,14 @@ fn a_document_that_is_not_an_object_names_no_internal_type() {
 
 #[test]
 fn newer_schema_version() {
-    let doc = with(r#""schema_version": 1"#, r#""schema_version": 5"#);
+    let doc = with(r#""schema_version": 1"#, r#""schema_version": 6"#);
     let err = document::from_str(&doc).unwrap_err();
     assert!(
-        matches!(err, LoadError::UnsupportedVersion { found: 5, supported, .. } if supported == SCHEMA_VERSION),
+        matches!(err, LoadError::UnsupportedVersion { found: 6, supported, .. } if supported == SCHEMA_VERSION),
         "{err:?}"
     );
     let message = err.to_string();
-    assert!(message.contains("schema_version 5"), "{message}");
+    assert!(message.contains("schema_version 6"), "{message}");
     assert!(message.contains("upgrade"), "{message}");
 }
 
@@ -812,7 +812,7 @@ fn newer_schema_version_with_fields_this_version_does_not_know() {
     // A newer version's new fields must not hide the real reason.
     let doc = with(
         r#""schema_version": 1"#,
-        r#""schema_version": 5, "currency_rates": {"EUR": "1.08"}"#,
+        r#""schema_version": 6, "currency_rates": {"EUR": "1.08"}"#,
     );
     let doc = doc.replacen(
         r#""legitimate": true"#,
@@ -821,15 +821,15 @@ fn newer_schema_version_with_fields_this_version_does_not_know() {
     );
     let err = document::from_str(&doc).unwrap_err();
     assert!(
-        matches!(err, LoadError::UnsupportedVersion { found: 5, .. }),
+        matches!(err, LoadError::UnsupportedVersion { found: 6, .. }),
         "{err:?}"
     );
 
     // Also when the version comes last.
-    let doc = r#"{"programmes": [], "future": true, "schema_version": 6}"#;
+    let doc = r#"{"programmes": [], "future": true, "schema_version": 7}"#;
     let err = document::from_str(doc).unwrap_err();
     assert!(
-        matches!(err, LoadError::UnsupportedVersion { found: 6, .. }),
+        matches!(err, LoadError::UnsupportedVersion { found: 7, .. }),
         "{err:?}"
     );
 

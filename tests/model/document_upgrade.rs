@@ -2,7 +2,8 @@
 //! version on read with nothing lost: the fixtures in tests/fixtures/v1
 //! (written by the crate before version 2) and, when present,
 //! ../shared/data/documents/v1; version-2 sectors by hand; the fixture in
-//! tests/fixtures/v3 (written by the crate before version 4).
+//! tests/fixtures/v3 (written by the crate before version 4) and
+//! tests/fixtures/v4 (written before version 5).
 
 #![cfg(feature = "json")]
 
@@ -34,13 +35,13 @@ fn shared() -> Option<Vec<PathBuf>> {
     common::shared::data_dir("documents/v1").map(|dir| json_files(&dir))
 }
 
-/// What version 4 should hold for a version-1 document, written by hand
+/// What version 5 should hold for a version-1 document, written by hand
 /// from the version-1 text: the version number changes, each programme's
 /// `country` becomes its one recipient, with no share (version 2), and each
-/// sector code, a number, becomes its text (version 3); version 4 changes
-/// nothing a version-1 document has.
+/// sector code, a number, becomes its text (version 3); versions 4 and 5
+/// change nothing a version-1 document has.
 fn upgraded_by_hand(mut v1: Value) -> Value {
-    v1["schema_version"] = json!(4);
+    v1["schema_version"] = json!(5);
     if let Some(programmes) = v1.get_mut("programmes").and_then(Value::as_array_mut) {
         for p in programmes {
             let object = p.as_object_mut().unwrap();
@@ -103,15 +104,16 @@ fn shared_version_1_documents_upgrade_losslessly() {
 }
 
 #[test]
-fn the_crate_writes_version_4() {
-    assert_eq!(SCHEMA_VERSION, 4);
+fn the_crate_writes_version_5() {
+    assert_eq!(SCHEMA_VERSION, 5);
     let text = document::to_string(&ssr_model::Portfolio::new()).unwrap();
-    assert!(text.contains(r#""schema_version":4"#), "{text}");
+    assert!(text.contains(r#""schema_version":5"#), "{text}");
 }
 
 /// A version-3 document written by the crate (tests/fixtures/v3) loads
-/// and, saved again, is the same JSON but for the version number: version 4
-/// only adds the `unlisted` recipient, which version 3 could not write.
+/// and, saved again, is the same JSON but for the version number: versions
+/// 4 and 5 only add members (the `unlisted` recipient, the analyst's
+/// attributes) which version 3 could not write.
 #[test]
 fn committed_version_3_documents_load_losslessly() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v3");
@@ -125,8 +127,37 @@ fn committed_version_3_documents_load_losslessly() {
             document::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let written: Value =
             serde_json::from_str(&document::to_string_pretty(&portfolio).unwrap()).unwrap();
-        v3["schema_version"] = json!(4);
+        v3["schema_version"] = json!(5);
         assert_eq!(written, v3, "{}", path.display());
+    }
+}
+
+/// A version-4 document written by the crate (tests/fixtures/v4, with an
+/// unlisted recipient and funding-chain activity ids) loads and, saved
+/// again, is the same JSON but for the version number: version 5 only adds
+/// optional members, none of which a version-4 document has, so each new
+/// attribute is unknown.
+#[test]
+fn committed_version_4_documents_load_losslessly() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v4");
+    let files = json_files(&dir);
+    assert!(!files.is_empty());
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut v4: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v4["schema_version"], json!(4), "{}", path.display());
+        let portfolio =
+            document::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for p in &portfolio.programmes {
+            assert!(p.reporting_org.is_none() && p.humanitarian.is_none());
+            assert!(p.default_classification.is_empty() && p.policy_markers.is_empty());
+            assert!(p.locations.is_empty() && p.related_activities.is_empty());
+            assert!(p.transactions.iter().all(|t| t.classification.is_empty()));
+        }
+        let written: Value =
+            serde_json::from_str(&document::to_string_pretty(&portfolio).unwrap()).unwrap();
+        v4["schema_version"] = json!(5);
+        assert_eq!(written, v4, "{}", path.display());
     }
 }
 
@@ -183,14 +214,14 @@ fn version_2_loads_and_actual_dates_round_trip() {
 }
 
 #[test]
-fn version_5_is_refused() {
-    let err = document::from_str(r#"{"schema_version": 5, "programmes": []}"#).unwrap_err();
+fn version_6_is_refused() {
+    let err = document::from_str(r#"{"schema_version": 6, "programmes": []}"#).unwrap_err();
     assert!(
         matches!(
             err,
             LoadError::UnsupportedVersion {
-                found: 5,
-                supported: 4,
+                found: 6,
+                supported: 5,
                 ..
             }
         ),
@@ -211,7 +242,7 @@ fn version_2_sectors_upgrade_losslessly() {
     let portfolio = document::from_str(v2).unwrap();
     let written: Value = serde_json::from_str(&document::to_string(&portfolio).unwrap()).unwrap();
     let p = &written["programmes"][0];
-    assert_eq!(written["schema_version"], json!(4));
+    assert_eq!(written["schema_version"], json!(5));
     assert_eq!(
         p["sectors"],
         json!([{"code": "15210", "percentage": 60.0}, {"code": "12220", "percentage": 40.0}])

@@ -61,7 +61,7 @@ fn rejects_bad_documents() {
         d.as_object_mut().unwrap().remove("schema_version");
     });
     rejected("a future schema_version", |d| {
-        d["schema_version"] = json!(5)
+        d["schema_version"] = json!(6)
     });
     rejected("an unknown top-level member", |d| d["extra"] = json!(1));
     rejected("a misspelt programme field", |d| {

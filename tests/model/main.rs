@@ -18,6 +18,7 @@
 mod common;
 
 mod codelists;
+mod document_attributes;
 mod document_errors;
 mod document_upgrade;
 mod fallbacks;

@@ -18,6 +18,7 @@ mod shared;
 #[path = "../../../tests/common/validate_fixture.rs"]
 mod validate_fixture;
 
+mod attributes;
 mod audit;
 mod exit_codes;
 mod export;

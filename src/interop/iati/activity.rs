@@ -13,7 +13,10 @@ use super::narrative::Languages;
 use super::orgs::Stakeholders;
 use super::results;
 use super::tree::El;
-use super::{ImportOptions, budgets, codes, finance, recipients, sectors, transactions, values};
+use super::{
+    ImportOptions, attributes, budgets, codes, finance, locations, recipients, sectors,
+    transactions, values,
+};
 use crate::diagnostics::XmlLocation;
 
 /// The programme read from one activity, with the import findings about it.
@@ -246,6 +249,9 @@ fn programme(
         programme.components.push(component);
     }
     programme.gender_marker = gender_marker(activity, path, findings);
+    let at = attributes::At { el: activity, path };
+    attributes::read(&mut programme, at, languages, findings);
+    programme.locations = locations::read(at, languages, findings);
     programme
 }
 

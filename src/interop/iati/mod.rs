@@ -212,6 +212,7 @@
 //! [`Report`]: crate::validate::Report
 
 mod activity;
+mod attributes;
 mod budgets;
 mod codes;
 mod corpus;
@@ -221,6 +222,7 @@ mod failure;
 mod filter;
 mod finance;
 mod findings;
+mod locations;
 mod narrative;
 mod options;
 mod orgs;

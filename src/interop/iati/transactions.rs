@@ -3,9 +3,11 @@
 
 use chrono::NaiveDate;
 
+use crate::model::AidClassification;
 use crate::validate::Code;
 use crate::{Money, Organisation, Party, Place, Sector, Transaction, TransactionType};
 
+use super::attributes;
 use super::codes;
 use super::finance::money;
 use super::findings::Findings;
@@ -26,6 +28,8 @@ pub(super) struct Read<'t> {
     value_date: NaiveDate,
     sectors: Vec<Sector>,
     place: Option<Place>,
+    classification: AidClassification,
+    humanitarian: Option<bool>,
 }
 
 impl<'t> Read<'t> {
@@ -61,6 +65,9 @@ pub(super) fn read<'t>(
             continue;
         };
         let value_date = value_date(el, &here, date, findings);
+        let at = attributes::At { el, path: &here };
+        let classification = attributes::classification(at, "", findings);
+        let humanitarian = attributes::humanitarian(at, findings);
         out.push(Read {
             kind,
             money,
@@ -70,6 +77,8 @@ pub(super) fn read<'t>(
             value_date,
             sectors: sectors.get(n).cloned().unwrap_or_default(),
             place,
+            classification,
+            humanitarian,
         });
     }
     (out, places)
@@ -205,6 +214,8 @@ pub(super) fn to_model(
             }
             tx.provider_activity = activity_id(t.provider(), "provider-activity-id");
             tx.receiver_activity = activity_id(t.el.child("receiver-org"), "receiver-activity-id");
+            tx.classification.clone_from(&t.classification);
+            tx.humanitarian = t.humanitarian;
             tx
         })
         .collect()
