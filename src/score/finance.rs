@@ -12,6 +12,7 @@ use super::ssr_share::SsrSectors;
 use super::{ScoringPolicy, Status, classify, expected_progress};
 use crate::diagnostics::Pointer;
 use crate::diagnostics::{Code, Finding};
+use crate::model::MissingRate;
 use crate::{BudgetKind, Currency, ExchangeRates, Money, Party, Programme, TransactionType};
 
 /// The finance settings of a [`ScoringPolicy`].
@@ -252,9 +253,18 @@ impl Converter<'_> {
                 average(money.currency)
                     .and_then(|from| Ok(money.amount.to_f64() / from * average(self.to)?))
             }
-            (Some(rates), Some(date)) => rates
-                .convert(money, date, self.to)
-                .map_err(|e| e.to_string()),
+            // A statistic, not money: the float of the exact rates (the
+            // flows tables convert money exactly).
+            (Some(rates), Some(date)) => {
+                let rate = |currency| {
+                    rates
+                        .rate_on(currency, date)
+                        .map(|(_, r)| r.to_f64())
+                        .ok_or_else(|| MissingRate::new(currency, date).to_string())
+                };
+                rate(money.currency)
+                    .and_then(|from| Ok(money.amount.to_f64() / from * rate(self.to)?))
+            }
             (None, _) => Err("no exchange rates were given".to_owned()),
             (Some(_), None) => Err("it has no value date to take a rate from".to_owned()),
         };

@@ -131,7 +131,7 @@ impl Conversion {
     ) -> Option<f64> {
         use chrono::Datelike;
         match self {
-            Conversion::ValueDate => rates.rate_on(currency, date).map(|(_, r)| r),
+            Conversion::ValueDate => rates.rate_on(currency, date).map(|(_, r)| r.to_f64()),
             Conversion::YearAverage => rates.year_average(currency, date.year()),
         }
     }
