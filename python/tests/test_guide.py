@@ -30,6 +30,16 @@ def test_the_guide_runs_on_the_shipped_examples(tmp_path: Path):
     # The SSR share of disbursements and expenditure, in EUR, in 2019: only
     # Liberia's 500,000 EUR disbursement, 60 % under 15210: 0.3 million.
     assert abs(result["by_year"].loc[("EUR", 2019)].sum() - 0.3) < 1e-12
+    # The net question, whole and SSR-weighted side by side. The examples
+    # name no provider or receiver activity, so no row is an internal
+    # transfer and net equals gross: Africa (Liberia) in 2019, EUR, whole
+    # 500,000 = 0.5 million, SSR-weighted 60 % of it = 0.3 million.
+    assert result["internal_transfers"] == 0
+    assert result["net_image"] == tmp_path / "ssr-net-whole-and-weighted.png"
+    assert result["net_image"].read_bytes().startswith(b"\x89PNG")
+    liberia = result["net"].loc[("EUR", 2019, "Africa")]
+    assert abs(liberia["whole"] - 0.5) < 1e-12
+    assert abs(liberia["ssr"] - 0.3) < 1e-12
 
 
 def test_the_guide_names_a_missing_data_folder(tmp_path: Path):
@@ -50,3 +60,8 @@ def test_the_guide_runs_on_the_shared_folder(shared_data: Path, tmp_path: Path):
     assert result["programmes"] > 0 and result["findings"] > 0
     assert result["not_mapped"] == [], "every recipient country of the shared folder has a continent"
     assert result["by_year"].sum() > 0
+    # Net of internal transfers, the weighted figure never exceeds the whole
+    # where both are known and the money is positive.
+    net = result["net"].dropna(subset=["whole", "ssr"])
+    positive = net[net["whole"] > 0]
+    assert (positive["ssr"] <= positive["whole"] - positive["unknown_share"].fillna(0) + 1e-9).all()
