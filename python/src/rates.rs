@@ -27,7 +27,11 @@ use crate::options;
 /// - rows: a pandas or Polars DataFrame or a ``pyarrow.Table`` with the
 ///   columns ``date``, ``currency`` and ``rate``, or any iterable of
 ///   ``(date, currency, rate)`` tuples. Dates are ``datetime.date`` or
-///   ``"YYYY-MM-DD"``, currencies ISO 4217 codes, rates numbers.
+///   ``"YYYY-MM-DD"``, currencies ISO 4217 codes, rates numbers or
+///   decimal strings. A string is read exactly as written (``"0.85"``), a
+///   float as the shortest decimal that reads back as it; from 1e-15 to
+///   1e15 with at most 18 decimal places. Converted flow amounts are exact,
+///   rounded once, half to even, to the ten-thousandth.
 ///
 /// Every problem is reported at once: a CSV file raises :class:`LoadError`
 /// (``file``, and ``line`` of the first bad line; the message lists every
