@@ -19,6 +19,7 @@ use ssr_model::interop::iati;
 use ssr_model::tables;
 
 use crate::common::iati_scan;
+use crate::common::money_left_out;
 use crate::common::money_scan::{self, Codelists, Ratio, SsrCodes};
 use crate::money_oracle::against_the_crate::{crate_flows, differences};
 use crate::money_oracle::{fixture_dir, real_files};
@@ -43,7 +44,7 @@ fn net_comparison(files: &[(String, PathBuf)]) -> (usize, usize) {
         let ours = crate_flows(path, Some("ssr_amount"), true);
         failures.extend(differences(name, &ours, &flows.net, &|_| true, true));
         compared += flows.net.len();
-        transfers += money_scan::internal_transfers(&activities);
+        transfers += money_left_out::internal_transfers(&activities);
     }
     assert!(compared > 0);
     assert!(
@@ -96,7 +97,7 @@ fn unallocated_comparison(files: &[(String, PathBuf)]) -> usize {
     let mut compared = 0;
     for (name, path) in files {
         let flows = money_scan::flows(&money_scan::read_path(path), &SsrCodes::default(), &codes);
-        let want = money_scan::unallocated(&flows.gross);
+        let want = money_left_out::unallocated(&flows.gross);
         let got = crate_unallocated(path);
         let keys: std::collections::BTreeSet<_> = want.keys().chain(got.keys()).collect();
         for k in keys {
