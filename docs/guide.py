@@ -1,9 +1,11 @@
 """The researcher's guide as a script (docs/guide.md explains each step).
 
 Imports a folder of IATI files, validates, scores and ranks the SSR
-programmes, and plots the SSR share of yearly disbursements and expenditure
-per region with matplotlib, and which of the composite's choices drive the
-ranks (Sobol indices):
+programmes, plots the SSR share of yearly disbursements and expenditure
+per region with matplotlib, shows which of the composite's choices drive the
+ranks (Sobol indices), and answers "SSR disbursements per recipient region
+per year, SSR-weighted, net of transfers inside the portfolio" with the whole
+and the weighted figure side by side (a table, and a figure):
 
     python docs/guide.py [DATA] [--out FOLDER]
 
@@ -11,9 +13,10 @@ DATA is a folder of IATI XML files, or a folder holding one named ``iati``
 (such as the shared data folder). Without DATA the guide reads
 ``$SSR_SHARED_DATA``, else ``../shared/data`` beside the repository;
 ``examples/data`` (illustrative, shipped with the repository) always works.
-The figures go to ``FOLDER/ssr-spending-by-region.png`` and
-``FOLDER/ssr-rank-sensitivity.png`` (FOLDER defaults to ``guide-output`` in
-the current directory). ``python/tests/test_guide.py``
+The figures go to ``FOLDER/ssr-spending-by-region.png``,
+``FOLDER/ssr-rank-sensitivity.png`` and ``FOLDER/ssr-net-whole-and-weighted.png``
+(FOLDER defaults to ``guide-output`` in the current directory, never into the
+repository). ``python/tests/test_guide.py``
 runs it, so the guide cannot rot.
 """
 
@@ -140,6 +143,57 @@ def plot_sensitivity(shift: pd.DataFrame, samples: int, out: Path) -> Path:
     return image
 
 
+def net_whole_and_weighted(paid: pd.DataFrame) -> pd.DataFrame:
+    """Money paid out per currency, year and region, net of transfers inside
+    the portfolio, whole and SSR-weighted side by side (million units).
+
+    Net: rows whose ``internal_transfer`` is true are money one imported
+    activity passes to another imported activity; the next link of the
+    chain counts the same money again (as its own disbursement or
+    expenditure), so leaving them out counts it once, where it is spent.
+    Whole: ``amount`` (empty when a recipient share is unknown). Weighted:
+    ``ssr_amount``, the amount times the SSR sectors' share (empty when
+    that share is unknown: such money is in ``whole`` but not in ``ssr``,
+    and ``unknown_share`` says how much of ``whole`` that is)."""
+    net = paid[~paid["internal_transfer"].astype(bool)].copy()
+    net["whole"] = net["amount"].astype("float64")
+    net["ssr"] = net["ssr_amount"].astype("float64")
+    net["unknown_share"] = net["whole"].where(net["ssr"].isna(), 0.0)
+    keys = ["currency", "year", "region"]
+    table = net.groupby(keys, observed=True)[["whole", "ssr", "unknown_share"]].sum(min_count=1).div(1e6)
+    table["ssr_share"] = table["ssr"] / (table["whole"] - table["unknown_share"].fillna(0.0))
+    return table
+
+
+def plot_net(table: pd.DataFrame, out: Path) -> Path:
+    """Per currency, two panels with one y scale: the whole money paid out,
+    and its SSR-weighted part, stacked by region, net of internal transfers."""
+    currencies = sorted(table.index.get_level_values("currency").unique())
+    regions = sorted(table.index.get_level_values("region").unique())
+    colours = dict(zip(regions, plt.get_cmap("tab10").colors))
+    fig, axes = plt.subplots(
+        len(currencies), 2, figsize=(11, 4 * len(currencies)), squeeze=False, sharey="row"
+    )
+    for row, currency in zip(axes, currencies):
+        of_currency = table.loc[currency]
+        for ax, column, title in zip(row, ["whole", "ssr"], ["whole", "SSR-weighted"]):
+            bars = of_currency[column].unstack("region").fillna(0.0)
+            bars.plot.bar(ax=ax, stacked=True, width=0.8, color=[colours[r] for r in bars.columns], legend=False)
+            ax.set_title(f"{title}, million {currency}, net of internal transfers", fontsize=9)
+            ax.set_xlabel("year")
+            ax.tick_params(axis="x", labelrotation=0)
+            ax.grid(axis="y", alpha=0.3)
+    handles = [plt.Rectangle((0, 0), 1, 1, color=colours[r]) for r in regions]
+    fig.legend(handles, regions, loc="lower center", ncol=len(regions), frameon=False)
+    fig.suptitle("Disbursements and expenditure per recipient region: whole and SSR-weighted", fontsize=10)
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    out.mkdir(parents=True, exist_ok=True)
+    image = out / "ssr-net-whole-and-weighted.png"
+    fig.savefig(image, dpi=120)
+    plt.close(fig)
+    return image
+
+
 def analyse(data: Path, out: Path) -> dict[str, object]:
     started = time.perf_counter()
 
@@ -218,6 +272,20 @@ def analyse(data: Path, out: Path) -> dict[str, object]:
         f"share, left out of the figure (whole amounts: {fmt_money(left_out)}); countries not "
         f"mapped: {not_mapped or 'none'}; last transaction {last:%Y-%m-%d}; figure: {image}"
     )
+
+    # 6. The net question: SSR disbursements per recipient region per year,
+    #    SSR-weighted, net of transfers inside the portfolio, with the whole
+    #    figure beside the weighted one. Money paid out is disbursements and
+    #    expenditure, as in step 5: at the end of a funding chain the money
+    #    is often reported as expenditure, and net flows count it there.
+    transfers = int(paid["internal_transfer"].astype(bool).sum())
+    net = net_whole_and_weighted(paid)
+    net_image = plot_net(net, out)
+    with pd.option_context("display.float_format", "{:,.3f}".format, "display.max_rows", 200):
+        print(
+            f"6. paid out per region and year, net of {transfers} internal-transfer rows "
+            f"(million; whole and SSR-weighted side by side; figure: {net_image}):\n{net.to_string()}"
+        )
     seconds = time.perf_counter() - started
     print(f"done in {seconds:.1f} s")
     return {
@@ -228,6 +296,9 @@ def analyse(data: Path, out: Path) -> dict[str, object]:
         "sensitivity_image": sensitivity_image,
         "sensitivity": shift,
         "by_year": by_year,
+        "net": net,
+        "net_image": net_image,
+        "internal_transfers": transfers,
         "not_mapped": not_mapped,
         "unknown_share": len(unknown),
         "seconds": seconds,
@@ -250,7 +321,7 @@ def main() -> None:
         help="a folder of IATI XML files, or one holding iati/ (default: $SSR_SHARED_DATA, else ../shared/data)",
     )
     parser.add_argument(
-        "--out", type=Path, default=Path("guide-output"), help="the folder the figure goes to (default: guide-output)"
+        "--out", type=Path, default=Path("guide-output"), help="the folder the figures go to (default: guide-output)"
     )
     args = parser.parse_args()
     data = args.data or default_data()

@@ -13,7 +13,7 @@ use crate::Failure;
 /// Exchange rates and reporting currency.
 #[derive(clap::Args)]
 pub(crate) struct MoneyArgs {
-    /// Exchange rates, a CSV file with the header `date,currency,rate`: units of the currency per unit of --rates-base, the latest rate on or before a value date applies. Never fetched, never guessed.
+    /// Exchange rates, a CSV file with the header `date,currency,rate`: units of the currency per unit of --rates-base, the latest rate on or before a value date applies. Never fetched, never guessed. Rates are read as exact decimals (1e-15 to 1e15, at most 18 decimal places); a flow's converted amount is amount ÷ rate(from) × rate(to) computed exactly and rounded once, half to even, to the ten-thousandth.
     #[arg(long, value_name = "FILE", requires = "rates_base")]
     rates: Option<PathBuf>,
     /// The base currency of --rates (ISO 4217, e.g. USD).

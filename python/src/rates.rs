@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 use ssr_model::Currency;
-use ssr_model::model::ExchangeRates;
+use ssr_model::model::{ExchangeRates, Rate};
 use ssr_model::score::RatesFileError;
 
 use crate::errors::Error;
@@ -27,7 +27,11 @@ use crate::options;
 /// - rows: a pandas or Polars DataFrame or a ``pyarrow.Table`` with the
 ///   columns ``date``, ``currency`` and ``rate``, or any iterable of
 ///   ``(date, currency, rate)`` tuples. Dates are ``datetime.date`` or
-///   ``"YYYY-MM-DD"``, currencies ISO 4217 codes, rates numbers.
+///   ``"YYYY-MM-DD"``, currencies ISO 4217 codes, rates numbers or
+///   decimal strings. A string is read exactly as written (``"0.85"``), a
+///   float as the shortest decimal that reads back as it; from 1e-15 to
+///   1e15 with at most 18 decimal places. Converted flow amounts are exact,
+///   rounded once, half to even, to the ten-thousandth.
 ///
 /// Every problem is reported at once: a CSV file raises :class:`LoadError`
 /// (``file``, and ``line`` of the first bad line; the message lists every
@@ -70,7 +74,10 @@ impl PyExchangeRates {
     fn rate_on(&self, currency: &str, date: &Bound<'_, PyAny>) -> PyResult<Option<f64>> {
         let currency: Currency = currency.parse().map_err(Error::value)?;
         let date = options::date(date)?;
-        Ok(self.inner.rate_on(currency, date).map(|(_, rate)| rate))
+        Ok(self
+            .inner
+            .rate_on(currency, date)
+            .map(|(_, rate)| rate.to_f64()))
     }
 
     fn __len__(&self) -> usize {
@@ -140,14 +147,19 @@ fn insert_row(table: &mut ExchangeRates, row: &Bound<'_, PyAny>) -> Result<(), S
         .map_err(|e| e.to_string())
 }
 
-/// A rate given as a number, or as a decimal string as in the CSV file.
-fn number(value: &Bound<'_, PyAny>) -> Result<f64, String> {
+/// A rate given as a number, or as a decimal string as in the CSV file:
+/// the string read exactly, a float as the shortest decimal that reads
+/// back as it (`0.85` is the rate 0.85), both through `Rate`.
+fn number(value: &Bound<'_, PyAny>) -> Result<Rate, String> {
     let expected = || format!("expected a decimal rate, found {}", repr(value));
     if let Ok(text) = value.cast::<PyString>() {
         let text = text.to_str().map_err(|_| expected())?;
-        return text.trim().parse().map_err(|_| expected());
+        return text
+            .parse()
+            .map_err(|e: ssr_model::model::ValueError| e.to_string());
     }
-    value.extract::<f64>().map_err(|_| expected())
+    let float = value.extract::<f64>().map_err(|_| expected())?;
+    Rate::try_from(float).map_err(|e| e.to_string())
 }
 
 fn repr(value: &Bound<'_, PyAny>) -> String {

@@ -35,6 +35,16 @@ def test_the_guide_runs_on_the_shipped_examples(tmp_path: Path):
     assert result["sensitivity_image"] == tmp_path / "ssr-rank-sensitivity.png"
     assert result["sensitivity_image"].read_bytes().startswith(b"\x89PNG")
     assert len(result["sensitivity"]) == 8
+    # The net question, whole and SSR-weighted side by side. The examples
+    # name no provider or receiver activity, so no row is an internal
+    # transfer and net equals gross: Africa (Liberia) in 2019, EUR, whole
+    # 500,000 = 0.5 million, SSR-weighted 60 % of it = 0.3 million.
+    assert result["internal_transfers"] == 0
+    assert result["net_image"] == tmp_path / "ssr-net-whole-and-weighted.png"
+    assert result["net_image"].read_bytes().startswith(b"\x89PNG")
+    liberia = result["net"].loc[("EUR", 2019, "Africa")]
+    assert abs(liberia["whole"] - 0.5) < 1e-12
+    assert abs(liberia["ssr"] - 0.3) < 1e-12
 
 
 def test_the_guide_names_a_missing_data_folder(tmp_path: Path):
@@ -56,3 +66,6 @@ def test_the_guide_runs_on_the_shared_folder(shared_data: Path, tmp_path: Path):
     assert result["not_mapped"] == [], "every recipient country of the shared folder has a continent"
     assert result["by_year"].sum() > 0
     assert result["sensitivity_image"].read_bytes().startswith(b"\x89PNG")
+    # The net question is answered on real data too, whole and weighted.
+    assert not result["net"].empty
+    assert {"whole", "ssr", "unknown_share"} <= set(result["net"].columns)

@@ -418,9 +418,10 @@ codes! {
     /// with an ISO date, an ISO 4217 code and a number.
     RateUnreadable = "rate_unreadable", Error, Input,
         "2021-13-01 is not a YYYY-MM-DD date";
-    /// An exchange rate that is not a finite number from 10⁻¹⁵ to 10¹⁵.
+    /// An exchange rate that is not a decimal number from 10⁻¹⁵ to 10¹⁵
+    /// with at most 18 decimal places.
     RateOutOfRange = "rate_out_of_range", Error, Input,
-        "invalid rate for GBP on 2021-01-01: expected a number from 1e-15 to 1e15, found -1";
+        "invalid rate for GBP on 2021-01-01: expected a number from 1e-15 to 1e15 with at most 18 decimal places, found -1";
     /// A rate for the base currency other than 1.
     RateBaseNotOne = "rate_base_not_one", Error, Input,
         "the base currency USD has rate 1 by definition, found 2 on 2021-01-01";

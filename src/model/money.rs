@@ -103,6 +103,69 @@ impl Amount {
     pub(crate) fn checked_sub(self, other: Amount) -> Option<Amount> {
         self.0.checked_sub(other.0).map(Amount)
     }
+
+    /// `self × numerator ÷ denominator` computed exactly and rounded once,
+    /// half to even, to the ten-thousandth: the rule of every currency
+    /// conversion (an exact rate is a ratio of two integers). `None` when
+    /// `denominator` is 0 or the result does not fit an amount, never a
+    /// wrapped or saturated number.
+    pub(crate) fn scaled(self, numerator: u128, denominator: u128) -> Option<Amount> {
+        if denominator == 0 {
+            return None;
+        }
+        let magnitude = u128::from(self.0.unsigned_abs());
+        let (high, low) = wide_product(magnitude, numerator);
+        let (quotient, remainder) = wide_quotient(high, low, denominator)?;
+        // Half to even: up when the remainder is over half the divisor, or
+        // exactly half and the quotient odd.
+        let above_half = remainder > denominator - remainder;
+        let at_half = remainder == denominator - remainder;
+        let rounded = if above_half || at_half && quotient % 2 == 1 {
+            quotient.checked_add(1)?
+        } else {
+            quotient
+        };
+        let rounded = i128::try_from(rounded).ok()?;
+        let signed = if self.0 < 0 { -rounded } else { rounded };
+        i64::try_from(signed).ok().map(Amount)
+    }
+}
+
+/// `a × b` as 256 bits `(high, low)`, for `a` below 2⁶⁴ (an amount's
+/// magnitude): exact where `u128` alone would overflow.
+fn wide_product(a: u128, b: u128) -> (u128, u128) {
+    const LOW_64: u128 = u64::MAX as u128;
+    let (b_high, b_low) = (b >> 64, b & LOW_64);
+    // a < 2⁶⁴, so each partial product fits 128 bits.
+    let low_part = a * b_low;
+    let high_part = a * b_high;
+    let (low, carry) = low_part.overflowing_add(high_part << 64);
+    ((high_part >> 64) + u128::from(carry), low)
+}
+
+/// The 256-bit `(high, low)` divided by `d`: quotient and remainder, or
+/// `None` when the quotient needs more than 128 bits.
+fn wide_quotient(high: u128, low: u128, d: u128) -> Option<(u128, u128)> {
+    if high == 0 {
+        return Some((low / d, low % d));
+    }
+    if high >= d {
+        return None;
+    }
+    // Restoring long division, one bit of `low` at a time; the remainder
+    // stays below `d`, and `top` is the bit a shift pushes out of 128.
+    let mut remainder = high;
+    let mut quotient = 0u128;
+    for bit in (0..128).rev() {
+        let top = remainder >> 127;
+        remainder = (remainder << 1) | ((low >> bit) & 1);
+        quotient <<= 1;
+        if top == 1 || remainder >= d {
+            remainder = remainder.wrapping_sub(d);
+            quotient |= 1;
+        }
+    }
+    Some((quotient, remainder))
 }
 
 impl FromStr for Amount {
@@ -245,6 +308,36 @@ impl fmt::Display for Money {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scaled_rounds_half_to_even_once() {
+        let a = |s: &str| s.parse::<Amount>().unwrap();
+        // 0.0001 × 1/2 = 0.00005: half, to the even 0; 0.0003 × 1/2 =
+        // 0.00015: half, to the even 0.0002; the sign is symmetric.
+        assert_eq!(a("0.0001").scaled(1, 2), Some(a("0")));
+        assert_eq!(a("0.0003").scaled(1, 2), Some(a("0.0002")));
+        assert_eq!(a("-0.0003").scaled(1, 2), Some(a("-0.0002")));
+        // 100 × 2/3 = 66.66666…: 66.6667.
+        assert_eq!(a("100").scaled(2, 3), Some(a("66.6667")));
+        assert_eq!(a("1").scaled(1, 0), None);
+    }
+
+    #[test]
+    fn scaled_is_exact_beyond_128_bits() {
+        // 900000000000000 × 10³³ ÷ 10³³: the product (9 × 10⁵² ten-
+        // thousandths) needs 176 bits; the quotient is the amount itself.
+        let big: Amount = "900000000000000".parse().unwrap();
+        let e33 = 10u128.pow(33);
+        assert_eq!(big.scaled(e33, e33), Some(big));
+        assert_eq!(big.scaled(e33 + 1, e33 / 3), None);
+        // (2¹²⁸ − 1) × 3 ÷ 2¹²⁸ − 1 = 3 ten-thousandths, through the long division.
+        assert_eq!(Amount(3).scaled(u128::MAX, u128::MAX), Some(Amount(3)));
+        assert_eq!(
+            Amount(i64::MAX).scaled(u128::MAX, u128::MAX),
+            Some(Amount(i64::MAX))
+        );
+        assert_eq!(Amount(i64::MAX).scaled(2, 1), None);
+    }
 
     #[test]
     fn parses_and_prints() {

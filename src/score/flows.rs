@@ -16,7 +16,7 @@ use super::policy::Conversion;
 use super::shares::split_transaction;
 use super::ssr_share::ssr_share;
 use crate::diagnostics::{Code, Finding, Pointer};
-use crate::model::Amount;
+use crate::model::{Amount, CrossRate};
 use crate::{
     Currency, ExchangeRates, Money, Place, Portfolio, Programme, Transaction, TransactionType,
 };
@@ -113,7 +113,7 @@ pub struct RecipientFlow {
 ///
 /// let day = NaiveDate::from_ymd_opt(2021, 5, 1).unwrap();
 /// let usd = "USD".parse()?;
-/// let rates = ExchangeRates::new(usd).with_rate(NaiveDate::from_ymd_opt(2021, 1, 1).unwrap(), "EUR".parse()?, 0.8)?;
+/// let rates = ExchangeRates::new(usd).with_rate(NaiveDate::from_ymd_opt(2021, 1, 1).unwrap(), "EUR".parse()?, "0.8".parse()?)?;
 /// let mut policy = ScoringPolicy::default();
 /// policy.finance = FinancePolicy::default().with_currency(usd);
 /// let scorer = Scorer::new(policy)?.with_rates(rates);
@@ -228,41 +228,46 @@ fn directed_by_transactions(p: &Programme) -> bool {
         })
 }
 
-/// The rate that turns `money` into `to` on `date`, and the date of the
-/// latest rate used, or why there is none.
+/// The exact cross rate that turns `money` into `to` on `date`, and the
+/// date of the latest rate used, or why there is none. Amounts convert
+/// through [`CrossRate::apply`]: exact, rounded once, half to even, to the
+/// ten-thousandth.
 pub(super) fn rate(
     rates: Option<&ExchangeRates>,
     money: Money,
     date: NaiveDate,
     to: Currency,
     conversion: Conversion,
-) -> Result<(f64, NaiveDate), String> {
+) -> Result<(CrossRate, NaiveDate), String> {
     if money.currency == to {
-        return Ok((1.0, date));
+        return Ok((CrossRate::IDENTITY, date));
     }
     let rates = rates.ok_or("no exchange rates were given")?;
     if conversion == Conversion::YearAverage {
         // The year's averages, dated the year's last day.
         let year = date.year();
-        let average = |c| {
-            rates
-                .year_average(c, year)
-                .ok_or_else(|| format!("no {c} rate on every day of {year}"))
-        };
         let last = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(date);
-        return Ok((average(to)? / average(money.currency)?, last));
+        return rates
+            .cross_year(money.currency, to, year)
+            .map(|cross| (cross, last))
+            .map_err(|c| format!("no {c} rate on every day of {year}"));
     }
     // The base currency's rate is 1 on every day: it dates nothing.
-    let on = |c: Currency| {
-        rates
-            .rate_on(c, date)
-            .map(|(d, r)| ((c != rates.base()).then_some(d), r))
-            .ok_or_else(|| format!("no rate for {c} on or before {date}"))
-    };
-    let (from_date, from) = on(money.currency)?;
-    let (into_date, into) = on(to)?;
-    let dated = from_date.max(into_date).unwrap_or(date);
-    Ok((into / from, dated))
+    rates
+        .cross_on(money.currency, to, date)
+        .map(|(cross, dated)| (cross, dated.unwrap_or(date)))
+        .map_err(|missing| format!("no rate for {} on or before {date}", missing.currency))
+}
+
+/// Whether `amount` converted at `cross` fits an amount; why not, if not
+/// (the money then stays in its own currency, with a finding).
+fn fits(cross: CrossRate, amount: Amount, to: Currency) -> Result<(), String> {
+    match cross.apply(amount) {
+        Some(_) => Ok(()),
+        None => Err(format!(
+            "in {to} it is beyond the range of an amount (±922337203685477.5807)"
+        )),
+    }
 }
 
 /// A row being summed: whole, SSR, converted, and why unknown.
@@ -316,7 +321,8 @@ pub(crate) fn recipient_flows(
             .is_some_and(|id| portfolio.contains(id));
         let ssr = ssr_share(p, t, &policy.finance.ssr_sectors);
         let rate = to.map(|to| {
-            let r = rate(rates, t.value, t.value_date, to, policy.finance.conversion);
+            let r = rate(rates, t.value, t.value_date, to, policy.finance.conversion)
+                .and_then(|(cross, date)| fits(cross, t.value.amount, to).map(|()| (cross, date)));
             if let Err(why) = &r {
                 findings.push(not_converted(i, t.value, to, why));
             }
@@ -331,8 +337,8 @@ pub(crate) fn recipient_flows(
                     places.len() - 1
                 });
             let converted = rate.map(|(_, r)| {
-                r.map(|(factor, date)| {
-                    let conv = |a: Option<Amount>| a.and_then(|a| a.times(factor));
+                r.map(|(cross, date)| {
+                    let conv = |a: Option<Amount>| a.and_then(|a| cross.apply(a));
                     (conv(part.whole), conv(part.ssr), date)
                 })
             });

@@ -244,12 +244,14 @@ fn ssr_paid(
             Err(why) => return (None, Some(why)),
         };
         let conversion = scorer.policy().finance.conversion;
-        let factor = match super::flows::rate(scorer.rates(), t.value, t.value_date, to, conversion)
+        let cross = match super::flows::rate(scorer.rates(), t.value, t.value_date, to, conversion)
         {
-            Ok((factor, _)) => factor,
+            Ok((cross, _)) => cross,
             Err(why) => return (None, Some(why)),
         };
-        let part = t.value.amount.times(share * factor);
+        // The SSR part in the money's own currency, then converted, as the
+        // flows do: each rounded to the ten-thousandth.
+        let part = t.value.amount.times(share).and_then(|a| cross.apply(a));
         match part.and_then(|x| total.unwrap_or(Amount::ZERO).checked_add(x)) {
             Some(sum) => total = Some(sum),
             None => return (None, Some("the sum does not fit an amount".to_owned())),

@@ -9,7 +9,7 @@ use crate::Currency;
 use crate::Finding;
 use crate::diagnostics::problems::Problems;
 use crate::diagnostics::{Code, CsvLocation};
-use crate::model::{ExchangeRates, RateError};
+use crate::model::{ExchangeRates, Rate, RateError, RateText};
 
 /// Why a rates file could not be read.
 ///
@@ -59,7 +59,9 @@ fn by_line(findings: &[Finding]) -> String {
 /// Reads an exchange-rate table from CSV text with the header
 /// `date,currency,rate`: one rate per line, dates as `YYYY-MM-DD`, ISO 4217
 /// currency codes, rates as decimal numbers of units of the currency per
-/// unit of `base`. Blank lines are skipped; fields may be quoted (a quoted
+/// unit of `base` (from 1e-15 to 1e15, at most 18 decimal places, an
+/// exponent allowed: `1.2e-3`), read exactly as written, never through a
+/// binary float ([`Rate`]). Blank lines are skipped; fields may be quoted (a quoted
 /// comma stays in its field). Lines may come in any order: the table is
 /// sorted once, so a file listed newest first costs no more than one listed
 /// oldest first.
@@ -141,7 +143,7 @@ pub fn read_rates(base: Currency, reader: impl Read) -> Result<ExchangeRates, Ra
 struct Row {
     date: NaiveDate,
     currency: Currency,
-    rate: f64,
+    rate: Rate,
     line: u64,
 }
 
@@ -173,9 +175,19 @@ fn read_row(record: &::csv::StringRecord, line: u64) -> Result<Row, Finding> {
     let currency = currency
         .parse()
         .map_err(|e| unreadable(2, format!("{e}")))?;
-    let rate = rate
-        .parse()
-        .map_err(|_| unreadable(3, format!("expected a decimal rate, found {rate:?}")))?;
+    let rate = Rate::parse_text(rate).map_err(|why| match why {
+        RateText::Malformed => unreadable(3, format!("expected a decimal rate, found {rate:?}")),
+        RateText::OutOfRange => Finding::new(
+            Code::RateOutOfRange,
+            CsvLocation::line(line).with_column(3),
+            RateError::OutOfRange {
+                currency,
+                date,
+                rate: rate.to_owned(),
+            }
+            .to_string(),
+        ),
+    })?;
     Ok(Row {
         date,
         currency,

@@ -13,6 +13,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::policy::Conversion;
 use crate::diagnostics::{Code, Finding, Pointer};
+use crate::model::MissingRate;
 use crate::{Currency, ExchangeRates, Money};
 
 /// Amounts by currency, unconverted, in first-seen order.
@@ -154,9 +155,18 @@ impl Converter<'_> {
                 average(money.currency)
                     .and_then(|from| Ok(money.amount.to_f64() / from * average(self.to)?))
             }
-            (Some(rates), Some(date)) => rates
-                .convert(money, date, self.to)
-                .map_err(|e| e.to_string()),
+            // A statistic, not money: the float of the exact rates (the
+            // flows tables convert money exactly).
+            (Some(rates), Some(date)) => {
+                let rate = |currency| {
+                    rates
+                        .rate_on(currency, date)
+                        .map(|(_, r)| r.to_f64())
+                        .ok_or_else(|| MissingRate::new(currency, date).to_string())
+                };
+                rate(money.currency)
+                    .and_then(|from| Ok(money.amount.to_f64() / from * rate(self.to)?))
+            }
             (None, _) => Err("no exchange rates were given".to_owned()),
             (Some(_), None) => Err("it has no value date to take a rate from".to_owned()),
         };

@@ -75,7 +75,7 @@ impl Scorer {
     ///
     /// let day = NaiveDate::from_ymd_opt(2021, 6, 1).unwrap();
     /// let usd = "USD".parse()?;
-    /// let rates = ExchangeRates::new(usd).with_rate(day, "EUR".parse()?, 0.8)?;
+    /// let rates = ExchangeRates::new(usd).with_rate(day, "EUR".parse()?, "0.8".parse()?)?;
     /// let mut policy = ScoringPolicy::default();
     /// policy.finance = FinancePolicy::default().with_currency(usd);
     /// let scorer = Scorer::new(policy)?.with_rates(rates);

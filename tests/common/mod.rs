@@ -9,6 +9,7 @@
 
 pub mod as_of;
 pub mod iati_scan;
+pub mod money_left_out;
 pub mod money_scan;
 pub mod shared;
 pub mod strategies;

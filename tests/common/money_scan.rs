@@ -691,7 +691,7 @@ pub fn transaction_code(text: &str) -> Option<u8> {
 
 /// Types in which money comes to the reporting activity, whose counterpart
 /// is the provider.
-const INCOMING: [u8; 6] = [1, 5, 6, 10, 11, 13];
+pub const INCOMING: [u8; 6] = [1, 5, 6, 10, 11, 13];
 
 /// One cell of the flows.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

@@ -25,6 +25,7 @@ mod hand_written;
 mod money_oracle;
 mod money_rules;
 mod mutation;
+mod net_flows;
 mod real;
 mod results;
 mod robustness;

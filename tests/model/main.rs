@@ -27,6 +27,7 @@ mod layering;
 mod locations;
 mod messages;
 mod model;
+mod rates;
 mod roundtrip;
 mod samples;
 mod strategies;

@@ -14,6 +14,11 @@ use ssr_model::score::policy::{FinancePolicy, RatioRates, ScoringPolicy};
 use ssr_model::score::programme::{Status, recipient_shares, split_transaction, unallocated_share};
 use ssr_model::{Country, Currency, Money, Portfolio, Programme, Region};
 
+/// An exchange rate from its decimal text.
+fn rate(text: &str) -> ssr_model::model::Rate {
+    text.parse().unwrap()
+}
+
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
@@ -174,9 +179,9 @@ fn conversion_uses_the_latest_rate_on_or_before_the_value_date() {
     use TransactionType::*;
     // Rates per USD: EUR 0.8 from 2021-01-01, 0.5 from 2021-07-01.
     let rates = ExchangeRates::new(cur("USD"))
-        .with_rate(d(2021, 1, 1), cur("EUR"), 0.8)
+        .with_rate(d(2021, 1, 1), cur("EUR"), rate("0.8"))
         .unwrap()
-        .with_rate(d(2021, 7, 1), cur("EUR"), 0.5)
+        .with_rate(d(2021, 7, 1), cur("EUR"), rate("0.5"))
         .unwrap();
     let p = Programme::new("x", Country::new("MLI").unwrap())
         .with_transaction(tx(Disbursement, d(2021, 6, 30), "80", "EUR")) // 100 USD
@@ -415,9 +420,9 @@ mod conservation {
 /// Rates of EUR per USD: 0.9 from 2019, 0.8 from 2020-10-01.
 fn eur_rates() -> ExchangeRates {
     ExchangeRates::new(cur("USD"))
-        .with_rate(d(2019, 1, 1), cur("EUR"), 0.9)
+        .with_rate(d(2019, 1, 1), cur("EUR"), rate("0.9"))
         .unwrap()
-        .with_rate(d(2020, 10, 1), cur("EUR"), 0.8)
+        .with_rate(d(2020, 10, 1), cur("EUR"), rate("0.8"))
         .unwrap()
 }
 
@@ -516,7 +521,7 @@ fn funders_in_several_currencies_share_one_rate() {
 /// 30 September) at 0.9 and 92 at 0.8, (246.6 + 73.6) / 366 = 320.2 / 366
 /// = 0.874863…; 2019's is 0.9; 2018 has no rate on 1 January, so no average.
 mod year_average {
-    use super::d;
+    use super::{d, rate};
     use ssr_model::Scorer;
     use ssr_model::model::{ExchangeRates, Transaction, TransactionType};
     use ssr_model::score::policy::{Conversion, FinancePolicy, ScoringPolicy};
@@ -525,9 +530,9 @@ mod year_average {
     fn rates() -> ExchangeRates {
         let eur: Currency = "EUR".parse().unwrap();
         ExchangeRates::new("USD".parse().unwrap())
-            .with_rate(d(2019, 1, 1), eur, 0.9)
+            .with_rate(d(2019, 1, 1), eur, rate("0.9"))
             .unwrap()
-            .with_rate(d(2020, 10, 1), eur, 0.8)
+            .with_rate(d(2020, 10, 1), eur, rate("0.8"))
             .unwrap()
     }
 

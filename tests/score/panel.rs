@@ -18,6 +18,11 @@ use ssr_model::{
 use crate::as_of::any_portfolio;
 use crate::common::as_of::dates_in;
 
+/// An exchange rate from its decimal text.
+fn rate(text: &str) -> ssr_model::model::Rate {
+    text.parse().unwrap()
+}
+
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
@@ -226,11 +231,11 @@ fn portfolio_and_years() -> impl Strategy<Value = (Portfolio, RangeInclusive<i32
 /// depend on the judging date.
 fn rates() -> ExchangeRates {
     ExchangeRates::new("USD".parse().unwrap())
-        .with_rate(d(1900, 1, 1), "EUR".parse().unwrap(), 0.9)
+        .with_rate(d(1900, 1, 1), "EUR".parse().unwrap(), rate("0.9"))
         .unwrap()
-        .with_rate(d(2020, 10, 1), "EUR".parse().unwrap(), 0.8)
+        .with_rate(d(2020, 10, 1), "EUR".parse().unwrap(), rate("0.8"))
         .unwrap()
-        .with_rate(d(1900, 1, 1), "GBP".parse().unwrap(), 0.7)
+        .with_rate(d(1900, 1, 1), "GBP".parse().unwrap(), rate("0.7"))
         .unwrap()
 }
 

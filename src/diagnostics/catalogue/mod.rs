@@ -91,7 +91,7 @@
 //! | [`matrix_names_length`](#matrix_names_length) | input | error | not one row name per row | expected 3 names (one per row), found 2 |
 //! | [`matrix_option_out_of_range`](#matrix_option_out_of_range) | input | error | a Monte Carlo option out of range | expected 1 to 1000000 replications, found 0 |
 //! | [`rate_unreadable`](#rate_unreadable) | input | error | a rates line that is not date,currency,rate | 2021-13-01 is not a YYYY-MM-DD date |
-//! | [`rate_out_of_range`](#rate_out_of_range) | input | error | a rate that is not a number from 10⁻¹⁵ to 10¹⁵ | invalid rate for GBP on 2021-01-01: expected a number from 1e-15 to 1e15, found -1 |
+//! | [`rate_out_of_range`](#rate_out_of_range) | input | error | a rate that is not a decimal from 10⁻¹⁵ to 10¹⁵ with at most 18 decimal places | invalid rate for GBP on 2021-01-01: expected a number from 1e-15 to 1e15 with at most 18 decimal places, found -1 |
 //! | [`rate_base_not_one`](#rate_base_not_one) | input | error | a base-currency rate other than 1 | the base currency USD has rate 1 by definition, found 2 on 2021-01-01 |
 //! | [`rate_conflict`](#rate_conflict) | input | error | two rates for one currency and date | two rates for EUR on 2021-01-01: 0.8 and 0.9 |
 //! | [`composite_negative_correlation`](#composite_negative_correlation) | audit | warning | a dimension that correlates with the composite below the threshold | risk correlates with the composite at -0.31 (Pearson, 12 rows), below 0: it pulls against the other dimensions |

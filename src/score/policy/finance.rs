@@ -141,8 +141,8 @@ impl RatioRates {
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
 /// let (usd, eur) = ("USD".parse()?, "EUR".parse()?);
 /// let rates = ExchangeRates::new(usd)
-///     .with_rate(d(2019, 1, 1)?, eur, 0.9)?
-///     .with_rate(d(2020, 10, 1)?, eur, 0.8)?;
+///     .with_rate(d(2019, 1, 1)?, eur, "0.9".parse()?)?
+///     .with_rate(d(2020, 10, 1)?, eur, "0.8".parse()?)?;
 /// let day = d(2020, 11, 1)?;
 /// let p = Programme::new("Police reform", Country::new("LBR")?)
 ///     .with_transaction(Transaction::new(TransactionType::Disbursement, day, Money::parse("800", "EUR")?, day));
@@ -191,7 +191,7 @@ impl Conversion {
     ) -> Option<f64> {
         use chrono::Datelike;
         match self {
-            Conversion::ValueDate => rates.rate_on(currency, date).map(|(_, r)| r),
+            Conversion::ValueDate => rates.rate_on(currency, date).map(|(_, r)| r.to_f64()),
             Conversion::YearAverage => rates.year_average(currency, date.year()),
         }
     }
