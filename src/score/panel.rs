@@ -3,8 +3,10 @@
 //! Two paths give the same rows, bit for bit: one full scorecard per year
 //! ([`Scorer::panel_by_scorecards`](super::Scorer::panel_by_scorecards),
 //! the slow obvious one) and the date sweep ([`sweep`](super::panel_sweep))
-//! behind [`Scorer::panel`](super::Scorer::panel). Both end here, in
-//! [`year_rows`], so that they can differ only in how the cards are made.
+//! behind [`Scorer::panel`](super::Scorer::panel). Both hand each year's
+//! small inputs ([`YearInputs`]: from full cards, or kept by the sweep) and
+//! comparison to [`PanelRows::push_year`], so that they can differ only in
+//! how those inputs are made.
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -222,42 +224,58 @@ impl Fixed {
     }
 }
 
-/// One year of a panel being made: the year, its last day, and last
-/// year's composites (portfolio order; empty for the first year).
-pub(super) struct Year<'a> {
+/// One year of a panel being made: the year and its last day.
+pub(super) struct Year {
     pub(super) year: i32,
     pub(super) as_of: NaiveDate,
-    pub(super) previous: &'a [Option<f64>],
 }
 
-/// The rows of one year from the programmes' inputs as of `y.as_of` and
-/// their comparison (portfolio order), with the Monte Carlo ranks when
-/// they were run, appended to `out`. `at` judges on `y.as_of`.
-#[allow(clippy::too_many_arguments)] // the parts of one year, each small
-pub(super) fn year_rows(
-    at: &super::Scorer,
-    portfolio: &Portfolio,
-    fixed: &[Fixed],
-    inputs: &[YearInputs],
-    comparison: &Comparison,
-    stats: Option<&RankUncertainty>,
-    y: &Year<'_>,
-    out: &mut Vec<PanelRow>,
-) {
-    let by_programme = stats.map(RankUncertainty::by_programme);
-    let rows = portfolio
-        .programmes
-        .iter()
-        .zip(fixed)
-        .zip(inputs)
-        .zip(&comparison.rows);
-    out.extend(
-        rows.enumerate()
-            .map(|(i, (((programme, fixed), inputs), row))| {
+/// A panel being written year by year: its rows, what no date changes of
+/// each programme, and last year's composites (portfolio order; empty
+/// before the first year).
+pub(super) struct PanelRows {
+    pub(super) rows: Vec<PanelRow>,
+    fixed: Vec<Fixed>,
+    previous: Vec<Option<f64>>,
+}
+
+impl PanelRows {
+    /// An empty panel of `portfolio`, with room for `years` years.
+    pub(super) fn new(portfolio: &Portfolio, years: usize) -> Self {
+        PanelRows {
+            rows: Vec::with_capacity(years.saturating_mul(portfolio.programmes.len())),
+            fixed: portfolio.programmes.iter().map(Fixed::of).collect(),
+            previous: Vec::new(),
+        }
+    }
+
+    /// Appends the rows of one year from the programmes' inputs as of
+    /// `y.as_of` and their comparison (portfolio order), with the Monte
+    /// Carlo ranks when they were run. `at` judges on `y.as_of`.
+    pub(super) fn push_year(
+        &mut self,
+        at: &super::Scorer,
+        portfolio: &Portfolio,
+        (inputs, comparison): (&[YearInputs], &Comparison),
+        stats: Option<&RankUncertainty>,
+        y: &Year,
+    ) {
+        let by_programme = stats.map(RankUncertainty::by_programme);
+        let from = self.rows.len();
+        let each = portfolio
+            .programmes
+            .iter()
+            .zip(&self.fixed)
+            .zip(inputs)
+            .zip(&comparison.rows)
+            .enumerate();
+        let previous = &self.previous;
+        self.rows
+            .extend(each.map(|(i, (((programme, fixed), inputs), row))| {
                 let stats = by_programme
                     .as_ref()
                     .and_then(|m| m.get(&row.programme).copied());
-                let before = y.previous.get(i).copied().flatten();
+                let before = previous.get(i).copied().flatten();
                 let mut r = panel_row(programme, inputs, row, y, before, stats);
                 let (ssr, why) = ssr_paid(at, programme, inputs.currency, y.year);
                 r.recipients = fixed.recipients.clone();
@@ -265,8 +283,10 @@ pub(super) fn year_rows(
                 r.ssr_unknown = why;
                 r.undated_baselines = fixed.undated_baselines;
                 r
-            }),
-    );
+            }));
+        let written = self.rows.get(from..).unwrap_or_default();
+        self.previous = written.iter().map(|r| r.composite).collect();
+    }
 }
 
 /// The comparison of one year from the programmes' inputs.
@@ -297,9 +317,7 @@ pub(super) fn by_scorecards(
     years: std::ops::RangeInclusive<i32>,
     ranked: bool,
 ) -> Vec<PanelRow> {
-    let fixed: Vec<Fixed> = portfolio.programmes.iter().map(Fixed::of).collect();
-    let mut out = Vec::new();
-    let mut previous = Vec::new();
+    let mut panel = PanelRows::new(portfolio, years.clone().count());
     for year in years {
         let Some(as_of) = NaiveDate::from_ymd_opt(year, 12, 31) else {
             continue;
@@ -312,26 +330,16 @@ pub(super) fn by_scorecards(
             .map(|c| YearInputs::of_card(c, year))
             .collect();
         let stats = ranked.then(|| at.rank_uncertainty(&card));
-        let y = Year {
-            year,
-            as_of,
-            previous: &previous,
-        };
-        let from = out.len();
-        year_rows(
+        let y = Year { year, as_of };
+        panel.push_year(
             &at,
             portfolio,
-            &fixed,
-            &inputs,
-            &card.comparison,
+            (&inputs, &card.comparison),
             stats.as_ref(),
             &y,
-            &mut out,
         );
-        let rows = out.get(from..).unwrap_or_default();
-        previous = rows.iter().map(|r| r.composite).collect();
     }
-    out
+    panel.rows
 }
 
 /// The row of one programme from its inputs and comparison row.
@@ -339,7 +347,7 @@ fn panel_row(
     p: &Programme,
     x: &YearInputs,
     row: &ComparisonRow,
-    y: &Year<'_>,
+    y: &Year,
     before: Option<f64>,
     stats: Option<&RankStats>,
 ) -> PanelRow {

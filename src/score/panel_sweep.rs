@@ -33,7 +33,7 @@ use chrono::NaiveDate;
 use super::evaluation::score_latest;
 use super::finance::{judge_pace, score_finance};
 use super::indicator::{baseline_date, score_indicator_unforecast};
-use super::panel::{Fixed, LEVELS, PanelRow, STATUSES, Year, YearInputs, comparison_of, year_rows};
+use super::panel::{LEVELS, PanelRow, PanelRows, STATUSES, Year, YearInputs, comparison_of};
 use super::programme_score::{component_mean, programme_mean};
 use super::results::{chain_weight, level_progress};
 use super::vocabulary::DimensionValues;
@@ -322,14 +322,12 @@ pub(super) fn panel(
     let ends: Vec<(i32, NaiveDate)> = years
         .filter_map(|y| NaiveDate::from_ymd_opt(y, 12, 31).map(|d| (y, d)))
         .collect();
-    let fixed: Vec<Fixed> = portfolio.programmes.iter().map(Fixed::of).collect();
     let mut sweeps: Vec<ProgrammeSweep<'_>> = portfolio
         .programmes
         .iter()
         .map(|p| ProgrammeSweep::new(scorer, p))
         .collect();
-    let mut out = Vec::with_capacity(ends.len() * sweeps.len());
-    let mut previous: Vec<Option<f64>> = Vec::new();
+    let mut panel = PanelRows::new(portfolio, ends.len());
     for (k, (year, end)) in ends.into_iter().enumerate() {
         let at = scorer.at(end);
         let inputs: Vec<YearInputs> = sweeps
@@ -340,24 +338,8 @@ pub(super) fn panel(
             })
             .collect();
         let comparison = comparison_of(portfolio, &inputs, at.policy());
-        let y = Year {
-            year,
-            as_of: end,
-            previous: &previous,
-        };
-        let from = out.len();
-        year_rows(
-            &at,
-            portfolio,
-            &fixed,
-            &inputs,
-            &comparison,
-            None,
-            &y,
-            &mut out,
-        );
-        let rows = out.get(from..).unwrap_or_default();
-        previous = rows.iter().map(|r| r.composite).collect();
+        let y = Year { year, as_of: end };
+        panel.push_year(&at, portfolio, (&inputs, &comparison), None, &y);
     }
-    out
+    panel.rows
 }
