@@ -3,21 +3,25 @@
 Imports a folder of IATI files, validates, scores and ranks the SSR
 programmes, plots the SSR share of yearly disbursements and expenditure
 per region with matplotlib, shows which of the composite's choices drive the
-ranks (Sobol indices), and answers "SSR disbursements per recipient region
-per year, SSR-weighted, net of transfers inside the portfolio" with the whole
-and the weighted figure side by side (a table, and a figure):
+ranks (Sobol indices), answers "SSR disbursements per recipient region per
+year, SSR-weighted, net of transfers inside the portfolio" with the whole and
+the weighted figure side by side (a table, and a figure), and joins the
+programme-year panel to country-year data to plot programme trajectories:
 
-    python docs/guide.py [DATA] [--out FOLDER]
+    python docs/guide.py [DATA] [--out FOLDER] [--country-year CSV]
 
 DATA is a folder of IATI XML files, or a folder holding one named ``iati``
 (such as the shared data folder). Without DATA the guide reads
 ``$SSR_SHARED_DATA``, else ``../shared/data`` beside the repository;
 ``examples/data`` (illustrative, shipped with the repository) always works.
 The figures go to ``FOLDER/ssr-spending-by-region.png``,
-``FOLDER/ssr-rank-sensitivity.png`` and ``FOLDER/ssr-net-whole-and-weighted.png``
-(FOLDER defaults to ``guide-output`` in the current directory, never into the
-repository). ``python/tests/test_guide.py``
-runs it, so the guide cannot rot.
+``FOLDER/ssr-rank-sensitivity.png``, ``FOLDER/ssr-net-whole-and-weighted.png``
+and ``FOLDER/programme-trajectories.png`` (FOLDER defaults to
+``guide-output`` in the current directory, never into the repository). CSV
+is your country-year data, with the columns ``iso3``, ``year`` and one value
+column; the default, ``examples/data/governance-illustrative.csv``, is an
+**invented** governance index that only shows the join.
+``python/tests/test_guide.py`` runs the guide, so it cannot rot.
 """
 
 from __future__ import annotations
@@ -37,6 +41,16 @@ import pandas as pd  # noqa: E402
 import ssr_model as ssr  # noqa: E402
 
 AS_OF = "2024-12-31"
+# The years of the programme-year panel (step 7), each scored as of its
+# 31 December.
+PANEL_YEARS = range(2018, 2025)
+# Illustrative country-year data shipped with the repository: invented
+# numbers standing for the researcher's own (a governance or security
+# index per ISO 3166-1 alpha-3 code and year).
+COUNTRY_YEAR = Path(__file__).resolve().parents[1] / "examples" / "data" / "governance-illustrative.csv"
+# At most this many programme trajectories are drawn (the ones known for
+# the most years), so that the figure stays readable on a large corpus.
+TRAJECTORIES = 12
 
 # Continents (UN M49 macro-regions) of the recipient countries in the shared
 # folder, by ISO 3166-1 alpha-3 code. The crate has no country-to-region
@@ -194,7 +208,64 @@ def plot_net(table: pd.DataFrame, out: Path) -> Path:
     return image
 
 
-def analyse(data: Path, out: Path) -> dict[str, object]:
+def plot_trajectories(joined: pd.DataFrame, value: str, out: Path) -> Path:
+    """Each programme's results score year by year (left) beside the
+    country-year value of its main recipient (right), one colour per
+    programme."""
+    known = joined.dropna(subset=["progress"])
+    chosen = known.groupby("programme_id", observed=True).size().sort_values(ascending=False)
+    chosen = chosen.index[:TRAJECTORIES]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.8), sharex=True)
+    colours = plt.get_cmap("tab20").colors
+    for k, pid in enumerate(chosen):
+        rows = joined[joined["programme_id"] == pid].sort_values("year")
+        label = f"{rows['programme_name'].iloc[0][:40]} ({rows['main_recipient'].iloc[0]})"
+        colour = colours[k % len(colours)]
+        left.plot(rows["year"], rows["progress"], marker="o", color=colour, label=label)
+        right.plot(rows["year"], rows[value], marker="s", linestyle="--", color=colour)
+    left.set_ylim(0, 1.05)
+    left.set_ylabel("results score (0–1) as of 31 December")
+    right.set_ylabel(f"{value} of the main recipient (your data)")
+    for ax in (left, right):
+        ax.set_xlabel("year")
+        ax.grid(alpha=0.3)
+    fig.legend(loc="lower center", ncol=2, fontsize=7, frameon=False)
+    fig.suptitle(f"Programme trajectories beside country-year data ({len(chosen)} programmes)", fontsize=10)
+    fig.tight_layout(rect=(0, 0.18, 1, 1))
+    out.mkdir(parents=True, exist_ok=True)
+    image = out / "programme-trajectories.png"
+    fig.savefig(image, dpi=120)
+    plt.close(fig)
+    return image
+
+
+def panel_step(p: ssr.Portfolio, country_year: Path, out: Path) -> dict[str, object]:
+    """Step 7: the programme-year panel joined to country-year data."""
+    # Every programme scored as of 31 December of each year: what was known
+    # then (the as-of rule), so that a trajectory never uses later facts.
+    panel = p.panel(PANEL_YEARS)
+    # The join keys: the programme's main recipient (ISO 3166-1 alpha-3, or
+    # an IATI region code, which matches no country row) and the year. The
+    # `recipients` column lists every recipient with its share, for
+    # multi-country programmes.
+    panel["iso3"] = panel["main_recipient"].astype("string")
+    panel["year"] = panel["year"].astype("int64")
+    data = pd.read_csv(country_year, dtype={"iso3": "string"})
+    value = next(c for c in data.columns if c not in ("iso3", "year"))
+    data["year"] = data["year"].astype("int64")
+    joined = panel.merge(data, how="left", on=["iso3", "year"], validate="many_to_one")
+    matched = int(joined[value].notna().sum())
+    unmatched = sorted(joined.loc[joined[value].isna(), "iso3"].dropna().unique())
+    image = plot_trajectories(joined, value, out)
+    print(
+        f"7. panel: {len(panel)} programme-years ({len(p)} programmes × {len(PANEL_YEARS)} years); "
+        f"{matched} joined to {country_year.name} ({value}); main recipients without a row there: "
+        f"{unmatched or 'none'}; figure: {image}"
+    )
+    return {"panel": joined, "trajectories": image, "joined": matched}
+
+
+def analyse(data: Path, out: Path, country_year: Path = COUNTRY_YEAR) -> dict[str, object]:
     started = time.perf_counter()
 
     # 1. Import every file of the folder: SSR sectors (DAC 152xx) only.
@@ -286,9 +357,13 @@ def analyse(data: Path, out: Path) -> dict[str, object]:
             f"6. paid out per region and year, net of {transfers} internal-transfer rows "
             f"(million; whole and SSR-weighted side by side; figure: {net_image}):\n{net.to_string()}"
         )
+
+    # 7. The programme-year panel joined to country-year data.
+    trajectories = panel_step(p, country_year, out)
     seconds = time.perf_counter() - started
     print(f"done in {seconds:.1f} s")
     return {
+        **trajectories,
         "programmes": len(p),
         "findings": len(report),
         "ranked": len(ranked),
@@ -323,6 +398,13 @@ def main() -> None:
     parser.add_argument(
         "--out", type=Path, default=Path("guide-output"), help="the folder the figures go to (default: guide-output)"
     )
+    parser.add_argument(
+        "--country-year",
+        type=Path,
+        default=COUNTRY_YEAR,
+        help="your country-year CSV: iso3, year and one value column (default: the illustrative "
+        "examples/data/governance-illustrative.csv, invented numbers)",
+    )
     args = parser.parse_args()
     data = args.data or default_data()
     if not data.is_dir():
@@ -330,7 +412,9 @@ def main() -> None:
             f"guide.py: no data folder at {data}. Name one (python docs/guide.py examples/data "
             "runs on the illustrative data shipped with the repository) or set SSR_SHARED_DATA."
         )
-    analyse(data, args.out)
+    if not args.country_year.is_file():
+        sys.exit(f"guide.py: no country-year file at {args.country_year}")
+    analyse(data, args.out, args.country_year)
 
 
 if __name__ == "__main__":

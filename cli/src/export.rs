@@ -45,6 +45,12 @@ pub(crate) struct Args {
     /// Every table, one file each (needs --out).
     #[arg(long)]
     all: bool,
+    /// The years of the panel table, FIRST..LAST with both included (e.g.
+    /// 2018..2022), or one year; as `ssr panel --years` [default: the years
+    /// of the portfolio's transactions, earliest to latest, else of its
+    /// planned dates].
+    #[arg(long, value_name = "FIRST..LAST", value_parser = crate::panel::parse_years)]
+    years: Option<std::ops::RangeInclusive<i32>>,
     /// The file format.
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     format: Format,
@@ -112,7 +118,10 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
     if let Some(date) = args.as_of.as_of {
         validation = validation.with_as_of(date);
     }
-    let source = Source::new(&portfolio, &scorer).with_validation(validation);
+    let mut source = Source::new(&portfolio, &scorer).with_validation(validation);
+    if let Some(years) = &args.years {
+        source = source.with_years(years.clone());
+    }
     let existing = if args.force {
         Existing::Replace
     } else {

@@ -53,8 +53,8 @@ pub(crate) struct Args {
     money: crate::money::MoneyArgs,
 }
 
-/// `2018..2022` (both included) or `2020`.
-fn parse_years(text: &str) -> Result<RangeInclusive<i32>, String> {
+/// `2018..2022` (both included) or `2020` (also `ssr export --years`).
+pub(crate) fn parse_years(text: &str) -> Result<RangeInclusive<i32>, String> {
     let year = |s: &str| {
         s.trim()
             .parse::<i32>()

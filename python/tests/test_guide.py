@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 from conftest import REPO
 
 
@@ -45,6 +46,25 @@ def test_the_guide_runs_on_the_shipped_examples(tmp_path: Path):
     liberia = result["net"].loc[("EUR", 2019, "Africa")]
     assert abs(liberia["whole"] - 0.5) < 1e-12
     assert abs(liberia["ssr"] - 0.3) < 1e-12
+    # Step 7: the panel, four programmes × 2018–2024, joined to the
+    # illustrative country-year CSV on (main recipient, year).
+    panel = result["panel"]
+    assert len(panel) == 4 * 7
+    assert result["trajectories"] == tmp_path / "programme-trajectories.png"
+    assert result["trajectories"].read_bytes().startswith(b"\x89PNG")
+    country_year = pd.read_csv(REPO / "examples" / "data" / "governance-illustrative.csv")
+    # The CSV's own value for Liberia in 2020 (read here, not from the guide).
+    expected = country_year.loc[
+        (country_year["iso3"] == "LBR") & (country_year["year"] == 2020), "governance_index"
+    ].item()
+    liberia = panel[(panel["iso3"] == "LBR") & (panel["year"] == 2020)]
+    assert len(liberia) == 1
+    assert liberia["governance_index"].item() == expected
+    # As of 2020-12-31 Liberia's programme had disbursed 500,000 (2019-09-30)
+    # + 850,000 (2020-06-30) EUR; the 2021 disbursement is not known yet.
+    assert liberia["disbursed"].item() == 1_350_000.0
+    # Every example recipient (LBR, MLI, BIH, TUN) has a row in the CSV.
+    assert result["joined"] == 4 * 7
 
 
 def test_the_guide_names_a_missing_data_folder(tmp_path: Path):
@@ -69,3 +89,5 @@ def test_the_guide_runs_on_the_shared_folder(shared_data: Path, tmp_path: Path):
     # The net question is answered on real data too, whole and weighted.
     assert not result["net"].empty
     assert {"whole", "ssr", "unknown_share"} <= set(result["net"].columns)
+    assert result["trajectories"].read_bytes().startswith(b"\x89PNG")
+    assert len(result["panel"]) == result["programmes"] * 7

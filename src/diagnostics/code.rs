@@ -250,6 +250,11 @@ codes! {
     /// See [`indicator_without_baseline`](super::catalogue#indicator_without_baseline) in the catalogue.
     IndicatorWithoutBaseline = "indicator_without_baseline", Warning, Practice,
         "the indicator \"Judges trained\" has no baseline";
+    /// A baseline value without the date it was measured on.
+    ///
+    /// See [`undated_baseline`](super::catalogue#undated_baseline) in the catalogue.
+    UndatedBaseline = "undated_baseline", Advice, Practice,
+        "the baseline of the indicator \"Public trust in the police\" has no date: it counts as known at every date, and progress is timed from the first period's start";
     /// A resistant or blocking stakeholder of high influence that no
     /// challenge mitigation addresses.
     ///

@@ -31,7 +31,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use crate::{Component, Indicator, Period, Programme};
+use crate::{Baseline, Component, Indicator, Period, Programme};
 
 /// Whether an item dated `date` is known on the judging date `as_of`
 /// (always, without one).
@@ -55,6 +55,27 @@ pub(crate) fn interim(period: &Period, as_of: Option<NaiveDate>) -> bool {
 /// then, or interim.
 pub(crate) fn actual_known(period: &Period, as_of: Option<NaiveDate>) -> bool {
     as_of.is_none_or(|d| measured(period) <= d || interim(period, Some(d)))
+}
+
+/// The baseline of `ind` as known on `as_of`: none when it is dated after.
+pub(crate) fn known_baseline(ind: &Indicator, as_of: Option<NaiveDate>) -> Option<&Baseline> {
+    ind.baseline
+        .as_ref()
+        .filter(|b| b.date.is_none_or(|x| known(x, as_of)))
+}
+
+/// The start date that applies on `as_of`: the actual one once it is
+/// known, else the planned one ([`Programme::start`] of the cut programme).
+pub(crate) fn start(p: &Programme, as_of: Option<NaiveDate>) -> Option<NaiveDate> {
+    p.actual_start
+        .filter(|&x| known(x, as_of))
+        .or(p.planned_start)
+}
+
+/// The end date that applies on `as_of` ([`Programme::end`] of the cut
+/// programme).
+pub(crate) fn end(p: &Programme, as_of: Option<NaiveDate>) -> Option<NaiveDate> {
+    p.actual_end.filter(|&x| known(x, as_of)).or(p.planned_end)
 }
 
 /// Whether the period's actual is taken out as of `d`.

@@ -58,16 +58,35 @@ pub struct ProgrammeCard {
 impl Evidence {
     /// The evidence of a card's scores.
     pub(crate) fn of(card: &ProgrammeCard) -> Evidence {
-        let eval = card.evaluation.as_ref().filter(|e| e.score.is_some());
+        Evidence::from_parts(
+            (card.progress.score, card.progress.coverage),
+            card.risk.exposure,
+            &card.stakeholders,
+            card.evaluation.as_ref(),
+            card.finance.pace,
+        )
+    }
+
+    /// The evidence of a card's parts: the results score and its
+    /// coverage, the risk exposure, the stakeholder profile, the latest
+    /// evaluation and the finance pace (a panel keeps only these).
+    pub(crate) fn from_parts(
+        (score, coverage): (Option<f64>, f64),
+        risk: Option<f64>,
+        stakeholders: &StakeholderProfile,
+        evaluation: Option<&EvaluationScore>,
+        pace: Option<f64>,
+    ) -> Evidence {
+        let eval = evaluation.filter(|e| e.score.is_some());
         Evidence {
-            results: KindEvidence::new(card.progress.score.is_some(), card.progress.coverage),
-            risk: KindEvidence::whole(card.risk.exposure.is_some()),
+            results: KindEvidence::new(score.is_some(), coverage),
+            risk: KindEvidence::whole(risk.is_some()),
             stakeholders: KindEvidence::new(
-                card.stakeholders.has_evidence(),
-                card.stakeholders.coverage.assessed,
+                stakeholders.has_evidence(),
+                stakeholders.coverage.assessed,
             ),
             evaluation: KindEvidence::new(eval.is_some(), eval.map_or(0.0, |e| e.coverage)),
-            finance: KindEvidence::whole(card.finance.pace.is_some()),
+            finance: KindEvidence::whole(pace.is_some()),
         }
     }
 }

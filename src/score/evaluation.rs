@@ -130,14 +130,17 @@ pub(crate) fn score_evaluation(
     }
 }
 
-/// The programme's latest evaluation, scored.
+/// The programme's latest evaluation known on `as_of` (dated on or
+/// before it), scored.
 pub(crate) fn score_latest(
     p: &Programme,
+    as_of: Option<NaiveDate>,
     policy: &EvaluationPolicy,
     floor: f64,
 ) -> Option<EvaluationScore> {
     p.evaluations
         .iter()
+        .filter(|e| super::as_of::known(e.date, as_of))
         .fold(None, |best: Option<&Evaluation>, e| match best {
             Some(b) if b.date > e.date => Some(b),
             _ => Some(e),
@@ -167,7 +170,7 @@ mod tests {
             .with_evaluation(old);
         let mut policy = EvaluationPolicy::default();
         policy.weights.efficiency = crate::Weight::new(3.0).unwrap();
-        let e = score_latest(&p, &policy, 0.01).unwrap();
+        let e = score_latest(&p, None, &policy, 0.01).unwrap();
         assert_eq!(e.evaluator, "new");
         // (1·0 + 3·0.5)/4 = 0.375; rated weight 4 of 8.
         assert_eq!(e.score, Some(0.375));

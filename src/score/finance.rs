@@ -410,16 +410,7 @@ pub(crate) fn score_finance(
     let mut out = f.native_disbursed.clone();
     out.extend(&f.native_spent);
     let execution = conv.ratio_at(&out, &native_budget, rate_date, "execution");
-    let elapsed = match (p.start(), p.end(), at) {
-        (Some(s), Some(e), Some(at)) => Some(expected_progress(s, e, at)),
-        _ => None,
-    };
-    let status = match (execution, elapsed) {
-        (Some(x), Some(e)) => classify(x, e, &policy.status),
-        _ => Status::NoData,
-    };
-    let pace = ratio(execution, elapsed).map(|x| x.clamp(0.0, 1.0));
-    FinanceProfile {
+    let mut profile = FinanceProfile {
         currency,
         committed: f.committed,
         disbursed: f.disbursed,
@@ -428,14 +419,43 @@ pub(crate) fn score_finance(
         disbursement_rate,
         budget,
         execution,
-        elapsed,
-        status,
-        pace,
+        elapsed: None,
+        status: Status::NoData,
+        pace: None,
         funders,
         concentration,
         yearly: f.yearly.into_values().collect(),
         findings: conv.findings,
-    }
+    };
+    judge_pace(&mut profile, p, policy, at);
+    profile
+}
+
+/// Fills the share of time elapsed on `at`, the status and the pace of a
+/// profile from its execution. The only part of a profile that moves with
+/// the judging date when no transaction or budget is dated in between and
+/// nothing is converted (a panel re-judges only this).
+pub(crate) fn judge_pace(
+    f: &mut FinanceProfile,
+    p: &Programme,
+    policy: &ScoringPolicy,
+    at: Option<NaiveDate>,
+) {
+    // The dates as known on `as_of`, so that an uncut programme (a panel's)
+    // scores as its cut copy does.
+    let dates = (
+        super::as_of::start(p, policy.as_of),
+        super::as_of::end(p, policy.as_of),
+    );
+    f.elapsed = match (dates.0, dates.1, at) {
+        (Some(s), Some(e), Some(at)) => Some(expected_progress(s, e, at)),
+        _ => None,
+    };
+    f.status = match (f.execution, f.elapsed) {
+        (Some(x), Some(e)) => classify(x, e, &policy.status),
+        _ => Status::NoData,
+    };
+    f.pace = ratio(f.execution, f.elapsed).map(|x| x.clamp(0.0, 1.0));
 }
 
 fn empty_profile() -> FinanceProfile {

@@ -23,7 +23,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::as_of::{actual_known, interim, measured};
+use super::as_of::{actual_known, interim, known_baseline, measured};
 use super::progress::ValueMap;
 use super::{
     Forecast, Gap, ScoringPolicy, Status, TargetRule, classify, expected_progress, least_squares,
@@ -135,6 +135,32 @@ fn latest(
 
 /// Scores one indicator under `policy`.
 pub(crate) fn score_indicator(ind: &Indicator, policy: &ScoringPolicy) -> IndicatorScore {
+    score(ind, policy, true)
+}
+
+/// [`score_indicator`] without the forecast, which a panel does not read:
+/// the rest is the same, bit for bit.
+pub(crate) fn score_indicator_unforecast(
+    ind: &Indicator,
+    policy: &ScoringPolicy,
+) -> IndicatorScore {
+    score(ind, policy, false)
+}
+
+/// The date progress is counted from: the baseline's date, else the first
+/// period's start, else the target date.
+pub(crate) fn baseline_date(ind: &Indicator, target_date: NaiveDate) -> NaiveDate {
+    ind.baseline
+        .as_ref()
+        .and_then(|b| b.date)
+        .or_else(|| ind.periods.iter().map(|p| p.start).min())
+        .unwrap_or(target_date)
+}
+
+/// Scores one indicator, with its forecast when `forecast` is set. The
+/// as-of rule is applied here too (a baseline dated after `as_of` is
+/// unknown; see [`actual_known`]), so the indicator need not be cut first.
+fn score(ind: &Indicator, policy: &ScoringPolicy, with_forecast: bool) -> IndicatorScore {
     let mut s = unscored(ind);
     let map = match ValueMap::new(ind.measure, ind.scale.as_ref(), &policy.scales) {
         Ok(map) => map,
@@ -153,7 +179,7 @@ pub(crate) fn score_indicator(ind: &Indicator, policy: &ScoringPolicy) -> Indica
     let read =
         |v: Option<&crate::Value>, missing: Gap| v.ok_or(missing).and_then(|v| map.number(v));
     let b = read(
-        ind.baseline.as_ref().and_then(|b| b.value.as_ref()),
+        known_baseline(ind, as_of).and_then(|b| b.value.as_ref()),
         Gap::NoBaseline,
     );
     let t = read(target_period.and_then(|p| p.target.as_ref()), Gap::NoTarget);
@@ -177,12 +203,7 @@ pub(crate) fn score_indicator(ind: &Indicator, policy: &ScoringPolicy) -> Indica
     let p = progress(b, t, a, ind.direction);
     s.progress = Some(p);
     s.capped = Some(policy.progress.cap(p));
-    let baseline_date = ind
-        .baseline
-        .as_ref()
-        .and_then(|b| b.date)
-        .or_else(|| ind.periods.iter().map(|p| p.start).min())
-        .unwrap_or(target_date);
+    let baseline_date = baseline_date(ind, target_date);
     let judged = as_of.unwrap_or(actual_date);
     let expected = expected_progress(baseline_date, target_date, judged);
     s.expected = Some(expected);
@@ -190,8 +211,10 @@ pub(crate) fn score_indicator(ind: &Indicator, policy: &ScoringPolicy) -> Indica
         Some(period) if interim(period, as_of) => Status::Interim,
         _ => classify(p, expected, &policy.status),
     };
-    let dated = |p: &Period| known(p) && !interim(p, as_of);
-    s.forecast = forecast(ind, &map, dated, (b, t), target_date);
+    if with_forecast {
+        let dated = |p: &Period| known(p) && !interim(p, as_of);
+        s.forecast = forecast(ind, &map, dated, (b, t), target_date);
+    }
     s
 }
 

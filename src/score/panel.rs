@@ -3,18 +3,20 @@
 //! Two paths give the same rows, bit for bit: one full scorecard per year
 //! ([`Scorer::panel_by_scorecards`](super::Scorer::panel_by_scorecards),
 //! the slow obvious one) and the date sweep ([`sweep`](super::panel_sweep))
-//! behind [`Scorer::panel`](super::Scorer::panel). Both end here, in
-//! [`year_rows`], so that they can differ only in how the cards are made.
+//! behind [`Scorer::panel`](super::Scorer::panel). Both hand each year's
+//! small inputs ([`YearInputs`]: from full cards, or kept by the sweep) and
+//! comparison to [`PanelRows::push_year`], so that they can differ only in
+//! how those inputs are made.
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::comparison::{ComparisonRow, compare};
-use super::rank::RankStats;
+use super::comparison::{Comparison, ComparisonRow, compare_rows};
+use super::rank::{RankStats, RankUncertainty};
 use super::shares::{RecipientShare, recipient_shares};
 use super::ssr_share::ssr_share;
 use super::vocabulary::DimensionValues;
-use super::{NotRanked, ProgrammeCard, Status};
+use super::{Evidence, FinanceProfile, NotRanked, ProgrammeCard, Status};
 use crate::model::Amount;
 use crate::{Currency, Portfolio, Programme, ProgrammeId, ResultLevel, TransactionType};
 
@@ -128,89 +130,261 @@ pub struct PanelRow {
     pub undated_baselines: usize,
 }
 
-/// The rows of one year: `cards` are the programmes' cards as of `as_of`
-/// (portfolio order), `previous` last year's rows (same order, empty for
-/// the first year), `stats` the Monte Carlo ranks when asked for.
-pub(super) fn year_rows(
-    scorer: &super::Scorer,
-    portfolio: &Portfolio,
-    cards: &[ProgrammeCard],
-    year: i32,
-    as_of: NaiveDate,
-    previous: &[PanelRow],
-    ranked: bool,
-) -> Vec<PanelRow> {
-    let comparison = compare(cards, scorer.policy());
-    let stats = ranked.then(|| {
-        super::rank::rank_uncertainty(cards, &comparison, scorer.policy(), scorer.thread_count())
-    });
-    let by_programme = stats.as_ref().map(|s| s.by_programme());
-    portfolio
-        .programmes
-        .iter()
-        .zip(cards)
-        .zip(&comparison.rows)
-        .enumerate()
-        .map(|(i, ((programme, card), row))| {
-            let stats = by_programme.as_ref().and_then(|m| m.get(&card.id).copied());
-            let mut out = panel_row(card, row, year, as_of, previous.get(i), stats);
-            let (ssr, why) = ssr_paid(scorer, programme, card.finance.currency, year);
-            out.recipients = recipient_shares(programme);
-            out.ssr_paid_year = ssr;
-            out.ssr_unknown = why;
-            out.undated_baselines = programme
-                .indicators()
-                .filter(|i| i.baseline.as_ref().is_some_and(|b| b.date.is_none()))
-                .count();
-            out
-        })
-        .collect()
+/// What a panel row needs of one programme in one year, besides the
+/// comparison: small inputs, which the sweep keeps up to date and a full
+/// card gives ([`YearInputs::of_card`]).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct YearInputs {
+    /// The results score and its coverage.
+    pub(super) progress: (Option<f64>, f64),
+    /// Indicators on track, at risk, off track, interim, without progress.
+    pub(super) statuses: [usize; 5],
+    /// Progress of the output, outcome and impact indicators.
+    pub(super) levels: [Option<f64>; 3],
+    /// The raw dimension values the comparison reads.
+    pub(super) raw: DimensionValues,
+    /// The evidence the ranking policy reads.
+    pub(super) evidence: Evidence,
+    /// The finance currency.
+    pub(super) currency: Option<Currency>,
+    /// Committed, disbursed and spent to date.
+    pub(super) to_date: [Option<f64>; 3],
+    /// Committed, disbursed and spent that year.
+    pub(super) this_year: [Option<f64>; 3],
 }
 
-/// The row of one card, from the card and the comparison alone.
+/// The statuses counted in [`YearInputs::statuses`], in order.
+pub(super) const STATUSES: [Status; 5] = [
+    Status::OnTrack,
+    Status::AtRisk,
+    Status::OffTrack,
+    Status::Interim,
+    Status::NoData,
+];
+
+/// The levels of [`YearInputs::levels`], in order.
+pub(super) const LEVELS: [ResultLevel; 3] = [
+    ResultLevel::Output,
+    ResultLevel::Outcome,
+    ResultLevel::Impact,
+];
+
+impl YearInputs {
+    /// The inputs of a card, as of the last day of `year`.
+    pub(super) fn of_card(card: &ProgrammeCard, year: i32) -> Self {
+        let f = &card.finance;
+        let mut out = YearInputs {
+            progress: (card.progress.score, card.progress.coverage),
+            statuses: STATUSES.map(|s| card.progress.status_count(s)),
+            levels: LEVELS.map(|l| card.results.level(l).and_then(|x| x.progress)),
+            raw: DimensionValues::default(),
+            evidence: card.evidence,
+            currency: None,
+            to_date: [None; 3],
+            this_year: [None; 3],
+        };
+        out.raw = DimensionValues {
+            progress: card.progress.score,
+            evaluation: card.evaluation.as_ref().and_then(|e| e.score),
+            risk: card.risk.exposure,
+            resistance: card.stakeholders.resistance_exposure,
+            inclusion: card.stakeholders.inclusion,
+            finance: f.pace,
+        };
+        out.set_finance(f, year);
+        out
+    }
+
+    /// The money columns from a finance profile.
+    pub(super) fn set_finance(&mut self, f: &FinanceProfile, year: i32) {
+        let this_year = f.yearly.iter().find(|y| y.year == year);
+        self.currency = f.currency;
+        self.to_date = [f.committed, f.disbursed, f.spent];
+        self.this_year = this_year.map_or([None; 3], |y| [y.committed, y.disbursed, y.spent]);
+    }
+}
+
+/// What no date changes of a programme's row: its recipients (the join
+/// keys) and its count of undated baselines.
+pub(super) struct Fixed {
+    recipients: Vec<RecipientShare>,
+    undated_baselines: usize,
+}
+
+impl Fixed {
+    /// Those of `programme`.
+    pub(super) fn of(programme: &Programme) -> Self {
+        Fixed {
+            recipients: recipient_shares(programme),
+            undated_baselines: programme
+                .indicators()
+                .filter(|i| i.baseline.as_ref().is_some_and(|b| b.date.is_none()))
+                .count(),
+        }
+    }
+}
+
+/// One year of a panel being made: the year and its last day.
+pub(super) struct Year {
+    pub(super) year: i32,
+    pub(super) as_of: NaiveDate,
+}
+
+/// A panel being written year by year: its rows, what no date changes of
+/// each programme, and last year's composites (portfolio order; empty
+/// before the first year).
+pub(super) struct PanelRows {
+    pub(super) rows: Vec<PanelRow>,
+    fixed: Vec<Fixed>,
+    previous: Vec<Option<f64>>,
+}
+
+impl PanelRows {
+    /// An empty panel of `portfolio`, with room for `years` years.
+    pub(super) fn new(portfolio: &Portfolio, years: usize) -> Self {
+        PanelRows {
+            rows: Vec::with_capacity(years.saturating_mul(portfolio.programmes.len())),
+            fixed: portfolio.programmes.iter().map(Fixed::of).collect(),
+            previous: Vec::new(),
+        }
+    }
+
+    /// Appends the rows of one year from the programmes' inputs as of
+    /// `y.as_of` and their comparison (portfolio order), with the Monte
+    /// Carlo ranks when they were run. `at` judges on `y.as_of`.
+    pub(super) fn push_year(
+        &mut self,
+        at: &super::Scorer,
+        portfolio: &Portfolio,
+        (inputs, comparison): (&[YearInputs], &Comparison),
+        stats: Option<&RankUncertainty>,
+        y: &Year,
+    ) {
+        let by_programme = stats.map(RankUncertainty::by_programme);
+        let from = self.rows.len();
+        let each = portfolio
+            .programmes
+            .iter()
+            .zip(&self.fixed)
+            .zip(inputs)
+            .zip(&comparison.rows)
+            .enumerate();
+        let previous = &self.previous;
+        self.rows
+            .extend(each.map(|(i, (((programme, fixed), inputs), row))| {
+                let stats = by_programme
+                    .as_ref()
+                    .and_then(|m| m.get(&row.programme).copied());
+                let before = previous.get(i).copied().flatten();
+                let mut r = panel_row(programme, inputs, row, y, before, stats);
+                let (ssr, why) = ssr_paid(at, programme, inputs.currency, y.year);
+                r.recipients = fixed.recipients.clone();
+                r.ssr_paid_year = ssr;
+                r.ssr_unknown = why;
+                r.undated_baselines = fixed.undated_baselines;
+                r
+            }));
+        let written = self.rows.get(from..).unwrap_or_default();
+        self.previous = written.iter().map(|r| r.composite).collect();
+    }
+}
+
+/// The comparison of one year from the programmes' inputs.
+pub(super) fn comparison_of(
+    portfolio: &Portfolio,
+    inputs: &[YearInputs],
+    policy: &super::ScoringPolicy,
+) -> Comparison {
+    let rows = portfolio
+        .programmes
+        .iter()
+        .zip(inputs)
+        // No name: the comparison reads none, the rows take the
+        // programme's.
+        .map(|(p, x)| ComparisonRow::new(p.id, String::new(), x.raw))
+        .collect();
+    let evidence: Vec<Evidence> = inputs.iter().map(|x| x.evidence).collect();
+    compare_rows(rows, &evidence, policy)
+}
+
+/// The panel the slow, obvious way: one full scorecard per year
+/// ([`Scorer::panel_by_scorecards`](super::Scorer::panel_by_scorecards),
+/// and [`Scorer::ranked_panel`](super::Scorer::ranked_panel), whose Monte
+/// Carlo reads whole cards).
+pub(super) fn by_scorecards(
+    scorer: &super::Scorer,
+    portfolio: &Portfolio,
+    years: std::ops::RangeInclusive<i32>,
+    ranked: bool,
+) -> Vec<PanelRow> {
+    let mut panel = PanelRows::new(portfolio, years.clone().count());
+    for year in years {
+        let Some(as_of) = NaiveDate::from_ymd_opt(year, 12, 31) else {
+            continue;
+        };
+        let at = scorer.at(as_of);
+        let card = at.scorecard(portfolio);
+        let inputs: Vec<YearInputs> = card
+            .programmes
+            .iter()
+            .map(|c| YearInputs::of_card(c, year))
+            .collect();
+        let stats = ranked.then(|| at.rank_uncertainty(&card));
+        let y = Year { year, as_of };
+        panel.push_year(
+            &at,
+            portfolio,
+            (&inputs, &card.comparison),
+            stats.as_ref(),
+            &y,
+        );
+    }
+    panel.rows
+}
+
+/// The row of one programme from its inputs and comparison row.
 fn panel_row(
-    p: &ProgrammeCard,
+    p: &Programme,
+    x: &YearInputs,
     row: &ComparisonRow,
-    year: i32,
-    as_of: NaiveDate,
-    previous: Option<&PanelRow>,
+    y: &Year,
+    before: Option<f64>,
     stats: Option<&RankStats>,
 ) -> PanelRow {
-    let f = &p.finance;
-    let this_year = f.yearly.iter().find(|y| y.year == year);
-    let count = |s| p.progress.status_count(s);
-    let level = |l| p.results.level(l).and_then(|x| x.progress);
-    let before = previous.and_then(|r| r.composite);
+    let [on_track, at_risk, off_track, interim, no_data] = x.statuses;
+    let [committed_year, disbursed_year, spent_year] = x.this_year;
+    let [committed, disbursed, spent] = x.to_date;
+    let [output_progress, outcome_progress, impact_progress] = x.levels;
     PanelRow {
         programme: p.id,
         name: p.name.clone(),
-        year,
-        as_of,
-        progress: p.progress.score,
-        coverage: p.progress.coverage,
+        year: y.year,
+        as_of: y.as_of,
+        progress: x.progress.0,
+        coverage: x.progress.1,
         raw: row.raw,
         composite: row.composite,
         rank: row.rank,
         not_ranked: row.not_ranked,
-        on_track: count(Status::OnTrack),
-        at_risk: count(Status::AtRisk),
-        off_track: count(Status::OffTrack),
-        interim: count(Status::Interim),
-        no_data: count(Status::NoData),
-        committed_year: this_year.and_then(|y| y.committed),
-        disbursed_year: this_year.and_then(|y| y.disbursed),
-        spent_year: this_year.and_then(|y| y.spent),
-        committed: f.committed,
-        disbursed: f.disbursed,
-        spent: f.spent,
+        on_track,
+        at_risk,
+        off_track,
+        interim,
+        no_data,
+        committed_year,
+        disbursed_year,
+        spent_year,
+        committed,
+        disbursed,
+        spent,
         change: row.composite.zip(before).map(|(now, then)| now - then),
         recipients: Vec::new(),
-        currency: f.currency,
+        currency: x.currency,
         ssr_paid_year: None,
         ssr_unknown: None,
-        output_progress: level(ResultLevel::Output),
-        outcome_progress: level(ResultLevel::Outcome),
-        impact_progress: level(ResultLevel::Impact),
+        output_progress,
+        outcome_progress,
+        impact_progress,
         rank_p05: stats.map(|s| s.p05),
         rank_p95: stats.map(|s| s.p95),
         undated_baselines: 0,

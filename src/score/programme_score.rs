@@ -216,29 +216,101 @@ fn weights<'a, T: 'a>(
     })
 }
 
-/// Scores one component (its indicators' design weights are shares within
-/// the component until the programme rescales them).
-pub(crate) fn score_component(c: &Component, policy: &ScoringPolicy) -> ComponentScore {
+/// A weighted mean of scores and the weights behind it: what a component's
+/// score is made of from its indicators', and a programme's from its
+/// components'.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Mean {
+    /// The mean of the items with a score.
+    pub(crate) score: Option<f64>,
+    /// The sum of all the items' weights.
+    pub(crate) total: f64,
+    /// The sum of the weights of the items with a score.
+    pub(crate) with_data: f64,
+    /// The covered share of the weight.
+    pub(crate) coverage: f64,
+}
+
+/// A component's mean from its indicators' capped progress (document
+/// order): what [`score_component`] computes, for callers that keep the
+/// indicator scores themselves (a panel).
+pub(crate) fn component_mean(
+    c: &Component,
+    capped: impl Iterator<Item = Option<f64>> + Clone,
+    policy: &ScoringPolicy,
+) -> Mean {
     let level = &policy.indicators;
-    let mut indicators: Vec<IndicatorScore> = c
-        .indicators
-        .iter()
-        .map(|i| score_indicator(i, policy))
-        .collect();
     let ws = weights(&c.indicators, level, |i| {
         (i.weight.get(), policy.results.factor(i))
     });
     let total: f64 = ws.clone().sum();
     let with_data = sum(ws
         .clone()
-        .zip(&indicators)
-        .filter(|(_, s)| s.has_data())
+        .zip(capped.clone())
+        .filter(|(_, x)| x.is_some())
         .map(|(w, _)| w));
-    let items = ws
-        .clone()
-        .zip(&indicators)
-        .filter_map(|(w, s)| s.capped.map(|x| (x, w)));
+    let items = ws.zip(capped).filter_map(|(w, x)| x.map(|x| (x, w)));
     let score = level.method.mean(items, policy.zero_floor.get());
+    Mean {
+        score,
+        total,
+        with_data,
+        coverage: if total > 0.0 { with_data / total } else { 0.0 },
+    }
+}
+
+/// A programme's mean from its components' scores and coverages
+/// (document order), with the components' weights: what
+/// [`score_programme`] computes.
+pub(crate) fn programme_mean(
+    p: &Programme,
+    components: impl Iterator<Item = (Option<f64>, f64)> + Clone,
+    policy: &ScoringPolicy,
+) -> (Mean, Vec<f64>) {
+    let level = &policy.components;
+    let ws: Vec<f64> = weights(&p.components, level, |c| (c.weight.get(), 1.0)).collect();
+    let total: f64 = ws.iter().sum();
+    let scored = sum(ws
+        .iter()
+        .zip(components.clone())
+        .filter(|(_, (score, _))| score.is_some())
+        .map(|(w, _)| *w));
+    let score = level.method.mean(
+        components
+            .clone()
+            .zip(&ws)
+            .filter_map(|((score, _), &w)| score.map(|s| (s, w))),
+        policy.zero_floor.get(),
+    );
+    // Σ wᶜ·coverageᶜ / Σ wᶜ, summed in the order of `total`, so that full
+    // coverage is exactly 1.
+    let covered = sum(ws.iter().zip(components).map(|(w, (_, c))| w * c));
+    let mean = Mean {
+        score,
+        total,
+        with_data: scored,
+        coverage: if total > 0.0 {
+            (covered / total).min(1.0)
+        } else {
+            0.0
+        },
+    };
+    (mean, ws)
+}
+
+/// Scores one component (its indicators' design weights are shares within
+/// the component until the programme rescales them).
+pub(crate) fn score_component(c: &Component, policy: &ScoringPolicy) -> ComponentScore {
+    let mut indicators: Vec<IndicatorScore> = c
+        .indicators
+        .iter()
+        .map(|i| score_indicator(i, policy))
+        .collect();
+    let mean = component_mean(c, indicators.iter().map(|s| s.capped), policy);
+    let (total, with_data) = (mean.total, mean.with_data);
+    let ws = weights(&c.indicators, &policy.indicators, |i| {
+        (i.weight.get(), policy.results.factor(i))
+    });
     for (s, w) in indicators.iter_mut().zip(ws) {
         s.weight = if total > 0.0 { w / total } else { 0.0 };
         s.effective_weight = if s.has_data() && with_data > 0.0 {
@@ -252,9 +324,9 @@ pub(crate) fn score_component(c: &Component, policy: &ScoringPolicy) -> Componen
         name: c.name.clone(),
         pillar: c.pillar,
         weight: 1.0,
-        effective_weight: if score.is_some() { 1.0 } else { 0.0 },
-        score,
-        coverage: if total > 0.0 { with_data / total } else { 0.0 },
+        effective_weight: if mean.score.is_some() { 1.0 } else { 0.0 },
+        score: mean.score,
+        coverage: mean.coverage,
         indicators,
     }
 }
@@ -266,24 +338,8 @@ pub(crate) fn score_programme(p: &Programme, policy: &ScoringPolicy) -> Programm
         .iter()
         .map(|c| score_component(c, policy))
         .collect();
-    let level = &policy.components;
-    let ws: Vec<f64> = weights(&p.components, level, |c| (c.weight.get(), 1.0)).collect();
-    let total: f64 = ws.iter().sum();
-    let scored = sum(ws
-        .iter()
-        .zip(&components)
-        .filter(|(_, c)| c.score.is_some())
-        .map(|(w, _)| *w));
-    let score = level.method.mean(
-        components
-            .iter()
-            .zip(&ws)
-            .filter_map(|(c, &w)| c.score.map(|s| (s, w))),
-        policy.zero_floor.get(),
-    );
-    // Σ wᶜ·coverageᶜ / Σ wᶜ, summed in the order of `total`, so that full
-    // coverage is exactly 1.
-    let covered = sum(ws.iter().zip(&components).map(|(w, c)| w * c.coverage));
+    let (mean, ws) = programme_mean(p, components.iter().map(|c| (c.score, c.coverage)), policy);
+    let (total, scored, score) = (mean.total, mean.with_data, mean.score);
     for (c, &w) in components.iter_mut().zip(&ws) {
         c.weight = if total > 0.0 { w / total } else { 0.0 };
         c.effective_weight = if c.score.is_some() && scored > 0.0 {
@@ -302,11 +358,7 @@ pub(crate) fn score_programme(p: &Programme, policy: &ScoringPolicy) -> Programm
     let drags = drags(&components, policy.explain);
     ProgrammeScore {
         score,
-        coverage: if total > 0.0 {
-            (covered / total).min(1.0)
-        } else {
-            0.0
-        },
+        coverage: mean.coverage,
         components,
         drags,
     }

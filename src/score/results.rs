@@ -205,19 +205,20 @@ struct Item<'a> {
     weight: f64,
 }
 
-/// Aggregated capped progress and coverage of some indicators.
-fn summarise<'a>(
-    items: impl Iterator<Item = &'a Item<'a>> + Clone,
+/// Aggregated capped progress and coverage of some indicators, each given
+/// by its weight and its capped progress.
+fn summarise(
+    items: impl Iterator<Item = (f64, Option<f64>)> + Clone,
     policy: &ScoringPolicy,
 ) -> (Option<f64>, f64) {
-    let total: f64 = items.clone().map(|s| s.weight).sum();
+    let total: f64 = items.clone().map(|(w, _)| w).sum();
     let with_data: f64 = items
         .clone()
-        .filter(|s| s.score.has_data())
-        .map(|s| s.weight)
+        .filter(|(_, x)| x.is_some())
+        .map(|(w, _)| w)
         .sum();
     let progress = policy.indicators.method.mean(
-        items.filter_map(|s| s.score.capped.map(|x| (x, s.weight))),
+        items.filter_map(|(w, x)| x.map(|x| (x, w))),
         policy.zero_floor.get(),
     );
     let coverage = if total > 0.0 {
@@ -228,17 +229,35 @@ fn summarise<'a>(
     (progress, coverage)
 }
 
+/// An indicator's weight in the results chain: its component's weight
+/// times its own, with its level's and evidence's factor. (Weights are at
+/// most 10⁶ times a factor of at most 10⁶: products and sums stay finite.)
+pub(crate) fn chain_weight(c: &Component, i: &Indicator, policy: &ScoringPolicy) -> f64 {
+    policy.components.weight(c.weight.get())
+        * (policy.indicators.weight(i.weight.get()) * policy.results.factor(i))
+}
+
+/// The progress and coverage of one result level from every indicator's
+/// level, chain weight ([`chain_weight`]) and capped progress, in document
+/// order: what [`score_results`] computes, for callers that keep the
+/// indicator scores themselves (a panel).
+pub(crate) fn level_progress(
+    items: impl Iterator<Item = (ResultLevel, f64, Option<f64>)> + Clone,
+    level: ResultLevel,
+    policy: &ScoringPolicy,
+) -> (Option<f64>, f64) {
+    let at = items
+        .filter(move |(l, ..)| *l == level)
+        .map(|(_, w, x)| (w, x));
+    summarise(at, policy)
+}
+
 /// Scores a programme's results chain, from its scored indicators.
 pub(crate) fn score_results(
     p: &Programme,
     score: &ProgrammeScore,
     policy: &ScoringPolicy,
 ) -> ResultsProfile {
-    // Weights are at most 10⁶ (model weights, level weights) times an
-    // evidence grade of at most 1: their products and sums stay finite.
-    let component = |c: &Component| policy.components.weight(c.weight.get());
-    let indicator =
-        |i: &Indicator| policy.indicators.weight(i.weight.get()) * policy.results.factor(i);
     // Each indicator with its component and score, in document order; the
     // score was computed component by component from the same lists.
     let items: Vec<Item<'_>> = p
@@ -246,7 +265,6 @@ pub(crate) fn score_results(
         .iter()
         .zip(&score.components)
         .flat_map(|(c, cs)| {
-            let wc = component(c);
             c.indicators
                 .iter()
                 .zip(&cs.indicators)
@@ -254,7 +272,7 @@ pub(crate) fn score_results(
                     component: c,
                     indicator: i,
                     score: s,
-                    weight: wc * indicator(i),
+                    weight: chain_weight(c, i, policy),
                 })
         })
         .collect();
@@ -265,11 +283,13 @@ pub(crate) fn score_results(
     ]
     .into_iter()
     .map(|level| {
-        let at = items.iter().filter(|s| s.indicator.level == level);
-        let (progress, coverage) = summarise(at.clone(), policy);
+        let all = items
+            .iter()
+            .map(|s| (s.indicator.level, s.weight, s.score.capped));
+        let (progress, coverage) = level_progress(all, level, policy);
         LevelProgress {
             level,
-            indicators: at.count(),
+            indicators: items.iter().filter(|s| s.indicator.level == level).count(),
             progress,
             coverage,
         }
@@ -347,7 +367,8 @@ fn objectives(p: &Programme, items: &[Item<'_>], policy: &ScoringPolicy) -> Vec<
         .zip(&measured)
         .map(|(o, list)| {
             let of = list.iter().filter_map(|&n| items.get(n));
-            let (progress, coverage) = summarise(of.clone(), policy);
+            let (progress, coverage) =
+                summarise(of.clone().map(|s| (s.weight, s.score.capped)), policy);
             ObjectiveProgress {
                 id: o.id,
                 kind: o.kind,

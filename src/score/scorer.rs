@@ -229,7 +229,8 @@ impl Scorer {
     /// A programme's latest evaluation, scored; `None` without evaluations.
     pub fn evaluation(&self, programme: &Programme) -> Option<EvaluationScore> {
         score_latest(
-            &as_of::programme(programme, self.policy.as_of),
+            programme,
+            self.policy.as_of,
             &self.policy.evaluation,
             self.policy.zero_floor.get(),
         )
@@ -273,6 +274,7 @@ impl Scorer {
             stakeholders,
             evaluation: score_latest(
                 programme,
+                self.policy.as_of,
                 &self.policy.evaluation,
                 self.policy.zero_floor.get(),
             ),

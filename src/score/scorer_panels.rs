@@ -18,10 +18,11 @@ impl Scorer {
     ///
     /// The rows are those of one full scorecard per year
     /// ([`panel_by_scorecards`](Self::panel_by_scorecards)), bit for bit,
-    /// at a fraction of the cost: each programme's dated facts are sorted
-    /// once and the years swept, so a year re-cuts only what became known
-    /// in it, risk and stakeholders are scored once, and a programme past
-    /// its last date keeps last year's card.
+    /// for about the cost of one: the years are swept, an indicator is
+    /// scored again only in a year holding one of its dates (in the others
+    /// only its status is judged again), the means only when a progress
+    /// changed, an evaluation only when a new one is dated, risk and
+    /// stakeholders once, and nothing is copied.
     ///
     /// ```
     /// use ssr_model::Scorer;
@@ -38,13 +39,15 @@ impl Scorer {
         portfolio: &Portfolio,
         years: std::ops::RangeInclusive<i32>,
     ) -> Vec<super::compare::PanelRow> {
-        super::panel_sweep::panel(self, portfolio, years, false)
+        super::panel_sweep::panel(self, portfolio, years)
     }
 
     /// [`panel`](Self::panel) with each year's Monte Carlo rank
     /// uncertainty (the policy's `uncertainty` section, one run per year):
     /// `rank_p05` and `rank_p95` filled for the programmes ranked that
-    /// year.
+    /// year. Each year is one full scorecard (the Monte Carlo draws from
+    /// whole cards, and costs more than the card); the other columns are
+    /// those of [`panel`](Self::panel), bit for bit.
     ///
     /// ```
     /// use ssr_model::Scorer;
@@ -66,7 +69,7 @@ impl Scorer {
         portfolio: &Portfolio,
         years: std::ops::RangeInclusive<i32>,
     ) -> Vec<super::compare::PanelRow> {
-        super::panel_sweep::panel(self, portfolio, years, true)
+        super::panel::by_scorecards(self, portfolio, years, true)
     }
 
     /// The same rows as [`panel`](Self::panel), the slow, obvious way: one
@@ -85,26 +88,6 @@ impl Scorer {
         portfolio: &Portfolio,
         years: std::ops::RangeInclusive<i32>,
     ) -> Vec<super::compare::PanelRow> {
-        let mut out = Vec::new();
-        let mut previous = Vec::new();
-        for year in years {
-            let Some(end) = chrono::NaiveDate::from_ymd_opt(year, 12, 31) else {
-                continue;
-            };
-            let scorer = self.at(end);
-            let card = scorer.scorecard(portfolio);
-            let rows = super::panel::year_rows(
-                &scorer,
-                portfolio,
-                &card.programmes,
-                year,
-                end,
-                &previous,
-                false,
-            );
-            out.extend(rows.iter().cloned());
-            previous = rows;
-        }
-        out
+        super::panel::by_scorecards(self, portfolio, years, false)
     }
 }

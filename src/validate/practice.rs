@@ -46,7 +46,8 @@ pub(crate) fn component(sink: &mut Sink<'_>, at: &At<'_>, component: &Component)
     }
 }
 
-/// `indicator_without_baseline`.
+/// `indicator_without_baseline`, and `undated_baseline` for a baseline
+/// value without its date.
 pub(crate) fn baseline(sink: &mut Sink<'_>, at: &At<'_>, indicator: &Indicator) {
     let help = "record the value measured before the programme's work began, with its date; \
                 without it, progress cannot be told apart from where things stood";
@@ -67,6 +68,20 @@ pub(crate) fn baseline(sink: &mut Sink<'_>, at: &At<'_>, indicator: &Indicator) 
                     indicator.title
                 ),
                 help,
+            );
+        }
+        Some(b) if b.date.is_none() => {
+            let baseline = at.member("baseline");
+            sink.emit(
+                Code::UndatedBaseline,
+                &baseline.member("date"),
+                format_args!(
+                    "the baseline of the indicator {:?} has no date: it counts as known at every \
+                     date, and progress is timed from the first period's start",
+                    indicator.title
+                ),
+                "record the date the baseline was measured on (if only the year is known, its \
+                 first day, said in the baseline comment)",
             );
         }
         Some(_) => {}

@@ -239,8 +239,85 @@ fn rates() -> ExchangeRates {
         .unwrap()
 }
 
+/// `portfolio` with every date moved by `f`: the dates of the programme,
+/// its baselines, periods and measurements, transactions (and their value
+/// dates), budgets and evaluations.
+fn map_dates(portfolio: &Portfolio, f: impl Fn(NaiveDate) -> NaiveDate) -> Portfolio {
+    let mut out = portfolio.clone();
+    for p in &mut out.programmes {
+        for d in [
+            &mut p.planned_start,
+            &mut p.planned_end,
+            &mut p.actual_start,
+            &mut p.actual_end,
+        ] {
+            *d = d.map(&f);
+        }
+        for c in &mut p.components {
+            for i in &mut c.indicators {
+                if let Some(b) = &mut i.baseline {
+                    b.date = b.date.map(&f);
+                }
+                for period in &mut i.periods {
+                    (period.start, period.end) = (f(period.start), f(period.end));
+                    period.actual_date = period.actual_date.map(&f);
+                }
+            }
+        }
+        for t in &mut p.transactions {
+            (t.date, t.value_date) = (f(t.date), f(t.value_date));
+        }
+        for b in &mut p.budgets {
+            (b.start, b.end, b.value_date) = (f(b.start), f(b.end), f(b.value_date));
+        }
+        for e in &mut p.evaluations {
+            e.date = f(e.date);
+        }
+    }
+    out
+}
+
+/// The last day of `date`'s year: a fact dated exactly on a panel year's
+/// judging date.
+fn year_end(date: NaiveDate) -> NaiveDate {
+    NaiveDate::from_ymd_opt(date.year(), 12, 31).unwrap_or(date)
+}
+
+/// The first day of `date`'s year: a fact dated the day after a judging
+/// date.
+fn year_start(date: NaiveDate) -> NaiveDate {
+    NaiveDate::from_ymd_opt(date.year(), 1, 1).unwrap_or(date)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Every fact dated exactly on a judging date (31 December), or on the
+    /// day after one (1 January): the sweep and the oracle agree on which
+    /// year knows it, with and without converted money.
+    #[test]
+    fn sweep_equals_the_oracle_with_facts_on_year_boundaries(
+        (portfolio, years) in portfolio_and_years(),
+        on_the_end in any::<bool>(),
+        converted in any::<bool>(),
+    ) {
+        let portfolio = if on_the_end {
+            map_dates(&portfolio, year_end)
+        } else {
+            map_dates(&portfolio, year_start)
+        };
+        let scorer = if converted {
+            let mut policy = ScoringPolicy::default();
+            policy.finance = FinancePolicy::default().with_currency("USD".parse::<Currency>().unwrap());
+            Scorer::new(policy).unwrap().with_rates(rates())
+        } else {
+            Scorer::default()
+        };
+        prop_assert_eq!(
+            scorer.panel(&portfolio, years.clone()),
+            scorer.panel_by_scorecards(&portfolio, years)
+        );
+    }
 
     /// The sweep gives exactly the rows of one full scorecard per year.
     #[test]
@@ -289,4 +366,26 @@ fn sweep_equals_the_oracle_with_funders_in_two_currencies() {
         scorer.panel(&portfolio, 2012..=2019),
         scorer.panel_by_scorecards(&portfolio, 2012..=2019)
     );
+}
+
+/// The ranked panel (one full scorecard per year, for its Monte Carlo) and
+/// the sweep give the same rows but for the rank interval.
+#[test]
+fn ranked_panel_equals_the_sweep_but_for_the_rank_interval() {
+    let portfolio = ssr_model::samples::synthetic(
+        &ssr_model::samples::Synthetic::new(6)
+            .with_components(2)
+            .with_indicators(2)
+            .with_periods(3),
+    );
+    let mut policy = ScoringPolicy::default();
+    policy.uncertainty.replications = 20;
+    let scorer = Scorer::new(policy).unwrap();
+    let mut ranked = scorer.ranked_panel(&portfolio, 2015..=2022);
+    assert!(ranked.iter().any(|r| r.rank_p05.is_some()));
+    for row in &mut ranked {
+        assert_eq!(row.rank_p05.is_some(), row.rank.is_some());
+        (row.rank_p05, row.rank_p95) = (None, None);
+    }
+    assert_eq!(ranked, scorer.panel(&portfolio, 2015..=2022));
 }

@@ -675,7 +675,7 @@ fn component_without_indicator() {
     assert!(report.findings()[0].message.contains("\"Vetting\""));
     p.components[2].indicators.push(
         Indicator::new("Officers vetted", ResultLevel::Output, Measure::Unit)
-            .with_baseline(ssr_model::model::Baseline::new(num(0.0)))
+            .with_baseline(ssr_model::model::Baseline::new(num(0.0)).with_date(d(2024, 1, 1)))
             .with_source(ssr_model::model::DataSource::new(
                 ssr_model::model::SourceKind::AdministrativeData,
             ))
@@ -711,12 +711,51 @@ fn indicator_without_baseline() {
         ]
     );
     p.components[0].indicators[1].baseline =
-        Some(ssr_model::model::Baseline::new(Value::label("none")));
+        Some(ssr_model::model::Baseline::new(Value::label("none")).with_date(d(2023, 1, 1)));
     p.components[1].indicators[0]
         .baseline
         .as_mut()
         .unwrap()
         .value = Some(num(200.0));
+    assert!(check(p).is_empty());
+}
+
+#[test]
+fn undated_baseline() {
+    // A baseline value without its date: advice at the date's place.
+    let mut p = programme();
+    let title = p.components[0].indicators[1].title.clone();
+    p.components[0].indicators[1]
+        .baseline
+        .as_mut()
+        .unwrap()
+        .date = None;
+    let report = check(p.clone());
+    assert_found!(
+        report,
+        [(UndatedBaseline, "/components/0/indicators/1/baseline/date")]
+    );
+    let f = &report.findings()[0];
+    assert_eq!(f.severity, Severity::Advice);
+    assert!(f.message.contains(&format!("{title:?}")), "{}", f.message);
+    assert_eq!(UndatedBaseline.as_str(), "undated_baseline");
+    // No baseline, or one without a value, is `indicator_without_baseline`
+    // alone: there is nothing to date.
+    p.components[0].indicators[1]
+        .baseline
+        .as_mut()
+        .unwrap()
+        .value = None;
+    assert_found!(
+        check(p.clone()),
+        [(
+            IndicatorWithoutBaseline,
+            "/components/0/indicators/1/baseline/value"
+        )]
+    );
+    // Dated: clean.
+    p.components[0].indicators[1].baseline =
+        Some(ssr_model::model::Baseline::new(num(10.0)).with_date(d(2023, 1, 1)));
     assert!(check(p).is_empty());
 }
 
@@ -817,7 +856,7 @@ fn quantitative_only() {
     // The police act (ordinal) gives way to a count, an output like it.
     p.components[0].indicators[1] =
         Indicator::new("Officers trained", ResultLevel::Output, Measure::Unit)
-            .with_baseline(ssr_model::model::Baseline::new(num(0.0)))
+            .with_baseline(ssr_model::model::Baseline::new(num(0.0)).with_date(d(2023, 1, 1)))
             .with_source(ssr_model::model::DataSource::new(
                 ssr_model::model::SourceKind::AdministrativeData,
             ))
@@ -836,7 +875,9 @@ fn quantitative_only() {
         .with_source(ssr_model::model::DataSource::new(
             ssr_model::model::SourceKind::OversightReport,
         ))
-        .with_baseline(ssr_model::model::Baseline::new(Value::label("weak"))),
+        .with_baseline(
+            ssr_model::model::Baseline::new(Value::label("weak")).with_date(d(2023, 1, 1)),
+        ),
     );
     assert!(check(p).is_empty());
 }

@@ -111,3 +111,75 @@ fn clear_errors() {
         assert!(err.contains(says), "{all:?}: {err}");
     }
 }
+
+/// `ssr export --years` gives the panel table of those years beside the
+/// other tables, in CSV and Parquet; the years parse as `ssr panel`'s.
+#[test]
+fn export_panel_years() {
+    let (dir, doc) = document("cli_panel_export");
+    // One CSV table on standard output: 2019, 2020, 2021 (the programme's
+    // one disbursement, 120 on 2020-06-30, is known from 2020 on).
+    let text = stdout(&ssr(&[
+        "export",
+        &doc,
+        "--table",
+        "panel",
+        "--years",
+        "2019..2021",
+    ]));
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let cells = |name: &str| -> Vec<&str> { rows.iter().map(|r| r[col(name)]).collect() };
+    assert_eq!(cells("year"), ["2019", "2020", "2021"]);
+    assert_eq!(cells("disbursed"), ["", "120.0", "120.0"]);
+    // One year.
+    let text = stdout(&ssr(&[
+        "export", &doc, "--table", "panel", "--years", "2021",
+    ]));
+    assert_eq!(text.lines().count(), 2, "{text}");
+    // Without --years: the years of the transactions, 2020 alone.
+    let text = stdout(&ssr(&["export", &doc, "--table", "panel"]));
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(text.lines().nth(1).unwrap().contains(",2020,"), "{text}");
+    // With the other tables, as files: CSV and Parquet.
+    for format in ["csv", "parquet"] {
+        let out = dir.join(format!("tables-{format}"));
+        let out = out.to_str().unwrap();
+        stdout(&ssr(&[
+            "export",
+            &doc,
+            "--table",
+            "programmes",
+            "--table",
+            "panel",
+            "--years",
+            "2018..2022",
+            "--format",
+            format,
+            "--out",
+            out,
+            "--force",
+        ]));
+        let panel = Path::new(out).join(format!("panel.{format}"));
+        let bytes = std::fs::read(&panel).unwrap();
+        if format == "csv" {
+            // Header and five years of one programme.
+            assert_eq!(String::from_utf8(bytes).unwrap().lines().count(), 6);
+        } else {
+            assert!(bytes.starts_with(b"PAR1"));
+        }
+        assert!(Path::new(out).join(format!("programmes.{format}")).exists());
+    }
+    // The years are refused as `ssr panel` refuses them.
+    for (years, says) in [
+        ("2022..2020", "2022 comes after 2020"),
+        ("twenty", "is not a year"),
+    ] {
+        let run = ssr(&["export", &doc, "--table", "panel", "--years", years]);
+        assert_eq!(run.status.code(), Some(2), "{years}");
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert!(err.contains(says), "{years}: {err}");
+    }
+}

@@ -29,7 +29,7 @@ use crate::score::coherence::Coherence;
 use crate::score::vocabulary::{
     Dimension, DimensionMap, DimensionValues, Imputation, PortfolioAggregation, Row, Weights,
 };
-use crate::score::{Normalisation, NotRanked, ProgrammeCard, Scaling, ScoringPolicy};
+use crate::score::{Evidence, Normalisation, NotRanked, ProgrammeCard, Scaling, ScoringPolicy};
 
 mod composite;
 
@@ -177,10 +177,10 @@ impl Comparison {
 
 impl ComparisonRow {
     fn from_card(card: &ProgrammeCard) -> Self {
-        ComparisonRow {
-            programme: card.id,
-            name: card.name.clone(),
-            raw: DimensionValues {
+        ComparisonRow::new(
+            card.id,
+            card.name.clone(),
+            DimensionValues {
                 progress: card.progress.score,
                 evaluation: card.evaluation.as_ref().and_then(|e| e.score),
                 risk: card.risk.exposure,
@@ -188,6 +188,16 @@ impl ComparisonRow {
                 inclusion: card.stakeholders.inclusion,
                 finance: card.finance.pace,
             },
+        )
+    }
+
+    /// The row of a programme with its raw dimension values, before
+    /// the comparison.
+    pub(crate) fn new(programme: ProgrammeId, name: String, raw: DimensionValues) -> Self {
+        ComparisonRow {
+            programme,
+            name,
+            raw,
             normalised: DimensionValues::default(),
             composite: None,
             coverage: 0.0,
@@ -218,14 +228,27 @@ pub(crate) fn dimension_weights(policy: &ScoringPolicy) -> Weights {
 
 /// Builds the comparison table of the cards under `policy`.
 pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Comparison {
-    let mut rows: Vec<ComparisonRow> = cards.iter().map(ComparisonRow::from_card).collect();
+    let rows: Vec<ComparisonRow> = cards.iter().map(ComparisonRow::from_card).collect();
+    let evidence: Vec<Evidence> = cards.iter().map(|c| c.evidence).collect();
+    compare_rows(rows, &evidence, policy)
+}
+
+/// Builds the comparison table of programmes given by their rows (raw
+/// values only, see [`ComparisonRow::new`]) and the evidence of their
+/// scores, in the same order: [`compare`] without the cards, for callers
+/// that keep only these (a panel).
+pub(crate) fn compare_rows(
+    mut rows: Vec<ComparisonRow>,
+    evidence: &[Evidence],
+    policy: &ScoringPolicy,
+) -> Comparison {
     let method = policy.comparison.method;
     let normalisation = policy.comparison.normalisation;
     let imputation = policy.ranking.imputation;
     let mut weights = dimension_weights(policy);
     let at = Pointer::root().member("comparison").member("audit");
     let mut audit = CompositeAudit::default();
-    admit(&mut rows, cards, policy, &mut weights, &at, &mut audit);
+    admit(&mut rows, evidence, policy, &mut weights, &at, &mut audit);
     refuse_identical(&mut rows, &weights);
     // Only the ranked programmes are normalised, imputed and ranked
     // together: the others change nobody's values.
@@ -288,16 +311,16 @@ pub(crate) fn compare(cards: &[ProgrammeCard], policy: &ScoringPolicy) -> Compar
 /// `weights`) and programmes; and each row's coverage.
 fn admit(
     rows: &mut [ComparisonRow],
-    cards: &[ProgrammeCard],
+    evidence: &[Evidence],
     policy: &ScoringPolicy,
     weights: &mut Weights,
     at: &Pointer,
     audit: &mut CompositeAudit,
 ) {
-    for (row, card) in rows.iter_mut().zip(cards) {
+    for (row, evidence) in rows.iter_mut().zip(evidence) {
         let raw = row.raw.to_map();
         let counts = |d: Dimension| raw[d].is_some() && weights[d] > 0.0;
-        row.not_ranked = policy.ranking.refuse(&card.evidence, counts);
+        row.not_ranked = policy.ranking.refuse(evidence, counts);
     }
     let screening = policy.audit.screening;
     let admitted: Vec<Row> = rows
