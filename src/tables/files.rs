@@ -11,6 +11,7 @@ use crate::diagnostics::Finding;
 #[cfg(feature = "parquet")]
 use super::atomic::write_folder;
 use super::atomic::{BoxError, existing, write_file};
+use super::sink::Sink;
 use super::source::Source;
 use super::{Table, TableName};
 
@@ -228,49 +229,6 @@ impl WriteError {
     }
 }
 
-/// Where a table file's bytes go: the buffered temporary file. In the
-/// crate's own tests it can be given a budget of bytes, past which it fails
-/// as a full disk does, to check what a failed write leaves behind.
-struct Sink {
-    file: BufWriter<File>,
-    budget: Option<usize>,
-}
-
-impl Write for Sink {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if let Some(left) = &mut self.budget {
-            *left = left.checked_sub(buf.len()).ok_or_else(|| {
-                std::io::Error::new(std::io::ErrorKind::StorageFull, "No space left on device")
-            })?;
-        }
-        self.file.write(buf)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.file.flush()
-    }
-}
-
-#[cfg(test)]
-thread_local! {
-    /// The table whose file fails as a full disk would, and after how
-    /// many bytes (tests only).
-    pub(super) static DISK_FULL: std::cell::Cell<Option<(TableName, usize)>> =
-        const { std::cell::Cell::new(None) };
-}
-
-/// The byte budget of table `name`'s file: none outside tests.
-fn budget(name: TableName) -> Option<usize> {
-    #[cfg(test)]
-    if let Some((full, bytes)) = DISK_FULL.get()
-        && full == name
-    {
-        return Some(bytes);
-    }
-    let _ = name;
-    None
-}
-
 /// An open table file.
 enum TableFile {
     #[cfg(feature = "csv")]
@@ -281,10 +239,7 @@ enum TableFile {
 
 impl TableFile {
     fn create(file: BufWriter<File>, name: TableName, format: Format) -> Result<Self, BoxError> {
-        let file = Sink {
-            file,
-            budget: budget(name),
-        };
+        let file = Sink::new(file, name);
         Ok(match format {
             #[cfg(feature = "csv")]
             Format::Csv => TableFile::Csv(CsvTableWriter::new(file, name)?),
@@ -314,7 +269,7 @@ impl TableFile {
         };
         // Flushed through the budget, so a full disk shows here too.
         sink.flush()?;
-        Ok(sink.file)
+        Ok(sink.into_inner())
     }
 }
 

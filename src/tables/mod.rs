@@ -89,6 +89,8 @@ mod files;
 mod parquet;
 #[cfg(feature = "parquet")]
 mod partition;
+#[cfg(any(feature = "csv", feature = "parquet"))]
+mod sink;
 
 #[cfg(feature = "arrow")]
 pub use arrow::{ArrowError, schema};

@@ -118,12 +118,25 @@ fn tables_with_a_year_are_written_one_folder_per_year() {
     // Programmes have no year: one file, and nothing hidden left behind.
     assert_eq!(
         entries(&dir),
-        ["budgets", "flows", "manifest.csv", "panel", "programmes.parquet", "transactions"]
+        [
+            "budgets",
+            "flows",
+            "manifest.csv",
+            "panel",
+            "programmes.parquet",
+            "transactions"
+        ]
     );
     assert_eq!(written.rows, [3, 2, 2, 3, 1]);
     assert_eq!(
         written.partitions,
-        [Partition::Year, Partition::Year, Partition::Year, Partition::Year, Partition::None]
+        [
+            Partition::Year,
+            Partition::Year,
+            Partition::Year,
+            Partition::Year,
+            Partition::None
+        ]
     );
     let manifest = std::fs::read_to_string(dir.join("manifest.csv")).unwrap();
     assert_eq!(
