@@ -29,6 +29,7 @@ mod panel;
 mod rank_real_files;
 mod readme;
 mod results;
+mod safe_writes;
 mod sample;
 mod score;
 mod sensitivity;
