@@ -324,7 +324,7 @@ impl Source<'_> {
     /// assert_eq!(written.rows[0], portfolio.programmes.len());
     /// assert!(std::fs::read_to_string(dir.join("findings.csv"))?.starts_with("code,severity,path"));
     /// let manifest = std::fs::read_to_string(&written.manifest)?;
-    /// assert!(manifest.starts_with("table,file,rows,format\nprogrammes,programmes.csv,"));
+    /// assert!(manifest.starts_with("table,file,rows,format,partition\nprogrammes,programmes.csv,"));
     /// # std::fs::remove_dir_all(&dir)?;
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

@@ -64,7 +64,7 @@ fn an_existing_table_stops_the_run_before_anything_is_written() {
     assert_eq!(
         manifest,
         format!(
-            "table,file,rows,format\nprogrammes,programmes.csv,{},csv\ncomponents,components.csv,{components},csv\n",
+            "table,file,rows,format,partition\nprogrammes,programmes.csv,{},csv,none\ncomponents,components.csv,{components},csv,none\n",
             portfolio.programmes.len()
         )
     );

@@ -58,16 +58,36 @@ fn partition_by_year_writes_hive_folders_for_tables_with_a_year() {
     let out = dir.join("tables");
     let out_arg = out.display().to_string();
     let run = ssr(&[
-        "export", &doc, "--all", "--format", "parquet", "--partition", "year", "--out", &out_arg,
+        "export",
+        &doc,
+        "--all",
+        "--format",
+        "parquet",
+        "--partition",
+        "year",
+        "--out",
+        &out_arg,
     ]);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let scorer = Scorer::default();
     let source = Source::new(&portfolio, &scorer);
-    for name in [TableName::Transactions, TableName::Budgets, TableName::Flows, TableName::Panel] {
+    for name in [
+        TableName::Transactions,
+        TableName::Budgets,
+        TableName::Flows,
+        TableName::Panel,
+    ] {
         let folder = out.join(name.as_str());
         assert!(folder.is_dir(), "{name}");
         let years = names_in(&folder);
-        assert!(years.iter().all(|y| y.starts_with("year=")), "{name}: {years:?}");
+        assert!(
+            years.iter().all(|y| y.starts_with("year=")),
+            "{name}: {years:?}"
+        );
         // Every row is in exactly one year's file.
         let rows: usize = years
             .iter()
@@ -85,10 +105,21 @@ fn partition_by_year_writes_hive_folders_for_tables_with_a_year() {
     assert!(manifest.contains("\ntransactions,transactions,"));
     assert!(manifest.contains(",parquet,year\n"));
     // CSV is not partitioned: refused before anything is read.
-    let run = ssr(&["export", &doc, "--all", "--partition", "year", "--out", &out_arg]);
+    let run = ssr(&[
+        "export",
+        &doc,
+        "--all",
+        "--partition",
+        "year",
+        "--out",
+        &out_arg,
+    ]);
     assert_eq!(run.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(stderr.contains("--partition year needs --format parquet"), "{stderr}");
+    assert!(
+        stderr.contains("--partition year needs --format parquet"),
+        "{stderr}"
+    );
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -102,7 +133,10 @@ fn a_full_disk_on_standard_output_is_a_clear_error() {
         &["score"][..],
         &["export", "--table", "transactions"][..],
     ] {
-        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
         let run = Command::new(env!("CARGO_BIN_EXE_ssr"))
             .args(args)
             .arg("../tests/fixtures/v1/sample.json")
@@ -112,8 +146,14 @@ fn a_full_disk_on_standard_output_is_a_clear_error() {
             .unwrap();
         let stderr = String::from_utf8_lossy(&run.stderr);
         assert_eq!(run.status.code(), Some(2), "{args:?}: {stderr}");
-        assert!(stderr.starts_with("ssr: cannot write output: "), "{args:?}: {stderr}");
-        assert!(stderr.contains("No space left on device"), "{args:?}: {stderr}");
+        assert!(
+            stderr.starts_with("ssr: cannot write output: "),
+            "{args:?}: {stderr}"
+        );
+        assert!(
+            stderr.contains("No space left on device"),
+            "{args:?}: {stderr}"
+        );
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }
@@ -138,8 +178,14 @@ fn ctrl_c_mid_export_leaves_only_complete_tables() {
     // Polls for the first table under its final name (no fixed sleep):
     // the signal handler is installed before anything is written.
     let started = std::time::Instant::now();
-    while !names_in(&out).iter().any(|n| n.ends_with(".parquet") && !n.starts_with('.')) {
-        assert!(child.try_wait().unwrap().is_none(), "the export ended before a table appeared");
+    while !names_in(&out)
+        .iter()
+        .any(|n| n.ends_with(".parquet") && !n.starts_with('.'))
+    {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the export ended before a table appeared"
+        );
         assert!(started.elapsed().as_secs() < 300, "no table appeared");
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
@@ -154,9 +200,15 @@ fn ctrl_c_mid_export_leaves_only_complete_tables() {
     assert!(stderr.contains("interrupted"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     let left = names_in(&out);
-    assert!(left.iter().all(|n| !n.starts_with('.')), "a temporary file is left: {left:?}");
+    assert!(
+        left.iter().all(|n| !n.starts_with('.')),
+        "a temporary file is left: {left:?}"
+    );
     assert!(!left.contains(&"manifest.csv".to_string()), "{left:?}");
-    assert!(left.len() < TableName::ALL.len(), "the run was not interrupted: {left:?}");
+    assert!(
+        left.len() < TableName::ALL.len(),
+        "the run was not interrupted: {left:?}"
+    );
     let scorer = Scorer::default();
     let source = Source::new(&portfolio, &scorer);
     for file in &left {
