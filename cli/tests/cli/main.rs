@@ -34,3 +34,4 @@ mod sample;
 mod score;
 mod sensitivity;
 mod validate;
+mod zero_filled;
