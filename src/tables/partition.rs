@@ -158,3 +158,37 @@ impl YearPartitions {
         Ok(self.rows)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tables::table::Cell;
+
+    #[test]
+    fn rows_of_an_unknown_year_go_to_the_hive_default_partition() {
+        let dir =
+            std::env::temp_dir().join(format!("ssr-partition-unknown-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        // Flows rows (17 columns, `year` the seventh): two of 2019, three
+        // of no known year.
+        let mut table = Table::empty(TableName::Flows);
+        for year in [Some(2019), None, Some(2019), None, None] {
+            let mut row: [Cell; 17] = std::array::from_fn(|_| Cell::Null);
+            if let (Some(y), Some(cell)) = (year, row.get_mut(6)) {
+                *cell = Cell::Integer(y);
+            }
+            table.push(row);
+        }
+        let mut years = YearPartitions::new(&dir, TableName::Flows).unwrap();
+        years.write(&table).unwrap();
+        assert_eq!(
+            years.finish().unwrap(),
+            BTreeMap::from([(None, 3), (Some(2019), 2)])
+        );
+        let unknown = dir.join("year=__HIVE_DEFAULT_PARTITION__/part-0.parquet");
+        assert!(unknown.is_file());
+        assert!(dir.join("year=2019/part-0.parquet").is_file());
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
