@@ -114,6 +114,10 @@ impl<'a> Source<'a> {
     }
 
     /// Whether the stop flag is raised.
+    #[cfg_attr(
+        not(any(feature = "csv", feature = "parquet")),
+        expect(dead_code, reason = "only the table file writers look at it")
+    )]
     pub(super) fn stopped(&self) -> bool {
         self.stop.is_some_and(|s| s.load(Ordering::Relaxed))
     }
