@@ -358,13 +358,17 @@ impl Source<'_> {
     /// let dir = std::env::temp_dir().join(format!("ssr-model-doc-partitioned-{}", std::process::id()));
     /// let portfolio = ssr_model::samples::portfolio();
     /// let scorer = Scorer::default();
-    /// let names = [TableName::Transactions, TableName::Programmes];
+    /// let names = [TableName::Panel, TableName::Programmes];
     /// let written = Source::new(&portfolio, &scorer).write_partitioned(&dir, &names, Existing::Refuse, Partition::Year)?;
-    /// assert_eq!(written.files[0], (TableName::Transactions, dir.join("transactions")));
+    /// assert_eq!(written.files[0], (TableName::Panel, dir.join("panel")));
     /// assert_eq!(written.partitions, [Partition::Year, Partition::None]);
     /// assert!(dir.join("programmes.parquet").is_file());
-    /// let years = std::fs::read_dir(dir.join("transactions"))?.count();
-    /// assert!(years > 0);
+    /// // One folder per year of the panel, `year=2019` and so on.
+    /// for year in std::fs::read_dir(dir.join("panel"))? {
+    ///     let year = year?.path();
+    ///     assert!(year.file_name().unwrap().to_string_lossy().starts_with("year="));
+    ///     assert!(year.join("part-0.parquet").is_file());
+    /// }
     /// # std::fs::remove_dir_all(&dir)?;
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
