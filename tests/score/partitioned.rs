@@ -41,15 +41,7 @@ fn portfolio() -> Portfolio {
     Portfolio::new().with_programme(programme)
 }
 
-/// The folders under `dir`, sorted.
-fn entries(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
+use crate::common::files::files_in as entries;
 
 /// Each partition of `table` with its rows and whether its files have a
 /// `year` column, read back with the parquet crate.

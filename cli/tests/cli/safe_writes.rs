@@ -2,20 +2,14 @@
 //! Ctrl-C in the middle of writing every table.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use ssr_model::Scorer;
 use ssr_model::samples::{Synthetic, synthetic};
 use ssr_model::tables::{Source, TableName};
 
-fn ssr(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ssr"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
+use crate::findings::ssr;
 
 /// A fresh folder for one test, with `portfolio` written as a document.
 fn workspace(name: &str, portfolio: &ssr_model::Portfolio) -> (PathBuf, String) {
