@@ -62,7 +62,7 @@ pub(crate) struct Args {
     /// missing), with manifest.csv listing what this run wrote. Each file
     /// appears whole or not at all, also when the run fails or is
     /// interrupted (Ctrl-C: the table being written is abandoned, exit
-    /// 130). Without --out, one CSV table goes to
+    /// 130; a second Ctrl-C ends the program at once). Without --out, one CSV table goes to
     /// standard output.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
@@ -142,10 +142,13 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
     if let Some(date) = args.as_of.as_of {
         validation = validation.with_as_of(date);
     }
-    let stop = crate::interrupt::stop_flag();
-    let source = Source::new(&portfolio, &scorer)
-        .with_validation(validation)
-        .with_stop(&stop);
+    // Ctrl-C stops the writing of files between tables and batches; one
+    // table on standard output keeps the default (the program ends).
+    let stop = matches!(target, Target::Folder(_)).then(crate::interrupt::stop_flag);
+    let mut source = Source::new(&portfolio, &scorer).with_validation(validation);
+    if let Some(stop) = &stop {
+        source = source.with_stop(stop);
+    }
     let existing = if args.force {
         Existing::Replace
     } else {
