@@ -15,6 +15,7 @@ use chrono::Datelike;
 use parquet::arrow::ArrowWriter;
 
 use super::atomic::BoxError;
+use super::sink::Sink;
 use super::{Table, TableName, Values, schema};
 
 /// The folder of rows whose year is unknown: the Hive convention, read
@@ -78,7 +79,7 @@ pub(super) struct YearPartitions {
     /// The table's columns kept in the files (all but a `year` column).
     keep: Vec<usize>,
     schema: Arc<Schema>,
-    files: BTreeMap<Option<i64>, ArrowWriter<BufWriter<File>>>,
+    files: BTreeMap<Option<i64>, ArrowWriter<Sink>>,
     /// Rows written per year.
     rows: BTreeMap<Option<i64>, usize>,
 }
@@ -130,13 +131,13 @@ impl YearPartitions {
     }
 
     /// The open file of `year`, created on its first row.
-    fn file(&mut self, year: Option<i64>) -> Result<&mut ArrowWriter<BufWriter<File>>, BoxError> {
+    fn file(&mut self, year: Option<i64>) -> Result<&mut ArrowWriter<Sink>, BoxError> {
         if !self.files.contains_key(&year) {
             let folder = self.dir.join(folder_of(year));
             std::fs::create_dir(&folder)?;
             let file = File::create_new(folder.join("part-0.parquet"))?;
             let writer = ArrowWriter::try_new(
-                BufWriter::new(file),
+                Sink::new(BufWriter::new(file), self.name),
                 Arc::clone(&self.schema),
                 Some(super::parquet::properties()),
             )?;
@@ -153,7 +154,7 @@ impl YearPartitions {
         for (_, writer) in self.files {
             let mut out = writer.into_inner()?;
             out.flush()?;
-            out.get_ref().sync_all()?;
+            out.into_inner().get_ref().sync_all()?;
         }
         Ok(self.rows)
     }

@@ -141,6 +141,35 @@ mod tests {
         std::fs::remove_dir_all(dir).unwrap();
     }
 
+    /// A full disk while a partitioned table is written: no folder under
+    /// its name, no hidden folder left, the table before it whole.
+    #[cfg(feature = "parquet")]
+    #[test]
+    fn a_full_disk_leaves_no_partitioned_table_under_its_name() {
+        use crate::tables::Partition;
+        let dir = std::env::temp_dir().join(format!("ssr-disk-full-parts-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let portfolio = crate::samples::portfolio();
+        let scorer = Scorer::default();
+        let names = [
+            TableName::Programmes,
+            TableName::Panel,
+            TableName::Components,
+        ];
+        DISK_FULL.set(Some((TableName::Panel, 100)));
+        let e = Source::new(&portfolio, &scorer)
+            .write_partitioned(&dir, &names, Existing::Refuse, Partition::Year)
+            .unwrap_err();
+        DISK_FULL.set(None);
+        assert!(
+            matches!(&e, WriteError::File { file, .. } if file == &dir.join("panel")),
+            "{e}"
+        );
+        assert!(e.to_string().contains("No space left on device"), "{e}");
+        assert_eq!(files_in(&dir), ["programmes.parquet"]);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
     #[cfg(feature = "csv")]
     #[test]
     fn a_full_disk_leaves_no_csv_table_under_its_name() {
