@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use ssr_model::tables::{self, Existing, Source, TableName, WriteError};
+use ssr_model::tables::{self, Existing, Partition, Source, TableName, WriteError};
 
 use crate::findings::FindingsArgs;
 use crate::input::{self, AsOf, Input};
@@ -27,6 +27,16 @@ impl From<Format> for tables::Format {
             Format::Parquet => tables::Format::Parquet,
         }
     }
+}
+
+/// How Parquet tables are laid out in --out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum PartitionBy {
+    /// One file per table.
+    None,
+    /// The tables with a year (transactions, budgets, flows, panel) as a
+    /// folder per table, one file per year: NAME/year=2019/part-0.parquet.
+    Year,
 }
 
 /// Arguments of `ssr export`. Scores and ranks are computed under the
@@ -56,10 +66,21 @@ pub(crate) struct Args {
     format: Format,
     /// The folder to write NAME.csv or NAME.parquet into (created when
     /// missing), with manifest.csv listing what this run wrote. Each file
-    /// appears whole or not at all. Without --out, one CSV table goes to
+    /// appears whole or not at all, also when the run fails or is
+    /// interrupted (Ctrl-C: the table being written is abandoned, exit
+    /// 130; a second Ctrl-C ends the program at once). Without --out, one CSV table goes to
     /// standard output.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// Partition Parquet tables (needs --format parquet and --out): with
+    /// `year`, the tables with a year (transactions by date, budgets by
+    /// period start, flows, panel) are written as folders in the Hive
+    /// layout NAME/year=2019/part-0.parquet that DuckDB, Polars and Spark
+    /// read directly (rows of an unknown year under
+    /// year=__HIVE_DEFAULT_PARTITION__); the other tables stay one file,
+    /// and manifest.csv says which were partitioned.
+    #[arg(long, value_enum, value_name = "BY", default_value_t = PartitionBy::None)]
+    partition: PartitionBy,
     /// Replace tables that already exist in --out (without it, an existing
     /// table stops the run before anything is written).
     #[arg(long)]
@@ -111,6 +132,15 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
             return Err(Failure::input("--format parquet needs --out DIR"));
         }
     };
+    let partition = match (args.partition, args.format, &target) {
+        (PartitionBy::None, _, _) => Partition::None,
+        (PartitionBy::Year, Format::Parquet, Target::Folder(_)) => Partition::Year,
+        (PartitionBy::Year, _, _) => {
+            return Err(Failure::input(
+                "--partition year needs --format parquet and --out DIR",
+            ));
+        }
+    };
     let portfolio = input::load(&args.input.file)?;
     let options = args.money.add_to(options(&args.input, &args.as_of))?;
     let scorer = scorer(monte_carlo(options, args.replications, args.seed))?;
@@ -118,9 +148,15 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
     if let Some(date) = args.as_of.as_of {
         validation = validation.with_as_of(date);
     }
+    // Ctrl-C stops the writing of files between tables and batches; one
+    // table on standard output keeps the default (the program ends).
+    let stop = matches!(target, Target::Folder(_)).then(crate::interrupt::stop_flag);
     let mut source = Source::new(&portfolio, &scorer).with_validation(validation);
     if let Some(years) = &args.years {
         source = source.with_years(years.clone());
+    }
+    if let Some(stop) = &stop {
+        source = source.with_stop(stop);
     }
     let existing = if args.force {
         Existing::Replace
@@ -129,17 +165,28 @@ pub(crate) fn run(args: &Args, out: &mut impl Write) -> Result<u8, Failure> {
     };
     let left_out = match target {
         Target::Folder(dir) => {
-            source
-                .write_all(dir, &names, args.format.into(), existing)
-                .map_err(|e| match e {
-                    WriteError::Folder { .. } => Failure::input(format!("--out {e}")),
-                    WriteError::Exists { .. } => Failure::input(format!("{e} (--force replaces)")),
-                    e => write_failure(e),
-                })?
-                .left_out
+            let written = match partition {
+                Partition::Year => source.write_partitioned(dir, &names, existing, partition),
+                _ => source.write_all(dir, &names, args.format.into(), existing),
+            };
+            written.map_err(folder_failure)?.left_out
         }
         Target::Stdout(name) => source.write_csv(&mut *out, name).map_err(write_failure)?,
     };
     args.findings.show(&left_out)?;
     Ok(0)
+}
+
+/// A failure to write tables into --out.
+fn folder_failure(e: WriteError) -> Failure {
+    match e {
+        WriteError::Folder { .. } => Failure::input(format!("--out {e}")),
+        WriteError::Exists { .. } => Failure::input(format!("{e} (--force replaces)")),
+        WriteError::Interrupted { .. } => Failure {
+            code: crate::interrupt::INTERRUPTED,
+            message: format!("{e}; the tables written before it are complete"),
+            closed_pipe: false,
+        },
+        e => write_failure(e),
+    }
 }

@@ -25,6 +25,8 @@ Exit codes (every subcommand):
   2  nothing written: an input cannot be read (a missing path, no IATI
      activity file among the inputs, not a portfolio document, a bad policy
      or rates file), or the command line is wrong
+130  interrupted by Ctrl-C (export --out): the table being written is
+     abandoned, the tables written before it are complete
 
 Findings: a summary by code and severity on standard error (validate: on
 standard output), with the first examples of each code; --verbose prints

@@ -9,6 +9,7 @@ mod export;
 mod findings;
 mod import_iati;
 mod input;
+mod interrupt;
 mod money;
 mod panel;
 mod progress;

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -11,7 +12,7 @@ use crate::interrupt::interruptible;
 use pyo3::types::PyDict;
 use ssr_model::html::HtmlReport;
 use ssr_model::interop::iati::{Corpus, Filter, ImportOptions};
-use ssr_model::tables::{Existing, Format, Source, TableName};
+use ssr_model::tables::{Existing, Format, Partition, Source, TableName};
 use ssr_model::{Country, Portfolio, document, samples};
 
 use crate::errors::{Class, Error};
@@ -338,12 +339,20 @@ impl PyPortfolio {
     /// name, renamed into place when complete), and ``manifest.csv`` lists
     /// what this call wrote. A table that already exists in ``folder``
     /// stops the call before anything is written, unless
-    /// ``overwrite=True``.
+    /// ``overwrite=True``. Ctrl-C raises ``KeyboardInterrupt`` promptly and
+    /// the table being written is abandoned (no temporary file is left).
+    ///
+    /// ``partition="year"`` writes the tables that have a year
+    /// (transactions, budgets, flows, panel) as folders in the Hive layout,
+    /// ``NAME/year=2019/part-0.parquet`` (rows of an unknown year under
+    /// ``year=__HIVE_DEFAULT_PARTITION__``), which DuckDB, Polars, Spark and
+    /// pyarrow read as one table with a ``year`` column; the other tables
+    /// stay one file, and the manifest's ``partition`` column says which.
     ///
     /// Raises :class:`ExportError` (with ``file``) when a file cannot be
     /// written or already exists, :class:`PolicyError` for a policy that
     /// cannot be read.
-    #[pyo3(signature = (folder, **options), text_signature = "(self, folder, *, tables=None, overwrite=False, policy=None, validation_policy=None, as_of=None, replications=None, seed=None, rates=None, currency=None)")]
+    #[pyo3(signature = (folder, **options), text_signature = "(self, folder, *, tables=None, overwrite=False, partition=None, policy=None, validation_policy=None, as_of=None, replications=None, seed=None, rates=None, currency=None)")]
     fn to_parquet(
         &self,
         py: Python<'_>,
@@ -437,6 +446,7 @@ impl PyPortfolio {
 struct ExportOptions<'py> {
     tables: Option<Vec<String>>,
     overwrite: bool,
+    partition: Option<String>,
     validation_policy: Option<Bound<'py, PyAny>>,
     scorer: ScorerArgs<'py>,
 }
@@ -456,6 +466,9 @@ impl<'py> ExportOptions<'py> {
                 "overwrite" => {
                     out.overwrite =
                         given.map(|v| v.extract()).transpose().map_err(wrong)? == Some(true);
+                }
+                "partition" => {
+                    out.partition = given.map(|v| v.extract()).transpose().map_err(wrong)?;
                 }
                 "policy" => s.policy = given,
                 "validation_policy" => out.validation_policy = given,
@@ -509,14 +522,39 @@ impl PyPortfolio {
         } else {
             Existing::Refuse
         };
+        let partition = match (options.partition.as_deref(), format) {
+            (None | Some("none"), _) => Partition::None,
+            (Some("year"), Format::Parquet) => Partition::Year,
+            (Some("year"), _) => {
+                return Err(Error::value("partition='year' is for to_parquet only").into());
+            }
+            (Some(other), _) => {
+                return Err(Error::value(format!(
+                    "partition: expected 'year' or None, got {other:?}"
+                ))
+                .into());
+            }
+        };
         let portfolio = Arc::clone(&self.inner);
         let folder = folder.to_path_buf();
-        let written = interruptible(py, move || {
-            Source::new(&portfolio, &scorer)
+        // Raised when Ctrl-C interrupts the call: the writer then abandons
+        // the table it is writing (removing its temporary file) instead of
+        // running on to the end in the background.
+        let stop = Arc::new(AtomicBool::new(false));
+        let stop_writer = Arc::clone(&stop);
+        let result = interruptible(py, move || {
+            let source = Source::new(&portfolio, &scorer)
                 .with_validation(validation)
-                .write_all(&folder, &names, format, existing)
-        })?
-        .map_err(|e| tables::write_error(&e))?;
+                .with_stop(&stop_writer);
+            match partition {
+                Partition::None => source.write_all(&folder, &names, format, existing),
+                _ => source.write_partitioned(&folder, &names, existing, partition),
+            }
+        });
+        if result.is_err() {
+            stop.store(true, Ordering::Relaxed);
+        }
+        let written = result?.map_err(|e| tables::write_error(&e))?;
         tables::warn_left_out(py, &written.left_out)?;
         let out = PyDict::new(py);
         for (name, path) in written.files {

@@ -170,6 +170,7 @@ class Portfolio:
         *,
         tables: Sequence[str] | None = None,
         overwrite: bool = False,
+        partition: Literal["year"] | None = None,
         policy: _Policy | None = None,
         validation_policy: _Policy | None = None,
         as_of: _Date | None = None,

@@ -197,7 +197,7 @@ def test_writing_tables_refuses_to_replace_unless_asked(tmp_path: Path):
     p.to_csv(tmp_path, tables=["programmes"], overwrite=True)
     assert table.read_text().startswith("programme_id,")
     manifest = (tmp_path / "manifest.csv").read_text()
-    assert manifest == f"table,file,rows,format\nprogrammes,programmes.csv,{len(p)},csv\n"
+    assert manifest == f"table,file,rows,format,partition\nprogrammes,programmes.csv,{len(p)},csv,none\n"
 def test_the_panel_has_a_row_per_programme_and_year():
     import polars as pl
 

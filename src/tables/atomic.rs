@@ -50,6 +50,55 @@ pub(super) fn write_file<T>(
     result
 }
 
+/// Writes folder `path` with `write`, which gets an empty folder to fill:
+/// through a temporary folder renamed onto `path` once `write` succeeds,
+/// and removed (with whatever it holds) if anything fails. What was at
+/// `path` (a folder, a file or a symbolic link, which is not followed) is
+/// moved aside for the rename and then removed.
+pub(super) fn write_folder<T>(
+    path: &Path,
+    write: impl FnOnce(&Path) -> Result<T, BoxError>,
+) -> Result<T, BoxError> {
+    let temporary = partial(path);
+    // `create_dir` refuses an existing path, a symbolic link included.
+    std::fs::create_dir(&temporary)?;
+    let result = write(&temporary).and_then(|value| {
+        replace(&temporary, path)?;
+        Ok(value)
+    });
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&temporary);
+    }
+    result
+}
+
+/// Renames `from` onto `to`. A rename replaces a file, a link or an empty
+/// folder but not a folder with files in it, so whatever is at `to` is
+/// first moved aside (beside it, hidden) and removed once `from` is in
+/// place; if that rename fails, it goes back.
+fn replace(from: &Path, to: &Path) -> std::io::Result<()> {
+    match std::fs::rename(from, to) {
+        Ok(()) => return Ok(()),
+        Err(_) if std::fs::symlink_metadata(to).is_ok() => {}
+        Err(e) => return Err(e),
+    }
+    let name = to
+        .file_name()
+        .map_or_else(|| "table".into(), |n| n.to_string_lossy().into_owned());
+    let aside = to.with_file_name(format!(".{name}.replaced-{}", std::process::id()));
+    std::fs::rename(to, &aside)?;
+    if let Err(e) = std::fs::rename(from, to) {
+        let _ = std::fs::rename(&aside, to);
+        return Err(e);
+    }
+    let is_folder = std::fs::symlink_metadata(&aside)?.is_dir();
+    if is_folder {
+        std::fs::remove_dir_all(&aside)
+    } else {
+        std::fs::remove_file(&aside)
+    }
+}
+
 /// Writes `bytes` to `path` whole or not at all: through a temporary file
 /// beside it, renamed into place once flushed and synced (so a reader never
 /// sees half a file, a failed write leaves the old file as it was, and a
@@ -122,6 +171,31 @@ mod tests {
         })
         .unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_folder_appears_whole_and_replaces_a_full_one() {
+        let dir = scratch("folder");
+        let path = dir.join("t");
+        std::fs::create_dir_all(path.join("year=2019")).unwrap();
+        std::fs::write(path.join("year=2019/old"), "old").unwrap();
+        write_folder(&path, |tmp| {
+            std::fs::write(tmp.join("new"), "new")?;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(std::fs::read_to_string(path.join("new")).unwrap(), "new");
+        assert!(!path.join("year=2019").exists());
+        // Nothing hidden left: only `t`.
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+        let failed: Result<(), _> = write_folder(&path, |tmp| {
+            std::fs::write(tmp.join("half"), "half")?;
+            Err("the disk is full".into())
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read_to_string(path.join("new")).unwrap(), "new");
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
         std::fs::remove_dir_all(dir).unwrap();
     }

@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Finding;
 
+#[cfg(feature = "parquet")]
+use super::atomic::write_folder;
 use super::atomic::{BoxError, existing, write_file};
+use super::sink::Sink;
 use super::source::Source;
 use super::{Table, TableName};
 
@@ -73,8 +76,13 @@ pub struct Written {
     pub files: Vec<(TableName, PathBuf)>,
     /// The number of rows of each table, in the same order.
     pub rows: Vec<usize>,
+    /// How each table was laid out, in the same order: a table without a
+    /// year is one file ([`Partition::None`]) even when partitioning was
+    /// asked for.
+    pub partitions: Vec<Partition>,
     /// `manifest.csv` in the folder: what this run wrote (`table`, `file`,
-    /// `rows`, `format`), so tables left from an earlier run are told apart.
+    /// `rows`, `format`, `partition`), so tables left from an earlier run
+    /// are told apart.
     pub manifest: PathBuf,
     /// The money the flows table left out for want of an exchange rate.
     pub left_out: Vec<Finding>,
@@ -107,6 +115,50 @@ pub enum Existing {
     Refuse,
     /// Replace it, whole, once the new table is complete.
     Replace,
+}
+
+/// How [`Source::write_partitioned`] lays out a table.
+///
+/// ```
+/// use ssr_model::tables::Partition;
+///
+/// assert_eq!(Partition::Year.as_str(), "year");
+/// assert_eq!(Partition::default(), Partition::None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Partition {
+    /// One file per table, `NAME.parquet`.
+    #[default]
+    None,
+    /// The tables with a year (transactions by their date, budgets by
+    /// their period's first day, flows and the panel by their `year`) as a
+    /// folder in the Hive layout, one file per year:
+    /// `NAME/year=2019/part-0.parquet`, rows of an unknown year under
+    /// `year=__HIVE_DEFAULT_PARTITION__` (read back as a null year). A
+    /// `year` column is left out of the files, since readers take it from
+    /// the folder names. Every other table is one file.
+    Year,
+}
+
+impl Partition {
+    /// The name in the manifest: `none` or `year`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Partition::None => "none",
+            Partition::Year => "year",
+        }
+    }
+
+    /// How table `name` is laid out when `self` is asked for.
+    fn of(self, name: TableName) -> Partition {
+        #[cfg(feature = "parquet")]
+        if self == Partition::Year && super::partition::has_year(name) {
+            return Partition::Year;
+        }
+        let _ = name;
+        Partition::None
+    }
 }
 
 /// Why [`Source::write_all`] stopped.
@@ -146,6 +198,14 @@ pub enum WriteError {
         /// Why.
         source: Box<dyn std::error::Error + Send + Sync>,
     },
+    /// The stop flag ([`Source::with_stop`]) was raised (Ctrl-C, say)
+    /// while this table was written: nothing was left under its name, the
+    /// tables written before it stay, and no manifest was written.
+    #[error("{}: interrupted, so the table was not written", file.display())]
+    Interrupted {
+        /// The table's file or folder.
+        file: PathBuf,
+    },
     /// Tables of these names already exist and [`Existing::Refuse`] was
     /// asked for; nothing was written.
     #[error(
@@ -163,7 +223,7 @@ impl WriteError {
     pub fn file(&self) -> &Path {
         match self {
             WriteError::Folder { dir, .. } => dir,
-            WriteError::File { file, .. } => file,
+            WriteError::File { file, .. } | WriteError::Interrupted { file } => file,
             WriteError::Exists { files } => files.first().map_or(Path::new(""), PathBuf::as_path),
         }
     }
@@ -172,13 +232,14 @@ impl WriteError {
 /// An open table file.
 enum TableFile {
     #[cfg(feature = "csv")]
-    Csv(CsvTableWriter<BufWriter<File>>),
+    Csv(CsvTableWriter<Sink>),
     #[cfg(feature = "parquet")]
-    Parquet(ParquetTableWriter<BufWriter<File>>),
+    Parquet(ParquetTableWriter<Sink>),
 }
 
 impl TableFile {
     fn create(file: BufWriter<File>, name: TableName, format: Format) -> Result<Self, BoxError> {
+        let file = Sink::new(file, name);
         Ok(match format {
             #[cfg(feature = "csv")]
             Format::Csv => TableFile::Csv(CsvTableWriter::new(file, name)?),
@@ -200,27 +261,38 @@ impl TableFile {
     /// Finishes the table and hands the file back to be flushed and
     /// renamed into place.
     fn finish(self) -> Result<BufWriter<File>, BoxError> {
-        Ok(match self {
+        let mut sink = match self {
             #[cfg(feature = "csv")]
             TableFile::Csv(w) => w.finish()?,
             #[cfg(feature = "parquet")]
             TableFile::Parquet(w) => w.finish()?,
-        })
+        };
+        // Flushed through the budget, so a full disk shows here too.
+        sink.flush()?;
+        Ok(sink.into_inner())
     }
 }
+
+/// The stop flag ([`Source::with_stop`]) was raised: the table being
+/// written was abandoned.
+#[derive(Debug, thiserror::Error)]
+#[error("stopped")]
+struct Stopped;
 
 /// Writes `manifest.csv`: one row per table this run wrote.
 fn write_manifest(path: &Path, written: &Written, format: Format) -> Result<(), BoxError> {
     write_file(path, |out| {
         let mut csv = ::csv::Writer::from_writer(out);
-        csv.write_record(["table", "file", "rows", "format"])?;
-        for ((name, file), rows) in written.files.iter().zip(&written.rows) {
+        csv.write_record(["table", "file", "rows", "format", "partition"])?;
+        let tables = written.files.iter().zip(&written.rows);
+        for (((name, file), rows), partition) in tables.zip(&written.partitions) {
             let file = file
                 .file_name()
                 .map(|f| f.to_string_lossy())
                 .unwrap_or_default();
             let rows = rows.to_string();
-            csv.write_record([name.as_str(), &file, &rows, format.extension()])?;
+            let record = [name.as_str(), &file, &rows, format.extension()];
+            csv.write_record(record.into_iter().chain([partition.as_str()]))?;
         }
         Ok((csv.into_inner().map_err(|e| e.into_error())?, ()))
     })
@@ -252,7 +324,7 @@ impl Source<'_> {
     /// assert_eq!(written.rows[0], portfolio.programmes.len());
     /// assert!(std::fs::read_to_string(dir.join("findings.csv"))?.starts_with("code,severity,path"));
     /// let manifest = std::fs::read_to_string(&written.manifest)?;
-    /// assert!(manifest.starts_with("table,file,rows,format\nprogrammes,programmes.csv,"));
+    /// assert!(manifest.starts_with("table,file,rows,format,partition\nprogrammes,programmes.csv,"));
     /// # std::fs::remove_dir_all(&dir)?;
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -268,11 +340,71 @@ impl Source<'_> {
         format: Format,
         replace: Existing,
     ) -> Result<Written, WriteError> {
+        self.write_tables(dir, names, format, replace, Partition::None)
+    }
+
+    /// Writes tables `names` into `dir` as Parquet, as
+    /// [`write_all`](Self::write_all) does, with the tables that have a
+    /// year partitioned by it when `partition` is [`Partition::Year`]: a
+    /// folder `NAME/` in the Hive layout (`NAME/year=2019/part-0.parquet`)
+    /// that DuckDB, Polars, Spark and pyarrow read as one table with a
+    /// `year` column. Each folder appears whole or not at all, as a file
+    /// does; the manifest says which tables were partitioned.
+    ///
+    /// ```
+    /// use ssr_model::Scorer;
+    /// use ssr_model::tables::{Existing, Partition, Source, TableName};
+    ///
+    /// let dir = std::env::temp_dir().join(format!("ssr-model-doc-partitioned-{}", std::process::id()));
+    /// let portfolio = ssr_model::samples::portfolio();
+    /// let scorer = Scorer::default();
+    /// let names = [TableName::Panel, TableName::Programmes];
+    /// let written = Source::new(&portfolio, &scorer).write_partitioned(&dir, &names, Existing::Refuse, Partition::Year)?;
+    /// assert_eq!(written.files[0], (TableName::Panel, dir.join("panel")));
+    /// assert_eq!(written.partitions, [Partition::Year, Partition::None]);
+    /// assert!(dir.join("programmes.parquet").is_file());
+    /// // One folder per year of the panel, `year=2019` and so on.
+    /// for year in std::fs::read_dir(dir.join("panel"))? {
+    ///     let year = year?.path();
+    ///     assert!(year.file_name().unwrap().to_string_lossy().starts_with("year="));
+    ///     assert!(year.join("part-0.parquet").is_file());
+    /// }
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`write_all`](Self::write_all).
+    #[cfg(feature = "parquet")]
+    pub fn write_partitioned(
+        &self,
+        dir: &Path,
+        names: &[TableName],
+        replace: Existing,
+        partition: Partition,
+    ) -> Result<Written, WriteError> {
+        self.write_tables(dir, names, Format::Parquet, replace, partition)
+    }
+
+    /// [`write_all`](Self::write_all) and
+    /// [`write_partitioned`](Self::write_partitioned).
+    fn write_tables(
+        &self,
+        dir: &Path,
+        names: &[TableName],
+        format: Format,
+        replace: Existing,
+        partition: Partition,
+    ) -> Result<Written, WriteError> {
         std::fs::create_dir_all(dir).map_err(|source| WriteError::Folder {
             dir: dir.to_path_buf(),
             source,
         })?;
-        let path_of = |name: TableName| dir.join(format!("{name}.{}", format.extension()));
+        let path_of = |name: TableName| match partition.of(name) {
+            Partition::None => dir.join(format!("{name}.{}", format.extension())),
+            Partition::Year => dir.join(name.as_str()),
+        };
         if replace == Existing::Refuse {
             let files = existing(names.iter().map(|&n| path_of(n)));
             if !files.is_empty() {
@@ -282,6 +414,7 @@ impl Source<'_> {
         let mut written = Written {
             files: Vec::with_capacity(names.len()),
             rows: Vec::with_capacity(names.len()),
+            partitions: Vec::with_capacity(names.len()),
             manifest: dir.join("manifest.csv"),
             left_out: Vec::new(),
         };
@@ -297,28 +430,97 @@ impl Source<'_> {
         }
         for &name in names {
             let path = path_of(name);
-            let (rows, mut left_out) = write_file(&path, |out| {
-                let mut file = TableFile::create(out, name, format)?;
-                let mut rows = 0;
-                let left_out = self.for_each_batch(name, |batch| {
-                    rows += batch.rows();
-                    file.write(&batch)
-                })?;
-                Ok((file.finish()?, (rows, left_out)))
-            })
-            .map_err(|source| WriteError::File {
-                file: path.clone(),
-                source,
+            let layout = partition.of(name);
+            let result = if self.stopped() {
+                Err(Stopped.into())
+            } else {
+                match layout {
+                    Partition::None => self.write_table_file(&path, name, format),
+                    Partition::Year => self.write_table_folder(&path, name),
+                }
+            };
+            let (rows, mut left_out) = result.map_err(|source| {
+                if source.is::<Stopped>() {
+                    WriteError::Interrupted { file: path.clone() }
+                } else {
+                    WriteError::File {
+                        file: path.clone(),
+                        source,
+                    }
+                }
             })?;
             written.left_out.append(&mut left_out);
             written.files.push((name, path));
             written.rows.push(rows);
+            written.partitions.push(layout);
         }
         write_manifest(&written.manifest, &written, format).map_err(|source| WriteError::File {
             file: written.manifest.clone(),
             source,
         })?;
         Ok(written)
+    }
+
+    /// Writes table `name` as one file at `path`; returns its rows and the
+    /// findings made while building it. Stops between batches when the
+    /// stop flag is raised.
+    fn write_table_file(
+        &self,
+        path: &Path,
+        name: TableName,
+        format: Format,
+    ) -> Result<(usize, Vec<Finding>), BoxError> {
+        write_file(path, |out| {
+            let mut file = TableFile::create(out, name, format)?;
+            let mut rows = 0;
+            let left_out = self.for_each_batch(name, |batch| {
+                self.check_stop()?;
+                rows += batch.rows();
+                file.write(&batch)
+            })?;
+            self.check_stop()?;
+            Ok((file.finish()?, (rows, left_out)))
+        })
+    }
+
+    /// Writes table `name` as a folder at `path`, one file per year.
+    #[cfg(feature = "parquet")]
+    fn write_table_folder(
+        &self,
+        path: &Path,
+        name: TableName,
+    ) -> Result<(usize, Vec<Finding>), BoxError> {
+        use super::partition::YearPartitions;
+        write_folder(path, |folder| {
+            let mut years = YearPartitions::new(folder, name)?;
+            let left_out = self.for_each_batch(name, |batch| {
+                self.check_stop()?;
+                years.write(&batch)
+            })?;
+            self.check_stop()?;
+            let rows = years.finish()?.values().sum();
+            Ok((rows, left_out))
+        })
+    }
+
+    /// Without Parquet no table is partitioned ([`Partition::of`]).
+    #[cfg(not(feature = "parquet"))]
+    fn write_table_folder(
+        &self,
+        path: &Path,
+        name: TableName,
+    ) -> Result<(usize, Vec<Finding>), BoxError> {
+        let _ = (path, name);
+        Err("partitioned tables need the `parquet` feature".into())
+    }
+
+    /// An error when the stop flag is raised.
+    fn check_stop(&self) -> Result<(), BoxError> {
+        if self.stopped() {
+            Err(Stopped.into())
+        } else {
+            Ok(())
+        }
     }
 
     /// Writes table `name` as CSV to `out`, and returns the findings made

@@ -95,6 +95,10 @@ mod files;
 #[cfg(feature = "parquet")]
 #[cfg_attr(docsrs, doc(cfg(feature = "parquet")))]
 mod parquet;
+#[cfg(feature = "parquet")]
+mod partition;
+#[cfg(any(feature = "csv", feature = "parquet"))]
+mod sink;
 
 #[cfg(feature = "arrow")]
 pub use arrow::{ArrowError, schema};
@@ -104,7 +108,7 @@ pub use audit::{coherence, coherence_of, outliers};
 #[cfg(feature = "csv")]
 pub use csv::{CsvError, CsvTableWriter, write_csv, write_scores_csv};
 #[cfg(any(feature = "csv", feature = "parquet"))]
-pub use files::{Existing, Format, WriteError, Written};
+pub use files::{Existing, Format, Partition, WriteError, Written};
 pub use finance::flows;
 pub use objective_scores::objective_scores;
 pub use outputs::{findings, ranks, score_batches, scores};

@@ -10,6 +10,13 @@ use parquet::file::properties::WriterProperties;
 
 use super::{ArrowError, Table, TableName, schema};
 
+/// How every Parquet file of the crate is written: snappy-compressed.
+pub(super) fn properties() -> WriterProperties {
+    WriterProperties::builder()
+        .set_compression(Compression::SNAPPY)
+        .build()
+}
+
 /// A table could not be written as Parquet.
 ///
 /// ```
@@ -76,10 +83,7 @@ impl<W: Write + Send> ParquetTableWriter<W> {
     ///
     /// When the writer cannot start.
     pub fn new(writer: W, name: TableName) -> Result<Self, ParquetError> {
-        let properties = WriterProperties::builder()
-            .set_compression(Compression::SNAPPY)
-            .build();
-        let out = ArrowWriter::try_new(writer, Arc::new(schema(name)), Some(properties))?;
+        let out = ArrowWriter::try_new(writer, Arc::new(schema(name)), Some(properties()))?;
         Ok(ParquetTableWriter { name, out })
     }
 

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::ops::RangeInclusive;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::diagnostics::{Finding, ValidationPolicy};
 use crate::score::Scorecard;
@@ -47,6 +48,7 @@ pub struct Source<'a> {
     validation: ValidationPolicy,
     scorecard: Option<&'a Scorecard>,
     years: Option<RangeInclusive<i32>>,
+    stop: Option<&'a AtomicBool>,
 }
 
 impl<'a> Source<'a> {
@@ -59,6 +61,7 @@ impl<'a> Source<'a> {
             validation: ValidationPolicy::default(),
             scorecard: None,
             years: None,
+            stop: None,
         }
     }
 
@@ -79,6 +82,44 @@ impl<'a> Source<'a> {
     pub fn with_years(mut self, years: RangeInclusive<i32>) -> Self {
         self.years = Some(years);
         self
+    }
+
+    /// Returns the source whose table writers stop when `stop` is raised
+    /// (a Ctrl-C handler sets it, say): they look at it before each table
+    /// and each batch, abandon the table being written (so nothing is left
+    /// under its name, nor a temporary file) and return
+    /// `WriteError::Interrupted`. A table already being computed (scores,
+    /// the ranks' Monte Carlo) is finished first.
+    ///
+    /// ```
+    /// use std::sync::atomic::{AtomicBool, Ordering};
+    /// use ssr_model::Scorer;
+    /// use ssr_model::tables::{Existing, Format, Source, TableName, WriteError};
+    ///
+    /// let dir = std::env::temp_dir().join(format!("ssr-model-doc-stop-{}", std::process::id()));
+    /// let portfolio = ssr_model::samples::portfolio();
+    /// let scorer = Scorer::default();
+    /// let stop = AtomicBool::new(true);
+    /// let result = Source::new(&portfolio, &scorer).with_stop(&stop)
+    ///     .write_all(&dir, &[TableName::Programmes], Format::Csv, Existing::Refuse);
+    /// assert!(matches!(result, Err(WriteError::Interrupted { .. })));
+    /// assert_eq!(std::fs::read_dir(&dir)?.count(), 0);
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_stop(mut self, stop: &'a AtomicBool) -> Self {
+        self.stop = Some(stop);
+        self
+    }
+
+    /// Whether the stop flag is raised.
+    #[cfg_attr(
+        not(any(feature = "csv", feature = "parquet")),
+        expect(dead_code, reason = "only the table file writers look at it")
+    )]
+    pub(super) fn stopped(&self) -> bool {
+        self.stop.is_some_and(|s| s.load(Ordering::Relaxed))
     }
 
     /// Returns the source with findings under `policy`.

@@ -8,6 +8,7 @@
 #![allow(dead_code)]
 
 pub mod as_of;
+pub mod files;
 pub mod iati_scan;
 pub mod money_left_out;
 pub mod money_scan;

@@ -24,6 +24,7 @@ mod evidence;
 mod finance;
 mod html;
 mod panel;
+mod partitioned;
 mod portfolio;
 mod properties;
 mod rank_matrix;

@@ -8,19 +8,12 @@ use std::path::PathBuf;
 use ssr_model::Scorer;
 use ssr_model::tables::{Existing, Format, Source, TableName, WriteError};
 
+use crate::common::files::files_in;
+
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("ssr-table-files-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     dir
-}
-
-fn files_in(dir: &std::path::Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 const TWO: [TableName; 2] = [TableName::Programmes, TableName::Components];
@@ -64,7 +57,7 @@ fn an_existing_table_stops_the_run_before_anything_is_written() {
     assert_eq!(
         manifest,
         format!(
-            "table,file,rows,format\nprogrammes,programmes.csv,{},csv\ncomponents,components.csv,{components},csv\n",
+            "table,file,rows,format,partition\nprogrammes,programmes.csv,{},csv,none\ncomponents,components.csv,{components},csv,none\n",
             portfolio.programmes.len()
         )
     );

@@ -176,7 +176,7 @@ fn an_existing_table_needs_force() {
     assert_eq!(std::fs::read(out.join("programmes.csv")).unwrap(), first);
     let manifest = std::fs::read_to_string(out.join("manifest.csv")).unwrap();
     assert!(
-        manifest.starts_with("table,file,rows,format\nprogrammes,programmes.csv,"),
+        manifest.starts_with("table,file,rows,format,partition\nprogrammes,programmes.csv,"),
         "{manifest}"
     );
 }
