@@ -149,15 +149,8 @@ impl YearPartitions {
     }
 
     /// Writes every file's footer, flushes and syncs it, and returns the
-    /// rows written per year (`None`: unknown). An empty table is one file
-    /// of no rows in the unknown year's folder.
-    pub(super) fn finish(mut self) -> Result<BTreeMap<Option<i64>, usize>, BoxError> {
-        // A table without rows still gets one file, with no rows and the
-        // table's columns, so readers see its schema (an empty folder has
-        // none, and a glob over it finds nothing).
-        if self.files.is_empty() {
-            self.file(None)?;
-        }
+    /// rows written per year (`None`: unknown).
+    pub(super) fn finish(self) -> Result<BTreeMap<Option<i64>, usize>, BoxError> {
         for (_, writer) in self.files {
             let mut out = writer.into_inner()?;
             out.flush()?;
@@ -198,25 +191,5 @@ mod tests {
         assert!(unknown.is_file());
         assert!(dir.join("year=2019/part-0.parquet").is_file());
         std::fs::remove_dir_all(dir).unwrap();
-    }
-
-    #[test]
-    fn an_empty_table_keeps_its_columns_in_one_file_of_no_rows() {
-        let dir = std::env::temp_dir().join(format!("ssr-empty-partition-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        let parts = YearPartitions::new(&dir, TableName::Budgets).unwrap();
-        let rows = parts.finish().unwrap();
-        assert!(rows.is_empty(), "no rows counted: {rows:?}");
-        let file = dir.join("year=__HIVE_DEFAULT_PARTITION__/part-0.parquet");
-        let reader =
-            parquet::file::reader::SerializedFileReader::new(File::open(&file).unwrap()).unwrap();
-        use parquet::file::reader::FileReader;
-        let meta = reader.metadata();
-        assert_eq!(meta.file_metadata().num_rows(), 0);
-        let columns = meta.file_metadata().schema_descr().num_columns();
-        // Every budgets column is kept (its year comes from a date).
-        assert_eq!(columns, schema(TableName::Budgets).fields().len());
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
